@@ -1,0 +1,58 @@
+// The indicator DSL: framework text in, a checked Framework and diagnostics
+// out; and the canonical printer back to text.  docs/dsl.md is the reference.
+//
+// The library never reads files.  A framework that `继承` (extends) another
+// names it; the caller's SourceResolver turns that name into text.
+#ifndef HEALTHACT_DSL_HPP_
+#define HEALTHACT_DSL_HPP_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "healthact/diagnostic.hpp"
+#include "healthact/framework.hpp"
+
+namespace healthact {
+
+struct FrameworkSource {
+  std::string file_name;  // used in diagnostics
+  std::string text;
+};
+
+// Resolves the name written after 继承/extends, as seen from `from_file`.
+using SourceResolver =
+    std::function<absl::StatusOr<FrameworkSource>(std::string_view name, std::string_view from_file)>;
+
+struct ParseOptions {
+  SourceResolver resolver;  // unset: any 继承 is an error
+  int max_extends_depth = 8;
+};
+
+struct ParsedFramework {
+  // Null when there was at least one error.
+  std::shared_ptr<const Framework> framework;
+  // Every error and warning found, in file order; warnings come with a
+  // framework too.
+  std::vector<Diagnostic> diagnostics;
+
+  bool ok() const { return framework != nullptr; }
+};
+
+// Parses and checks framework text.  Never throws; malformed input gives
+// diagnostics, not a crash.
+ParsedFramework ParseFramework(std::string_view text, std::string_view file_name,
+                               const ParseOptions& options = {});
+
+// The canonical text of a framework: Chinese keywords, one statement per
+// line, the basis written where it changes.  ParseFramework(FormatFramework(f))
+// gives a framework equal to f.  A framework that extended another is
+// written out whole.
+std::string FormatFramework(const Framework& framework);
+
+}  // namespace healthact
+
+#endif  // HEALTHACT_DSL_HPP_

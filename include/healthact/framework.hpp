@@ -1,0 +1,231 @@
+// The assessment framework (考核指标框架): indicators, baselines and targets
+// exactly as a document states them, typed and checked.
+//
+// A Framework is produced only by the checker (see dsl.hpp) and is immutable
+// afterwards; share it as std::shared_ptr<const Framework> across threads.
+#ifndef HEALTHACT_FRAMEWORK_HPP_
+#define HEALTHACT_FRAMEWORK_HPP_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "healthact/decimal.hpp"
+#include "healthact/unit.hpp"
+
+namespace healthact {
+
+// Which way an indicator improves.  A bare target ("74.6") is read through
+// it: a floor when higher is better, a ceiling when lower is better.
+enum class Direction : std::int32_t { kUnspecified = 0, kHigherIsBetter = 1, kLowerIsBetter = 2 };
+
+// The three kinds of indicator the seeds name (结果性 / 个人和社会倡导性 / 政府工作性).
+enum class Category : std::int32_t { kOutcome = 1, kAdvocacy = 2, kGovernmentWork = 3 };
+
+// The binding force national plans give an indicator (约束性 / 预期性 / 倡导性).
+enum class BindingForce : std::int32_t { kBinding = 1, kExpected = 2, kAdvocated = 3 };
+
+// ≤ ≥ < > =.
+enum class Comparator : std::int32_t { kAtMost = 1, kAtLeast = 2, kBelow = 3, kAbove = 4, kEqual = 5 };
+
+// A value the document states as absent rather than a number.
+enum class Absence : std::int32_t {
+  kNotEstablished = 1,  // 未建立: the mechanism does not exist yet
+  kNotCounted = 2,      // 未统计: no statistic was collected
+  kNotApplicable = 3,   // --: nothing applies
+};
+
+// The falls (and rises) a trend target may ask for.
+enum class TrendKind : std::int32_t {
+  kFall = 1,             // 下降: lower than the year before
+  kMarkedFall = 2,       // 明显下降: lower by at least the framework's stated share
+  kContinuousFall = 3,   // 持续下降: lower year on year for the stated number of years
+  kRise = 4,             // 上升
+  kMarkedRise = 5,       // 明显上升
+  kContinuousRise = 6,   // 持续上升
+};
+
+// Where a statement comes from: a document and a place in it.
+struct Citation {
+  std::string document;  // "柳州市推进健康中国行动考核办法"
+  std::string locator;   // "附件3"
+  bool empty() const { return document.empty() && locator.empty(); }
+  friend bool operator==(const Citation&, const Citation&) = default;
+};
+
+// "≥90.86", or a bare "77.8" whose comparator comes from the direction.
+struct ComparisonTarget {
+  Comparator comparator = Comparator::kAtLeast;  // resolved, also for bare values
+  Decimal value;
+  bool written_bare = false;  // the document wrote no comparator
+  friend bool operator==(const ComparisonTarget&, const ComparisonTarget&) = default;
+};
+
+// 实现: the thing is done (a mechanism established).
+struct AchievementTarget {
+  friend bool operator==(const AchievementTarget&, const AchievementTarget&) = default;
+};
+
+// 下降 / 明显下降 / 持续下降 and the rises, with the framework's parameters
+// resolved into the target so that evaluation needs nothing else.
+struct TrendTarget {
+  TrendKind kind = TrendKind::kFall;
+  std::optional<Decimal> marked_change_percent;  // for 明显…: relative change, in %
+  std::optional<int> continuous_years;           // for 持续…: years of change in a row
+  friend bool operator==(const TrendTarget&, const TrendTarget&) = default;
+};
+
+// "100，70": one comparison per part, in the order of the indicator's parts.
+struct PartsTarget {
+  std::vector<ComparisonTarget> parts;
+  friend bool operator==(const PartsTarget&, const PartsTarget&) = default;
+};
+
+// "--": no target applies in that year.
+struct NotApplicableTarget {
+  friend bool operator==(const NotApplicableTarget&, const NotApplicableTarget&) = default;
+};
+
+using TargetForm =
+    std::variant<ComparisonTarget, AchievementTarget, TrendTarget, PartsTarget, NotApplicableTarget>;
+
+struct Target {
+  int year = 0;
+  TargetForm form;
+  Citation source;  // empty: the framework's own source
+  friend bool operator==(const Target&, const Target&) = default;
+};
+
+// The baseline (基期水平) with its own year: a value, one value per part, the
+// fact that it is already achieved, or a stated absence.
+struct Achieved {
+  friend bool operator==(const Achieved&, const Achieved&) = default;
+};
+using BaselineValue = std::variant<Decimal, std::vector<Decimal>, Achieved, Absence>;
+struct Baseline {
+  int year = 0;
+  BaselineValue value;
+  friend bool operator==(const Baseline&, const Baseline&) = default;
+};
+
+// A part of a two-part indicator: "25.1" 乡镇卫生院、社区卫生服务中心.
+struct IndicatorPart {
+  std::string number;
+  std::string name;
+  friend bool operator==(const IndicatorPart&, const IndicatorPart&) = default;
+};
+
+// A raw count reported by units, from which formulas derive rates.
+struct CountDeclaration {
+  std::string name;  // 婴儿死亡数
+  Unit unit = Unit::kPersons;
+  friend bool operator==(const CountDeclaration&, const CountDeclaration&) = default;
+};
+
+// A rate derived from counts, e.g. 婴儿死亡数 / 活产数 * 1000.  Stored as a
+// flat tree: nodes refer to their operands by index; the root is last.
+struct FormulaNode {
+  enum class Kind : std::int32_t { kCount, kConstant, kAdd, kSubtract, kMultiply, kDivide };
+  Kind kind = Kind::kConstant;
+  std::string count;   // kCount: the declared count's name
+  Decimal constant;    // kConstant
+  int left = -1;       // operands of the arithmetic kinds
+  int right = -1;
+  friend bool operator==(const FormulaNode&, const FormulaNode&) = default;
+};
+struct Formula {
+  std::vector<FormulaNode> nodes;  // root is nodes.back()
+  std::optional<int> round_places; // unset: compared exactly, never rounded
+  Rounding rounding = Rounding::kHalfUp;
+  friend bool operator==(const Formula&, const Formula&) = default;
+};
+
+// What the framework says a "marked" or "continuous" change is.  Set at the
+// framework level and optionally overridden by one indicator.
+struct TrendRules {
+  std::optional<Decimal> marked_change_percent;
+  std::optional<int> continuous_years;
+  friend bool operator==(const TrendRules&, const TrendRules&) = default;
+};
+
+struct Indicator {
+  std::string number;  // "9", "25"
+  std::string name;    // 每千常住人口执业（助理）医师数
+  std::optional<Unit> unit;  // none for qualitative indicators (实现)
+  std::string basis;   // 《“健康广西2030”规划》
+  std::optional<Category> category;
+  std::optional<BindingForce> binding;
+  Direction direction = Direction::kUnspecified;
+  std::vector<IndicatorPart> parts;  // empty unless the indicator has parts
+  std::optional<Baseline> baseline;
+  std::vector<Target> targets;       // ordered by year, one per year
+  std::optional<Formula> formula;
+  TrendRules trend_rules;            // this indicator's overrides only
+  Citation source;
+
+  // The target for `year`, or nullptr.
+  const Target* TargetFor(int year) const;
+  bool is_qualitative() const { return !unit.has_value(); }
+
+  friend bool operator==(const Indicator&, const Indicator&) = default;
+};
+
+// The whole framework.  Built by the checker; immutable afterwards.
+class Framework {
+ public:
+  struct Contents {
+    std::string name;
+    Citation source;
+    TrendRules trend_rules;
+    std::vector<CountDeclaration> counts;
+    std::vector<Indicator> indicators;  // in document order
+    friend bool operator==(const Contents&, const Contents&) = default;
+  };
+
+  explicit Framework(Contents contents);
+
+  const std::string& name() const { return contents_.name; }
+  const Citation& source() const { return contents_.source; }
+  const TrendRules& trend_rules() const { return contents_.trend_rules; }
+  const std::vector<CountDeclaration>& counts() const { return contents_.counts; }
+  const std::vector<Indicator>& indicators() const { return contents_.indicators; }
+  const Contents& contents() const { return contents_; }
+
+  // By number as written ("9", "25"); nullptr when absent.
+  const Indicator* FindIndicator(std::string_view number) const;
+  const CountDeclaration* FindCount(std::string_view name) const;
+
+  // Every year that has at least one target, ascending.
+  std::vector<int> TargetYears() const;
+
+  friend bool operator==(const Framework& a, const Framework& b) {
+    return a.contents_ == b.contents_;
+  }
+
+ private:
+  Contents contents_;
+  std::map<std::string, std::size_t, std::less<>> by_number_;
+};
+
+// Text of the pieces, as the documents write them.
+std::string_view ComparatorSymbol(Comparator comparator);  // "≥"
+std::string_view DirectionName(Direction direction);       // "越高越好"
+std::string_view CategoryName(Category category);          // "结果性"
+std::string_view BindingForceName(BindingForce binding);   // "预期性"
+std::string_view AbsenceName(Absence absence);             // "未建立"
+std::string_view TrendKindName(TrendKind kind);            // "明显下降"
+std::string_view RoundingName(Rounding rounding);          // "四舍五入"
+
+// The target as a document writes it: "≥90.86", "77.8", "实现", "明显下降",
+// "100，70", "--".  Bare values stay bare.
+std::string TargetText(const TargetForm& form);
+// The baseline value as written: "76.8", "100，65", "未建立".
+std::string BaselineText(const BaselineValue& value);
+
+}  // namespace healthact
+
+#endif  // HEALTHACT_FRAMEWORK_HPP_

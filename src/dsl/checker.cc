@@ -1,0 +1,974 @@
+#include "checker.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "../utf8.hpp"
+#include "../strings.hpp"
+#include "vocabulary.hpp"
+
+namespace healthact::dsl {
+namespace {
+
+constexpr int kFirstYear = 1949;
+constexpr int kLastYear = 2100;
+
+// Where the statements that shaped one indicator stand in this text.
+struct IndicatorLocations {
+  std::size_t head = 0;
+  bool defined_here = false;  // false: inherited unchanged, nothing to check
+  std::map<int, std::size_t> target;                // year -> first value token
+  std::map<int, std::vector<std::size_t>> target_items;
+  std::optional<std::size_t> baseline;
+  std::vector<std::size_t> baseline_items;
+  std::optional<std::size_t> formula;
+  const ast::FormulaStmt* formula_statement = nullptr;
+};
+
+// The type of a formula (sub)expression.
+struct FormulaType {
+  bool constant = false;       // a bare number
+  std::optional<int> power_of_ten;  // for constants that are 10^k
+  Dimension dimension;
+};
+
+class Checker {
+ public:
+  Checker(std::string_view file_name, std::string_view text, const Framework::Contents* parent,
+          std::vector<Diagnostic>& diagnostics)
+      : file_name_(file_name), text_(text), parent_(parent), diagnostics_(diagnostics) {}
+
+  std::optional<Framework::Contents> Run(const std::vector<ast::TopStmt>& statements);
+
+ private:
+  void Report(DiagnosticCode code, std::size_t offset, std::string message);
+
+  void CheckTop(const ast::TopStmt& statement);
+  void CheckSimple(const ast::Simple& statement);
+  void CheckSetting(const ast::SettingStmt& statement, TrendRules& rules);
+  void CheckCount(const ast::CountStmt& statement);
+  void CheckIndicator(const ast::IndicatorStmt& statement);
+  void ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicator,
+                 IndicatorLocations& where);
+  void ApplyProperty(const ast::Simple& statement, Indicator& indicator,
+                     std::set<std::string>& seen);
+  void ApplyPart(const ast::PartStmt& statement, Indicator& indicator);
+  void ApplyYearValue(const ast::YearValueStmt& statement, Indicator& indicator,
+                      IndicatorLocations& where, std::set<int>& target_years, bool& has_baseline);
+  std::optional<Citation> ReadSource(const ast::SourceStmt& statement);
+
+  std::optional<int> ReadYear(const ast::Token& token);
+  std::optional<Decimal> ReadNumber(const ast::Token& token);
+  std::optional<TargetForm> ReadTarget(const ast::Value& value, const Indicator& indicator);
+  std::optional<BaselineValue> ReadBaseline(const ast::Value& value);
+  std::optional<ComparisonTarget> ReadComparison(const ast::Item& item, const Indicator& indicator);
+  bool CheckItemUnit(const ast::Item& item, const Indicator& indicator);
+
+  void TypeFormula(Indicator& indicator, const IndicatorLocations& where);
+  std::optional<FormulaType> TypeExpr(const ast::Expr& expr, Formula& formula);
+  std::optional<FormulaType> TypeOperand(const ast::Operand& operand, Formula& formula);
+  std::optional<FormulaType> Combine(const ast::Token& op, const FormulaType& left,
+                                     const FormulaType& right, Formula& formula);
+
+  void CheckConsistency(Indicator& indicator, const IndicatorLocations& where);
+  void ResolveTrend(Indicator& indicator, const IndicatorLocations& where);
+
+  std::string_view file_name_;
+  std::string_view text_;
+  const Framework::Contents* parent_;
+  std::vector<Diagnostic>& diagnostics_;
+
+  Framework::Contents contents_;
+  bool has_header_ = false;
+  bool has_source_ = false;
+  std::string current_basis_;
+  std::set<std::string> trend_settings_seen_;
+  std::map<std::string, std::size_t> defined_here_;  // indicator number -> head offset
+  std::map<std::string, IndicatorLocations> locations_;
+};
+
+void Checker::Report(DiagnosticCode code, std::size_t offset, std::string message) {
+  const utf8::LineColumn where = utf8::Locate(text_, offset);
+  diagnostics_.push_back(Diagnostic{code, SeverityOf(code), std::string(file_name_), where.line,
+                                    where.column, std::move(message)});
+}
+
+std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>& statements) {
+  if (parent_ != nullptr) contents_ = *parent_;
+  for (const ast::TopStmt& statement : statements) CheckTop(statement);
+  if (!has_header_) {
+    Report(DiagnosticCode::kMissingHeader, 0,
+           "a framework text begins with 框架 \"name\" (framework \"name\")");
+  }
+  for (Indicator& indicator : contents_.indicators) {
+    auto it = locations_.find(indicator.number);
+    if (it == locations_.end() || !it->second.defined_here) continue;
+    TypeFormula(indicator, it->second);
+    ResolveTrend(indicator, it->second);
+    CheckConsistency(indicator, it->second);
+  }
+  if (HasErrors(diagnostics_)) return std::nullopt;
+  return std::move(contents_);
+}
+
+void Checker::CheckTop(const ast::TopStmt& statement) {
+  struct Visitor {
+    Checker& self;
+    void operator()(const ast::Simple& s) const { self.CheckSimple(s); }
+    void operator()(const ast::SourceStmt& s) const {
+      if (self.has_source_ && self.parent_ == nullptr) {
+        self.Report(DiagnosticCode::kDuplicateStatement, s.head.offset,
+                    "the framework's 来源 is stated twice");
+      }
+      self.has_source_ = true;
+      if (auto citation = self.ReadSource(s)) self.contents_.source = *citation;
+    }
+    void operator()(const ast::SettingStmt& s) const {
+      self.CheckSetting(s, self.contents_.trend_rules);
+    }
+    void operator()(const ast::CountStmt& s) const { self.CheckCount(s); }
+    void operator()(const ast::IndicatorStmt& s) const { self.CheckIndicator(s); }
+  };
+  boost::apply_visitor(Visitor{*this}, statement);
+}
+
+void Checker::CheckSimple(const ast::Simple& statement) {
+  const std::optional<Keyword> keyword = LookupKeyword(statement.head.text);
+  if (!keyword) return;  // the grammar only produces keywords
+  switch (*keyword) {
+    case Keyword::kFramework:
+      if (has_header_) {
+        Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
+               "a text holds one framework; 框架 is stated twice");
+      }
+      has_header_ = true;
+      if (statement.argument.text.empty()) {
+        Report(DiagnosticCode::kEmptyName, statement.argument.offset, "the framework's name is empty");
+      }
+      contents_.name = statement.argument.text;
+      break;
+    case Keyword::kExtends:
+      break;  // resolved before checking (see parse_framework.cc)
+    case Keyword::kBasis:
+      current_basis_ = statement.argument.text;
+      break;
+    case Keyword::kDrop: {
+      auto& indicators = contents_.indicators;
+      const auto it = std::find_if(indicators.begin(), indicators.end(), [&](const Indicator& i) {
+        return i.number == statement.argument.text;
+      });
+      if (it == indicators.end()) {
+        Report(DiagnosticCode::kUnknownIndicator, statement.argument.offset,
+               text::StrCat("删除 names indicator ", statement.argument.text,
+                            ", which the framework does not have"));
+      } else {
+        locations_.erase(it->number);
+        indicators.erase(it);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+std::optional<Citation> Checker::ReadSource(const ast::SourceStmt& statement) {
+  if (statement.document.text.empty()) {
+    Report(DiagnosticCode::kEmptyName, statement.document.offset, "来源 names no document");
+    return std::nullopt;
+  }
+  return Citation{statement.document.text, statement.locator ? statement.locator->text : ""};
+}
+
+void Checker::CheckSetting(const ast::SettingStmt& statement, TrendRules& rules) {
+  const std::optional<Keyword> keyword = LookupKeyword(statement.head.text);
+  const ast::Item& item = statement.value;
+  if (item.comparator) {
+    Report(DiagnosticCode::kUnknownValue, item.comparator->offset,
+           text::StrCat(statement.head.text, " takes a plain number, without a comparator"));
+    return;
+  }
+  std::optional<Decimal> number = ReadNumber(item.body);
+  if (!number) return;
+  if (keyword == Keyword::kMarkedChange) {
+    if (!item.unit || ParseUnit(item.unit->text) != Unit::kPercent) {
+      Report(DiagnosticCode::kUnitMismatch, item.unit ? item.unit->offset : item.body.offset,
+             "明显下降幅度 is a relative change in %, e.g. 明显下降幅度 10%");
+      return;
+    }
+    if (number->is_negative() || number->is_zero() || *number > Decimal::FromInt(100)) {
+      Report(DiagnosticCode::kNumberOutOfRange, item.body.offset,
+             "明显下降幅度 must be more than 0% and at most 100%");
+      return;
+    }
+    rules.marked_change_percent = *number;
+  } else {
+    if (item.unit) {
+      Report(DiagnosticCode::kUnitMismatch, item.unit->offset,
+             "持续下降年数 is a number of years, written without a unit");
+      return;
+    }
+    if (number->scale() != 0 || *number < Decimal::FromInt(2) || *number > Decimal::FromInt(50)) {
+      Report(DiagnosticCode::kNumberOutOfRange, item.body.offset,
+             "持续下降年数 must be a whole number of years from 2 to 50");
+      return;
+    }
+    rules.continuous_years = std::stoi(number->ToString());
+  }
+}
+
+void Checker::CheckCount(const ast::CountStmt& statement) {
+  if (contents_.counts.end() !=
+      std::find_if(contents_.counts.begin(), contents_.counts.end(),
+                   [&](const CountDeclaration& c) { return c.name == statement.name.text; })) {
+    Report(DiagnosticCode::kDuplicateStatement, statement.name.offset,
+           text::StrCat("count '", statement.name.text, "' is declared twice"));
+    return;
+  }
+  const std::optional<Unit> unit = ParseUnit(statement.unit.text);
+  if (!unit) {
+    Report(DiagnosticCode::kUnknownUnit, statement.unit.offset,
+           text::StrCat("unknown unit '", statement.unit.text, "' (a count is in 人, 例 or 个)"));
+    return;
+  }
+  if (UnitDimension(*unit).count != 1 || UnitDimension(*unit).scale != 0) {
+    Report(DiagnosticCode::kUnitMismatch, statement.unit.offset,
+           text::StrCat("a count is in 人, 例 or 个, not ", statement.unit.text));
+    return;
+  }
+  contents_.counts.push_back(CountDeclaration{statement.name.text, *unit});
+}
+
+bool IsWellFormedLabel(std::string_view label) {
+  // "9", "25", "25.1": digits, optionally one dot and more digits.
+  const std::size_t dot = label.find('.');
+  const auto digits = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(),
+                                        [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (dot == std::string_view::npos) return digits(label);
+  return digits(label.substr(0, dot)) && digits(label.substr(dot + 1));
+}
+
+void Checker::CheckIndicator(const ast::IndicatorStmt& statement) {
+  const std::string& number = statement.number.text;
+  if (!IsWellFormedLabel(number)) {
+    Report(DiagnosticCode::kMalformedNumberLabel, statement.number.offset,
+           text::StrCat("'", number, "' is not an indicator number (write 9, 25 or 25.1)"));
+    return;
+  }
+  if (auto seen = defined_here_.find(number); seen != defined_here_.end()) {
+    Report(DiagnosticCode::kDuplicateIndicator, statement.number.offset,
+           text::StrCat("indicator ", number, " is defined twice (first at line ",
+                        utf8::Locate(text_, seen->second).line, ")"));
+    return;
+  }
+  defined_here_.emplace(number, statement.head.offset);
+
+  auto& indicators = contents_.indicators;
+  auto existing = std::find_if(indicators.begin(), indicators.end(),
+                               [&](const Indicator& i) { return i.number == number; });
+  Indicator* indicator = nullptr;
+  if (existing != indicators.end()) {
+    indicator = &*existing;  // adjusting an inherited indicator
+    if (statement.name) indicator->name = statement.name->text;
+  } else {
+    if (!statement.name) {
+      Report(DiagnosticCode::kMissingName, statement.number.offset,
+             text::StrCat("indicator ", number, " needs a name: 指标 ", number, " \"name\" { … }"));
+      return;
+    }
+    Indicator fresh;
+    fresh.number = number;
+    fresh.name = statement.name->text;
+    fresh.basis = current_basis_;
+    indicators.push_back(std::move(fresh));
+    indicator = &indicators.back();
+  }
+  if (statement.name && statement.name->text.empty()) {
+    Report(DiagnosticCode::kEmptyName, statement.name->offset, "the indicator's name is empty");
+  }
+  IndicatorLocations& where = locations_[number];
+  where = IndicatorLocations{};
+  where.head = statement.head.offset;
+  where.defined_here = true;
+  ApplyBody(statement, *indicator, where);
+}
+
+void Checker::ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicator,
+                        IndicatorLocations& where) {
+  // Properties first, so that values can be read with the indicator's unit
+  // and direction whatever the order of the lines.
+  std::set<std::string> properties_seen;
+  bool parts_redeclared = false;
+  for (const ast::InnerStmt& inner : statement.body) {
+    if (const auto* s = boost::get<ast::Simple>(&inner)) {
+      ApplyProperty(*s, indicator, properties_seen);
+    } else if (const auto* s = boost::get<ast::PartStmt>(&inner)) {
+      if (!parts_redeclared) indicator.parts.clear();  // parts are restated whole
+      parts_redeclared = true;
+      ApplyPart(*s, indicator);
+    } else if (const auto* s = boost::get<ast::SourceStmt>(&inner)) {
+      if (auto citation = ReadSource(*s)) indicator.source = *citation;
+    } else if (const auto* s = boost::get<ast::SettingStmt>(&inner)) {
+      CheckSetting(*s, indicator.trend_rules);
+    } else if (const auto* s = boost::get<ast::FormulaStmt>(&inner)) {
+      if (where.formula_statement != nullptr) {
+        Report(DiagnosticCode::kDuplicateStatement, s->head.offset, "公式 is stated twice");
+      }
+      where.formula = s->head.offset;
+      where.formula_statement = s;
+    }
+  }
+  std::set<int> target_years;
+  bool has_baseline = false;
+  for (const ast::InnerStmt& inner : statement.body) {
+    if (const auto* s = boost::get<ast::YearValueStmt>(&inner)) {
+      ApplyYearValue(*s, indicator, where, target_years, has_baseline);
+    }
+  }
+  std::sort(indicator.targets.begin(), indicator.targets.end(),
+            [](const Target& a, const Target& b) { return a.year < b.year; });
+}
+
+void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
+                            std::set<std::string>& seen) {
+  const std::optional<Keyword> keyword = LookupKeyword(statement.head.text);
+  if (!keyword) return;
+  const std::string_view name = Spelling(*keyword).chinese;
+  if (!seen.insert(std::string(name)).second) {
+    Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
+           text::StrCat(name, " is stated twice for indicator ", indicator.number));
+    return;
+  }
+  const ast::Token& value = statement.argument;
+  switch (*keyword) {
+    case Keyword::kUnit:
+      if (auto unit = ParseUnit(value.text)) {
+        indicator.unit = *unit;
+      } else {
+        Report(DiagnosticCode::kUnknownUnit, value.offset,
+               text::StrCat("unknown unit '", value.text,
+                            "' (expected 岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 or 个)"));
+      }
+      break;
+    case Keyword::kDirection:
+      if (auto direction = ParseDirection(value.text)) {
+        indicator.direction = *direction;
+      } else {
+        Report(DiagnosticCode::kUnknownValue, value.offset,
+               text::StrCat("unknown direction '", value.text, "' (expected 越高越好 or 越低越好)"));
+      }
+      break;
+    case Keyword::kCategory:
+      if (auto category = ParseCategory(value.text)) {
+        indicator.category = *category;
+      } else {
+        Report(DiagnosticCode::kUnknownValue, value.offset,
+               text::StrCat("unknown category '", value.text,
+                            "' (expected 结果性, 个人和社会倡导性 or 政府工作性)"));
+      }
+      break;
+    case Keyword::kBinding:
+      if (auto binding = ParseBindingForce(value.text)) {
+        indicator.binding = *binding;
+      } else {
+        Report(DiagnosticCode::kUnknownValue, value.offset,
+               text::StrCat("unknown binding force '", value.text,
+                            "' (expected 约束性, 预期性 or 倡导性)"));
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void Checker::ApplyPart(const ast::PartStmt& statement, Indicator& indicator) {
+  const std::string& number = statement.number.text;
+  const std::string prefix = indicator.number + ".";
+  if (!IsWellFormedLabel(number) || !number.starts_with(prefix)) {
+    Report(DiagnosticCode::kPartOutsideIndicator, statement.number.offset,
+           text::StrCat("part '", number, "' does not belong to indicator ", indicator.number,
+                        " (write ", indicator.number, ".1, ", indicator.number, ".2, …)"));
+    return;
+  }
+  for (const IndicatorPart& part : indicator.parts) {
+    if (part.number == number) {
+      Report(DiagnosticCode::kDuplicateStatement, statement.number.offset,
+             text::StrCat("part ", number, " is declared twice"));
+      return;
+    }
+  }
+  if (statement.name.text.empty()) {
+    Report(DiagnosticCode::kEmptyName, statement.name.offset, "the part's name is empty");
+  }
+  indicator.parts.push_back(IndicatorPart{number, statement.name.text});
+}
+
+void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& indicator,
+                             IndicatorLocations& where, std::set<int>& target_years,
+                             bool& has_baseline) {
+  const bool is_target = LookupKeyword(statement.head.text) == Keyword::kTarget;
+  const std::optional<int> year = ReadYear(statement.year);
+  std::vector<std::size_t> item_offsets;
+  for (const ast::Item& item : statement.value) item_offsets.push_back(item.body.offset);
+  if (!is_target) {
+    if (statement.source) {
+      Report(DiagnosticCode::kSyntax, statement.source->head.offset,
+             "a baseline cites no source of its own; cite the indicator with 来源");
+    }
+    if (has_baseline) {
+      Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
+             text::StrCat("indicator ", indicator.number, " has two baselines"));
+      return;
+    }
+    has_baseline = true;
+    std::optional<BaselineValue> value = ReadBaseline(statement.value);
+    if (!year || !value) return;
+    indicator.baseline = Baseline{*year, std::move(*value)};
+    where.baseline = statement.value.front().body.offset;
+    where.baseline_items = std::move(item_offsets);
+    return;
+  }
+  if (!year) return;
+  if (!target_years.insert(*year).second) {
+    Report(DiagnosticCode::kDuplicateYear, statement.year.offset,
+           text::StrCat("indicator ", indicator.number, " has two targets for ", *year));
+    return;
+  }
+  std::optional<TargetForm> form = ReadTarget(statement.value, indicator);
+  std::optional<Citation> source;
+  if (statement.source) {
+    source = ReadSource(*statement.source);
+    if (!source) return;
+  }
+  if (!form) return;
+  auto& targets = indicator.targets;
+  targets.erase(std::remove_if(targets.begin(), targets.end(),
+                               [&](const Target& t) { return t.year == *year; }),
+                targets.end());  // an adjustment replaces the inherited year
+  targets.push_back(Target{*year, std::move(*form), source.value_or(Citation{})});
+  where.target[*year] = statement.value.front().body.offset;
+  where.target_items[*year] = std::move(item_offsets);
+}
+
+std::optional<int> Checker::ReadYear(const ast::Token& token) {
+  absl::StatusOr<Decimal> number = Decimal::Parse(token.text);
+  const bool in_range = number.ok() && number->scale() == 0 &&
+                        *number >= Decimal::FromInt(kFirstYear) &&
+                        *number <= Decimal::FromInt(kLastYear);
+  if (!in_range) {
+    Report(DiagnosticCode::kYearOutOfRange, token.offset,
+           text::StrCat("'", token.text, "' is not a year from ", kFirstYear, " to ", kLastYear));
+    return std::nullopt;
+  }
+  return std::stoi(number->ToString());
+}
+
+std::optional<Decimal> Checker::ReadNumber(const ast::Token& token) {
+  absl::StatusOr<Decimal> number = Decimal::Parse(token.text);
+  if (number.ok()) return *number;
+  Report(number.status().code() == absl::StatusCode::kOutOfRange
+             ? DiagnosticCode::kNumberOutOfRange
+             : DiagnosticCode::kMalformedNumber,
+         token.offset, text::StrCat("'", token.text, "': ", number.status().message()));
+  return std::nullopt;
+}
+
+// A token the grammar read as a number: an optional sign, then a digit or a
+// decimal point, ASCII or full-width.  ("--" is a word, not a number.)
+bool IsNumberToken(const ast::Token& token) {
+  std::string_view rest = token.text;
+  for (std::string_view sign : {"+", "-", "＋", "－"}) {
+    if (rest.starts_with(sign)) {
+      rest.remove_prefix(sign.size());
+      break;
+    }
+  }
+  if (rest.empty()) return false;
+  if ((rest[0] >= '0' && rest[0] <= '9') || rest[0] == '.') return true;
+  for (std::string_view digit : {"０", "１", "２", "３", "４", "５", "６", "７", "８", "９", "．"}) {
+    if (rest.starts_with(digit)) return true;
+  }
+  return false;
+}
+
+bool Checker::CheckItemUnit(const ast::Item& item, const Indicator& indicator) {
+  if (!item.unit) return true;
+  const std::optional<Unit> unit = ParseUnit(item.unit->text);
+  if (!unit) {
+    Report(DiagnosticCode::kUnknownUnit, item.unit->offset,
+           text::StrCat("unknown unit '", item.unit->text, "'"));
+    return false;
+  }
+  if (indicator.unit && UnitDimension(*unit) != UnitDimension(*indicator.unit)) {
+    Report(DiagnosticCode::kUnitMismatch, item.unit->offset,
+           text::StrCat("value in ", UnitSymbol(*unit), " but indicator ", indicator.number,
+                        " is measured in ", UnitSymbol(*indicator.unit)));
+    return false;
+  }
+  return true;
+}
+
+std::optional<ComparisonTarget> Checker::ReadComparison(const ast::Item& item,
+                                                        const Indicator& indicator) {
+  if (!IsNumberToken(item.body)) {
+    Report(DiagnosticCode::kUnknownValue, item.body.offset,
+           text::StrCat("expected a number, found '", item.body.text, "'"));
+    return std::nullopt;
+  }
+  std::optional<Decimal> number = ReadNumber(item.body);
+  if (!CheckItemUnit(item, indicator) || !number) return std::nullopt;
+  ComparisonTarget target;
+  target.value = *number;
+  if (item.comparator) {
+    target.comparator = *ParseComparator(item.comparator->text);
+  } else {
+    target.written_bare = true;
+    target.comparator = indicator.direction == Direction::kLowerIsBetter ? Comparator::kAtMost
+                                                                           : Comparator::kAtLeast;
+  }
+  return target;
+}
+
+std::optional<TargetForm> Checker::ReadTarget(const ast::Value& value, const Indicator& indicator) {
+  const ast::Item& first = value.front();
+  if (value.size() == 1 && !IsNumberToken(first.body)) {
+    const std::string& word = first.body.text;
+    if (first.comparator) {
+      Report(DiagnosticCode::kUnknownValue, first.body.offset,
+             text::StrCat("a comparator must be followed by a number, not '", word, "'"));
+      return std::nullopt;
+    }
+    if (first.unit) {
+      Report(DiagnosticCode::kUnknownValue, first.unit->offset,
+             text::StrCat("'", word, "' takes no unit"));
+      return std::nullopt;
+    }
+    if (IsAchievementWord(word)) return AchievementTarget{};
+    if (auto kind = ParseTrendKind(word)) return TrendTarget{*kind, std::nullopt, std::nullopt};
+    if (auto absence = ParseAbsence(word)) {
+      if (*absence == Absence::kNotApplicable) return NotApplicableTarget{};
+      Report(DiagnosticCode::kUnknownValue, first.body.offset,
+             text::StrCat("'", word, "' describes a baseline, not a target"));
+      return std::nullopt;
+    }
+    Report(DiagnosticCode::kUnknownValue, first.body.offset,
+           text::StrCat("unknown target '", word,
+                        "' (expected a number, 实现, 下降, 明显下降, 持续下降 or --)"));
+    return std::nullopt;
+  }
+  std::vector<ComparisonTarget> parts;
+  bool ok = true;
+  for (const ast::Item& item : value) {
+    std::optional<ComparisonTarget> part = ReadComparison(item, indicator);
+    if (part) parts.push_back(*part);
+    ok = ok && part.has_value();
+  }
+  if (!ok) return std::nullopt;
+  if (parts.size() == 1) return parts.front();
+  return PartsTarget{std::move(parts)};
+}
+
+std::optional<BaselineValue> Checker::ReadBaseline(const ast::Value& value) {
+  const ast::Item& first = value.front();
+  for (const ast::Item& item : value) {
+    if (item.comparator) {
+      Report(DiagnosticCode::kUnknownValue, item.comparator->offset,
+             "a baseline is a value, written without a comparator");
+      return std::nullopt;
+    }
+  }
+  if (value.size() == 1 && !IsNumberToken(first.body)) {
+    const std::string& word = first.body.text;
+    if (IsAchievementWord(word)) return Achieved{};
+    if (auto absence = ParseAbsence(word)) return *absence;
+    Report(DiagnosticCode::kUnknownValue, first.body.offset,
+           text::StrCat("unknown baseline '", word,
+                        "' (expected a number, 实现, 未建立, 未统计 or --)"));
+    return std::nullopt;
+  }
+  std::vector<Decimal> numbers;
+  bool ok = true;
+  for (const ast::Item& item : value) {
+    if (!IsNumberToken(item.body)) {
+      Report(DiagnosticCode::kUnknownValue, item.body.offset,
+             text::StrCat("expected a number, found '", item.body.text, "'"));
+      ok = false;
+      continue;
+    }
+    std::optional<Decimal> number = ReadNumber(item.body);
+    if (number) numbers.push_back(*number);
+    ok = ok && number.has_value();
+  }
+  if (!ok) return std::nullopt;
+  if (numbers.size() == 1) return numbers.front();
+  return numbers;
+}
+
+// --- Formulas -------------------------------------------------------------------------
+
+std::optional<int> PowerOfTen(const Decimal& value) {
+  std::string text = value.Rounded(Decimal::kMaxScale, Rounding::kTruncate).ToString();
+  // A power of ten has the digits 1 0…0 with nothing else but zero fraction.
+  const std::size_t point = text.find('.');
+  std::string integer = text.substr(0, point);
+  const bool zero_fraction = point == std::string::npos ||
+                             text.find_first_not_of('0', point + 1) == std::string::npos;
+  if (!zero_fraction || integer.empty() || integer[0] != '1' ||
+      integer.find_first_not_of('0', 1) != std::string::npos) {
+    return std::nullopt;
+  }
+  return static_cast<int>(integer.size()) - 1;
+}
+
+std::optional<FormulaType> Checker::TypeOperand(const ast::Operand& operand, Formula& formula) {
+  if (const auto* token = boost::get<ast::Token>(&operand)) {
+    FormulaNode node;
+    FormulaType type;
+    if (IsNumberToken(*token)) {
+      std::optional<Decimal> number = ReadNumber(*token);
+      if (!number) return std::nullopt;
+      node.kind = FormulaNode::Kind::kConstant;
+      node.constant = *number;
+      type.constant = true;
+      type.power_of_ten = PowerOfTen(*number);
+    } else {
+      const auto& counts = contents_.counts;
+      const auto it = std::find_if(counts.begin(), counts.end(),
+                                   [&](const CountDeclaration& c) { return c.name == token->text; });
+      if (it == counts.end()) {
+        Report(DiagnosticCode::kUndefinedCount, token->offset,
+               text::StrCat("'", token->text, "' is not a declared count (declare it: 计数 ",
+                            token->text, " 人)"));
+        return std::nullopt;
+      }
+      node.kind = FormulaNode::Kind::kCount;
+      node.count = token->text;
+      type.dimension = UnitDimension(it->unit);
+    }
+    formula.nodes.push_back(std::move(node));
+    return type;
+  }
+  return TypeExpr(boost::get<ast::x3::forward_ast<ast::Expr>>(operand).get(), formula);
+}
+
+std::optional<FormulaType> Checker::Combine(const ast::Token& op, const FormulaType& left,
+                                            const FormulaType& right, Formula& formula) {
+  FormulaNode node;
+  node.right = static_cast<int>(formula.nodes.size()) - 1;
+  FormulaType result;
+  const std::string& symbol = op.text;
+  if (symbol == "+" || symbol == "-") {
+    if (left.constant != right.constant || left.dimension != right.dimension) {
+      Report(DiagnosticCode::kFormulaType, op.offset,
+             text::StrCat("'", symbol, "' adds quantities of different kinds (",
+                          left.constant ? "a number" : left.dimension.ToString(), " and ",
+                          right.constant ? "a number" : right.dimension.ToString(), ")"));
+      return std::nullopt;
+    }
+    node.kind = symbol == "+" ? FormulaNode::Kind::kAdd : FormulaNode::Kind::kSubtract;
+    result = left;
+    result.power_of_ten.reset();
+  } else {
+    const bool multiply = symbol == "*" || symbol == "×";
+    node.kind = multiply ? FormulaNode::Kind::kMultiply : FormulaNode::Kind::kDivide;
+    if (left.constant && right.constant) {
+      result.constant = true;
+    } else if (left.constant || right.constant) {
+      const FormulaType& constant = left.constant ? left : right;
+      const FormulaType& quantity = left.constant ? right : left;
+      if (!constant.power_of_ten) {
+        Report(DiagnosticCode::kFormulaType, op.offset,
+               "a formula scales a rate only by a power of ten (×100 for %, ×1000 for ‰, "
+               "×100000 for 1/10万)");
+        return std::nullopt;
+      }
+      if (!multiply && left.constant) {
+        Report(DiagnosticCode::kFormulaType, op.offset, "a number divided by a count has no unit");
+        return std::nullopt;
+      }
+      result.dimension = quantity.dimension.ScaledBy(multiply ? *constant.power_of_ten
+                                                              : -*constant.power_of_ten);
+    } else {
+      result.dimension = multiply ? left.dimension.Times(right.dimension)
+                                  : left.dimension.DividedBy(right.dimension);
+    }
+  }
+  formula.nodes.push_back(std::move(node));
+  return result;
+}
+
+std::optional<FormulaType> Checker::TypeExpr(const ast::Expr& expr, Formula& formula) {
+  std::optional<FormulaType> left = TypeOperand(expr.first, formula);
+  if (!left) return std::nullopt;
+  for (const ast::Operation& operation : expr.rest) {
+    const int left_index = static_cast<int>(formula.nodes.size()) - 1;
+    std::optional<FormulaType> right = TypeOperand(operation.operand, formula);
+    if (!right) return std::nullopt;
+    left = Combine(operation.op, *left, *right, formula);
+    if (!left) return std::nullopt;
+    formula.nodes.back().left = left_index;
+  }
+  return left;
+}
+
+void Checker::TypeFormula(Indicator& indicator, const IndicatorLocations& where) {
+  const ast::FormulaStmt* statement = where.formula_statement;
+  if (statement == nullptr) return;
+  if (!indicator.unit) {
+    Report(DiagnosticCode::kMissingUnit, statement->head.offset,
+           text::StrCat("indicator ", indicator.number, " has a formula but no 单位"));
+    return;
+  }
+  Formula formula;
+  std::optional<FormulaType> type = TypeExpr(statement->expression, formula);
+  if (!type) return;
+  const Dimension wanted = UnitDimension(*indicator.unit);
+  if (type->constant || type->dimension != wanted) {
+    Report(DiagnosticCode::kFormulaType, statement->head.offset,
+           text::StrCat("the formula gives ", type->constant ? "a plain number" : type->dimension.ToString(),
+                        " but indicator ", indicator.number, " is in ", UnitSymbol(*indicator.unit),
+                        " (", wanted.ToString(), ")"));
+    return;
+  }
+  if (statement->round) {
+    const ast::RoundSpec& round = *statement->round;
+    absl::StatusOr<Decimal> places = Decimal::Parse(round.places.text);
+    if (!places.ok() || places->scale() != 0 || *places > Decimal::FromInt(Decimal::kMaxScale)) {
+      Report(DiagnosticCode::kNumberOutOfRange, round.places.offset,
+             text::StrCat("保留 takes a number of decimal places from 0 to ", Decimal::kMaxScale));
+      return;
+    }
+    formula.round_places = std::stoi(places->ToString());
+    if (round.rule) {
+      std::optional<Rounding> rule = ParseRounding(round.rule->text);
+      if (!rule) {
+        Report(DiagnosticCode::kUnknownValue, round.rule->offset,
+               text::StrCat("unknown rounding rule '", round.rule->text,
+                            "' (expected 四舍五入, 四舍六入五成双 or 截断)"));
+        return;
+      }
+      formula.rounding = *rule;
+    }
+  }
+  indicator.formula = std::move(formula);
+}
+
+// --- Whole-indicator checks -----------------------------------------------------------------
+
+std::size_t TargetOffset(const IndicatorLocations& where, int year) {
+  auto it = where.target.find(year);
+  return it == where.target.end() ? where.head : it->second;
+}
+
+void Checker::ResolveTrend(Indicator& indicator, const IndicatorLocations& where) {
+  for (Target& target : indicator.targets) {
+    auto* trend = std::get_if<TrendTarget>(&target.form);
+    if (trend == nullptr) continue;
+    const bool marked = trend->kind == TrendKind::kMarkedFall || trend->kind == TrendKind::kMarkedRise;
+    const bool continuous =
+        trend->kind == TrendKind::kContinuousFall || trend->kind == TrendKind::kContinuousRise;
+    if (marked) {
+      trend->marked_change_percent = indicator.trend_rules.marked_change_percent
+                                         ? indicator.trend_rules.marked_change_percent
+                                         : contents_.trend_rules.marked_change_percent;
+      if (!trend->marked_change_percent) {
+        Report(DiagnosticCode::kTrendUndefined, TargetOffset(where, target.year),
+               text::StrCat(TrendKindName(trend->kind),
+                            " needs the size of a marked change: state 明显下降幅度 N% in the "
+                            "framework or the indicator"));
+      }
+    }
+    if (continuous) {
+      trend->continuous_years = indicator.trend_rules.continuous_years
+                                    ? indicator.trend_rules.continuous_years
+                                    : contents_.trend_rules.continuous_years;
+      if (!trend->continuous_years) {
+        Report(DiagnosticCode::kTrendUndefined, TargetOffset(where, target.year),
+               text::StrCat(TrendKindName(trend->kind),
+                            " needs a number of years: state 持续下降年数 N in the framework or "
+                            "the indicator"));
+      }
+    }
+  }
+}
+
+// Values of a target in part order (one for a plain comparison).
+std::vector<const ComparisonTarget*> Comparisons(const TargetForm& form) {
+  if (const auto* c = std::get_if<ComparisonTarget>(&form)) return {c};
+  std::vector<const ComparisonTarget*> out;
+  if (const auto* p = std::get_if<PartsTarget>(&form)) {
+    for (const ComparisonTarget& part : p->parts) out.push_back(&part);
+  }
+  return out;
+}
+
+bool IsFloor(Comparator c) { return c == Comparator::kAtLeast || c == Comparator::kAbove; }
+bool IsCeiling(Comparator c) { return c == Comparator::kAtMost || c == Comparator::kBelow; }
+
+void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& where) {
+  const std::string& n = indicator.number;
+  if (indicator.targets.empty()) {
+    Report(DiagnosticCode::kNoTarget, where.head, text::StrCat("indicator ", n, " has no target"));
+    return;
+  }
+  // Qualitative (实现) against quantitative (numbers, trends, parts).
+  const Target* achievement = nullptr;
+  const Target* quantitative = nullptr;
+  for (const Target& target : indicator.targets) {
+    if (std::holds_alternative<AchievementTarget>(target.form)) {
+      if (achievement == nullptr) achievement = &target;
+    } else if (!std::holds_alternative<NotApplicableTarget>(target.form)) {
+      if (quantitative == nullptr) quantitative = &target;
+    }
+  }
+  if (achievement != nullptr && quantitative != nullptr) {
+    Report(DiagnosticCode::kTargetKindMismatch, TargetOffset(where, quantitative->year),
+           text::StrCat("indicator ", n, " is an achievement indicator (", achievement->year,
+                        ": 实现); its ", quantitative->year, " target '",
+                        TargetText(quantitative->form), "' cannot be evaluated as one"));
+    return;
+  }
+  if (achievement != nullptr && indicator.unit) {
+    Report(DiagnosticCode::kTargetKindMismatch, TargetOffset(where, achievement->year),
+           text::StrCat("实现 is a target for a qualitative indicator, but indicator ", n,
+                        " is measured in ", UnitSymbol(*indicator.unit)));
+    return;
+  }
+  const bool numeric_baseline =
+      indicator.baseline && (std::holds_alternative<Decimal>(indicator.baseline->value) ||
+                             std::holds_alternative<std::vector<Decimal>>(indicator.baseline->value));
+  if ((quantitative != nullptr || numeric_baseline) && !indicator.unit) {
+    Report(DiagnosticCode::kMissingUnit, where.head,
+           text::StrCat("indicator ", n, " has numeric values but no 单位"));
+    return;
+  }
+
+  // Parts: every value states one number per declared part.
+  const std::size_t declared = indicator.parts.size();
+  const auto check_parts = [&](std::size_t count, std::size_t offset, const std::string& what) {
+    if (declared == 0 && count > 1) {
+      Report(DiagnosticCode::kPartCountMismatch, offset,
+             text::StrCat(what, " gives ", count, " parts but indicator ", n,
+                          " declares none (分项 ", n, ".1 \"…\")"));
+      return false;
+    }
+    if (declared > 0 && count != declared) {
+      Report(DiagnosticCode::kPartCountMismatch, offset,
+             text::StrCat(what, " gives ", count, count == 1 ? " value" : " values",
+                          " but indicator ", n, " has ", declared, " parts"));
+      return false;
+    }
+    return true;
+  };
+  bool parts_ok = true;
+  for (const Target& target : indicator.targets) {
+    const std::size_t count = Comparisons(target.form).size();
+    if (count == 0) continue;
+    parts_ok &= check_parts(count, TargetOffset(where, target.year),
+                            text::StrCat("the ", target.year, " target"));
+  }
+  if (indicator.baseline) {
+    std::size_t count = 0;
+    if (std::holds_alternative<Decimal>(indicator.baseline->value)) count = 1;
+    if (const auto* v = std::get_if<std::vector<Decimal>>(&indicator.baseline->value)) count = v->size();
+    if (count > 0) {
+      parts_ok &= check_parts(count, where.baseline.value_or(where.head), "the baseline");
+    }
+  }
+
+  // Warnings: direction, shares above the whole, weaker later targets.
+  for (const Target& target : indicator.targets) {
+    const auto comparisons = Comparisons(target.form);
+    const auto offsets = where.target_items.find(target.year);
+    for (std::size_t i = 0; i < comparisons.size(); ++i) {
+      const ComparisonTarget& c = *comparisons[i];
+      const std::size_t offset = offsets != where.target_items.end() && i < offsets->second.size()
+                                     ? offsets->second[i]
+                                     : TargetOffset(where, target.year);
+      if (c.written_bare && indicator.direction == Direction::kUnspecified) {
+        Report(DiagnosticCode::kBareTargetNoDirection, offset,
+               text::StrCat("bare target ", c.value.ToString(), " of indicator ", n,
+                            " has no declared direction; it is read as ≥ (a floor). State 方向 "
+                            "越高越好 or 越低越好"));
+      }
+      if ((indicator.direction == Direction::kLowerIsBetter && IsFloor(c.comparator)) ||
+          (indicator.direction == Direction::kHigherIsBetter && IsCeiling(c.comparator))) {
+        Report(DiagnosticCode::kComparatorAgainstDirection, offset,
+               text::StrCat("target ", ComparatorSymbol(c.comparator), c.value.ToString(),
+                            " runs against the direction of indicator ", n, " (",
+                            DirectionName(indicator.direction), ")"));
+      }
+      if (indicator.unit && IsShare(*indicator.unit)) {
+        const Decimal whole = Decimal::FromInt(
+            std::int64_t{1} * (UnitDimension(*indicator.unit).scale == 2 ? 100
+                               : UnitDimension(*indicator.unit).scale == 3 ? 1000
+                                                                           : 100000));
+        if (c.value > whole) {
+          Report(DiagnosticCode::kShareAboveWhole, offset,
+                 text::StrCat("target ", c.value.ToString(), UnitSymbol(*indicator.unit),
+                              " is more than the whole (", whole.ToString(),
+                              UnitSymbol(*indicator.unit), ")"));
+        }
+      }
+    }
+    if (const auto* trend = std::get_if<TrendTarget>(&target.form)) {
+      const bool fall = trend->kind == TrendKind::kFall || trend->kind == TrendKind::kMarkedFall ||
+                        trend->kind == TrendKind::kContinuousFall;
+      if ((fall && indicator.direction == Direction::kHigherIsBetter) ||
+          (!fall && indicator.direction == Direction::kLowerIsBetter)) {
+        Report(DiagnosticCode::kComparatorAgainstDirection, TargetOffset(where, target.year),
+               text::StrCat("target ", TrendKindName(trend->kind), " runs against the direction of "
+                            "indicator ", n, " (", DirectionName(indicator.direction), ")"));
+      }
+    }
+  }
+  if (parts_ok) {
+    const Target* previous = nullptr;
+    for (const Target& target : indicator.targets) {
+      const auto now = Comparisons(target.form);
+      if (now.empty()) continue;
+      if (previous != nullptr) {
+        const auto before = Comparisons(previous->form);
+        for (std::size_t i = 0; i < now.size() && i < before.size(); ++i) {
+          const bool weaker = (IsFloor(now[i]->comparator) && IsFloor(before[i]->comparator) &&
+                               now[i]->value < before[i]->value) ||
+                              (IsCeiling(now[i]->comparator) && IsCeiling(before[i]->comparator) &&
+                               now[i]->value > before[i]->value);
+          if (weaker) {
+            Report(DiagnosticCode::kLaterTargetWeaker, TargetOffset(where, target.year),
+                   text::StrCat("the ", target.year, " target ", TargetText(target.form),
+                                " of indicator ", n, " is weaker than the ", previous->year,
+                                " target ", TargetText(previous->form)));
+            break;
+          }
+        }
+      }
+      previous = &target;
+    }
+  }
+  if (indicator.baseline && indicator.baseline->year > indicator.targets.front().year) {
+    Report(DiagnosticCode::kBaselineAfterTarget, where.baseline.value_or(where.head),
+           text::StrCat("the baseline year ", indicator.baseline->year, " of indicator ", n,
+                        " comes after its first target year ", indicator.targets.front().year));
+  }
+}
+
+}  // namespace
+
+std::optional<Framework::Contents> CheckFramework(std::string_view file_name, std::string_view text,
+                                                  const std::vector<ast::TopStmt>& statements,
+                                                  const Framework::Contents* parent,
+                                                  std::vector<Diagnostic>& diagnostics) {
+  std::vector<Diagnostic> found;
+  Checker checker(file_name, text, parent, found);
+  std::optional<Framework::Contents> contents = checker.Run(statements);
+  diagnostics.insert(diagnostics.end(), found.begin(), found.end());
+  return contents;
+}
+
+}  // namespace healthact::dsl

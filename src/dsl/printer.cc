@@ -1,0 +1,153 @@
+// FormatFramework: the canonical text of a framework.
+#include <string>
+
+#include "../strings.hpp"
+#include "healthact/dsl.hpp"
+#include "vocabulary.hpp"
+
+namespace healthact {
+namespace {
+
+using dsl::Keyword;
+
+std::string_view Kw(Keyword keyword) { return dsl::Spelling(keyword).chinese; }
+
+std::string Quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void AppendSource(std::string& out, const Citation& source) {
+  text::StrAppend(&out, Kw(Keyword::kSource), " ", Quote(source.document));
+  if (!source.locator.empty()) text::StrAppend(&out, " ", Quote(source.locator));
+}
+
+void AppendTrendRules(std::string& out, const TrendRules& rules, std::string_view indent) {
+  if (rules.marked_change_percent) {
+    text::StrAppend(&out, indent, Kw(Keyword::kMarkedChange), " ",
+                    rules.marked_change_percent->ToString(), "%\n");
+  }
+  if (rules.continuous_years) {
+    text::StrAppend(&out, indent, Kw(Keyword::kContinuousYears), " ", *rules.continuous_years,
+                    "\n");
+  }
+}
+
+int Precedence(FormulaNode::Kind kind) {
+  switch (kind) {
+    case FormulaNode::Kind::kAdd:
+    case FormulaNode::Kind::kSubtract: return 1;
+    case FormulaNode::Kind::kMultiply:
+    case FormulaNode::Kind::kDivide: return 2;
+    default: return 3;
+  }
+}
+
+std::string FormulaText(const Formula& formula, int index) {
+  const FormulaNode& node = formula.nodes[index];
+  switch (node.kind) {
+    case FormulaNode::Kind::kCount: return node.count;
+    case FormulaNode::Kind::kConstant: return node.constant.ToString();
+    default: break;
+  }
+  const int precedence = Precedence(node.kind);
+  std::string left = FormulaText(formula, node.left);
+  std::string right = FormulaText(formula, node.right);
+  // Operations associate to the left: a right operand of the same precedence
+  // needs parentheses to keep its grouping.
+  if (Precedence(formula.nodes[node.left].kind) < precedence) left = text::StrCat("(", left, ")");
+  if (Precedence(formula.nodes[node.right].kind) <= precedence) {
+    right = text::StrCat("(", right, ")");
+  }
+  const char* symbol = node.kind == FormulaNode::Kind::kAdd        ? " + "
+                       : node.kind == FormulaNode::Kind::kSubtract ? " - "
+                       : node.kind == FormulaNode::Kind::kMultiply ? " * "
+                                                                   : " / ";
+  return text::StrCat(left, symbol, right);
+}
+
+void AppendIndicator(std::string& out, const Indicator& indicator) {
+  text::StrAppend(&out, Kw(Keyword::kIndicator), " ", indicator.number, " ", Quote(indicator.name),
+                  " {\n");
+  constexpr std::string_view kIndent = "  ";
+  if (indicator.unit) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kUnit), " ", UnitSymbol(*indicator.unit), "\n");
+  }
+  if (indicator.direction != Direction::kUnspecified) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kDirection), " ", DirectionName(indicator.direction),
+                    "\n");
+  }
+  if (indicator.category) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kCategory), " ", CategoryName(*indicator.category),
+                    "\n");
+  }
+  if (indicator.binding) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kBinding), " ",
+                    BindingForceName(*indicator.binding), "\n");
+  }
+  if (!indicator.source.empty()) {
+    out += kIndent;
+    AppendSource(out, indicator.source);
+    out += "\n";
+  }
+  AppendTrendRules(out, indicator.trend_rules, kIndent);
+  for (const IndicatorPart& part : indicator.parts) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kPart), " ", part.number, " ", Quote(part.name), "\n");
+  }
+  if (indicator.formula) {
+    const Formula& formula = *indicator.formula;
+    text::StrAppend(&out, kIndent, Kw(Keyword::kFormula), " ",
+                    FormulaText(formula, static_cast<int>(formula.nodes.size()) - 1));
+    if (formula.round_places) {
+      text::StrAppend(&out, " ", Kw(Keyword::kRound), " ", *formula.round_places, " ",
+                      RoundingName(formula.rounding));
+    }
+    out += "\n";
+  }
+  if (indicator.baseline) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kBaseline), " ", indicator.baseline->year, " ",
+                    BaselineText(indicator.baseline->value), "\n");
+  }
+  for (const Target& target : indicator.targets) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kTarget), " ", target.year, " ",
+                    TargetText(target.form));
+    if (!target.source.empty()) {
+      out += " ";
+      AppendSource(out, target.source);
+    }
+    out += "\n";
+  }
+  out += "}\n";
+}
+
+}  // namespace
+
+std::string FormatFramework(const Framework& framework) {
+  std::string out;
+  text::StrAppend(&out, Kw(Keyword::kFramework), " ", Quote(framework.name()), "\n");
+  if (!framework.source().empty()) {
+    AppendSource(out, framework.source());
+    out += "\n";
+  }
+  AppendTrendRules(out, framework.trend_rules(), "");
+  for (const CountDeclaration& count : framework.counts()) {
+    text::StrAppend(&out, Kw(Keyword::kCount), " ", count.name, " ", UnitSymbol(count.unit), "\n");
+  }
+  std::string basis;
+  for (const Indicator& indicator : framework.indicators()) {
+    out += "\n";
+    if (indicator.basis != basis) {
+      basis = indicator.basis;
+      text::StrAppend(&out, Kw(Keyword::kBasis), " ", Quote(basis), "\n\n");
+    }
+    AppendIndicator(out, indicator);
+  }
+  return out;
+}
+
+}  // namespace healthact

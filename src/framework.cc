@@ -1,0 +1,155 @@
+#include "healthact/framework.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "strings.hpp"
+
+namespace healthact {
+
+const Target* Indicator::TargetFor(int year) const {
+  for (const Target& target : targets) {
+    if (target.year == year) return &target;
+  }
+  return nullptr;
+}
+
+Framework::Framework(Contents contents) : contents_(std::move(contents)) {
+  for (std::size_t i = 0; i < contents_.indicators.size(); ++i) {
+    by_number_.emplace(contents_.indicators[i].number, i);
+  }
+}
+
+const Indicator* Framework::FindIndicator(std::string_view number) const {
+  const auto it = by_number_.find(number);
+  return it == by_number_.end() ? nullptr : &contents_.indicators[it->second];
+}
+
+const CountDeclaration* Framework::FindCount(std::string_view name) const {
+  for (const CountDeclaration& count : contents_.counts) {
+    if (count.name == name) return &count;
+  }
+  return nullptr;
+}
+
+std::vector<int> Framework::TargetYears() const {
+  std::set<int> years;
+  for (const Indicator& indicator : contents_.indicators) {
+    for (const Target& target : indicator.targets) years.insert(target.year);
+  }
+  return {years.begin(), years.end()};
+}
+
+std::string_view ComparatorSymbol(Comparator comparator) {
+  switch (comparator) {
+    case Comparator::kAtMost: return "≤";
+    case Comparator::kAtLeast: return "≥";
+    case Comparator::kBelow: return "<";
+    case Comparator::kAbove: return ">";
+    case Comparator::kEqual: return "=";
+  }
+  return "?";
+}
+
+std::string_view DirectionName(Direction direction) {
+  switch (direction) {
+    case Direction::kUnspecified: return "未定";
+    case Direction::kHigherIsBetter: return "越高越好";
+    case Direction::kLowerIsBetter: return "越低越好";
+  }
+  return "?";
+}
+
+std::string_view CategoryName(Category category) {
+  switch (category) {
+    case Category::kOutcome: return "结果性";
+    case Category::kAdvocacy: return "个人和社会倡导性";
+    case Category::kGovernmentWork: return "政府工作性";
+  }
+  return "?";
+}
+
+std::string_view BindingForceName(BindingForce binding) {
+  switch (binding) {
+    case BindingForce::kBinding: return "约束性";
+    case BindingForce::kExpected: return "预期性";
+    case BindingForce::kAdvocated: return "倡导性";
+  }
+  return "?";
+}
+
+std::string_view AbsenceName(Absence absence) {
+  switch (absence) {
+    case Absence::kNotEstablished: return "未建立";
+    case Absence::kNotCounted: return "未统计";
+    case Absence::kNotApplicable: return "--";
+  }
+  return "?";
+}
+
+std::string_view TrendKindName(TrendKind kind) {
+  switch (kind) {
+    case TrendKind::kFall: return "下降";
+    case TrendKind::kMarkedFall: return "明显下降";
+    case TrendKind::kContinuousFall: return "持续下降";
+    case TrendKind::kRise: return "上升";
+    case TrendKind::kMarkedRise: return "明显上升";
+    case TrendKind::kContinuousRise: return "持续上升";
+  }
+  return "?";
+}
+
+std::string_view RoundingName(Rounding rounding) {
+  switch (rounding) {
+    case Rounding::kHalfUp: return "四舍五入";
+    case Rounding::kHalfEven: return "四舍六入五成双";
+    case Rounding::kTruncate: return "截断";
+  }
+  return "?";
+}
+
+namespace {
+
+std::string ComparisonText(const ComparisonTarget& target) {
+  if (target.written_bare) return target.value.ToString();
+  return text::StrCat(ComparatorSymbol(target.comparator), target.value.ToString());
+}
+
+struct TargetTextVisitor {
+  std::string operator()(const ComparisonTarget& t) const { return ComparisonText(t); }
+  std::string operator()(const AchievementTarget&) const { return "实现"; }
+  std::string operator()(const TrendTarget& t) const { return std::string(TrendKindName(t.kind)); }
+  std::string operator()(const PartsTarget& t) const {
+    std::string out;
+    for (const ComparisonTarget& part : t.parts) {
+      if (!out.empty()) out += "，";
+      out += ComparisonText(part);
+    }
+    return out;
+  }
+  std::string operator()(const NotApplicableTarget&) const { return "--"; }
+};
+
+struct BaselineTextVisitor {
+  std::string operator()(const Decimal& d) const { return d.ToString(); }
+  std::string operator()(const std::vector<Decimal>& parts) const {
+    std::string out;
+    for (const Decimal& part : parts) {
+      if (!out.empty()) out += "，";
+      out += part.ToString();
+    }
+    return out;
+  }
+  std::string operator()(const Achieved&) const { return "实现"; }
+  std::string operator()(Absence absence) const { return std::string(AbsenceName(absence)); }
+};
+
+}  // namespace
+
+std::string TargetText(const TargetForm& form) { return std::visit(TargetTextVisitor{}, form); }
+
+std::string BaselineText(const BaselineValue& value) {
+  return std::visit(BaselineTextVisitor{}, value);
+}
+
+}  // namespace healthact

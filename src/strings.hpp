@@ -1,0 +1,45 @@
+// String concatenation over std::string_view.
+//
+// Debian's Abseil (20220623) is built with its own absl::string_view, which
+// does not accept std::string_view; this library speaks std::string_view
+// throughout, so it concatenates with these instead of absl::StrCat.
+// Internal header: not installed.
+#ifndef HEALTHACT_SRC_STRINGS_HPP_
+#define HEALTHACT_SRC_STRINGS_HPP_
+
+#include <concepts>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/string_view.h"
+
+namespace healthact::text {
+
+inline void AppendOne(std::string& out, std::string_view piece) { out += piece; }
+inline void AppendOne(std::string& out, const char* piece) { out += piece; }
+inline void AppendOne(std::string& out, const std::string& piece) { out += piece; }
+inline void AppendOne(std::string& out, absl::string_view piece) {
+  out.append(piece.data(), piece.size());
+}
+inline void AppendOne(std::string& out, char c) { out += c; }
+template <std::integral T>
+  requires(!std::same_as<T, char> && !std::same_as<T, bool>)
+void AppendOne(std::string& out, T number) {
+  out += std::to_string(number);
+}
+
+template <typename... Pieces>
+void StrAppend(std::string* out, const Pieces&... pieces) {
+  (AppendOne(*out, pieces), ...);
+}
+
+template <typename... Pieces>
+std::string StrCat(const Pieces&... pieces) {
+  std::string out;
+  (AppendOne(out, pieces), ...);
+  return out;
+}
+
+}  // namespace healthact::text
+
+#endif  // HEALTHACT_SRC_STRINGS_HPP_

@@ -1,0 +1,154 @@
+// healthact: the command-line tool for people who do not program.
+//
+//   healthact check FILE...     check frameworks; exit 0 when all are valid
+//   healthact fmt FILE          print the canonical text of a framework
+//   healthact summary FILE...   check and summarise frameworks
+//
+// The tool does the file I/O; the library never touches files.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "healthact/dsl.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kExitOk = 0;
+constexpr int kExitInvalid = 1;
+constexpr int kExitUsage = 2;
+
+absl::StatusOr<std::string> ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError("cannot open " + path.string());
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// 继承 "name" is a path relative to the file that says it.
+healthact::ParseOptions FileOptions() {
+  healthact::ParseOptions options;
+  options.resolver = [](std::string_view name, std::string_view from_file)
+      -> absl::StatusOr<healthact::FrameworkSource> {
+    const fs::path path = fs::path(from_file).parent_path() / fs::path(std::string(name));
+    absl::StatusOr<std::string> text = ReadFile(path);
+    if (!text.ok()) return text.status();
+    return healthact::FrameworkSource{path.lexically_normal().string(), *std::move(text)};
+  };
+  return options;
+}
+
+// Parses one file, printing its diagnostics to standard error.
+healthact::ParsedFramework Load(const std::string& file) {
+  healthact::ParsedFramework parsed;
+  absl::StatusOr<std::string> text = ReadFile(file);
+  if (!text.ok()) {
+    std::cerr << "healthact: " << text.status().message() << "\n";
+    return parsed;
+  }
+  parsed = healthact::ParseFramework(*text, file, FileOptions());
+  for (const healthact::Diagnostic& diagnostic : parsed.diagnostics) {
+    std::cerr << diagnostic.ToString() << "\n";
+  }
+  return parsed;
+}
+
+int Check(const std::vector<std::string>& files) {
+  int status = kExitOk;
+  for (const std::string& file : files) {
+    if (!Load(file).ok()) status = kExitInvalid;
+  }
+  return status;
+}
+
+int Format(const std::vector<std::string>& files) {
+  if (files.size() != 1) {
+    std::cerr << "healthact fmt takes one file\n";
+    return kExitUsage;
+  }
+  const healthact::ParsedFramework parsed = Load(files.front());
+  if (!parsed.ok()) return kExitInvalid;
+  std::cout << healthact::FormatFramework(*parsed.framework);
+  return kExitOk;
+}
+
+void PrintSummary(const std::string& file, const healthact::Framework& framework) {
+  std::cout << file << ": " << framework.name() << "\n";
+  if (!framework.source().empty()) {
+    std::cout << "  来源: " << framework.source().document << " " << framework.source().locator
+              << "\n";
+  }
+  std::map<std::string, int> by_basis;
+  std::vector<std::string> basis_order;
+  int qualitative = 0, with_parts = 0, with_baseline = 0, targets = 0;
+  for (const healthact::Indicator& indicator : framework.indicators()) {
+    if (by_basis[indicator.basis]++ == 0) basis_order.push_back(indicator.basis);
+    qualitative += indicator.is_qualitative();
+    with_parts += !indicator.parts.empty();
+    with_baseline += indicator.baseline.has_value();
+    targets += static_cast<int>(indicator.targets.size());
+  }
+  std::cout << "  " << framework.indicators().size() << " indicators (" << qualitative
+            << " qualitative, " << with_parts << " with parts, " << with_baseline
+            << " with a baseline), " << targets << " targets for the years";
+  for (int year : framework.TargetYears()) std::cout << " " << year;
+  std::cout << "\n";
+  for (const std::string& basis : basis_order) {
+    std::cout << "  " << (basis.empty() ? "(no basis)" : basis) << ": " << by_basis[basis]
+              << " indicators\n";
+  }
+  for (const healthact::Indicator& indicator : framework.indicators()) {
+    std::cout << "  " << indicator.number << " " << indicator.name;
+    if (indicator.unit) std::cout << " (" << healthact::UnitSymbol(*indicator.unit) << ")";
+    if (indicator.baseline) {
+      std::cout << "  基期" << indicator.baseline->year << ": "
+                << healthact::BaselineText(indicator.baseline->value);
+    }
+    for (const healthact::Target& target : indicator.targets) {
+      std::cout << "  " << target.year << ": " << healthact::TargetText(target.form);
+    }
+    std::cout << "\n";
+  }
+}
+
+int Summary(const std::vector<std::string>& files) {
+  int status = kExitOk;
+  for (const std::string& file : files) {
+    const healthact::ParsedFramework parsed = Load(file);
+    if (!parsed.ok()) {
+      status = kExitInvalid;
+      continue;
+    }
+    PrintSummary(file, *parsed.framework);
+  }
+  return status;
+}
+
+void Usage() {
+  std::cerr << "usage:\n"
+               "  healthact check FILE...     check frameworks (exit 1 if any has an error)\n"
+               "  healthact fmt FILE          print a framework's canonical text\n"
+               "  healthact summary FILE...   check and summarise frameworks\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    Usage();
+    return kExitUsage;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> files(argv + 2, argv + argc);
+  if (command == "check") return Check(files);
+  if (command == "fmt") return Format(files);
+  if (command == "summary") return Summary(files);
+  Usage();
+  return kExitUsage;
+}
