@@ -51,6 +51,18 @@ std::string_view DiagnosticCodeName(DiagnosticCode code) {
   return "unknown";
 }
 
+const std::vector<DiagnosticCode>& AllDiagnosticCodes() {
+  static const auto* const kCodes = [] {
+    auto* codes = new std::vector<DiagnosticCode>;
+    for (int number = 1; number < 200; ++number) {
+      const auto code = static_cast<DiagnosticCode>(number);
+      if (DiagnosticCodeName(code) != "unknown") codes->push_back(code);
+    }
+    return codes;
+  }();
+  return *kCodes;
+}
+
 Severity SeverityOf(DiagnosticCode code) {
   return static_cast<int>(code) >= 100 ? Severity::kWarning : Severity::kError;
 }

@@ -53,6 +53,9 @@ enum class DiagnosticCode : std::int32_t {
   kBaselineAfterTarget = 105,        // W105 baseline-after-target
 };
 
+// Every code, in numeric order.
+const std::vector<DiagnosticCode>& AllDiagnosticCodes();
+
 // "E006", "W101".
 std::string DiagnosticCodeString(DiagnosticCode code);
 // "unknown-unit".

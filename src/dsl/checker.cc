@@ -26,7 +26,15 @@ struct IndicatorLocations {
   std::vector<std::size_t> baseline_items;
   std::optional<std::size_t> formula;
   const ast::FormulaStmt* formula_statement = nullptr;
+  bool target_failed = false;  // a 目标 was written but had an error
+  bool unit_failed = false;    // a 单位 was written but was not understood
+  bool direction_failed = false;  // likewise for 方向
 };
+
+// Where a value begins: its comparator if it has one.
+std::size_t ItemStart(const ast::Item& item) {
+  return item.comparator ? item.comparator->offset : item.body.offset;
+}
 
 // The type of a formula (sub)expression.
 struct FormulaType {
@@ -54,7 +62,7 @@ class Checker {
   void ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicator,
                  IndicatorLocations& where);
   void ApplyProperty(const ast::Simple& statement, Indicator& indicator,
-                     std::set<std::string>& seen);
+                     std::set<std::string>& seen, IndicatorLocations& where);
   void ApplyPart(const ast::PartStmt& statement, Indicator& indicator);
   void ApplyYearValue(const ast::YearValueStmt& statement, Indicator& indicator,
                       IndicatorLocations& where, std::set<int>& target_years, bool& has_baseline);
@@ -306,7 +314,7 @@ void Checker::ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicato
   bool parts_redeclared = false;
   for (const ast::InnerStmt& inner : statement.body) {
     if (const auto* s = boost::get<ast::Simple>(&inner)) {
-      ApplyProperty(*s, indicator, properties_seen);
+      ApplyProperty(*s, indicator, properties_seen, where);
     } else if (const auto* s = boost::get<ast::PartStmt>(&inner)) {
       if (!parts_redeclared) indicator.parts.clear();  // parts are restated whole
       parts_redeclared = true;
@@ -335,7 +343,7 @@ void Checker::ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicato
 }
 
 void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
-                            std::set<std::string>& seen) {
+                            std::set<std::string>& seen, IndicatorLocations& where) {
   const std::optional<Keyword> keyword = LookupKeyword(statement.head.text);
   if (!keyword) return;
   const std::string_view name = Spelling(*keyword).chinese;
@@ -350,6 +358,7 @@ void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
       if (auto unit = ParseUnit(value.text)) {
         indicator.unit = *unit;
       } else {
+        where.unit_failed = true;
         Report(DiagnosticCode::kUnknownUnit, value.offset,
                text::StrCat("unknown unit '", value.text,
                             "' (expected 岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 or 个)"));
@@ -359,6 +368,7 @@ void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
       if (auto direction = ParseDirection(value.text)) {
         indicator.direction = *direction;
       } else {
+        where.direction_failed = true;
         Report(DiagnosticCode::kUnknownValue, value.offset,
                text::StrCat("unknown direction '", value.text, "' (expected 越高越好 or 越低越好)"));
       }
@@ -414,7 +424,7 @@ void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& ind
   const bool is_target = LookupKeyword(statement.head.text) == Keyword::kTarget;
   const std::optional<int> year = ReadYear(statement.year);
   std::vector<std::size_t> item_offsets;
-  for (const ast::Item& item : statement.value) item_offsets.push_back(item.body.offset);
+  for (const ast::Item& item : statement.value) item_offsets.push_back(ItemStart(item));
   if (!is_target) {
     if (statement.source) {
       Report(DiagnosticCode::kSyntax, statement.source->head.offset,
@@ -429,11 +439,14 @@ void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& ind
     std::optional<BaselineValue> value = ReadBaseline(statement.value);
     if (!year || !value) return;
     indicator.baseline = Baseline{*year, std::move(*value)};
-    where.baseline = statement.value.front().body.offset;
+    where.baseline = ItemStart(statement.value.front());
     where.baseline_items = std::move(item_offsets);
     return;
   }
-  if (!year) return;
+  if (!year) {
+    where.target_failed = true;
+    return;
+  }
   if (!target_years.insert(*year).second) {
     Report(DiagnosticCode::kDuplicateYear, statement.year.offset,
            text::StrCat("indicator ", indicator.number, " has two targets for ", *year));
@@ -445,13 +458,16 @@ void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& ind
     source = ReadSource(*statement.source);
     if (!source) return;
   }
-  if (!form) return;
+  if (!form) {
+    where.target_failed = true;
+    return;
+  }
   auto& targets = indicator.targets;
   targets.erase(std::remove_if(targets.begin(), targets.end(),
                                [&](const Target& t) { return t.year == *year; }),
                 targets.end());  // an adjustment replaces the inherited year
   targets.push_back(Target{*year, std::move(*form), source.value_or(Citation{})});
-  where.target[*year] = statement.value.front().body.offset;
+  where.target[*year] = ItemStart(statement.value.front());
   where.target_items[*year] = std::move(item_offsets);
 }
 
@@ -813,6 +829,7 @@ bool IsCeiling(Comparator c) { return c == Comparator::kAtMost || c == Comparato
 void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& where) {
   const std::string& n = indicator.number;
   if (indicator.targets.empty()) {
+    if (where.target_failed) return;  // already reported
     Report(DiagnosticCode::kNoTarget, where.head, text::StrCat("indicator ", n, " has no target"));
     return;
   }
@@ -843,6 +860,7 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
       indicator.baseline && (std::holds_alternative<Decimal>(indicator.baseline->value) ||
                              std::holds_alternative<std::vector<Decimal>>(indicator.baseline->value));
   if ((quantitative != nullptr || numeric_baseline) && !indicator.unit) {
+    if (where.unit_failed) return;  // the unknown unit is already reported
     Report(DiagnosticCode::kMissingUnit, where.head,
            text::StrCat("indicator ", n, " has numeric values but no 单位"));
     return;
@@ -890,7 +908,8 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
       const std::size_t offset = offsets != where.target_items.end() && i < offsets->second.size()
                                      ? offsets->second[i]
                                      : TargetOffset(where, target.year);
-      if (c.written_bare && indicator.direction == Direction::kUnspecified) {
+      if (c.written_bare && indicator.direction == Direction::kUnspecified && i == 0 &&
+          !where.direction_failed) {
         Report(DiagnosticCode::kBareTargetNoDirection, offset,
                text::StrCat("bare target ", c.value.ToString(), " of indicator ", n,
                             " has no declared direction; it is read as ≥ (a floor). State 方向 "

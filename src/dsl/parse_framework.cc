@@ -68,7 +68,10 @@ class FrameworkParser {
         continue;
       }
       own.push_back(MakeDiagnostic(error.code, file_name, text, error.offset, error.message));
-      offset = Resynchronise(text, std::max(offset, error.offset));
+      // An unclosed block ends where the next statement begins: resume there.
+      offset = error.code == DiagnosticCode::kUnclosedBlock && error.offset > offset
+                   ? error.offset
+                   : Resynchronise(text, std::max(offset, error.offset));
     }
 
     std::shared_ptr<const Framework> parent;

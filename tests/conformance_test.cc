@@ -1,0 +1,94 @@
+// Runs the corpus of small framework files in tests/conformance/.  Each file
+// states the diagnostics it must produce in comment lines
+//   # expect: E006 4:6
+// (code, line, column in code points), and produces exactly those: no more,
+// no fewer.  The same corpus is meant to run through every interface.
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "healthact/dsl.hpp"
+#include "test_support.hpp"
+
+namespace healthact {
+namespace {
+
+namespace fs = std::filesystem;
+using ::healthact::testing::ReadTextFile;
+
+const fs::path& CorpusDir() {
+  static const fs::path kDir = fs::path(HEALTHACT_SOURCE_DIR) / "tests" / "conformance";
+  return kDir;
+}
+
+std::vector<fs::path> CorpusFiles() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(CorpusDir())) {
+    if (entry.path().extension() == ".ha") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<std::string> Expectations(const std::string& text) {
+  static const std::regex kExpect(R"(# expect: ([EW]\d{3} \d+:\d+))");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kExpect);
+       it != std::sregex_iterator(); ++it) {
+    out.push_back((*it)[1]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+ParseOptions CorpusResolver() {
+  ParseOptions options;
+  options.resolver = [](std::string_view name, std::string_view)
+      -> absl::StatusOr<FrameworkSource> {
+    const fs::path path = CorpusDir() / std::string(name);
+    if (!fs::exists(path)) return absl::NotFoundError("no such file");
+    return FrameworkSource{std::string(name), ReadTextFile(path.string())};
+  };
+  return options;
+}
+
+TEST(Conformance, EveryFileGivesExactlyItsExpectedDiagnostics) {
+  const std::vector<fs::path> files = CorpusFiles();
+  ASSERT_GE(files.size(), 20u);
+  for (const fs::path& path : files) {
+    SCOPED_TRACE(path.filename().string());
+    const std::string text = ReadTextFile(path.string());
+    const std::vector<std::string> expected = Expectations(text);
+    ASSERT_FALSE(expected.empty()) << "no '# expect:' line";
+    ParsedFramework parsed = ParseFramework(text, path.filename().string(), CorpusResolver());
+    std::vector<std::string> got;
+    for (const Diagnostic& d : parsed.diagnostics) {
+      got.push_back(DiagnosticCodeString(d.code) + " " + std::to_string(d.line) + ":" +
+                    std::to_string(d.column));
+      EXPECT_FALSE(d.message.empty());
+    }
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, expected) << testing::DiagnosticsText(parsed);
+    const bool expects_error = std::any_of(expected.begin(), expected.end(),
+                                           [](const std::string& e) { return e[0] == 'E'; });
+    EXPECT_EQ(parsed.ok(), !expects_error);
+  }
+}
+
+TEST(Conformance, CorpusCoversEveryDiagnosticCode) {
+  std::set<std::string> covered;
+  for (const fs::path& path : CorpusFiles()) {
+    for (const std::string& e : Expectations(ReadTextFile(path.string()))) {
+      covered.insert(e.substr(0, 4));
+    }
+  }
+  for (DiagnosticCode code : AllDiagnosticCodes()) {
+    EXPECT_TRUE(covered.count(DiagnosticCodeString(code)))
+        << DiagnosticCodeString(code) << " " << DiagnosticCodeName(code)
+        << " has no file in tests/conformance/";
+  }
+}
+
+}  // namespace
+}  // namespace healthact

@@ -1,0 +1,117 @@
+#include "healthact/decimal.hpp"
+
+#include <gtest/gtest.h>
+
+namespace healthact {
+namespace {
+
+Decimal D(std::string_view text) {
+  absl::StatusOr<Decimal> d = Decimal::Parse(text);
+  EXPECT_TRUE(d.ok()) << text << ": " << d.status();
+  return d.ok() ? *d : Decimal();
+}
+
+TEST(DecimalParse, KeepsTheWrittenScale) {
+  EXPECT_EQ(D("74.6").ToString(), "74.6");
+  EXPECT_EQ(D("6.0").ToString(), "6.0");
+  EXPECT_EQ(D("6.0").scale(), 1);
+  EXPECT_EQ(D("6").scale(), 0);
+  EXPECT_EQ(D("0.05").ToString(), "0.05");
+  EXPECT_EQ(D("-3.25").ToString(), "-3.25");
+  EXPECT_EQ(D("007").ToString(), "7");
+}
+
+TEST(DecimalParse, ReadsFullWidthDigitsAndPoint) {
+  EXPECT_EQ(D("１００"), Decimal::FromInt(100));
+  EXPECT_EQ(D("９０．５").ToString(), "90.5");
+  EXPECT_EQ(D("－１").ToString(), "-1");
+  EXPECT_EQ(D("9０.５"), D("90.5"));  // mixed widths, as typed in a hurry
+}
+
+TEST(DecimalParse, RejectsMalformedNumbers) {
+  EXPECT_FALSE(Decimal::Parse("").ok());
+  EXPECT_FALSE(Decimal::Parse("74.6.1").ok());
+  EXPECT_FALSE(Decimal::Parse("1.").ok());
+  EXPECT_FALSE(Decimal::Parse(".5").ok());
+  EXPECT_FALSE(Decimal::Parse("1e5").ok());
+  EXPECT_FALSE(Decimal::Parse("1,000").ok());
+  EXPECT_FALSE(Decimal::Parse(" 1").ok());
+  EXPECT_FALSE(Decimal::Parse("--").ok());
+  EXPECT_FALSE(Decimal::Parse("\xff").ok());
+  EXPECT_NE(Decimal::Parse("74.6.1").status().message().find("two decimal points"),
+            std::string::npos);
+}
+
+TEST(DecimalParse, HugeNumbersAreErrorsNotWrapArounds) {
+  EXPECT_TRUE(Decimal::Parse("99999999999999999999").ok());  // 20 digits
+  EXPECT_EQ(Decimal::Parse("100000000000000000000").status().code(),
+            absl::StatusCode::kOutOfRange);
+  EXPECT_EQ(Decimal::Parse(std::string(5000, '9')).status().code(), absl::StatusCode::kOutOfRange);
+  EXPECT_TRUE(Decimal::Parse("0.123456789012345678").ok());  // 18 fractional digits
+  EXPECT_EQ(Decimal::Parse("0.1234567890123456789").status().code(),
+            absl::StatusCode::kOutOfRange);
+  // Leading zeros are not significant digits.
+  EXPECT_TRUE(Decimal::Parse("000000000000000000000001").ok());
+}
+
+TEST(DecimalCompare, IsExactAtEveryBoundary) {
+  EXPECT_EQ(D("74.6"), D("74.6"));
+  EXPECT_EQ(D("6"), D("6.0"));
+  EXPECT_EQ(D("6"), D("6.000000"));
+  EXPECT_LT(D("74.59999999999"), D("74.6"));
+  EXPECT_GT(D("74.600000000001"), D("74.6"));
+  EXPECT_LT(D("-0.1"), D("0"));
+  EXPECT_EQ(D("-0"), D("0"));
+  // The classic binary floating point trap: 0.1 + 0.2 is exactly 0.3 here.
+  EXPECT_EQ(*Decimal::Add(D("0.1"), D("0.2")), D("0.3"));
+  EXPECT_TRUE(D("6.0").IdenticalTo(D("6.0")));
+  EXPECT_FALSE(D("6.0").IdenticalTo(D("6")));
+}
+
+TEST(DecimalArithmetic, MultiplyIsExact) {
+  EXPECT_EQ(Decimal::Multiply(D("1.5"), D("0.2"))->ToString(), "0.30");
+  EXPECT_EQ(Decimal::Multiply(D("-2"), D("3.25"))->ToString(), "-6.50");
+  EXPECT_FALSE(Decimal::Multiply(D("0.0000000001"), D("0.0000000001")).ok());  // 20 places
+  EXPECT_FALSE(Decimal::Multiply(D("99999999999"), D("99999999999")).ok());    // 22 digits
+}
+
+TEST(DecimalArithmetic, DivideRoundsOnceByTheStatedRule) {
+  // Infant mortality: 23 deaths among 4512 live births, per mille.
+  // 23000 / 4512 = 5.09751773...; to two places half-up: 5.10.
+  const Decimal per_mille = *Decimal::Multiply(D("23"), D("1000"));
+  EXPECT_EQ(Decimal::Divide(per_mille, D("4512"), 2, Rounding::kHalfUp)->ToString(), "5.10");
+  EXPECT_EQ(Decimal::Divide(per_mille, D("4512"), 2, Rounding::kTruncate)->ToString(), "5.09");
+  // Exact halves: 2.345 = 469 / 200.
+  EXPECT_EQ(Decimal::Divide(D("469"), D("200"), 2, Rounding::kHalfUp)->ToString(), "2.35");
+  EXPECT_EQ(Decimal::Divide(D("469"), D("200"), 2, Rounding::kHalfEven)->ToString(), "2.34");
+  EXPECT_EQ(Decimal::Divide(D("471"), D("200"), 2, Rounding::kHalfEven)->ToString(), "2.36");
+  // Halves of negative values go away from zero under half-up.
+  EXPECT_EQ(Decimal::Divide(D("-469"), D("200"), 2, Rounding::kHalfUp)->ToString(), "-2.35");
+  EXPECT_EQ(Decimal::Divide(D("469"), D("-200"), 2, Rounding::kHalfUp)->ToString(), "-2.35");
+  // 15 / 3 is 5 exactly (Boost.Multiprecision issue 368 with cpp_dec_float).
+  EXPECT_EQ(*Decimal::Divide(D("15"), D("3"), 0, Rounding::kTruncate), D("5"));
+  EXPECT_EQ(Decimal::Divide(D("1"), D("3"), 18, Rounding::kHalfUp)->ToString(),
+            "0.333333333333333333");
+  EXPECT_FALSE(Decimal::Divide(D("1"), D("0"), 2, Rounding::kHalfUp).ok());
+  EXPECT_FALSE(Decimal::Divide(D("1"), D("3"), 19, Rounding::kHalfUp).ok());
+}
+
+TEST(DecimalArithmetic, RoundedWidensAndNarrows) {
+  EXPECT_EQ(D("6").Rounded(2, Rounding::kHalfUp).ToString(), "6.00");
+  EXPECT_EQ(D("5.0975").Rounded(2, Rounding::kHalfUp).ToString(), "5.10");
+  EXPECT_EQ(D("0.125").Rounded(2, Rounding::kHalfEven).ToString(), "0.12");
+  EXPECT_EQ(D("0.135").Rounded(2, Rounding::kHalfEven).ToString(), "0.14");
+}
+
+TEST(DecimalArithmetic, CompareQuotientNeverRounds) {
+  EXPECT_EQ(D("15").CompareQuotient(D("3"), D("5")), std::strong_ordering::equal);
+  EXPECT_EQ(D("1").CompareQuotient(D("3"), D("0.333333333333333333")),
+            std::strong_ordering::greater);
+  EXPECT_EQ(D("2").CompareQuotient(D("3"), D("0.666666666666666667")), std::strong_ordering::less);
+  // 23000 deaths-per-mille over 4512 births against the ≤6 target.
+  EXPECT_EQ(D("23000").CompareQuotient(D("4512"), D("6")), std::strong_ordering::less);
+  EXPECT_EQ(D("1").CompareQuotient(D("-3"), D("-0.3")), std::strong_ordering::less);
+}
+
+}  // namespace
+}  // namespace healthact

@@ -1,0 +1,353 @@
+#include <map>
+
+#include "healthact/dsl.hpp"
+#include "test_support.hpp"
+
+namespace healthact {
+namespace {
+
+using ::healthact::testing::DiagnosticsText;
+using ::healthact::testing::MustParse;
+
+Decimal D(std::string_view text) { return *Decimal::Parse(text); }
+
+// One indicator with the given body, in a framework with trend rules.
+std::shared_ptr<const Framework> OneIndicator(const std::string& body) {
+  return MustParse("框架 \"t\"\n明显下降幅度 10%\n持续下降年数 3\n指标 1 \"x\" {\n" + body + "\n}\n");
+}
+
+const Target& TargetOf(const std::shared_ptr<const Framework>& f, int year) {
+  const Target* target = f->indicators().at(0).TargetFor(year);
+  EXPECT_NE(target, nullptr);
+  static const Target kNone;
+  return target ? *target : kNone;
+}
+
+TEST(TargetForms, ComparatorsAsTheSeedsWriteThem) {
+  const struct {
+    const char* text;
+    Comparator comparator;
+    const char* value;
+  } cases[] = {
+      {"≤6", Comparator::kAtMost, "6"},        {"≥90.86", Comparator::kAtLeast, "90.86"},
+      {">96", Comparator::kAbove, "96"},       {"＞90", Comparator::kAbove, "90"},
+      {"<5", Comparator::kBelow, "5"},         {"＜5", Comparator::kBelow, "5"},
+      {"=100", Comparator::kEqual, "100"},     {"<=6.0", Comparator::kAtMost, "6.0"},
+      {">=23", Comparator::kAtLeast, "23"},    {"≥ 23", Comparator::kAtLeast, "23"},
+  };
+  for (const auto& c : cases) {
+    auto f = OneIndicator(std::string("单位 %\n方向 越高越好\n目标 2022 ") + c.text);
+    ASSERT_TRUE(f) << c.text;
+    const auto& target = std::get<ComparisonTarget>(TargetOf(f, 2022).form);
+    EXPECT_EQ(target.comparator, c.comparator) << c.text;
+    EXPECT_TRUE(target.value.IdenticalTo(D(c.value))) << c.text;
+    EXPECT_FALSE(target.written_bare) << c.text;
+  }
+}
+
+TEST(TargetForms, BareValueIsReadThroughTheDirection) {
+  // 74.6 years of life expectancy is a floor ...
+  auto floor = OneIndicator("单位 岁\n方向 越高越好\n目标 2022 74.6");
+  const auto& f = std::get<ComparisonTarget>(TargetOf(floor, 2022).form);
+  EXPECT_EQ(f.comparator, Comparator::kAtLeast);
+  EXPECT_TRUE(f.written_bare);
+  EXPECT_EQ(TargetText(TargetOf(floor, 2022).form), "74.6");  // stays bare in text
+  // ... 27.5 % out-of-pocket spending is a ceiling.
+  auto ceiling = OneIndicator("单位 %\n方向 越低越好\n目标 2022 27.5");
+  EXPECT_EQ(std::get<ComparisonTarget>(TargetOf(ceiling, 2022).form).comparator,
+            Comparator::kAtMost);
+  // The direction may follow the target in the block.
+  auto later = OneIndicator("目标 2022 27.5\n单位 %\n方向 越低越好");
+  EXPECT_EQ(std::get<ComparisonTarget>(TargetOf(later, 2022).form).comparator,
+            Comparator::kAtMost);
+}
+
+TEST(TargetForms, AchievementTrendsAndNotApplicable) {
+  auto achievement = OneIndicator("基期 2019 未建立\n目标 2022 实现\n目标 2030 --");
+  EXPECT_TRUE(std::holds_alternative<AchievementTarget>(TargetOf(achievement, 2022).form));
+  EXPECT_TRUE(std::holds_alternative<NotApplicableTarget>(TargetOf(achievement, 2030).form));
+  EXPECT_EQ(std::get<Absence>(achievement->indicators()[0].baseline->value),
+            Absence::kNotEstablished);
+  EXPECT_TRUE(achievement->indicators()[0].is_qualitative());
+
+  auto trend = OneIndicator("单位 %\n方向 越低越好\n基期 2019 --\n目标 2020 下降\n"
+                            "目标 2022 明显下降\n目标 2030 持续下降");
+  const auto& fall = std::get<TrendTarget>(TargetOf(trend, 2020).form);
+  EXPECT_EQ(fall.kind, TrendKind::kFall);
+  EXPECT_FALSE(fall.marked_change_percent.has_value());
+  const auto& marked = std::get<TrendTarget>(TargetOf(trend, 2022).form);
+  EXPECT_EQ(marked.kind, TrendKind::kMarkedFall);
+  EXPECT_EQ(marked.marked_change_percent, D("10"));
+  const auto& continuous = std::get<TrendTarget>(TargetOf(trend, 2030).form);
+  EXPECT_EQ(continuous.kind, TrendKind::kContinuousFall);
+  EXPECT_EQ(continuous.continuous_years, 3);
+  EXPECT_EQ(std::get<Absence>(trend->indicators()[0].baseline->value), Absence::kNotApplicable);
+}
+
+TEST(TargetForms, IndicatorTrendRulesOverrideTheFramework) {
+  auto f = OneIndicator("单位 %\n方向 越低越好\n明显下降幅度 5%\n持续下降年数 2\n"
+                        "目标 2022 明显下降\n目标 2030 持续下降");
+  EXPECT_EQ(std::get<TrendTarget>(TargetOf(f, 2022).form).marked_change_percent, D("5"));
+  EXPECT_EQ(std::get<TrendTarget>(TargetOf(f, 2030).form).continuous_years, 2);
+}
+
+TEST(TargetForms, TwoPartTargetsAndBaselines) {
+  auto f = OneIndicator(
+      "单位 %\n方向 越高越好\n分项 1.1 \"乡镇卫生院\"\n分项 1.2 \"村卫生室\"\n"
+      "基期 2019 100，65\n目标 2022 100，70\n目标 2030 ≥100, ≥80");
+  const Indicator& indicator = f->indicators()[0];
+  ASSERT_EQ(indicator.parts.size(), 2u);
+  EXPECT_EQ(indicator.parts[1].number, "1.2");
+  EXPECT_EQ(indicator.parts[1].name, "村卫生室");
+  const auto& baseline = std::get<std::vector<Decimal>>(indicator.baseline->value);
+  EXPECT_EQ(baseline, (std::vector<Decimal>{D("100"), D("65")}));
+  const auto& parts = std::get<PartsTarget>(TargetOf(f, 2022).form).parts;
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].value, D("100"));
+  EXPECT_EQ(parts[1].value, D("70"));
+  EXPECT_EQ(parts[1].comparator, Comparator::kAtLeast);
+  EXPECT_EQ(TargetText(TargetOf(f, 2022).form), "100，70");
+  EXPECT_EQ(TargetText(TargetOf(f, 2030).form), "≥100，≥80");
+}
+
+TEST(TargetForms, UnitsWrittenWithTheValue) {
+  auto f = OneIndicator("单位 ％\n方向 越高越好\n目标 2022 ≥90%\n目标 2030 ≥95 ％");
+  EXPECT_EQ(std::get<ComparisonTarget>(TargetOf(f, 2022).form).value, D("90"));
+  EXPECT_EQ(std::get<ComparisonTarget>(TargetOf(f, 2030).form).value, D("95"));
+  auto years = OneIndicator("单位 岁\n方向 越高越好\n目标 2022 74.6岁");
+  EXPECT_EQ(std::get<ComparisonTarget>(TargetOf(years, 2022).form).value, D("74.6"));
+}
+
+TEST(TargetForms, FullWidthNumbersAndCitations) {
+  auto f = OneIndicator("单位 %\n方向 越高越好\n目标 ２０２２ ≥９０．５ 来源 \"某文件\" \"附件2\"");
+  const Target& target = TargetOf(f, 2022);
+  EXPECT_TRUE(std::get<ComparisonTarget>(target.form).value.IdenticalTo(D("90.5")));
+  EXPECT_EQ(target.source.document, "某文件");
+  EXPECT_EQ(target.source.locator, "附件2");
+}
+
+TEST(Framework, BasisAppliesToTheFollowingIndicators) {
+  auto f = MustParse(R"(框架 "t"
+依据 "《甲》"
+指标 1 "a" { 单位 % 方向 越高越好 目标 2022 1 }
+指标 2 "b" { 单位 % 方向 越高越好 目标 2022 1 }
+依据 "《乙》"
+指标 3 "c" { 单位 % 方向 越高越好 目标 2022 1 }
+)");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->FindIndicator("1")->basis, "《甲》");
+  EXPECT_EQ(f->FindIndicator("2")->basis, "《甲》");
+  EXPECT_EQ(f->FindIndicator("3")->basis, "《乙》");
+  EXPECT_EQ(f->FindIndicator("4"), nullptr);
+}
+
+TEST(Framework, CategoryBindingForceAndAsciiAliases) {
+  auto f = MustParse(R"(framework "t"
+source "doc"
+indicator 1 "life expectancy" {
+  unit 岁
+  direction higher
+  category outcome
+  binding expected
+  baseline 2019 76.8
+  target 2022 77.8
+}
+指标 2 "x" { 单位 % 方向 越低越好 类别 政府工作性 属性 约束性 目标 2022 5 }
+)");
+  ASSERT_TRUE(f);
+  const Indicator& first = f->indicators()[0];
+  EXPECT_EQ(first.category, Category::kOutcome);
+  EXPECT_EQ(first.binding, BindingForce::kExpected);
+  EXPECT_EQ(first.direction, Direction::kHigherIsBetter);
+  EXPECT_EQ(first.baseline->year, 2019);
+  EXPECT_EQ(f->indicators()[1].category, Category::kGovernmentWork);
+  EXPECT_EQ(f->indicators()[1].binding, BindingForce::kBinding);
+  EXPECT_EQ(f->source().document, "doc");
+}
+
+TEST(Formula, DerivesAPerMilleRateFromCounts) {
+  auto f = MustParse(R"(框架 "t"
+计数 婴儿死亡数 例
+计数 活产数 人
+指标 2 "婴儿死亡率" {
+  单位 ‰
+  方向 越低越好
+  公式 婴儿死亡数 / 活产数 * 1000 保留 2 四舍六入五成双
+  目标 2022 ≤6
+}
+)");
+  ASSERT_TRUE(f);
+  const Formula& formula = *f->indicators()[0].formula;
+  ASSERT_EQ(formula.nodes.size(), 5u);
+  const FormulaNode& root = formula.nodes.back();
+  EXPECT_EQ(root.kind, FormulaNode::Kind::kMultiply);
+  EXPECT_EQ(formula.nodes[root.right].constant, D("1000"));
+  const FormulaNode& ratio = formula.nodes[root.left];
+  EXPECT_EQ(ratio.kind, FormulaNode::Kind::kDivide);
+  EXPECT_EQ(formula.nodes[ratio.left].count, "婴儿死亡数");
+  EXPECT_EQ(formula.nodes[ratio.right].count, "活产数");
+  EXPECT_EQ(formula.round_places, 2);
+  EXPECT_EQ(formula.rounding, Rounding::kHalfEven);
+}
+
+TEST(Formula, ParenthesesAndPrecedenceSurviveARoundTrip) {
+  const std::string text = R"(框架 "t"
+计数 甲 人
+计数 乙 人
+计数 丙 人
+指标 1 "x" {
+  单位 %
+  方向 越高越好
+  公式 (甲 + 乙) / 丙 * 100
+  目标 2022 50
+}
+指标 2 "y" {
+  单位 1/10万
+  方向 越低越好
+  公式 甲 / (乙 - 丙) * 100000
+  目标 2022 50
+}
+)";
+  auto f = MustParse(text);
+  ASSERT_TRUE(f);
+  auto again = MustParse(FormatFramework(*f));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*f, *again);
+  EXPECT_NE(FormatFramework(*f).find("公式 (甲 + 乙) / 丙 * 100\n"), std::string::npos);
+  EXPECT_NE(FormatFramework(*f).find("公式 甲 / (乙 - 丙) * 100000\n"), std::string::npos);
+  EXPECT_FALSE(f->indicators()[0].formula->round_places.has_value());  // exact, unrounded
+}
+
+// A resolver over an in-memory set of files.
+ParseOptions FilesResolver(std::map<std::string, std::string> files) {
+  ParseOptions options;
+  options.resolver = [files = std::move(files)](std::string_view name, std::string_view)
+      -> absl::StatusOr<FrameworkSource> {
+    auto it = files.find(std::string(name));
+    if (it == files.end()) return absl::NotFoundError("no such file");
+    return FrameworkSource{it->first, it->second};
+  };
+  return options;
+}
+
+constexpr const char* kCity = R"(框架 "市级"
+依据 "《甲》"
+指标 1 "a" { 单位 % 方向 越高越好 目标 2022 ≥80 目标 2030 ≥90 }
+指标 2 "b" { 单位 ‰ 方向 越低越好 目标 2022 ≤6 }
+指标 3 "c" { 目标 2022 实现 }
+)";
+
+TEST(Extends, CountyAdjustsDropsAndAddsIndicators) {
+  auto county = MustParse(R"(框架 "县级"
+继承 "city.ha"
+指标 2 { 目标 2022 ≤5 }
+删除 3
+依据 "《县方案》"
+指标 4 "d" { 单位 % 方向 越高越好 目标 2022 ≥60 }
+)",
+                          FilesResolver({{"city.ha", kCity}}));
+  ASSERT_TRUE(county);
+  EXPECT_EQ(county->name(), "县级");
+  ASSERT_EQ(county->indicators().size(), 3u);
+  EXPECT_EQ(county->indicators()[0].number, "1");
+  EXPECT_EQ(county->indicators()[1].number, "2");
+  EXPECT_EQ(county->indicators()[2].number, "4");
+  EXPECT_EQ(county->FindIndicator("3"), nullptr);
+  // The adjusted target replaces the city's; everything else is inherited.
+  const Indicator& adjusted = *county->FindIndicator("2");
+  EXPECT_EQ(std::get<ComparisonTarget>(adjusted.TargetFor(2022)->form).value, D("5"));
+  EXPECT_EQ(adjusted.name, "b");
+  EXPECT_EQ(adjusted.basis, "《甲》");
+  EXPECT_EQ(adjusted.unit, Unit::kPerMille);
+  EXPECT_EQ(county->FindIndicator("1")->targets.size(), 2u);
+  EXPECT_EQ(county->FindIndicator("4")->basis, "《县方案》");
+}
+
+TEST(Extends, CyclesMissingParentsAndParentErrorsAreReported) {
+  const ParseOptions cycle = FilesResolver({{"a.ha", "框架 \"a\"\n继承 \"b.ha\"\n"},
+                                            {"b.ha", "框架 \"b\"\n继承 \"a.ha\"\n"}});
+  ParsedFramework parsed = ParseFramework("框架 \"a\"\n继承 \"b.ha\"\n", "a.ha", cycle);
+  EXPECT_FALSE(parsed.ok());
+  EXPECT_NE(DiagnosticsText(parsed).find("cycle"), std::string::npos) << DiagnosticsText(parsed);
+
+  parsed = ParseFramework("框架 \"a\"\n继承 \"nowhere.ha\"\n", "a.ha", cycle);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kExtendsFailed);
+  EXPECT_EQ(parsed.diagnostics[0].line, 2);
+  EXPECT_EQ(parsed.diagnostics[0].column, 4);
+
+  parsed = ParseFramework("框架 \"a\"\n继承 \"city.ha\"\n", "a.ha", ParseOptions{});
+  EXPECT_FALSE(parsed.ok());  // no resolver: 继承 cannot be honoured
+
+  const ParseOptions broken = FilesResolver({{"city.ha", "框架 \"c\"\n指标 1 \"x\" { 单位 qq 方向 越高越好 目标 2022 1 }\n"}});
+  parsed = ParseFramework("框架 \"a\"\n继承 \"city.ha\"\n", "a.ha", broken);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.diagnostics[0].file, "city.ha");  // the parent's error, in its own file
+  EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kUnknownUnit);
+}
+
+TEST(Extends, DropOfAnUnknownIndicatorIsAnError) {
+  ParsedFramework parsed = ParseFramework("框架 \"县\"\n继承 \"city.ha\"\n删除 9\n", "county.ha",
+                                          FilesResolver({{"city.ha", kCity}}));
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kUnknownIndicator);
+  EXPECT_EQ(parsed.diagnostics[0].line, 3);
+}
+
+TEST(Diagnostics, EveryErrorIsReportedNotJustTheFirst) {
+  ParsedFramework parsed = ParseFramework(R"(框架 "t"
+指标 1 "a" { 单位 xx 目标 2022 1 }
+指标 2 "b" { 单位 % 方向 越高越好 目标 2022 1.2.3 }
+指标 3 "c" { 单位 % 方向 sideways 目标 2022 1 }
+指标 4 "d" { 单位 % 目标 2022 ≥ }
+指标 5 "e" { 单位 % 方向 越高越好 目标 2022 6 }
+)",
+                                          "t.ha");
+  EXPECT_FALSE(parsed.ok());
+  std::vector<std::pair<DiagnosticCode, int>> got;
+  for (const Diagnostic& d : parsed.diagnostics) got.emplace_back(d.code, d.line);
+  const std::vector<std::pair<DiagnosticCode, int>> want = {
+      {DiagnosticCode::kUnknownUnit, 2},
+      {DiagnosticCode::kMalformedNumber, 3},
+      {DiagnosticCode::kUnknownValue, 4},
+      {DiagnosticCode::kSyntax, 5},
+  };
+  EXPECT_EQ(got, want) << DiagnosticsText(parsed);
+}
+
+TEST(Diagnostics, FormatHasFileLineColumnSeverityAndCode) {
+  ParsedFramework parsed = ParseFramework("框架 \"t\"\n指标 1 \"人均\" { 单位 年 方向 越高越好 目标 2022 1 }\n", "t.ha");
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  // Columns count code points: 指标 1 "人均" { 单位 and its spaces are 15, so 年 is at 16.
+  EXPECT_EQ(parsed.diagnostics[0].ToString(),
+            "t.ha:2:16: error: unknown unit '年' (expected 岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 "
+            "or 个) [E006 unknown-unit]");
+}
+
+TEST(Diagnostics, WarningsDoNotStopAFramework) {
+  ParsedFramework parsed = ParseFramework(
+      "框架 \"t\"\n指标 1 \"a\" { 单位 % 目标 2022 50 }\n", "t.ha");
+  ASSERT_TRUE(parsed.ok());
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_EQ(parsed.diagnostics[0].severity, Severity::kWarning);
+  EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kBareTargetNoDirection);
+}
+
+TEST(Robustness, GarbageNeverCrashes) {
+  const std::string inputs[] = {
+      "", "{", "}", "\"", "指标", "指标 1", "指标 1 \"", "框架 \"x\" 指标 1 \"a\" {",
+      std::string("框架 \"x\"\n\0\n", 10), "框架 \"x\"\n指标 1 \"a\" { 公式 ( }",
+      "框架 \"x\"\n指标 1 \"a\" { 公式 ((((((((((甲 }", "\xef\xbb\xbf框架 \"bom\"",
+      "框架 \"x\"\n指标 1 \"a\" { 目标 2022 ，，， }", "框架 \"x\"\n计数 \n",
+  };
+  for (const std::string& input : inputs) {
+    ParsedFramework parsed = ParseFramework(input, "fuzz.ha");
+    for (const Diagnostic& d : parsed.diagnostics) {
+      EXPECT_GE(d.line, 1) << input;
+      EXPECT_GE(d.column, 1) << input;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace healthact

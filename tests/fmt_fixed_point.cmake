@@ -1,0 +1,11 @@
+# healthact fmt of a file, then fmt of that output, must give the same text.
+execute_process(COMMAND ${CLI} fmt ${INPUT} OUTPUT_FILE ${WORK}/fmt1.ha RESULT_VARIABLE first)
+execute_process(COMMAND ${CLI} fmt ${WORK}/fmt1.ha OUTPUT_FILE ${WORK}/fmt2.ha RESULT_VARIABLE second)
+if(NOT first EQUAL 0 OR NOT second EQUAL 0)
+  message(FATAL_ERROR "healthact fmt failed")
+endif()
+file(READ ${WORK}/fmt1.ha one)
+file(READ ${WORK}/fmt2.ha two)
+if(NOT one STREQUAL two)
+  message(FATAL_ERROR "fmt is not a fixed point")
+endif()

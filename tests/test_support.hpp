@@ -1,0 +1,45 @@
+// Helpers shared by the test suites.
+#ifndef HEALTHACT_TESTS_TEST_SUPPORT_HPP_
+#define HEALTHACT_TESTS_TEST_SUPPORT_HPP_
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "healthact/dsl.hpp"
+
+namespace healthact::testing {
+
+inline std::string ReadTextFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot open " << path;
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+inline std::string ExamplePath(const std::string& name) {
+  return std::string(HEALTHACT_SOURCE_DIR) + "/examples/" + name;
+}
+
+// Parses text that must be valid; fails the test with the diagnostics if not.
+inline std::shared_ptr<const Framework> MustParse(std::string_view text,
+                                                  const ParseOptions& options = {}) {
+  ParsedFramework parsed = ParseFramework(text, "test.ha", options);
+  std::string messages;
+  for (const Diagnostic& d : parsed.diagnostics) messages += d.ToString() + "\n";
+  EXPECT_TRUE(parsed.ok()) << messages;
+  return parsed.framework;
+}
+
+inline std::string DiagnosticsText(const ParsedFramework& parsed) {
+  std::string out;
+  for (const Diagnostic& d : parsed.diagnostics) out += d.ToString() + "\n";
+  return out;
+}
+
+}  // namespace healthact::testing
+
+#endif  // HEALTHACT_TESTS_TEST_SUPPORT_HPP_
