@@ -54,7 +54,7 @@ absl::StatusOr<Decimal> Decimal::Make(const Wide& units, int scale) {
     return absl::OutOfRangeError(text::StrCat(
         "number out of range: at most ", kMaxIntegerDigits, " digits before the decimal point"));
   }
-  return Decimal(static_cast<Units>(units), scale);
+  return Decimal(units.convert_to<Units>(), scale);
 }
 
 absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
@@ -122,13 +122,14 @@ absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
 }
 
 Decimal Decimal::FromInt(std::int64_t value) {
-  return Decimal(Units(value) * static_cast<Units>(PowerOfTen(kMaxScale)), 0);
+  return Decimal(Units(value) * PowerOfTen(kMaxScale).convert_to<Units>(), 0);
 }
 
 std::string Decimal::ToString() const {
-  Units magnitude = mp::abs(units_);
-  const Units one = static_cast<Units>(PowerOfTen(kMaxScale));
-  std::string out = (units_.sign() < 0) ? "-" : "";
+  const mp::int128_t units = Wide(units_).convert_to<mp::int128_t>();
+  const mp::int128_t magnitude = mp::abs(units);
+  const mp::int128_t one = PowerOfTen(kMaxScale).convert_to<mp::int128_t>();
+  std::string out = units_ < 0 ? "-" : "";
   out += (magnitude / one).str();
   if (scale_ > 0) {
     std::string fraction = (magnitude % one).str();
@@ -183,7 +184,7 @@ Decimal Decimal::Rounded(int places, Rounding rule) const {
   // Rounding a value in range to fewer digits can carry into one more integer
   // digit only at the very top of the range; clamp rather than overflow.
   if (mp::abs(rounded) > MaxUnits()) return *this;
-  return Decimal(static_cast<Units>(rounded), places);
+  return Decimal(rounded.convert_to<Units>(), places);
 }
 
 std::strong_ordering Decimal::CompareQuotient(const Decimal& divisor,

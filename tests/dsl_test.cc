@@ -351,3 +351,24 @@ TEST(Robustness, GarbageNeverCrashes) {
 
 }  // namespace
 }  // namespace healthact
+
+namespace healthact {
+namespace {
+
+TEST(ComparisonTarget, IsMetExactlyAtTheBoundary) {
+  const auto target = [](Comparator c, const char* v) {
+    return ComparisonTarget{c, *Decimal::Parse(v), false};
+  };
+  const auto value = [](const char* v) { return *Decimal::Parse(v); };
+  EXPECT_TRUE(target(Comparator::kAtLeast, "74.6").IsMetBy(value("74.6")));
+  EXPECT_FALSE(target(Comparator::kAtLeast, "74.6").IsMetBy(value("74.59999999999")));
+  EXPECT_TRUE(target(Comparator::kAtMost, "6.0").IsMetBy(value("6")));
+  EXPECT_FALSE(target(Comparator::kAtMost, "6.0").IsMetBy(value("6.01")));
+  EXPECT_FALSE(target(Comparator::kAbove, "90").IsMetBy(value("90")));   // ＞90
+  EXPECT_TRUE(target(Comparator::kAbove, "90").IsMetBy(value("90.01")));
+  EXPECT_FALSE(target(Comparator::kBelow, "5").IsMetBy(value("5.0")));
+  EXPECT_TRUE(target(Comparator::kEqual, "100").IsMetBy(value("100.00")));
+}
+
+}  // namespace
+}  // namespace healthact

@@ -1,10 +1,14 @@
 // Exact decimal numbers for every figure that comes from a document or a report.
 //
-// A Decimal is a value scaled by 10^18 and stored in Boost.Multiprecision's
-// fixed-width 128-bit cpp_int, together with the number of fractional digits it
-// was written with ("6.0" keeps one).  Two consequences:
-//   * comparison is one 128-bit integer comparison: exact, and free of heap
-//     allocation (fixed-width cpp_int lives inline);
+// A Decimal is a value scaled by 10^18, held in a 128-bit integer, together
+// with the number of fractional digits it was written with ("6.0" keeps one).
+// Parsing, rescaling, multiplication and division are done in
+// Boost.Multiprecision's 256-bit cpp_int, so no intermediate can overflow;
+// the stored value is a native 128-bit integer because comparison -- the hot
+// path of every assessment -- is then two machine compares (measured: Boost's
+// fixed-width int128_t compares limb by limb at ~1.9x the cost of a double
+// compare; see bench/comparison_bench.cc).  Consequences:
+//   * comparison is exact and free of heap allocation;
 //   * "74.6" is exactly 74.6 -- no binary floating point is ever involved.
 // The range is what every health statistic needs with room to spare: at most
 // 20 integer digits and 18 fractional digits.  Anything outside is an error,
@@ -70,8 +74,8 @@ class Decimal {
     return units_ == other.units_ && scale_ == other.scale_;
   }
 
-  bool is_zero() const { return units_.is_zero(); }
-  bool is_negative() const { return units_.sign() < 0; }
+  bool is_zero() const { return units_ == 0; }
+  bool is_negative() const { return units_ < 0; }
 
   // Exact sum and difference; the scale is the larger of the two.  Fails only
   // when the result leaves the range above.
@@ -106,8 +110,8 @@ class Decimal {
 
   // The value × 10^18 as a signed 128-bit integer.  For columnar storage that
   // wants a plain integer key; ordering of raw_units() is the numeric order.
-  using Units = boost::multiprecision::int128_t;
-  const Units& raw_units() const { return units_; }
+  __extension__ typedef __int128 Units;
+  Units raw_units() const { return units_; }
 
  private:
   Decimal(Units units, int scale) : units_(units), scale_(scale) {}

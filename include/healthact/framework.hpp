@@ -62,6 +62,19 @@ struct ComparisonTarget {
   Comparator comparator = Comparator::kAtLeast;  // resolved, also for bare values
   Decimal value;
   bool written_bare = false;  // the document wrote no comparator
+
+  // Whether a reported value meets the target: exact, no rounding.
+  bool IsMetBy(const Decimal& reported) const {
+    switch (comparator) {
+      case Comparator::kAtMost: return reported <= value;
+      case Comparator::kAtLeast: return reported >= value;
+      case Comparator::kBelow: return reported < value;
+      case Comparator::kAbove: return reported > value;
+      case Comparator::kEqual: return reported == value;
+    }
+    return false;
+  }
+
   friend bool operator==(const ComparisonTarget&, const ComparisonTarget&) = default;
 };
 

@@ -33,27 +33,45 @@ constexpr std::u32string_view kWordEnd = U" \t\r\n\v\f\u3000\u00A0\uFEFF\"{}#,�
 constexpr std::u32string_view kNameEnd =
     U" \t\r\n\v\f\u3000\u00A0\uFEFF\"{}#,，+-*/()×÷<>=≤≥＜＞＝";
 
-// One code point in (or, with member=false, not in) a set.
+// One code point in (or, with member=false, not in) a set.  ASCII members are
+// kept in a bitmap, so the common case (ASCII white space, digits, braces)
+// costs one table look-up; the few non-ASCII members are searched in order.
 struct CodePoint : x3::parser<CodePoint> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
 
-  constexpr CodePoint(std::u32string_view set, bool member) : set(set), member(member) {}
+  constexpr CodePoint(std::u32string_view set, bool member) : set(set), member(member) {
+    for (char32_t cp : set) {
+      if (cp < 128) ascii[cp / 64] |= std::uint64_t{1} << (cp % 64);
+    }
+  }
+
+  bool Contains(char32_t cp) const {
+    if (cp < 128) return (ascii[cp / 64] >> (cp % 64)) & 1;
+    return set.find(cp) != std::u32string_view::npos;
+  }
 
   template <typename It, typename Context, typename RContext, typename Attribute>
   bool parse(It& first, It const& last, Context const& context, RContext&, Attribute&) const {
     x3::skip_over(first, last, context);
     if (first == last) return false;
+    const auto lead = static_cast<unsigned char>(*first);
+    if (lead < 0x80) {
+      if (Contains(lead) != member) return false;
+      ++first;
+      return true;
+    }
     std::string_view rest(first, static_cast<std::size_t>(last - first));
     std::size_t length = 0;
     const char32_t cp = utf8::Next(rest, length);
-    if ((set.find(cp) != std::u32string_view::npos) != member) return false;
+    if (Contains(cp) != member) return false;
     first += length;
     return true;
   }
 
   std::u32string_view set;
   bool member;
+  std::uint64_t ascii[2] = {0, 0};
 };
 constexpr CodePoint In(std::u32string_view set) { return CodePoint(set, true); }
 constexpr CodePoint NotIn(std::u32string_view set) { return CodePoint(set, false); }
@@ -98,8 +116,10 @@ struct KeywordParser : x3::parser<KeywordParser> {
   bool parse(It& first, It const& last, Context const& context, RContext&, Attribute&) const {
     x3::skip_over(first, last, context);
     const std::string_view rest(first, static_cast<std::size_t>(last - first));
+    if (first == last) return false;
     for (const KeywordSpelling& spelling : kKeywords) {
       if ((allowed & Bit(spelling.keyword)) == 0) continue;
+      if (spelling.chinese[0] != *first && spelling.ascii[0] != *first) continue;
       if (rest.starts_with(spelling.chinese)) {
         first += spelling.chinese.size();
         return true;
