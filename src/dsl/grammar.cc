@@ -38,7 +38,6 @@ constexpr std::u32string_view kNameEnd =
 // costs one table look-up; the few non-ASCII members are searched in order.
 struct CodePoint : x3::parser<CodePoint> {
   using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
 
   constexpr CodePoint(std::u32string_view set, bool member) : set(set), member(member) {
     for (char32_t cp : set) {
@@ -108,7 +107,6 @@ const auto set_string_token = [](auto& ctx) {
 // ASCII alias as a whole word.  `allowed` is a bit set of Keyword values.
 struct KeywordParser : x3::parser<KeywordParser> {
   using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
 
   explicit constexpr KeywordParser(std::uint32_t allowed) : allowed(allowed) {}
 
