@@ -371,43 +371,34 @@ void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
     return;
   }
   const ast::Token& value = statement.argument;
+  // Stores a value the word names, or reports what was expected instead.
+  const auto assign = [&](auto parsed, auto& field, DiagnosticCode code, std::string_view what,
+                          std::string_view expected) {
+    if (parsed) {
+      field = *parsed;
+      return true;
+    }
+    Report(code, value.offset,
+           text::StrCat("unknown ", what, " '", value.text, "' (expected ", expected, ")"));
+    return false;
+  };
   switch (*keyword) {
     case Keyword::kUnit:
-      if (auto unit = ParseUnit(value.text)) {
-        indicator.unit = *unit;
-      } else {
-        where.unit_failed = true;
-        Report(DiagnosticCode::kUnknownUnit, value.offset,
-               text::StrCat("unknown unit '", value.text,
-                            "' (expected 岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 or 个)"));
-      }
+      where.unit_failed = !assign(ParseUnit(value.text), indicator.unit, DiagnosticCode::kUnknownUnit,
+                                  "unit", "岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 or 个");
       break;
     case Keyword::kDirection:
-      if (auto direction = ParseDirection(value.text)) {
-        indicator.direction = *direction;
-      } else {
-        where.direction_failed = true;
-        Report(DiagnosticCode::kUnknownValue, value.offset,
-               text::StrCat("unknown direction '", value.text, "' (expected 越高越好 or 越低越好)"));
-      }
+      where.direction_failed =
+          !assign(ParseDirection(value.text), indicator.direction, DiagnosticCode::kUnknownValue,
+                  "direction", "越高越好 or 越低越好");
       break;
     case Keyword::kCategory:
-      if (auto category = ParseCategory(value.text)) {
-        indicator.category = *category;
-      } else {
-        Report(DiagnosticCode::kUnknownValue, value.offset,
-               text::StrCat("unknown category '", value.text,
-                            "' (expected 结果性, 个人和社会倡导性 or 政府工作性)"));
-      }
+      assign(ParseCategory(value.text), indicator.category, DiagnosticCode::kUnknownValue,
+             "category", "结果性, 个人和社会倡导性 or 政府工作性");
       break;
     case Keyword::kBinding:
-      if (auto binding = ParseBindingForce(value.text)) {
-        indicator.binding = *binding;
-      } else {
-        Report(DiagnosticCode::kUnknownValue, value.offset,
-               text::StrCat("unknown binding force '", value.text,
-                            "' (expected 约束性, 预期性 or 倡导性)"));
-      }
+      assign(ParseBindingForce(value.text), indicator.binding, DiagnosticCode::kUnknownValue,
+             "binding force", "约束性, 预期性 or 倡导性");
       break;
     default:
       break;
