@@ -1,6 +1,7 @@
 #include "healthact/decimal.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "strings.hpp"
@@ -35,6 +36,8 @@ Wide DivideRounded(const Wide& numerator, const Wide& denominator, Rounding rule
   Wide quotient = numerator / denominator;  // truncates toward zero
   Wide remainder = numerator % denominator;  // has the sign of the numerator
   if (remainder == 0 || rule == Rounding::kTruncate) return quotient;
+  if (rule == Rounding::kFloor) return numerator.sign() < 0 ? quotient - 1 : quotient;
+  if (rule == Rounding::kCeiling) return numerator.sign() > 0 ? quotient + 1 : quotient;
   const Wide twice = mp::abs(remainder) * 2;
   const int sign = numerator.sign();
   bool away = false;
@@ -123,6 +126,27 @@ absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
 
 Decimal Decimal::FromInt(std::int64_t value) {
   return Decimal(Units(value) * PowerOfTen(kMaxScale).convert_to<Units>(), 0);
+}
+
+Decimal Decimal::FromScaled(std::int64_t mantissa, int scale) {
+  scale = std::clamp(scale, 0, static_cast<int>(kMaxScale));
+  return Decimal(Units(mantissa) * PowerOfTen(kMaxScale - scale).convert_to<Units>(), scale);
+}
+
+std::optional<std::int64_t> Decimal::ToScaled(int scale, Rounding rule) const {
+  scale = std::clamp(scale, 0, static_cast<int>(kMaxScale));
+  const Wide scaled = DivideRounded(Wide(units_), PowerOfTen(kMaxScale - scale), rule);
+  if (scaled > std::numeric_limits<std::int64_t>::max() ||
+      scaled < std::numeric_limits<std::int64_t>::min()) {
+    return std::nullopt;
+  }
+  return scaled.convert_to<std::int64_t>();
+}
+
+bool Decimal::FitsScale(int scale) const {
+  if (scale < 0 || scale > kMaxScale) return false;
+  if (Wide(units_) % PowerOfTen(kMaxScale - scale) != 0) return false;
+  return ToScaled(scale, Rounding::kTruncate).has_value();
 }
 
 std::string Decimal::ToString() const {

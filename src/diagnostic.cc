@@ -42,6 +42,13 @@ std::string_view DiagnosticCodeName(DiagnosticCode code) {
     case DiagnosticCode::kUnclosedBlock: return "unclosed-block";
     case DiagnosticCode::kEmptyName: return "empty-name";
     case DiagnosticCode::kMissingName: return "missing-name";
+    case DiagnosticCode::kWeightsInvalid: return "weights-invalid";
+    case DiagnosticCode::kDataHeader: return "data-header";
+    case DiagnosticCode::kDataRow: return "data-row";
+    case DiagnosticCode::kDataValue: return "data-value";
+    case DiagnosticCode::kDataUnknownKey: return "data-unknown-key";
+    case DiagnosticCode::kDataConflict: return "data-conflict";
+    case DiagnosticCode::kDataTree: return "data-tree";
     case DiagnosticCode::kBareTargetNoDirection: return "bare-target-without-direction";
     case DiagnosticCode::kShareAboveWhole: return "share-above-whole";
     case DiagnosticCode::kLaterTargetWeaker: return "later-target-weaker";

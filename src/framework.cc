@@ -104,6 +104,8 @@ std::string_view RoundingName(Rounding rounding) {
     case Rounding::kHalfUp: return "四舍五入";
     case Rounding::kHalfEven: return "四舍六入五成双";
     case Rounding::kTruncate: return "截断";
+    case Rounding::kFloor: return "向下取整";
+    case Rounding::kCeiling: return "向上取整";
   }
   return "?";
 }

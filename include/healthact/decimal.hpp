@@ -17,6 +17,7 @@
 #define HEALTHACT_DECIMAL_HPP_
 
 #include <compare>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,6 +33,8 @@ enum class Rounding : std::int32_t {
   kHalfUp = 0,    // 四舍五入: halves go away from zero (2.345 -> 2.35).
   kHalfEven = 1,  // 四舍六入五成双: halves go to the even digit (2.345 -> 2.34).
   kTruncate = 2,  // 截断: drop the digits (toward zero).
+  kFloor = 3,     // 向下取整: toward negative infinity.
+  kCeiling = 4,   // 向上取整: toward positive infinity.
 };
 
 class Decimal {
@@ -51,6 +54,17 @@ class Decimal {
 
   // An integer, written without fractional digits.
   static Decimal FromInt(std::int64_t value);
+
+  // mantissa / 10^scale, written with `scale` fractional digits
+  // (0 <= scale <= kMaxScale).  FromScaled(746, 1) is 74.6.
+  static Decimal FromScaled(std::int64_t mantissa, int scale);
+
+  // This value × 10^scale as an integer, rounded by `rule`; nullopt when it
+  // does not fit in 64 bits.  With kTruncate and a value that has no more
+  // than `scale` digits, the conversion is exact.
+  std::optional<std::int64_t> ToScaled(int scale, Rounding rule) const;
+  // True when ToScaled(scale, …) loses nothing.
+  bool FitsScale(int scale) const;
 
   // The number of fractional digits as written ("6.0" -> 1, "6" -> 0).
   int scale() const { return scale_; }

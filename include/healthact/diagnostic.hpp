@@ -46,6 +46,13 @@ enum class DiagnosticCode : std::int32_t {
   kUnclosedBlock = 26,         // E026 unclosed-block
   kEmptyName = 27,             // E027 empty-name
   kMissingName = 28,           // E028 missing-name
+  kWeightsInvalid = 29,        // E029 weights-invalid
+  kDataHeader = 30,            // E030 data-header
+  kDataRow = 31,               // E031 data-row
+  kDataValue = 32,             // E032 data-value
+  kDataUnknownKey = 33,        // E033 data-unknown-key
+  kDataConflict = 34,          // E034 data-conflict
+  kDataTree = 35,              // E035 data-tree
   kBareTargetNoDirection = 101,      // W101 bare-target-without-direction
   kShareAboveWhole = 102,            // W102 share-above-whole
   kLaterTargetWeaker = 103,          // W103 later-target-weaker

@@ -63,7 +63,11 @@ std::optional<Rounding> ParseRounding(std::string_view text) {
                                  {"四舍六入五成双", Rounding::kHalfEven},
                                  {"half_even", Rounding::kHalfEven},
                                  {"截断", Rounding::kTruncate},
-                                 {"truncate", Rounding::kTruncate}});
+                                 {"truncate", Rounding::kTruncate},
+                                 {"向下取整", Rounding::kFloor},
+                                 {"floor", Rounding::kFloor},
+                                 {"向上取整", Rounding::kCeiling},
+                                 {"ceiling", Rounding::kCeiling}});
 }
 
 std::optional<Comparator> ParseComparator(std::string_view text) {

@@ -1,0 +1,45 @@
+// Reading reported values and the jurisdiction tree from the CSV files that
+// clerks keep.  The library reads text, not files: the caller passes the
+// file's content and its name (for diagnostics).
+//
+// Reported values (UTF-8, one value a row; columns in any order, named in
+// English or Chinese):
+//   unit,indicator,year,value[,parent][,level]
+//   甘州区,1,2022,74.8
+//   甘州区,25.2,2022,72
+//   甘州区,婴儿死亡数,2022,23
+//   甘州区,11,2022,实现
+// `indicator` is an indicator's number, a part's number or a count's name;
+// `value` is as ParseReported reads it; `parent` and `level` (市, 县区, 乡镇,
+// 村, 部门) place the unit in the jurisdiction tree.  Lines starting with '#'
+// are comments.
+//
+// The jurisdiction tree on its own:
+//   unit,parent,level
+//   张掖市,,市
+//   甘州区,张掖市,县区
+#ifndef HEALTHACT_DATA_FILE_HPP_
+#define HEALTHACT_DATA_FILE_HPP_
+
+#include <string_view>
+#include <vector>
+
+#include "healthact/diagnostic.hpp"
+#include "healthact/framework.hpp"
+#include "healthact/observations.hpp"
+
+namespace healthact {
+
+// Adds the file's values to `into`.  With a framework, every key must name one
+// of its indicators, parts or counts.  Every problem is reported (file, line,
+// column); rows with a problem are skipped, the others are kept.
+std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_view file_name,
+                                            const Framework* framework, Observations& into);
+
+// Adds units, their parents and levels to `into`.
+std::vector<Diagnostic> ReadUnitsCsv(std::string_view text, std::string_view file_name,
+                                     Observations& into);
+
+}  // namespace healthact
+
+#endif  // HEALTHACT_DATA_FILE_HPP_

@@ -1,0 +1,151 @@
+// Reported values: what each unit (a county, a township, a department)
+// reported for an indicator, a part ("25.2") or a raw count, in a year.
+//
+// A report is a number, 实现/未实现 (also 是/否), a stated absence (未统计,
+// 未建立), 待公布 (published later by a higher level's monitoring), or nothing.
+// These stay distinct all the way to the verdict: none of them is zero.
+//
+// Storage is columnar, one column per (key, year), indexed by unit: a number
+// is kept as a 64-bit integer at the column's common scale plus one byte for
+// its kind, about 9 bytes per value.  A column holding a value that does not
+// fit is kept as full Decimals instead.  Nothing is lost either way.
+#ifndef HEALTHACT_OBSERVATIONS_HPP_
+#define HEALTHACT_OBSERVATIONS_HPP_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "healthact/decimal.hpp"
+
+namespace healthact {
+
+enum class ReportKind : std::uint8_t {
+  kNothing = 0,         // no report (an empty cell, or no row at all)
+  kNumber = 1,          // a value
+  kAchieved = 2,        // 实现, 是
+  kNotAchieved = 3,     // 未实现, 否
+  kNotCounted = 4,      // 未统计
+  kNotEstablished = 5,  // 未建立
+  kPending = 6,         // 待公布
+};
+
+struct Reported {
+  ReportKind kind = ReportKind::kNothing;
+  Decimal number;  // for kNumber
+
+  // "74.8", "实现", "未统计", "" (nothing).
+  std::string ToString() const;
+  friend bool operator==(const Reported&, const Reported&) = default;
+};
+
+// Reads a report as written in a data file: a number (full-width digits too),
+// 实现, 是, 未实现, 否, 未统计, 未建立, 待公布, or empty for nothing.
+absl::StatusOr<Reported> ParseReported(std::string_view text);
+
+// The kind of body that reports: levels of the jurisdiction tree and
+// departments.
+enum class UnitLevel : std::int32_t {
+  kUnspecified = 0,
+  kCity = 1,        // 市
+  kCounty = 2,      // 县区 (county or district)
+  kTownship = 3,    // 乡镇 (township or street)
+  kVillage = 4,     // 村 (village or community)
+  kDepartment = 5,  // 部门
+};
+std::optional<UnitLevel> ParseUnitLevel(std::string_view text);  // "县区", "county", …
+std::string_view UnitLevelName(UnitLevel level);                  // "县区"
+
+using UnitId = std::int32_t;
+
+class Observations {
+ public:
+  // One column: the reports of every unit for one key in one year.
+  class Column {
+   public:
+    Reported Get(UnitId unit) const;
+    ReportKind kind(UnitId unit) const {
+      return unit < static_cast<UnitId>(kinds_.size()) ? kinds_[unit] : ReportKind::kNothing;
+    }
+    // Narrow columns hold numbers as integers at scale(): value = scaled / 10^scale.
+    bool narrow() const { return wide_.empty(); }
+    int scale() const { return scale_; }
+    const std::vector<std::int64_t>& scaled() const { return scaled_; }
+    const std::vector<ReportKind>& kinds() const { return kinds_; }
+
+   private:
+    friend class Observations;
+    absl::Status Set(UnitId unit, const Reported& value);
+    void Widen();
+
+    int scale_ = 0;
+    std::vector<std::int64_t> scaled_;
+    std::vector<ReportKind> kinds_;
+    std::vector<Decimal> wide_;  // non-empty once the column is wide
+  };
+
+  // Units, by name; adding an existing name returns its id.
+  UnitId AddUnit(std::string_view name);
+  std::optional<UnitId> FindUnit(std::string_view name) const;
+  int unit_count() const { return static_cast<int>(units_.size()); }
+  const std::string& unit_name(UnitId unit) const { return units_[unit].name; }
+
+  // The jurisdiction tree: a unit's parent and level.  A cycle is an error.
+  absl::Status SetParent(UnitId unit, UnitId parent);
+  void SetLevel(UnitId unit, UnitLevel level) { units_[unit].level = level; }
+  std::optional<UnitId> parent(UnitId unit) const { return units_[unit].parent; }
+  UnitLevel level(UnitId unit) const { return units_[unit].level; }
+  // The units whose parent is `unit`.
+  std::vector<UnitId> Children(UnitId unit) const;
+
+  // Records a report.  `key` is an indicator number ("9"), a part ("25.1")
+  // or a count's name.  Reporting the same unit, key and year twice with
+  // different values is an error; the same value twice is accepted.
+  absl::Status Add(UnitId unit, std::string_view key, int year, const Reported& value);
+
+  // The report, or kNothing.
+  Reported Get(UnitId unit, std::string_view key, int year) const;
+  // The column, or null when nobody reported that key that year.
+  const Column* FindColumn(std::string_view key, int year) const;
+
+  // Every (key, year) that has a column, sorted.
+  std::vector<std::pair<std::string, int>> Keys() const;
+  std::size_t value_count() const { return value_count_; }
+  // Bytes held by the columns (for the benchmarks' memory figures).
+  std::size_t ColumnBytes() const;
+
+ private:
+  struct UnitInfo {
+    std::string name;
+    std::optional<UnitId> parent;
+    UnitLevel level = UnitLevel::kUnspecified;
+  };
+  // Orders (key, year) pairs, and finds them by a string_view key too.
+  struct ColumnKeyLess {
+    using is_transparent = void;
+    static std::pair<std::string_view, int> View(const std::pair<std::string, int>& k) {
+      return {k.first, k.second};
+    }
+    static std::pair<std::string_view, int> View(const std::pair<std::string_view, int>& k) {
+      return k;
+    }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return View(a) < View(b);
+    }
+  };
+  std::vector<UnitInfo> units_;
+  std::map<std::string, UnitId, std::less<>> unit_ids_;
+  std::map<std::pair<std::string, int>, Column, ColumnKeyLess> columns_;
+  std::size_t value_count_ = 0;
+};
+
+}  // namespace healthact
+
+#endif  // HEALTHACT_OBSERVATIONS_HPP_

@@ -1,0 +1,226 @@
+#include "healthact/observations.hpp"
+
+#include <algorithm>
+
+#include "strings.hpp"
+
+namespace healthact {
+
+std::string Reported::ToString() const {
+  switch (kind) {
+    case ReportKind::kNothing: return "";
+    case ReportKind::kNumber: return number.ToString();
+    case ReportKind::kAchieved: return "实现";
+    case ReportKind::kNotAchieved: return "未实现";
+    case ReportKind::kNotCounted: return "未统计";
+    case ReportKind::kNotEstablished: return "未建立";
+    case ReportKind::kPending: return "待公布";
+  }
+  return "";
+}
+
+absl::StatusOr<Reported> ParseReported(std::string_view text) {
+  // Surrounding spaces (ASCII or ideographic) come with pasted cells.
+  const auto trim = [](std::string_view s) {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::string_view space : {" ", "\t", "\r", "\u3000"}) {
+        if (s.starts_with(space)) s.remove_prefix(space.size()), changed = true;
+        if (s.ends_with(space)) s.remove_suffix(space.size()), changed = true;
+      }
+    }
+    return s;
+  };
+  text = trim(text);
+  if (text.empty()) return Reported{};
+  static constexpr std::pair<std::string_view, ReportKind> kWords[] = {
+      {"实现", ReportKind::kAchieved},         {"是", ReportKind::kAchieved},
+      {"已实现", ReportKind::kAchieved},       {"未实现", ReportKind::kNotAchieved},
+      {"否", ReportKind::kNotAchieved},        {"未统计", ReportKind::kNotCounted},
+      {"未建立", ReportKind::kNotEstablished}, {"待公布", ReportKind::kPending},
+  };
+  for (const auto& [word, kind] : kWords) {
+    if (text == word) return Reported{kind, Decimal()};
+  }
+  absl::StatusOr<Decimal> number = Decimal::Parse(text);
+  if (!number.ok()) {
+    return absl::InvalidArgumentError(text::StrCat(
+        "'", text, "' is not a value (a number, 实现, 未实现, 是, 否, 未统计, 未建立, 待公布 or "
+                   "empty): ",
+        number.status().message()));
+  }
+  return Reported{ReportKind::kNumber, *number};
+}
+
+std::optional<UnitLevel> ParseUnitLevel(std::string_view text) {
+  static constexpr std::pair<std::string_view, UnitLevel> kLevels[] = {
+      {"市", UnitLevel::kCity},           {"city", UnitLevel::kCity},
+      {"县区", UnitLevel::kCounty},       {"县", UnitLevel::kCounty},
+      {"区", UnitLevel::kCounty},         {"county", UnitLevel::kCounty},
+      {"乡镇", UnitLevel::kTownship},     {"乡镇街道", UnitLevel::kTownship},
+      {"township", UnitLevel::kTownship}, {"村", UnitLevel::kVillage},
+      {"村社区", UnitLevel::kVillage},    {"village", UnitLevel::kVillage},
+      {"部门", UnitLevel::kDepartment},   {"department", UnitLevel::kDepartment},
+  };
+  for (const auto& [word, level] : kLevels) {
+    if (text == word) return level;
+  }
+  return std::nullopt;
+}
+
+std::string_view UnitLevelName(UnitLevel level) {
+  switch (level) {
+    case UnitLevel::kUnspecified: return "";
+    case UnitLevel::kCity: return "市";
+    case UnitLevel::kCounty: return "县区";
+    case UnitLevel::kTownship: return "乡镇";
+    case UnitLevel::kVillage: return "村";
+    case UnitLevel::kDepartment: return "部门";
+  }
+  return "";
+}
+
+Reported Observations::Column::Get(UnitId unit) const {
+  const ReportKind k = kind(unit);
+  if (k != ReportKind::kNumber) return Reported{k, Decimal()};
+  return Reported{k, narrow() ? Decimal::FromScaled(scaled_[unit], scale_) : wide_[unit]};
+}
+
+void Observations::Column::Widen() {
+  wide_.resize(kinds_.size());
+  for (std::size_t i = 0; i < kinds_.size(); ++i) {
+    wide_[i] = kinds_[i] == ReportKind::kNumber ? Decimal::FromScaled(scaled_[i], scale_)
+                                                 : Decimal();
+  }
+  scaled_.clear();
+  scaled_.shrink_to_fit();
+}
+
+absl::Status Observations::Column::Set(UnitId unit, const Reported& value) {
+  const auto index = static_cast<std::size_t>(unit);
+  if (kinds_.size() <= index) {
+    kinds_.resize(index + 1, ReportKind::kNothing);
+    if (narrow()) {
+      scaled_.resize(index + 1, 0);
+    } else {
+      wide_.resize(index + 1);
+    }
+  }
+  const Reported existing = Get(unit);
+  if (existing.kind != ReportKind::kNothing) {
+    if (existing.kind == value.kind &&
+        (value.kind != ReportKind::kNumber || existing.number == value.number)) {
+      return absl::OkStatus();
+    }
+    return absl::AlreadyExistsError(text::StrCat("reported twice: '", existing.ToString(),
+                                                 "' and '", value.ToString(), "'"));
+  }
+  kinds_[index] = value.kind;
+  if (value.kind != ReportKind::kNumber) return absl::OkStatus();
+  if (narrow()) {
+    // Widen the common scale if this value needs more digits, as long as
+    // every value still fits in 64 bits; otherwise keep full Decimals.
+    const int scale = std::max(scale_, value.number.scale());
+    bool fits = value.number.FitsScale(scale);
+    if (fits && scale > scale_) {
+      for (std::size_t i = 0; i < kinds_.size() && fits; ++i) {
+        if (kinds_[i] != ReportKind::kNumber || i == index) continue;
+        fits = Decimal::FromScaled(scaled_[i], scale_).FitsScale(scale);
+      }
+      if (fits) {
+        for (std::size_t i = 0; i < kinds_.size(); ++i) {
+          if (kinds_[i] == ReportKind::kNumber && i != index) {
+            scaled_[i] = *Decimal::FromScaled(scaled_[i], scale_).ToScaled(scale, Rounding::kTruncate);
+          }
+        }
+        scale_ = scale;
+      }
+    }
+    if (fits) {
+      scaled_[index] = *value.number.ToScaled(scale_, Rounding::kTruncate);
+      return absl::OkStatus();
+    }
+    kinds_[index] = ReportKind::kNothing;
+    Widen();
+    kinds_[index] = ReportKind::kNumber;
+  }
+  wide_[index] = value.number;
+  return absl::OkStatus();
+}
+
+UnitId Observations::AddUnit(std::string_view name) {
+  if (auto it = unit_ids_.find(name); it != unit_ids_.end()) return it->second;
+  const auto id = static_cast<UnitId>(units_.size());
+  units_.push_back(UnitInfo{std::string(name), std::nullopt, UnitLevel::kUnspecified});
+  unit_ids_.emplace(std::string(name), id);
+  return id;
+}
+
+std::optional<UnitId> Observations::FindUnit(std::string_view name) const {
+  if (auto it = unit_ids_.find(name); it != unit_ids_.end()) return it->second;
+  return std::nullopt;
+}
+
+absl::Status Observations::SetParent(UnitId unit, UnitId parent) {
+  for (std::optional<UnitId> up = parent; up; up = units_[*up].parent) {
+    if (*up == unit) {
+      return absl::InvalidArgumentError(text::StrCat(
+          "'", units_[parent].name, "' cannot be the parent of '", units_[unit].name,
+          "': the tree would have a cycle"));
+    }
+  }
+  if (units_[unit].parent && *units_[unit].parent != parent) {
+    return absl::InvalidArgumentError(text::StrCat("'", units_[unit].name, "' already belongs to '",
+                                                   units_[*units_[unit].parent].name, "'"));
+  }
+  units_[unit].parent = parent;
+  return absl::OkStatus();
+}
+
+std::vector<UnitId> Observations::Children(UnitId unit) const {
+  std::vector<UnitId> children;
+  for (UnitId id = 0; id < unit_count(); ++id) {
+    if (units_[id].parent == unit) children.push_back(id);
+  }
+  return children;
+}
+
+absl::Status Observations::Add(UnitId unit, std::string_view key, int year, const Reported& value) {
+  if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError("no such unit");
+  if (value.kind == ReportKind::kNothing) return absl::OkStatus();
+  auto it = columns_.find(std::pair<std::string_view, int>(key, year));
+  if (it == columns_.end()) {
+    it = columns_.emplace(std::make_pair(std::string(key), year), Column{}).first;
+  }
+  const bool was_empty = it->second.kind(unit) == ReportKind::kNothing;
+  absl::Status status = it->second.Set(unit, value);
+  if (status.ok() && was_empty) ++value_count_;
+  return status;
+}
+
+Reported Observations::Get(UnitId unit, std::string_view key, int year) const {
+  const Column* column = FindColumn(key, year);
+  return column == nullptr ? Reported{} : column->Get(unit);
+}
+
+const Observations::Column* Observations::FindColumn(std::string_view key, int year) const {
+  auto it = columns_.find(std::pair<std::string_view, int>(key, year));
+  return it == columns_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::pair<std::string, int>> Observations::Keys() const {
+  std::vector<std::pair<std::string, int>> keys;
+  for (const auto& [key, column] : columns_) keys.push_back(key);
+  return keys;
+}
+
+std::size_t Observations::ColumnBytes() const {
+  std::size_t bytes = 0;
+  for (const auto& [key, column] : columns_) {
+    bytes += column.scaled_.capacity() * sizeof(std::int64_t) +
+             column.kinds_.capacity() * sizeof(ReportKind) + column.wide_.capacity() * sizeof(Decimal);
+  }
+  return bytes;
+}
+
+}  // namespace healthact
