@@ -110,6 +110,20 @@ std::string_view RoundingName(Rounding rounding) {
   return "?";
 }
 
+std::string_view PartialCreditName(PartialCredit credit) {
+  return credit == PartialCredit::kLinear ? "线性" : "无";
+}
+
+const std::vector<Grade>& DefaultGrades() {
+  static const auto* const kGrades = new std::vector<Grade>{
+      {"优秀", Decimal::FromInt(90)},
+      {"良好", Decimal::FromInt(80)},
+      {"合格", Decimal::FromInt(60)},
+      {"不合格", Decimal::FromInt(0)},
+  };
+  return *kGrades;
+}
+
 namespace {
 
 std::string ComparisonText(const ComparisonTarget& target) {

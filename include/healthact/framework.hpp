@@ -165,6 +165,30 @@ struct TrendRules {
   friend bool operator==(const TrendRules&, const TrendRules&) = default;
 };
 
+// How scores are computed from verdicts (the 评分 statements of a framework).
+enum class PartialCredit : std::int32_t {
+  kNone = 0,    // 无: a missed target earns nothing
+  kLinear = 1,  // 线性: the share of the way from the baseline to the target, in [0, 1]
+};
+struct Grade {
+  std::string name;  // 优秀
+  Decimal minimum;   // the lowest score of the grade
+  friend bool operator==(const Grade&, const Grade&) = default;
+};
+struct Scoring {
+  // Weights as written: per indicator (by number) and per basis group (split
+  // equally among the group's indicators).  Indicators with no weight share
+  // what is left of 100 equally; with no weights at all, every indicator
+  // weighs the same.
+  std::vector<std::pair<std::string, Decimal>> indicator_weights;
+  std::vector<std::pair<std::string, Decimal>> basis_weights;
+  PartialCredit partial_credit = PartialCredit::kNone;
+  std::vector<Grade> grades;  // highest minimum first; empty: DefaultGrades()
+  friend bool operator==(const Scoring&, const Scoring&) = default;
+};
+// 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格 below.
+const std::vector<Grade>& DefaultGrades();
+
 struct Indicator {
   std::string number;  // "9", "25"
   std::string name;    // 每千常住人口执业（助理）医师数
@@ -179,6 +203,10 @@ struct Indicator {
   std::optional<Formula> formula;
   TrendRules trend_rules;            // this indicator's overrides only
   Citation source;
+  // For a rate reported without counts: the count whose sum weighs the units'
+  // rates when a parent's value is aggregated (e.g. 常住人口).  Unset: such a
+  // rate cannot be aggregated.
+  std::optional<std::string> aggregate_weight;
 
   // The target for `year`, or nullptr.
   const Target* TargetFor(int year) const;
@@ -195,6 +223,7 @@ class Framework {
     Citation source;
     TrendRules trend_rules;
     std::vector<CountDeclaration> counts;
+    Scoring scoring;
     std::vector<Indicator> indicators;  // in document order
     friend bool operator==(const Contents&, const Contents&) = default;
   };
@@ -205,6 +234,7 @@ class Framework {
   const Citation& source() const { return contents_.source; }
   const TrendRules& trend_rules() const { return contents_.trend_rules; }
   const std::vector<CountDeclaration>& counts() const { return contents_.counts; }
+  const Scoring& scoring() const { return contents_.scoring; }
   const std::vector<Indicator>& indicators() const { return contents_.indicators; }
   const Contents& contents() const { return contents_; }
 
@@ -232,6 +262,7 @@ std::string_view BindingForceName(BindingForce binding);   // "预期性"
 std::string_view AbsenceName(Absence absence);             // "未建立"
 std::string_view TrendKindName(TrendKind kind);            // "明显下降"
 std::string_view RoundingName(Rounding rounding);          // "四舍五入"
+std::string_view PartialCreditName(PartialCredit credit);  // "线性"
 
 // The target as a document writes it: "≥90.86", "77.8", "实现", "明显下降",
 // "100，70", "--".  Bare values stay bare.

@@ -23,6 +23,7 @@ namespace x3 = boost::spirit::x3;
 struct Token {
   std::size_t offset = 0;  // byte offset of the token in the text
   std::string text;        // strings: without quotes, escapes resolved
+  bool quoted = false;     // written as a "string"
 };
 
 // One element of a value: [comparator] body [unit].  "≥90.86", "74.6岁",
@@ -67,6 +68,12 @@ struct SettingStmt {
   Token head;
   Item value;
 };
+// 权重 1 10, 权重 "《…》" 40, 等级 优秀 90: a keyword, a subject and a value.
+struct Assignment {
+  Token head;
+  Token subject;
+  Token value;
+};
 // 计数 活产数 人.
 struct CountStmt {
   Token head;
@@ -110,7 +117,7 @@ struct IndicatorStmt {
   std::vector<InnerStmt> body;
 };
 
-using TopStmt = x3::variant<Simple, SourceStmt, SettingStmt, CountStmt, IndicatorStmt>;
+using TopStmt = x3::variant<Simple, SourceStmt, SettingStmt, CountStmt, Assignment, IndicatorStmt>;
 
 }  // namespace healthact::dsl::ast
 
@@ -121,6 +128,7 @@ BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::Simple, head, argument)
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::SourceStmt, head, document, locator)
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::SettingStmt, head, value)
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::CountStmt, head, name, unit)
+BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::Assignment, head, subject, value)
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::YearValueStmt, head, year, value, source)
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::PartStmt, head, number, name)
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::RoundSpec, head, places, rule)

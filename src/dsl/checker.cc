@@ -29,6 +29,7 @@ struct IndicatorLocations {
   bool target_failed = false;  // a 目标 was written but had an error
   bool unit_failed = false;    // a 单位 was written but was not understood
   bool direction_failed = false;  // likewise for 方向
+  std::optional<std::size_t> aggregate_weight;  // the 汇总权重 word
 };
 
 // Where a value begins: its comparator if it has one.
@@ -58,6 +59,8 @@ class Checker {
   void CheckSimple(const ast::Simple& statement);
   void CheckSetting(const ast::SettingStmt& statement, TrendRules& rules);
   void CheckCount(const ast::CountStmt& statement);
+  void CheckAssignment(const ast::Assignment& statement);
+  void CheckScoring();
   void CheckIndicator(const ast::IndicatorStmt& statement);
   void ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicator,
                  IndicatorLocations& where);
@@ -99,6 +102,10 @@ class Checker {
   Indicator* FindIndicator(const std::string& number);
   void Reindex();
 
+  // Where each weight was stated, for messages about the weights as a whole.
+  std::map<std::string, std::size_t> weight_offsets_;
+  std::optional<std::size_t> first_weight_;
+  std::optional<std::size_t> first_grade_;
   std::map<std::string, std::size_t> defined_here_;  // indicator number -> head offset
   std::map<std::string, IndicatorLocations> locations_;
   std::map<std::string, std::size_t, std::less<>> index_;  // number -> position
@@ -130,9 +137,20 @@ std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>&
     Report(DiagnosticCode::kMissingHeader, 0,
            "a framework text begins with 框架 \"name\" (framework \"name\")");
   }
+  CheckScoring();
   for (Indicator& indicator : contents_.indicators) {
     auto it = locations_.find(indicator.number);
     if (it == locations_.end() || !it->second.defined_here) continue;
+    if (indicator.aggregate_weight && !contents_.counts.empty() &&
+        std::none_of(contents_.counts.begin(), contents_.counts.end(),
+                     [&](const CountDeclaration& c) { return c.name == *indicator.aggregate_weight; })) {
+      Report(DiagnosticCode::kUndefinedCount, *it->second.aggregate_weight,
+             text::StrCat("'", *indicator.aggregate_weight, "' is not a declared count"));
+    } else if (indicator.aggregate_weight && contents_.counts.empty()) {
+      Report(DiagnosticCode::kUndefinedCount, *it->second.aggregate_weight,
+             text::StrCat("'", *indicator.aggregate_weight, "' is not a declared count (计数 ",
+                          *indicator.aggregate_weight, " 人)"));
+    }
     TypeFormula(indicator, it->second);
     ResolveTrend(indicator, it->second);
     CheckConsistency(indicator, it->second);
@@ -157,6 +175,7 @@ void Checker::CheckTop(const ast::TopStmt& statement) {
       self.CheckSetting(s, self.contents_.trend_rules);
     }
     void operator()(const ast::CountStmt& s) const { self.CheckCount(s); }
+    void operator()(const ast::Assignment& s) const { self.CheckAssignment(s); }
     void operator()(const ast::IndicatorStmt& s) const { self.CheckIndicator(s); }
   };
   boost::apply_visitor(Visitor{*this}, statement);
@@ -179,6 +198,15 @@ void Checker::CheckSimple(const ast::Simple& statement) {
       break;
     case Keyword::kExtends:
       break;  // resolved before checking (see parse_framework.cc)
+    case Keyword::kPartialCredit:
+      if (auto credit = ParsePartialCredit(statement.argument.text)) {
+        contents_.scoring.partial_credit = *credit;
+      } else {
+        Report(DiagnosticCode::kUnknownValue, statement.argument.offset,
+               text::StrCat("unknown partial credit '", statement.argument.text,
+                            "' (expected 无 or 线性)"));
+      }
+      break;
     case Keyword::kBasis:
       current_basis_ = statement.argument.text;
       break;
@@ -268,6 +296,93 @@ void Checker::CheckCount(const ast::CountStmt& statement) {
     return;
   }
   contents_.counts.push_back(CountDeclaration{statement.name.text, *unit});
+}
+
+void Checker::CheckAssignment(const ast::Assignment& statement) {
+  const bool weight = LookupKeyword(statement.head.text) == Keyword::kWeight;
+  std::optional<Decimal> value = ReadNumber(statement.value);
+  if (!value) return;
+  if (value->is_negative() || *value > Decimal::FromInt(100)) {
+    Report(DiagnosticCode::kNumberOutOfRange, statement.value.offset,
+           text::StrCat(weight ? "a weight" : "a grade's minimum score",
+                        " must be from 0 to 100"));
+    return;
+  }
+  Scoring& scoring = contents_.scoring;
+  if (weight) {
+    auto& weights = statement.subject.quoted ? scoring.basis_weights : scoring.indicator_weights;
+    const std::string key = (statement.subject.quoted ? "basis:" : "") + statement.subject.text;
+    if (!weight_offsets_.emplace(key, statement.subject.offset).second) {
+      Report(DiagnosticCode::kDuplicateStatement, statement.subject.offset,
+             text::StrCat("the weight of '", statement.subject.text, "' is stated twice"));
+      return;
+    }
+    if (!first_weight_) first_weight_ = statement.head.offset;
+    weights.emplace_back(statement.subject.text, *value);
+    return;
+  }
+  if (!first_grade_) first_grade_ = statement.head.offset;
+  for (const Grade& grade : scoring.grades) {
+    if (grade.name == statement.subject.text || grade.minimum == *value) {
+      Report(DiagnosticCode::kDuplicateStatement, statement.subject.offset,
+             text::StrCat("grade '", statement.subject.text,
+                          "' repeats another grade's name or minimum"));
+      return;
+    }
+  }
+  scoring.grades.push_back(Grade{statement.subject.text, *value});
+  std::sort(scoring.grades.begin(), scoring.grades.end(),
+            [](const Grade& a, const Grade& b) { return a.minimum > b.minimum; });
+}
+
+// The weights as a whole: each names something that exists, no indicator is
+// weighed twice, and they add up to 100.
+void Checker::CheckScoring() {
+  Scoring& scoring = contents_.scoring;
+  if (!scoring.grades.empty() && !scoring.grades.back().minimum.is_zero()) {
+    Report(DiagnosticCode::kWeightsInvalid, first_grade_.value_or(0),
+           "the lowest grade must start at 0, so that every score has a grade (等级 不合格 0)");
+  }
+  if (!first_weight_) return;
+  std::map<std::string, int> group_size;
+  for (const Indicator& indicator : contents_.indicators) ++group_size[indicator.basis];
+  Decimal total;
+  std::set<std::string> weighed;
+  bool ok = true;
+  for (const auto& [number, weight] : scoring.indicator_weights) {
+    if (FindIndicator(number) == nullptr) {
+      Report(DiagnosticCode::kUnknownIndicator, weight_offsets_.at(number),
+             text::StrCat("权重 names indicator ", number, ", which the framework does not have"));
+      ok = false;
+      continue;
+    }
+    weighed.insert(number);
+    total = *Decimal::Add(total, weight);
+  }
+  for (const auto& [basis, weight] : scoring.basis_weights) {
+    if (!group_size.count(basis)) {
+      Report(DiagnosticCode::kUnknownIndicator, weight_offsets_.at("basis:" + basis),
+             text::StrCat("权重 names the basis '", basis, "', which no indicator has"));
+      ok = false;
+      continue;
+    }
+    for (const Indicator& indicator : contents_.indicators) {
+      if (indicator.basis == basis && !weighed.insert(indicator.number).second) {
+        Report(DiagnosticCode::kWeightsInvalid, weight_offsets_.at("basis:" + basis),
+               text::StrCat("indicator ", indicator.number,
+                            " is weighed twice: on its own and by its basis"));
+        ok = false;
+      }
+    }
+    total = *Decimal::Add(total, weight);
+  }
+  if (!ok) return;
+  const Decimal hundred = Decimal::FromInt(100);
+  const bool all_weighed = weighed.size() == contents_.indicators.size();
+  if (total > hundred || (all_weighed && total != hundred)) {
+    Report(DiagnosticCode::kWeightsInvalid, *first_weight_,
+           text::StrCat("the weights add up to ", total.ToString(), ", not 100"));
+  }
 }
 
 bool IsWellFormedLabel(std::string_view label) {
@@ -399,6 +514,10 @@ void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
     case Keyword::kBinding:
       assign(ParseBindingForce(value.text), indicator.binding, DiagnosticCode::kUnknownValue,
              "binding force", "约束性, 预期性 or 倡导性");
+      break;
+    case Keyword::kAggregateWeight:
+      where.aggregate_weight = value.offset;
+      indicator.aggregate_weight = value.text;
       break;
     default:
       break;

@@ -101,6 +101,7 @@ const auto set_string_token = [](auto& ctx) {
     text += *it;
   }
   x3::_val(ctx) = MakeToken(range.begin(), x3::get<source_begin_tag>(ctx), std::move(text));
+  x3::_val(ctx).quoted = true;
 };
 
 // Keywords, straight from the vocabulary table: the Chinese spelling, or the
@@ -154,7 +155,8 @@ constexpr KeywordParser top_keyword(
     KeywordParser::Bit(Keyword::kSource) | KeywordParser::Bit(Keyword::kBasis) |
     KeywordParser::Bit(Keyword::kIndicator) | KeywordParser::Bit(Keyword::kDrop) |
     KeywordParser::Bit(Keyword::kCount) | KeywordParser::Bit(Keyword::kMarkedChange) |
-    KeywordParser::Bit(Keyword::kContinuousYears));
+    KeywordParser::Bit(Keyword::kContinuousYears) | KeywordParser::Bit(Keyword::kWeight) |
+    KeywordParser::Bit(Keyword::kPartialCredit) | KeywordParser::Bit(Keyword::kGrade));
 
 auto Head(Keyword keyword) {
   return x3::rule<class head_id, ast::Token>{"keyword"} =
@@ -225,11 +227,16 @@ const auto same_line_source =
 const auto simple_statement = x3::rule<class simple_id, ast::Simple>{"statement"} =
     ((Head(Keyword::kFramework) | Head(Keyword::kExtends) | Head(Keyword::kBasis)) >
      string_token) |
-    (Head(Keyword::kDrop) > label_token);
+    (Head(Keyword::kDrop) > label_token) | (Head(Keyword::kPartialCredit) > word_token);
 
 const auto property_statement = x3::rule<class property_id, ast::Simple>{"statement"} =
     (Head(Keyword::kUnit) | Head(Keyword::kDirection) | Head(Keyword::kCategory) |
-     Head(Keyword::kBinding)) > word_token;
+     Head(Keyword::kBinding) | Head(Keyword::kAggregateWeight)) > word_token;
+
+// 权重 1 10, 权重 "《…》" 40, 等级 优秀 90.
+const auto assignment_statement = x3::rule<class assignment_id, ast::Assignment>{"statement"} =
+    (Head(Keyword::kWeight) > (label_token | string_token) > number_token) |
+    (Head(Keyword::kGrade) > word_token > number_token);
 
 const auto setting_statement = x3::rule<class setting_id, ast::SettingStmt>{"statement"} =
     (Head(Keyword::kMarkedChange) | Head(Keyword::kContinuousYears)) > item;
@@ -262,7 +269,7 @@ const auto indicator_statement = x3::rule<class indicator_id, ast::IndicatorStmt
 
 const auto top_statement = x3::rule<class top_id, ast::TopStmt>{"statement"} =
     simple_statement | source_statement | setting_statement | count_statement |
-    indicator_statement;
+    assignment_statement | indicator_statement;
 
 // The token at `where`, for messages: up to the next white space.
 std::string TokenAt(std::string_view text, std::size_t where) {
@@ -309,7 +316,8 @@ SyntaxError ExplainExpectation(std::string_view text, std::size_t where, const s
       error.code = DiagnosticCode::kUnknownStatement;
       error.message = text::StrCat("unknown statement '", found,
                                    "' in an indicator (expected 单位, 方向, 类别, 属性, 基期, "
-                                   "目标, 分项, 公式, 来源, 明显下降幅度, 持续下降年数 or '}')");
+                                   "目标, 分项, 公式, 来源, 明显下降幅度, 持续下降年数, 汇总权重 "
+                                   "or '}')");
     }
     return error;
   }
@@ -349,7 +357,8 @@ StatementResult ParseTopStatement(std::string_view text, std::size_t& offset, as
     error.code = DiagnosticCode::kUnknownStatement;
     error.message = text::StrCat(
         "unknown statement '", TokenAt(text, start),
-        "' (expected 框架, 继承, 来源, 依据, 指标, 删除, 计数, 明显下降幅度 or 持续下降年数)");
+        "' (expected 框架, 继承, 来源, 依据, 指标, 删除, 计数, 明显下降幅度, 持续下降年数, 权重, "
+        "部分得分 or 等级)");
     return StatementResult::kError;
   } catch (const x3::expectation_failure<Iterator>& failure) {
     error = ExplainExpectation(text, static_cast<std::size_t>(failure.where() - begin),

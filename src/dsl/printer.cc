@@ -96,6 +96,10 @@ void AppendIndicator(std::string& out, const Indicator& indicator) {
     out += "\n";
   }
   AppendTrendRules(out, indicator.trend_rules, kIndent);
+  if (indicator.aggregate_weight) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kAggregateWeight), " ", *indicator.aggregate_weight,
+                    "\n");
+  }
   for (const IndicatorPart& part : indicator.parts) {
     text::StrAppend(&out, kIndent, Kw(Keyword::kPart), " ", part.number, " ", Quote(part.name), "\n");
   }
@@ -137,6 +141,20 @@ std::string FormatFramework(const Framework& framework) {
   AppendTrendRules(out, framework.trend_rules(), "");
   for (const CountDeclaration& count : framework.counts()) {
     text::StrAppend(&out, Kw(Keyword::kCount), " ", count.name, " ", UnitSymbol(count.unit), "\n");
+  }
+  const Scoring& scoring = framework.scoring();
+  if (scoring.partial_credit != PartialCredit::kNone) {
+    text::StrAppend(&out, Kw(Keyword::kPartialCredit), " ",
+                    PartialCreditName(scoring.partial_credit), "\n");
+  }
+  for (const auto& [number, weight] : scoring.indicator_weights) {
+    text::StrAppend(&out, Kw(Keyword::kWeight), " ", number, " ", weight.ToString(), "\n");
+  }
+  for (const auto& [basis, weight] : scoring.basis_weights) {
+    text::StrAppend(&out, Kw(Keyword::kWeight), " ", Quote(basis), " ", weight.ToString(), "\n");
+  }
+  for (const Grade& grade : scoring.grades) {
+    text::StrAppend(&out, Kw(Keyword::kGrade), " ", grade.name, " ", grade.minimum.ToString(), "\n");
   }
   std::string basis;
   for (const Indicator& indicator : framework.indicators()) {

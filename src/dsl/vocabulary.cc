@@ -113,4 +113,11 @@ std::optional<Absence> ParseAbsence(std::string_view text) {
 
 bool IsAchievementWord(std::string_view text) { return text == "实现" || text == "achieved"; }
 
+std::optional<PartialCredit> ParsePartialCredit(std::string_view text) {
+  return Lookup<PartialCredit>(text, {{"无", PartialCredit::kNone},
+                                      {"none", PartialCredit::kNone},
+                                      {"线性", PartialCredit::kLinear},
+                                      {"linear", PartialCredit::kLinear}});
+}
+
 }  // namespace healthact::dsl

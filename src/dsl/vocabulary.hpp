@@ -18,6 +18,7 @@ enum class Keyword {
   kFramework, kExtends, kSource, kBasis, kIndicator, kDrop, kCount,
   kMarkedChange, kContinuousYears,
   kUnit, kDirection, kCategory, kBinding, kBaseline, kTarget, kPart, kFormula, kRound,
+  kWeight, kPartialCredit, kGrade, kAggregateWeight,
 };
 
 struct KeywordSpelling {
@@ -26,7 +27,7 @@ struct KeywordSpelling {
   std::string_view ascii;
 };
 
-inline constexpr std::array<KeywordSpelling, 18> kKeywords = {{
+inline constexpr std::array<KeywordSpelling, 22> kKeywords = {{
     {Keyword::kFramework, "框架", "framework"},
     {Keyword::kExtends, "继承", "extends"},
     {Keyword::kSource, "来源", "source"},
@@ -45,6 +46,10 @@ inline constexpr std::array<KeywordSpelling, 18> kKeywords = {{
     {Keyword::kPart, "分项", "part"},
     {Keyword::kFormula, "公式", "formula"},
     {Keyword::kRound, "保留", "round"},
+    {Keyword::kWeight, "权重", "weight"},
+    {Keyword::kPartialCredit, "部分得分", "partial_credit"},
+    {Keyword::kGrade, "等级", "grade"},
+    {Keyword::kAggregateWeight, "汇总权重", "aggregate_weight"},
 }};
 
 const KeywordSpelling& Spelling(Keyword keyword);
@@ -59,6 +64,7 @@ std::optional<Comparator> ParseComparator(std::string_view text);
 std::optional<TrendKind> ParseTrendKind(std::string_view text);
 std::optional<Absence> ParseAbsence(std::string_view text);
 bool IsAchievementWord(std::string_view text);  // 实现, achieved
+std::optional<PartialCredit> ParsePartialCredit(std::string_view text);
 
 }  // namespace healthact::dsl
 
