@@ -3,16 +3,24 @@
 //   healthact check FILE...     check frameworks; exit 0 when all are valid
 //   healthact fmt FILE          print the canonical text of a framework
 //   healthact summary FILE...   check and summarise frameworks
+//   healthact assess FRAMEWORK DATA.csv --year Y [--format table|json|csv|markdown]
+//                    [--level LEVEL] [--within UNIT] [--units UNITS.csv] [--explain failures|all]
 //
 // The tool does the file I/O; the library never touches files.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "healthact/assessment.hpp"
+#include "healthact/assessment_text.hpp"
+#include "healthact/data_file.hpp"
 #include "healthact/dsl.hpp"
 
 namespace {
@@ -130,11 +138,123 @@ int Summary(const std::vector<std::string>& files) {
   return status;
 }
 
+// Flags after the positional arguments: --name value.
+struct Arguments {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> flags;
+};
+
+std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
+                                        const std::vector<std::string>& known_flags) {
+  Arguments arguments;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].starts_with("--")) {
+      arguments.positional.push_back(words[i]);
+      continue;
+    }
+    const std::string name = words[i].substr(2);
+    if (std::find(known_flags.begin(), known_flags.end(), name) == known_flags.end()) {
+      std::cerr << "healthact: unknown option --" << name << "\n";
+      return std::nullopt;
+    }
+    if (i + 1 >= words.size()) {
+      std::cerr << "healthact: --" << name << " needs a value\n";
+      return std::nullopt;
+    }
+    arguments.flags[name] = words[++i];
+  }
+  return arguments;
+}
+
+// Reads a data or units file into `observations`, printing its diagnostics.
+bool LoadData(const std::string& file, const healthact::Framework* framework, bool units_file,
+              healthact::Observations& observations) {
+  absl::StatusOr<std::string> text = ReadFile(file);
+  if (!text.ok()) {
+    std::cerr << "healthact: " << text.status().message() << "\n";
+    return false;
+  }
+  const std::vector<healthact::Diagnostic> diagnostics =
+      units_file ? healthact::ReadUnitsCsv(*text, file, observations)
+                 : healthact::ReadObservationsCsv(*text, file, framework, observations);
+  for (const healthact::Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
+  return !healthact::HasErrors(diagnostics);
+}
+
+int Assess(const std::vector<std::string>& words) {
+  const auto arguments =
+      ParseArguments(words, {"year", "format", "level", "within", "units", "explain"});
+  if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year")) {
+    std::cerr << "usage: healthact assess FRAMEWORK.ha DATA.csv --year YEAR [--format "
+                 "table|json|csv|markdown] [--level 县区|乡镇|…] [--within UNIT] [--units "
+                 "UNITS.csv] [--explain failures|all]\n";
+    return kExitUsage;
+  }
+  const auto& flags = arguments->flags;
+  const healthact::ParsedFramework parsed = Load(arguments->positional[0]);
+  if (!parsed.ok()) return kExitInvalid;
+  auto observations = std::make_shared<healthact::Observations>();
+  if (flags.count("units") && !LoadData(flags.at("units"), nullptr, true, *observations)) {
+    return kExitInvalid;
+  }
+  if (!LoadData(arguments->positional[1], parsed.framework.get(), false, *observations)) {
+    return kExitInvalid;
+  }
+  healthact::AssessOptions options;
+  if (flags.count("level")) {
+    options.level = healthact::ParseUnitLevel(flags.at("level"));
+    if (!options.level) {
+      std::cerr << "healthact: unknown level '" << flags.at("level")
+                << "' (市, 县区, 乡镇, 村 or 部门)\n";
+      return kExitUsage;
+    }
+  }
+  if (flags.count("within")) {
+    options.within = observations->FindUnit(flags.at("within"));
+    if (!options.within) {
+      std::cerr << "healthact: no unit named '" << flags.at("within") << "' in the data\n";
+      return kExitUsage;
+    }
+  }
+  int year = 0;
+  try {
+    year = std::stoi(flags.at("year"));
+  } catch (const std::exception&) {
+    std::cerr << "healthact: --year takes a year, like 2022\n";
+    return kExitUsage;
+  }
+  const std::string format = flags.count("format") ? flags.at("format") : "table";
+  const std::string explain = flags.count("explain") ? flags.at("explain") : "all";
+  if (explain != "all" && explain != "failures") {
+    std::cerr << "healthact: --explain takes failures or all\n";
+    return kExitUsage;
+  }
+  const healthact::Explanation explanation =
+      explain == "all" ? healthact::Explanation::kAll : healthact::Explanation::kFailures;
+  const healthact::Assessment assessment =
+      healthact::Assess(parsed.framework, observations, year, options);
+  if (format == "table") {
+    std::cout << healthact::AssessmentToTable(assessment);
+  } else if (format == "json") {
+    std::cout << healthact::AssessmentToJson(assessment, explanation);
+  } else if (format == "csv") {
+    std::cout << healthact::AssessmentToCsv(assessment, explanation);
+  } else if (format == "markdown") {
+    std::cout << healthact::AssessmentToMarkdown(assessment, explanation);
+  } else {
+    std::cerr << "healthact: unknown format '" << format << "' (table, json, csv or markdown)\n";
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
 void Usage() {
   std::cerr << "usage:\n"
                "  healthact check FILE...     check frameworks (exit 1 if any has an error)\n"
                "  healthact fmt FILE          print a framework's canonical text\n"
-               "  healthact summary FILE...   check and summarise frameworks\n";
+               "  healthact summary FILE...   check and summarise frameworks\n"
+               "  healthact assess FRAMEWORK.ha DATA.csv --year YEAR [--format table|json|csv|markdown]\n"
+               "                   [--level LEVEL] [--within UNIT] [--units UNITS.csv] [--explain failures|all]\n";
 }
 
 }  // namespace
@@ -149,6 +269,7 @@ int main(int argc, char** argv) {
   if (command == "check") return Check(files);
   if (command == "fmt") return Format(files);
   if (command == "summary") return Summary(files);
+  if (command == "assess") return Assess(files);
   Usage();
   return kExitUsage;
 }

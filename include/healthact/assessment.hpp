@@ -1,0 +1,128 @@
+// Assessment (考核): the verdict of every unit on every indicator for a year,
+// with the reason in words a clerk reads; scores, grades and ranks; and the
+// record of what it was computed from.
+#ifndef HEALTHACT_ASSESSMENT_HPP_
+#define HEALTHACT_ASSESSMENT_HPP_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "healthact/decimal.hpp"
+#include "healthact/framework.hpp"
+#include "healthact/observations.hpp"
+
+namespace healthact {
+
+// The outcome for one unit on one indicator (or part).  Six different
+// things; none of them collapses into another or into zero.
+enum class VerdictStatus : std::uint8_t {
+  kMet = 0,            // the target is met
+  kNotMet = 1,         // the target is not met
+  kMissing = 2,        // nothing usable was reported (nothing, 未统计, 未建立 for a number)
+  kPending = 3,        // 待公布: a higher level publishes the value later
+  kNotApplicable = 4,  // no target that year, or the target is --
+  kInvalid = 5,        // what was reported cannot be evaluated (实现 for a %, a zero denominator)
+};
+std::string_view VerdictStatusName(VerdictStatus status);  // "met", "not_met", …
+
+struct Verdict {
+  std::string indicator;  // "1", or "25.2" for a part
+  VerdictStatus status = VerdictStatus::kMissing;
+  std::string value;   // as reported or computed: "74.8", "实现", "5.0975…"; empty if none
+  std::string target;  // as the framework writes it: "≥74.6", "74.6", "明显下降"
+  std::string reason;  // "74.3 < 74.6（目标 74.6）"
+  std::vector<Verdict> parts;  // for part indicators, one verdict per part
+};
+
+// How much a verdict explanation says: failures only, or every verdict.
+enum class Explanation : std::int32_t { kFailures = 0, kAll = 1 };
+
+// What an assessment was computed from, so that a published ranking can be
+// reproduced and challenged: content hashes of the framework's canonical text
+// and of the observations, the year, the library's version.
+struct DecisionRecord {
+  std::string framework_name;
+  std::string framework_sha256;
+  std::string observations_sha256;
+  int year = 0;
+  std::string library_version;
+};
+
+struct AssessOptions {
+  // Assess only units at this level (县区, 乡镇, …); unset: every unit.
+  std::optional<UnitLevel> level;
+  // Assess only units under this one (its descendants); unset: everywhere.
+  std::optional<UnitId> within;
+};
+
+class Assessment {
+ public:
+  const Framework& framework() const { return *framework_; }
+  const Observations& observations() const { return *observations_; }
+  int year() const { return year_; }
+  const DecisionRecord& record() const { return record_; }
+
+  // The assessed units, in the order of the observations.
+  const std::vector<UnitId>& units() const { return units_; }
+  std::size_t unit_count() const { return units_.size(); }
+  std::size_t indicator_count() const { return framework_->indicators().size(); }
+
+  // Verdict status of unit `u` (an index into units()) on indicator `i`
+  // (an index into framework().indicators()).
+  VerdictStatus status(std::size_t u, std::size_t i) const {
+    return statuses_[i * units_.size() + u];
+  }
+  // The full verdict with its reason, computed on demand.
+  Verdict Explain(std::size_t u, std::size_t i) const;
+
+  // Score out of 100, rounded half-up to 2 decimals, on which units are ranked.
+  const Decimal& score(std::size_t u) const { return scores_[u]; }
+  // 1-based competition rank among the assessed units: ties share a rank and
+  // the next rank skips (1, 2, 2, 4).
+  int rank(std::size_t u) const { return ranks_[u]; }
+  // Rank among the assessed units with the same parent.
+  int rank_within_parent(std::size_t u) const { return parent_ranks_[u]; }
+  const std::string& grade(std::size_t u) const { return grades_[u]; }
+  // Unit indices by rank; tied units in the order of their names.
+  const std::vector<std::size_t>& ranking() const { return ranking_; }
+
+  // The weight of indicator i, out of 100.
+  const Decimal& weight(std::size_t i) const { return weights_[i]; }
+
+ private:
+  friend Assessment Assess(std::shared_ptr<const Framework>, std::shared_ptr<const Observations>,
+                           int, const AssessOptions&);
+  Assessment() = default;
+
+  std::shared_ptr<const Framework> framework_;
+  std::shared_ptr<const Observations> observations_;
+  int year_ = 0;
+  std::vector<UnitId> units_;
+  std::vector<VerdictStatus> statuses_;  // indicator-major
+  std::vector<Decimal> weights_;
+  std::vector<Decimal> scores_;
+  std::vector<int> ranks_;
+  std::vector<int> parent_ranks_;
+  std::vector<std::string> grades_;
+  std::vector<std::size_t> ranking_;
+  DecisionRecord record_;
+};
+
+// Evaluates every assessed unit on every indicator of the framework for
+// `year`.  Pure: reads its arguments, which it keeps alive, and nothing else.
+Assessment Assess(std::shared_ptr<const Framework> framework,
+                  std::shared_ptr<const Observations> observations, int year,
+                  const AssessOptions& options = {});
+
+// The SHA-256 of the canonical content of observations: every unit with its
+// parent and level, and every report, in sorted order — the same whatever the
+// order of the rows it was read from.
+std::string ObservationsSha256(const Observations& observations);
+
+}  // namespace healthact
+
+#endif  // HEALTHACT_ASSESSMENT_HPP_

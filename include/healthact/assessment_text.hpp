@@ -1,0 +1,34 @@
+// An assessment as text: JSON (the stable format other software reads), CSV,
+// Markdown, and an aligned table for a terminal.
+#ifndef HEALTHACT_ASSESSMENT_TEXT_HPP_
+#define HEALTHACT_ASSESSMENT_TEXT_HPP_
+
+#include <string>
+
+#include "healthact/assessment.hpp"
+
+namespace healthact {
+
+// {"framework": name, "year": 2022, "record": {…}, "units": [{"unit": name,
+//  "score": "87.50", "rank": 2, "grade": "良好", "verdicts": [{"indicator": "1",
+//  "status": "met", "value": "74.8", "target": "≥74.6", "reason": "…",
+//  "parts": [...]}]}]}.  Units in rank order; decimals as strings.  With
+// Explanation::kFailures only verdicts other than met and not_applicable.
+std::string AssessmentToJson(const Assessment& assessment, Explanation explanation);
+
+// One row per unit and indicator:
+// unit,rank,score,grade,indicator,status,value,target,reason.
+std::string AssessmentToCsv(const Assessment& assessment, Explanation explanation);
+
+// The ranking as a Markdown table, then each unit's verdicts with reasons.
+std::string AssessmentToMarkdown(const Assessment& assessment, Explanation explanation);
+
+// The ranking, aligned in a terminal (Chinese characters are two columns).
+std::string AssessmentToTable(const Assessment& assessment);
+
+// Columns a string takes in a terminal: East Asian wide characters count 2.
+int DisplayWidth(std::string_view text);
+
+}  // namespace healthact
+
+#endif  // HEALTHACT_ASSESSMENT_TEXT_HPP_

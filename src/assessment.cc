@@ -1,0 +1,330 @@
+#include "healthact/assessment.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "evaluation.hpp"
+#include "healthact/dsl.hpp"
+#include "healthact/version.hpp"
+#include "sha256.hpp"
+#include "strings.hpp"
+
+namespace healthact {
+namespace {
+
+using evaluation::Rational;
+
+// A comparison target compiled against one narrow column: the threshold as an
+// integer at the column's scale, rounded so that the integer comparison gives
+// exactly the decimal one.  (v ≥ 74.65 on a column of tenths is v ≥ 74.7.)
+struct CompiledComparison {
+  Comparator comparator = Comparator::kAtLeast;
+  std::int64_t threshold = 0;
+  bool never = false;  // "= t" where t is not on the column's grid
+};
+
+std::optional<CompiledComparison> Compile(const ComparisonTarget& target, int scale) {
+  CompiledComparison compiled;
+  compiled.comparator = target.comparator;
+  Rounding rule = Rounding::kTruncate;
+  switch (target.comparator) {
+    case Comparator::kAtLeast:
+    case Comparator::kBelow: rule = Rounding::kCeiling; break;
+    case Comparator::kAtMost:
+    case Comparator::kAbove: rule = Rounding::kFloor; break;
+    case Comparator::kEqual:
+      if (!target.value.FitsScale(scale)) {
+        compiled.never = true;
+        return compiled;
+      }
+      break;
+  }
+  std::optional<std::int64_t> threshold = target.value.ToScaled(scale, rule);
+  if (!threshold) return std::nullopt;
+  compiled.threshold = *threshold;
+  return compiled;
+}
+
+VerdictStatus NonNumberStatus(ReportKind kind) {
+  switch (kind) {
+    case ReportKind::kPending: return VerdictStatus::kPending;
+    case ReportKind::kAchieved:
+    case ReportKind::kNotAchieved: return VerdictStatus::kInvalid;
+    default: return VerdictStatus::kMissing;
+  }
+}
+
+// Statuses of every unit on one comparison over one narrow column.
+void CompareColumn(const Observations::Column* column, const CompiledComparison& compiled,
+                   const std::vector<UnitId>& units, VerdictStatus* out) {
+  if (column == nullptr) {
+    std::fill(out, out + units.size(), VerdictStatus::kMissing);
+    return;
+  }
+  const std::vector<ReportKind>& kinds = column->kinds();
+  const std::vector<std::int64_t>& scaled = column->scaled();
+  const std::int64_t t = compiled.threshold;
+  const auto size = static_cast<UnitId>(kinds.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const UnitId u = units[i];
+    const ReportKind kind = u < size ? kinds[u] : ReportKind::kNothing;
+    if (kind != ReportKind::kNumber) {
+      out[i] = NonNumberStatus(kind);
+      continue;
+    }
+    const std::int64_t v = scaled[u];
+    bool met = false;
+    switch (compiled.comparator) {
+      case Comparator::kAtLeast: met = v >= t; break;
+      case Comparator::kAtMost: met = v <= t; break;
+      case Comparator::kAbove: met = v > t; break;
+      case Comparator::kBelow: met = v < t; break;
+      case Comparator::kEqual: met = !compiled.never && v == t; break;
+    }
+    out[i] = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
+  }
+}
+
+// The fast path for one comparison on one key; false when it does not apply.
+bool FastComparison(const Observations& observations, std::string_view key, int year,
+                    const ComparisonTarget& target, const std::vector<UnitId>& units,
+                    VerdictStatus* out) {
+  const Observations::Column* column = observations.FindColumn(key, year);
+  if (column != nullptr && !column->narrow()) return false;
+  std::optional<CompiledComparison> compiled =
+      Compile(target, column == nullptr ? 0 : column->scale());
+  if (!compiled) return false;
+  CompareColumn(column, *compiled, units, out);
+  return true;
+}
+
+bool FastAchievement(const Observations& observations, std::string_view key, int year,
+                     const std::vector<UnitId>& units, VerdictStatus* out) {
+  const Observations::Column* column = observations.FindColumn(key, year);
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const ReportKind kind = column == nullptr ? ReportKind::kNothing : column->kind(units[i]);
+    switch (kind) {
+      case ReportKind::kAchieved: out[i] = VerdictStatus::kMet; break;
+      case ReportKind::kNotAchieved:
+      case ReportKind::kNotEstablished: out[i] = VerdictStatus::kNotMet; break;
+      case ReportKind::kPending: out[i] = VerdictStatus::kPending; break;
+      case ReportKind::kNumber: out[i] = VerdictStatus::kInvalid; break;
+      default: out[i] = VerdictStatus::kMissing; break;
+    }
+  }
+  return true;
+}
+
+// Fills the statuses of every unit on one indicator.
+void EvaluateIndicator(const Framework& framework, const Indicator& indicator,
+                       const Observations& observations, int year,
+                       const std::vector<UnitId>& units, VerdictStatus* out) {
+  const Target* target = indicator.TargetFor(year);
+  if (target == nullptr || std::holds_alternative<NotApplicableTarget>(target->form)) {
+    std::fill(out, out + units.size(), VerdictStatus::kNotApplicable);
+    return;
+  }
+  if (!indicator.formula) {
+    if (const auto* comparison = std::get_if<ComparisonTarget>(&target->form)) {
+      if (FastComparison(observations, indicator.number, year, *comparison, units, out)) return;
+    } else if (std::holds_alternative<AchievementTarget>(target->form)) {
+      if (FastAchievement(observations, indicator.number, year, units, out)) return;
+    } else if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
+      // Each part over its own column, then combined as Evaluate does.
+      std::vector<VerdictStatus> part(units.size());
+      std::fill(out, out + units.size(), VerdictStatus::kMet);
+      bool fast = parts->parts.size() == indicator.parts.size();
+      for (std::size_t p = 0; fast && p < parts->parts.size(); ++p) {
+        fast = FastComparison(observations, indicator.parts[p].number, year, parts->parts[p], units,
+                              part.data());
+        for (std::size_t i = 0; fast && i < units.size(); ++i) {
+          // Severity order of Combine(): invalid, not met, missing, pending, met.
+          static constexpr int kSeverity[] = {0, 3, 2, 1, 0, 4};
+          if (kSeverity[static_cast<int>(part[i])] > kSeverity[static_cast<int>(out[i])]) {
+            out[i] = part[i];
+          }
+        }
+      }
+      if (fast) return;
+    }
+  }
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    out[i] = evaluation::Evaluate(framework, indicator, observations, units[i], year, false).status;
+  }
+}
+
+// Each indicator's weight out of 100 (see Scoring).
+std::vector<Rational> Weights(const Framework& framework) {
+  const std::vector<Indicator>& indicators = framework.indicators();
+  const Scoring& scoring = framework.scoring();
+  std::vector<std::optional<Rational>> stated(indicators.size());
+  std::map<std::string, int> group_size;
+  for (const Indicator& indicator : indicators) ++group_size[indicator.basis];
+  Rational stated_total = 0;
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    for (const auto& [number, weight] : scoring.indicator_weights) {
+      if (number == indicators[i].number) stated[i] = evaluation::ToRational(weight);
+    }
+    for (const auto& [basis, weight] : scoring.basis_weights) {
+      if (basis == indicators[i].basis) {
+        stated[i] = evaluation::ToRational(weight) / group_size[basis];
+      }
+    }
+    if (stated[i]) stated_total += *stated[i];
+  }
+  const auto unstated = static_cast<int>(
+      std::count(stated.begin(), stated.end(), std::optional<Rational>()));
+  std::vector<Rational> weights;
+  for (const std::optional<Rational>& weight : stated) {
+    weights.push_back(weight ? *weight : (100 - stated_total) / std::max(unstated, 1));
+  }
+  return weights;
+}
+
+void Rank(const std::vector<std::size_t>& members, const std::vector<Decimal>& scores,
+          const std::vector<std::string>& names, std::vector<int>& ranks,
+          std::vector<std::size_t>* order) {
+  std::vector<std::size_t> sorted = members;
+  std::sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
+    if (scores[a] != scores[b]) return scores[a] > scores[b];
+    return names[a] < names[b];
+  });
+  for (std::size_t position = 0; position < sorted.size(); ++position) {
+    const bool tied = position > 0 && scores[sorted[position]] == scores[sorted[position - 1]];
+    ranks[sorted[position]] =
+        tied ? ranks[sorted[position - 1]] : static_cast<int>(position) + 1;
+  }
+  if (order != nullptr) *order = std::move(sorted);
+}
+
+bool IsUnder(const Observations& observations, UnitId unit, UnitId ancestor) {
+  for (std::optional<UnitId> up = observations.parent(unit); up; up = observations.parent(*up)) {
+    if (*up == ancestor) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view VerdictStatusName(VerdictStatus status) {
+  switch (status) {
+    case VerdictStatus::kMet: return "met";
+    case VerdictStatus::kNotMet: return "not_met";
+    case VerdictStatus::kMissing: return "missing";
+    case VerdictStatus::kPending: return "pending";
+    case VerdictStatus::kNotApplicable: return "not_applicable";
+    case VerdictStatus::kInvalid: return "invalid";
+  }
+  return "?";
+}
+
+Verdict Assessment::Explain(std::size_t u, std::size_t i) const {
+  return evaluation::Evaluate(*framework_, framework_->indicators()[i], *observations_, units_[u],
+                              year_, true);
+}
+
+std::string ObservationsSha256(const Observations& observations) {
+  // Units sorted by name, so that the hash does not depend on row order.
+  std::vector<UnitId> units(observations.unit_count());
+  std::iota(units.begin(), units.end(), 0);
+  std::sort(units.begin(), units.end(), [&](UnitId a, UnitId b) {
+    return observations.unit_name(a) < observations.unit_name(b);
+  });
+  Sha256 hash;
+  for (UnitId unit : units) {
+    const std::optional<UnitId> parent = observations.parent(unit);
+    hash.Update(text::StrCat("unit\t", observations.unit_name(unit), "\t",
+                             parent ? observations.unit_name(*parent) : "", "\t",
+                             UnitLevelName(observations.level(unit)), "\n"));
+  }
+  for (const auto& [key, year] : observations.Keys()) {
+    const Observations::Column* column = observations.FindColumn(key, year);
+    for (UnitId unit : units) {
+      const Reported reported = column->Get(unit);
+      if (reported.kind == ReportKind::kNothing) continue;
+      hash.Update(text::StrCat("value\t", observations.unit_name(unit), "\t", key, "\t", year, "\t",
+                               reported.ToString(), "\n"));
+    }
+  }
+  return hash.HexDigest();
+}
+
+Assessment Assess(std::shared_ptr<const Framework> framework,
+                  std::shared_ptr<const Observations> observations, int year,
+                  const AssessOptions& options) {
+  Assessment result;
+  result.framework_ = std::move(framework);
+  result.observations_ = std::move(observations);
+  result.year_ = year;
+  const Framework& f = *result.framework_;
+  const Observations& obs = *result.observations_;
+
+  for (UnitId unit = 0; unit < obs.unit_count(); ++unit) {
+    if (options.level && obs.level(unit) != *options.level) continue;
+    if (options.within && !IsUnder(obs, unit, *options.within)) continue;
+    result.units_.push_back(unit);
+  }
+  const std::size_t n = result.units_.size();
+  const std::vector<Indicator>& indicators = f.indicators();
+  result.statuses_.resize(indicators.size() * n);
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    EvaluateIndicator(f, indicators[i], obs, year, result.units_, result.statuses_.data() + i * n);
+  }
+
+  // Scores: exact rationals, rounded once to two decimals at the end.
+  const std::vector<Rational> weights = Weights(f);
+  for (const Rational& weight : weights) {
+    result.weights_.push_back(evaluation::RoundRational(weight, 4, Rounding::kHalfUp).value_or(Decimal()));
+  }
+  const bool linear = f.scoring().partial_credit == PartialCredit::kLinear;
+  const std::vector<Grade>& grades = f.scoring().grades.empty() ? DefaultGrades() : f.scoring().grades;
+  std::vector<std::string> names;
+  for (std::size_t u = 0; u < n; ++u) {
+    Rational earned = 0, possible = 0;
+    for (std::size_t i = 0; i < indicators.size(); ++i) {
+      const VerdictStatus status = result.status(u, i);
+      if (status == VerdictStatus::kNotApplicable || status == VerdictStatus::kPending) continue;
+      possible += weights[i];
+      if (status == VerdictStatus::kMet) {
+        earned += weights[i];
+      } else if (linear && status == VerdictStatus::kNotMet) {
+        earned += weights[i] * evaluation::LinearCredit(f, indicators[i], obs, result.units_[u],
+                                                        year, status);
+      }
+    }
+    const Rational score = possible.is_zero() ? Rational(0) : earned * 100 / possible;
+    result.scores_.push_back(
+        evaluation::RoundRational(score, 2, Rounding::kHalfUp).value_or(Decimal()));
+    std::string grade = grades.back().name;
+    for (const Grade& g : grades) {
+      if (result.scores_.back() >= g.minimum) {
+        grade = g.name;
+        break;
+      }
+    }
+    result.grades_.push_back(std::move(grade));
+    names.push_back(obs.unit_name(result.units_[u]));
+  }
+
+  // Ranks among all assessed units, and among those with the same parent.
+  std::vector<std::size_t> everyone(n);
+  std::iota(everyone.begin(), everyone.end(), 0);
+  result.ranks_.assign(n, 0);
+  result.parent_ranks_.assign(n, 0);
+  Rank(everyone, result.scores_, names, result.ranks_, &result.ranking_);
+  std::map<std::optional<UnitId>, std::vector<std::size_t>> siblings;
+  for (std::size_t u = 0; u < n; ++u) siblings[obs.parent(result.units_[u])].push_back(u);
+  for (const auto& [parent, members] : siblings) {
+    Rank(members, result.scores_, names, result.parent_ranks_, nullptr);
+  }
+
+  result.record_.framework_name = f.name();
+  result.record_.framework_sha256 = Sha256Hex(FormatFramework(f));
+  result.record_.observations_sha256 = ObservationsSha256(obs);
+  result.record_.year = year;
+  result.record_.library_version = HEALTHACT_VERSION_STRING;
+  return result;
+}
+
+}  // namespace healthact

@@ -1,0 +1,447 @@
+#include "evaluation.hpp"
+
+#include <algorithm>
+
+#include "strings.hpp"
+
+namespace healthact::evaluation {
+namespace {
+
+namespace mp = boost::multiprecision;
+using Integer = mp::cpp_int;
+
+Integer Pow10(int exponent) {
+  Integer result = 1;
+  for (int i = 0; i < exponent; ++i) result *= 10;
+  return result;
+}
+
+std::string_view RelationSymbol(int sign) { return sign < 0 ? "<" : sign > 0 ? ">" : "="; }
+
+int Compare(const Rational& a, const Rational& b) { return a < b ? -1 : (b < a ? 1 : 0); }
+
+bool Satisfies(Comparator comparator, int sign) {
+  switch (comparator) {
+    case Comparator::kAtMost: return sign <= 0;
+    case Comparator::kAtLeast: return sign >= 0;
+    case Comparator::kBelow: return sign < 0;
+    case Comparator::kAbove: return sign > 0;
+    case Comparator::kEqual: return sign == 0;
+  }
+  return false;
+}
+
+// Why a report that is not a number cannot be compared.
+Value NoNumber(ReportKind kind, std::string_view key, int year) {
+  Value value;
+  switch (kind) {
+    case ReportKind::kNothing:
+      value.problem = VerdictStatus::kMissing;
+      value.detail = text::StrCat(year, "年未报告", key.empty() ? "" : " ", key);
+      break;
+    case ReportKind::kNotCounted:
+      value.problem = VerdictStatus::kMissing;
+      value.text = "未统计";
+      value.detail = text::StrCat(year, "年报告为未统计");
+      break;
+    case ReportKind::kNotEstablished:
+      value.problem = VerdictStatus::kMissing;
+      value.text = "未建立";
+      value.detail = text::StrCat(year, "年报告为未建立");
+      break;
+    case ReportKind::kPending:
+      value.problem = VerdictStatus::kPending;
+      value.text = "待公布";
+      value.detail = text::StrCat(year, "年的值待上级监测公布");
+      break;
+    case ReportKind::kAchieved:
+    case ReportKind::kNotAchieved:
+      value.problem = VerdictStatus::kInvalid;
+      value.text = kind == ReportKind::kAchieved ? "实现" : "未实现";
+      value.detail = text::StrCat("报告为", value.text, "，但此指标要求数值");
+      break;
+    case ReportKind::kNumber:
+      break;
+  }
+  return value;
+}
+
+// Evaluates a formula node over the unit's counts.
+std::optional<Rational> EvaluateNode(const Formula& formula, int index,
+                                     const Observations& observations, UnitId unit, int year,
+                                     Value& failure, std::string& trace) {
+  const FormulaNode& node = formula.nodes[index];
+  switch (node.kind) {
+    case FormulaNode::Kind::kConstant:
+      trace += node.constant.ToString();
+      return ToRational(node.constant);
+    case FormulaNode::Kind::kCount: {
+      const Reported reported = observations.Get(unit, node.count, year);
+      if (reported.kind != ReportKind::kNumber) {
+        failure = NoNumber(reported.kind, node.count, year);
+        if (reported.kind != ReportKind::kNothing) {
+          failure.detail = text::StrCat(node.count, "：", failure.detail);
+        }
+        return std::nullopt;
+      }
+      text::StrAppend(&trace, node.count, " ", reported.number.ToString());
+      return ToRational(reported.number);
+    }
+    default:
+      break;
+  }
+  std::optional<Rational> left = EvaluateNode(formula, node.left, observations, unit, year, failure, trace);
+  if (!left) return std::nullopt;
+  const char* symbol = node.kind == FormulaNode::Kind::kAdd        ? " + "
+                       : node.kind == FormulaNode::Kind::kSubtract ? " - "
+                       : node.kind == FormulaNode::Kind::kMultiply ? " × "
+                                                                   : " / ";
+  trace += symbol;
+  std::optional<Rational> right =
+      EvaluateNode(formula, node.right, observations, unit, year, failure, trace);
+  if (!right) return std::nullopt;
+  switch (node.kind) {
+    case FormulaNode::Kind::kAdd: return *left + *right;
+    case FormulaNode::Kind::kSubtract: return *left - *right;
+    case FormulaNode::Kind::kMultiply: return *left * *right;
+    default:
+      if (right->is_zero()) {
+        failure.problem = VerdictStatus::kInvalid;
+        failure.detail = "分母为0，无法计算";
+        return std::nullopt;
+      }
+      return *left / *right;
+  }
+}
+
+std::string ComparisonReason(const Value& value, const ComparisonTarget& target, bool met) {
+  (void)met;
+  const int sign = Compare(value.number, ToRational(target.value));
+  return text::StrCat(value.detail.empty() ? value.text : value.detail, " ", RelationSymbol(sign),
+                      " ", target.value.ToString());
+}
+
+VerdictStatus Combine(const std::vector<Verdict>& parts) {
+  // Any part that cannot be evaluated makes the whole invalid; then a missed
+  // part makes it missed; then a missing one missing; then pending.
+  for (VerdictStatus s : {VerdictStatus::kInvalid, VerdictStatus::kNotMet, VerdictStatus::kMissing,
+                          VerdictStatus::kPending}) {
+    for (const Verdict& part : parts) {
+      if (part.status == s) return s;
+    }
+  }
+  return VerdictStatus::kMet;
+}
+
+void EvaluateComparison(const Framework& framework, const Indicator& indicator,
+                        std::string_view key, const ComparisonTarget& target,
+                        const Observations& observations, UnitId unit, int year, bool explain,
+                        Verdict& verdict) {
+  Value value = NumericValue(framework, indicator, key, observations, unit, year);
+  if (!value.ok) {
+    verdict.status = value.problem;
+    if (explain) {
+      verdict.value = value.text;
+      verdict.reason = value.detail;
+    }
+    return;
+  }
+  const int sign = Compare(value.number, ToRational(target.value));
+  const bool met = Satisfies(target.comparator, sign);
+  verdict.status = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
+  if (explain) {
+    verdict.value = value.text;
+    verdict.reason = ComparisonReason(value, target, met);
+  }
+}
+
+void EvaluateAchievement(const Indicator& indicator, const Observations& observations, UnitId unit,
+                         int year, bool explain, Verdict& verdict) {
+  const Reported reported = observations.Get(unit, indicator.number, year);
+  switch (reported.kind) {
+    case ReportKind::kAchieved:
+      verdict.status = VerdictStatus::kMet;
+      break;
+    case ReportKind::kNotAchieved:
+    case ReportKind::kNotEstablished:
+      verdict.status = VerdictStatus::kNotMet;
+      break;
+    case ReportKind::kPending:
+      verdict.status = VerdictStatus::kPending;
+      break;
+    case ReportKind::kNothing:
+    case ReportKind::kNotCounted:
+      verdict.status = VerdictStatus::kMissing;
+      break;
+    case ReportKind::kNumber:
+      verdict.status = VerdictStatus::kInvalid;
+      break;
+  }
+  if (!explain) return;
+  verdict.value = reported.ToString();
+  switch (verdict.status) {
+    case VerdictStatus::kMet: verdict.reason = "已实现"; break;
+    case VerdictStatus::kNotMet: verdict.reason = text::StrCat("报告为", verdict.value, "，未实现"); break;
+    case VerdictStatus::kPending: verdict.reason = "待上级监测公布"; break;
+    case VerdictStatus::kInvalid:
+      verdict.reason = text::StrCat("报告为数值", verdict.value, "，但此指标要求实现或未实现");
+      break;
+    default:
+      verdict.reason = reported.kind == ReportKind::kNothing ? text::StrCat(year, "年未报告")
+                                                              : "报告为未统计";
+  }
+}
+
+bool IsFall(TrendKind kind) {
+  return kind == TrendKind::kFall || kind == TrendKind::kMarkedFall ||
+         kind == TrendKind::kContinuousFall;
+}
+
+void EvaluateTrend(const Framework& framework, const Indicator& indicator, const TrendTarget& trend,
+                   const Observations& observations, UnitId unit, int year, bool explain,
+                   Verdict& verdict) {
+  const bool fall = IsFall(trend.kind);
+  const int span = (trend.kind == TrendKind::kContinuousFall || trend.kind == TrendKind::kContinuousRise)
+                       ? trend.continuous_years.value_or(1)
+                       : 1;
+  // Values from year - span to year, oldest first.
+  std::vector<Value> values;
+  for (int y = year - span; y <= year; ++y) {
+    Value value = NumericValue(framework, indicator, indicator.number, observations, unit, y);
+    if (!value.ok) {
+      verdict.status = value.problem;
+      if (explain) {
+        verdict.value = y == year ? value.text : "";
+        verdict.reason = y == year ? value.detail
+                                   : text::StrCat("缺少", y, "年的值，无法判断", TrendKindName(trend.kind),
+                                                  "（", value.detail, "）");
+      }
+      return;
+    }
+    values.push_back(std::move(value));
+  }
+  bool met = true;
+  for (std::size_t i = 1; i < values.size(); ++i) {
+    const int sign = Compare(values[i].number, values[i - 1].number);
+    met = met && (fall ? sign < 0 : sign > 0);
+  }
+  const Value& now = values.back();
+  const Value& before = values[values.size() - 2];
+  std::string change_text;
+  if (met && trend.marked_change_percent) {
+    // The change relative to the earlier value, in %, must reach the size
+    // the framework states.
+    if (before.number <= 0) {
+      met = false;
+      change_text = "上年值不为正，无法计算相对变化";
+    } else {
+      const Rational change = (fall ? before.number - now.number : now.number - before.number) *
+                              100 / before.number;
+      met = change >= ToRational(*trend.marked_change_percent);
+      change_text = text::StrCat("变化", RationalText(change, 2), "%，",
+                                 met ? "达到" : "未达到", "明显", fall ? "下降" : "上升", "幅度",
+                                 trend.marked_change_percent->ToString(), "%");
+    }
+  }
+  verdict.status = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
+  if (!explain) return;
+  verdict.value = now.text;
+  std::string sequence;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) {
+      sequence += " → ";
+    }
+    text::StrAppend(&sequence, year - span + static_cast<int>(i), "年 ", values[i].text);
+  }
+  verdict.reason = text::StrCat(sequence, "：", met ? "" : "未", span > 1 ? "逐年" : "",
+                                fall ? "下降" : "上升");
+  if (!change_text.empty()) text::StrAppend(&verdict.reason, "；", change_text);
+}
+
+}  // namespace
+
+Rational ToRational(const Decimal& value) {
+  return Rational(Integer(value.raw_units()), Pow10(Decimal::kMaxScale));
+}
+
+std::optional<Decimal> RoundRational(const Rational& value, int places, Rounding rule) {
+  const Integer numerator = mp::numerator(value) * Pow10(places);
+  const Integer denominator = mp::denominator(value);  // positive
+  Integer quotient = numerator / denominator;
+  const Integer remainder = numerator % denominator;
+  if (remainder != 0) {
+    const int sign = numerator.sign();
+    const Integer twice = Integer(mp::abs(remainder)) * 2;
+    bool away = false;
+    switch (rule) {
+      case Rounding::kHalfUp: away = twice >= denominator; break;
+      case Rounding::kHalfEven: away = twice > denominator || (twice == denominator && quotient % 2 != 0); break;
+      case Rounding::kTruncate: break;
+      case Rounding::kFloor: away = sign < 0; break;
+      case Rounding::kCeiling: away = sign > 0; break;
+    }
+    if (away) quotient += sign;
+  }
+  std::string digits = Integer(mp::abs(quotient)).str();
+  if (places > 0) {
+    if (static_cast<int>(digits.size()) <= places) digits.insert(0, places + 1 - digits.size(), '0');
+    digits.insert(digits.size() - places, ".");
+  }
+  absl::StatusOr<Decimal> decimal = Decimal::Parse((quotient.sign() < 0 ? "-" : "") + digits);
+  if (!decimal.ok()) return std::nullopt;
+  return *decimal;
+}
+
+std::string RationalText(const Rational& value, int places) {
+  std::optional<Decimal> rounded = RoundRational(value, places, Rounding::kHalfUp);
+  if (!rounded) return "(超出范围)";
+  std::string text = rounded->ToString();
+  if (ToRational(*rounded) != value) return text + "…";
+  // Exact: drop trailing zeros ("5.1000" -> "5.1").
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text;
+}
+
+Value NumericValue(const Framework& framework, const Indicator& indicator, std::string_view key,
+                   const Observations& observations, UnitId unit, int year) {
+  (void)framework;
+  const Reported reported = observations.Get(unit, key, year);
+  // A formula indicator is computed from counts when the counts are there;
+  // a rate reported directly is used otherwise.
+  if (indicator.formula && key == indicator.number) {
+    Value failure;
+    std::string trace;
+    const Formula& formula = *indicator.formula;
+    std::optional<Rational> computed = EvaluateNode(
+        formula, static_cast<int>(formula.nodes.size()) - 1, observations, unit, year, failure, trace);
+    if (computed) {
+      Value value;
+      value.ok = true;
+      if (formula.round_places) {
+        std::optional<Decimal> rounded = RoundRational(*computed, *formula.round_places, formula.rounding);
+        if (!rounded) {
+          value.ok = false;
+          value.problem = VerdictStatus::kInvalid;
+          value.detail = "计算结果超出范围";
+          return value;
+        }
+        value.number = ToRational(*rounded);
+        value.text = rounded->ToString();
+        value.detail = text::StrCat(trace, " = ", value.text, "（", RoundingName(formula.rounding),
+                                    "保留", *formula.round_places, "位）");
+      } else {
+        value.number = *computed;
+        value.text = RationalText(*computed);
+        value.detail = text::StrCat(trace, " = ", value.text);
+      }
+      return value;
+    }
+    if (reported.kind != ReportKind::kNumber) return failure;
+  }
+  if (reported.kind != ReportKind::kNumber) return NoNumber(reported.kind, "", year);
+  Value value;
+  value.ok = true;
+  value.number = ToRational(reported.number);
+  value.text = reported.number.ToString();
+  return value;
+}
+
+Verdict Evaluate(const Framework& framework, const Indicator& indicator,
+                 const Observations& observations, UnitId unit, int year, bool explain) {
+  Verdict verdict;
+  verdict.indicator = indicator.number;
+  const Target* target = indicator.TargetFor(year);
+  if (explain && target != nullptr) verdict.target = TargetText(target->form);
+  if (target == nullptr || std::holds_alternative<NotApplicableTarget>(target->form)) {
+    verdict.status = VerdictStatus::kNotApplicable;
+    if (explain) verdict.reason = target == nullptr ? text::StrCat(year, "年无目标") : "目标为 --";
+    return verdict;
+  }
+  if (const auto* comparison = std::get_if<ComparisonTarget>(&target->form)) {
+    EvaluateComparison(framework, indicator, indicator.number, *comparison, observations, unit, year,
+                       explain, verdict);
+  } else if (std::holds_alternative<AchievementTarget>(target->form)) {
+    EvaluateAchievement(indicator, observations, unit, year, explain, verdict);
+  } else if (const auto* trend = std::get_if<TrendTarget>(&target->form)) {
+    EvaluateTrend(framework, indicator, *trend, observations, unit, year, explain, verdict);
+  } else if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
+    for (std::size_t i = 0; i < parts->parts.size() && i < indicator.parts.size(); ++i) {
+      Verdict part;
+      part.indicator = indicator.parts[i].number;
+      if (explain) part.target = TargetText(parts->parts[i]);
+      EvaluateComparison(framework, indicator, indicator.parts[i].number, parts->parts[i],
+                         observations, unit, year, explain, part);
+      verdict.parts.push_back(std::move(part));
+    }
+    verdict.status = Combine(verdict.parts);
+    if (explain) {
+      int met = 0;
+      for (const Verdict& part : verdict.parts) met += part.status == VerdictStatus::kMet;
+      std::string values;
+      for (const Verdict& part : verdict.parts) {
+        if (!values.empty()) values += "，";
+        values += part.value.empty() ? "—" : part.value;
+      }
+      verdict.value = values;
+      verdict.reason = text::StrCat(verdict.parts.size(), "个分项中", met, "个达标");
+    }
+  }
+  if (explain && !verdict.reason.empty() && verdict.status != VerdictStatus::kNotApplicable) {
+    text::StrAppend(&verdict.reason, " (目标 ", verdict.target, ")");
+  }
+  return verdict;
+}
+
+Rational LinearCredit(const Framework& framework, const Indicator& indicator,
+                      const Observations& observations, UnitId unit, int year,
+                      VerdictStatus status) {
+  if (status == VerdictStatus::kMet) return 1;
+  if (status != VerdictStatus::kNotMet || !indicator.baseline) return 0;
+  const Target* target = indicator.TargetFor(year);
+  if (target == nullptr) return 0;
+  // Progress of one comparison from its baseline toward its target.
+  const auto progress = [&](std::string_view key, const ComparisonTarget& goal,
+                            std::optional<Decimal> framework_baseline) -> Rational {
+    std::optional<Rational> base;
+    const Reported own = observations.Get(unit, key, indicator.baseline->year);
+    if (own.kind == ReportKind::kNumber) {
+      base = ToRational(own.number);
+    } else if (framework_baseline) {
+      base = ToRational(*framework_baseline);
+    }
+    const Value now = NumericValue(framework, indicator, key, observations, unit, year);
+    if (!base || !now.ok) return 0;
+    const Rational distance = ToRational(goal.value) - *base;
+    if (distance.is_zero()) return 0;
+    Rational share = (now.number - *base) / distance;
+    return std::clamp(share, Rational(0), Rational(1));
+  };
+  const BaselineValue& baseline = indicator.baseline->value;
+  if (const auto* comparison = std::get_if<ComparisonTarget>(&target->form)) {
+    const auto* value = std::get_if<Decimal>(&baseline);
+    return progress(indicator.number, *comparison, value ? std::optional<Decimal>(*value) : std::nullopt);
+  }
+  if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
+    const auto* values = std::get_if<std::vector<Decimal>>(&baseline);
+    Rational sum = 0;
+    for (std::size_t i = 0; i < parts->parts.size() && i < indicator.parts.size(); ++i) {
+      Verdict part;
+      EvaluateComparison(framework, indicator, indicator.parts[i].number, parts->parts[i],
+                         observations, unit, year, false, part);
+      if (part.status == VerdictStatus::kMet) {
+        sum += 1;
+      } else if (part.status == VerdictStatus::kNotMet) {
+        sum += progress(indicator.parts[i].number, parts->parts[i],
+                        values && i < values->size() ? std::optional<Decimal>((*values)[i])
+                                                     : std::nullopt);
+      }
+    }
+    return parts->parts.empty() ? Rational(0) : sum / static_cast<int>(parts->parts.size());
+  }
+  return 0;
+}
+
+}  // namespace healthact::evaluation
