@@ -257,6 +257,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   result.framework_ = std::move(framework);
   result.observations_ = std::move(observations);
   result.year_ = year;
+  result.options_ = options;
   const Framework& f = *result.framework_;
   const Observations& obs = *result.observations_;
 

@@ -96,7 +96,7 @@ void Observations::Column::Widen() {
   scaled_.shrink_to_fit();
 }
 
-absl::Status Observations::Column::Set(UnitId unit, const Reported& value) {
+absl::Status Observations::Column::Set(UnitId unit, const Reported& value, bool replace) {
   const auto index = static_cast<std::size_t>(unit);
   if (kinds_.size() <= index) {
     kinds_.resize(index + 1, ReportKind::kNothing);
@@ -107,7 +107,9 @@ absl::Status Observations::Column::Set(UnitId unit, const Reported& value) {
     }
   }
   const Reported existing = Get(unit);
-  if (existing.kind != ReportKind::kNothing) {
+  if (replace) {
+    kinds_[index] = ReportKind::kNothing;
+  } else if (existing.kind != ReportKind::kNothing) {
     if (existing.kind == value.kind &&
         (value.kind != ReportKind::kNumber || existing.number == value.number)) {
       return absl::OkStatus();
@@ -116,6 +118,7 @@ absl::Status Observations::Column::Set(UnitId unit, const Reported& value) {
                                                  "' and '", value.ToString(), "'"));
   }
   kinds_[index] = value.kind;
+  if (value.kind == ReportKind::kNothing) return absl::OkStatus();
   if (value.kind != ReportKind::kNumber) return absl::OkStatus();
   if (narrow()) {
     // Widen the common scale if this value needs more digits, as long as
@@ -186,15 +189,27 @@ std::vector<UnitId> Observations::Children(UnitId unit) const {
 }
 
 absl::Status Observations::Add(UnitId unit, std::string_view key, int year, const Reported& value) {
+  return Put(unit, key, year, value, false);
+}
+
+absl::Status Observations::Replace(UnitId unit, std::string_view key, int year,
+                                   const Reported& value) {
+  return Put(unit, key, year, value, true);
+}
+
+absl::Status Observations::Put(UnitId unit, std::string_view key, int year, const Reported& value,
+                               bool replace) {
   if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError("no such unit");
-  if (value.kind == ReportKind::kNothing) return absl::OkStatus();
+  if (value.kind == ReportKind::kNothing && !replace) return absl::OkStatus();
   auto it = columns_.find(std::pair<std::string_view, int>(key, year));
   if (it == columns_.end()) {
     it = columns_.emplace(std::make_pair(std::string(key), year), Column{}).first;
   }
   const bool was_empty = it->second.kind(unit) == ReportKind::kNothing;
-  absl::Status status = it->second.Set(unit, value);
-  if (status.ok() && was_empty) ++value_count_;
+  absl::Status status = it->second.Set(unit, value, replace);
+  const bool is_empty = it->second.kind(unit) == ReportKind::kNothing;
+  if (status.ok() && was_empty && !is_empty) ++value_count_;
+  if (status.ok() && !was_empty && is_empty) --value_count_;
   return status;
 }
 

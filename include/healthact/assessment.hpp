@@ -62,6 +62,8 @@ struct AssessOptions {
 class Assessment {
  public:
   const Framework& framework() const { return *framework_; }
+  const std::shared_ptr<const Framework>& framework_ptr() const { return framework_; }
+  const AssessOptions& options() const { return options_; }
   const Observations& observations() const { return *observations_; }
   int year() const { return year_; }
   const DecisionRecord& record() const { return record_; }
@@ -101,6 +103,7 @@ class Assessment {
   std::shared_ptr<const Framework> framework_;
   std::shared_ptr<const Observations> observations_;
   int year_ = 0;
+  AssessOptions options_;
   std::vector<UnitId> units_;
   std::vector<VerdictStatus> statuses_;  // indicator-major
   std::vector<Decimal> weights_;

@@ -81,7 +81,7 @@ class Observations {
 
    private:
     friend class Observations;
-    absl::Status Set(UnitId unit, const Reported& value);
+    absl::Status Set(UnitId unit, const Reported& value, bool replace);
     void Widen();
 
     int scale_ = 0;
@@ -108,6 +108,10 @@ class Observations {
   // or a count's name.  Reporting the same unit, key and year twice with
   // different values is an error; the same value twice is accepted.
   absl::Status Add(UnitId unit, std::string_view key, int year, const Reported& value);
+
+  // Records a report, replacing whatever the unit reported for that key and
+  // year (a reviewer's verified value replaces the reported one).
+  absl::Status Replace(UnitId unit, std::string_view key, int year, const Reported& value);
 
   // The report, or kNothing.
   Reported Get(UnitId unit, std::string_view key, int year) const;
@@ -142,6 +146,8 @@ class Observations {
   };
   std::vector<UnitInfo> units_;
   std::map<std::string, UnitId, std::less<>> unit_ids_;
+  absl::Status Put(UnitId unit, std::string_view key, int year, const Reported& value, bool replace);
+
   std::map<std::pair<std::string, int>, Column, ColumnKeyLess> columns_;
   std::size_t value_count_ = 0;
 };
