@@ -220,11 +220,12 @@ void EvaluateTrend(const Framework& framework, const Indicator& indicator, const
     }
     values.push_back(std::move(value));
   }
-  bool met = true;
+  bool moved = true;  // fell (or rose) year on year
   for (std::size_t i = 1; i < values.size(); ++i) {
     const int sign = Compare(values[i].number, values[i - 1].number);
-    met = met && (fall ? sign < 0 : sign > 0);
+    moved = moved && (fall ? sign < 0 : sign > 0);
   }
+  bool met = moved;
   const Value& now = values.back();
   const Value& before = values[values.size() - 2];
   std::string change_text;
@@ -253,7 +254,7 @@ void EvaluateTrend(const Framework& framework, const Indicator& indicator, const
     }
     text::StrAppend(&sequence, year - span + static_cast<int>(i), "年 ", values[i].text);
   }
-  verdict.reason = text::StrCat(sequence, "：", met ? "" : "未", span > 1 ? "逐年" : "",
+  verdict.reason = text::StrCat(sequence, "：", moved ? "" : "未", span > 1 ? "逐年" : "",
                                 fall ? "下降" : "上升");
   if (!change_text.empty()) text::StrAppend(&verdict.reason, "；", change_text);
 }

@@ -83,17 +83,24 @@ std::string_view UnitLevelName(UnitLevel level) {
 Reported Observations::Column::Get(UnitId unit) const {
   const ReportKind k = kind(unit);
   if (k != ReportKind::kNumber) return Reported{k, Decimal()};
-  return Reported{k, narrow() ? Decimal::FromScaled(scaled_[unit], scale_) : wide_[unit]};
+  if (!narrow()) return Reported{k, wide_[unit]};
+  // Back to the scale it was written with; exact, since it had no more digits.
+  const Decimal value = Decimal::FromScaled(scaled_[unit], scale_);
+  return Reported{k, value.Rounded(written_scales_[unit], Rounding::kTruncate)};
 }
 
 void Observations::Column::Widen() {
   wide_.resize(kinds_.size());
   for (std::size_t i = 0; i < kinds_.size(); ++i) {
-    wide_[i] = kinds_[i] == ReportKind::kNumber ? Decimal::FromScaled(scaled_[i], scale_)
-                                                 : Decimal();
+    wide_[i] = kinds_[i] == ReportKind::kNumber
+                   ? Decimal::FromScaled(scaled_[i], scale_).Rounded(written_scales_[i],
+                                                                      Rounding::kTruncate)
+                   : Decimal();
   }
   scaled_.clear();
   scaled_.shrink_to_fit();
+  written_scales_.clear();
+  written_scales_.shrink_to_fit();
 }
 
 absl::Status Observations::Column::Set(UnitId unit, const Reported& value, bool replace) {
@@ -102,6 +109,7 @@ absl::Status Observations::Column::Set(UnitId unit, const Reported& value, bool 
     kinds_.resize(index + 1, ReportKind::kNothing);
     if (narrow()) {
       scaled_.resize(index + 1, 0);
+      written_scales_.resize(index + 1, 0);
     } else {
       wide_.resize(index + 1);
     }
@@ -141,6 +149,7 @@ absl::Status Observations::Column::Set(UnitId unit, const Reported& value, bool 
     }
     if (fits) {
       scaled_[index] = *value.number.ToScaled(scale_, Rounding::kTruncate);
+      written_scales_[index] = static_cast<std::int8_t>(value.number.scale());
       return absl::OkStatus();
     }
     kinds_[index] = ReportKind::kNothing;
@@ -232,7 +241,7 @@ std::vector<std::pair<std::string, int>> Observations::Keys() const {
 std::size_t Observations::ColumnBytes() const {
   std::size_t bytes = 0;
   for (const auto& [key, column] : columns_) {
-    bytes += column.scaled_.capacity() * sizeof(std::int64_t) +
+    bytes += column.scaled_.capacity() * sizeof(std::int64_t) + column.written_scales_.capacity() +
              column.kinds_.capacity() * sizeof(ReportKind) + column.wide_.capacity() * sizeof(Decimal);
   }
   return bytes;

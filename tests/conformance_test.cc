@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 
+#include "healthact/data_file.hpp"
 #include "healthact/dsl.hpp"
 #include "test_support.hpp"
 
@@ -76,9 +77,48 @@ TEST(Conformance, EveryFileGivesExactlyItsExpectedDiagnostics) {
   }
 }
 
+std::vector<fs::path> DataCorpusFiles() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(CorpusDir() / "data")) {
+    if (entry.path().extension() == ".csv") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Data files are read against data/framework.ha; units-*.csv are tree files.
+TEST(Conformance, EveryDataFileGivesExactlyItsExpectedDiagnostics) {
+  ParsedFramework framework =
+      ParseFramework(ReadTextFile((CorpusDir() / "data" / "framework.ha").string()), "framework.ha");
+  ASSERT_TRUE(framework.ok());
+  const std::vector<fs::path> files = DataCorpusFiles();
+  ASSERT_GE(files.size(), 8u);
+  for (const fs::path& path : files) {
+    SCOPED_TRACE(path.filename().string());
+    const std::string text = ReadTextFile(path.string());
+    const std::vector<std::string> expected = Expectations(text);
+    ASSERT_FALSE(expected.empty()) << "no '# expect:' line";
+    Observations observations;
+    const std::string name = path.filename().string();
+    const std::vector<Diagnostic> diagnostics =
+        name.starts_with("units-")
+            ? ReadUnitsCsv(text, name, observations)
+            : ReadObservationsCsv(text, name, framework.framework.get(), observations);
+    std::vector<std::string> got;
+    for (const Diagnostic& d : diagnostics) {
+      got.push_back(DiagnosticCodeString(d.code) + " " + std::to_string(d.line) + ":" +
+                    std::to_string(d.column));
+    }
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, expected);
+  }
+}
+
 TEST(Conformance, CorpusCoversEveryDiagnosticCode) {
   std::set<std::string> covered;
-  for (const fs::path& path : CorpusFiles()) {
+  std::vector<fs::path> all = CorpusFiles();
+  for (const fs::path& path : DataCorpusFiles()) all.push_back(path);
+  for (const fs::path& path : all) {
     for (const std::string& e : Expectations(ReadTextFile(path.string()))) {
       covered.insert(e.substr(0, 4));
     }

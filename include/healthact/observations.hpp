@@ -6,8 +6,9 @@
 // These stay distinct all the way to the verdict: none of them is zero.
 //
 // Storage is columnar, one column per (key, year), indexed by unit: a number
-// is kept as a 64-bit integer at the column's common scale plus one byte for
-// its kind, about 9 bytes per value.  A column holding a value that does not
+// is kept as a 64-bit integer at the column's common scale, plus one byte for
+// its kind and one for the scale it was written with ("6" stays "6" beside a
+// "6.25"), about 10 bytes per value.  A column holding a value that does not
 // fit is kept as full Decimals instead.  Nothing is lost either way.
 #ifndef HEALTHACT_OBSERVATIONS_HPP_
 #define HEALTHACT_OBSERVATIONS_HPP_
@@ -86,6 +87,7 @@ class Observations {
 
     int scale_ = 0;
     std::vector<std::int64_t> scaled_;
+    std::vector<std::int8_t> written_scales_;  // each value's own scale, for display
     std::vector<ReportKind> kinds_;
     std::vector<Decimal> wide_;  // non-empty once the column is wide
   };

@@ -1,0 +1,536 @@
+#include "healthact/assessment.hpp"
+
+#include <random>
+
+#include "healthact/aggregation.hpp"
+#include "healthact/assessment_text.hpp"
+#include "healthact/data_file.hpp"
+#include "healthact/review.hpp"
+#include "test_support.hpp"
+
+namespace healthact {
+namespace {
+
+using ::healthact::testing::ExamplePath;
+using ::healthact::testing::MustParse;
+using ::healthact::testing::ReadTextFile;
+
+std::shared_ptr<Observations> Data(const std::string& csv, const Framework* framework = nullptr) {
+  auto observations = std::make_shared<Observations>();
+  const std::vector<Diagnostic> diagnostics =
+      ReadObservationsCsv(csv, "data.csv", framework, *observations);
+  for (const Diagnostic& d : diagnostics) ADD_FAILURE() << d.ToString();
+  return observations;
+}
+
+std::shared_ptr<const Framework> Liuzhou() {
+  return MustParse(ReadTextFile(ExamplePath("liuzhou.ha")));
+}
+
+// Status of the named unit on the indicator with this number.
+VerdictStatus StatusOf(const Assessment& a, const std::string& unit, const std::string& number) {
+  for (std::size_t u = 0; u < a.unit_count(); ++u) {
+    if (a.observations().unit_name(a.units()[u]) != unit) continue;
+    for (std::size_t i = 0; i < a.indicator_count(); ++i) {
+      if (a.framework().indicators()[i].number == number) return a.status(u, i);
+    }
+  }
+  ADD_FAILURE() << "no verdict for " << unit << " on " << number;
+  return VerdictStatus::kInvalid;
+}
+
+Verdict ExplainOf(const Assessment& a, const std::string& unit, const std::string& number) {
+  for (std::size_t u = 0; u < a.unit_count(); ++u) {
+    if (a.observations().unit_name(a.units()[u]) != unit) continue;
+    for (std::size_t i = 0; i < a.indicator_count(); ++i) {
+      if (a.framework().indicators()[i].number == number) return a.Explain(u, i);
+    }
+  }
+  ADD_FAILURE() << "no verdict for " << unit << " on " << number;
+  return {};
+}
+
+std::size_t UnitIndex(const Assessment& a, const std::string& unit) {
+  for (std::size_t u = 0; u < a.unit_count(); ++u) {
+    if (a.observations().unit_name(a.units()[u]) == unit) return u;
+  }
+  ADD_FAILURE() << "no unit " << unit;
+  return 0;
+}
+
+// The Liuzhou framework's own 2019 baseline column, reported as if it were
+// 2022's figures and assessed against the 2022 targets.
+constexpr const char* kLiuzhouBaselineAs2022 = R"(unit,indicator,year,value
+柳州市,1,2022,76.8
+柳州市,2,2022,3.28
+柳州市,3,2022,5.23
+柳州市,4,2022,10.67
+柳州市,5,2022,88.56
+柳州市,6,2022,18.8
+柳州市,7,2022,38.81
+柳州市,8,2022,13.2
+柳州市,9,2022,2.75
+柳州市,10,2022,28
+柳州市,11,2022,未建立
+柳州市,12,2022,未建立
+柳州市,13,2022,89.52
+柳州市,14,2022,99.45
+柳州市,15,2022,未统计
+柳州市,16,2022,40.12
+柳州市,17,2022,100
+柳州市,18,2022,1
+柳州市,19,2022,60.39
+柳州市,20,2022,74
+柳州市,22,2022,20
+柳州市,23,2022,75.69
+柳州市,24,2022,75.25
+柳州市,25.1,2022,100
+柳州市,25.2,2022,65
+柳州市,26,2022,97.12
+)";
+
+TEST(Assess, LiuzhouBaselineAgainstIts2022Targets) {
+  auto framework = Liuzhou();
+  Assessment a = Assess(framework, Data(kLiuzhouBaselineAs2022, framework.get()), 2022);
+  // Each line: the comparison, worked by hand from the seed's table.
+  const std::pair<const char*, VerdictStatus> expected[] = {
+      {"1", VerdictStatus::kNotMet},    // 76.8 < 77.8 (bare, higher is better)
+      {"2", VerdictStatus::kMet},       // 3.28 ≤ 6.0
+      {"3", VerdictStatus::kMet},       // 5.23 ≤ 6.5
+      {"4", VerdictStatus::kMet},       // 10.67 ≤ 17
+      {"5", VerdictStatus::kNotMet},    // 88.56 < 90.86
+      {"6", VerdictStatus::kNotMet},    // 18.8 < 22
+      {"7", VerdictStatus::kMet},       // 38.81 ≥ 37
+      {"8", VerdictStatus::kMet},       // 13.2 ≤ 15.9
+      {"9", VerdictStatus::kNotMet},    // 2.75 < 2.8
+      {"10", VerdictStatus::kNotMet},   // 28 > 27.5 (bare, lower is better)
+      {"11", VerdictStatus::kNotMet},   // 未建立, target 实现
+      {"12", VerdictStatus::kNotMet},   // 未建立, target 实现
+      {"13", VerdictStatus::kMet},      // 产前筛查率 89.52 ≥ 80
+      {"14", VerdictStatus::kMet},      // 99.45 ≥ 98
+      {"15", VerdictStatus::kMissing},  // 未统计
+      {"16", VerdictStatus::kNotMet},   // 40.12 < 50
+      {"17", VerdictStatus::kMet},      // 100 = 100
+      {"18", VerdictStatus::kMet},      // 1 ≥ 1
+      {"19", VerdictStatus::kNotMet},   // 60.39 < 70
+      {"20", VerdictStatus::kNotMet},   // 74 < 80
+      {"21", VerdictStatus::kMissing},  // 明显下降 needs last year's value: none
+      {"22", VerdictStatus::kNotMet},   // 20 < 53
+      {"23", VerdictStatus::kMet},      // 75.69 ≥ 60
+      {"24", VerdictStatus::kMet},      // 75.25 ≥ 60
+      {"25", VerdictStatus::kNotMet},   // 100 ≥ 100 but 65 < 70
+      {"26", VerdictStatus::kMet},      // 97.12 > 90
+  };
+  for (const auto& [number, status] : expected) {
+    EXPECT_EQ(StatusOf(a, "柳州市", number), status) << "indicator " << number;
+  }
+  // 12 met of 26 weighed equally; missing verdicts count against the score.
+  // 12 / 26 × 100 = 46.1538… → 46.15.
+  EXPECT_EQ(a.score(0).ToString(), "46.15");
+  EXPECT_EQ(a.grade(0), "不合格");
+
+  const Verdict life = ExplainOf(a, "柳州市", "1");
+  EXPECT_EQ(life.value, "76.8");
+  EXPECT_EQ(life.target, "77.8");
+  EXPECT_EQ(life.reason, "76.8 < 77.8 (目标 77.8)");
+  const Verdict screening = ExplainOf(a, "柳州市", "13");
+  EXPECT_EQ(screening.reason, "89.52 > 80 (目标 ≥80)");
+  const Verdict parts = ExplainOf(a, "柳州市", "25");
+  ASSERT_EQ(parts.parts.size(), 2u);
+  EXPECT_EQ(parts.parts[0].status, VerdictStatus::kMet);
+  EXPECT_EQ(parts.parts[1].status, VerdictStatus::kNotMet);
+  EXPECT_EQ(parts.parts[1].indicator, "25.2");
+  EXPECT_EQ(parts.parts[1].reason, "65 < 70");
+}
+
+std::shared_ptr<const Framework> Boundaries() {
+  return MustParse(R"(框架 "边界"
+指标 1 "人均预期寿命" { 单位 岁 方向 越高越好 目标 2022 74.6 }
+指标 2 "婴儿死亡率" { 单位 ‰ 方向 越低越好 目标 2022 ≤6.0 }
+指标 26 "接种率" { 单位 % 方向 越高越好 目标 2022 ＞90 }
+)");
+}
+
+TEST(Assess, BoundariesAreExact) {
+  auto framework = Boundaries();
+  Assessment a = Assess(framework, Data(R"(unit,indicator,year,value
+恰好,1,2022,74.6
+恰好,2,2022,6
+恰好,26,2022,90
+差一点,1,2022,74.59999999999
+差一点,2,2022,6.00000000001
+差一点,26,2022,90.00000000001
+全角,1,2022,７４．６
+全角,2,2022,６．０
+全角,26,2022,９０
+)"), 2022);
+  EXPECT_EQ(StatusOf(a, "恰好", "1"), VerdictStatus::kMet);     // 74.6 meets a bare 74.6
+  EXPECT_EQ(StatusOf(a, "恰好", "2"), VerdictStatus::kMet);     // 6 ≤ 6.0
+  EXPECT_EQ(StatusOf(a, "恰好", "26"), VerdictStatus::kNotMet); // 90 is not ＞90
+  EXPECT_EQ(StatusOf(a, "差一点", "1"), VerdictStatus::kNotMet);
+  EXPECT_EQ(StatusOf(a, "差一点", "2"), VerdictStatus::kNotMet);
+  EXPECT_EQ(StatusOf(a, "差一点", "26"), VerdictStatus::kMet);
+  EXPECT_EQ(StatusOf(a, "全角", "1"), VerdictStatus::kMet);
+  EXPECT_EQ(StatusOf(a, "全角", "2"), VerdictStatus::kMet);
+  EXPECT_EQ(StatusOf(a, "全角", "26"), VerdictStatus::kNotMet);
+  EXPECT_EQ(ExplainOf(a, "恰好", "26").reason, "90 = 90 (目标 >90)");
+}
+
+TEST(Assess, MissingPendingInvalidAndNotApplicableStayDistinct) {
+  auto framework = MustParse(R"(框架 "状态"
+指标 1 "a" { 单位 % 方向 越高越好 目标 2022 ≥80 }
+指标 2 "b" { 单位 % 方向 越高越好 目标 2022 ≥80 }
+指标 3 "c" { 单位 % 方向 越高越好 目标 2022 ≥80 }
+指标 4 "d" { 单位 % 方向 越高越好 目标 2022 ≥80 }
+指标 5 "e" { 单位 % 方向 越高越好 目标 2030 ≥80 }
+指标 6 "f" { 目标 2022 --  目标 2030 实现 }
+指标 7 "g" { 目标 2022 实现 }
+)");
+  Assessment a = Assess(framework, Data(R"(unit,indicator,year,value
+甲,1,2022,待公布
+甲,2,2022,未统计
+甲,3,2022,实现
+甲,4,2022,
+甲,7,2022,否
+)"), 2022);
+  EXPECT_EQ(StatusOf(a, "甲", "1"), VerdictStatus::kPending);
+  EXPECT_EQ(StatusOf(a, "甲", "2"), VerdictStatus::kMissing);
+  EXPECT_EQ(StatusOf(a, "甲", "3"), VerdictStatus::kInvalid);
+  EXPECT_EQ(StatusOf(a, "甲", "4"), VerdictStatus::kMissing);
+  EXPECT_EQ(StatusOf(a, "甲", "5"), VerdictStatus::kNotApplicable);  // no 2022 target
+  EXPECT_EQ(StatusOf(a, "甲", "6"), VerdictStatus::kNotApplicable);  // target --
+  EXPECT_EQ(StatusOf(a, "甲", "7"), VerdictStatus::kNotMet);         // 否
+  // Pending and not applicable are left out of the score; the others count
+  // for nothing: 0 of weights 1,2,3,4,7 → 0.
+  EXPECT_EQ(a.score(0).ToString(), "0.00");
+  EXPECT_EQ(ExplainOf(a, "甲", "3").reason, "报告为实现，但此指标要求数值 (目标 ≥80)");
+}
+
+TEST(Assess, TiesShareARankAndTheNextRankSkips) {
+  auto framework = MustParse(R"(框架 "名次"
+指标 1 "a" { 单位 % 方向 越高越好 目标 2022 ≥80 }
+指标 2 "b" { 单位 % 方向 越高越好 目标 2022 ≥80 }
+)");
+  Assessment a = Assess(framework, Data(R"(unit,indicator,year,value
+丁县,1,2022,10
+丁县,2,2022,10
+乙县,1,2022,90
+乙县,2,2022,10
+甲县,1,2022,90
+甲县,2,2022,90
+丙县,1,2022,10
+丙县,2,2022,90
+)"), 2022);
+  // 甲 100; 乙 and 丙 50 each; 丁 0 → ranks 1, 2, 2, 4.
+  EXPECT_EQ(a.rank(UnitIndex(a, "甲县")), 1);
+  EXPECT_EQ(a.rank(UnitIndex(a, "乙县")), 2);
+  EXPECT_EQ(a.rank(UnitIndex(a, "丙县")), 2);
+  EXPECT_EQ(a.rank(UnitIndex(a, "丁县")), 4);
+  EXPECT_EQ(a.score(UnitIndex(a, "乙县")).ToString(), "50.00");
+  // Tied units are listed in the order of their names (by code point: 丙 U+4E19 < 乙 U+4E59).
+  std::vector<std::string> order;
+  for (std::size_t u : a.ranking()) order.push_back(a.observations().unit_name(a.units()[u]));
+  EXPECT_EQ(order, (std::vector<std::string>{"甲县", "丙县", "乙县", "丁县"}));
+}
+
+TEST(Assess, LinearPartialCreditFromTheBaseline) {
+  auto framework = MustParse(R"(框架 "部分得分"
+部分得分 线性
+指标 1 "筛查率" { 单位 % 方向 越高越好 基期 2019 60 目标 2022 ≥80 }
+指标 2 "死亡率" { 单位 ‰ 方向 越低越好 基期 2019 10 目标 2022 ≤6 }
+)");
+  Assessment a = Assess(framework, Data(R"(unit,indicator,year,value
+甲,1,2022,75
+甲,2,2022,8
+乙,1,2019,70
+乙,1,2022,75
+乙,2,2022,12
+)"), 2022);
+  // 甲: (75-60)/(80-60) = 0.75 and (8-10)/(6-10) = 0.5; equal weights of 50:
+  //     50×0.75 + 50×0.5 = 62.5.
+  EXPECT_EQ(a.score(UnitIndex(a, "甲")).ToString(), "62.50");
+  // 乙 reported its own 2019 value, 70: (75-70)/(80-70) = 0.5; indicator 2
+  //     went the wrong way, (12-10)/(6-10) < 0 → 0.  50×0.5 = 25.
+  EXPECT_EQ(a.score(UnitIndex(a, "乙")).ToString(), "25.00");
+}
+
+TEST(Assess, WeightsPerIndicatorAndPerBasisGroup) {
+  auto framework = MustParse(R"(框架 "权重"
+权重 1 40
+权重 "《乙》" 30
+依据 "《甲》"
+指标 1 "a" { 单位 % 方向 越高越好 目标 2022 ≥80 }
+指标 2 "b" { 单位 % 方向 越高越好 目标 2022 ≥80 }
+依据 "《乙》"
+指标 3 "c" { 单位 % 方向 越高越好 目标 2022 ≥80 }
+指标 4 "d" { 单位 % 方向 越高越好 目标 2022 ≥80 }
+)");
+  // 1 weighs 40; 3 and 4 share 30 (15 each); 2 takes what is left, 30.
+  Assessment a = Assess(framework, Data(R"(unit,indicator,year,value
+甲,1,2022,90
+甲,2,2022,0
+甲,3,2022,90
+甲,4,2022,0
+)"), 2022);
+  EXPECT_EQ(a.weight(0).ToString(), "40.0000");
+  EXPECT_EQ(a.weight(1).ToString(), "30.0000");
+  EXPECT_EQ(a.weight(2).ToString(), "15.0000");
+  EXPECT_EQ(a.score(0).ToString(), "55.00");  // 40 + 15
+}
+
+TEST(Assess, TrendOverThreeYears) {
+  auto framework = MustParse(R"(框架 "趋势"
+明显下降幅度 10%
+持续下降年数 2
+指标 1 "持续" { 单位 % 方向 越低越好 目标 2022 持续下降 }
+指标 2 "明显" { 单位 % 方向 越低越好 目标 2022 明显下降 }
+指标 3 "下降" { 单位 % 方向 越低越好 目标 2022 下降 }
+)");
+  Assessment a = Assess(framework, Data(R"(unit,indicator,year,value
+降,1,2020,1.5
+降,1,2021,1.2
+降,1,2022,1.0
+降,2,2021,1.2
+降,2,2022,1.0
+降,3,2021,1.2
+降,3,2022,1.2
+反复,1,2020,1.5
+反复,1,2021,1.6
+反复,1,2022,1.0
+反复,2,2021,1.2
+反复,2,2022,1.1
+缺年,1,2021,1.2
+缺年,1,2022,1.0
+)"), 2022);
+  EXPECT_EQ(StatusOf(a, "降", "1"), VerdictStatus::kMet);       // 1.5 > 1.2 > 1.0
+  EXPECT_EQ(StatusOf(a, "反复", "1"), VerdictStatus::kNotMet);  // rose in 2021
+  EXPECT_EQ(StatusOf(a, "缺年", "1"), VerdictStatus::kMissing); // no 2020
+  EXPECT_EQ(StatusOf(a, "降", "2"), VerdictStatus::kMet);       // (1.2-1.0)/1.2 = 16.67% ≥ 10%
+  EXPECT_EQ(StatusOf(a, "反复", "2"), VerdictStatus::kNotMet);  // (1.2-1.1)/1.2 = 8.33% < 10%
+  EXPECT_EQ(StatusOf(a, "降", "3"), VerdictStatus::kNotMet);    // 1.2 → 1.2 is no fall
+  EXPECT_EQ(ExplainOf(a, "降", "1").reason,
+            "2020年 1.5 → 2021年 1.2 → 2022年 1.0：逐年下降 (目标 持续下降)");
+  EXPECT_EQ(ExplainOf(a, "反复", "2").reason,
+            "2021年 1.2 → 2022年 1.1：下降；变化8.33…%，未达到明显下降幅度10% (目标 明显下降)");
+}
+
+std::shared_ptr<const Framework> Rates() {
+  return MustParse(R"(框架 "比率"
+计数 婴儿死亡数 例
+计数 活产数 人
+计数 常住人口 人
+指标 2 "婴儿死亡率" {
+  单位 ‰
+  方向 越低越好
+  公式 婴儿死亡数 / 活产数 * 1000 保留 2 四舍五入
+  目标 2022 ≤6
+}
+指标 6 "居民健康素养水平" { 单位 % 方向 越高越好 汇总权重 常住人口 目标 2022 ≥22 }
+指标 7 "经常参加体育锻炼人数比例" { 单位 % 方向 越高越好 目标 2022 ≥37 }
+)");
+}
+
+TEST(Assess, FormulaIndicatorsAreComputedFromCounts) {
+  auto framework = Rates();
+  Assessment a = Assess(framework, Data(R"(unit,indicator,year,value
+甲,婴儿死亡数,2022,23
+甲,活产数,2022,4512
+乙,婴儿死亡数,2022,1
+乙,活产数,2022,0
+丙,2,2022,5.5
+)"), 2022);
+  // 23 / 4512 × 1000 = 5.0975…, rounded half-up to two places: 5.10 ≤ 6.
+  const Verdict computed = ExplainOf(a, "甲", "2");
+  EXPECT_EQ(computed.status, VerdictStatus::kMet);
+  EXPECT_EQ(computed.value, "5.10");
+  EXPECT_EQ(computed.reason,
+            "婴儿死亡数 23 / 活产数 4512 × 1000 = 5.10（四舍五入保留2位） < 6 (目标 ≤6)");
+  EXPECT_EQ(StatusOf(a, "乙", "2"), VerdictStatus::kInvalid);  // zero live births
+  EXPECT_EQ(StatusOf(a, "丙", "2"), VerdictStatus::kMet);      // the rate reported directly
+}
+
+TEST(Aggregate, ARateIsTheRatioOfSumsNeverTheMeanOfRates) {
+  auto framework = Rates();
+  auto data = Data(R"(unit,indicator,year,value,parent
+甲县,婴儿死亡数,2022,2,市
+甲县,活产数,2022,500,市
+乙县,婴儿死亡数,2022,9,市
+乙县,活产数,2022,1500,市
+甲县,6,2022,80,市
+甲县,常住人口,2022,100,市
+乙县,6,2022,60,市
+乙县,常住人口,2022,300,市
+甲县,7,2022,40,市
+乙县,7,2022,30,市
+)");
+  AggregationResult aggregated = AggregateUp(*framework, *data, 2022);
+  const UnitId city = *aggregated.observations->FindUnit("市");
+  // Counts are summed: 11 deaths among 2000 births.
+  EXPECT_EQ(aggregated.observations->Get(city, "婴儿死亡数", 2022).number, Decimal::FromInt(11));
+  EXPECT_EQ(aggregated.observations->Get(city, "活产数", 2022).number, Decimal::FromInt(2000));
+  Assessment a = Assess(framework, aggregated.observations, 2022);
+  // 甲县 4‰ and 乙县 6‰ average 5‰, but the city's rate is 11/2000 = 5.5‰.
+  EXPECT_EQ(ExplainOf(a, "市", "2").value, "5.50");
+  // Weighted by population: (80×100 + 60×300) / 400 = 65.
+  EXPECT_EQ(aggregated.observations->Get(city, "6", 2022).number, Decimal::FromInt(65));
+  // A rate with neither counts nor 汇总权重 is not aggregatable, and says so.
+  EXPECT_EQ(aggregated.observations->Get(city, "7", 2022).kind, ReportKind::kNothing);
+  bool noted = false;
+  for (const AggregationNote& note : aggregated.notes) {
+    noted = noted || (note.unit == "市" && note.key == "7");
+  }
+  EXPECT_TRUE(noted);
+}
+
+TEST(Assess, LevelAndWithinChooseTheUnits) {
+  auto framework = Boundaries();
+  auto data = std::make_shared<Observations>();
+  ASSERT_TRUE(ReadUnitsCsv("unit,parent,level\n张掖市,,市\n甘州区,张掖市,县区\n临泽县,张掖市,县区\n"
+                           "梁家墩镇,甘州区,乡镇\n",
+                           "units.csv", *data)
+                  .empty());
+  ASSERT_TRUE(ReadObservationsCsv("unit,indicator,year,value\n甘州区,1,2022,75\n临泽县,1,2022,74\n"
+                                  "梁家墩镇,1,2022,76\n",
+                                  "data.csv", framework.get(), *data)
+                  .empty());
+  Assessment counties = Assess(framework, data, 2022, {UnitLevel::kCounty, std::nullopt});
+  ASSERT_EQ(counties.unit_count(), 2u);
+  Assessment in_ganzhou = Assess(framework, data, 2022, {std::nullopt, data->FindUnit("甘州区")});
+  ASSERT_EQ(in_ganzhou.unit_count(), 1u);
+  EXPECT_EQ(data->unit_name(in_ganzhou.units()[0]), "梁家墩镇");
+}
+
+// The columnar fast path and the explaining evaluator must never disagree.
+TEST(Assess, FastPathAgreesWithTheExplainingEvaluator) {
+  auto framework = Liuzhou();
+  std::mt19937 random(7);
+  std::string csv = "unit,indicator,year,value\n";
+  const char* words[] = {"实现", "未实现", "未统计", "待公布", "未建立", ""};
+  for (int unit = 0; unit < 200; ++unit) {
+    for (const Indicator& indicator : framework->indicators()) {
+      std::vector<std::string> keys;
+      for (const IndicatorPart& part : indicator.parts) keys.push_back(part.number);
+      if (keys.empty()) keys.push_back(indicator.number);
+      for (const std::string& key : keys) {
+        for (int year : {2021, 2022}) {
+          std::string value;
+          if (random() % 8 == 0) {
+            value = words[random() % 6];
+          } else {
+            // Values near every threshold, with 0 to 3 decimals.
+            const int scale = static_cast<int>(random() % 4);
+            const long mantissa = static_cast<long>(random() % 12000);
+            value = Decimal::FromScaled(mantissa, scale).ToString();
+          }
+          csv += "单位" + std::to_string(unit) + "," + key + "," + std::to_string(year) + "," +
+                 value + "\n";
+        }
+      }
+    }
+  }
+  Assessment a = Assess(framework, Data(csv, framework.get()), 2022);
+  int checked = 0;
+  for (std::size_t u = 0; u < a.unit_count(); ++u) {
+    for (std::size_t i = 0; i < a.indicator_count(); ++i) {
+      ASSERT_EQ(a.status(u, i), a.Explain(u, i).status)
+          << a.observations().unit_name(a.units()[u]) << " indicator "
+          << a.framework().indicators()[i].number;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 200 * 26);
+}
+
+TEST(Review, DrawsReproduciblyAndRecomputesOnVerifiedValues) {
+  auto framework = Boundaries();
+  const std::string rows = R"(unit,indicator,year,value
+甘州区,1,2022,75
+临泽县,1,2022,75
+高台县,1,2022,75
+山丹县,1,2022,75
+民乐县,1,2022,75
+肃南裕固族自治县,1,2022,75
+)";
+  Assessment a = Assess(framework, Data(rows), 2022);
+  const std::vector<UnitId> draw = ChooseForReview(a, 2, 2022);
+  ASSERT_EQ(draw.size(), 2u);
+  EXPECT_EQ(draw, ChooseForReview(a, 2, 2022));  // same seed, same draw
+  EXPECT_NE(draw[0], draw[1]);
+  // The draw depends on the units, not on the order of the rows.
+  std::string reversed = "unit,indicator,year,value\n";
+  std::vector<std::string> lines;
+  for (std::size_t start = rows.find('\n') + 1; start < rows.size();) {
+    const std::size_t end = rows.find('\n', start);
+    lines.push_back(rows.substr(start, end - start + 1));
+    start = end + 1;
+  }
+  for (auto it = lines.rbegin(); it != lines.rend(); ++it) reversed += *it;
+  Assessment b = Assess(framework, Data(reversed), 2022);
+  const std::vector<UnitId> draw_b = ChooseForReview(b, 2, 2022);
+  EXPECT_EQ(b.observations().unit_name(draw_b[0]), a.observations().unit_name(draw[0]));
+  EXPECT_EQ(b.observations().unit_name(draw_b[1]), a.observations().unit_name(draw[1]));
+  EXPECT_EQ(ChooseForReview(a, 10, 1).size(), 6u);
+
+  // The reviewer finds 甘州区's life expectancy was 74.5, not 75.
+  Observations verified;
+  ASSERT_TRUE(verified.Add(verified.AddUnit("甘州区"), "1", 2022,
+                           Reported{ReportKind::kNumber, *Decimal::Parse("74.5")}).ok());
+  ASSERT_TRUE(verified.Add(verified.AddUnit("临泽县"), "1", 2022,
+                           Reported{ReportKind::kNumber, *Decimal::Parse("75.0")}).ok());
+  const std::vector<UnitId> reviewed = {*a.observations().FindUnit("甘州区"),
+                                        *a.observations().FindUnit("临泽县")};
+  ReviewResult review = Review(a, verified, reviewed);
+  ASSERT_EQ(review.discrepancies.size(), 1u);  // 75.0 equals 75: no discrepancy
+  const Discrepancy& d = review.discrepancies[0];
+  EXPECT_EQ(d.unit, "甘州区");
+  EXPECT_EQ(d.indicator, "1");
+  EXPECT_EQ(d.reported.number, Decimal::FromInt(75));
+  EXPECT_EQ(d.before, VerdictStatus::kMet);
+  EXPECT_EQ(d.after, VerdictStatus::kNotMet);  // 74.5 < 74.6
+  EXPECT_TRUE(d.verdict_changed());
+  EXPECT_EQ(StatusOf(review.recomputed, "甘州区", "1"), VerdictStatus::kNotMet);
+  EXPECT_EQ(StatusOf(a, "甘州区", "1"), VerdictStatus::kMet);  // the original is untouched
+}
+
+TEST(DecisionRecord, HashesIdentifyTheInputsNotTheirOrder) {
+  auto framework = Boundaries();
+  Assessment a = Assess(framework, Data("unit,indicator,year,value\n甲,1,2022,75\n乙,1,2022,74\n"), 2022);
+  Assessment b = Assess(framework, Data("unit,indicator,year,value\n乙,1,2022,74\n甲,1,2022,75\n"), 2022);
+  Assessment c = Assess(framework, Data("unit,indicator,year,value\n甲,1,2022,75\n乙,1,2022,74.1\n"), 2022);
+  EXPECT_EQ(a.record().observations_sha256, b.record().observations_sha256);
+  EXPECT_NE(a.record().observations_sha256, c.record().observations_sha256);
+  EXPECT_EQ(a.record().observations_sha256.size(), 64u);
+  EXPECT_EQ(a.record().framework_sha256, c.record().framework_sha256);
+  EXPECT_EQ(a.record().year, 2022);
+  EXPECT_FALSE(a.record().library_version.empty());
+  auto other = MustParse("框架 \"另一个\"\n指标 1 \"a\" { 单位 岁 方向 越高越好 目标 2022 75 }\n");
+  EXPECT_NE(Assess(other, Data("unit,indicator,year,value\n甲,1,2022,75\n"), 2022).record().framework_sha256,
+            a.record().framework_sha256);
+}
+
+TEST(AssessmentText, JsonHasTheDocumentedShape) {
+  auto framework = Liuzhou();
+  Assessment a = Assess(framework, Data(kLiuzhouBaselineAs2022, framework.get()), 2022);
+  const std::string json = AssessmentToJson(a, Explanation::kAll);
+  EXPECT_NE(json.find("{\"framework\": \"柳州市推进健康中国行动考核指标框架\", \"year\": 2022"),
+            std::string::npos);
+  EXPECT_NE(json.find("{\"unit\": \"柳州市\", \"score\": \"46.15\", \"rank\": 1"), std::string::npos);
+  EXPECT_NE(json.find("{\"indicator\": \"1\", \"status\": \"not_met\", \"value\": \"76.8\", "
+                      "\"target\": \"77.8\", \"reason\": \"76.8 < 77.8 (目标 77.8)\"}"),
+            std::string::npos);
+  EXPECT_NE(json.find("\"parts\": [{\"indicator\": \"25.1\", \"status\": \"met\""),
+            std::string::npos);
+  // Failures only: indicator 2 (met) is left out, indicator 1 (not met) is in.
+  const std::string failures = AssessmentToJson(a, Explanation::kFailures);
+  EXPECT_EQ(failures.find("{\"indicator\": \"2\""), std::string::npos);
+  EXPECT_NE(failures.find("{\"indicator\": \"1\""), std::string::npos);
+}
+
+TEST(AssessmentText, TableAlignsChineseText) {
+  EXPECT_EQ(DisplayWidth("甘州区"), 6);
+  EXPECT_EQ(DisplayWidth("ab"), 2);
+  EXPECT_EQ(DisplayWidth("７４．６"), 8);
+}
+
+}  // namespace
+}  // namespace healthact
