@@ -5,6 +5,8 @@
 //   healthact summary FILE...   check and summarise frameworks
 //   healthact assess FRAMEWORK DATA.csv --year Y [--format table|json|csv|markdown]
 //                    [--level LEVEL] [--within UNIT] [--units UNITS.csv] [--explain failures|all]
+//   healthact review FRAMEWORK DATA.csv --year Y [--sample K --seed S] [--verified VERIFIED.csv]
+//                    [--level LEVEL] [--within UNIT] [--units UNITS.csv]
 //
 // The tool does the file I/O; the library never touches files.
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <variant>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -22,6 +25,7 @@
 #include "healthact/assessment_text.hpp"
 #include "healthact/data_file.hpp"
 #include "healthact/dsl.hpp"
+#include "healthact/review.hpp"
 
 namespace {
 
@@ -181,6 +185,53 @@ bool LoadData(const std::string& file, const healthact::Framework* framework, bo
   return !healthact::HasErrors(diagnostics);
 }
 
+// The framework, data and options that assess and review share.
+struct AssessmentInputs {
+  healthact::ParsedFramework parsed;
+  std::shared_ptr<healthact::Observations> observations;
+  healthact::AssessOptions options;
+  int year = 0;
+};
+
+// Loads FRAMEWORK and DATA and reads --year, --units, --level, --within;
+// on failure returns the exit code.
+std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  AssessmentInputs inputs;
+  inputs.parsed = Load(arguments.positional[0]);
+  if (!inputs.parsed.ok()) return kExitInvalid;
+  inputs.observations = std::make_shared<healthact::Observations>();
+  if (flags.count("units") && !LoadData(flags.at("units"), nullptr, true, *inputs.observations)) {
+    return kExitInvalid;
+  }
+  if (!LoadData(arguments.positional[1], inputs.parsed.framework.get(), false,
+                *inputs.observations)) {
+    return kExitInvalid;
+  }
+  if (flags.count("level")) {
+    inputs.options.level = healthact::ParseUnitLevel(flags.at("level"));
+    if (!inputs.options.level) {
+      std::cerr << "healthact: unknown level '" << flags.at("level")
+                << "' (市, 县区, 乡镇, 村 or 部门)\n";
+      return kExitUsage;
+    }
+  }
+  if (flags.count("within")) {
+    inputs.options.within = inputs.observations->FindUnit(flags.at("within"));
+    if (!inputs.options.within) {
+      std::cerr << "healthact: no unit named '" << flags.at("within") << "' in the data\n";
+      return kExitUsage;
+    }
+  }
+  try {
+    inputs.year = std::stoi(flags.at("year"));
+  } catch (const std::exception&) {
+    std::cerr << "healthact: --year takes a year, like 2022\n";
+    return kExitUsage;
+  }
+  return inputs;
+}
+
 int Assess(const std::vector<std::string>& words) {
   const auto arguments =
       ParseArguments(words, {"year", "format", "level", "within", "units", "explain"});
@@ -191,38 +242,9 @@ int Assess(const std::vector<std::string>& words) {
     return kExitUsage;
   }
   const auto& flags = arguments->flags;
-  const healthact::ParsedFramework parsed = Load(arguments->positional[0]);
-  if (!parsed.ok()) return kExitInvalid;
-  auto observations = std::make_shared<healthact::Observations>();
-  if (flags.count("units") && !LoadData(flags.at("units"), nullptr, true, *observations)) {
-    return kExitInvalid;
-  }
-  if (!LoadData(arguments->positional[1], parsed.framework.get(), false, *observations)) {
-    return kExitInvalid;
-  }
-  healthact::AssessOptions options;
-  if (flags.count("level")) {
-    options.level = healthact::ParseUnitLevel(flags.at("level"));
-    if (!options.level) {
-      std::cerr << "healthact: unknown level '" << flags.at("level")
-                << "' (市, 县区, 乡镇, 村 or 部门)\n";
-      return kExitUsage;
-    }
-  }
-  if (flags.count("within")) {
-    options.within = observations->FindUnit(flags.at("within"));
-    if (!options.within) {
-      std::cerr << "healthact: no unit named '" << flags.at("within") << "' in the data\n";
-      return kExitUsage;
-    }
-  }
-  int year = 0;
-  try {
-    year = std::stoi(flags.at("year"));
-  } catch (const std::exception&) {
-    std::cerr << "healthact: --year takes a year, like 2022\n";
-    return kExitUsage;
-  }
+  auto loaded = LoadInputs(*arguments);
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
   const std::string format = flags.count("format") ? flags.at("format") : "table";
   const std::string explain = flags.count("explain") ? flags.at("explain") : "all";
   if (explain != "all" && explain != "failures") {
@@ -231,8 +253,8 @@ int Assess(const std::vector<std::string>& words) {
   }
   const healthact::Explanation explanation =
       explain == "all" ? healthact::Explanation::kAll : healthact::Explanation::kFailures;
-  const healthact::Assessment assessment =
-      healthact::Assess(parsed.framework, observations, year, options);
+  const healthact::Assessment assessment = healthact::Assess(
+      inputs.parsed.framework, inputs.observations, inputs.year, inputs.options);
   if (format == "table") {
     std::cout << healthact::AssessmentToTable(assessment);
   } else if (format == "json") {
@@ -248,13 +270,69 @@ int Assess(const std::vector<std::string>& words) {
   return kExitOk;
 }
 
+int Review(const std::vector<std::string>& words) {
+  const auto arguments =
+      ParseArguments(words, {"year", "sample", "seed", "verified", "level", "within", "units"});
+  if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year") ||
+      (!arguments->flags.count("sample") && !arguments->flags.count("verified"))) {
+    std::cerr << "usage: healthact review FRAMEWORK.ha DATA.csv --year YEAR [--sample K --seed S] "
+                 "[--verified VERIFIED.csv] [--level 县区|…] [--within UNIT] [--units UNITS.csv]\n";
+    return kExitUsage;
+  }
+  const auto& flags = arguments->flags;
+  auto loaded = LoadInputs(*arguments);
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
+  const healthact::Assessment original = healthact::Assess(
+      inputs.parsed.framework, inputs.observations, inputs.year, inputs.options);
+  std::vector<healthact::UnitId> reviewed;
+  if (flags.count("sample")) {
+    int k = 0;
+    std::uint64_t seed = 0;
+    try {
+      k = std::stoi(flags.at("sample"));
+      seed = flags.count("seed") ? std::stoull(flags.at("seed")) : 0;
+    } catch (const std::exception&) {
+      std::cerr << "healthact: --sample and --seed take whole numbers\n";
+      return kExitUsage;
+    }
+    reviewed = healthact::ChooseForReview(original, k, seed);
+    std::cout << "抽查单位（" << reviewed.size() << "个，种子 " << seed << "）:";
+    for (healthact::UnitId unit : reviewed) std::cout << " " << inputs.observations->unit_name(unit);
+    std::cout << "\n";
+  }
+  if (!flags.count("verified")) return kExitOk;
+  healthact::Observations verified;
+  if (!LoadData(flags.at("verified"), inputs.parsed.framework.get(), false, verified)) {
+    return kExitInvalid;
+  }
+  if (!flags.count("sample")) {
+    for (healthact::UnitId unit : original.units()) {
+      if (verified.FindUnit(inputs.observations->unit_name(unit))) reviewed.push_back(unit);
+    }
+  }
+  const healthact::ReviewResult review = healthact::Review(original, verified, reviewed);
+  std::cout << "复核差异（" << review.discrepancies.size() << "处）:\n";
+  for (const healthact::Discrepancy& d : review.discrepancies) {
+    std::cout << "  " << d.unit << "  指标 " << d.key << "  报告 " << d.reported.ToString()
+              << "  核实 " << d.verified.ToString() << "  "
+              << healthact::VerdictStatusName(d.before) << " → "
+              << healthact::VerdictStatusName(d.after)
+              << (d.verdict_changed() ? "  （结论改变）" : "") << "\n";
+  }
+  std::cout << "\n按核实值重新计算:\n" << healthact::AssessmentToTable(review.recomputed);
+  return kExitOk;
+}
+
 void Usage() {
   std::cerr << "usage:\n"
                "  healthact check FILE...     check frameworks (exit 1 if any has an error)\n"
                "  healthact fmt FILE          print a framework's canonical text\n"
                "  healthact summary FILE...   check and summarise frameworks\n"
                "  healthact assess FRAMEWORK.ha DATA.csv --year YEAR [--format table|json|csv|markdown]\n"
-               "                   [--level LEVEL] [--within UNIT] [--units UNITS.csv] [--explain failures|all]\n";
+               "                   [--level LEVEL] [--within UNIT] [--units UNITS.csv] [--explain failures|all]\n"
+               "  healthact review FRAMEWORK.ha DATA.csv --year YEAR [--sample K --seed S]\n"
+               "                   [--verified VERIFIED.csv] [--level LEVEL] [--within UNIT] [--units UNITS.csv]\n";
 }
 
 }  // namespace
@@ -270,6 +348,7 @@ int main(int argc, char** argv) {
   if (command == "fmt") return Format(files);
   if (command == "summary") return Summary(files);
   if (command == "assess") return Assess(files);
+  if (command == "review") return Review(files);
   Usage();
   return kExitUsage;
 }
