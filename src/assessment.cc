@@ -116,6 +116,72 @@ bool FastAchievement(const Observations& observations, std::string_view key, int
   return true;
 }
 
+// A trend over narrow columns: each year's values brought to one scale, then
+// compared year on year in 128-bit integers — the same decision as the
+// explaining evaluator (oldest missing year first, a marked change measured
+// against the earlier year's value).
+bool FastTrend(const Observations& observations, std::string_view key, int year,
+               const TrendTarget& trend, const std::vector<UnitId>& units, VerdictStatus* out) {
+  const bool fall = trend.kind == TrendKind::kFall || trend.kind == TrendKind::kMarkedFall ||
+                    trend.kind == TrendKind::kContinuousFall;
+  const bool continuous =
+      trend.kind == TrendKind::kContinuousFall || trend.kind == TrendKind::kContinuousRise;
+  const int span = continuous ? trend.continuous_years.value_or(1) : 1;
+  std::vector<const Observations::Column*> columns;
+  int scale = 0;
+  for (int y = year - span; y <= year; ++y) {
+    const Observations::Column* column = observations.FindColumn(key, y);
+    if (column != nullptr && !column->narrow()) return false;
+    if (column != nullptr) scale = std::max(scale, column->scale());
+    columns.push_back(column);
+  }
+  std::optional<std::int64_t> percent;
+  int percent_scale = 0;
+  if (trend.marked_change_percent) {
+    percent_scale = trend.marked_change_percent->scale();
+    percent = trend.marked_change_percent->ToScaled(percent_scale, Rounding::kTruncate);
+    if (!percent) return false;
+  }
+  std::vector<__int128> factor;
+  for (const Observations::Column* column : columns) {
+    __int128 f = 1;
+    for (int k = column == nullptr ? 0 : column->scale(); k < scale; ++k) f *= 10;
+    factor.push_back(f);
+  }
+  __int128 percent_unit = 1;
+  for (int k = 0; k < percent_scale; ++k) percent_unit *= 10;
+  std::vector<__int128> values(columns.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const UnitId u = units[i];
+    out[i] = VerdictStatus::kMet;
+    bool complete = true;
+    for (std::size_t c = 0; c < columns.size() && complete; ++c) {
+      const ReportKind kind = columns[c] == nullptr ? ReportKind::kNothing : columns[c]->kind(u);
+      if (kind != ReportKind::kNumber) {
+        out[i] = NonNumberStatus(kind);
+        complete = false;
+        break;
+      }
+      values[c] = static_cast<__int128>(columns[c]->scaled()[u]) * factor[c];
+    }
+    if (!complete) continue;
+    bool moved = true;
+    for (std::size_t c = 1; c < values.size(); ++c) {
+      moved = moved && (fall ? values[c] < values[c - 1] : values[c] > values[c - 1]);
+    }
+    bool met = moved;
+    if (met && percent) {
+      const __int128 before = values[values.size() - 2];
+      const __int128 now = values.back();
+      const __int128 change = fall ? before - now : now - before;
+      // change / before × 100 ≥ percent / 10^percent_scale, with before > 0.
+      met = before > 0 && change * 100 * percent_unit >= static_cast<__int128>(*percent) * before;
+    }
+    out[i] = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
+  }
+  return true;
+}
+
 // Fills the statuses of every unit on one indicator.
 void EvaluateIndicator(const Framework& framework, const Indicator& indicator,
                        const Observations& observations, int year,
@@ -130,6 +196,8 @@ void EvaluateIndicator(const Framework& framework, const Indicator& indicator,
       if (FastComparison(observations, indicator.number, year, *comparison, units, out)) return;
     } else if (std::holds_alternative<AchievementTarget>(target->form)) {
       if (FastAchievement(observations, indicator.number, year, units, out)) return;
+    } else if (const auto* trend = std::get_if<TrendTarget>(&target->form)) {
+      if (FastTrend(observations, indicator.number, year, *trend, units, out)) return;
     } else if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
       // Each part over its own column, then combined as Evaluate does.
       std::vector<VerdictStatus> part(units.size());
@@ -219,6 +287,23 @@ std::string_view VerdictStatusName(VerdictStatus status) {
   return "?";
 }
 
+struct Assessment::LazyRecord {
+  std::once_flag once;
+  DecisionRecord record;
+};
+
+const DecisionRecord& Assessment::record() const {
+  std::call_once(record_->once, [this] {
+    DecisionRecord& r = record_->record;
+    r.framework_name = framework_->name();
+    r.framework_sha256 = Sha256Hex(FormatFramework(*framework_));
+    r.observations_sha256 = ObservationsSha256(*observations_);
+    r.year = year_;
+    r.library_version = HEALTHACT_VERSION_STRING;
+  });
+  return record_->record;
+}
+
 Verdict Assessment::Explain(std::size_t u, std::size_t i) const {
   return evaluation::Evaluate(*framework_, framework_->indicators()[i], *observations_, units_[u],
                               year_, true);
@@ -273,30 +358,58 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
     EvaluateIndicator(f, indicators[i], obs, year, result.units_, result.statuses_.data() + i * n);
   }
 
-  // Scores: exact rationals, rounded once to two decimals at the end.
+  // Scores are exact: the weights are integers over a common denominator, so
+  // a unit's earned and possible weight are integer sums, and the score is
+  // rounded once, half-up, to two decimals.  (Linear partial credit needs
+  // rationals and takes the slower exact path.)
   const std::vector<Rational> weights = Weights(f);
   for (const Rational& weight : weights) {
     result.weights_.push_back(evaluation::RoundRational(weight, 4, Rounding::kHalfUp).value_or(Decimal()));
+  }
+  evaluation::Integer denominator = 1;
+  for (const Rational& weight : weights) {
+    denominator = boost::multiprecision::lcm(denominator, boost::multiprecision::denominator(weight));
+  }
+  std::vector<__int128> integer_weights;
+  bool integers_fit = denominator < (evaluation::Integer(1) << 40);
+  for (const Rational& weight : weights) {
+    const evaluation::Integer scaled = boost::multiprecision::numerator(Rational(weight * denominator));
+    integers_fit = integers_fit && scaled < (evaluation::Integer(1) << 60);
+    integer_weights.push_back(integers_fit ? scaled.convert_to<long long>() : 0);
   }
   const bool linear = f.scoring().partial_credit == PartialCredit::kLinear;
   const std::vector<Grade>& grades = f.scoring().grades.empty() ? DefaultGrades() : f.scoring().grades;
   std::vector<std::string> names;
   for (std::size_t u = 0; u < n; ++u) {
-    Rational earned = 0, possible = 0;
-    for (std::size_t i = 0; i < indicators.size(); ++i) {
-      const VerdictStatus status = result.status(u, i);
-      if (status == VerdictStatus::kNotApplicable || status == VerdictStatus::kPending) continue;
-      possible += weights[i];
-      if (status == VerdictStatus::kMet) {
-        earned += weights[i];
-      } else if (linear && status == VerdictStatus::kNotMet) {
-        earned += weights[i] * evaluation::LinearCredit(f, indicators[i], obs, result.units_[u],
-                                                        year, status);
+    if (!linear && integers_fit) {
+      __int128 earned = 0, possible = 0;
+      for (std::size_t i = 0; i < indicators.size(); ++i) {
+        const VerdictStatus status = result.status(u, i);
+        if (status == VerdictStatus::kNotApplicable || status == VerdictStatus::kPending) continue;
+        possible += integer_weights[i];
+        if (status == VerdictStatus::kMet) earned += integer_weights[i];
       }
+      // 100 × earned / possible to two decimals, half-up: (20000 e + p) / 2p.
+      const std::int64_t hundredths =
+          possible == 0 ? 0 : static_cast<std::int64_t>((earned * 20000 + possible) / (possible * 2));
+      result.scores_.push_back(Decimal::FromScaled(hundredths, 2));
+    } else {
+      Rational earned = 0, possible = 0;
+      for (std::size_t i = 0; i < indicators.size(); ++i) {
+        const VerdictStatus status = result.status(u, i);
+        if (status == VerdictStatus::kNotApplicable || status == VerdictStatus::kPending) continue;
+        possible += weights[i];
+        if (status == VerdictStatus::kMet) {
+          earned += weights[i];
+        } else if (linear && status == VerdictStatus::kNotMet) {
+          earned += weights[i] * evaluation::LinearCredit(f, indicators[i], obs, result.units_[u],
+                                                          year, status);
+        }
+      }
+      const Rational score = possible.is_zero() ? Rational(0) : earned * 100 / possible;
+      result.scores_.push_back(
+          evaluation::RoundRational(score, 2, Rounding::kHalfUp).value_or(Decimal()));
     }
-    const Rational score = possible.is_zero() ? Rational(0) : earned * 100 / possible;
-    result.scores_.push_back(
-        evaluation::RoundRational(score, 2, Rounding::kHalfUp).value_or(Decimal()));
     std::string grade = grades.back().name;
     for (const Grade& g : grades) {
       if (result.scores_.back() >= g.minimum) {
@@ -320,11 +433,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
     Rank(members, result.scores_, names, result.parent_ranks_, nullptr);
   }
 
-  result.record_.framework_name = f.name();
-  result.record_.framework_sha256 = Sha256Hex(FormatFramework(f));
-  result.record_.observations_sha256 = ObservationsSha256(obs);
-  result.record_.year = year;
-  result.record_.library_version = HEALTHACT_VERSION_STRING;
+  result.record_ = std::make_shared<Assessment::LazyRecord>();
   return result;
 }
 

@@ -8,7 +8,6 @@ namespace healthact::evaluation {
 namespace {
 
 namespace mp = boost::multiprecision;
-using Integer = mp::cpp_int;
 
 Integer Pow10(int exponent) {
   Integer result = 1;

@@ -13,6 +13,7 @@
 
 namespace healthact::evaluation {
 
+using Integer = boost::multiprecision::cpp_int;
 using Rational = boost::multiprecision::cpp_rational;
 
 Rational ToRational(const Decimal& value);

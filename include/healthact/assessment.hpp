@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,7 +67,9 @@ class Assessment {
   const AssessOptions& options() const { return options_; }
   const Observations& observations() const { return *observations_; }
   int year() const { return year_; }
-  const DecisionRecord& record() const { return record_; }
+  // Computed on first request (hashing every value of a national data set
+  // takes a moment); safe to call from several threads.
+  const DecisionRecord& record() const;
 
   // The assessed units, in the order of the observations.
   const std::vector<UnitId>& units() const { return units_; }
@@ -112,7 +115,8 @@ class Assessment {
   std::vector<int> parent_ranks_;
   std::vector<std::string> grades_;
   std::vector<std::size_t> ranking_;
-  DecisionRecord record_;
+  struct LazyRecord;
+  std::shared_ptr<LazyRecord> record_;
 };
 
 // Evaluates every assessed unit on every indicator of the framework for
