@@ -14,7 +14,7 @@ def main():
     build = sys.argv[1] if len(sys.argv) > 1 else "build"
     binary = os.path.join(build, "bench", "healthact_bench")
     out = subprocess.run(
-        [binary, "--benchmark_format=json", "--benchmark_repetitions=5",
+        [binary, "--benchmark_format=json", "--benchmark_repetitions=3",
          "--benchmark_report_aggregates_only=true"],
         check=True, capture_output=True, text=True).stdout
     runs = {b["run_name"]: b for b in json.loads(out)["benchmarks"]
@@ -36,6 +36,19 @@ def main():
     print(f"| comparison target, double (baseline) | {dbl:.2f} ns per check |")
     print(f"| ratio Decimal / double | {dec / dbl:.2f}x |")
     print(f"| Decimal::Parse | {ns_per_item('BM_ParseDecimal'):.1f} ns per value |")
+    print()
+    print("| units × 26 indicators | exact Assess (verdicts/s) | naive double (verdicts/s) | "
+          "ratio | column bytes/value | peak RSS | peak RSS bytes/value |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for units in (3000, 40000, 500000):
+        exact = runs.get(f"BM_AssessExact/{units}")
+        naive = runs.get(f"BM_AssessNaiveDouble/{units}")
+        if not exact or not naive:
+            continue
+        e, d = exact["verdicts_per_second"], naive["verdicts_per_second"]
+        print(f"| {units} | {e / 1e6:.1f} M | {d / 1e6:.1f} M | {d / e:.2f}x | "
+              f"{exact['column_bytes_per_value']:.1f} | {exact['peak_rss_MB']:.0f} MB | "
+              f"{exact['peak_rss_bytes_per_value']:.1f} |")
 
 
 if __name__ == "__main__":

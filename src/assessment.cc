@@ -55,47 +55,69 @@ VerdictStatus NonNumberStatus(ReportKind kind) {
   }
 }
 
-// Statuses of every unit on one comparison over one narrow column.
+// Statuses of every unit on one comparison over one narrow column.  The loop
+// is instantiated per comparator so that it is a plain compare-and-store.
+template <Comparator kComparator>
+void CompareColumnWith(const Observations::Column& column, std::int64_t t,
+                       const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
+  const ReportKind* kinds = column.kinds().data();
+  const std::int64_t* scaled = column.scaled().data();
+  const auto size = static_cast<UnitId>(column.kinds().size());
+  const auto decide = [t](ReportKind kind, std::int64_t v) {
+    if (kind != ReportKind::kNumber) return NonNumberStatus(kind);
+    bool met;
+    if constexpr (kComparator == Comparator::kAtLeast) met = v >= t;
+    if constexpr (kComparator == Comparator::kAtMost) met = v <= t;
+    if constexpr (kComparator == Comparator::kAbove) met = v > t;
+    if constexpr (kComparator == Comparator::kBelow) met = v < t;
+    if constexpr (kComparator == Comparator::kEqual) met = v == t;
+    return met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
+  };
+  if (all_units) {  // units are 0 .. n-1: no indirection
+    const auto n = static_cast<UnitId>(units.size());
+    const UnitId covered = std::min(n, size);
+    for (UnitId u = 0; u < covered; ++u) out[u] = decide(kinds[u], scaled[u]);
+    for (UnitId u = covered; u < n; ++u) out[u] = VerdictStatus::kMissing;
+    return;
+  }
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const UnitId u = units[i];
+    out[i] = u < size ? decide(kinds[u], scaled[u]) : VerdictStatus::kMissing;
+  }
+}
+
 void CompareColumn(const Observations::Column* column, const CompiledComparison& compiled,
-                   const std::vector<UnitId>& units, VerdictStatus* out) {
+                   const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
   if (column == nullptr) {
     std::fill(out, out + units.size(), VerdictStatus::kMissing);
     return;
   }
-  const std::vector<ReportKind>& kinds = column->kinds();
-  const std::vector<std::int64_t>& scaled = column->scaled();
   const std::int64_t t = compiled.threshold;
-  const auto size = static_cast<UnitId>(kinds.size());
+  switch (compiled.never ? Comparator::kEqual : compiled.comparator) {
+    case Comparator::kAtLeast: return CompareColumnWith<Comparator::kAtLeast>(*column, t, units, all_units, out);
+    case Comparator::kAtMost: return CompareColumnWith<Comparator::kAtMost>(*column, t, units, all_units, out);
+    case Comparator::kAbove: return CompareColumnWith<Comparator::kAbove>(*column, t, units, all_units, out);
+    case Comparator::kBelow: return CompareColumnWith<Comparator::kBelow>(*column, t, units, all_units, out);
+    case Comparator::kEqual: break;
+  }
+  if (!compiled.never) return CompareColumnWith<Comparator::kEqual>(*column, t, units, all_units, out);
+  // "= t" with t off the column's grid: no number can equal it.
   for (std::size_t i = 0; i < units.size(); ++i) {
-    const UnitId u = units[i];
-    const ReportKind kind = u < size ? kinds[u] : ReportKind::kNothing;
-    if (kind != ReportKind::kNumber) {
-      out[i] = NonNumberStatus(kind);
-      continue;
-    }
-    const std::int64_t v = scaled[u];
-    bool met = false;
-    switch (compiled.comparator) {
-      case Comparator::kAtLeast: met = v >= t; break;
-      case Comparator::kAtMost: met = v <= t; break;
-      case Comparator::kAbove: met = v > t; break;
-      case Comparator::kBelow: met = v < t; break;
-      case Comparator::kEqual: met = !compiled.never && v == t; break;
-    }
-    out[i] = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
+    const ReportKind kind = column->kind(units[i]);
+    out[i] = kind == ReportKind::kNumber ? VerdictStatus::kNotMet : NonNumberStatus(kind);
   }
 }
 
 // The fast path for one comparison on one key; false when it does not apply.
 bool FastComparison(const Observations& observations, std::string_view key, int year,
                     const ComparisonTarget& target, const std::vector<UnitId>& units,
-                    VerdictStatus* out) {
+                    bool all_units, VerdictStatus* out) {
   const Observations::Column* column = observations.FindColumn(key, year);
   if (column != nullptr && !column->narrow()) return false;
   std::optional<CompiledComparison> compiled =
       Compile(target, column == nullptr ? 0 : column->scale());
   if (!compiled) return false;
-  CompareColumn(column, *compiled, units, out);
+  CompareColumn(column, *compiled, units, all_units, out);
   return true;
 }
 
@@ -185,7 +207,7 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
 // Fills the statuses of every unit on one indicator.
 void EvaluateIndicator(const Framework& framework, const Indicator& indicator,
                        const Observations& observations, int year,
-                       const std::vector<UnitId>& units, VerdictStatus* out) {
+                       const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
   const Target* target = indicator.TargetFor(year);
   if (target == nullptr || std::holds_alternative<NotApplicableTarget>(target->form)) {
     std::fill(out, out + units.size(), VerdictStatus::kNotApplicable);
@@ -193,7 +215,9 @@ void EvaluateIndicator(const Framework& framework, const Indicator& indicator,
   }
   if (!indicator.formula) {
     if (const auto* comparison = std::get_if<ComparisonTarget>(&target->form)) {
-      if (FastComparison(observations, indicator.number, year, *comparison, units, out)) return;
+      if (FastComparison(observations, indicator.number, year, *comparison, units, all_units, out)) {
+        return;
+      }
     } else if (std::holds_alternative<AchievementTarget>(target->form)) {
       if (FastAchievement(observations, indicator.number, year, units, out)) return;
     } else if (const auto* trend = std::get_if<TrendTarget>(&target->form)) {
@@ -205,7 +229,7 @@ void EvaluateIndicator(const Framework& framework, const Indicator& indicator,
       bool fast = parts->parts.size() == indicator.parts.size();
       for (std::size_t p = 0; fast && p < parts->parts.size(); ++p) {
         fast = FastComparison(observations, indicator.parts[p].number, year, parts->parts[p], units,
-                              part.data());
+                              all_units, part.data());
         for (std::size_t i = 0; fast && i < units.size(); ++i) {
           // Severity order of Combine(): invalid, not met, missing, pending, met.
           static constexpr int kSeverity[] = {0, 3, 2, 1, 0, 4};
@@ -250,18 +274,31 @@ std::vector<Rational> Weights(const Framework& framework) {
   return weights;
 }
 
-void Rank(const std::vector<std::size_t>& members, const std::vector<Decimal>& scores,
-          const std::vector<std::string>& names, std::vector<int>& ranks,
+// Competition ranks (1, 2, 2, 4) of `members` by score, highest first; tied
+// units in the order of their names.  Scores are compared as integer
+// hundredths and names by their precomputed rank, so no string is compared.
+void Rank(const std::vector<std::size_t>& members, const std::vector<std::int64_t>& hundredths,
+          const std::vector<std::int32_t>& name_rank, std::vector<int>& ranks,
           std::vector<std::size_t>* order) {
-  std::vector<std::size_t> sorted = members;
-  std::sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
-    if (scores[a] != scores[b]) return scores[a] > scores[b];
-    return names[a] < names[b];
-  });
+  // One 64-bit key per unit: the score, highest first, then the name's rank
+  // (unique), so that a plain integer sort gives the order.
+  constexpr std::int64_t kMaxHundredths = 10000;
+  std::vector<std::uint64_t> keys;
+  keys.reserve(members.size());
+  std::vector<std::size_t> by_name(name_rank.size());
+  for (std::size_t member : members) {
+    keys.push_back((static_cast<std::uint64_t>(kMaxHundredths - hundredths[member]) << 32) |
+                   static_cast<std::uint32_t>(name_rank[member]));
+    by_name[name_rank[member]] = member;
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::size_t> sorted;
+  sorted.reserve(keys.size());
+  for (std::uint64_t key : keys) sorted.push_back(by_name[key & 0xFFFFFFFFu]);
   for (std::size_t position = 0; position < sorted.size(); ++position) {
-    const bool tied = position > 0 && scores[sorted[position]] == scores[sorted[position - 1]];
-    ranks[sorted[position]] =
-        tied ? ranks[sorted[position - 1]] : static_cast<int>(position) + 1;
+    const bool tied =
+        position > 0 && hundredths[sorted[position]] == hundredths[sorted[position - 1]];
+    ranks[sorted[position]] = tied ? ranks[sorted[position - 1]] : static_cast<int>(position) + 1;
   }
   if (order != nullptr) *order = std::move(sorted);
 }
@@ -352,10 +389,12 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
     result.units_.push_back(unit);
   }
   const std::size_t n = result.units_.size();
+  const bool all_units = n == static_cast<std::size_t>(obs.unit_count());  // ids 0 .. n-1
   const std::vector<Indicator>& indicators = f.indicators();
   result.statuses_.resize(indicators.size() * n);
   for (std::size_t i = 0; i < indicators.size(); ++i) {
-    EvaluateIndicator(f, indicators[i], obs, year, result.units_, result.statuses_.data() + i * n);
+    EvaluateIndicator(f, indicators[i], obs, year, result.units_, all_units,
+                      result.statuses_.data() + i * n);
   }
 
   // Scores are exact: the weights are integers over a common denominator, so
@@ -370,30 +409,38 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   for (const Rational& weight : weights) {
     denominator = boost::multiprecision::lcm(denominator, boost::multiprecision::denominator(weight));
   }
-  std::vector<__int128> integer_weights;
+  std::vector<std::int64_t> integer_weights;
+  // Integer weights below 2^40 keep every unit's sums well inside 64 bits.
   bool integers_fit = denominator < (evaluation::Integer(1) << 40);
   for (const Rational& weight : weights) {
     const evaluation::Integer scaled = boost::multiprecision::numerator(Rational(weight * denominator));
-    integers_fit = integers_fit && scaled < (evaluation::Integer(1) << 60);
+    integers_fit = integers_fit && scaled < (evaluation::Integer(1) << 40);
     integer_weights.push_back(integers_fit ? scaled.convert_to<long long>() : 0);
   }
   const bool linear = f.scoring().partial_credit == PartialCredit::kLinear;
-  const std::vector<Grade>& grades = f.scoring().grades.empty() ? DefaultGrades() : f.scoring().grades;
-  std::vector<std::string> names;
-  for (std::size_t u = 0; u < n; ++u) {
-    if (!linear && integers_fit) {
-      __int128 earned = 0, possible = 0;
-      for (std::size_t i = 0; i < indicators.size(); ++i) {
-        const VerdictStatus status = result.status(u, i);
-        if (status == VerdictStatus::kNotApplicable || status == VerdictStatus::kPending) continue;
-        possible += integer_weights[i];
-        if (status == VerdictStatus::kMet) earned += integer_weights[i];
+  std::vector<std::int64_t> hundredths(n, 0);
+  if (!linear && integers_fit) {
+    // Indicator by indicator, so that the verdicts are read in memory order.
+    std::vector<std::int64_t> earned(n, 0), possible(n, 0);
+    for (std::size_t i = 0; i < indicators.size(); ++i) {
+      const VerdictStatus* row = result.statuses_.data() + i * n;
+      const std::int64_t w = integer_weights[i];
+      for (std::size_t u = 0; u < n; ++u) {
+        const VerdictStatus status = row[u];
+        const bool counts = status != VerdictStatus::kNotApplicable && status != VerdictStatus::kPending;
+        possible[u] += counts ? w : 0;
+        earned[u] += status == VerdictStatus::kMet ? w : 0;
       }
+    }
+    for (std::size_t u = 0; u < n; ++u) {
       // 100 × earned / possible to two decimals, half-up: (20000 e + p) / 2p.
-      const std::int64_t hundredths =
-          possible == 0 ? 0 : static_cast<std::int64_t>((earned * 20000 + possible) / (possible * 2));
-      result.scores_.push_back(Decimal::FromScaled(hundredths, 2));
-    } else {
+      hundredths[u] = possible[u] == 0 ? 0
+                                       : static_cast<std::int64_t>(
+                                             (static_cast<__int128>(earned[u]) * 20000 + possible[u]) /
+                                             (static_cast<__int128>(possible[u]) * 2));
+    }
+  } else {
+    for (std::size_t u = 0; u < n; ++u) {
       Rational earned = 0, possible = 0;
       for (std::size_t i = 0; i < indicators.size(); ++i) {
         const VerdictStatus status = result.status(u, i);
@@ -407,30 +454,51 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
         }
       }
       const Rational score = possible.is_zero() ? Rational(0) : earned * 100 / possible;
-      result.scores_.push_back(
-          evaluation::RoundRational(score, 2, Rounding::kHalfUp).value_or(Decimal()));
+      hundredths[u] = evaluation::RoundRational(score, 2, Rounding::kHalfUp)
+                          .value_or(Decimal())
+                          .ToScaled(2, Rounding::kTruncate)
+                          .value_or(0);
     }
-    std::string grade = grades.back().name;
-    for (const Grade& g : grades) {
-      if (result.scores_.back() >= g.minimum) {
-        grade = g.name;
-        break;
-      }
-    }
-    result.grades_.push_back(std::move(grade));
-    names.push_back(obs.unit_name(result.units_[u]));
+  }
+  result.grades_ = f.scoring().grades.empty() ? DefaultGrades() : f.scoring().grades;
+  std::vector<std::int64_t> minimum_hundredths;
+  for (const Grade& grade : result.grades_) {
+    minimum_hundredths.push_back(grade.minimum.ToScaled(2, Rounding::kCeiling).value_or(0));
+  }
+  result.scores_.reserve(n);
+  result.grade_index_.reserve(n);
+  for (std::size_t u = 0; u < n; ++u) {
+    result.scores_.push_back(Decimal::FromScaled(hundredths[u], 2));
+    std::size_t g = 0;
+    while (g + 1 < minimum_hundredths.size() && hundredths[u] < minimum_hundredths[g]) ++g;
+    result.grade_index_.push_back(static_cast<std::uint8_t>(g));
   }
 
   // Ranks among all assessed units, and among those with the same parent.
+  const std::vector<std::int32_t> all_name_ranks = obs.NameRanks();
+  // Name ranks among the assessed units only, 0 .. n-1.
+  std::vector<std::int32_t> name_rank(n);
+  {
+    std::vector<std::size_t> by_all(all_name_ranks.size(), n);
+    for (std::size_t u = 0; u < n; ++u) by_all[all_name_ranks[result.units_[u]]] = u;
+    std::int32_t next = 0;
+    for (std::size_t position : by_all) {
+      if (position != n) name_rank[position] = next++;
+    }
+  }
   std::vector<std::size_t> everyone(n);
   std::iota(everyone.begin(), everyone.end(), 0);
   result.ranks_.assign(n, 0);
-  result.parent_ranks_.assign(n, 0);
-  Rank(everyone, result.scores_, names, result.ranks_, &result.ranking_);
+  Rank(everyone, hundredths, name_rank, result.ranks_, &result.ranking_);
   std::map<std::optional<UnitId>, std::vector<std::size_t>> siblings;
   for (std::size_t u = 0; u < n; ++u) siblings[obs.parent(result.units_[u])].push_back(u);
-  for (const auto& [parent, members] : siblings) {
-    Rank(members, result.scores_, names, result.parent_ranks_, nullptr);
+  if (siblings.size() <= 1) {
+    result.parent_ranks_ = result.ranks_;  // one family: the same ranks
+  } else {
+    result.parent_ranks_.assign(n, 0);
+    for (const auto& [parent, members] : siblings) {
+      Rank(members, hundredths, name_rank, result.parent_ranks_, nullptr);
+    }
   }
 
   result.record_ = std::make_shared<Assessment::LazyRecord>();

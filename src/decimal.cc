@@ -1,6 +1,7 @@
 #include "healthact/decimal.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <string>
 
@@ -129,24 +130,53 @@ Decimal Decimal::FromInt(std::int64_t value) {
 }
 
 Decimal Decimal::FromScaled(std::int64_t mantissa, int scale) {
+  // 10^0 .. 10^18 as native integers: this is on the path of every value read
+  // from a column.
+  static constexpr auto kPowers = [] {
+    std::array<std::int64_t, kMaxScale + 1> powers{};
+    powers[0] = 1;
+    for (int i = 1; i <= kMaxScale; ++i) powers[i] = powers[i - 1] * 10;
+    return powers;
+  }();
   scale = std::clamp(scale, 0, static_cast<int>(kMaxScale));
-  return Decimal(Units(mantissa) * PowerOfTen(kMaxScale - scale).convert_to<Units>(), scale);
+  return Decimal(Units(mantissa) * kPowers[kMaxScale - scale], scale);
 }
 
 std::optional<std::int64_t> Decimal::ToScaled(int scale, Rounding rule) const {
+  // Native 128-bit arithmetic: the divisor 10^(18-scale) fits in 64 bits.
   scale = std::clamp(scale, 0, static_cast<int>(kMaxScale));
-  const Wide scaled = DivideRounded(Wide(units_), PowerOfTen(kMaxScale - scale), rule);
-  if (scaled > std::numeric_limits<std::int64_t>::max() ||
-      scaled < std::numeric_limits<std::int64_t>::min()) {
+  Units divisor = 1;
+  for (int i = scale; i < kMaxScale; ++i) divisor *= 10;
+  Units quotient = units_ / divisor;  // toward zero
+  const Units remainder = units_ % divisor;
+  if (remainder != 0) {
+    const Units twice = (remainder < 0 ? -remainder : remainder) * 2;
+    const int sign = units_ < 0 ? -1 : 1;
+    bool away = false;
+    switch (rule) {
+      case Rounding::kHalfUp: away = twice >= divisor; break;
+      case Rounding::kHalfEven: away = twice > divisor || (twice == divisor && quotient % 2 != 0); break;
+      case Rounding::kTruncate: break;
+      case Rounding::kFloor: away = sign < 0; break;
+      case Rounding::kCeiling: away = sign > 0; break;
+    }
+    if (away) quotient += sign;
+  }
+  if (quotient > std::numeric_limits<std::int64_t>::max() ||
+      quotient < std::numeric_limits<std::int64_t>::min()) {
     return std::nullopt;
   }
-  return scaled.convert_to<std::int64_t>();
+  return static_cast<std::int64_t>(quotient);
 }
 
 bool Decimal::FitsScale(int scale) const {
   if (scale < 0 || scale > kMaxScale) return false;
-  if (Wide(units_) % PowerOfTen(kMaxScale - scale) != 0) return false;
-  return ToScaled(scale, Rounding::kTruncate).has_value();
+  Units divisor = 1;
+  for (int i = scale; i < kMaxScale; ++i) divisor *= 10;
+  if (units_ % divisor != 0) return false;
+  const Units quotient = units_ / divisor;
+  return quotient <= std::numeric_limits<std::int64_t>::max() &&
+         quotient >= std::numeric_limits<std::int64_t>::min();
 }
 
 std::string Decimal::ToString() const {

@@ -189,6 +189,13 @@ absl::Status Observations::SetParent(UnitId unit, UnitId parent) {
   return absl::OkStatus();
 }
 
+std::vector<std::int32_t> Observations::NameRanks() const {
+  std::vector<std::int32_t> ranks(units_.size());
+  std::int32_t position = 0;
+  for (const auto& [name, id] : unit_ids_) ranks[id] = position++;
+  return ranks;
+}
+
 std::vector<UnitId> Observations::Children(UnitId unit) const {
   std::vector<UnitId> children;
   for (UnitId id = 0; id < unit_count(); ++id) {

@@ -91,7 +91,7 @@ class Assessment {
   int rank(std::size_t u) const { return ranks_[u]; }
   // Rank among the assessed units with the same parent.
   int rank_within_parent(std::size_t u) const { return parent_ranks_[u]; }
-  const std::string& grade(std::size_t u) const { return grades_[u]; }
+  const std::string& grade(std::size_t u) const { return grades_[grade_index_[u]].name; }
   // Unit indices by rank; tied units in the order of their names.
   const std::vector<std::size_t>& ranking() const { return ranking_; }
 
@@ -113,7 +113,8 @@ class Assessment {
   std::vector<Decimal> scores_;
   std::vector<int> ranks_;
   std::vector<int> parent_ranks_;
-  std::vector<std::string> grades_;
+  std::vector<Grade> grades_;               // the framework's, highest first
+  std::vector<std::uint8_t> grade_index_;  // per unit, into grades_
   std::vector<std::size_t> ranking_;
   struct LazyRecord;
   std::shared_ptr<LazyRecord> record_;

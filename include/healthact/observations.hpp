@@ -103,6 +103,10 @@ class Observations {
   void SetLevel(UnitId unit, UnitLevel level) { units_[unit].level = level; }
   std::optional<UnitId> parent(UnitId unit) const { return units_[unit].parent; }
   UnitLevel level(UnitId unit) const { return units_[unit].level; }
+  // Every unit's position in the order of unit names (0 for the first name).
+  // Read off the name index, so no strings are compared.
+  std::vector<std::int32_t> NameRanks() const;
+
   // The units whose parent is `unit`.
   std::vector<UnitId> Children(UnitId unit) const;
 
