@@ -96,6 +96,14 @@ class Reader {
     }
   }
 
+  // A row must have as many fields as the header; reports it if not.
+  bool HasWidth(const csv::Row& row, std::size_t width) {
+    if (row.fields.size() == width) return true;
+    Report(DiagnosticCode::kDataRow, row.fields.front().offset,
+           text::StrCat("this row has ", row.fields.size(), " fields; the header has ", width));
+    return false;
+  }
+
   std::vector<Diagnostic> Take() { return std::move(diagnostics_); }
   std::string_view text() const { return text_; }
 
@@ -156,12 +164,7 @@ std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_v
   const std::size_t width = rows->front().fields.size();
   for (std::size_t r = 1; r < rows->size(); ++r) {
     const csv::Row& row = (*rows)[r];
-    if (row.fields.size() != width) {
-      reader.Report(DiagnosticCode::kDataRow, row.fields.front().offset,
-                    text::StrCat("this row has ", row.fields.size(), " fields; the header has ",
-                                 width));
-      continue;
-    }
+    if (!reader.HasWidth(row, width)) continue;
     const csv::Field& unit = row.fields[columns->at(Column::kUnit)];
     const csv::Field& key = row.fields[columns->at(Column::kIndicator)];
     const csv::Field& year_field = row.fields[columns->at(Column::kYear)];
@@ -211,12 +214,7 @@ std::vector<Diagnostic> ReadUnitsCsv(std::string_view text, std::string_view fil
   const std::size_t width = rows->front().fields.size();
   for (std::size_t r = 1; r < rows->size(); ++r) {
     const csv::Row& row = (*rows)[r];
-    if (row.fields.size() != width) {
-      reader.Report(DiagnosticCode::kDataRow, row.fields.front().offset,
-                    text::StrCat("this row has ", row.fields.size(), " fields; the header has ",
-                                 width));
-      continue;
-    }
+    if (!reader.HasWidth(row, width)) continue;
     const csv::Field& unit = row.fields[columns->at(Column::kUnit)];
     if (unit.text.empty()) {
       reader.Report(DiagnosticCode::kDataRow, unit.offset, "the unit is empty");

@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "rounding.hpp"
 #include "strings.hpp"
 #include "utf8.hpp"
 
@@ -31,25 +32,7 @@ const Wide& MaxUnits() {
   return kMax;
 }
 
-// Divides `numerator` by positive `denominator`, rounding the quotient to an
-// integer by `rule`.
-Wide DivideRounded(const Wide& numerator, const Wide& denominator, Rounding rule) {
-  Wide quotient = numerator / denominator;  // truncates toward zero
-  Wide remainder = numerator % denominator;  // has the sign of the numerator
-  if (remainder == 0 || rule == Rounding::kTruncate) return quotient;
-  if (rule == Rounding::kFloor) return numerator.sign() < 0 ? quotient - 1 : quotient;
-  if (rule == Rounding::kCeiling) return numerator.sign() > 0 ? quotient + 1 : quotient;
-  const Wide twice = mp::abs(remainder) * 2;
-  const int sign = numerator.sign();
-  bool away = false;
-  if (twice > denominator) {
-    away = true;
-  } else if (twice == denominator) {
-    away = rule == Rounding::kHalfUp || (quotient % 2 != 0);
-  }
-  if (away) quotient += sign;
-  return quotient;
-}
+using internal::DivideRounded;
 
 }  // namespace
 
@@ -147,21 +130,7 @@ std::optional<std::int64_t> Decimal::ToScaled(int scale, Rounding rule) const {
   scale = std::clamp(scale, 0, static_cast<int>(kMaxScale));
   Units divisor = 1;
   for (int i = scale; i < kMaxScale; ++i) divisor *= 10;
-  Units quotient = units_ / divisor;  // toward zero
-  const Units remainder = units_ % divisor;
-  if (remainder != 0) {
-    const Units twice = (remainder < 0 ? -remainder : remainder) * 2;
-    const int sign = units_ < 0 ? -1 : 1;
-    bool away = false;
-    switch (rule) {
-      case Rounding::kHalfUp: away = twice >= divisor; break;
-      case Rounding::kHalfEven: away = twice > divisor || (twice == divisor && quotient % 2 != 0); break;
-      case Rounding::kTruncate: break;
-      case Rounding::kFloor: away = sign < 0; break;
-      case Rounding::kCeiling: away = sign > 0; break;
-    }
-    if (away) quotient += sign;
-  }
+  const Units quotient = internal::DivideRounded<Units>(units_, divisor, rule);
   if (quotient > std::numeric_limits<std::int64_t>::max() ||
       quotient < std::numeric_limits<std::int64_t>::min()) {
     return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "rounding.hpp"
 #include "strings.hpp"
 
 namespace healthact::evaluation {
@@ -265,23 +266,8 @@ Rational ToRational(const Decimal& value) {
 }
 
 std::optional<Decimal> RoundRational(const Rational& value, int places, Rounding rule) {
-  const Integer numerator = mp::numerator(value) * Pow10(places);
-  const Integer denominator = mp::denominator(value);  // positive
-  Integer quotient = numerator / denominator;
-  const Integer remainder = numerator % denominator;
-  if (remainder != 0) {
-    const int sign = numerator.sign();
-    const Integer twice = Integer(mp::abs(remainder)) * 2;
-    bool away = false;
-    switch (rule) {
-      case Rounding::kHalfUp: away = twice >= denominator; break;
-      case Rounding::kHalfEven: away = twice > denominator || (twice == denominator && quotient % 2 != 0); break;
-      case Rounding::kTruncate: break;
-      case Rounding::kFloor: away = sign < 0; break;
-      case Rounding::kCeiling: away = sign > 0; break;
-    }
-    if (away) quotient += sign;
-  }
+  const Integer quotient = internal::DivideRounded<Integer>(mp::numerator(value) * Pow10(places),
+                                                           mp::denominator(value), rule);
   std::string digits = Integer(mp::abs(quotient)).str();
   if (places > 0) {
     if (static_cast<int>(digits.size()) <= places) digits.insert(0, places + 1 - digits.size(), '0');

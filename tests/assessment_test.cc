@@ -27,27 +27,27 @@ std::shared_ptr<const Framework> Liuzhou() {
   return MustParse(ReadTextFile(ExamplePath("liuzhou.ha")));
 }
 
-// Status of the named unit on the indicator with this number.
-VerdictStatus StatusOf(const Assessment& a, const std::string& unit, const std::string& number) {
+// Where the named unit and the indicator with this number are in an assessment.
+std::pair<std::size_t, std::size_t> Cell(const Assessment& a, const std::string& unit,
+                                         const std::string& number) {
   for (std::size_t u = 0; u < a.unit_count(); ++u) {
     if (a.observations().unit_name(a.units()[u]) != unit) continue;
     for (std::size_t i = 0; i < a.indicator_count(); ++i) {
-      if (a.framework().indicators()[i].number == number) return a.status(u, i);
+      if (a.framework().indicators()[i].number == number) return {u, i};
     }
   }
   ADD_FAILURE() << "no verdict for " << unit << " on " << number;
-  return VerdictStatus::kInvalid;
+  return {0, 0};
+}
+
+VerdictStatus StatusOf(const Assessment& a, const std::string& unit, const std::string& number) {
+  const auto [u, i] = Cell(a, unit, number);
+  return a.status(u, i);
 }
 
 Verdict ExplainOf(const Assessment& a, const std::string& unit, const std::string& number) {
-  for (std::size_t u = 0; u < a.unit_count(); ++u) {
-    if (a.observations().unit_name(a.units()[u]) != unit) continue;
-    for (std::size_t i = 0; i < a.indicator_count(); ++i) {
-      if (a.framework().indicators()[i].number == number) return a.Explain(u, i);
-    }
-  }
-  ADD_FAILURE() << "no verdict for " << unit << " on " << number;
-  return {};
+  const auto [u, i] = Cell(a, unit, number);
+  return a.Explain(u, i);
 }
 
 std::size_t UnitIndex(const Assessment& a, const std::string& unit) {
