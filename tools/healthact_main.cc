@@ -5,6 +5,7 @@
 //   healthact summary FILE...   check and summarise frameworks
 //   healthact assess FRAMEWORK DATA.csv --year Y [--format table|json|csv|markdown]
 //                    [--level LEVEL] [--within UNIT] [--units UNITS.csv] [--explain failures|all]
+//                    [--aggregate]
 //   healthact review FRAMEWORK DATA.csv --year Y [--sample K --seed S] [--verified VERIFIED.csv]
 //                    [--level LEVEL] [--within UNIT] [--units UNITS.csv]
 //
@@ -21,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "healthact/aggregation.hpp"
 #include "healthact/assessment.hpp"
 #include "healthact/assessment_text.hpp"
 #include "healthact/data_file.hpp"
@@ -148,6 +150,9 @@ struct Arguments {
   std::map<std::string, std::string> flags;
 };
 
+// Switches take no value: --aggregate.
+const std::vector<std::string> kSwitches = {"aggregate"};
+
 std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
                                         const std::vector<std::string>& known_flags) {
   Arguments arguments;
@@ -160,6 +165,10 @@ std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
     if (std::find(known_flags.begin(), known_flags.end(), name) == known_flags.end()) {
       std::cerr << "healthact: unknown option --" << name << "\n";
       return std::nullopt;
+    }
+    if (std::find(kSwitches.begin(), kSwitches.end(), name) != kSwitches.end()) {
+      arguments.flags[name] = "yes";
+      continue;
     }
     if (i + 1 >= words.size()) {
       std::cerr << "healthact: --" << name << " needs a value\n";
@@ -229,16 +238,25 @@ std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments) {
     std::cerr << "healthact: --year takes a year, like 2022\n";
     return kExitUsage;
   }
+  if (flags.count("aggregate")) {
+    // Parents' own values from their children's: ratios of sums, weighted rates.
+    healthact::AggregationResult aggregated =
+        healthact::AggregateUp(*inputs.parsed.framework, *inputs.observations, inputs.year);
+    for (const healthact::AggregationNote& note : aggregated.notes) {
+      std::cerr << "healthact: " << note.unit << " " << note.key << ": " << note.reason << "\n";
+    }
+    inputs.observations = std::move(aggregated.observations);
+  }
   return inputs;
 }
 
 int Assess(const std::vector<std::string>& words) {
   const auto arguments =
-      ParseArguments(words, {"year", "format", "level", "within", "units", "explain"});
+      ParseArguments(words, {"year", "format", "level", "within", "units", "explain", "aggregate"});
   if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year")) {
     std::cerr << "usage: healthact assess FRAMEWORK.ha DATA.csv --year YEAR [--format "
                  "table|json|csv|markdown] [--level 县区|乡镇|…] [--within UNIT] [--units "
-                 "UNITS.csv] [--explain failures|all]\n";
+                 "UNITS.csv] [--explain failures|all] [--aggregate]\n";
     return kExitUsage;
   }
   const auto& flags = arguments->flags;
@@ -331,6 +349,7 @@ void Usage() {
                "  healthact summary FILE...   check and summarise frameworks\n"
                "  healthact assess FRAMEWORK.ha DATA.csv --year YEAR [--format table|json|csv|markdown]\n"
                "                   [--level LEVEL] [--within UNIT] [--units UNITS.csv] [--explain failures|all]\n"
+               "                   [--aggregate]\n"
                "  healthact review FRAMEWORK.ha DATA.csv --year YEAR [--sample K --seed S]\n"
                "                   [--verified VERIFIED.csv] [--level LEVEL] [--within UNIT] [--units UNITS.csv]\n";
 }
