@@ -49,11 +49,16 @@ std::string_view DiagnosticCodeName(DiagnosticCode code) {
     case DiagnosticCode::kDataUnknownKey: return "data-unknown-key";
     case DiagnosticCode::kDataConflict: return "data-conflict";
     case DiagnosticCode::kDataTree: return "data-tree";
+    case DiagnosticCode::kBadDate: return "bad-date";
+    case DiagnosticCode::kUnknownReference: return "unknown-reference";
+    case DiagnosticCode::kWrongArguments: return "wrong-arguments";
+    case DiagnosticCode::kChangeRejected: return "change-rejected";
     case DiagnosticCode::kBareTargetNoDirection: return "bare-target-without-direction";
     case DiagnosticCode::kShareAboveWhole: return "share-above-whole";
     case DiagnosticCode::kLaterTargetWeaker: return "later-target-weaker";
     case DiagnosticCode::kComparatorAgainstDirection: return "comparator-against-direction";
     case DiagnosticCode::kBaselineAfterTarget: return "baseline-after-target";
+    case DiagnosticCode::kOrganisationStructure: return "organisation-structure";
   }
   return "unknown";
 }

@@ -53,11 +53,16 @@ enum class DiagnosticCode : std::int32_t {
   kDataUnknownKey = 33,        // E033 data-unknown-key
   kDataConflict = 34,          // E034 data-conflict
   kDataTree = 35,              // E035 data-tree
+  kBadDate = 36,               // E036 bad-date
+  kUnknownReference = 37,      // E037 unknown-reference
+  kWrongArguments = 38,        // E038 wrong-arguments
+  kChangeRejected = 39,        // E039 change-rejected
   kBareTargetNoDirection = 101,      // W101 bare-target-without-direction
   kShareAboveWhole = 102,            // W102 share-above-whole
   kLaterTargetWeaker = 103,          // W103 later-target-weaker
   kComparatorAgainstDirection = 104, // W104 comparator-against-direction
   kBaselineAfterTarget = 105,        // W105 baseline-after-target
+  kOrganisationStructure = 106,      // W106 organisation-structure
 };
 
 // Every code, in numeric order.

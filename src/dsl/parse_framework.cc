@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "checker.hpp"
 #include "grammar.hpp"
+#include "statement_loop.hpp"
 #include "healthact/dsl.hpp"
 #include "vocabulary.hpp"
 
@@ -19,24 +20,7 @@ namespace {
 
 using dsl::ast::TopStmt;
 
-Diagnostic MakeDiagnostic(DiagnosticCode code, std::string_view file, std::string_view text,
-                          std::size_t offset, std::string message) {
-  const utf8::LineColumn where = utf8::Locate(text, offset);
-  return Diagnostic{code, SeverityOf(code), std::string(file), where.line, where.column,
-                    std::move(message)};
-}
-
-// The offset of the next line at or after `offset`'s line that begins a
-// top-level statement, or text.size().
-std::size_t Resynchronise(std::string_view text, std::size_t offset) {
-  std::size_t line = text.find('\n', offset);
-  while (line != std::string_view::npos) {
-    const std::size_t start = line + 1;
-    if (dsl::StartsTopStatement(text, start)) return start;
-    line = text.find('\n', start);
-  }
-  return text.size();
-}
+using dsl::MakeDiagnostic;
 
 class FrameworkParser {
  public:
@@ -56,23 +40,8 @@ class FrameworkParser {
       diagnostics.insert(diagnostics.end(), own.begin(), own.end());
       return nullptr;
     }
-    std::vector<TopStmt> statements;
-    std::size_t offset = 0;
-    while (true) {
-      TopStmt statement;
-      dsl::SyntaxError error;
-      const dsl::StatementResult result = dsl::ParseTopStatement(text, offset, statement, error);
-      if (result == dsl::StatementResult::kEndOfText) break;
-      if (result == dsl::StatementResult::kParsed) {
-        statements.push_back(std::move(statement));
-        continue;
-      }
-      own.push_back(MakeDiagnostic(error.code, file_name, text, error.offset, error.message));
-      // An unclosed block ends where the next statement begins: resume there.
-      offset = error.code == DiagnosticCode::kUnclosedBlock && error.offset > offset
-                   ? error.offset
-                   : Resynchronise(text, std::max(offset, error.offset));
-    }
+    std::vector<TopStmt> statements = dsl::ParseStatements<TopStmt>(
+        text, file_name, dsl::ParseTopStatement, dsl::StartsTopStatement, own);
 
     std::shared_ptr<const Framework> parent;
     bool parent_failed = false;
