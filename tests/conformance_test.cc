@@ -10,6 +10,7 @@
 
 #include "healthact/data_file.hpp"
 #include "healthact/dsl.hpp"
+#include "healthact/organisation_text.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -114,10 +115,42 @@ TEST(Conformance, EveryDataFileGivesExactlyItsExpectedDiagnostics) {
   }
 }
 
+std::vector<fs::path> OrgCorpusFiles() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(CorpusDir() / "org")) {
+    if (entry.path().extension() == ".ha") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST(Conformance, EveryOrganisationFileGivesExactlyItsExpectedDiagnostics) {
+  const std::vector<fs::path> files = OrgCorpusFiles();
+  ASSERT_GE(files.size(), 8u);
+  for (const fs::path& path : files) {
+    SCOPED_TRACE(path.filename().string());
+    const std::string text = ReadTextFile(path.string());
+    const std::vector<std::string> expected = Expectations(text);
+    ASSERT_FALSE(expected.empty()) << "no '# expect:' line";
+    ParsedOrganisation parsed = ParseOrganisation(text, path.filename().string());
+    std::vector<std::string> got;
+    for (const Diagnostic& d : parsed.diagnostics) {
+      got.push_back(DiagnosticCodeString(d.code) + " " + std::to_string(d.line) + ":" +
+                    std::to_string(d.column));
+    }
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, expected);
+    const bool expects_error = std::any_of(expected.begin(), expected.end(),
+                                           [](const std::string& e) { return e[0] == 'E'; });
+    EXPECT_EQ(parsed.ok(), !expects_error);
+  }
+}
+
 TEST(Conformance, CorpusCoversEveryDiagnosticCode) {
   std::set<std::string> covered;
   std::vector<fs::path> all = CorpusFiles();
   for (const fs::path& path : DataCorpusFiles()) all.push_back(path);
+  for (const fs::path& path : OrgCorpusFiles()) all.push_back(path);
   for (const fs::path& path : all) {
     for (const std::string& e : Expectations(ReadTextFile(path.string()))) {
       covered.insert(e.substr(0, 4));
