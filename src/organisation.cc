@@ -250,7 +250,14 @@ std::vector<OrganisationFinding> Organisation::Check(const Date& date) const {
     }
     bool has_director = false;
     std::map<std::string, std::set<CommitteeRole>> roles_of;
-    for (const RosterEntry& entry : RosterOn(committee, date)) {
+    const std::vector<RosterEntry> roster = RosterOn(committee, date);
+    const bool names_people = std::any_of(roster.begin(), roster.end(),
+                                          [](const RosterEntry& e) { return e.person.has_value(); });
+    for (const RosterEntry& entry : roster) {
+      if (names_people && !entry.person) {
+        find(text::StrCat(entry.department.empty() ? entry.post : entry.department,
+                          " has no member on ", date.ToString(), ": nobody holds ", entry.post));
+      }
       has_director = has_director || entry.role == CommitteeRole::kDirector;
       if (entry.department.empty()) {
         find(text::StrCat("the post '", entry.post, "' has no department"));

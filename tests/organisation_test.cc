@@ -180,6 +180,11 @@ TEST(Organisation, EachStructuralCheckFires) {
   EXPECT_TRUE(has(findings, "the post '市政协副主席' has no department"));
   EXPECT_TRUE(has(findings, "甘州区 has no committee of its own"));
   EXPECT_TRUE(has(findings, "马斌 is both a leader of the committee and one of its 成员"));
+  // A seat whose post nobody holds that day.
+  org.posts.push_back({"市科技局副局长", "市科技局"});
+  c.seats.push_back({CommitteeRole::kMember, "市科技局副局长", false});
+  EXPECT_TRUE(has(org.Check(D("2020-06-01")),
+                  "市科技局 has no member on 2020-06-01: nobody holds 市科技局副局长"));
 }
 
 }  // namespace

@@ -115,7 +115,6 @@ struct Meeting {
 struct Committee {
   std::string name;          // 健康张掖行动推进委员会
   std::string jurisdiction;  // 张掖市
-  std::optional<std::string> parent_jurisdiction;
   Date established;
   std::vector<Seat> seats;   // as established; changes are in `history`
   std::string office_department;        // 办公室设在 …
@@ -186,8 +185,9 @@ class Organisation {
                                                                    const Date& date) const;
 
   // The documents' structural rules: a working group without a lead
-  // department, an office with no seat, a member post with no department, a
-  // person in two incompatible roles (主任 or 副主任 and also 成员), a
+  // department, an office with no seat, a post with no department, a member
+  // seat nobody holds on the date (checked when the roster names people at
+  // all), a person in two incompatible roles (主任 or 副主任 and also 成员), a
   // jurisdiction without a committee, more or fewer working groups than
   // announced.
   std::vector<OrganisationFinding> Check(const Date& date) const;
