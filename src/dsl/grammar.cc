@@ -3,7 +3,6 @@
 #include "grammar.hpp"
 
 #include "lexical.hpp"
-#include "../strings.hpp"
 #include "vocabulary.hpp"
 
 namespace healthact::dsl {
@@ -142,35 +141,10 @@ bool StartsTopStatement(std::string_view text, std::size_t offset) {
 
 StatementResult ParseTopStatement(std::string_view text, std::size_t& offset, ast::TopStmt& out,
                                   SyntaxError& error) {
-  const std::size_t start = SkipSpace(text, offset);
-  if (start >= text.size()) {
-    offset = start;
-    return StatementResult::kEndOfText;
-  }
-  Iterator begin = text.data();
-  Iterator first = begin + start;
-  Iterator last = begin + text.size();
-  try {
-    const bool parsed = x3::phrase_parse(
-        first, last, x3::with<source_begin_tag>(begin)[top_statement], skipper, out);
-    if (parsed) {
-      offset = static_cast<std::size_t>(first - begin);
-      return StatementResult::kParsed;
-    }
-    error.offset = start;
-    error.code = DiagnosticCode::kUnknownStatement;
-    error.message = text::StrCat(
-        "unknown statement '", TokenAt(text, start),
-        "' (expected 框架, 继承, 来源, 依据, 指标, 删除, 计数, 明显下降幅度, 持续下降年数, 权重, "
-        "部分得分 or 等级)");
-    return StatementResult::kError;
-  } catch (const x3::expectation_failure<Iterator>& failure) {
-    error = ExplainExpectation(text, static_cast<std::size_t>(failure.where() - begin),
-                               failure.which(), StartsTopStatement, "end of block",
-                               "单位, 方向, 类别, 属性, 基期, 目标, 分项, 公式, 来源, 明显下降幅度, "
-                               "持续下降年数, 汇总权重");
-    return StatementResult::kError;
-  }
+  return ParseOneStatement(
+      text, offset, top_statement, out, error, StartsTopStatement,
+      "框架, 继承, 来源, 依据, 指标, 删除, 计数, 明显下降幅度, 持续下降年数, 权重, 部分得分 or 等级",
+      "单位, 方向, 类别, 属性, 基期, 目标, 分项, 公式, 来源, 明显下降幅度, 持续下降年数, 汇总权重");
 }
 
 }  // namespace healthact::dsl

@@ -227,6 +227,38 @@ SyntaxError ExplainExpectation(std::string_view text, std::size_t where, const s
   return error;
 }
 
+// Parses one statement with `rule` at `offset` (after white space and
+// comments).  A text that matches no statement is E013 with `expected` as the
+// list of statements; an expectation failure is explained as above.
+template <typename Rule, typename Attribute, typename StartsTop>
+StatementResult ParseOneStatement(std::string_view text, std::size_t& offset, const Rule& rule,
+                                  Attribute& out, SyntaxError& error, StartsTop starts_top,
+                                  std::string_view expected, std::string_view block_statements) {
+  const std::size_t start = SkipSpace(text, offset);
+  if (start >= text.size()) {
+    offset = start;
+    return StatementResult::kEndOfText;
+  }
+  Iterator begin = text.data();
+  Iterator first = begin + start;
+  Iterator last = begin + text.size();
+  try {
+    if (x3::phrase_parse(first, last, x3::with<source_begin_tag>(begin)[rule], skipper, out)) {
+      offset = static_cast<std::size_t>(first - begin);
+      return StatementResult::kParsed;
+    }
+    error.offset = start;
+    error.code = DiagnosticCode::kUnknownStatement;
+    error.message = "unknown statement '" + TokenAt(text, start) + "' (expected " +
+                    std::string(expected) + ")";
+    return StatementResult::kError;
+  } catch (const x3::expectation_failure<Iterator>& failure) {
+    error = ExplainExpectation(text, static_cast<std::size_t>(failure.where() - begin),
+                               failure.which(), starts_top, "end of block", block_statements);
+    return StatementResult::kError;
+  }
+}
+
 }  // namespace
 }  // namespace healthact::dsl
 

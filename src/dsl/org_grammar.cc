@@ -2,7 +2,6 @@
 // lexical.hpp.
 #include "org_grammar.hpp"
 
-#include "../strings.hpp"
 #include "lexical.hpp"
 #include "org_vocabulary.hpp"
 
@@ -42,30 +41,8 @@ bool StartsOrgStatement(std::string_view text, std::size_t offset) {
 
 StatementResult ParseOrgStatement(std::string_view text, std::size_t& offset,
                                   ast::OrgStatement& out, SyntaxError& error) {
-  const std::size_t start = SkipSpace(text, offset);
-  if (start >= text.size()) {
-    offset = start;
-    return StatementResult::kEndOfText;
-  }
-  Iterator begin = text.data();
-  Iterator first = begin + start;
-  Iterator last = begin + text.size();
-  try {
-    if (x3::phrase_parse(first, last, x3::with<source_begin_tag>(begin)[org_statement], skipper,
-                         out)) {
-      offset = static_cast<std::size_t>(first - begin);
-      return StatementResult::kParsed;
-    }
-    error.offset = start;
-    error.code = DiagnosticCode::kUnknownStatement;
-    error.message = text::StrCat("unknown statement '", TokenAt(text, start), "'");
-    return StatementResult::kError;
-  } catch (const x3::expectation_failure<Iterator>& failure) {
-    error = ExplainExpectation(text, static_cast<std::size_t>(failure.where() - begin),
-                               failure.which(), StartsOrgStatement, "end of block",
-                               "a statement");
-    return StatementResult::kError;
-  }
+  return ParseOneStatement(text, offset, org_statement, out, error, StartsOrgStatement,
+                           "组织, 来源, 辖区, 职务, 任职 or 委员会", "a statement");
 }
 
 }  // namespace healthact::dsl
