@@ -1,0 +1,185 @@
+/*
+ * healthact.h — the C interface of healthact (C99).
+ *
+ * Conventions (after SQLite's sqlite3.h and libgit2):
+ *   - every function returns an int32_t status: HACT_OK (0) or a negative
+ *     HACT_ERROR_*; results come through out-parameters, which are last;
+ *   - after a failure, hact_last_error() describes it (thread-local, never
+ *     NULL); hact_status_string() names a status;
+ *   - objects are opaque handles released by their own hact_<type>_free,
+ *     which accepts NULL; every function is safe to call with NULL
+ *     arguments (it returns HACT_ERROR_ARGUMENT);
+ *   - strings are UTF-8.  A `const char*` result is owned by the handle it
+ *     came from and stays valid until that handle is freed; a `char*` result
+ *     is the caller's and is released with hact_free();
+ *   - decimals cross as strings ("74.6"), never as floating point;
+ *   - no C++ type or exception crosses this interface.
+ * A framework and an assessment may be read from several threads at once.
+ */
+#ifndef HEALTHACT_H_
+#define HEALTHACT_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define HACT_API __attribute__((visibility("default")))
+#else
+#define HACT_API
+#endif
+
+/* The version of this header.  Compare with hact_version_number() at run
+ * time to detect a header and library that do not match. */
+#define HACT_VERSION_MAJOR 0
+#define HACT_VERSION_MINOR 1
+#define HACT_VERSION_PATCH 0
+#define HACT_VERSION_NUMBER (HACT_VERSION_MAJOR * 10000 + HACT_VERSION_MINOR * 100 + HACT_VERSION_PATCH)
+
+/* Status codes. */
+#define HACT_OK 0
+#define HACT_ERROR_ARGUMENT (-1) /* a NULL or invalid argument */
+#define HACT_ERROR_INVALID (-2)  /* the input has errors: see its diagnostics */
+#define HACT_ERROR_NOT_FOUND (-3)
+#define HACT_ERROR_RANGE (-4)    /* an index out of range */
+#define HACT_ERROR_INTERNAL (-99) /* out of memory, or a bug */
+
+/* Verdict statuses (hact_verdict.status). */
+#define HACT_MET 0
+#define HACT_NOT_MET 1
+#define HACT_MISSING 2
+#define HACT_PENDING 3
+#define HACT_NOT_APPLICABLE 4
+#define HACT_INVALID 5
+
+/* Diagnostic severities. */
+#define HACT_SEVERITY_ERROR 0
+#define HACT_SEVERITY_WARNING 1
+
+HACT_API int32_t hact_version_number(void);
+HACT_API const char* hact_version_string(void);
+/* "ok", "invalid argument", …; never NULL. */
+HACT_API const char* hact_status_string(int32_t status);
+/* The message of the last failure on this thread; "" if none.  Never NULL. */
+HACT_API const char* hact_last_error(void);
+/* Releases a char* returned by healthact.  NULL is fine. */
+HACT_API void hact_free(void* pointer);
+
+typedef struct hact_diagnostics hact_diagnostics;
+typedef struct hact_framework hact_framework;
+typedef struct hact_observations hact_observations;
+typedef struct hact_assessment hact_assessment;
+
+/* ---- Diagnostics: what was wrong with a text, line by line. ---- */
+typedef struct hact_diagnostic {
+  const char* code;    /* "E006" */
+  const char* name;    /* "unknown-unit" */
+  int32_t severity;    /* HACT_SEVERITY_* */
+  const char* file;
+  int32_t line;        /* 1-based */
+  int32_t column;      /* 1-based, in code points */
+  const char* message;
+} hact_diagnostic;
+
+HACT_API int32_t hact_diagnostics_count(const hact_diagnostics* diagnostics, int32_t* count);
+/* Strings in *out belong to `diagnostics`. */
+HACT_API int32_t hact_diagnostics_get(const hact_diagnostics* diagnostics, int32_t index,
+                                      hact_diagnostic* out);
+HACT_API void hact_diagnostics_free(hact_diagnostics* diagnostics);
+
+/* ---- Frameworks ---- */
+/* Parses framework text (UTF-8, `length` bytes).  On HACT_OK *framework is
+ * set; on HACT_ERROR_INVALID it is NULL.  Either way, if `diagnostics` is not
+ * NULL, *diagnostics receives every error and warning (free it). */
+HACT_API int32_t hact_framework_parse(const char* text, size_t length, const char* file_name,
+                                      hact_framework** framework, hact_diagnostics** diagnostics);
+HACT_API void hact_framework_free(hact_framework* framework);
+HACT_API int32_t hact_framework_name(const hact_framework* framework, const char** name);
+HACT_API int32_t hact_framework_indicator_count(const hact_framework* framework, int32_t* count);
+
+typedef struct hact_indicator {
+  const char* number; /* "9", "25" */
+  const char* name;
+  const char* unit;   /* "%", "‰", …; "" for qualitative indicators */
+  const char* basis;
+  int32_t part_count;
+} hact_indicator;
+HACT_API int32_t hact_framework_indicator(const hact_framework* framework, int32_t index,
+                                          hact_indicator* out);
+/* The target of indicator `index` for `year` as the document writes it
+ * ("≥90.86", "实现", "100，70"); HACT_ERROR_NOT_FOUND if it has none. */
+HACT_API int32_t hact_framework_target(const hact_framework* framework, int32_t index,
+                                       int32_t year, const char** target);
+
+/* ---- Observations: what units reported ---- */
+HACT_API int32_t hact_observations_new(hact_observations** observations);
+HACT_API void hact_observations_free(hact_observations* observations);
+/* One value: unit, key (indicator, part or count), year, value as written
+ * ("74.8", "实现", "未统计", "待公布", "" for nothing). */
+HACT_API int32_t hact_observations_add(hact_observations* observations, const char* unit,
+                                       const char* key, int32_t year, const char* value);
+/* `count` values at once, from parallel arrays.  Stops at the first bad value
+ * and reports its index in *failed (if not NULL); the values before it are
+ * kept. */
+HACT_API int32_t hact_observations_add_batch(hact_observations* observations, size_t count,
+                                             const char* const* units, const char* const* keys,
+                                             const int32_t* years, const char* const* values,
+                                             size_t* failed);
+/* Reads a data file's text (the CSV format of docs/assessment.md).  With a
+ * framework, keys are checked against it.  HACT_ERROR_INVALID if any row had
+ * an error (the other rows are kept); *diagnostics as for parsing. */
+HACT_API int32_t hact_observations_read_csv(hact_observations* observations, const char* text,
+                                            size_t length, const char* file_name,
+                                            const hact_framework* framework,
+                                            hact_diagnostics** diagnostics);
+HACT_API int32_t hact_observations_set_parent(hact_observations* observations, const char* unit,
+                                              const char* parent);
+
+/* ---- Assessment ---- */
+/* Evaluates every unit of `observations` on `framework` for `year`.  The
+ * assessment keeps what it needs: the framework and observations may be
+ * freed or changed afterwards. */
+HACT_API int32_t hact_assess(const hact_framework* framework, const hact_observations* observations,
+                             int32_t year, hact_assessment** assessment);
+/* The same for one unit only: a vendor's check of one unit's figures before
+ * submitting them. */
+HACT_API int32_t hact_validate_unit(const hact_framework* framework,
+                                    const hact_observations* observations, const char* unit,
+                                    int32_t year, hact_assessment** assessment);
+HACT_API void hact_assessment_free(hact_assessment* assessment);
+HACT_API int32_t hact_assessment_unit_count(const hact_assessment* assessment, int32_t* count);
+
+typedef struct hact_unit_result {
+  const char* unit;
+  const char* score; /* "87.50" */
+  int32_t rank;      /* 1-based; ties share a rank */
+  const char* grade;
+} hact_unit_result;
+/* The unit at `position` in rank order (0 is first). */
+HACT_API int32_t hact_assessment_unit(const hact_assessment* assessment, int32_t position,
+                                      hact_unit_result* out);
+
+typedef struct hact_verdict {
+  const char* indicator;
+  int32_t status; /* HACT_MET, … */
+  const char* value;
+  const char* target;
+  const char* reason;
+} hact_verdict;
+/* The verdict of the unit at rank `position` on indicator `index`.  Strings
+ * belong to the assessment. */
+HACT_API int32_t hact_assessment_verdict(const hact_assessment* assessment, int32_t position,
+                                         int32_t index, hact_verdict* out);
+/* The assessment as JSON (docs/assessment.md); `failures_only` non-zero lists
+ * only verdicts other than met and not_applicable.  Free with hact_free. */
+HACT_API int32_t hact_assessment_json(const hact_assessment* assessment, int32_t failures_only,
+                                      char** json);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HEALTHACT_H_ */

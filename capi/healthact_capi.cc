@@ -1,0 +1,395 @@
+// The C interface (capi/healthact.h) over the C++ library.  Every entry point
+// catches everything: no exception crosses into C.
+#include "healthact.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "healthact/assessment.hpp"
+#include "healthact/assessment_text.hpp"
+#include "healthact/data_file.hpp"
+#include "healthact/dsl.hpp"
+#include "healthact/version.hpp"
+
+struct hact_diagnostics {
+  std::vector<healthact::Diagnostic> items;
+  std::vector<std::string> codes;  // "E006", kept for the const char* handed out
+};
+
+struct hact_framework {
+  std::shared_ptr<const healthact::Framework> framework;
+  std::vector<std::string> units;                         // per indicator
+  std::map<std::pair<int32_t, int32_t>, std::string> targets;  // (index, year)
+};
+
+struct hact_observations {
+  // Copy-on-write: an assessment keeps the snapshot it was computed from.
+  std::shared_ptr<healthact::Observations> observations = std::make_shared<healthact::Observations>();
+  healthact::Observations& Writable() {
+    if (observations.use_count() > 1) {
+      observations = std::make_shared<healthact::Observations>(*observations);
+    }
+    return *observations;
+  }
+};
+
+struct hact_assessment {
+  std::optional<healthact::Assessment> assessment;
+  std::vector<std::string> scores;  // by unit index
+  // Verdicts are explained on first request and kept, so that the strings
+  // handed out stay valid; the mutex lets several threads read at once.
+  mutable std::mutex mutex;
+  mutable std::map<std::pair<std::size_t, std::size_t>, healthact::Verdict> verdicts;
+};
+
+namespace {
+
+thread_local std::string last_error;
+
+int32_t Fail(int32_t status, std::string message) {
+  last_error = std::move(message);
+  return status;
+}
+
+// Runs `body`, turning any exception into HACT_ERROR_INTERNAL.
+template <typename Body>
+int32_t Guard(Body body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return Fail(HACT_ERROR_INTERNAL, "out of memory");
+  } catch (const std::exception& e) {
+    return Fail(HACT_ERROR_INTERNAL, std::string("internal error: ") + e.what());
+  } catch (...) {
+    return Fail(HACT_ERROR_INTERNAL, "internal error");
+  }
+}
+
+int32_t NullArgument(const char* name) {
+  return Fail(HACT_ERROR_ARGUMENT, std::string(name) + " is NULL");
+}
+
+hact_diagnostics* MakeDiagnostics(std::vector<healthact::Diagnostic> items) {
+  auto* out = new hact_diagnostics;
+  out->items = std::move(items);
+  for (const healthact::Diagnostic& d : out->items) {
+    out->codes.push_back(healthact::DiagnosticCodeString(d.code));
+  }
+  return out;
+}
+
+std::string FirstError(const std::vector<healthact::Diagnostic>& diagnostics) {
+  for (const healthact::Diagnostic& d : diagnostics) {
+    if (d.severity == healthact::Severity::kError) return d.ToString();
+  }
+  return "invalid input";
+}
+
+int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const healthact::Observations> data,
+                       int32_t year, hact_assessment** out) {
+  auto result = std::make_unique<hact_assessment>();
+  result->assessment.emplace(healthact::Assess(framework->framework, std::move(data), year));
+  for (std::size_t u = 0; u < result->assessment->unit_count(); ++u) {
+    result->scores.push_back(result->assessment->score(u).ToString());
+  }
+  *out = result.release();
+  return HACT_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+int32_t hact_version_number(void) { return HACT_VERSION_NUMBER; }
+const char* hact_version_string(void) { return HEALTHACT_VERSION_STRING; }
+
+const char* hact_status_string(int32_t status) {
+  switch (status) {
+    case HACT_OK: return "ok";
+    case HACT_ERROR_ARGUMENT: return "invalid argument";
+    case HACT_ERROR_INVALID: return "invalid input";
+    case HACT_ERROR_NOT_FOUND: return "not found";
+    case HACT_ERROR_RANGE: return "index out of range";
+    case HACT_ERROR_INTERNAL: return "internal error";
+    default: return "unknown status";
+  }
+}
+
+const char* hact_last_error(void) { return last_error.c_str(); }
+
+void hact_free(void* pointer) { std::free(pointer); }
+
+int32_t hact_diagnostics_count(const hact_diagnostics* diagnostics, int32_t* count) {
+  if (diagnostics == nullptr) return NullArgument("diagnostics");
+  if (count == nullptr) return NullArgument("count");
+  *count = static_cast<int32_t>(diagnostics->items.size());
+  return HACT_OK;
+}
+
+int32_t hact_diagnostics_get(const hact_diagnostics* diagnostics, int32_t index, hact_diagnostic* out) {
+  if (diagnostics == nullptr) return NullArgument("diagnostics");
+  if (out == nullptr) return NullArgument("out");
+  if (index < 0 || static_cast<std::size_t>(index) >= diagnostics->items.size()) {
+    return Fail(HACT_ERROR_RANGE, "diagnostic index out of range");
+  }
+  const healthact::Diagnostic& d = diagnostics->items[index];
+  out->code = diagnostics->codes[index].c_str();
+  out->name = healthact::DiagnosticCodeName(d.code).data();
+  out->severity = d.severity == healthact::Severity::kError ? HACT_SEVERITY_ERROR : HACT_SEVERITY_WARNING;
+  out->file = d.file.c_str();
+  out->line = d.line;
+  out->column = d.column;
+  out->message = d.message.c_str();
+  return HACT_OK;
+}
+
+void hact_diagnostics_free(hact_diagnostics* diagnostics) { delete diagnostics; }
+
+int32_t hact_framework_parse(const char* text, size_t length, const char* file_name,
+                             hact_framework** framework, hact_diagnostics** diagnostics) {
+  return Guard([&] {
+    if (framework != nullptr) *framework = nullptr;
+    if (diagnostics != nullptr) *diagnostics = nullptr;
+    if (text == nullptr) return NullArgument("text");
+    if (framework == nullptr) return NullArgument("framework");
+    healthact::ParsedFramework parsed = healthact::ParseFramework(
+        std::string_view(text, length), file_name != nullptr ? file_name : "<text>");
+    const bool ok = parsed.ok();
+    const std::string error = ok ? "" : FirstError(parsed.diagnostics);
+    if (diagnostics != nullptr) *diagnostics = MakeDiagnostics(std::move(parsed.diagnostics));
+    if (!ok) return Fail(HACT_ERROR_INVALID, error);
+    auto handle = std::make_unique<hact_framework>();
+    handle->framework = std::move(parsed.framework);
+    const auto& indicators = handle->framework->indicators();
+    for (std::size_t i = 0; i < indicators.size(); ++i) {
+      handle->units.push_back(indicators[i].unit ? std::string(healthact::UnitSymbol(*indicators[i].unit)) : "");
+      for (const healthact::Target& target : indicators[i].targets) {
+        handle->targets[{static_cast<int32_t>(i), target.year}] = healthact::TargetText(target.form);
+      }
+    }
+    *framework = handle.release();
+    return HACT_OK;
+  });
+}
+
+void hact_framework_free(hact_framework* framework) { delete framework; }
+
+int32_t hact_framework_name(const hact_framework* framework, const char** name) {
+  if (framework == nullptr) return NullArgument("framework");
+  if (name == nullptr) return NullArgument("name");
+  *name = framework->framework->name().c_str();
+  return HACT_OK;
+}
+
+int32_t hact_framework_indicator_count(const hact_framework* framework, int32_t* count) {
+  if (framework == nullptr) return NullArgument("framework");
+  if (count == nullptr) return NullArgument("count");
+  *count = static_cast<int32_t>(framework->framework->indicators().size());
+  return HACT_OK;
+}
+
+int32_t hact_framework_indicator(const hact_framework* framework, int32_t index, hact_indicator* out) {
+  if (framework == nullptr) return NullArgument("framework");
+  if (out == nullptr) return NullArgument("out");
+  const auto& indicators = framework->framework->indicators();
+  if (index < 0 || static_cast<std::size_t>(index) >= indicators.size()) {
+    return Fail(HACT_ERROR_RANGE, "indicator index out of range");
+  }
+  const healthact::Indicator& indicator = indicators[index];
+  out->number = indicator.number.c_str();
+  out->name = indicator.name.c_str();
+  out->unit = framework->units[index].c_str();
+  out->basis = indicator.basis.c_str();
+  out->part_count = static_cast<int32_t>(indicator.parts.size());
+  return HACT_OK;
+}
+
+int32_t hact_framework_target(const hact_framework* framework, int32_t index, int32_t year,
+                              const char** target) {
+  if (framework == nullptr) return NullArgument("framework");
+  if (target == nullptr) return NullArgument("target");
+  const auto it = framework->targets.find({index, year});
+  if (it == framework->targets.end()) {
+    return Fail(HACT_ERROR_NOT_FOUND, "no target for that indicator and year");
+  }
+  *target = it->second.c_str();
+  return HACT_OK;
+}
+
+int32_t hact_observations_new(hact_observations** observations) {
+  return Guard([&] {
+    if (observations == nullptr) return NullArgument("observations");
+    *observations = new hact_observations;
+    return HACT_OK;
+  });
+}
+
+void hact_observations_free(hact_observations* observations) { delete observations; }
+
+int32_t hact_observations_add(hact_observations* observations, const char* unit, const char* key,
+                              int32_t year, const char* value) {
+  return Guard([&] {
+    if (observations == nullptr) return NullArgument("observations");
+    if (unit == nullptr || key == nullptr || value == nullptr) return NullArgument("unit, key or value");
+    if (*unit == '\0' || *key == '\0') return Fail(HACT_ERROR_ARGUMENT, "unit and key must not be empty");
+    absl::StatusOr<healthact::Reported> reported = healthact::ParseReported(value);
+    if (!reported.ok()) return Fail(HACT_ERROR_INVALID, std::string(reported.status().message()));
+    healthact::Observations& data = observations->Writable();
+    absl::Status status = data.Add(data.AddUnit(unit), key, year, *reported);
+    if (!status.ok()) return Fail(HACT_ERROR_INVALID, std::string(status.message()));
+    return HACT_OK;
+  });
+}
+
+int32_t hact_observations_add_batch(hact_observations* observations, size_t count,
+                                    const char* const* units, const char* const* keys,
+                                    const int32_t* years, const char* const* values, size_t* failed) {
+  if (observations == nullptr) return NullArgument("observations");
+  if (count > 0 && (units == nullptr || keys == nullptr || years == nullptr || values == nullptr)) {
+    return NullArgument("an array");
+  }
+  for (size_t i = 0; i < count; ++i) {
+    const int32_t status = hact_observations_add(observations, units[i], keys[i], years[i], values[i]);
+    if (status != HACT_OK) {
+      if (failed != nullptr) *failed = i;
+      return Fail(status, "value " + std::to_string(i) + ": " + last_error);
+    }
+  }
+  return HACT_OK;
+}
+
+int32_t hact_observations_read_csv(hact_observations* observations, const char* text, size_t length,
+                                   const char* file_name, const hact_framework* framework,
+                                   hact_diagnostics** diagnostics) {
+  return Guard([&] {
+    if (diagnostics != nullptr) *diagnostics = nullptr;
+    if (observations == nullptr) return NullArgument("observations");
+    if (text == nullptr) return NullArgument("text");
+    std::vector<healthact::Diagnostic> found = healthact::ReadObservationsCsv(
+        std::string_view(text, length), file_name != nullptr ? file_name : "<data>",
+        framework != nullptr ? framework->framework.get() : nullptr, observations->Writable());
+    const bool ok = !healthact::HasErrors(found);
+    const std::string error = ok ? "" : FirstError(found);
+    if (diagnostics != nullptr) *diagnostics = MakeDiagnostics(std::move(found));
+    return ok ? HACT_OK : Fail(HACT_ERROR_INVALID, error);
+  });
+}
+
+int32_t hact_observations_set_parent(hact_observations* observations, const char* unit,
+                                     const char* parent) {
+  return Guard([&] {
+    if (observations == nullptr) return NullArgument("observations");
+    if (unit == nullptr || parent == nullptr) return NullArgument("unit or parent");
+    healthact::Observations& data = observations->Writable();
+    absl::Status status = data.SetParent(data.AddUnit(unit), data.AddUnit(parent));
+    return status.ok() ? HACT_OK : Fail(HACT_ERROR_INVALID, std::string(status.message()));
+  });
+}
+
+int32_t hact_assess(const hact_framework* framework, const hact_observations* observations,
+                    int32_t year, hact_assessment** assessment) {
+  return Guard([&] {
+    if (assessment != nullptr) *assessment = nullptr;
+    if (framework == nullptr) return NullArgument("framework");
+    if (observations == nullptr) return NullArgument("observations");
+    if (assessment == nullptr) return NullArgument("assessment");
+    return MakeAssessment(framework, observations->observations, year, assessment);
+  });
+}
+
+int32_t hact_validate_unit(const hact_framework* framework, const hact_observations* observations,
+                           const char* unit, int32_t year, hact_assessment** assessment) {
+  return Guard([&] {
+    if (assessment != nullptr) *assessment = nullptr;
+    if (framework == nullptr) return NullArgument("framework");
+    if (observations == nullptr) return NullArgument("observations");
+    if (unit == nullptr) return NullArgument("unit");
+    if (assessment == nullptr) return NullArgument("assessment");
+    const healthact::Observations& all = *observations->observations;
+    const std::optional<healthact::UnitId> id = all.FindUnit(unit);
+    if (!id) return Fail(HACT_ERROR_NOT_FOUND, std::string("no unit named ") + unit);
+    // Only this unit's reports, all years (trends look back).
+    auto one = std::make_shared<healthact::Observations>();
+    const healthact::UnitId copy = one->AddUnit(unit);
+    for (const auto& [key, key_year] : all.Keys()) {
+      const healthact::Reported reported = all.Get(*id, key, key_year);
+      if (reported.kind != healthact::ReportKind::kNothing) (void)one->Add(copy, key, key_year, reported);
+    }
+    return MakeAssessment(framework, std::move(one), year, assessment);
+  });
+}
+
+void hact_assessment_free(hact_assessment* assessment) { delete assessment; }
+
+int32_t hact_assessment_unit_count(const hact_assessment* assessment, int32_t* count) {
+  if (assessment == nullptr) return NullArgument("assessment");
+  if (count == nullptr) return NullArgument("count");
+  *count = static_cast<int32_t>(assessment->assessment->unit_count());
+  return HACT_OK;
+}
+
+int32_t hact_assessment_unit(const hact_assessment* assessment, int32_t position, hact_unit_result* out) {
+  if (assessment == nullptr) return NullArgument("assessment");
+  if (out == nullptr) return NullArgument("out");
+  const healthact::Assessment& a = *assessment->assessment;
+  if (position < 0 || static_cast<std::size_t>(position) >= a.unit_count()) {
+    return Fail(HACT_ERROR_RANGE, "unit position out of range");
+  }
+  const std::size_t u = a.ranking()[position];
+  out->unit = a.observations().unit_name(a.units()[u]).c_str();
+  out->score = assessment->scores[u].c_str();
+  out->rank = a.rank(u);
+  out->grade = a.grade(u).c_str();
+  return HACT_OK;
+}
+
+int32_t hact_assessment_verdict(const hact_assessment* assessment, int32_t position, int32_t index,
+                                hact_verdict* out) {
+  return Guard([&] {
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (out == nullptr) return NullArgument("out");
+    const healthact::Assessment& a = *assessment->assessment;
+    if (position < 0 || static_cast<std::size_t>(position) >= a.unit_count() || index < 0 ||
+        static_cast<std::size_t>(index) >= a.indicator_count()) {
+      return Fail(HACT_ERROR_RANGE, "unit position or indicator index out of range");
+    }
+    const std::size_t u = a.ranking()[position];
+    std::lock_guard<std::mutex> lock(assessment->mutex);
+    auto it = assessment->verdicts.find({u, static_cast<std::size_t>(index)});
+    if (it == assessment->verdicts.end()) {
+      it = assessment->verdicts.emplace(std::make_pair(u, static_cast<std::size_t>(index)),
+                                        a.Explain(u, index)).first;
+    }
+    const healthact::Verdict& v = it->second;
+    out->indicator = v.indicator.c_str();
+    out->status = static_cast<int32_t>(v.status);
+    out->value = v.value.c_str();
+    out->target = v.target.c_str();
+    out->reason = v.reason.c_str();
+    return HACT_OK;
+  });
+}
+
+int32_t hact_assessment_json(const hact_assessment* assessment, int32_t failures_only, char** json) {
+  return Guard([&] {
+    if (json != nullptr) *json = nullptr;
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (json == nullptr) return NullArgument("json");
+    const std::string text = healthact::AssessmentToJson(
+        *assessment->assessment,
+        failures_only ? healthact::Explanation::kFailures : healthact::Explanation::kAll);
+    char* copy = static_cast<char*>(std::malloc(text.size() + 1));
+    if (copy == nullptr) return Fail(HACT_ERROR_INTERNAL, "out of memory");
+    std::memcpy(copy, text.c_str(), text.size() + 1);
+    *json = copy;
+    return HACT_OK;
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,184 @@
+/* The C interface from C99: every call, errors and NULLs included.
+ * Usage: capi_test EXAMPLES_DIR */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "healthact.h"
+
+static int passed = 0;
+static int failed = 0;
+
+#define CHECK(condition)                                                    \
+  do {                                                                      \
+    if (condition) {                                                        \
+      ++passed;                                                             \
+    } else {                                                                \
+      ++failed;                                                             \
+      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, \
+              __LINE__, #condition, hact_last_error());                     \
+    }                                                                       \
+  } while (0)
+
+static char* read_file(const char* path, size_t* length) {
+  FILE* file = fopen(path, "rb");
+  char* text;
+  long size;
+  if (file == NULL) return NULL;
+  fseek(file, 0, SEEK_END);
+  size = ftell(file);
+  fseek(file, 0, SEEK_SET);
+  text = (char*)malloc((size_t)size + 1);
+  if (text == NULL || fread(text, 1, (size_t)size, file) != (size_t)size) {
+    fclose(file);
+    free(text);
+    return NULL;
+  }
+  text[size] = '\0';
+  fclose(file);
+  *length = (size_t)size;
+  return text;
+}
+
+static void test_version_and_errors(void) {
+  CHECK(hact_version_number() == HACT_VERSION_NUMBER);
+  CHECK(strcmp(hact_version_string(), "0.1.0") == 0);
+  CHECK(strcmp(hact_status_string(HACT_OK), "ok") == 0);
+  CHECK(strcmp(hact_status_string(HACT_ERROR_ARGUMENT), "invalid argument") == 0);
+  CHECK(hact_status_string(12345) != NULL);
+  CHECK(hact_last_error() != NULL);
+}
+
+static void test_nulls(void) {
+  int32_t count = 0;
+  hact_framework* framework = NULL;
+  hact_observations* observations = NULL;
+  hact_assessment* assessment = NULL;
+  CHECK(hact_framework_parse(NULL, 0, "x", &framework, NULL) == HACT_ERROR_ARGUMENT);
+  CHECK(framework == NULL);
+  CHECK(strstr(hact_last_error(), "text is NULL") != NULL);
+  CHECK(hact_framework_parse("框架 \"t\"", 9, "x", NULL, NULL) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_framework_indicator_count(NULL, &count) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_observations_new(NULL) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_observations_add(NULL, "a", "1", 2022, "1") == HACT_ERROR_ARGUMENT);
+  CHECK(hact_assess(NULL, observations, 2022, &assessment) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_assessment_unit_count(NULL, &count) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_diagnostics_count(NULL, &count) == HACT_ERROR_ARGUMENT);
+  hact_framework_free(NULL);
+  hact_observations_free(NULL);
+  hact_assessment_free(NULL);
+  hact_diagnostics_free(NULL);
+  hact_free(NULL);
+}
+
+static void test_parse_errors(void) {
+  /* 指标 1 "a" { 单位 : 14 code points, so xx is at column 15 of line 2. */
+  const char* text = "框架 \"t\"\n指标 1 \"a\" { 单位 xx 方向 越高越好 目标 2022 1 }\n";
+  hact_framework* framework = NULL;
+  hact_diagnostics* diagnostics = NULL;
+  hact_diagnostic d;
+  int32_t count = 0;
+  CHECK(hact_framework_parse(text, strlen(text), "bad.ha", &framework, &diagnostics) ==
+        HACT_ERROR_INVALID);
+  CHECK(framework == NULL);
+  CHECK(strstr(hact_last_error(), "bad.ha:2:15: error: unknown unit 'xx'") != NULL);
+  CHECK(hact_diagnostics_count(diagnostics, &count) == HACT_OK && count == 1);
+  CHECK(hact_diagnostics_get(diagnostics, 0, &d) == HACT_OK);
+  CHECK(strcmp(d.code, "E006") == 0 && strcmp(d.name, "unknown-unit") == 0);
+  CHECK(d.line == 2 && d.column == 15 && d.severity == HACT_SEVERITY_ERROR);
+  CHECK(strcmp(d.file, "bad.ha") == 0);
+  CHECK(hact_diagnostics_get(diagnostics, 1, &d) == HACT_ERROR_RANGE);
+  hact_diagnostics_free(diagnostics);
+}
+
+static void test_liuzhou(const char* examples) {
+  char path[4096];
+  size_t length = 0;
+  char* text;
+  hact_framework* framework = NULL;
+  hact_observations* observations = NULL;
+  hact_assessment* assessment = NULL;
+  hact_indicator indicator;
+  hact_unit_result unit;
+  hact_verdict verdict;
+  const char* target = NULL;
+  const char* name = NULL;
+  char* json = NULL;
+  int32_t count = 0;
+  size_t failed_at = 99;
+  /* Four values of Liuzhou's 2019 baseline column, reported for 2022. */
+  const char* units[] = {"柳州市", "柳州市", "柳州市", "柳州市"};
+  const char* keys[] = {"1", "2", "13", "26"};
+  const int32_t years[] = {2022, 2022, 2022, 2022};
+  const char* values[] = {"76.8", "3.28", "89.52", "97.12"};
+  const char* other_units[] = {"城中区", "城中区"};
+  const char* bad_values[] = {"75", "7４.6.1"};
+
+  snprintf(path, sizeof path, "%s/liuzhou.ha", examples);
+  text = read_file(path, &length);
+  CHECK(text != NULL);
+  if (text == NULL) return;
+  CHECK(hact_framework_parse(text, length, "liuzhou.ha", &framework, NULL) == HACT_OK);
+  free(text);
+  CHECK(hact_framework_name(framework, &name) == HACT_OK &&
+        strcmp(name, "柳州市推进健康中国行动考核指标框架") == 0);
+  CHECK(hact_framework_indicator_count(framework, &count) == HACT_OK && count == 26);
+  CHECK(hact_framework_indicator(framework, 0, &indicator) == HACT_OK);
+  CHECK(strcmp(indicator.number, "1") == 0 && strcmp(indicator.unit, "岁") == 0);
+  CHECK(hact_framework_indicator(framework, 24, &indicator) == HACT_OK && indicator.part_count == 2);
+  CHECK(hact_framework_indicator(framework, 26, &indicator) == HACT_ERROR_RANGE);
+  CHECK(hact_framework_target(framework, 1, 2022, &target) == HACT_OK && strcmp(target, "≤6.0") == 0);
+  CHECK(hact_framework_target(framework, 1, 2025, &target) == HACT_ERROR_NOT_FOUND);
+
+  CHECK(hact_observations_new(&observations) == HACT_OK);
+  CHECK(hact_observations_add_batch(observations, 4, units, keys, years, values, &failed_at) == HACT_OK);
+  CHECK(hact_observations_add_batch(observations, 2, other_units, keys + 2, years, bad_values,
+                                    &failed_at) == HACT_ERROR_INVALID);
+  CHECK(failed_at == 1);
+  CHECK(strstr(hact_last_error(), "two decimal points") != NULL);
+
+  CHECK(hact_assess(framework, observations, 2022, &assessment) == HACT_OK);
+  /* Changing the observations afterwards does not change the assessment. */
+  CHECK(hact_observations_add(observations, "鱼峰区", "1", 2022, "80") == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 2);  /* + 城中区 */
+  CHECK(hact_assessment_unit(assessment, 0, &unit) == HACT_OK);
+  CHECK(strcmp(unit.unit, "柳州市") == 0 && unit.rank == 1);
+  /* 2, 13 and 26 met, 1 not met, the other 22 missing (missing counts
+   * against the score): 3 of 26 equal weights = 11.538… → 11.54. */
+  CHECK(strcmp(unit.score, "11.54") == 0);
+  CHECK(strcmp(unit.grade, "不合格") == 0);
+  CHECK(hact_assessment_verdict(assessment, 0, 0, &verdict) == HACT_OK);
+  CHECK(verdict.status == HACT_NOT_MET && strcmp(verdict.indicator, "1") == 0);
+  CHECK(strcmp(verdict.reason, "76.8 < 77.8 (目标 77.8)") == 0);
+  CHECK(hact_assessment_verdict(assessment, 0, 1, &verdict) == HACT_OK && verdict.status == HACT_MET);
+  CHECK(hact_assessment_verdict(assessment, 0, 2, &verdict) == HACT_OK && verdict.status == HACT_MISSING);
+  CHECK(hact_assessment_verdict(assessment, 2, 0, &verdict) == HACT_ERROR_RANGE);
+  CHECK(hact_assessment_json(assessment, 1, &json) == HACT_OK);
+  CHECK(json != NULL && strstr(json, "{\"unit\": \"柳州市\", \"score\": \"11.54\", \"rank\": 1") != NULL);
+  hact_free(json);
+  hact_assessment_free(assessment);
+
+  /* One unit's figures, as a vendor checks them before submitting. */
+  CHECK(hact_validate_unit(framework, observations, "鱼峰区", 2022, &assessment) == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 1);
+  CHECK(hact_assessment_verdict(assessment, 0, 0, &verdict) == HACT_OK && verdict.status == HACT_MET);
+  hact_assessment_free(assessment);
+  CHECK(hact_validate_unit(framework, observations, "无此单位", 2022, &assessment) == HACT_ERROR_NOT_FOUND);
+  CHECK(assessment == NULL);
+
+  hact_observations_free(observations);
+  hact_framework_free(framework);
+}
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: capi_test EXAMPLES_DIR\n");
+    return 2;
+  }
+  test_version_and_errors();
+  test_nulls();
+  test_parse_errors();
+  test_liuzhou(argv[1]);
+  printf("capi: %d passed, %d failed\n", passed, failed);
+  return failed == 0 ? 0 : 1;
+}
