@@ -1,5 +1,6 @@
-# Installs the build into a scratch prefix, then builds and runs a consumer
-# through find_package(healthact) and through pkg-config.
+# Installs the build into a scratch prefix, then builds and runs a C++
+# consumer through find_package(healthact) (static library) and a C consumer
+# through pkg-config (the shared C ABI).
 set(prefix ${WORK}/install-prefix)
 file(REMOVE_RECURSE ${prefix} ${WORK}/consumer)
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD} --prefix ${prefix}
@@ -29,7 +30,7 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "pkg-config does not know healthact")
 endif()
 separate_arguments(flags UNIX_COMMAND "${flags}")
-execute_process(COMMAND ${CXX} -std=c++20 ${SOURCE}/tests/install/consumer.cc ${flags}
+execute_process(COMMAND ${CC} -std=c99 -pedantic -Werror ${SOURCE}/tests/install/consumer.c ${flags}
                         -o ${WORK}/consumer/pc-consumer RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the consumer did not build with pkg-config's flags")
