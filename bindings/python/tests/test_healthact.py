@@ -1,0 +1,109 @@
+"""The Python binding: every public call, errors included."""
+import json
+import os
+import unittest
+
+import healthact
+
+EXAMPLES = os.environ.get("HEALTHACT_EXAMPLES",
+                          os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples"))
+
+
+def read(name):
+    with open(os.path.join(EXAMPLES, name), encoding="utf-8") as f:
+        return f.read()
+
+
+class FrameworkTest(unittest.TestCase):
+    def test_parses_liuzhou(self):
+        with healthact.Framework.parse(read("liuzhou.ha"), "liuzhou.ha") as framework:
+            self.assertEqual(framework.name, "柳州市推进健康中国行动考核指标框架")
+            indicators = framework.indicators()
+            self.assertEqual(len(indicators), 26)
+            self.assertEqual(indicators[0], {"number": "1", "name": "人均预期寿命", "unit": "岁",
+                                             "basis": "《“健康广西2030”规划》", "parts": 0})
+            self.assertEqual(indicators[24]["parts"], 2)
+            self.assertEqual(framework.target(1, 2022), "≤6.0")
+            self.assertIsNone(framework.target(1, 2025))
+            self.assertEqual(framework.warnings, [])
+
+    def test_errors_carry_line_and_column(self):
+        text = '框架 "t"\n指标 1 "a" { 单位 xx 方向 越高越好 目标 2022 1 }\n'
+        with self.assertRaises(healthact.HealthactError) as caught:
+            healthact.Framework.parse(text, "bad.ha")
+        error = caught.exception
+        self.assertEqual(error.status, -2)
+        self.assertIn("bad.ha:2:15", error.message)
+        self.assertEqual(len(error.diagnostics), 1)
+        d = error.diagnostics[0]
+        self.assertEqual((d["code"], d["line"], d["column"]), ("E006", 2, 15))
+
+    def test_closed_handles_refuse_use(self):
+        framework = healthact.Framework.parse(read("zhangye.ha"))
+        framework.close()
+        framework.close()  # twice is fine
+        with self.assertRaises(ValueError):
+            framework.indicators()
+
+
+class AssessmentTest(unittest.TestCase):
+    def setUp(self):
+        self.framework = healthact.Framework.parse(read("liuzhou.ha"), "liuzhou.ha")
+
+    def tearDown(self):
+        self.framework.close()
+
+    def test_batch_assess_and_results_as_dicts(self):
+        with healthact.Observations() as data:
+            data.add_batch(["柳州市"] * 4, ["1", "2", "13", "26"], [2022] * 4,
+                           ["76.8", "3.28", "89.52", "97.12"])
+            with self.framework.assess(data, 2022) as result:
+                self.assertEqual(len(result), 1)
+                # 3 of 26 met, the rest not met or missing: 11.54.
+                self.assertEqual(result.units(), [{"unit": "柳州市", "score": "11.54", "rank": 1,
+                                                   "grade": "不合格"}])
+                verdicts = result.verdicts(0)
+                self.assertEqual(verdicts[0]["status"], "not_met")
+                self.assertEqual(verdicts[0]["reason"], "76.8 < 77.8 (目标 77.8)")
+                self.assertEqual(verdicts[1]["status"], "met")
+                document = json.loads(result.json())
+                self.assertEqual(document["year"], 2022)
+                self.assertEqual(document["units"][0]["score"], "11.54")
+                failures = json.loads(result.json(failures_only=True))
+                self.assertNotIn("2", [v["indicator"] for v in failures["units"][0]["verdicts"]])
+
+    def test_bad_values_raise(self):
+        with healthact.Observations() as data:
+            with self.assertRaises(healthact.HealthactError) as caught:
+                data.add_batch(["甲", "甲"], ["1", "2"], [2022, 2022], ["75", "7.4.6"])
+            self.assertIn("value 1", caught.exception.message)
+            with self.assertRaises(ValueError):
+                data.add_batch(["甲"], ["1", "2"], [2022], ["1"])
+
+    def test_csv_with_diagnostics(self):
+        with healthact.Observations() as data:
+            with self.assertRaises(healthact.HealthactError) as caught:
+                data.read_csv("unit,indicator,year,value\n甲,99,2022,5\n", "d.csv", self.framework)
+            d = caught.exception.diagnostics[0]
+            self.assertEqual((d["code"], d["line"], d["column"]), ("E033", 2, 3))
+            self.assertEqual(data.read_csv("unit,indicator,year,value\n甲,1,2022,78\n", "d.csv",
+                                           self.framework), [])
+            data.set_parent("甲", "柳州市")
+
+    def test_validate_one_unit(self):
+        with healthact.Observations() as data:
+            data.add("鱼峰区", "1", 2022, "80")
+            data.add("城中区", "1", 2022, "70")
+            with self.framework.validate_unit(data, "鱼峰区", 2022) as result:
+                self.assertEqual(len(result), 1)
+                self.assertEqual(result.verdicts(0)[0]["status"], "met")
+            with self.assertRaises(healthact.HealthactError) as caught:
+                self.framework.validate_unit(data, "无此单位", 2022)
+            self.assertEqual(caught.exception.status, -3)
+
+    def test_version(self):
+        self.assertEqual(healthact.library_version(), "0.1.0")
+
+
+if __name__ == "__main__":
+    unittest.main()
