@@ -69,6 +69,7 @@ HACT_API const char* hact_last_error(void);
 HACT_API void hact_free(void* pointer);
 
 typedef struct hact_diagnostics hact_diagnostics;
+typedef struct hact_organisation hact_organisation;
 typedef struct hact_framework hact_framework;
 typedef struct hact_observations hact_observations;
 typedef struct hact_assessment hact_assessment;
@@ -137,6 +138,10 @@ HACT_API int32_t hact_observations_read_csv(hact_observations* observations, con
                                             hact_diagnostics** diagnostics);
 HACT_API int32_t hact_observations_set_parent(hact_observations* observations, const char* unit,
                                               const char* parent);
+/* Reads a jurisdiction tree file (unit,parent,level). */
+HACT_API int32_t hact_observations_read_units_csv(hact_observations* observations, const char* text,
+                                                  size_t length, const char* file_name,
+                                                  hact_diagnostics** diagnostics);
 
 /* ---- Assessment ---- */
 /* Evaluates every unit of `observations` on `framework` for `year`.  The
@@ -144,6 +149,16 @@ HACT_API int32_t hact_observations_set_parent(hact_observations* observations, c
  * freed or changed afterwards. */
 HACT_API int32_t hact_assess(const hact_framework* framework, const hact_observations* observations,
                              int32_t year, hact_assessment** assessment);
+/* Options for hact_assess_with: set struct_size to sizeof(hact_assess_options)
+ * so that later versions can add fields without breaking callers. */
+typedef struct hact_assess_options {
+  int32_t struct_size;
+  const char* level;  /* "县区", "乡镇", …; NULL: every unit */
+  const char* within; /* a unit: only the units under it; NULL: everywhere */
+} hact_assess_options;
+HACT_API int32_t hact_assess_with(const hact_framework* framework,
+                                  const hact_observations* observations, int32_t year,
+                                  const hact_assess_options* options, hact_assessment** assessment);
 /* The same for one unit only: a vendor's check of one unit's figures before
  * submitting them. */
 HACT_API int32_t hact_validate_unit(const hact_framework* framework,
@@ -177,6 +192,34 @@ HACT_API int32_t hact_assessment_verdict(const hact_assessment* assessment, int3
  * only verdicts other than met and not_applicable.  Free with hact_free. */
 HACT_API int32_t hact_assessment_json(const hact_assessment* assessment, int32_t failures_only,
                                       char** json);
+
+/* ---- Organisations (docs/organisation.md) ---- */
+HACT_API int32_t hact_organisation_parse(const char* text, size_t length, const char* file_name,
+                                         hact_organisation** organisation,
+                                         hact_diagnostics** diagnostics);
+HACT_API void hact_organisation_free(hact_organisation* organisation);
+HACT_API int32_t hact_organisation_committee_count(const hact_organisation* organisation,
+                                                   int32_t* count);
+
+typedef struct hact_seat {
+  const char* role;       /* "主任", "副主任", "成员", "秘书长" */
+  const char* post;
+  const char* department;
+  const char* person;     /* "" when the post is described but nobody is named */
+  int32_t concurrent;     /* 兼 */
+} hact_seat;
+/* The roster of committee `committee` on `date` ("2021-01-01"): *count seats,
+ * read with hact_organisation_seat.  Strings belong to the organisation and
+ * stay valid until the next roster call on it or until it is freed. */
+HACT_API int32_t hact_organisation_roster(hact_organisation* organisation, int32_t committee,
+                                          const char* date, int32_t* count);
+HACT_API int32_t hact_organisation_seat(const hact_organisation* organisation, int32_t index,
+                                        hact_seat* out);
+/* Who approves seat changes of committee `committee` on `date`: the post and
+ * its holder ("" when unnamed). */
+HACT_API int32_t hact_organisation_approver(hact_organisation* organisation, int32_t committee,
+                                            const char* date, const char** post,
+                                            const char** person);
 
 #ifdef __cplusplus
 }

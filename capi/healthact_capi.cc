@@ -2,6 +2,7 @@
 // catches everything: no exception crosses into C.
 #include "healthact.h"
 
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -15,6 +16,7 @@
 #include "healthact/assessment_text.hpp"
 #include "healthact/data_file.hpp"
 #include "healthact/dsl.hpp"
+#include "healthact/organisation_text.hpp"
 #include "healthact/version.hpp"
 
 struct hact_diagnostics {
@@ -37,6 +39,14 @@ struct hact_observations {
     }
     return *observations;
   }
+};
+
+struct hact_organisation {
+  std::shared_ptr<const healthact::Organisation> organisation;
+  // The last roster asked for, with the strings handed out.
+  std::vector<healthact::RosterEntry> roster;
+  std::vector<std::string> roles;
+  std::string approver_post, approver_person;
 };
 
 struct hact_assessment {
@@ -92,9 +102,10 @@ std::string FirstError(const std::vector<healthact::Diagnostic>& diagnostics) {
 }
 
 int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const healthact::Observations> data,
-                       int32_t year, hact_assessment** out) {
+                       int32_t year, hact_assessment** out,
+                       const healthact::AssessOptions& options = {}) {
   auto result = std::make_unique<hact_assessment>();
-  result->assessment.emplace(healthact::Assess(framework->framework, std::move(data), year));
+  result->assessment.emplace(healthact::Assess(framework->framework, std::move(data), year, options));
   for (std::size_t u = 0; u < result->assessment->unit_count(); ++u) {
     result->scores.push_back(result->assessment->score(u).ToString());
   }
@@ -300,6 +311,149 @@ int32_t hact_assess(const hact_framework* framework, const hact_observations* ob
     if (observations == nullptr) return NullArgument("observations");
     if (assessment == nullptr) return NullArgument("assessment");
     return MakeAssessment(framework, observations->observations, year, assessment);
+  });
+}
+
+int32_t hact_assess_with(const hact_framework* framework, const hact_observations* observations,
+                         int32_t year, const hact_assess_options* options, hact_assessment** assessment) {
+  return Guard([&] {
+    if (assessment != nullptr) *assessment = nullptr;
+    if (framework == nullptr) return NullArgument("framework");
+    if (observations == nullptr) return NullArgument("observations");
+    if (assessment == nullptr) return NullArgument("assessment");
+    healthact::AssessOptions chosen;
+    // Fields are read only when the caller's struct is large enough to have them.
+    const auto has = [&](std::size_t end) {
+      return options != nullptr && options->struct_size >= static_cast<int32_t>(end);
+    };
+    if (options != nullptr && options->struct_size < static_cast<int32_t>(sizeof(int32_t))) {
+      return Fail(HACT_ERROR_ARGUMENT, "options.struct_size is not set");
+    }
+    if (has(offsetof(hact_assess_options, level) + sizeof(const char*)) && options->level != nullptr) {
+      chosen.level = healthact::ParseUnitLevel(options->level);
+      if (!chosen.level) return Fail(HACT_ERROR_ARGUMENT, std::string("unknown level ") + options->level);
+    }
+    if (has(offsetof(hact_assess_options, within) + sizeof(const char*)) && options->within != nullptr) {
+      chosen.within = observations->observations->FindUnit(options->within);
+      if (!chosen.within) return Fail(HACT_ERROR_NOT_FOUND, std::string("no unit named ") + options->within);
+    }
+    return MakeAssessment(framework, observations->observations, year, assessment, chosen);
+  });
+}
+
+int32_t hact_observations_read_units_csv(hact_observations* observations, const char* text,
+                                         size_t length, const char* file_name,
+                                         hact_diagnostics** diagnostics) {
+  return Guard([&] {
+    if (diagnostics != nullptr) *diagnostics = nullptr;
+    if (observations == nullptr) return NullArgument("observations");
+    if (text == nullptr) return NullArgument("text");
+    std::vector<healthact::Diagnostic> found = healthact::ReadUnitsCsv(
+        std::string_view(text, length), file_name != nullptr ? file_name : "<units>",
+        observations->Writable());
+    const bool ok = !healthact::HasErrors(found);
+    const std::string error = ok ? "" : FirstError(found);
+    if (diagnostics != nullptr) *diagnostics = MakeDiagnostics(std::move(found));
+    return ok ? HACT_OK : Fail(HACT_ERROR_INVALID, error);
+  });
+}
+
+int32_t hact_organisation_parse(const char* text, size_t length, const char* file_name,
+                                hact_organisation** organisation, hact_diagnostics** diagnostics) {
+  return Guard([&] {
+    if (organisation != nullptr) *organisation = nullptr;
+    if (diagnostics != nullptr) *diagnostics = nullptr;
+    if (text == nullptr) return NullArgument("text");
+    if (organisation == nullptr) return NullArgument("organisation");
+    healthact::ParsedOrganisation parsed = healthact::ParseOrganisation(
+        std::string_view(text, length), file_name != nullptr ? file_name : "<text>");
+    const bool ok = parsed.ok();
+    const std::string error = ok ? "" : FirstError(parsed.diagnostics);
+    if (diagnostics != nullptr) *diagnostics = MakeDiagnostics(std::move(parsed.diagnostics));
+    if (!ok) return Fail(HACT_ERROR_INVALID, error);
+    auto handle = std::make_unique<hact_organisation>();
+    handle->organisation = std::move(parsed.organisation);
+    *organisation = handle.release();
+    return HACT_OK;
+  });
+}
+
+void hact_organisation_free(hact_organisation* organisation) { delete organisation; }
+
+int32_t hact_organisation_committee_count(const hact_organisation* organisation, int32_t* count) {
+  if (organisation == nullptr) return NullArgument("organisation");
+  if (count == nullptr) return NullArgument("count");
+  *count = static_cast<int32_t>(organisation->organisation->committees.size());
+  return HACT_OK;
+}
+
+namespace {
+// The committee at `index` and the date, or a failure status.
+int32_t CommitteeAndDate(const hact_organisation* organisation, int32_t index, const char* date,
+                         const healthact::Committee** committee, healthact::Date* parsed) {
+  if (organisation == nullptr) return NullArgument("organisation");
+  if (date == nullptr) return NullArgument("date");
+  const auto& committees = organisation->organisation->committees;
+  if (index < 0 || static_cast<std::size_t>(index) >= committees.size()) {
+    return Fail(HACT_ERROR_RANGE, "committee index out of range");
+  }
+  const std::optional<healthact::Date> when = healthact::Date::Parse(date);
+  if (!when) return Fail(HACT_ERROR_ARGUMENT, std::string("not a date: ") + date);
+  *committee = &committees[index];
+  *parsed = *when;
+  return HACT_OK;
+}
+}  // namespace
+
+int32_t hact_organisation_roster(hact_organisation* organisation, int32_t committee, const char* date,
+                                 int32_t* count) {
+  return Guard([&] {
+    const healthact::Committee* chosen = nullptr;
+    healthact::Date when;
+    if (const int32_t status = CommitteeAndDate(organisation, committee, date, &chosen, &when)) {
+      return status;
+    }
+    if (count == nullptr) return NullArgument("count");
+    organisation->roster = organisation->organisation->RosterOn(*chosen, when);
+    organisation->roles.clear();
+    for (const healthact::RosterEntry& entry : organisation->roster) {
+      organisation->roles.emplace_back(healthact::CommitteeRoleName(entry.role));
+    }
+    *count = static_cast<int32_t>(organisation->roster.size());
+    return HACT_OK;
+  });
+}
+
+int32_t hact_organisation_seat(const hact_organisation* organisation, int32_t index, hact_seat* out) {
+  if (organisation == nullptr) return NullArgument("organisation");
+  if (out == nullptr) return NullArgument("out");
+  if (index < 0 || static_cast<std::size_t>(index) >= organisation->roster.size()) {
+    return Fail(HACT_ERROR_RANGE, "seat index out of range (call hact_organisation_roster first)");
+  }
+  const healthact::RosterEntry& entry = organisation->roster[index];
+  out->role = organisation->roles[index].c_str();
+  out->post = entry.post.c_str();
+  out->department = entry.department.c_str();
+  out->person = entry.person ? entry.person->c_str() : "";
+  out->concurrent = entry.concurrent ? 1 : 0;
+  return HACT_OK;
+}
+
+int32_t hact_organisation_approver(hact_organisation* organisation, int32_t committee,
+                                   const char* date, const char** post, const char** person) {
+  return Guard([&] {
+    const healthact::Committee* chosen = nullptr;
+    healthact::Date when;
+    if (const int32_t status = CommitteeAndDate(organisation, committee, date, &chosen, &when)) {
+      return status;
+    }
+    if (post == nullptr || person == nullptr) return NullArgument("post or person");
+    const auto [approver_post, approver] = organisation->organisation->Approver(*chosen, when);
+    organisation->approver_post = approver_post;
+    organisation->approver_person = approver.value_or("");
+    *post = organisation->approver_post.c_str();
+    *person = organisation->approver_person.c_str();
+    return HACT_OK;
   });
 }
 

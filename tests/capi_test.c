@@ -170,6 +170,77 @@ static void test_liuzhou(const char* examples) {
   hact_framework_free(framework);
 }
 
+static void test_organisation(const char* examples) {
+  char path[4096];
+  size_t length = 0;
+  char* text;
+  hact_organisation* organisation = NULL;
+  hact_diagnostics* diagnostics = NULL;
+  hact_seat seat;
+  const char* post = NULL;
+  const char* person = NULL;
+  int32_t count = 0, i, members = 0;
+  snprintf(path, sizeof path, "%s/zhangye.org.ha", examples);
+  text = read_file(path, &length);
+  CHECK(text != NULL);
+  if (text == NULL) return;
+  CHECK(hact_organisation_parse(text, length, "zhangye.org.ha", &organisation, &diagnostics) == HACT_OK);
+  free(text);
+  CHECK(hact_diagnostics_count(diagnostics, &count) == HACT_OK && count == 1); /* 19 vs 15 */
+  hact_diagnostics_free(diagnostics);
+  CHECK(hact_organisation_committee_count(organisation, &count) == HACT_OK && count == 1);
+  CHECK(hact_organisation_roster(organisation, 0, "2021-01-01", &count) == HACT_OK && count == 37);
+  CHECK(hact_organisation_seat(organisation, 0, &seat) == HACT_OK);
+  CHECK(strcmp(seat.role, "主任") == 0 && strcmp(seat.person, "马斌") == 0);
+  for (i = 0; i < count; ++i) {
+    if (hact_organisation_seat(organisation, i, &seat) == HACT_OK && strcmp(seat.role, "成员") == 0) {
+      ++members;
+    }
+  }
+  CHECK(members == 30);
+  CHECK(hact_organisation_seat(organisation, 37, &seat) == HACT_ERROR_RANGE);
+  CHECK(hact_organisation_approver(organisation, 0, "2021-01-01", &post, &person) == HACT_OK);
+  CHECK(strcmp(post, "市政府副市长") == 0 && strcmp(person, "马斌") == 0);
+  CHECK(hact_organisation_roster(organisation, 0, "2021-02-30", &count) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_organisation_roster(organisation, 1, "2021-01-01", &count) == HACT_ERROR_RANGE);
+  hact_organisation_free(organisation);
+  CHECK(hact_organisation_parse("委员会", 9, "x", &organisation, NULL) == HACT_ERROR_INVALID);
+  CHECK(organisation == NULL);
+}
+
+static void test_options(void) {
+  const char* text = "框架 \"t\"\n指标 1 \"a\" { 单位 岁 方向 越高越好 目标 2022 74.6 }\n";
+  const char* units = "unit,parent,level\n市,,市\n甲县,市,县区\n乙县,市,县区\n";
+  hact_framework* framework = NULL;
+  hact_observations* observations = NULL;
+  hact_assessment* assessment = NULL;
+  hact_assess_options options;
+  int32_t count = 0;
+  CHECK(hact_framework_parse(text, strlen(text), "t.ha", &framework, NULL) == HACT_OK);
+  CHECK(hact_observations_new(&observations) == HACT_OK);
+  CHECK(hact_observations_read_units_csv(observations, units, strlen(units), "u.csv", NULL) == HACT_OK);
+  CHECK(hact_observations_add(observations, "甲县", "1", 2022, "75") == HACT_OK);
+  CHECK(hact_observations_add(observations, "市", "1", 2022, "74") == HACT_OK);
+  memset(&options, 0, sizeof options);
+  options.struct_size = (int32_t)sizeof options;
+  options.level = "县区";
+  CHECK(hact_assess_with(framework, observations, 2022, &options, &assessment) == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 2);
+  hact_assessment_free(assessment);
+  options.level = "省";
+  CHECK(hact_assess_with(framework, observations, 2022, &options, &assessment) == HACT_ERROR_ARGUMENT);
+  options.level = NULL;
+  options.within = "无此单位";
+  CHECK(hact_assess_with(framework, observations, 2022, &options, &assessment) == HACT_ERROR_NOT_FOUND);
+  options.struct_size = 0;
+  CHECK(hact_assess_with(framework, observations, 2022, &options, &assessment) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_assess_with(framework, observations, 2022, NULL, &assessment) == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 3);
+  hact_assessment_free(assessment);
+  hact_observations_free(observations);
+  hact_framework_free(framework);
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: capi_test EXAMPLES_DIR\n");
@@ -179,6 +250,8 @@ int main(int argc, char** argv) {
   test_nulls();
   test_parse_errors();
   test_liuzhou(argv[1]);
+  test_organisation(argv[1]);
+  test_options();
   printf("capi: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

@@ -258,7 +258,7 @@ int Assess(const std::vector<std::string>& words) {
       ParseArguments(words, {"year", "format", "level", "within", "units", "explain", "aggregate"});
   if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year")) {
     std::cerr << "usage: healthact assess FRAMEWORK.ha DATA.csv --year YEAR [--format "
-                 "table|json|csv|markdown] [--level 县区|乡镇|…] [--within UNIT] [--units "
+                 "table|json|csv|markdown|ranking] [--level 县区|乡镇|…] [--within UNIT] [--units "
                  "UNITS.csv] [--explain failures|all] [--aggregate]\n";
     return kExitUsage;
   }
@@ -284,8 +284,15 @@ int Assess(const std::vector<std::string>& words) {
     std::cout << healthact::AssessmentToCsv(assessment, explanation);
   } else if (format == "markdown") {
     std::cout << healthact::AssessmentToMarkdown(assessment, explanation);
+  } else if (format == "ranking") {
+    // One unit a line, tab-separated: rank, unit, score, grade.
+    for (std::size_t u : assessment.ranking()) {
+      std::cout << assessment.rank(u) << "\t" << inputs.observations->unit_name(assessment.units()[u])
+                << "\t" << assessment.score(u).ToString() << "\t" << assessment.grade(u) << "\n";
+    }
   } else {
-    std::cerr << "healthact: unknown format '" << format << "' (table, json, csv or markdown)\n";
+    std::cerr << "healthact: unknown format '" << format
+              << "' (table, json, csv, markdown or ranking)\n";
     return kExitUsage;
   }
   return kExitOk;
