@@ -18,7 +18,8 @@ import ctypes
 import ctypes.util
 import os
 
-__all__ = ["HealthactError", "Framework", "Observations", "Assessment", "library_version",
+__all__ = ["HealthactError", "Framework", "Observations", "Assessment", "Organisation",
+           "library_version",
            "MET", "NOT_MET", "MISSING", "PENDING", "NOT_APPLICABLE", "INVALID"]
 
 MET, NOT_MET, MISSING, PENDING, NOT_APPLICABLE, INVALID = range(6)
@@ -63,6 +64,15 @@ class _UnitResult(ctypes.Structure):
                 ("grade", ctypes.c_char_p)]
 
 
+class _AssessOptions(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_int32), ("level", ctypes.c_char_p), ("within", ctypes.c_char_p)]
+
+
+class _Seat(ctypes.Structure):
+    _fields_ = [("role", ctypes.c_char_p), ("post", ctypes.c_char_p), ("department", ctypes.c_char_p),
+                ("person", ctypes.c_char_p), ("concurrent", ctypes.c_int32)]
+
+
 class _Verdict(ctypes.Structure):
     _fields_ = [("indicator", ctypes.c_char_p), ("status", ctypes.c_int32), ("value", ctypes.c_char_p),
                 ("target", ctypes.c_char_p), ("reason", ctypes.c_char_p)]
@@ -103,6 +113,17 @@ _observations_read_csv = _declare("hact_observations_read_csv", _i32, _vp, ctype
 _observations_set_parent = _declare("hact_observations_set_parent", _i32, _vp, ctypes.c_char_p,
                                     ctypes.c_char_p)
 _assess = _declare("hact_assess", _i32, _vp, _vp, _i32, _P(_vp))
+_assess_with = _declare("hact_assess_with", _i32, _vp, _vp, _i32, _P(_AssessOptions), _P(_vp))
+_observations_read_units_csv = _declare("hact_observations_read_units_csv", _i32, _vp,
+                                        ctypes.c_char_p, _size, ctypes.c_char_p, _P(_vp))
+_organisation_parse = _declare("hact_organisation_parse", _i32, ctypes.c_char_p, _size,
+                               ctypes.c_char_p, _P(_vp), _P(_vp))
+_organisation_free = _declare("hact_organisation_free", None, _vp)
+_organisation_committee_count = _declare("hact_organisation_committee_count", _i32, _vp, _P(_i32))
+_organisation_roster = _declare("hact_organisation_roster", _i32, _vp, _i32, ctypes.c_char_p, _P(_i32))
+_organisation_seat = _declare("hact_organisation_seat", _i32, _vp, _i32, _P(_Seat))
+_organisation_approver = _declare("hact_organisation_approver", _i32, _vp, _i32, ctypes.c_char_p,
+                                  _c_char_pp, _c_char_pp)
 _validate_unit = _declare("hact_validate_unit", _i32, _vp, _vp, ctypes.c_char_p, _i32, _P(_vp))
 _assessment_free = _declare("hact_assessment_free", None, _vp)
 _assessment_unit_count = _declare("hact_assessment_unit_count", _i32, _vp, _P(_i32))
@@ -237,9 +258,17 @@ class Framework(_Handle):
         _check(status)
         return _text(out.value)
 
-    def assess(self, observations, year):
+    def assess(self, observations, year, level=None, within=None):
+        """Assesses every unit, or those at `level` ("县区") and/or under `within`."""
         out = _vp()
-        _check(_assess(self.handle, observations.handle, year, ctypes.byref(out)))
+        if level is None and within is None:
+            _check(_assess(self.handle, observations.handle, year, ctypes.byref(out)))
+        else:
+            options = _AssessOptions(ctypes.sizeof(_AssessOptions),
+                                     _bytes(level) if level is not None else None,
+                                     _bytes(within) if within is not None else None)
+            _check(_assess_with(self.handle, observations.handle, year, ctypes.byref(options),
+                                ctypes.byref(out)))
         return Assessment(out, self)
 
     def validate_unit(self, observations, unit, year):
@@ -279,6 +308,15 @@ class Observations(_Handle):
         status = _observations_read_csv(self.handle, data, len(data), _bytes(file_name),
                                         framework.handle if framework is not None else None,
                                         ctypes.byref(diagnostics))
+        found = _take_diagnostics(diagnostics)
+        _check(status, found)
+        return found
+
+    def read_units_csv(self, text, file_name="<units>"):
+        data = _bytes(text)
+        diagnostics = _vp()
+        status = _observations_read_units_csv(self.handle, data, len(data), _bytes(file_name),
+                                              ctypes.byref(diagnostics))
         found = _take_diagnostics(diagnostics)
         _check(status, found)
         return found
@@ -327,6 +365,51 @@ class Assessment(_Handle):
             return ctypes.string_at(out).decode("utf-8")
         finally:
             _free(out)
+
+
+class Organisation(_Handle):
+    """An organisation text (.org.ha): committees, rosters by date, approvers."""
+
+    _release = staticmethod(_organisation_free)
+
+    def __init__(self, handle, warnings):
+        super().__init__(handle)
+        self.warnings = warnings
+
+    @classmethod
+    def parse(cls, text, file_name="<text>"):
+        data = _bytes(text)
+        handle, diagnostics = _vp(), _vp()
+        status = _organisation_parse(data, len(data), _bytes(file_name), ctypes.byref(handle),
+                                     ctypes.byref(diagnostics))
+        found = _take_diagnostics(diagnostics)
+        _check(status, found)
+        return cls(handle, found)
+
+    def committee_count(self):
+        count = _i32()
+        _check(_organisation_committee_count(self.handle, ctypes.byref(count)))
+        return count.value
+
+    def roster(self, committee, date):
+        """The seats of committee number `committee` on `date` ("2021-01-01"), as dicts."""
+        count = _i32()
+        _check(_organisation_roster(self.handle, committee, _bytes(date), ctypes.byref(count)))
+        seats = []
+        for i in range(count.value):
+            seat = _Seat()
+            _check(_organisation_seat(self.handle, i, ctypes.byref(seat)))
+            seats.append({"role": _text(seat.role), "post": _text(seat.post),
+                          "department": _text(seat.department), "person": _text(seat.person) or None,
+                          "concurrent": bool(seat.concurrent)})
+        return seats
+
+    def approver(self, committee, date):
+        """(post, person) who approves seat changes on `date`; person None when unnamed."""
+        post, person = ctypes.c_char_p(), ctypes.c_char_p()
+        _check(_organisation_approver(self.handle, committee, _bytes(date), ctypes.byref(post),
+                                      ctypes.byref(person)))
+        return _text(post.value), _text(person.value) or None
 
 
 if _version_number() // 10000 != 0:

@@ -101,8 +101,49 @@ class AssessmentTest(unittest.TestCase):
                 self.framework.validate_unit(data, "无此单位", 2022)
             self.assertEqual(caught.exception.status, -3)
 
+    def test_levels_from_a_units_file(self):
+        with healthact.Framework.parse(read("zhangye.ha")) as zhangye, healthact.Observations() as data:
+            self.assertEqual(data.read_units_csv(read("zhangye-units.csv")), [])
+            data.read_csv(read("zhangye-counties-2020-2022.csv"), "z.csv", zhangye)
+            with zhangye.assess(data, 2022, level="县区") as result:
+                units = result.units()
+                self.assertEqual(len(units), 6)
+                # Checked by hand: 18 of 26 met = 69.23; 民乐县 and 甘州区 tie at 17/26.
+                self.assertEqual(units[0], {"unit": "高台县", "score": "69.23", "rank": 1,
+                                            "grade": "合格"})
+                self.assertEqual([u["rank"] for u in units], [1, 2, 2, 4, 5, 6])
+            with self.assertRaises(healthact.HealthactError):
+                zhangye.assess(data, 2022, level="省")
+
     def test_version(self):
         self.assertEqual(healthact.library_version(), "0.1.0")
+
+
+class OrganisationTest(unittest.TestCase):
+    def test_zhangye_roster_and_approver(self):
+        with healthact.Organisation.parse(read("zhangye.org.ha"), "zhangye.org.ha") as org:
+            self.assertEqual(len(org.warnings), 1)  # 19 special actions announced, 15 defined
+            self.assertEqual(org.committee_count(), 1)
+            roster = org.roster(0, "2021-01-01")
+            self.assertEqual(len(roster), 37)
+            self.assertEqual(roster[0], {"role": "主任", "post": "市政府副市长", "department": "市政府",
+                                         "person": "马斌", "concurrent": False})
+            self.assertEqual(sum(1 for s in roster if s["role"] == "成员"), 30)
+            self.assertEqual(org.approver(0, "2021-01-01"), ("市政府副市长", "马斌"))
+            with self.assertRaises(healthact.HealthactError):
+                org.roster(0, "2021-02-30")
+
+    def test_liuzhou_is_defined_by_posts(self):
+        with healthact.Organisation.parse(read("liuzhou.org.ha")) as org:
+            roster = org.roster(0, "2021-01-01")
+            self.assertTrue(all(seat["person"] is None for seat in roster))
+            self.assertEqual(sum(1 for s in roster if s["role"] == "成员"), 29)
+
+    def test_errors(self):
+        with self.assertRaises(healthact.HealthactError) as caught:
+            healthact.Organisation.parse('组织 "t"\n任职 张三 "乙职务" 自 2020-01-01\n', "bad.org.ha")
+        d = caught.exception.diagnostics[0]
+        self.assertEqual((d["code"], d["line"], d["column"]), ("E037", 2, 7))
 
 
 if __name__ == "__main__":
