@@ -9,6 +9,7 @@ packages=(
   libabsl-dev           # Abseil: Status, StatusOr, StrFormat
   libgtest-dev libgmock-dev
   libbenchmark-dev
+  abigail-tools         # abidiff: the C ABI against its committed baseline
 )
 
 missing=()
