@@ -1,0 +1,12 @@
+# Extracts the first ```LANGUAGE block of a Markdown file into OUTPUT.
+file(READ ${MARKDOWN} text)
+string(FIND "${text}" "```${LANGUAGE}\n" start)
+if(start EQUAL -1)
+  message(FATAL_ERROR "no ${LANGUAGE} block in ${MARKDOWN}")
+endif()
+string(LENGTH "```${LANGUAGE}\n" fence)
+math(EXPR start "${start} + ${fence}")
+string(SUBSTRING "${text}" ${start} -1 rest)
+string(FIND "${rest}" "\n```" end)
+string(SUBSTRING "${rest}" 0 ${end} code)
+file(WRITE ${OUTPUT} "${code}\n")

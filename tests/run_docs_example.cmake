@@ -1,0 +1,11 @@
+# Runs COMMAND (a list) and checks its output contains every EXPECT line.
+execute_process(COMMAND ${COMMAND} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the example failed (${rc}):\n${out}\n${err}")
+endif()
+foreach(line IN LISTS EXPECT)
+  string(FIND "${out}" "${line}" found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "missing from the output: ${line}\n--- output\n${out}")
+  endif()
+endforeach()
