@@ -275,6 +275,26 @@ int32_t hact_observations_add_batch(hact_observations* observations, size_t coun
   return HACT_OK;
 }
 
+int32_t hact_observations_add_packed(hact_observations* observations, size_t count, const char* units,
+                                     const char* keys, const int32_t* years, const char* values,
+                                     size_t* failed) {
+  if (observations == nullptr) return NullArgument("observations");
+  if (count > 0 && (units == nullptr || keys == nullptr || years == nullptr || values == nullptr)) {
+    return NullArgument("a column");
+  }
+  for (size_t i = 0; i < count; ++i) {
+    const int32_t status = hact_observations_add(observations, units, keys, years[i], values);
+    if (status != HACT_OK) {
+      if (failed != nullptr) *failed = i;
+      return Fail(status, "value " + std::to_string(i) + ": " + last_error);
+    }
+    units += std::strlen(units) + 1;
+    keys += std::strlen(keys) + 1;
+    values += std::strlen(values) + 1;
+  }
+  return HACT_OK;
+}
+
 int32_t hact_observations_read_csv(hact_observations* observations, const char* text, size_t length,
                                    const char* file_name, const hact_framework* framework,
                                    hact_diagnostics** diagnostics) {

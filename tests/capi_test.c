@@ -238,6 +238,21 @@ static void test_options(void) {
   CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 3);
   hact_assessment_free(assessment);
   hact_observations_free(observations);
+
+  /* Packed columns: each a run of NUL-terminated strings. */
+  {
+    const int32_t years[] = {2022, 2022};
+    size_t failed_at = 99;
+    CHECK(hact_observations_new(&observations) == HACT_OK);
+    CHECK(hact_observations_add_packed(observations, 2, "甲县\0乙县", "1\0001", years, "75\00074",
+                                       &failed_at) == HACT_OK);
+    CHECK(hact_observations_add_packed(observations, 2, "丙县\0丁县", "1\0001", years, "75\0x",
+                                       &failed_at) == HACT_ERROR_INVALID && failed_at == 1);
+    CHECK(hact_assess(framework, observations, 2022, &assessment) == HACT_OK);
+    CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 3);  /* 甲 乙 丙 */
+    hact_assessment_free(assessment);
+    hact_observations_free(observations);
+  }
   hact_framework_free(framework);
 }
 

@@ -1,0 +1,64 @@
+// The cost of the C interface: one hact_assess call on one county (26
+// reported values of the Zhangye framework), beside the same assessment
+// through the C++ API — the ratio is the interface's overhead.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "healthact.h"
+#include "healthact/assessment.hpp"
+#include "healthact/dsl.hpp"
+
+namespace {
+
+std::string Zhangye() {
+  std::ifstream in(std::string(HEALTHACT_SOURCE_DIR) + "/examples/zhangye.ha");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+const char* const kKeys[] = {"1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",    "10",
+                             "11", "12", "13", "14", "15", "16", "17", "18", "19",   "20",
+                             "21", "22", "23", "24", "25.1", "25.2", "26"};
+const char* const kValues[] = {"75.1", "5.2",  "6.9",  "12.0", "91.7", "24.1", "39.0", "15.1", "3.6",
+                               "27.0", "实现", "实现", "80.2", "98.9", "82.0", "56.0", "100",  "1.0",
+                               "72.0", "86.0", "3.1",  "51.0", "76.0", "77.0", "100",  "71.0", "97.5"};
+
+void BM_CApiAssessOneCounty(benchmark::State& state) {
+  const std::string text = Zhangye();
+  hact_framework* framework = nullptr;
+  hact_framework_parse(text.data(), text.size(), "zhangye.ha", &framework, nullptr);
+  hact_observations* observations = nullptr;
+  hact_observations_new(&observations);
+  for (int i = 0; i < 27; ++i) hact_observations_add(observations, "甘州区", kKeys[i], 2022, kValues[i]);
+  for (auto _ : state) {
+    hact_assessment* assessment = nullptr;
+    hact_assess(framework, observations, 2022, &assessment);
+    hact_unit_result unit;
+    hact_assessment_unit(assessment, 0, &unit);
+    benchmark::DoNotOptimize(unit.score);
+    hact_assessment_free(assessment);
+  }
+  hact_observations_free(observations);
+  hact_framework_free(framework);
+}
+BENCHMARK(BM_CApiAssessOneCounty);
+
+void BM_CppAssessOneCounty(benchmark::State& state) {
+  auto framework = healthact::ParseFramework(Zhangye(), "zhangye.ha").framework;
+  auto observations = std::make_shared<healthact::Observations>();
+  const healthact::UnitId unit = observations->AddUnit("甘州区");
+  for (int i = 0; i < 27; ++i) {
+    (void)observations->Add(unit, kKeys[i], 2022, *healthact::ParseReported(kValues[i]));
+  }
+  for (auto _ : state) {
+    healthact::Assessment assessment = healthact::Assess(framework, observations, 2022);
+    benchmark::DoNotOptimize(assessment.score(0));
+  }
+}
+BENCHMARK(BM_CppAssessOneCounty);
+
+}  // namespace
