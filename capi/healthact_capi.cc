@@ -101,6 +101,14 @@ std::string FirstError(const std::vector<healthact::Diagnostic>& diagnostics) {
   return "invalid input";
 }
 
+// Hands the diagnostics to the caller (if asked) and returns HACT_OK, or
+// HACT_ERROR_INVALID with the first error as the message.
+int32_t HandOver(std::vector<healthact::Diagnostic> found, bool ok, hact_diagnostics** diagnostics) {
+  const std::string error = ok ? "" : FirstError(found);
+  if (diagnostics != nullptr) *diagnostics = MakeDiagnostics(std::move(found));
+  return ok ? HACT_OK : Fail(HACT_ERROR_INVALID, error);
+}
+
 int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const healthact::Observations> data,
                        int32_t year, hact_assessment** out,
                        const healthact::AssessOptions& options = {}) {
@@ -172,9 +180,7 @@ int32_t hact_framework_parse(const char* text, size_t length, const char* file_n
     healthact::ParsedFramework parsed = healthact::ParseFramework(
         std::string_view(text, length), file_name != nullptr ? file_name : "<text>");
     const bool ok = parsed.ok();
-    const std::string error = ok ? "" : FirstError(parsed.diagnostics);
-    if (diagnostics != nullptr) *diagnostics = MakeDiagnostics(std::move(parsed.diagnostics));
-    if (!ok) return Fail(HACT_ERROR_INVALID, error);
+    if (const int32_t status = HandOver(std::move(parsed.diagnostics), ok, diagnostics)) return status;
     auto handle = std::make_unique<hact_framework>();
     handle->framework = std::move(parsed.framework);
     const auto& indicators = handle->framework->indicators();
@@ -306,9 +312,7 @@ int32_t hact_observations_read_csv(hact_observations* observations, const char* 
         std::string_view(text, length), file_name != nullptr ? file_name : "<data>",
         framework != nullptr ? framework->framework.get() : nullptr, observations->Writable());
     const bool ok = !healthact::HasErrors(found);
-    const std::string error = ok ? "" : FirstError(found);
-    if (diagnostics != nullptr) *diagnostics = MakeDiagnostics(std::move(found));
-    return ok ? HACT_OK : Fail(HACT_ERROR_INVALID, error);
+    return HandOver(std::move(found), ok, diagnostics);
   });
 }
 
@@ -372,9 +376,7 @@ int32_t hact_observations_read_units_csv(hact_observations* observations, const 
         std::string_view(text, length), file_name != nullptr ? file_name : "<units>",
         observations->Writable());
     const bool ok = !healthact::HasErrors(found);
-    const std::string error = ok ? "" : FirstError(found);
-    if (diagnostics != nullptr) *diagnostics = MakeDiagnostics(std::move(found));
-    return ok ? HACT_OK : Fail(HACT_ERROR_INVALID, error);
+    return HandOver(std::move(found), ok, diagnostics);
   });
 }
 
@@ -388,9 +390,7 @@ int32_t hact_organisation_parse(const char* text, size_t length, const char* fil
     healthact::ParsedOrganisation parsed = healthact::ParseOrganisation(
         std::string_view(text, length), file_name != nullptr ? file_name : "<text>");
     const bool ok = parsed.ok();
-    const std::string error = ok ? "" : FirstError(parsed.diagnostics);
-    if (diagnostics != nullptr) *diagnostics = MakeDiagnostics(std::move(parsed.diagnostics));
-    if (!ok) return Fail(HACT_ERROR_INVALID, error);
+    if (const int32_t status = HandOver(std::move(parsed.diagnostics), ok, diagnostics)) return status;
     auto handle = std::make_unique<hact_organisation>();
     handle->organisation = std::move(parsed.organisation);
     *organisation = handle.release();

@@ -175,6 +175,17 @@ def _take_diagnostics(handle):
         _diagnostics_free(handle)
 
 
+def _parse(parse_function, text, file_name):
+    """Calls a hact_*_parse function; returns (handle, warnings) or raises."""
+    data = _bytes(text)
+    handle, diagnostics = _vp(), _vp()
+    status = parse_function(data, len(data), _bytes(file_name), ctypes.byref(handle),
+                            ctypes.byref(diagnostics))
+    found = _take_diagnostics(diagnostics)
+    _check(status, found)
+    return handle, found
+
+
 def _check(status, diagnostics=()):
     if status != 0:
         raise HealthactError(status, _text(_last_error()), diagnostics)
@@ -226,13 +237,7 @@ class Framework(_Handle):
 
     @classmethod
     def parse(cls, text, file_name="<text>"):
-        data = _bytes(text)
-        handle, diagnostics = _vp(), _vp()
-        status = _framework_parse(data, len(data), _bytes(file_name), ctypes.byref(handle),
-                                  ctypes.byref(diagnostics))
-        found = _take_diagnostics(diagnostics)
-        _check(status, found)
-        return cls(handle, found)
+        return cls(*_parse(_framework_parse, text, file_name))
 
     @property
     def name(self):
@@ -393,13 +398,7 @@ class Organisation(_Handle):
 
     @classmethod
     def parse(cls, text, file_name="<text>"):
-        data = _bytes(text)
-        handle, diagnostics = _vp(), _vp()
-        status = _organisation_parse(data, len(data), _bytes(file_name), ctypes.byref(handle),
-                                     ctypes.byref(diagnostics))
-        found = _take_diagnostics(diagnostics)
-        _check(status, found)
-        return cls(handle, found)
+        return cls(*_parse(_organisation_parse, text, file_name))
 
     def committee_count(self):
         count = _i32()
