@@ -205,7 +205,7 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
 }
 
 // Fills the statuses of every unit on one indicator.
-void EvaluateIndicator(const Framework& framework, const Indicator& indicator,
+void EvaluateIndicator(const Indicator& indicator,
                        const Observations& observations, int year,
                        const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
   const Target* target = indicator.TargetFor(year);
@@ -242,7 +242,7 @@ void EvaluateIndicator(const Framework& framework, const Indicator& indicator,
     }
   }
   for (std::size_t i = 0; i < units.size(); ++i) {
-    out[i] = evaluation::Evaluate(framework, indicator, observations, units[i], year, false).status;
+    out[i] = evaluation::Evaluate(indicator, observations, units[i], year, false).status;
   }
 }
 
@@ -342,7 +342,7 @@ const DecisionRecord& Assessment::record() const {
 }
 
 Verdict Assessment::Explain(std::size_t u, std::size_t i) const {
-  return evaluation::Evaluate(*framework_, framework_->indicators()[i], *observations_, units_[u],
+  return evaluation::Evaluate(framework_->indicators()[i], *observations_, units_[u],
                               year_, true);
 }
 
@@ -393,7 +393,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   const std::vector<Indicator>& indicators = f.indicators();
   result.statuses_.resize(indicators.size() * n);
   for (std::size_t i = 0; i < indicators.size(); ++i) {
-    EvaluateIndicator(f, indicators[i], obs, year, result.units_, all_units,
+    EvaluateIndicator(indicators[i], obs, year, result.units_, all_units,
                       result.statuses_.data() + i * n);
   }
 
@@ -449,7 +449,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
         if (status == VerdictStatus::kMet) {
           earned += weights[i];
         } else if (linear && status == VerdictStatus::kNotMet) {
-          earned += weights[i] * evaluation::LinearCredit(f, indicators[i], obs, result.units_[u],
+          earned += weights[i] * evaluation::LinearCredit(indicators[i], obs, result.units_[u],
                                                           year, status);
         }
       }

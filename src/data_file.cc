@@ -26,10 +26,7 @@ std::optional<Column> ColumnNamed(std::string_view name) {
       {"parent", Column::kParent},       {"上级", Column::kParent},
       {"level", Column::kLevel},         {"层级", Column::kLevel},
   };
-  for (const auto& [spelling, column] : kNames) {
-    if (name == spelling) return column;
-  }
-  return std::nullopt;
+  return text::FindWord(kNames, name);
 }
 
 class Reader {

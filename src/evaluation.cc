@@ -114,8 +114,7 @@ std::optional<Rational> EvaluateNode(const Formula& formula, int index,
   }
 }
 
-std::string ComparisonReason(const Value& value, const ComparisonTarget& target, bool met) {
-  (void)met;
+std::string ComparisonReason(const Value& value, const ComparisonTarget& target) {
   const int sign = Compare(value.number, ToRational(target.value));
   return text::StrCat(value.detail.empty() ? value.text : value.detail, " ", RelationSymbol(sign),
                       " ", target.value.ToString());
@@ -133,11 +132,11 @@ VerdictStatus Combine(const std::vector<Verdict>& parts) {
   return VerdictStatus::kMet;
 }
 
-void EvaluateComparison(const Framework& framework, const Indicator& indicator,
+void EvaluateComparison(const Indicator& indicator,
                         std::string_view key, const ComparisonTarget& target,
                         const Observations& observations, UnitId unit, int year, bool explain,
                         Verdict& verdict) {
-  Value value = NumericValue(framework, indicator, key, observations, unit, year);
+  Value value = NumericValue(indicator, key, observations, unit, year);
   if (!value.ok) {
     verdict.status = value.problem;
     if (explain) {
@@ -151,7 +150,7 @@ void EvaluateComparison(const Framework& framework, const Indicator& indicator,
   verdict.status = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
   if (explain) {
     verdict.value = value.text;
-    verdict.reason = ComparisonReason(value, target, met);
+    verdict.reason = ComparisonReason(value, target);
   }
 }
 
@@ -197,7 +196,7 @@ bool IsFall(TrendKind kind) {
          kind == TrendKind::kContinuousFall;
 }
 
-void EvaluateTrend(const Framework& framework, const Indicator& indicator, const TrendTarget& trend,
+void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
                    const Observations& observations, UnitId unit, int year, bool explain,
                    Verdict& verdict) {
   const bool fall = IsFall(trend.kind);
@@ -207,7 +206,7 @@ void EvaluateTrend(const Framework& framework, const Indicator& indicator, const
   // Values from year - span to year, oldest first.
   std::vector<Value> values;
   for (int y = year - span; y <= year; ++y) {
-    Value value = NumericValue(framework, indicator, indicator.number, observations, unit, y);
+    Value value = NumericValue(indicator, indicator.number, observations, unit, y);
     if (!value.ok) {
       verdict.status = value.problem;
       if (explain) {
@@ -291,9 +290,8 @@ std::string RationalText(const Rational& value, int places) {
   return text;
 }
 
-Value NumericValue(const Framework& framework, const Indicator& indicator, std::string_view key,
+Value NumericValue(const Indicator& indicator, std::string_view key,
                    const Observations& observations, UnitId unit, int year) {
-  (void)framework;
   const Reported reported = observations.Get(unit, key, year);
   // A formula indicator is computed from counts when the counts are there;
   // a rate reported directly is used otherwise.
@@ -335,7 +333,7 @@ Value NumericValue(const Framework& framework, const Indicator& indicator, std::
   return value;
 }
 
-Verdict Evaluate(const Framework& framework, const Indicator& indicator,
+Verdict Evaluate(const Indicator& indicator,
                  const Observations& observations, UnitId unit, int year, bool explain) {
   Verdict verdict;
   verdict.indicator = indicator.number;
@@ -347,18 +345,18 @@ Verdict Evaluate(const Framework& framework, const Indicator& indicator,
     return verdict;
   }
   if (const auto* comparison = std::get_if<ComparisonTarget>(&target->form)) {
-    EvaluateComparison(framework, indicator, indicator.number, *comparison, observations, unit, year,
+    EvaluateComparison(indicator, indicator.number, *comparison, observations, unit, year,
                        explain, verdict);
   } else if (std::holds_alternative<AchievementTarget>(target->form)) {
     EvaluateAchievement(indicator, observations, unit, year, explain, verdict);
   } else if (const auto* trend = std::get_if<TrendTarget>(&target->form)) {
-    EvaluateTrend(framework, indicator, *trend, observations, unit, year, explain, verdict);
+    EvaluateTrend(indicator, *trend, observations, unit, year, explain, verdict);
   } else if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
     for (std::size_t i = 0; i < parts->parts.size() && i < indicator.parts.size(); ++i) {
       Verdict part;
       part.indicator = indicator.parts[i].number;
       if (explain) part.target = TargetText(parts->parts[i]);
-      EvaluateComparison(framework, indicator, indicator.parts[i].number, parts->parts[i],
+      EvaluateComparison(indicator, indicator.parts[i].number, parts->parts[i],
                          observations, unit, year, explain, part);
       verdict.parts.push_back(std::move(part));
     }
@@ -381,7 +379,7 @@ Verdict Evaluate(const Framework& framework, const Indicator& indicator,
   return verdict;
 }
 
-Rational LinearCredit(const Framework& framework, const Indicator& indicator,
+Rational LinearCredit(const Indicator& indicator,
                       const Observations& observations, UnitId unit, int year,
                       VerdictStatus status) {
   if (status == VerdictStatus::kMet) return 1;
@@ -398,7 +396,7 @@ Rational LinearCredit(const Framework& framework, const Indicator& indicator,
     } else if (framework_baseline) {
       base = ToRational(*framework_baseline);
     }
-    const Value now = NumericValue(framework, indicator, key, observations, unit, year);
+    const Value now = NumericValue(indicator, key, observations, unit, year);
     if (!base || !now.ok) return 0;
     const Rational distance = ToRational(goal.value) - *base;
     if (distance.is_zero()) return 0;
@@ -415,7 +413,7 @@ Rational LinearCredit(const Framework& framework, const Indicator& indicator,
     Rational sum = 0;
     for (std::size_t i = 0; i < parts->parts.size() && i < indicator.parts.size(); ++i) {
       Verdict part;
-      EvaluateComparison(framework, indicator, indicator.parts[i].number, parts->parts[i],
+      EvaluateComparison(indicator, indicator.parts[i].number, parts->parts[i],
                          observations, unit, year, false, part);
       if (part.status == VerdictStatus::kMet) {
         sum += 1;

@@ -32,18 +32,18 @@ struct Value {
   std::string text;    // "74.8", "5.10", "5.0975…"
   std::string detail;  // how it was computed, or why there is none
 };
-Value NumericValue(const Framework& framework, const Indicator& indicator, std::string_view key,
+Value NumericValue(const Indicator& indicator, std::string_view key,
                    const Observations& observations, UnitId unit, int year);
 
 // The verdict of `unit` on `indicator` in `year`.  With explain=false only
 // the status (and the parts' statuses) are filled in.
-Verdict Evaluate(const Framework& framework, const Indicator& indicator,
+Verdict Evaluate(const Indicator& indicator,
                  const Observations& observations, UnitId unit, int year, bool explain);
 
 // The credit a verdict earns under linear partial credit: 1 when met, the
 // share of the way from the baseline to the target when a comparison is
 // missed (in [0, 1]; 0 without a baseline), 0 otherwise.
-Rational LinearCredit(const Framework& framework, const Indicator& indicator,
+Rational LinearCredit(const Indicator& indicator,
                       const Observations& observations, UnitId unit, int year,
                       VerdictStatus status);
 

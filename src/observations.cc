@@ -39,8 +39,8 @@ absl::StatusOr<Reported> ParseReported(std::string_view text) {
       {"否", ReportKind::kNotAchieved},        {"未统计", ReportKind::kNotCounted},
       {"未建立", ReportKind::kNotEstablished}, {"待公布", ReportKind::kPending},
   };
-  for (const auto& [word, kind] : kWords) {
-    if (text == word) return Reported{kind, Decimal()};
+  if (const std::optional<ReportKind> kind = text::FindWord(kWords, text)) {
+    return Reported{*kind, Decimal()};
   }
   absl::StatusOr<Decimal> number = Decimal::Parse(text);
   if (!number.ok()) {
@@ -62,10 +62,7 @@ std::optional<UnitLevel> ParseUnitLevel(std::string_view text) {
       {"村社区", UnitLevel::kVillage},    {"village", UnitLevel::kVillage},
       {"部门", UnitLevel::kDepartment},   {"department", UnitLevel::kDepartment},
   };
-  for (const auto& [word, level] : kLevels) {
-    if (text == word) return level;
-  }
-  return std::nullopt;
+  return text::FindWord(kLevels, text);
 }
 
 std::string_view UnitLevelName(UnitLevel level) {

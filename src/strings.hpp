@@ -8,8 +8,12 @@
 #define HEALTHACT_SRC_STRINGS_HPP_
 
 #include <concepts>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include <iterator>
+#include <type_traits>
 
 #include "absl/strings/string_view.h"
 
@@ -38,6 +42,17 @@ std::string StrCat(const Pieces&... pieces) {
   std::string out;
   (AppendOne(out, pieces), ...);
   return out;
+}
+
+// The value paired with `word` in a table of (spelling, value) pairs, or
+// nullopt: how every word of the documents (levels, columns, directions…) is read.
+template <typename Table>
+auto FindWord(const Table& table, std::string_view word)
+    -> std::optional<typename std::decay_t<decltype(*std::begin(table))>::second_type> {
+  for (const auto& [spelling, value] : table) {
+    if (spelling == word) return value;
+  }
+  return std::nullopt;
 }
 
 }  // namespace healthact::text

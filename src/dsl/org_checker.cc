@@ -46,7 +46,7 @@ class OrgChecker {
 
   void TopLevel(const OrgStatement& s);
   void CommitteeBlock(const OrgStatement& s);
-  void CommitteeStatement(const OrgStatement& s, Committee& committee, std::size_t committee_offset);
+  void CommitteeStatement(const OrgStatement& s, Committee& committee);
   void MeetingBlock(const OrgStatement& s, Committee& committee);
   bool KnownPost(const Token& post);
   bool KnownDepartment(const Token& department);
@@ -276,7 +276,7 @@ void OrgChecker::CommitteeBlock(const OrgStatement& s) {
     return;
   }
   committee_offsets_[committee.name] = s.head.offset;
-  for (const OrgStatement& inner : s.body) CommitteeStatement(inner, committee, s.head.offset);
+  for (const OrgStatement& inner : s.body) CommitteeStatement(inner, committee);
   if (committee.jurisdiction.empty()) {
     Report(DiagnosticCode::kWrongArguments, s.head.offset,
            text::StrCat("committee '", committee.name, "' names no 辖区"));
@@ -288,7 +288,7 @@ void OrgChecker::CommitteeBlock(const OrgStatement& s) {
   org_->committees.push_back(std::move(committee));
 }
 
-void OrgChecker::CommitteeStatement(const OrgStatement& s, Committee& c, std::size_t) {
+void OrgChecker::CommitteeStatement(const OrgStatement& s, Committee& c) {
   const OrgKeyword k = KeywordOf(s);
   if (!s.body.empty() && k != OrgKeyword::kMeeting) {
     Report(DiagnosticCode::kWrongArguments, s.head.offset,

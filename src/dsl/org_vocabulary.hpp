@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+#include "vocabulary.hpp"
+
 namespace healthact::dsl {
 
 enum class OrgKeyword {
@@ -16,11 +18,7 @@ enum class OrgKeyword {
   kWorkingGroup, kChange, kMeeting, kDecision, kTask,
 };
 
-struct OrgKeywordSpelling {
-  OrgKeyword keyword;
-  std::string_view chinese;
-  std::string_view ascii;
-};
+using OrgKeywordSpelling = KeywordSpellingOf<OrgKeyword>;
 
 inline constexpr std::array<OrgKeywordSpelling, 23> kOrgKeywords = {{
     {OrgKeyword::kOrganisation, "组织", "organisation"},

@@ -1,5 +1,7 @@
 #include "vocabulary.hpp"
 
+#include "../strings.hpp"
+
 #include <initializer_list>
 #include <utility>
 
@@ -10,10 +12,7 @@ namespace {
 template <typename T>
 std::optional<T> Lookup(std::string_view text,
                         std::initializer_list<std::pair<std::string_view, T>> words) {
-  for (const auto& [spelling, value] : words) {
-    if (spelling == text) return value;
-  }
-  return std::nullopt;
+  return text::FindWord(words, text);
 }
 
 }  // namespace

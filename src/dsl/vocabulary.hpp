@@ -21,11 +21,15 @@ enum class Keyword {
   kWeight, kPartialCredit, kGrade, kAggregateWeight,
 };
 
-struct KeywordSpelling {
-  Keyword keyword;
-  std::string_view chinese;
-  std::string_view ascii;
+// A keyword's two spellings; shared by the framework and organisation
+// vocabularies, and read by the grammars' KeywordParser.
+template <typename Enum>
+struct KeywordSpellingOf {
+  Enum keyword;
+  std::string_view chinese;  // canonical
+  std::string_view ascii;    // alias, matched as a whole word
 };
+using KeywordSpelling = KeywordSpellingOf<Keyword>;
 
 inline constexpr std::array<KeywordSpelling, 22> kKeywords = {{
     {Keyword::kFramework, "框架", "framework"},
