@@ -53,12 +53,19 @@ std::string_view DiagnosticCodeName(DiagnosticCode code) {
     case DiagnosticCode::kUnknownReference: return "unknown-reference";
     case DiagnosticCode::kWrongArguments: return "wrong-arguments";
     case DiagnosticCode::kChangeRejected: return "change-rejected";
+    case DiagnosticCode::kTableHeader: return "table-header";
+    case DiagnosticCode::kTableRow: return "table-row";
+    case DiagnosticCode::kTableCell: return "table-cell";
     case DiagnosticCode::kBareTargetNoDirection: return "bare-target-without-direction";
     case DiagnosticCode::kShareAboveWhole: return "share-above-whole";
     case DiagnosticCode::kLaterTargetWeaker: return "later-target-weaker";
     case DiagnosticCode::kComparatorAgainstDirection: return "comparator-against-direction";
     case DiagnosticCode::kBaselineAfterTarget: return "baseline-after-target";
     case DiagnosticCode::kOrganisationStructure: return "organisation-structure";
+    case DiagnosticCode::kTableDirectionInferred: return "direction-inferred";
+    case DiagnosticCode::kTableUnitInferred: return "unit-inferred";
+    case DiagnosticCode::kTableColumnIgnored: return "column-ignored";
+    case DiagnosticCode::kTablePartsNamed: return "parts-named-by-number";
   }
   return "unknown";
 }

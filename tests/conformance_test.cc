@@ -11,6 +11,7 @@
 #include "healthact/data_file.hpp"
 #include "healthact/dsl.hpp"
 #include "healthact/organisation_text.hpp"
+#include "healthact/table_import.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -133,11 +134,34 @@ TEST(Conformance, EveryOrganisationFileGivesExactlyItsExpectedDiagnostics) {
   });
 }
 
+std::vector<fs::path> TableCorpusFiles() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(CorpusDir() / "table")) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Indicator tables in the seeds' text form, read and imported.
+TEST(Conformance, EveryTableFileGivesExactlyItsExpectedDiagnostics) {
+  RunCorpus(TableCorpusFiles(), 8, [](const std::string& text, const std::string& name,
+                                      std::vector<Diagnostic>& diagnostics) {
+    const TableRead read = ReadTextTable(text, name);
+    diagnostics = read.diagnostics;
+    if (!read.ok()) return false;
+    const ImportedFramework imported = ImportTable(read.table, {});
+    diagnostics.insert(diagnostics.end(), imported.diagnostics.begin(), imported.diagnostics.end());
+    return imported.ok();
+  });
+}
+
 TEST(Conformance, CorpusCoversEveryDiagnosticCode) {
   std::set<std::string> covered;
   std::vector<fs::path> all = CorpusFiles();
   for (const fs::path& path : DataCorpusFiles()) all.push_back(path);
   for (const fs::path& path : OrgCorpusFiles()) all.push_back(path);
+  for (const fs::path& path : TableCorpusFiles()) all.push_back(path);
   for (const fs::path& path : all) {
     for (const std::string& e : Expectations(ReadTextFile(path.string()))) {
       covered.insert(e.substr(0, 4));

@@ -57,12 +57,19 @@ enum class DiagnosticCode : std::int32_t {
   kUnknownReference = 37,      // E037 unknown-reference
   kWrongArguments = 38,        // E038 wrong-arguments
   kChangeRejected = 39,        // E039 change-rejected
+  kTableHeader = 40,           // E040 table-header
+  kTableRow = 41,              // E041 table-row
+  kTableCell = 42,             // E042 table-cell
   kBareTargetNoDirection = 101,      // W101 bare-target-without-direction
   kShareAboveWhole = 102,            // W102 share-above-whole
   kLaterTargetWeaker = 103,          // W103 later-target-weaker
   kComparatorAgainstDirection = 104, // W104 comparator-against-direction
   kBaselineAfterTarget = 105,        // W105 baseline-after-target
   kOrganisationStructure = 106,      // W106 organisation-structure
+  kTableDirectionInferred = 107,     // W107 direction-inferred
+  kTableUnitInferred = 108,          // W108 unit-inferred
+  kTableColumnIgnored = 109,         // W109 column-ignored
+  kTablePartsNamed = 110,            // W110 parts-named-by-number
 };
 
 // Every code, in numeric order.

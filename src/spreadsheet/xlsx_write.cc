@@ -1,0 +1,91 @@
+// Writing .xlsx with libxlsxwriter.
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+
+#include "healthact/spreadsheet.hpp"
+
+namespace healthact {
+namespace {
+
+// "87.50", "-3", "0.001": written as a number when Excel keeps it exactly as
+// shown (15 significant digits).
+bool IsPlainDecimal(const std::string& text) {
+  std::size_t i = text.starts_with('-') ? 1 : 0;
+  if (i == text.size()) return false;
+  int digits = 0, points = 0, significant = 0;
+  bool leading = true;
+  for (; i < text.size(); ++i) {
+    if (text[i] == '.') {
+      ++points;
+      continue;
+    }
+    if (text[i] < '0' || text[i] > '9') return false;
+    ++digits;
+    if (text[i] != '0') leading = false;
+    if (!leading) ++significant;
+  }
+  // A leading zero ("007") is an identifier, not a number.
+  const std::size_t start = text.starts_with('-') ? 1 : 0;
+  if (text.size() > start + 1 && text[start] == '0' && text[start + 1] != '.') return false;
+  return digits > 0 && points <= 1 && significant <= 15 && text.back() != '.' && text[start] != '.';
+}
+
+// East Asian characters are about two columns wide.
+double ColumnWidth(const std::string& text) {
+  double width = 0;
+  for (unsigned char c : text) {
+    if (c < 0x80) {
+      width += 1;
+    } else if (c >= 0xE0) {
+      width += 2;  // the lead byte of a 3- or 4-byte sequence
+    }
+  }
+  return width;
+}
+
+}  // namespace
+
+absl::Status WriteXlsx(const std::vector<Sheet>& sheets, const std::string& path) {
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (workbook == nullptr) return absl::PermissionDeniedError("cannot create " + path);
+  lxw_format* bold = workbook_add_format(workbook);
+  format_set_bold(bold);
+  for (const Sheet& sheet : sheets) {
+    lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.name.c_str());
+    if (worksheet == nullptr) {
+      workbook_close(workbook);
+      return absl::InvalidArgumentError("cannot add a sheet named '" + sheet.name + "'");
+    }
+    std::vector<double> widths;
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+      for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
+        const std::string& text = sheet.rows[r][c];
+        if (widths.size() <= c) widths.resize(c + 1, 6);
+        widths[c] = std::max(widths[c], std::min(60.0, ColumnWidth(text) + 2));
+        const auto row = static_cast<lxw_row_t>(r);
+        const auto column = static_cast<lxw_col_t>(c);
+        lxw_format* format = r == 0 ? bold : nullptr;
+        if (text.empty()) continue;
+        if (r > 0 && IsPlainDecimal(text)) {
+          worksheet_write_number(worksheet, row, column, std::strtod(text.c_str(), nullptr), format);
+        } else {
+          worksheet_write_string(worksheet, row, column, text.c_str(), format);
+        }
+      }
+    }
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+      worksheet_set_column(worksheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                           widths[c], nullptr);
+    }
+  }
+  const lxw_error closed = workbook_close(workbook);
+  if (closed != LXW_NO_ERROR) {
+    return absl::InternalError(std::string("cannot write ") + path + ": " + lxw_strerror(closed));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace healthact

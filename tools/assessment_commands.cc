@@ -1,0 +1,113 @@
+// healthact assess and review.
+#include "commands.hpp"
+
+#include <iostream>
+#include <string>
+
+#include "healthact/assessment_text.hpp"
+#include "healthact/review.hpp"
+
+#include "cli.hpp"
+
+namespace healthact::cli {
+
+int Assess(const std::vector<std::string>& words) {
+  const auto arguments =
+      ParseArguments(words, {"year", "format", "level", "within", "units", "explain", "aggregate"});
+  if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year")) {
+    std::cerr << "usage: healthact assess FRAMEWORK.ha DATA.csv --year YEAR [--format "
+                 "table|json|csv|markdown|ranking] [--level 县区|乡镇|…] [--within UNIT] [--units "
+                 "UNITS.csv] [--explain failures|all] [--aggregate]\n";
+    return kExitUsage;
+  }
+  const auto& flags = arguments->flags;
+  auto loaded = LoadInputs(*arguments);
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
+  const std::string format = flags.count("format") ? flags.at("format") : "table";
+  const std::string explain = flags.count("explain") ? flags.at("explain") : "all";
+  if (explain != "all" && explain != "failures") {
+    std::cerr << "healthact: --explain takes failures or all\n";
+    return kExitUsage;
+  }
+  const Explanation explanation =
+      explain == "all" ? Explanation::kAll : Explanation::kFailures;
+  const Assessment assessment = Assess(
+      inputs.parsed.framework, inputs.observations, inputs.year, inputs.options);
+  if (format == "table") {
+    std::cout << AssessmentToTable(assessment);
+  } else if (format == "json") {
+    std::cout << AssessmentToJson(assessment, explanation);
+  } else if (format == "csv") {
+    std::cout << AssessmentToCsv(assessment, explanation);
+  } else if (format == "markdown") {
+    std::cout << AssessmentToMarkdown(assessment, explanation);
+  } else if (format == "ranking") {
+    // One unit a line, tab-separated: rank, unit, score, grade.
+    for (std::size_t u : assessment.ranking()) {
+      std::cout << assessment.rank(u) << "\t" << inputs.observations->unit_name(assessment.units()[u])
+                << "\t" << assessment.score(u).ToString() << "\t" << assessment.grade(u) << "\n";
+    }
+  } else {
+    std::cerr << "healthact: unknown format '" << format
+              << "' (table, json, csv, markdown or ranking)\n";
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+int Review(const std::vector<std::string>& words) {
+  const auto arguments =
+      ParseArguments(words, {"year", "sample", "seed", "verified", "level", "within", "units"});
+  if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year") ||
+      (!arguments->flags.count("sample") && !arguments->flags.count("verified"))) {
+    std::cerr << "usage: healthact review FRAMEWORK.ha DATA.csv --year YEAR [--sample K --seed S] "
+                 "[--verified VERIFIED.csv] [--level 县区|…] [--within UNIT] [--units UNITS.csv]\n";
+    return kExitUsage;
+  }
+  const auto& flags = arguments->flags;
+  auto loaded = LoadInputs(*arguments);
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
+  const Assessment original = Assess(
+      inputs.parsed.framework, inputs.observations, inputs.year, inputs.options);
+  std::vector<UnitId> reviewed;
+  if (flags.count("sample")) {
+    int k = 0;
+    std::uint64_t seed = 0;
+    try {
+      k = std::stoi(flags.at("sample"));
+      seed = flags.count("seed") ? std::stoull(flags.at("seed")) : 0;
+    } catch (const std::exception&) {
+      std::cerr << "healthact: --sample and --seed take whole numbers\n";
+      return kExitUsage;
+    }
+    reviewed = ChooseForReview(original, k, seed);
+    std::cout << "抽查单位（" << reviewed.size() << "个，种子 " << seed << "）:";
+    for (UnitId unit : reviewed) std::cout << " " << inputs.observations->unit_name(unit);
+    std::cout << "\n";
+  }
+  if (!flags.count("verified")) return kExitOk;
+  Observations verified;
+  if (!LoadData(flags.at("verified"), inputs.parsed.framework.get(), false, verified)) {
+    return kExitInvalid;
+  }
+  if (!flags.count("sample")) {
+    for (UnitId unit : original.units()) {
+      if (verified.FindUnit(inputs.observations->unit_name(unit))) reviewed.push_back(unit);
+    }
+  }
+  const ReviewResult review = Review(original, verified, reviewed);
+  std::cout << "复核差异（" << review.discrepancies.size() << "处）:\n";
+  for (const Discrepancy& d : review.discrepancies) {
+    std::cout << "  " << d.unit << "  指标 " << d.key << "  报告 " << d.reported.ToString()
+              << "  核实 " << d.verified.ToString() << "  "
+              << VerdictStatusName(d.before) << " → "
+              << VerdictStatusName(d.after)
+              << (d.verdict_changed() ? "  （结论改变）" : "") << "\n";
+  }
+  std::cout << "\n按核实值重新计算:\n" << AssessmentToTable(review.recomputed);
+  return kExitOk;
+}
+
+}  // namespace healthact::cli

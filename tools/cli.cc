@@ -1,0 +1,157 @@
+#include "cli.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "healthact/aggregation.hpp"
+#include "healthact/data_file.hpp"
+
+namespace healthact::cli {
+
+absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError("cannot open " + path.string());
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+namespace {
+
+// 继承 "name" is a path relative to the file that says it.
+ParseOptions FileOptions() {
+  ParseOptions options;
+  options.resolver = [](std::string_view name, std::string_view from_file)
+      -> absl::StatusOr<FrameworkSource> {
+    const std::filesystem::path path = std::filesystem::path(from_file).parent_path() / std::filesystem::path(std::string(name));
+    absl::StatusOr<std::string> text = ReadFile(path);
+    if (!text.ok()) return text.status();
+    return FrameworkSource{path.lexically_normal().string(), *std::move(text)};
+  };
+  return options;
+}
+
+}  // namespace
+
+// Parses one file, printing its diagnostics to standard error.
+ParsedFramework Load(const std::string& file) {
+  ParsedFramework parsed;
+  absl::StatusOr<std::string> text = ReadFile(file);
+  if (!text.ok()) {
+    std::cerr << "healthact: " << text.status().message() << "\n";
+    return parsed;
+  }
+  parsed = ParseFramework(*text, file, FileOptions());
+  for (const Diagnostic& diagnostic : parsed.diagnostics) {
+    std::cerr << diagnostic.ToString() << "\n";
+  }
+  return parsed;
+}
+
+namespace {
+// Switches take no value: --aggregate.
+const std::vector<std::string> kSwitches = {"aggregate"};
+}  // namespace
+
+std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
+                                        const std::vector<std::string>& known_flags) {
+  Arguments arguments;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].starts_with("--")) {
+      arguments.positional.push_back(words[i]);
+      continue;
+    }
+    const std::string name = words[i].substr(2);
+    if (std::find(known_flags.begin(), known_flags.end(), name) == known_flags.end()) {
+      std::cerr << "healthact: unknown option --" << name << "\n";
+      return std::nullopt;
+    }
+    if (std::find(kSwitches.begin(), kSwitches.end(), name) != kSwitches.end()) {
+      arguments.flags[name] = "yes";
+      continue;
+    }
+    if (i + 1 >= words.size()) {
+      std::cerr << "healthact: --" << name << " needs a value\n";
+      return std::nullopt;
+    }
+    arguments.flags[name] = words[++i];
+  }
+  return arguments;
+}
+
+// Reads a data or units file into `observations`, printing its diagnostics.
+bool LoadData(const std::string& file, const Framework* framework, bool units_file,
+              Observations& observations) {
+  absl::StatusOr<std::string> text = ReadFile(file);
+  if (!text.ok()) {
+    std::cerr << "healthact: " << text.status().message() << "\n";
+    return false;
+  }
+  const std::vector<Diagnostic> diagnostics =
+      units_file ? ReadUnitsCsv(*text, file, observations)
+                 : ReadObservationsCsv(*text, file, framework, observations);
+  for (const Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
+  return !HasErrors(diagnostics);
+}
+
+// Loads FRAMEWORK and DATA and reads --year, --units, --level, --within;
+// on failure returns the exit code.
+std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  AssessmentInputs inputs;
+  inputs.parsed = Load(arguments.positional[0]);
+  if (!inputs.parsed.ok()) return kExitInvalid;
+  inputs.observations = std::make_shared<Observations>();
+  if (flags.count("units") && !LoadData(flags.at("units"), nullptr, true, *inputs.observations)) {
+    return kExitInvalid;
+  }
+  if (!LoadData(arguments.positional[1], inputs.parsed.framework.get(), false,
+                *inputs.observations)) {
+    return kExitInvalid;
+  }
+  if (flags.count("level")) {
+    inputs.options.level = ParseUnitLevel(flags.at("level"));
+    if (!inputs.options.level) {
+      std::cerr << "healthact: unknown level '" << flags.at("level")
+                << "' (市, 县区, 乡镇, 村 or 部门)\n";
+      return kExitUsage;
+    }
+  }
+  if (flags.count("within")) {
+    inputs.options.within = inputs.observations->FindUnit(flags.at("within"));
+    if (!inputs.options.within) {
+      std::cerr << "healthact: no unit named '" << flags.at("within") << "' in the data\n";
+      return kExitUsage;
+    }
+  }
+  try {
+    inputs.year = std::stoi(flags.at("year"));
+  } catch (const std::exception&) {
+    std::cerr << "healthact: --year takes a year, like 2022\n";
+    return kExitUsage;
+  }
+  if (flags.count("aggregate")) {
+    // Parents' own values from their children's: ratios of sums, weighted rates.
+    AggregationResult aggregated =
+        AggregateUp(*inputs.parsed.framework, *inputs.observations, inputs.year);
+    for (const AggregationNote& note : aggregated.notes) {
+      std::cerr << "healthact: " << note.unit << " " << note.key << ": " << note.reason << "\n";
+    }
+    inputs.observations = std::move(aggregated.observations);
+  }
+  return inputs;
+}
+
+// Today's date, for `org` without --as-of (the tool may read the clock; the
+// library never does).
+Date Today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+}  // namespace healthact::cli

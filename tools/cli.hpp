@@ -1,0 +1,59 @@
+// What the tool's commands share: reading files, flags, and loading a
+// framework with its data.  The tool does the I/O; the library never does.
+#ifndef HEALTHACT_TOOLS_CLI_HPP_
+#define HEALTHACT_TOOLS_CLI_HPP_
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "healthact/assessment.hpp"
+#include "healthact/dsl.hpp"
+#include "healthact/organisation.hpp"
+
+namespace healthact::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInvalid = 1;
+constexpr int kExitUsage = 2;
+
+absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path);
+
+// Parses one framework file, printing its diagnostics to standard error;
+// 继承 names a file relative to the file that says it.
+ParsedFramework Load(const std::string& file);
+
+// Flags after the positional arguments: --name value.
+struct Arguments {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> flags;
+};
+std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
+                                        const std::vector<std::string>& known_flags);
+
+// Reads a data or units file into `observations`, printing its diagnostics.
+bool LoadData(const std::string& file, const Framework* framework, bool units_file,
+              Observations& observations);
+
+// The framework, data and options that assess, review and report share.
+struct AssessmentInputs {
+  ParsedFramework parsed;
+  std::shared_ptr<Observations> observations;
+  AssessOptions options;
+  int year = 0;
+};
+// Loads FRAMEWORK and DATA and reads --year, --units, --level, --within,
+// --aggregate; on failure returns the exit code.
+std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments);
+
+// Today's date (the tool may read the clock; the library never does).
+Date Today();
+
+}  // namespace healthact::cli
+
+#endif  // HEALTHACT_TOOLS_CLI_HPP_

@@ -1,0 +1,98 @@
+// healthact check, fmt and summary.
+#include "commands.hpp"
+
+#include <iostream>
+#include <string>
+
+#include "healthact/dsl.hpp"
+#include "healthact/organisation_text.hpp"
+
+#include "cli.hpp"
+
+namespace healthact::cli {
+
+// A framework, or an organisation when the file is NAME.org.ha.
+int Check(const std::vector<std::string>& files) {
+  int status = kExitOk;
+  for (const std::string& file : files) {
+    if (file.ends_with(".org.ha")) {
+      absl::StatusOr<std::string> text = ReadFile(file);
+      if (!text.ok()) {
+        std::cerr << "healthact: " << text.status().message() << "\n";
+        status = kExitInvalid;
+        continue;
+      }
+      const ParsedOrganisation parsed = ParseOrganisation(*text, file);
+      for (const Diagnostic& d : parsed.diagnostics) std::cerr << d.ToString() << "\n";
+      if (!parsed.ok()) status = kExitInvalid;
+    } else if (!Load(file).ok()) {
+      status = kExitInvalid;
+    }
+  }
+  return status;
+}
+
+int Format(const std::vector<std::string>& files) {
+  if (files.size() != 1) {
+    std::cerr << "healthact fmt takes one file\n";
+    return kExitUsage;
+  }
+  const ParsedFramework parsed = Load(files.front());
+  if (!parsed.ok()) return kExitInvalid;
+  std::cout << FormatFramework(*parsed.framework);
+  return kExitOk;
+}
+
+void PrintSummary(const std::string& file, const Framework& framework) {
+  std::cout << file << ": " << framework.name() << "\n";
+  if (!framework.source().empty()) {
+    std::cout << "  来源: " << framework.source().document << " " << framework.source().locator
+              << "\n";
+  }
+  std::map<std::string, int> by_basis;
+  std::vector<std::string> basis_order;
+  int qualitative = 0, with_parts = 0, with_baseline = 0, targets = 0;
+  for (const Indicator& indicator : framework.indicators()) {
+    if (by_basis[indicator.basis]++ == 0) basis_order.push_back(indicator.basis);
+    qualitative += indicator.is_qualitative();
+    with_parts += !indicator.parts.empty();
+    with_baseline += indicator.baseline.has_value();
+    targets += static_cast<int>(indicator.targets.size());
+  }
+  std::cout << "  " << framework.indicators().size() << " indicators (" << qualitative
+            << " qualitative, " << with_parts << " with parts, " << with_baseline
+            << " with a baseline), " << targets << " targets for the years";
+  for (int year : framework.TargetYears()) std::cout << " " << year;
+  std::cout << "\n";
+  for (const std::string& basis : basis_order) {
+    std::cout << "  " << (basis.empty() ? "(no basis)" : basis) << ": " << by_basis[basis]
+              << " indicators\n";
+  }
+  for (const Indicator& indicator : framework.indicators()) {
+    std::cout << "  " << indicator.number << " " << indicator.name;
+    if (indicator.unit) std::cout << " (" << UnitSymbol(*indicator.unit) << ")";
+    if (indicator.baseline) {
+      std::cout << "  基期" << indicator.baseline->year << ": "
+                << BaselineText(indicator.baseline->value);
+    }
+    for (const Target& target : indicator.targets) {
+      std::cout << "  " << target.year << ": " << TargetText(target.form);
+    }
+    std::cout << "\n";
+  }
+}
+
+int Summary(const std::vector<std::string>& files) {
+  int status = kExitOk;
+  for (const std::string& file : files) {
+    const ParsedFramework parsed = Load(file);
+    if (!parsed.ok()) {
+      status = kExitInvalid;
+      continue;
+    }
+    PrintSummary(file, *parsed.framework);
+  }
+  return status;
+}
+
+}  // namespace healthact::cli

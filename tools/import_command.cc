@@ -1,0 +1,84 @@
+// healthact import-table: an indicator table (seed text, CSV or .xlsx) in,
+// framework text out on standard output, warnings on standard error.
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "healthact/spreadsheet.hpp"
+#include "healthact/table_import.hpp"
+
+namespace healthact::cli {
+namespace {
+
+// The table in FILE, by its extension: .csv, .xlsx (the sheet named by
+// --sheet, else the first), anything else the seeds' text form.
+std::optional<TableRead> ReadTable(const std::string& file, const std::string& sheet_name) {
+  absl::StatusOr<std::string> bytes = ReadFile(file);
+  if (!bytes.ok()) {
+    std::cerr << "healthact: " << bytes.status().message() << "\n";
+    return std::nullopt;
+  }
+  const std::string extension = std::filesystem::path(file).extension().string();
+  if (extension == ".csv") return ReadCsvTable(*bytes, file);
+  if (extension != ".xlsx") return ReadTextTable(*bytes, file);
+  absl::StatusOr<std::vector<Sheet>> sheets = ReadXlsx(*bytes);
+  if (!sheets.ok()) {
+    std::cerr << "healthact: " << file << ": " << sheets.status().message() << "\n";
+    return std::nullopt;
+  }
+  for (const Sheet& sheet : *sheets) {
+    if (sheet_name.empty() || sheet.name == sheet_name) return TableFromSheet(sheet, file);
+  }
+  std::cerr << "healthact: " << file << " has no sheet named '" << sheet_name << "'\n";
+  return std::nullopt;
+}
+
+}  // namespace
+
+int ImportTable(const Words& words) {
+  const auto arguments = ParseArguments(
+      words, {"name", "source", "locator", "marked-fall", "continuous-years", "sheet"});
+  if (!arguments || arguments->positional.size() != 1) {
+    std::cerr << "usage: healthact import-table TABLE(.txt|.csv|.xlsx) [--name NAME] "
+                 "[--source DOCUMENT] [--locator 附件3] [--marked-fall 10%] "
+                 "[--continuous-years 3] [--sheet SHEET]\n";
+    return kExitUsage;
+  }
+  const auto& flags = arguments->flags;
+  const auto flag = [&](const std::string& name) {
+    return flags.count(name) ? flags.at(name) : std::string();
+  };
+  ImportOptions options;
+  options.name = flag("name");
+  options.source = Citation{flag("source"), flag("locator")};
+  if (flags.count("marked-fall")) {
+    std::string percent = flag("marked-fall");
+    if (percent.ends_with("%")) percent.pop_back();
+    absl::StatusOr<Decimal> value = Decimal::Parse(percent);
+    if (!value.ok()) {
+      std::cerr << "healthact: --marked-fall takes a percentage, like 10%\n";
+      return kExitUsage;
+    }
+    options.trend_rules.marked_change_percent = *value;
+  }
+  if (flags.count("continuous-years")) {
+    try {
+      options.trend_rules.continuous_years = std::stoi(flag("continuous-years"));
+    } catch (const std::exception&) {
+      std::cerr << "healthact: --continuous-years takes a whole number of years\n";
+      return kExitUsage;
+    }
+  }
+  const std::optional<TableRead> read = ReadTable(arguments->positional[0], flag("sheet"));
+  if (!read) return kExitInvalid;
+  for (const Diagnostic& d : read->diagnostics) std::cerr << d.ToString() << "\n";
+  if (!read->ok()) return kExitInvalid;
+  const ImportedFramework imported = ImportTable(read->table, options);
+  for (const Diagnostic& d : imported.diagnostics) std::cerr << d.ToString() << "\n";
+  if (!imported.text.empty()) std::cout << imported.text;
+  return imported.ok() ? kExitOk : kExitInvalid;
+}
+
+}  // namespace healthact::cli

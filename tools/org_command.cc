@@ -1,0 +1,105 @@
+// healthact org: the roster on a date, who approves, a department's duties.
+#include "commands.hpp"
+
+#include <iostream>
+#include <string>
+
+#include "healthact/organisation_text.hpp"
+
+#include "cli.hpp"
+
+namespace healthact::cli {
+
+namespace {
+
+void PrintSeat(const RosterEntry& entry) {
+  std::cout << "  " << CommitteeRoleName(entry.role) << "  "
+            << entry.person.value_or("（按职务，未列姓名）") << "  " << entry.post
+            << (entry.concurrent ? "（兼）" : "") << "  [" << entry.department << "]\n";
+}
+
+}  // namespace
+
+int Org(const std::vector<std::string>& words) {
+  const auto arguments = ParseArguments(words, {"as-of", "who", "department", "group"});
+  if (!arguments || arguments->positional.size() != 1) {
+    std::cerr << "usage: healthact org FILE [--as-of DATE] [--who POST | --department D | "
+                 "--group G]\n";
+    return kExitUsage;
+  }
+  const auto& flags = arguments->flags;
+  absl::StatusOr<std::string> text = ReadFile(arguments->positional[0]);
+  if (!text.ok()) {
+    std::cerr << "healthact: " << text.status().message() << "\n";
+    return kExitInvalid;
+  }
+  const ParsedOrganisation parsed =
+      ParseOrganisation(*text, arguments->positional[0]);
+  for (const Diagnostic& d : parsed.diagnostics) std::cerr << d.ToString() << "\n";
+  if (!parsed.ok()) return kExitInvalid;
+  Date date = Today();
+  if (flags.count("as-of")) {
+    const std::optional<Date> as_of = Date::Parse(flags.at("as-of"));
+    if (!as_of) {
+      std::cerr << "healthact: --as-of takes a date like 2021-03-01\n";
+      return kExitUsage;
+    }
+    date = *as_of;
+  }
+  const Organisation& org = *parsed.organisation;
+  for (const Committee& committee : org.committees) {
+    std::cout << committee.name << "（" << committee.jurisdiction << "），" << date.ToString()
+              << "\n";
+    if (flags.count("who")) {
+      const std::string& post = flags.at("who");
+      std::cout << post << "：" << org.HolderOn(post, date).value_or("（无记录）") << "\n";
+      for (const RosterEntry& entry : org.RosterOn(committee, date)) {
+        if (entry.post == post) PrintSeat(entry);
+      }
+      continue;
+    }
+    std::string department;
+    if (flags.count("group")) {
+      for (const WorkingGroup& group : committee.working_groups) {
+        if (group.action == flags.at("group")) department = group.lead_department;
+      }
+      if (department.empty()) {
+        std::cout << "没有名为 " << flags.at("group") << " 的工作组\n";
+        continue;
+      }
+      std::cout << flags.at("group") << "：牵头部门 " << department << "\n";
+    }
+    if (flags.count("department")) department = flags.at("department");
+    if (!department.empty()) {
+      const auto r = org.ResponsibilitiesOf(committee, department, date);
+      std::cout << department << (r.seats_office ? "（推进委员会办公室设在此）" : "") << "\n";
+      for (const RosterEntry& entry : r.seats) PrintSeat(entry);
+      for (const std::string& group : r.groups_led) std::cout << "  牵头 " << group << "\n";
+      for (const Task& task : r.open_tasks) {
+        std::cout << "  未完成任务 " << task.description << "，期限 " << task.due.ToString() << "\n";
+      }
+      continue;
+    }
+    const auto roster = org.RosterOn(committee, date);
+    for (const RosterEntry& entry : roster) PrintSeat(entry);
+    const auto [approver_post, approver] = org.Approver(committee, date);
+    std::cout << "办公室：设在 " << committee.office_department << "，主任 "
+              << committee.office_director_post << "（"
+              << org.HolderOn(committee.office_director_post, date).value_or("按职务") << "）\n"
+              << "成员调整：由办公室提出，报主任（" << approver_post << "，"
+              << approver.value_or("按职务") << "）批准\n"
+              << "工作组 " << committee.working_groups.size() << " 个";
+    if (committee.announced_working_groups != 0) {
+      std::cout << "（方案提出 " << committee.announced_working_groups << " 项专项行动）";
+    }
+    std::cout << "\n";
+    for (const auto& [meeting, task] : org.OverdueTasks(committee, date)) {
+      std::cout << "逾期任务：" << task->description << "（" << task->owner << "，期限 "
+                << task->due.ToString() << "，" << MeetingKindName(meeting->kind) << " "
+                << meeting->date.ToString() << "）\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace healthact::cli
