@@ -1,33 +1,13 @@
 #include "healthact/assessment_text.hpp"
 
+#include "escape.hpp"
 #include "strings.hpp"
 #include "utf8.hpp"
 
 namespace healthact {
 namespace {
 
-std::string JsonString(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[(c >> 4) & 0xF];
-          out += kHex[c & 0xF];
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
+using escape::JsonString;
 
 bool Shown(const Verdict& verdict, Explanation explanation) {
   return explanation == Explanation::kAll ||

@@ -1,2 +1,163 @@
+// healthact report assessment|monitoring: the reports the committee's office
+// sends out, as Markdown, JSON, an HTML page or an .xlsx workbook.
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "cli.hpp"
 #include "commands.hpp"
-namespace healthact::cli { int Report(const Words&) { return 2; } }
+#include "healthact/data_file.hpp"
+#include "healthact/review.hpp"
+#include "healthact/organisation_text.hpp"
+#include "healthact/report.hpp"
+#include "healthact/spreadsheet.hpp"
+
+namespace healthact::cli {
+namespace {
+
+// Writes `text` to --output, or to standard output without it.
+int Emit(const std::string& text, const std::string& output) {
+  if (output.empty()) {
+    std::cout << text;
+    return kExitOk;
+  }
+  std::ofstream out(output, std::ios::binary);
+  out << text;
+  if (!out) {
+    std::cerr << "healthact: cannot write " << output << "\n";
+    return kExitInvalid;
+  }
+  return kExitOk;
+}
+
+int EmitSheets(const std::vector<Sheet>& sheets, const std::string& output) {
+  if (output.empty()) {
+    std::cerr << "healthact: --format xlsx needs --output FILE.xlsx\n";
+    return kExitUsage;
+  }
+  const absl::Status written = WriteXlsx(sheets, output);
+  if (!written.ok()) {
+    std::cerr << "healthact: " << written.message() << "\n";
+    return kExitInvalid;
+  }
+  return kExitOk;
+}
+
+bool KnownFormat(const std::string& format) {
+  return format == "markdown" || format == "json" || format == "html" || format == "xlsx";
+}
+
+int AssessmentReport(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  auto loaded = LoadInputs(arguments);
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
+  const Assessment assessment =
+      Assess(inputs.parsed.framework, inputs.observations, inputs.year, inputs.options);
+  std::optional<ReviewResult> review;
+  if (flags.count("verified")) {
+    Observations verified;
+    if (!LoadData(flags.at("verified"), inputs.parsed.framework.get(), false, verified)) {
+      return kExitInvalid;
+    }
+    std::vector<UnitId> reviewed;
+    if (flags.count("sample")) {
+      try {
+        reviewed = ChooseForReview(assessment, std::stoi(flags.at("sample")),
+                                   flags.count("seed") ? std::stoull(flags.at("seed")) : 0);
+      } catch (const std::exception&) {
+        std::cerr << "healthact: --sample and --seed take whole numbers\n";
+        return kExitUsage;
+      }
+    } else {
+      for (UnitId unit : assessment.units()) {
+        if (verified.FindUnit(inputs.observations->unit_name(unit))) reviewed.push_back(unit);
+      }
+    }
+    review = Review(assessment, verified, reviewed);
+  }
+  const ReviewResult* r = review ? &*review : nullptr;
+  const std::string format = flags.at("format");
+  const std::string output = flags.count("output") ? flags.at("output") : "";
+  if (format == "markdown") return Emit(AssessmentReportMarkdown(assessment, r), output);
+  if (format == "json") return Emit(AssessmentReportJson(assessment, r), output);
+  if (format == "html") return Emit(AssessmentReportHtml(assessment, r), output);
+  return EmitSheets(AssessmentReportSheets(assessment, r), output);
+}
+
+int MonitoringReportCommand(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  MonitoringRequest request;
+  const ParsedFramework parsed = Load(arguments.positional[0]);
+  if (!parsed.ok()) return kExitInvalid;
+  request.framework = parsed.framework;
+  auto observations = std::make_shared<Observations>();
+  if (flags.count("units") && !LoadData(flags.at("units"), nullptr, true, *observations)) {
+    return kExitInvalid;
+  }
+  if (!LoadData(arguments.positional[1], parsed.framework.get(), false, *observations)) {
+    return kExitInvalid;
+  }
+  request.observations = observations;
+  if (flags.count("level")) {
+    request.options.level = ParseUnitLevel(flags.at("level"));
+    if (!request.options.level) {
+      std::cerr << "healthact: unknown level '" << flags.at("level") << "' (市, 县区, 乡镇, 村 or 部门)\n";
+      return kExitUsage;
+    }
+  }
+  if (flags.count("org")) {
+    absl::StatusOr<std::string> text = ReadFile(flags.at("org"));
+    if (!text.ok()) {
+      std::cerr << "healthact: " << text.status().message() << "\n";
+      return kExitInvalid;
+    }
+    ParsedOrganisation org = ParseOrganisation(*text, flags.at("org"));
+    for (const Diagnostic& d : org.diagnostics) std::cerr << d.ToString() << "\n";
+    if (!org.ok()) return kExitInvalid;
+    request.organisation = org.organisation;
+    request.as_of = Today();
+  }
+  if (flags.count("as-of")) {
+    request.as_of = Date::Parse(flags.at("as-of"));
+    if (!request.as_of) {
+      std::cerr << "healthact: --as-of takes a date like 2022-12-31\n";
+      return kExitUsage;
+    }
+  }
+  const MonitoringReport report = BuildMonitoringReport(request);
+  const std::string format = flags.at("format");
+  const std::string output = flags.count("output") ? flags.at("output") : "";
+  if (format == "markdown") return Emit(MonitoringReportMarkdown(report), output);
+  if (format == "json") return Emit(MonitoringReportJson(report), output);
+  if (format == "html") return Emit(MonitoringReportHtml(report), output);
+  return EmitSheets(MonitoringReportSheets(report), output);
+}
+
+}  // namespace
+
+int Report(const Words& words) {
+  const auto arguments =
+      ParseArguments(words, {"year", "format", "output", "units", "level", "within", "sample", "seed",
+                             "verified", "org", "as-of", "aggregate"});
+  const bool assessment = arguments && !arguments->positional.empty() &&
+                          arguments->positional[0] == "assessment";
+  const bool monitoring = arguments && !arguments->positional.empty() &&
+                          arguments->positional[0] == "monitoring";
+  if (!arguments || (!assessment && !monitoring) || arguments->positional.size() != 3 ||
+      !arguments->flags.count("format") || !KnownFormat(arguments->flags.at("format")) ||
+      (assessment && !arguments->flags.count("year"))) {
+    std::cerr << "usage: healthact report assessment FRAMEWORK.ha DATA.csv --year YEAR "
+                 "--format markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
+                 "[--within UNIT] [--verified VERIFIED.csv [--sample K --seed S]]\n"
+                 "       healthact report monitoring FRAMEWORK.ha DATA.csv --format "
+                 "markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
+                 "[--org ORG.org.ha [--as-of DATE]]\n";
+    return kExitUsage;
+  }
+  Arguments rest = *arguments;
+  rest.positional.erase(rest.positional.begin());
+  return assessment ? AssessmentReport(rest) : MonitoringReportCommand(rest);
+}
+
+}  // namespace healthact::cli

@@ -133,7 +133,10 @@ struct KeywordParser : x3::parser<KeywordParser<Table>> {
     for (const auto& spelling : *table) {
       if ((allowed & Bit(spelling.keyword)) == 0) continue;
       if (spelling.chinese[0] != *first && spelling.ascii[0] != *first) continue;
-      if (rest.starts_with(spelling.chinese)) {
+      // A Chinese keyword is a whole word: not the start of a longer one
+      // (办公室 is not matched in 办公室会议), though "目标2022" still reads.
+      if (rest.starts_with(spelling.chinese) &&
+          !StartsWithIdeograph(rest.substr(spelling.chinese.size()))) {
         first += spelling.chinese.size();
         return true;
       }
@@ -149,6 +152,13 @@ struct KeywordParser : x3::parser<KeywordParser<Table>> {
   template <typename Enum>
   static constexpr std::uint64_t Bit(Enum keyword) {
     return std::uint64_t{1} << static_cast<int>(keyword);
+  }
+  // U+4E00..U+9FFF (CJK Unified Ideographs) is E4 B8 80 .. E9 BF BF.
+  static bool StartsWithIdeograph(std::string_view text) {
+    if (text.size() < 3) return false;
+    const auto lead = static_cast<unsigned char>(text[0]);
+    const auto second = static_cast<unsigned char>(text[1]);
+    return (lead == 0xE4 && second >= 0xB8) || (lead >= 0xE5 && lead <= 0xE9);
   }
   static bool IsAsciiWordChar(char c) {
     return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

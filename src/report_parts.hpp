@@ -1,0 +1,23 @@
+// What the report renderers share.  Internal header: not installed.
+#ifndef HEALTHACT_SRC_REPORT_PARTS_HPP_
+#define HEALTHACT_SRC_REPORT_PARTS_HPP_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "healthact/assessment.hpp"
+
+namespace healthact::report_parts {
+
+// Indicators whose verdict is neither met nor not applicable.
+std::vector<std::size_t> FailedIndicators(const Assessment& a, std::size_t u);
+std::string FailedNumbers(const Assessment& a, std::size_t u);  // "2、7、25"
+// 达标, 未达标, 缺报, 待公布, 不适用, 无效.
+std::string_view StatusWord(VerdictStatus status);
+std::string UnitName(const Assessment& a, std::size_t u);
+std::string Title(const Assessment& a);  // "健康张掖… 2022年度考核报告"
+
+}  // namespace healthact::report_parts
+
+#endif  // HEALTHACT_SRC_REPORT_PARTS_HPP_
