@@ -171,7 +171,7 @@ std::string TrendChart(const MonitoringReport& report, const MonitoredIndicator&
   const double pad = (high - low) * 0.1;
   low -= pad;
   high += pad;
-  constexpr int kLeft = 60, kWidth = 420, kTop = 16, kHeight = 200, kLegend = 230;
+  constexpr int kLeft = 60, kWidth = 420, kTop = 16, kHeight = 200, kLegend = 280;
   const auto x_of = [&](std::size_t y) {
     return report.years.size() <= 1
                ? kLeft + kWidth / 2.0
@@ -212,6 +212,10 @@ std::string TrendChart(const MonitoringReport& report, const MonitoredIndicator&
                         report.years[y], "：", Html(m.values[u][y].value), "</title></circle>\n");
       }
     }
+    text::StrAppend(&out, "<rect x=\"", kLeft + kWidth + 120, "\" y=\"", kTop + static_cast<int>(u) * 18,
+                    "\" width=\"10\" height=\"10\" fill=\"", colour, "\"/><text x=\"",
+                    kLeft + kWidth + 134, "\" y=\"", kTop + static_cast<int>(u) * 18 + 10, "\">",
+                    Html(report.units[u]), "</text>\n");
     if (!points.empty()) {
       text::StrAppend(&out, "<polyline class=\"series\" points=\"", points, "\" fill=\"none\" stroke=\"",
                       colour, "\" stroke-width=\"2\"><title>", Html(report.units[u]), "</title></polyline>\n");
@@ -317,8 +321,10 @@ std::string MonitoringReportHtml(const MonitoringReport& report) {
       for (std::size_t u = 0; u < report.units.size(); ++u) {
         text::StrAppend(&out, "<tr><td>", Html(report.units[u]), "</td>");
         for (const MonitoredValue& v : m.values[u]) {
+          // 待公布 is both the value and the verdict: say it once.
+          const bool value_shown = !v.value.empty() && v.value != StatusWord(v.status);
           text::StrAppend(&out, "<td class=\"", VerdictStatusName(v.status), "\" title=\"", Html(v.reason),
-                          "\">", Html(v.value), " ", StatusWord(v.status), "</td>");
+                          "\">", value_shown ? Html(v.value) + " " : "", StatusWord(v.status), "</td>");
         }
         out += "</tr>\n";
       }

@@ -108,14 +108,4 @@ bool IsValueFragment(std::string_view text) {
   return false;
 }
 
-bool IsHeaderText(std::string_view text) {
-  const std::string squeezed = Squeeze(text);
-  static constexpr std::array<std::string_view, 8> kWords = {
-      "依据", "序号", "编号", "指标", "单位", "基期", "目标值", "方向"};
-  for (std::string_view word : kWords) {
-    if (squeezed.find(word) != std::string::npos) return true;
-  }
-  return false;
-}
-
 }  // namespace healthact::table_cells

@@ -36,9 +36,6 @@ bool IsComparisonText(std::string_view text);
 // (实现, 明显, 持续, 下降, 上升, 未建立, 未统计, --), or a piece of one.
 bool IsValueFragment(std::string_view text);
 
-// A header cell's words: 考核依据, 序号, 指标, 单位, 基期…, …目标值.
-bool IsHeaderText(std::string_view text);
-
 }  // namespace healthact::table_cells
 
 #endif  // HEALTHACT_SRC_TABLE_CELLS_HPP_

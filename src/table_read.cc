@@ -214,8 +214,9 @@ TableRead TableFromSheet(const Sheet& sheet, std::string_view file) {
       filled += !cells.back().text.empty();
     }
     if (filled == 0) continue;
-    // A lone cell above the header is the attachment's number or the title.
-    if (!header_seen && filled == 1 && !table_cells::IsHeaderText(cells.front().text)) {
+    // Rows above the header with a cell or two are the attachment's number
+    // and the title; a header names at least 序号, 指标 and a target year.
+    if (!header_seen && filled < 3) {
       for (const TableCell& cell : cells) {
         if (cell.text.empty()) continue;
         (IsAttachmentLabel(cell.text) ? read.table.locator : read.table.title) = cell.text;

@@ -26,6 +26,20 @@ int Count(const std::vector<RosterEntry>& roster, CommitteeRole role) {
   return n;
 }
 
+// 办公室会议 begins with the keyword 办公室 but is one word: a Chinese keyword
+// must not be read out of the start of a longer word.
+TEST(OrganisationExamples, ZhangyeMeetingsOfEveryKindAreRead) {
+  ParsedOrganisation parsed = ParseOrganisation(ReadTextFile(ExamplePath("zhangye.org.ha")), "z");
+  ASSERT_TRUE(parsed.ok()) << Messages(parsed);
+  const Committee& c = *parsed.organisation->FindCommittee("张掖市");
+  ASSERT_EQ(c.meetings.size(), 2u);
+  EXPECT_EQ(c.meetings[1].kind, MeetingKind::kOfficeMeeting);
+  EXPECT_EQ(c.meetings[1].date, D("2022-07-10"));
+  ASSERT_EQ(c.meetings[0].tasks.size(), 2u);
+  EXPECT_EQ(c.meetings[0].tasks[1].owner, "市教育局");
+  EXPECT_FALSE(c.meetings[0].tasks[1].done.has_value());
+}
+
 TEST(OrganisationExamples, ZhangyeCommitteeAsInAttachment3) {
   ParsedOrganisation parsed = ParseOrganisation(ReadTextFile(ExamplePath("zhangye.org.ha")), "z");
   ASSERT_TRUE(parsed.ok()) << Messages(parsed);

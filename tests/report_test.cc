@@ -1,0 +1,215 @@
+// Reports on the bundled Zhangye county data: what they say is checked
+// against the data file by hand, and the .xlsx is read back and compared
+// with the assessment it was written from.
+#include <filesystem>
+
+#include "healthact/data_file.hpp"
+#include "healthact/dsl.hpp"
+#include "healthact/organisation_text.hpp"
+#include "healthact/report.hpp"
+#include "healthact/review.hpp"
+#include "healthact/spreadsheet.hpp"
+#include "healthact/table_import.hpp"
+#include "test_support.hpp"
+
+namespace healthact {
+namespace {
+
+namespace fs = std::filesystem;
+using ::healthact::testing::ReadTextFile;
+
+const fs::path kExamples = fs::path(HEALTHACT_SOURCE_DIR) / "examples";
+
+struct Zhangye {
+  std::shared_ptr<const Framework> framework;
+  std::shared_ptr<Observations> observations = std::make_shared<Observations>();
+  Zhangye() {
+    framework = ParseFramework(ReadTextFile((kExamples / "zhangye.ha").string()), "zhangye.ha").framework;
+    EXPECT_TRUE(ReadUnitsCsv(ReadTextFile((kExamples / "zhangye-units.csv").string()), "units.csv",
+                             *observations)
+                    .empty());
+    EXPECT_FALSE(HasErrors(ReadObservationsCsv(
+        ReadTextFile((kExamples / "zhangye-counties-2020-2022.csv").string()), "data.csv",
+        framework.get(), *observations)));
+  }
+  Assessment Assess2022() const {
+    AssessOptions options;
+    options.level = UnitLevel::kCounty;
+    return Assess(framework, observations, 2022, options);
+  }
+};
+
+bool Contains(const std::string& text, const std::string& piece) {
+  return text.find(piece) != std::string::npos;
+}
+
+TEST(AssessmentReport, MarkdownHasRankingFailuresAndReview) {
+  const Zhangye z;
+  const Assessment a = z.Assess2022();
+  Observations verified;
+  ASSERT_FALSE(HasErrors(ReadObservationsCsv(
+      ReadTextFile((kExamples / "zhangye-review-2022.csv").string()), "review.csv", z.framework.get(),
+      verified)));
+  std::vector<UnitId> reviewed;
+  for (UnitId unit : a.units()) {
+    if (verified.FindUnit(z.observations->unit_name(unit))) reviewed.push_back(unit);
+  }
+  const ReviewResult review = Review(a, verified, reviewed);
+  const std::string md = AssessmentReportMarkdown(a, &review);
+  EXPECT_TRUE(Contains(md, "# 健康张掖行动考核指标框架 2022年度考核报告"));
+  // The tie of 民乐县 and 甘州区 at 65.38 shares rank 2; the next is 4.
+  EXPECT_TRUE(Contains(md, "| 1 | 高台县 | 69.23 | 合格 |"));
+  EXPECT_TRUE(Contains(md, "| 2 | 民乐县 | 65.38 |"));
+  EXPECT_TRUE(Contains(md, "| 2 | 甘州区 | 65.38 |"));
+  EXPECT_TRUE(Contains(md, "| 4 | 肃南裕固族自治县 |"));
+  // 高台县 reported 婴儿死亡率 6.39 against ≤6.
+  EXPECT_TRUE(Contains(md, "- 指标 2 婴儿死亡率：未达标，6.39 > 6"));
+  EXPECT_TRUE(Contains(md, "## 抽查复核"));
+  const std::string json = AssessmentReportJson(a, &review);
+  EXPECT_TRUE(Contains(json, "\"report\": \"assessment\""));
+  EXPECT_TRUE(Contains(json, "\"discrepancies\": [{"));
+  EXPECT_EQ(AssessmentReportJson(a, nullptr).find("\"review\": null") != std::string::npos, true);
+}
+
+TEST(AssessmentReport, HtmlIsOnePageWithItsCharts) {
+  const Zhangye z;
+  const std::string html = AssessmentReportHtml(z.Assess2022(), nullptr);
+  EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
+  EXPECT_TRUE(Contains(html, "<meta charset=\"utf-8\">"));
+  EXPECT_TRUE(Contains(html, "class=\"chart ranking\""));
+  EXPECT_TRUE(Contains(html, "class=\"chart grid\""));
+  EXPECT_FALSE(Contains(html, "<script"));
+  EXPECT_FALSE(Contains(html, "http://") && Contains(html, "src=\"http"));  // nothing fetched
+  // Six bars, one per county, and 6 × 26 verdict squares.
+  std::size_t rects = 0;
+  for (std::size_t at = html.find("<rect"); at != std::string::npos; at = html.find("<rect", at + 1)) {
+    ++rects;
+  }
+  EXPECT_EQ(rects, 6u + 6u * 26u);
+}
+
+TEST(AssessmentReport, XlsxReadsBackAsTheAssessment) {
+  const Zhangye z;
+  const Assessment a = z.Assess2022();
+  const fs::path path = fs::temp_directory_path() / "healthact-report-test.xlsx";
+  ASSERT_TRUE(WriteXlsx(AssessmentReportSheets(a, nullptr), path.string()).ok());
+  const absl::StatusOr<std::vector<Sheet>> sheets = ReadXlsx(ReadTextFile(path.string()));
+  fs::remove(path);
+  ASSERT_TRUE(sheets.ok()) << sheets.status();
+  ASSERT_EQ(sheets->size(), 2u);
+  const Sheet& ranking = (*sheets)[0];
+  EXPECT_EQ(ranking.name, "排名");
+  ASSERT_EQ(ranking.rows.size(), 1 + a.unit_count());
+  EXPECT_EQ(ranking.rows[0], (std::vector<std::string>{"名次", "单位", "得分", "等级", "未达标指标"}));
+  for (std::size_t k = 0; k < a.unit_count(); ++k) {
+    const std::size_t u = a.ranking()[k];
+    const std::vector<std::string>& row = ranking.rows[k + 1];
+    EXPECT_EQ(row[0], std::to_string(a.rank(u)));
+    EXPECT_EQ(row[1], z.observations->unit_name(a.units()[u]));
+    // Scores are numbers in the sheet ("64" for 64.00): equal as decimals.
+    EXPECT_EQ(*Decimal::Parse(row[2]), a.score(u)) << row[2];
+    EXPECT_EQ(row[3], a.grade(u));
+  }
+  const Sheet& verdicts = (*sheets)[1];
+  EXPECT_EQ(verdicts.name, "结论");
+  ASSERT_EQ(verdicts.rows.size(), 1 + a.unit_count() * a.indicator_count());
+  const std::size_t first = a.ranking()[0];
+  for (std::size_t i = 0; i < a.indicator_count(); ++i) {
+    const std::vector<std::string>& row = verdicts.rows[1 + i];
+    const Verdict v = a.Explain(first, i);
+    EXPECT_EQ(row[1], v.indicator);
+    EXPECT_EQ(row[6], v.reason);
+    if (!v.value.empty() && Decimal::Parse(v.value).ok()) {
+      EXPECT_EQ(*Decimal::Parse(row[4]), *Decimal::Parse(v.value));
+    }
+  }
+}
+
+TEST(MonitoringReport, JudgesEachYearAgainstTheTargetInForceAndListsOverdueTasks) {
+  const Zhangye z;
+  MonitoringRequest request;
+  request.framework = z.framework;
+  request.observations = z.observations;
+  request.options.level = UnitLevel::kCounty;
+  const ParsedOrganisation org =
+      ParseOrganisation(ReadTextFile((kExamples / "zhangye.org.ha").string()), "zhangye.org.ha");
+  ASSERT_TRUE(org.ok());
+  request.organisation = org.organisation;
+  request.as_of = Date{2022, 12, 31};
+  const MonitoringReport report = BuildMonitoringReport(request);
+  EXPECT_EQ(report.years, (std::vector<int>{2020, 2021, 2022}));
+  ASSERT_EQ(report.units.size(), 6u);
+  // The table restates the basis at 19 and 25, but it is the same as at 11.
+  ASSERT_EQ(report.groups.size(), 2u);
+  const MonitoredIndicator& infant = report.groups[0].indicators[1];
+  ASSERT_EQ(infant.number, "2");
+  const std::size_t linze = static_cast<std::size_t>(
+      std::find(report.units.begin(), report.units.end(), "临泽县") - report.units.begin());
+  ASSERT_LT(linze, report.units.size());
+  // 临泽县: 6.17 (2020) and 6.01 (2021) against the 2022 target ≤6, then 5.79.
+  EXPECT_EQ(infant.values[linze][0].value, "6.17");
+  EXPECT_EQ(infant.values[linze][0].status, VerdictStatus::kNotMet);
+  EXPECT_EQ(infant.values[linze][1].status, VerdictStatus::kNotMet);
+  EXPECT_EQ(infant.values[linze][2].value, "5.79");
+  EXPECT_EQ(infant.values[linze][2].status, VerdictStatus::kMet);
+  // Life expectancy: 山丹县 and 肃南 are 待公布 in 2022, never counted as failures.
+  const MonitoredIndicator& life = report.groups[0].indicators[0];
+  EXPECT_EQ(life.on_track + life.off_track + life.unknown, 6);
+  EXPECT_EQ(life.unknown, 2);
+  // The one task past its due date and not done on 2022-12-31.
+  ASSERT_EQ(report.overdue.size(), 1u);
+  EXPECT_EQ(report.overdue[0].description, "建立学生体质健康监测数据报送机制");
+  EXPECT_EQ(report.overdue[0].owner, "市教育局");
+  const std::string md = MonitoringReportMarkdown(report);
+  EXPECT_TRUE(Contains(md, "| 临泽县 | 6.17 ✗ | 6.01 ✗ | 5.79 ✓ |"));
+  EXPECT_TRUE(Contains(md, "建立学生体质健康监测数据报送机制 | 市教育局 | 2022-09-30"));
+  const std::string html = MonitoringReportHtml(report);
+  EXPECT_TRUE(Contains(html, "class=\"chart trend\""));
+  EXPECT_TRUE(Contains(html, "class=\"target\""));
+  const std::string json = MonitoringReportJson(report);
+  EXPECT_TRUE(Contains(json, "\"overdue_tasks\": [{"));
+  const std::vector<Sheet> sheets = MonitoringReportSheets(report);
+  ASSERT_EQ(sheets.size(), 2u);
+  EXPECT_EQ(sheets[0].rows.size(), 1u + 26u * 6u * 3u);
+}
+
+// The importer reads what the report writer writes: a framework table as
+// .xlsx gives the same framework as its text.
+TEST(Spreadsheet, FrameworkTableRoundTripsThroughXlsx) {
+  const std::string text = ReadTextFile(
+      (fs::path(HEALTHACT_SOURCE_DIR) / "tests/data/seed-tables/liuzhou-attachment3.txt").string());
+  const TableRead read = ReadTextTable(text, "liuzhou.txt");
+  ASSERT_TRUE(read.ok());
+  Sheet sheet{"附件3", {{read.table.title}}};
+  for (const auto& row : read.table.rows) {
+    sheet.rows.emplace_back();
+    for (const TableCell& cell : row) sheet.rows.back().push_back(cell.text);
+  }
+  const fs::path path = fs::temp_directory_path() / "healthact-table-test.xlsx";
+  ASSERT_TRUE(WriteXlsx({sheet}, path.string()).ok());
+  const absl::StatusOr<std::vector<Sheet>> back = ReadXlsx(ReadTextFile(path.string()));
+  fs::remove(path);
+  ASSERT_TRUE(back.ok()) << back.status();
+  const TableRead from_sheet = TableFromSheet(back->front(), "liuzhou.xlsx");
+  ASSERT_TRUE(from_sheet.ok());
+  EXPECT_EQ(from_sheet.table.title, read.table.title);
+  ImportOptions options;
+  options.source.document = "柳州市推进健康中国行动考核办法";
+  options.source.locator = "附件3";
+  options.trend_rules.marked_change_percent = *Decimal::Parse("10");
+  options.trend_rules.continuous_years = 3;
+  const ImportedFramework imported = ImportTable(from_sheet.table, options);
+  ASSERT_TRUE(imported.ok());
+  const ParsedFramework example =
+      ParseFramework(ReadTextFile((kExamples / "liuzhou.ha").string()), "liuzhou.ha");
+  EXPECT_EQ(*imported.framework, *example.framework);
+}
+
+TEST(Spreadsheet, DamagedFilesAreErrorsNotCrashes) {
+  EXPECT_FALSE(ReadXlsx("").ok());
+  EXPECT_FALSE(ReadXlsx("PK\x03\x04 not really a zip").ok());
+  EXPECT_FALSE(ReadXlsx(std::string(1000, 'x')).ok());
+}
+
+}  // namespace
+}  // namespace healthact
