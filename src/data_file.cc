@@ -7,6 +7,7 @@
 #include <string>
 
 #include "csv.hpp"
+#include "healthact/limits.hpp"
 #include "strings.hpp"
 #include "utf8.hpp"
 
@@ -112,6 +113,12 @@ class Reader {
 
 // The rows after the header, without comment lines; null on a fatal problem.
 std::optional<std::vector<csv::Row>> Rows(Reader& reader, std::string_view text) {
+  if (text.size() > limits::kMaxDataBytes) {
+    reader.Report(DiagnosticCode::kLimitExceeded, 0,
+                  text::StrCat("the file is ", text.size(), " bytes; at most ", limits::kMaxDataBytes,
+                               " are read (split it by year or by county)"));
+    return std::nullopt;
+  }
   if (const auto bad = utf8::FindInvalid(text)) {
     reader.Report(DiagnosticCode::kInvalidUtf8, *bad, "the file is not valid UTF-8; save it as UTF-8");
     return std::nullopt;

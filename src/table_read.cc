@@ -13,6 +13,8 @@
 #include "healthact/table_import.hpp"
 #include "strings.hpp"
 #include "table_cells.hpp"
+#include "text_limits.hpp"
+#include "healthact/limits.hpp"
 #include "utf8.hpp"
 
 namespace healthact {
@@ -24,6 +26,10 @@ Diagnostic At(DiagnosticCode code, std::string_view file, int line, int column,
 }
 
 bool Utf8Checked(std::string_view text, std::string_view file, TableRead& read) {
+  if (std::optional<Diagnostic> limit = CheckTextSize(text, file, limits::kMaxTextBytes)) {
+    read.diagnostics.push_back(std::move(*limit));
+    return false;
+  }
   if (const std::optional<std::size_t> bad = utf8::FindInvalid(text)) {
     const utf8::LineColumn where = utf8::Locate(text.substr(0, *bad), *bad);
     read.diagnostics.push_back(At(DiagnosticCode::kInvalidUtf8, file, where.line, where.column,

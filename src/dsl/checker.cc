@@ -8,6 +8,7 @@
 
 #include "../utf8.hpp"
 #include "../strings.hpp"
+#include "healthact/limits.hpp"
 #include "vocabulary.hpp"
 
 namespace healthact::dsl {
@@ -61,6 +62,7 @@ class Checker {
   void CheckCount(const ast::CountStmt& statement);
   void CheckAssignment(const ast::Assignment& statement);
   void CheckScoring();
+  void CheckNameLength(std::string_view name, std::size_t offset);
   void CheckIndicator(const ast::IndicatorStmt& statement);
   void ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicator,
                  IndicatorLocations& where);
@@ -396,6 +398,13 @@ bool IsWellFormedLabel(std::string_view label) {
   return digits(label.substr(0, dot)) && digits(label.substr(dot + 1));
 }
 
+void Checker::CheckNameLength(std::string_view name, std::size_t offset) {
+  if (utf8::CountCodePoints(name) > static_cast<std::size_t>(limits::kMaxNameLength)) {
+    Report(DiagnosticCode::kLimitExceeded, offset,
+           text::StrCat("a name has at most ", limits::kMaxNameLength, " characters"));
+  }
+}
+
 void Checker::CheckIndicator(const ast::IndicatorStmt& statement) {
   const std::string& number = statement.number.text;
   if (!IsWellFormedLabel(number)) {
@@ -421,6 +430,11 @@ void Checker::CheckIndicator(const ast::IndicatorStmt& statement) {
              text::StrCat("indicator ", number, " needs a name: 指标 ", number, " \"name\" { … }"));
       return;
     }
+    if (indicators.size() >= static_cast<std::size_t>(limits::kMaxIndicators)) {
+      Report(DiagnosticCode::kLimitExceeded, statement.number.offset,
+             text::StrCat("a framework has at most ", limits::kMaxIndicators, " indicators"));
+      return;
+    }
     Indicator fresh;
     fresh.number = number;
     fresh.name = statement.name->text;
@@ -432,6 +446,7 @@ void Checker::CheckIndicator(const ast::IndicatorStmt& statement) {
   if (statement.name && statement.name->text.empty()) {
     Report(DiagnosticCode::kEmptyName, statement.name->offset, "the indicator's name is empty");
   }
+  if (statement.name) CheckNameLength(statement.name->text, statement.name->offset);
   IndicatorLocations& where = locations_[number];
   where = IndicatorLocations{};
   where.head = statement.head.offset;
@@ -542,6 +557,12 @@ void Checker::ApplyPart(const ast::PartStmt& statement, Indicator& indicator) {
   }
   if (statement.name.text.empty()) {
     Report(DiagnosticCode::kEmptyName, statement.name.offset, "the part's name is empty");
+  }
+  CheckNameLength(statement.name.text, statement.name.offset);
+  if (indicator.parts.size() >= static_cast<std::size_t>(limits::kMaxParts)) {
+    Report(DiagnosticCode::kLimitExceeded, statement.number.offset,
+           text::StrCat("an indicator has at most ", limits::kMaxParts, " parts"));
+    return;
   }
   indicator.parts.push_back(IndicatorPart{number, statement.name.text});
 }

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "../strings.hpp"
+#include "../text_limits.hpp"
+#include "healthact/limits.hpp"
 #include "healthact/decimal.hpp"
 #include "healthact/observations.hpp"
 #include "healthact/organisation_text.hpp"
@@ -467,6 +469,11 @@ ParsedOrganisation ParseOrganisation(std::string_view text, std::string_view fil
     result.diagnostics.push_back(dsl::MakeDiagnostic(
         DiagnosticCode::kInvalidUtf8, file_name, text.substr(0, *bad), *bad,
         "the text is not valid UTF-8; save the file as UTF-8"));
+    return result;
+  }
+  if (std::optional<Diagnostic> limit = CheckTextSize(text, file_name, limits::kMaxTextBytes);
+      limit || (limit = CheckNesting(text, file_name))) {
+    result.diagnostics.push_back(std::move(*limit));
     return result;
   }
   std::vector<OrgStatement> statements = dsl::ParseStatements<OrgStatement>(

@@ -7,6 +7,8 @@
 
 #include "../utf8.hpp"
 #include "../strings.hpp"
+#include "../text_limits.hpp"
+#include "healthact/limits.hpp"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "checker.hpp"
@@ -38,6 +40,11 @@ class FrameworkParser {
                                                 "the file as UTF-8",
                                                 static_cast<unsigned char>(text[*bad]))));
       diagnostics.insert(diagnostics.end(), own.begin(), own.end());
+      return nullptr;
+    }
+    if (std::optional<Diagnostic> limit = CheckTextSize(text, file_name, limits::kMaxTextBytes);
+        limit || (limit = CheckNesting(text, file_name))) {
+      diagnostics.push_back(std::move(*limit));
       return nullptr;
     }
     std::vector<TopStmt> statements = dsl::ParseStatements<TopStmt>(

@@ -1,0 +1,150 @@
+// Every limit of limits.hpp, and the hostile inputs the hardening issue
+// names: each is refused with a diagnostic and its position, not a crash.
+#include <string>
+
+#include "healthact/data_file.hpp"
+#include "healthact/dsl.hpp"
+#include "healthact/limits.hpp"
+#include "healthact/organisation_text.hpp"
+#include "healthact/table_import.hpp"
+#include "test_support.hpp"
+
+namespace healthact {
+namespace {
+
+bool HasCode(const std::vector<Diagnostic>& diagnostics, DiagnosticCode code) {
+  for (const Diagnostic& d : diagnostics) {
+    if (d.code == code) return true;
+  }
+  return false;
+}
+
+const char kFramework[] = "框架 \"t\"\n指标 1 \"a\" { 单位 % 方向 越高越好 目标 2022 90 }\n";
+
+TEST(Limits, FrameworkTextLargerThanTheLimitIsRefused) {
+  std::string text = kFramework;
+  text.append(limits::kMaxTextBytes, '#');  // a comment: legal, only too long
+  const ParsedFramework parsed = ParseFramework(text, "big.ha");
+  EXPECT_FALSE(parsed.ok());
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kLimitExceeded);
+  // Just inside the limit, the same text is read.
+  text.resize(limits::kMaxTextBytes);
+  EXPECT_TRUE(ParseFramework(text, "big.ha").ok());
+}
+
+TEST(Limits, OrganisationAndTableTextsLargerThanTheLimitAreRefused) {
+  const std::string text(limits::kMaxTextBytes + 1, '\n');
+  EXPECT_TRUE(HasCode(ParseOrganisation(text, "big.org.ha").diagnostics, DiagnosticCode::kLimitExceeded));
+  EXPECT_TRUE(HasCode(ReadTextTable(text, "big.txt").diagnostics, DiagnosticCode::kLimitExceeded));
+  EXPECT_TRUE(HasCode(ReadCsvTable(text, "big.csv").diagnostics, DiagnosticCode::kLimitExceeded));
+}
+
+TEST(Limits, DataFileLargerThanTheLimitIsRefused) {
+  std::string text = "unit,indicator,year,value\n";
+  text.resize(limits::kMaxDataBytes + 1, '\n');
+  Observations observations;
+  const std::vector<Diagnostic> diagnostics = ReadObservationsCsv(text, "big.csv", nullptr, observations);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].code, DiagnosticCode::kLimitExceeded);
+  EXPECT_EQ(observations.unit_count(), 0);
+}
+
+TEST(Limits, MoreIndicatorsThanTheLimitAreRefusedAtTheFirstOneTooMany) {
+  std::string text = "框架 \"t\"\n";
+  for (int i = 1; i <= limits::kMaxIndicators + 1; ++i) {
+    text += "指标 " + std::to_string(i) + " \"a\" { 单位 % 方向 越高越好 目标 2022 90 }\n";
+  }
+  const ParsedFramework parsed = ParseFramework(text, "many.ha");
+  EXPECT_FALSE(parsed.ok());
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kLimitExceeded);
+  EXPECT_EQ(parsed.diagnostics[0].line, limits::kMaxIndicators + 2);
+}
+
+TEST(Limits, NestingInEitherLanguageIsBoundedBeforeTheParsersRecurse) {
+  // 200 000 brackets overflowed the stack of the recursive formula grammar
+  // before this limit existed.
+  const std::string deep(200000, '(');
+  const ParsedFramework framework = ParseFramework(
+      "框架 \"t\"\n计数 a 人\n指标 1 \"r\" { 单位 ‰ 公式 " + deep + "a\n}\n", "deep.ha");
+  ASSERT_FALSE(framework.ok());
+  EXPECT_EQ(framework.diagnostics[0].code, DiagnosticCode::kLimitExceeded);
+  std::string blocks = "组织 \"t\"\n委员会 \"c\" ";
+  for (int i = 0; i < 100000; ++i) blocks += "{ 会议 全体会议 2022-01-01 ";
+  const ParsedOrganisation org = ParseOrganisation(blocks, "deep.org.ha");
+  ASSERT_FALSE(org.ok());
+  EXPECT_EQ(org.diagnostics[0].code, DiagnosticCode::kLimitExceeded);
+  EXPECT_EQ(org.diagnostics[0].line, 2);
+  // Brackets inside names and comments do not count.
+  EXPECT_TRUE(ParseFramework(std::string("框架 \"") + std::string(100, '(') + "\"\n# " +
+                                 std::string(100, '{') + "\n指标 1 \"a\" { 单位 % 方向 越高越好 目标 2022 90 }\n",
+                             "names.ha")
+                  .ok());
+}
+
+TEST(Limits, NumbersWithThousandsOfDigitsOrExponentsAreErrors) {
+  const std::string huge = "框架 \"t\"\n指标 1 \"a\" { 单位 % 方向 越高越好 目标 2022 " +
+                           std::string(5000, '9') + " }\n";
+  const ParsedFramework parsed = ParseFramework(huge, "huge.ha");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kNumberOutOfRange);
+  EXPECT_EQ(parsed.diagnostics[0].column, 33);  // the first digit
+  const std::string tiny = "框架 \"t\"\n指标 1 \"a\" { 单位 % 方向 越高越好 目标 2022 0." +
+                           std::string(5000, '0') + "1 }\n";
+  EXPECT_FALSE(ParseFramework(tiny, "tiny.ha").ok());
+  EXPECT_FALSE(ParseFramework("框架 \"t\"\n指标 1 \"a\" { 单位 % 方向 越高越好 目标 2022 1e999 }\n",
+                              "exp.ha")
+                   .ok());
+  EXPECT_FALSE(Decimal::Parse("1e999").ok());
+  EXPECT_FALSE(Decimal::Parse(std::string(5000, '9')).ok());
+  Observations observations;
+  EXPECT_TRUE(HasErrors(ReadObservationsCsv(
+      "unit,indicator,year,value\n甘州区,1,2022," + std::string(5000, '9') + "\n", "d.csv", nullptr,
+      observations)));
+}
+
+TEST(Limits, InvalidAndOverlongUtf8IsRefusedEverywhere) {
+  for (const std::string& bad : {std::string("\xC0\xAF"), std::string("\xE0\x80\xAF"),
+                                std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80"),
+                                std::string("\xFF")}) {
+    const std::string text = "框架 \"t\"\n# " + bad + "\n";
+    const ParsedFramework parsed = ParseFramework(text, "bad.ha");
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kInvalidUtf8);
+    EXPECT_EQ(parsed.diagnostics[0].line, 2);
+    EXPECT_EQ(parsed.diagnostics[0].column, 3);
+    EXPECT_TRUE(HasCode(ParseOrganisation(text, "bad.org.ha").diagnostics, DiagnosticCode::kInvalidUtf8));
+    EXPECT_TRUE(HasCode(ReadCsvTable(text, "bad.csv").diagnostics, DiagnosticCode::kInvalidUtf8));
+    Observations observations;
+    EXPECT_TRUE(HasCode(ReadObservationsCsv("unit,indicator,year,value\n" + bad + ",1,2022,1\n", "d.csv",
+                                            nullptr, observations),
+                        DiagnosticCode::kInvalidUtf8));
+  }
+}
+
+TEST(Limits, ExtendsChainsAreBoundedAndCyclesFound) {
+  ParseOptions options;
+  // Every file extends the next: deeper than max_extends_depth.
+  options.resolver = [](std::string_view name, std::string_view) -> absl::StatusOr<FrameworkSource> {
+    const int n = std::stoi(std::string(name));
+    return FrameworkSource{std::string(name),
+                           "框架 \"f\"\n继承 \"" + std::to_string(n + 1) + "\"\n"};
+  };
+  const ParsedFramework deep = ParseFramework("框架 \"f\"\n继承 \"1\"\n", "0", options);
+  ASSERT_FALSE(deep.ok());
+  EXPECT_TRUE(HasCode(deep.diagnostics, DiagnosticCode::kExtendsFailed));
+  // A cycle two files long.
+  options.resolver = [](std::string_view name, std::string_view) -> absl::StatusOr<FrameworkSource> {
+    return FrameworkSource{std::string(name), name == "a" ? "框架 \"a\"\n继承 \"b\"\n"
+                                                          : "框架 \"b\"\n继承 \"a\"\n"};
+  };
+  const ParsedFramework cycle = ParseFramework("框架 \"a\"\n继承 \"b\"\n", "a", options);
+  ASSERT_FALSE(cycle.ok());
+  bool said_cycle = false;
+  for (const Diagnostic& d : cycle.diagnostics) said_cycle |= d.message.find("cycle") != std::string::npos;
+  EXPECT_TRUE(said_cycle);
+}
+
+}  // namespace
+}  // namespace healthact
