@@ -2,8 +2,9 @@
 # Runs every test: the C++ suites, the C client, the Python binding and the
 # command-line tests through ctest, in a normal build; the whole suite again
 # in a Debug build with AddressSanitizer and UndefinedBehaviorSanitizer
-# (Boost's own assertions on); and the threaded tests under ThreadSanitizer.
-# Fails if any fails.
+# (Boost's own assertions on); the threaded tests under ThreadSanitizer; the
+# C interface under Valgrind memcheck; and every libFuzzer target for a
+# bounded time (HEALTHACT_FUZZ_SECONDS each, default 30).  Fails if any fails.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,3 +24,16 @@ cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHEALTHACT_
   -DHEALTHACT_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-tsan --target healthact_tests
 TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -R '^Threads\.'
+
+# The C interface under Valgrind memcheck: no invalid access, no leak.
+memcheck=(valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,possible
+          --show-leak-kinds=definite,indirect,possible --error-exitcode=1 -q)
+"${memcheck[@]}" build/tests/capi_test examples
+"${memcheck[@]}" build/tests/fuzz/replay_capi tests/fuzz/seeds/capi tests/fuzz/regressions/capi
+
+# Fuzzing: clang with libFuzzer, ASan and UBSan; each target for a bounded time.
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DHEALTHACT_FUZZ=ON -DHEALTHACT_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build build-fuzz --target fuzz_framework fuzz_organisation fuzz_table fuzz_observations \
+  fuzz_capi fuzz_xlsx
+tests/fuzz/run.sh build-fuzz "${HEALTHACT_FUZZ_SECONDS:-30}"

@@ -1,0 +1,18 @@
+// The .xlsx reader: any bytes give sheets or an error, never a crash.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "healthact/spreadsheet.hpp"
+#include "healthact/table_import.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const auto sheets =
+      healthact::ReadXlsx(std::string_view(reinterpret_cast<const char*>(data), size));
+  if (!sheets.ok()) return 0;
+  for (const healthact::Sheet& sheet : *sheets) {
+    const healthact::TableRead read = healthact::TableFromSheet(sheet, "fuzz.xlsx");
+    if (read.ok()) (void)healthact::ImportTable(read.table, {});
+  }
+  return 0;
+}
