@@ -112,7 +112,13 @@ void BM_AssessExact(benchmark::State& state) {
   state.counters["peak_rss_bytes_per_value"] =
       PeakResidentBytes() / data.observations->value_count();
 }
-BENCHMARK(BM_AssessExact)->Arg(3000)->Arg(40000)->Arg(500000)->Unit(benchmark::kMillisecond);
+// The three national scales, and 10× fewer and 10× more units of each (bench/performance.py
+// runs each size in its own process, so that peak memory is that size's).
+BENCHMARK(BM_AssessExact)
+    ->Arg(300)->Arg(3000)->Arg(30000)
+    ->Arg(4000)->Arg(40000)->Arg(400000)
+    ->Arg(50000)->Arg(500000)->Arg(5000000)
+    ->Unit(benchmark::kMillisecond);
 
 // The naive evaluator: a double per value (NaN when not a number), the
 // kinds beside it, thresholds as double.

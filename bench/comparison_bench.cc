@@ -3,7 +3,7 @@
 //
 // Both loops check the same 4096 values (one or two fractional digits, around
 // the target) against ≥74.6, so the figure that matters is the ratio of the
-// two per-item times (bench/report.py prints it).
+// two per-item times (bench/performance.py prints it).
 #include <benchmark/benchmark.h>
 
 #include <random>
