@@ -25,14 +25,17 @@ const fs::path& CorpusDir() {
   return kDir;
 }
 
-std::vector<fs::path> CorpusFiles() {
+// The files of one folder of the corpus with one extension, sorted.
+std::vector<fs::path> FilesIn(const fs::path& folder, std::string_view extension) {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(CorpusDir())) {
-    if (entry.path().extension() == ".ha") files.push_back(entry.path());
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (entry.path().extension() == extension) files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   return files;
 }
+
+std::vector<fs::path> CorpusFiles() { return FilesIn(CorpusDir(), ".ha"); }
 
 std::vector<std::string> Expectations(const std::string& text) {
   static const std::regex kExpect(R"(# expect: ([EW]\d{3} \d+:\d+))");
@@ -92,14 +95,7 @@ TEST(Conformance, EveryFileGivesExactlyItsExpectedDiagnostics) {
   });
 }
 
-std::vector<fs::path> DataCorpusFiles() {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(CorpusDir() / "data")) {
-    if (entry.path().extension() == ".csv") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+std::vector<fs::path> DataCorpusFiles() { return FilesIn(CorpusDir() / "data", ".csv"); }
 
 // Data files are read against data/framework.ha; units-*.csv are tree files.
 TEST(Conformance, EveryDataFileGivesExactlyItsExpectedDiagnostics) {
@@ -116,14 +112,7 @@ TEST(Conformance, EveryDataFileGivesExactlyItsExpectedDiagnostics) {
   });
 }
 
-std::vector<fs::path> OrgCorpusFiles() {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(CorpusDir() / "org")) {
-    if (entry.path().extension() == ".ha") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+std::vector<fs::path> OrgCorpusFiles() { return FilesIn(CorpusDir() / "org", ".ha"); }
 
 TEST(Conformance, EveryOrganisationFileGivesExactlyItsExpectedDiagnostics) {
   RunCorpus(OrgCorpusFiles(), 8, [](const std::string& text, const std::string& name,
@@ -134,14 +123,7 @@ TEST(Conformance, EveryOrganisationFileGivesExactlyItsExpectedDiagnostics) {
   });
 }
 
-std::vector<fs::path> TableCorpusFiles() {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(CorpusDir() / "table")) {
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+std::vector<fs::path> TableCorpusFiles() { return FilesIn(CorpusDir() / "table", ".txt"); }
 
 // Indicator tables in the seeds' text form, read and imported.
 TEST(Conformance, EveryTableFileGivesExactlyItsExpectedDiagnostics) {
