@@ -391,10 +391,10 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   const std::size_t n = result.units_.size();
   const bool all_units = n == static_cast<std::size_t>(obs.unit_count());  // ids 0 .. n-1
   const std::vector<Indicator>& indicators = f.indicators();
-  result.statuses_.resize(indicators.size() * n);
+  result.statuses_ = std::make_shared_for_overwrite<VerdictStatus[]>(indicators.size() * n);
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     EvaluateIndicator(indicators[i], obs, year, result.units_, all_units,
-                      result.statuses_.data() + i * n);
+                      result.statuses_.get() + i * n);
   }
 
   // Scores are exact: the weights are integers over a common denominator, so
@@ -423,7 +423,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
     // Indicator by indicator, so that the verdicts are read in memory order.
     std::vector<std::int64_t> earned(n, 0), possible(n, 0);
     for (std::size_t i = 0; i < indicators.size(); ++i) {
-      const VerdictStatus* row = result.statuses_.data() + i * n;
+      const VerdictStatus* row = result.statuses_.get() + i * n;
       const std::int64_t w = integer_weights[i];
       for (std::size_t u = 0; u < n; ++u) {
         const VerdictStatus status = row[u];
