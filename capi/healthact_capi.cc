@@ -288,17 +288,35 @@ int32_t hact_observations_add_packed(hact_observations* observations, size_t cou
   if (count > 0 && (units == nullptr || keys == nullptr || years == nullptr || values == nullptr)) {
     return NullArgument("a column");
   }
-  for (size_t i = 0; i < count; ++i) {
-    const int32_t status = hact_observations_add(observations, units, keys, years[i], values);
-    if (status != HACT_OK) {
+  return Guard([&] {
+    healthact::Observations& data = observations->Writable();
+    // Rows of one unit usually come together: look a unit up once per run.
+    std::string_view previous_unit;
+    healthact::UnitId unit_id = 0;
+    const auto fail = [&](size_t i, std::string message) {
       if (failed != nullptr) *failed = i;
-      return Fail(status, "value " + std::to_string(i) + ": " + last_error);
+      return Fail(HACT_ERROR_INVALID, "value " + std::to_string(i) + ": " + message);
+    };
+    for (size_t i = 0; i < count; ++i) {
+      const std::string_view unit(units), key(keys), value(values);
+      units += unit.size() + 1;
+      keys += key.size() + 1;
+      values += value.size() + 1;
+      if (unit.empty() || key.empty()) {
+        if (failed != nullptr) *failed = i;
+        return Fail(HACT_ERROR_ARGUMENT, "value " + std::to_string(i) + ": unit and key must not be empty");
+      }
+      absl::StatusOr<healthact::Reported> reported = healthact::ParseReported(value);
+      if (!reported.ok()) return fail(i, std::string(reported.status().message()));
+      if (i == 0 || unit != previous_unit) {
+        unit_id = data.AddUnit(unit);
+        previous_unit = unit;
+      }
+      absl::Status status = data.Add(unit_id, key, years[i], *reported);
+      if (!status.ok()) return fail(i, std::string(status.message()));
     }
-    units += std::strlen(units) + 1;
-    keys += std::strlen(keys) + 1;
-    values += std::strlen(values) + 1;
-  }
-  return HACT_OK;
+    return HACT_OK;
+  });
 }
 
 int32_t hact_observations_read_csv(hact_observations* observations, const char* text, size_t length,

@@ -307,10 +307,15 @@ class Observations(_Handle):
             raise ValueError("units, keys, years and values must have the same length")
 
         def packed(column):
-            strings = [s if isinstance(s, str) else str(s) for s in column]
-            if any("\0" in s for s in strings):
+            try:
+                joined = "\0".join(column)
+            except TypeError:  # not all str: convert, then join
+                joined = "\0".join(s if isinstance(s, str) else str(s) for s in column)
+            data = (joined + "\0").encode("utf-8")
+            # One terminator per string: a NUL inside a string would shift the columns.
+            if count and data.count(b"\0") != count:
                 raise ValueError("strings must not contain NUL")
-            return ("\0".join(strings) + "\0").encode("utf-8")
+            return data
 
         c_years = array.array("i", years)
         if c_years.itemsize != 4:

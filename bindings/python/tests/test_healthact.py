@@ -79,6 +79,21 @@ class AssessmentTest(unittest.TestCase):
             self.assertIn("value 1", caught.exception.message)
             with self.assertRaises(ValueError):
                 data.add_batch(["甲"], ["1", "2"], [2022], ["1"])
+            with self.assertRaises(ValueError):  # a NUL would shift the packed columns
+                data.add_batch(["甲\0乙"], ["1"], [2022], ["1"])
+
+    def test_batch_takes_numbers_and_runs_of_one_unit(self):
+        with healthact.Observations() as data:
+            # Keys and values that are not str are written with str().
+            data.add_batch(["甲", "甲", "乙", "甲"], [1, 2, 1, 13], [2022] * 4, [77.9, "5.1", 80, "81"])
+            with self.framework.assess(data, 2022) as result:
+                units = {u["unit"]: u for u in result.units()}
+                self.assertEqual(set(units), {"甲", "乙"})
+                verdicts = {v["indicator"]: v for v in result.verdicts(
+                    [u["unit"] for u in result.units()].index("甲"))}
+                self.assertEqual(verdicts["1"]["value"], "77.9")
+                self.assertEqual(verdicts["1"]["status"], "met")       # 77.9 ≥ 77.8
+                self.assertEqual(verdicts["13"]["value"], "81")
 
     def test_csv_with_diagnostics(self):
         with healthact.Observations() as data:
