@@ -106,6 +106,17 @@ int MonitoringReportCommand(const Arguments& arguments) {
       return kExitUsage;
     }
   }
+  if (flags.count("within")) {
+    request.options.within = observations->FindUnit(flags.at("within"));
+    if (!request.options.within) {
+      std::cerr << "healthact: no unit named '" << flags.at("within") << "' in the data\n";
+      return kExitUsage;
+    }
+  }
+  if (flags.count("aggregate")) {
+    std::cerr << "healthact: --aggregate is for the assessment report\n";
+    return kExitUsage;
+  }
   if (flags.count("org")) {
     absl::StatusOr<std::string> text = ReadFile(flags.at("org"));
     if (!text.ok()) {
@@ -152,7 +163,7 @@ int Report(const Words& words) {
                  "[--within UNIT] [--verified VERIFIED.csv [--sample K --seed S]]\n"
                  "       healthact report monitoring FRAMEWORK.ha DATA.csv --format "
                  "markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
-                 "[--org ORG.org.ha [--as-of DATE]]\n";
+                 "[--within UNIT] [--org ORG.org.ha [--as-of DATE]]\n";
     return kExitUsage;
   }
   Arguments rest = *arguments;
