@@ -2,7 +2,7 @@
 // the DSL so that what the importer writes is what a clerk would load.
 #include <algorithm>
 #include <array>
-#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -202,19 +202,18 @@ class Importer {
 bool Importer::ReadHeader() {
   const std::vector<TableCell>& header = table_.rows.front();
   bool number = false, name = false, target = false;
-  std::map<int, bool> target_years;
+  std::set<int> target_years;
   for (const TableCell& cell : header) {
     Column column = ColumnOf(cell.text);
     if (column.kind == Column::Kind::kIgnored) {
       Report(DiagnosticCode::kTableColumnIgnored, cell,
              text::StrCat("column '", cell.text, "' is not one the importer knows; it is left out"));
     }
-    if (column.kind == Column::Kind::kTarget && target_years[column.year]) {
+    if (column.kind == Column::Kind::kTarget && !target_years.insert(column.year).second) {
       Report(DiagnosticCode::kTableHeader, cell,
              text::StrCat("a second column of ", column.year, " targets"));
       return false;
     }
-    if (column.kind == Column::Kind::kTarget) target_years[column.year] = true;
     number |= column.kind == Column::Kind::kNumber;
     name |= column.kind == Column::Kind::kName;
     target |= column.kind == Column::Kind::kTarget;

@@ -8,8 +8,6 @@
 #include <vector>
 
 #include "csv.hpp"
-#include "dsl/vocabulary.hpp"
-#include "healthact/decimal.hpp"
 #include "healthact/table_import.hpp"
 #include "strings.hpp"
 #include "table_cells.hpp"
@@ -39,7 +37,7 @@ bool Utf8Checked(std::string_view text, std::string_view file, TableRead& read) 
   return true;
 }
 
-// The attachment's number ("附件3"), or nullopt.
+// Whether a line is an attachment's number: "附件3".
 bool IsAttachmentLabel(std::string_view line) {
   if (!line.starts_with("附件")) return false;
   const std::string rest = table_cells::AsciiDigits(line.substr(std::string_view("附件").size()));
