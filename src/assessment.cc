@@ -372,6 +372,40 @@ std::string ObservationsSha256(const Observations& observations) {
   return hash.HexDigest();
 }
 
+// What scoring needs of a framework, derived once (Framework caches it).
+// Scores are exact: the weights are integers over a common denominator, so
+// a unit's earned and possible weight are integer sums, and the score is
+// rounded once, half-up, to two decimals.  (Linear partial credit needs
+// rationals and takes the slower exact path.)
+struct ScoringPlan {
+  std::vector<Rational> weights;         // each indicator's, out of 100
+  std::vector<Decimal> rounded_weights;  // the same to 4 places, for display
+  std::vector<std::int64_t> integer_weights;
+  bool integers_fit = false;  // below 2^40, so that sums stay inside 64 bits
+};
+
+const ScoringPlan& ScoringPlanOf(const Framework& framework) {
+  Framework::DerivedCache& cache = *framework.derived_;
+  std::call_once(cache.once, [&] {
+    auto plan = std::make_shared<ScoringPlan>();
+    plan->weights = Weights(framework);
+    evaluation::Integer denominator = 1;
+    for (const Rational& weight : plan->weights) {
+      plan->rounded_weights.push_back(
+          evaluation::RoundRational(weight, 4, Rounding::kHalfUp).value_or(Decimal()));
+      denominator = boost::multiprecision::lcm(denominator, boost::multiprecision::denominator(weight));
+    }
+    plan->integers_fit = denominator < (evaluation::Integer(1) << 40);
+    for (const Rational& weight : plan->weights) {
+      const evaluation::Integer scaled = boost::multiprecision::numerator(Rational(weight * denominator));
+      plan->integers_fit = plan->integers_fit && scaled < (evaluation::Integer(1) << 40);
+      plan->integer_weights.push_back(plan->integers_fit ? scaled.convert_to<long long>() : 0);
+    }
+    cache.scoring = std::move(plan);
+  });
+  return *cache.scoring;
+}
+
 Assessment Assess(std::shared_ptr<const Framework> framework,
                   std::shared_ptr<const Observations> observations, int year,
                   const AssessOptions& options) {
@@ -397,26 +431,11 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
                       result.statuses_.get() + i * n);
   }
 
-  // Scores are exact: the weights are integers over a common denominator, so
-  // a unit's earned and possible weight are integer sums, and the score is
-  // rounded once, half-up, to two decimals.  (Linear partial credit needs
-  // rationals and takes the slower exact path.)
-  const std::vector<Rational> weights = Weights(f);
-  for (const Rational& weight : weights) {
-    result.weights_.push_back(evaluation::RoundRational(weight, 4, Rounding::kHalfUp).value_or(Decimal()));
-  }
-  evaluation::Integer denominator = 1;
-  for (const Rational& weight : weights) {
-    denominator = boost::multiprecision::lcm(denominator, boost::multiprecision::denominator(weight));
-  }
-  std::vector<std::int64_t> integer_weights;
-  // Integer weights below 2^40 keep every unit's sums well inside 64 bits.
-  bool integers_fit = denominator < (evaluation::Integer(1) << 40);
-  for (const Rational& weight : weights) {
-    const evaluation::Integer scaled = boost::multiprecision::numerator(Rational(weight * denominator));
-    integers_fit = integers_fit && scaled < (evaluation::Integer(1) << 40);
-    integer_weights.push_back(integers_fit ? scaled.convert_to<long long>() : 0);
-  }
+  const ScoringPlan& plan = ScoringPlanOf(f);
+  const std::vector<Rational>& weights = plan.weights;
+  result.weights_ = plan.rounded_weights;
+  const std::vector<std::int64_t>& integer_weights = plan.integer_weights;
+  const bool integers_fit = plan.integers_fit;
   const bool linear = f.scoring().partial_credit == PartialCredit::kLinear;
   std::vector<std::int64_t> hundredths(n, 0);
   if (!linear && integers_fit) {

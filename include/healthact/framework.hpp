@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -215,6 +217,8 @@ struct Indicator {
   friend bool operator==(const Indicator&, const Indicator&) = default;
 };
 
+struct ScoringPlan;  // assessment.cc: the weights, derived once per framework
+
 // The whole framework.  Built by the checker; immutable afterwards.
 class Framework {
  public:
@@ -250,8 +254,17 @@ class Framework {
   }
 
  private:
+  // The scoring weights as exact integers, computed on first use and shared
+  // by copies: per assessment they cost more than assessing one county.
+  friend const ScoringPlan& ScoringPlanOf(const Framework& framework);
+  struct DerivedCache {
+    std::once_flag once;
+    std::shared_ptr<const ScoringPlan> scoring;
+  };
+
   Contents contents_;
   std::map<std::string, std::size_t, std::less<>> by_number_;
+  std::shared_ptr<DerivedCache> derived_ = std::make_shared<DerivedCache>();
 };
 
 // Text of the pieces, as the documents write them.
