@@ -98,14 +98,9 @@ bool IsComparisonText(std::string_view text) {
 }
 
 bool IsValueFragment(std::string_view text) {
-  if (IsComparisonText(text)) return true;
-  static constexpr std::array<std::string_view, 12> kWords = {
-      "实现", "明显", "持续", "下降", "上升", "明显下降", "持续下降",
-      "未建立", "未统计", "--", "——", "－－"};
-  for (std::string_view word : kWords) {
-    if (text == word) return true;
-  }
-  return false;
+  // The DSL's own words, and the halves of 明显下降 and 持续下降.
+  return IsComparisonText(text) || dsl::IsAchievementWord(text) || dsl::ParseTrendKind(text) ||
+         dsl::ParseAbsence(text) || text == "明显" || text == "持续";
 }
 
 }  // namespace healthact::table_cells

@@ -44,6 +44,19 @@ bool IsAttachmentLabel(std::string_view line) {
   return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The lines of a cell that holds line breaks (CSV, spreadsheets).
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    std::size_t to = text.find('\n', from);
+    if (to == std::string_view::npos) to = text.size();
+    lines.emplace_back(text.substr(from, to - from));
+    from = to + 1;
+  }
+  return lines;
+}
+
 // A cell being read: its lines, and where it starts.
 struct PendingCell {
   std::vector<std::string> lines;
@@ -178,16 +191,8 @@ TableRead ReadCsvTable(std::string_view text, std::string_view file) {
   for (const csv::Row& row : parsed.rows) {
     std::vector<TableCell> cells;
     for (const csv::Field& field : row.fields) {
-      std::vector<std::string> lines;
-      std::size_t from = 0;
-      while (from <= field.text.size()) {
-        std::size_t to = field.text.find('\n', from);
-        if (to == std::string::npos) to = field.text.size();
-        lines.push_back(field.text.substr(from, to - from));
-        from = to + 1;
-      }
       const utf8::LineColumn where = utf8::Locate(text, field.offset);
-      cells.push_back(TableCell{JoinCellLines(lines), where.line, where.column});
+      cells.push_back(TableCell{JoinCellLines(SplitLines(field.text)), where.line, where.column});
     }
     read.table.rows.push_back(std::move(cells));
   }
@@ -206,15 +211,8 @@ TableRead TableFromSheet(const Sheet& sheet, std::string_view file) {
     std::vector<TableCell> cells;
     int filled = 0;
     for (std::size_t c = 0; c < values.size(); ++c) {
-      std::vector<std::string> lines;
-      std::size_t from = 0;
-      while (from <= values[c].size()) {
-        std::size_t to = values[c].find('\n', from);
-        if (to == std::string::npos) to = values[c].size();
-        lines.push_back(values[c].substr(from, to - from));
-        from = to + 1;
-      }
-      cells.push_back(TableCell{JoinCellLines(lines), static_cast<int>(r + 1), static_cast<int>(c + 1)});
+      cells.push_back(TableCell{JoinCellLines(SplitLines(values[c])), static_cast<int>(r + 1),
+                                static_cast<int>(c + 1)});
       filled += !cells.back().text.empty();
     }
     if (filled == 0) continue;

@@ -73,16 +73,10 @@ int Review(const std::vector<std::string>& words) {
       inputs.parsed.framework, inputs.observations, inputs.year, inputs.options);
   std::vector<UnitId> reviewed;
   if (flags.count("sample")) {
-    int k = 0;
     std::uint64_t seed = 0;
-    try {
-      k = std::stoi(flags.at("sample"));
-      seed = flags.count("seed") ? std::stoull(flags.at("seed")) : 0;
-    } catch (const std::exception&) {
-      std::cerr << "healthact: --sample and --seed take whole numbers\n";
-      return kExitUsage;
-    }
-    reviewed = ChooseForReview(original, k, seed);
+    const std::optional<std::vector<UnitId>> drawn = DrawSample(*arguments, original, seed);
+    if (!drawn) return kExitUsage;
+    reviewed = *drawn;
     std::cout << "抽查单位（" << reviewed.size() << "个，种子 " << seed << "）:";
     for (UnitId unit : reviewed) std::cout << " " << inputs.observations->unit_name(unit);
     std::cout << "\n";
@@ -92,11 +86,7 @@ int Review(const std::vector<std::string>& words) {
   if (!LoadData(flags.at("verified"), inputs.parsed.framework.get(), false, verified)) {
     return kExitInvalid;
   }
-  if (!flags.count("sample")) {
-    for (UnitId unit : original.units()) {
-      if (verified.FindUnit(inputs.observations->unit_name(unit))) reviewed.push_back(unit);
-    }
-  }
+  if (!flags.count("sample")) reviewed = UnitsVerified(original, verified);
   const ReviewResult review = Review(original, verified, reviewed);
   std::cout << "复核差异（" << review.discrepancies.size() << "处）:\n";
   for (const Discrepancy& d : review.discrepancies) {

@@ -8,6 +8,7 @@
 
 #include "healthact/aggregation.hpp"
 #include "healthact/data_file.hpp"
+#include "healthact/review.hpp"
 
 namespace healthact::cli {
 
@@ -127,13 +128,19 @@ std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments) {
       return kExitUsage;
     }
   }
-  try {
-    inputs.year = std::stoi(flags.at("year"));
-  } catch (const std::exception&) {
-    std::cerr << "healthact: --year takes a year, like 2022\n";
-    return kExitUsage;
+  if (flags.count("year")) {
+    try {
+      inputs.year = std::stoi(flags.at("year"));
+    } catch (const std::exception&) {
+      std::cerr << "healthact: --year takes a year, like 2022\n";
+      return kExitUsage;
+    }
   }
   if (flags.count("aggregate")) {
+    if (!flags.count("year")) {
+      std::cerr << "healthact: --aggregate aggregates one year: give --year\n";
+      return kExitUsage;
+    }
     // Parents' own values from their children's: ratios of sums, weighted rates.
     AggregationResult aggregated =
         AggregateUp(*inputs.parsed.framework, *inputs.observations, inputs.year);
@@ -143,6 +150,27 @@ std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments) {
     inputs.observations = std::move(aggregated.observations);
   }
   return inputs;
+}
+
+std::optional<std::vector<UnitId>> DrawSample(const Arguments& arguments,
+                                              const Assessment& assessment, std::uint64_t& seed) {
+  const auto& flags = arguments.flags;
+  try {
+    const int k = std::stoi(flags.at("sample"));
+    seed = flags.count("seed") ? std::stoull(flags.at("seed")) : 0;
+    return ChooseForReview(assessment, k, seed);
+  } catch (const std::exception&) {
+    std::cerr << "healthact: --sample and --seed take whole numbers\n";
+    return std::nullopt;
+  }
+}
+
+std::vector<UnitId> UnitsVerified(const Assessment& assessment, const Observations& verified) {
+  std::vector<UnitId> reviewed;
+  for (UnitId unit : assessment.units()) {
+    if (verified.FindUnit(assessment.observations().unit_name(unit))) reviewed.push_back(unit);
+  }
+  return reviewed;
 }
 
 // Today's date, for `org` without --as-of (the tool may read the clock; the

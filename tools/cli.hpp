@@ -4,6 +4,7 @@
 #define HEALTHACT_TOOLS_CLI_HPP_
 
 #include <filesystem>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -47,9 +48,19 @@ struct AssessmentInputs {
   AssessOptions options;
   int year = 0;
 };
-// Loads FRAMEWORK and DATA and reads --year, --units, --level, --within,
-// --aggregate; on failure returns the exit code.
+// Loads FRAMEWORK and DATA and reads --year (optional: 0 without it), --units,
+// --level, --within, --aggregate (which needs --year); on failure returns
+// the exit code.
 std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments);
+
+// The spot-check's draw from --sample K [--seed S] (S is set); nullopt, with
+// the message printed, when they are not whole numbers.
+std::optional<std::vector<UnitId>> DrawSample(const Arguments& arguments,
+                                              const Assessment& assessment, std::uint64_t& seed);
+
+// The assessed units that the verified file names: who was reviewed when no
+// sample was drawn.
+std::vector<UnitId> UnitsVerified(const Assessment& assessment, const Observations& verified);
 
 // Today's date (the tool may read the clock; the library never does).
 Date Today();

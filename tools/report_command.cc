@@ -62,17 +62,12 @@ int AssessmentReport(const Arguments& arguments) {
     }
     std::vector<UnitId> reviewed;
     if (flags.count("sample")) {
-      try {
-        reviewed = ChooseForReview(assessment, std::stoi(flags.at("sample")),
-                                   flags.count("seed") ? std::stoull(flags.at("seed")) : 0);
-      } catch (const std::exception&) {
-        std::cerr << "healthact: --sample and --seed take whole numbers\n";
-        return kExitUsage;
-      }
+      std::uint64_t seed = 0;
+      const std::optional<std::vector<UnitId>> drawn = DrawSample(arguments, assessment, seed);
+      if (!drawn) return kExitUsage;
+      reviewed = *drawn;
     } else {
-      for (UnitId unit : assessment.units()) {
-        if (verified.FindUnit(inputs.observations->unit_name(unit))) reviewed.push_back(unit);
-      }
+      reviewed = UnitsVerified(assessment, verified);
     }
     review = Review(assessment, verified, reviewed);
   }
@@ -87,36 +82,17 @@ int AssessmentReport(const Arguments& arguments) {
 
 int MonitoringReportCommand(const Arguments& arguments) {
   const auto& flags = arguments.flags;
-  MonitoringRequest request;
-  const ParsedFramework parsed = Load(arguments.positional[0]);
-  if (!parsed.ok()) return kExitInvalid;
-  request.framework = parsed.framework;
-  auto observations = std::make_shared<Observations>();
-  if (flags.count("units") && !LoadData(flags.at("units"), nullptr, true, *observations)) {
-    return kExitInvalid;
-  }
-  if (!LoadData(arguments.positional[1], parsed.framework.get(), false, *observations)) {
-    return kExitInvalid;
-  }
-  request.observations = observations;
-  if (flags.count("level")) {
-    request.options.level = ParseUnitLevel(flags.at("level"));
-    if (!request.options.level) {
-      std::cerr << "healthact: unknown level '" << flags.at("level") << "' (市, 县区, 乡镇, 村 or 部门)\n";
-      return kExitUsage;
-    }
-  }
-  if (flags.count("within")) {
-    request.options.within = observations->FindUnit(flags.at("within"));
-    if (!request.options.within) {
-      std::cerr << "healthact: no unit named '" << flags.at("within") << "' in the data\n";
-      return kExitUsage;
-    }
-  }
   if (flags.count("aggregate")) {
     std::cerr << "healthact: --aggregate is for the assessment report\n";
     return kExitUsage;
   }
+  auto loaded = LoadInputs(arguments);
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
+  MonitoringRequest request;
+  request.framework = inputs.parsed.framework;
+  request.observations = inputs.observations;
+  request.options = inputs.options;
   if (flags.count("org")) {
     absl::StatusOr<std::string> text = ReadFile(flags.at("org"));
     if (!text.ok()) {
