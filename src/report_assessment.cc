@@ -15,7 +15,7 @@ using escape::JsonString;
 
 namespace report_parts {
 
-std::vector<std::size_t> FailedIndicators(const Assessment& a, std::size_t u) {
+std::vector<std::size_t> UnmetIndicators(const Assessment& a, std::size_t u) {
   std::vector<std::size_t> failed;
   for (std::size_t i = 0; i < a.indicator_count(); ++i) {
     const VerdictStatus status = a.status(u, i);
@@ -26,9 +26,10 @@ std::vector<std::size_t> FailedIndicators(const Assessment& a, std::size_t u) {
   return failed;
 }
 
-std::string FailedNumbers(const Assessment& a, std::size_t u) {
+std::string NotMetNumbers(const Assessment& a, std::size_t u) {
   std::string out;
-  for (std::size_t i : FailedIndicators(a, u)) {
+  for (std::size_t i = 0; i < a.indicator_count(); ++i) {
+    if (a.status(u, i) != VerdictStatus::kNotMet) continue;
     if (!out.empty()) out += "、";
     out += a.framework().indicators()[i].number;
   }
@@ -87,17 +88,17 @@ std::string AssessmentReportMarkdown(const Assessment& a, const ReviewResult* re
   out += "## 排名\n\n| 名次 | 单位 | 得分 | 等级 | 未达标指标 |\n| ---: | --- | ---: | --- | --- |\n";
   for (std::size_t u : a.ranking()) {
     text::StrAppend(&out, "| ", a.rank(u), " | ", Cell(UnitName(a, u)), " | ", a.score(u).ToString(),
-                    " | ", a.grade(u), " | ", FailedNumbers(a, u), " |\n");
+                    " | ", a.grade(u), " | ", NotMetNumbers(a, u), " |\n");
   }
-  out += "\n## 各单位未达标指标\n";
+  out += "\n## 各单位未达标、缺报和待公布指标\n";
   for (std::size_t u : a.ranking()) {
-    const std::vector<std::size_t> failed = FailedIndicators(a, u);
+    const std::vector<std::size_t> unmet = UnmetIndicators(a, u);
     text::StrAppend(&out, "\n### ", UnitName(a, u), "\n\n");
-    if (failed.empty()) {
+    if (unmet.empty()) {
       out += "全部指标达标。\n";
       continue;
     }
-    for (std::size_t i : failed) {
+    for (std::size_t i : unmet) {
       const Verdict v = a.Explain(u, i);
       const Indicator& indicator = a.framework().indicators()[i];
       text::StrAppend(&out, "- 指标 ", indicator.number, " ", indicator.name, "：",
@@ -176,7 +177,7 @@ std::vector<Sheet> AssessmentReportSheets(const Assessment& a, const ReviewResul
   Sheet ranking{"排名", {{"名次", "单位", "得分", "等级", "未达标指标"}}};
   for (std::size_t u : a.ranking()) {
     ranking.rows.push_back({std::to_string(a.rank(u)), UnitName(a, u), a.score(u).ToString(),
-                            a.grade(u), FailedNumbers(a, u)});
+                            a.grade(u), NotMetNumbers(a, u)});
   }
   sheets.push_back(std::move(ranking));
   Sheet verdicts{"结论", {{"单位", "指标", "指标名称", "结论", "值", "目标", "说明"}}};

@@ -238,7 +238,7 @@ std::string AssessmentReportHtml(const Assessment& a, const ReviewResult* review
     text::StrAppend(&out, "<tr><td class=\"num\">", a.rank(u), "</td><td>",
                     Html(report_parts::UnitName(a, u)), "</td><td class=\"num\">", a.score(u).ToString(),
                     "</td><td>", Html(a.grade(u)), "</td><td>",
-                    Html(report_parts::FailedNumbers(a, u)), "</td></tr>\n");
+                    Html(report_parts::NotMetNumbers(a, u)), "</td></tr>\n");
   }
   out += "</table>\n<h2>各单位各指标结论</h2>\n";
   std::vector<std::string> units, columns;
@@ -250,12 +250,12 @@ std::string AssessmentReportHtml(const Assessment& a, const ReviewResult* review
     for (std::size_t i = 0; i < a.indicator_count(); ++i) statuses.back().push_back(a.status(u, i));
   }
   out += VerdictGrid(units, columns, statuses, "各单位各指标结论") + Legend();
-  out += "<h2>各单位未达标指标</h2>\n";
+  out += "<h2>各单位未达标、缺报和待公布指标</h2>\n";
   for (std::size_t u : a.ranking()) {
     text::StrAppend(&out, "<h3>", Html(report_parts::UnitName(a, u)), "</h3>\n<ul>\n");
-    const std::vector<std::size_t> failed = report_parts::FailedIndicators(a, u);
-    if (failed.empty()) out += "<li>全部指标达标。</li>\n";
-    for (std::size_t i : failed) {
+    const std::vector<std::size_t> unmet = report_parts::UnmetIndicators(a, u);
+    if (unmet.empty()) out += "<li>全部指标达标。</li>\n";
+    for (std::size_t i : unmet) {
       const Verdict v = a.Explain(u, i);
       const Indicator& indicator = a.framework().indicators()[i];
       text::StrAppend(&out, "<li class=\"", VerdictStatusName(v.status), "\">指标 ", Html(indicator.number),

@@ -10,9 +10,12 @@
 
 namespace healthact::report_parts {
 
-// Indicators whose verdict is neither met nor not applicable.
-std::vector<std::size_t> FailedIndicators(const Assessment& a, std::size_t u);
-std::string FailedNumbers(const Assessment& a, std::size_t u);  // "2、7、25"
+// Indicators whose verdict is neither met nor not applicable: not met, missing,
+// pending or invalid -- what a unit's own section lists, each with its status.
+std::vector<std::size_t> UnmetIndicators(const Assessment& a, std::size_t u);
+// The numbers of the indicators judged not met, "2、7、25": the ranking's
+// 未达标指标 column, which, like the score, leaves out what is still pending.
+std::string NotMetNumbers(const Assessment& a, std::size_t u);
 // 达标, 未达标, 缺报, 待公布, 不适用, 无效.
 std::string_view StatusWord(VerdictStatus status);
 std::string UnitName(const Assessment& a, std::size_t u);
