@@ -118,8 +118,8 @@ HACT_API int32_t hact_framework_target(const hact_framework* framework, int32_t 
 /* ---- Observations: what units reported ---- */
 HACT_API int32_t hact_observations_new(hact_observations** observations);
 HACT_API void hact_observations_free(hact_observations* observations);
-/* One value: unit, key (indicator, part or count), year, value as written
- * ("74.8", "实现", "未统计", "待公布", "" for nothing). */
+/* One value: unit, key (indicator, part or count), year (1949 to 2100), value
+ * as written ("74.8", "实现", "未统计", "待公布", "" for nothing). */
 HACT_API int32_t hact_observations_add(hact_observations* observations, const char* unit,
                                        const char* key, int32_t year, const char* value);
 /* `count` values at once, from parallel arrays.  Stops at the first bad value
@@ -151,9 +151,9 @@ HACT_API int32_t hact_observations_read_units_csv(hact_observations* observation
                                                   hact_diagnostics** diagnostics);
 
 /* ---- Assessment ---- */
-/* Evaluates every unit of `observations` on `framework` for `year`.  The
- * assessment keeps what it needs: the framework and observations may be
- * freed or changed afterwards. */
+/* Evaluates every unit of `observations` on `framework` for `year` (1949 to
+ * 2100, else HACT_ERROR_ARGUMENT).  The assessment keeps what it needs: the
+ * framework and observations may be freed or changed afterwards. */
 HACT_API int32_t hact_assess(const hact_framework* framework, const hact_observations* observations,
                              int32_t year, hact_assessment** assessment);
 /* Options for hact_assess_with: set struct_size to sizeof(hact_assess_options)

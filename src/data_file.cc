@@ -185,10 +185,11 @@ std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_v
       continue;
     }
     absl::StatusOr<Decimal> year = Decimal::Parse(year_field.text);
-    if (!year.ok() || year->scale() != 0 || *year < Decimal::FromInt(1949) ||
-        *year > Decimal::FromInt(2100)) {
+    if (!year.ok() || year->scale() != 0 || *year < Decimal::FromInt(limits::kFirstYear) ||
+        *year > Decimal::FromInt(limits::kLastYear)) {
       reader.Report(DiagnosticCode::kDataRow, year_field.offset,
-                    text::StrCat("'", year_field.text, "' is not a year from 1949 to 2100"));
+                    text::StrCat("'", year_field.text, "' is not a year from ", limits::kFirstYear, " to ",
+                                 limits::kLastYear));
       continue;
     }
     absl::StatusOr<Reported> reported = ParseReported(value.text);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "healthact/limits.hpp"
 #include "strings.hpp"
 
 namespace healthact {
@@ -213,6 +214,10 @@ absl::Status Observations::Replace(UnitId unit, std::string_view key, int year,
 absl::Status Observations::Put(UnitId unit, std::string_view key, int year, const Reported& value,
                                bool replace) {
   if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError("no such unit");
+  if (!limits::IsYearInRange(year)) {
+    return absl::InvalidArgumentError(
+        text::StrCat("year ", year, " is not from ", limits::kFirstYear, " to ", limits::kLastYear));
+  }
   if (value.kind == ReportKind::kNothing && !replace) return absl::OkStatus();
   auto it = columns_.find(std::pair<std::string_view, int>(key, year));
   if (it == columns_.end()) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "healthact/decimal.hpp"
+#include "healthact/limits.hpp"
 #include "strings.hpp"
 
 namespace healthact {
@@ -12,7 +13,7 @@ namespace {
 
 bool ValidDay(int year, int month, int day) {
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1949 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  if (!limits::IsYearInRange(year) || month < 1 || month > 12 || day < 1) return false;
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return day <= (month == 2 && !leap ? 28 : kDays[month - 1]);
 }

@@ -166,6 +166,16 @@ static void test_liuzhou(const char* examples) {
   CHECK(hact_validate_unit(framework, observations, "无此单位", 2022, &assessment) == HACT_ERROR_NOT_FOUND);
   CHECK(assessment == NULL);
 
+  /* Years outside 1949..2100 are refused, not assessed as "nothing applies". */
+  CHECK(hact_assess(framework, observations, 2147483647, &assessment) == HACT_ERROR_ARGUMENT);
+  CHECK(assessment == NULL && strstr(hact_last_error(), "year 2147483647 is not from 1949 to 2100") != NULL);
+  CHECK(hact_assess(framework, observations, (int32_t)-2147483647 - 1, &assessment) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_validate_unit(framework, observations, "鱼峰区", 1948, &assessment) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_observations_add(observations, "鱼峰区", "2", 2101, "5") == HACT_ERROR_INVALID);
+  CHECK(strstr(hact_last_error(), "year 2101") != NULL);
+  CHECK(hact_observations_add(observations, "新单位", "2", 0, "5") == HACT_ERROR_INVALID);
+  CHECK(hact_validate_unit(framework, observations, "新单位", 2022, &assessment) == HACT_ERROR_NOT_FOUND);
+
   hact_observations_free(observations);
   hact_framework_free(framework);
 }

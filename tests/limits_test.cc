@@ -104,6 +104,29 @@ TEST(Limits, NumbersWithThousandsOfDigitsOrExponentsAreErrors) {
       observations)));
 }
 
+TEST(Limits, YearsOutsideTheRangeAreRefusedEverywhere) {
+  for (int year : {limits::kFirstYear - 1, limits::kLastYear + 1}) {
+    const std::string y = std::to_string(year);
+    const ParsedFramework parsed =
+        ParseFramework("框架 \"t\"\n指标 1 \"a\" { 单位 % 方向 越高越好 目标 " + y + " 90 }\n", "y.ha");
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kYearOutOfRange);
+    EXPECT_EQ(parsed.diagnostics[0].line, 2);
+    EXPECT_EQ(parsed.diagnostics[0].column, 28);  // the year, counted in code points
+    Observations observations;
+    EXPECT_TRUE(HasErrors(ReadObservationsCsv("unit,indicator,year,value\n甘州区,1," + y + ",1\n", "d.csv",
+                                              nullptr, observations)));
+    const UnitId unit = observations.AddUnit("甘州区");
+    const Reported one{ReportKind::kNumber, Decimal::FromInt(1)};
+    const absl::Status added = observations.Add(unit, "1", year, one);
+    EXPECT_FALSE(added.ok());
+    EXPECT_EQ(added.message(), "year " + y + " is not from 1949 to 2100");
+  }
+  Observations observations;
+  const Reported one{ReportKind::kNumber, Decimal::FromInt(1)};
+  EXPECT_TRUE(observations.Add(observations.AddUnit("甘州区"), "1", limits::kLastYear, one).ok());
+}
+
 TEST(Limits, InvalidAndOverlongUtf8IsRefusedEverywhere) {
   for (const std::string& bad : {std::string("\xC0\xAF"), std::string("\xE0\x80\xAF"),
                                 std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80"),

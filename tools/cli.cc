@@ -8,6 +8,7 @@
 
 #include "healthact/aggregation.hpp"
 #include "healthact/data_file.hpp"
+#include "healthact/limits.hpp"
 #include "healthact/review.hpp"
 
 namespace healthact::cli {
@@ -130,9 +131,14 @@ std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments) {
   }
   if (flags.count("year")) {
     try {
-      inputs.year = std::stoi(flags.at("year"));
+      std::size_t used = 0;
+      inputs.year = std::stoi(flags.at("year"), &used);
+      if (used != flags.at("year").size() || !limits::IsYearInRange(inputs.year)) {
+        throw std::out_of_range("year");
+      }
     } catch (const std::exception&) {
-      std::cerr << "healthact: --year takes a year, like 2022\n";
+      std::cerr << "healthact: --year takes a year from " << limits::kFirstYear << " to "
+                << limits::kLastYear << ", like 2022\n";
       return kExitUsage;
     }
   }

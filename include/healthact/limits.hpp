@@ -28,7 +28,13 @@ inline constexpr int kMaxParts = 26;
 inline constexpr int kMaxNameLength = 1000;
 // A number has at most Decimal::kMaxIntegerDigits (20) digits before the
 // point and Decimal::kMaxScale (18) after it; no exponent notation is read.
-// Years run from 1900 to 2200 (E019), so an indicator has at most 301 targets.
+// Years: targets, reports, assessments and dates run from 1949 to 2100
+// (E019 in a framework, a row error in data, HACT_ERROR_ARGUMENT through the
+// C interface), so an indicator has at most 152 targets and "the year
+// before" is always a year.
+inline constexpr int kFirstYear = 1949;
+inline constexpr int kLastYear = 2100;
+constexpr bool IsYearInRange(int year) { return year >= kFirstYear && year <= kLastYear; }
 // 继承 chains are at most ParseOptions::max_extends_depth (8) deep; cycles are
 // found whatever the depth.
 

@@ -112,7 +112,8 @@ class Observations {
 
   // Records a report.  `key` is an indicator number ("9"), a part ("25.1")
   // or a count's name.  Reporting the same unit, key and year twice with
-  // different values is an error; the same value twice is accepted.
+  // different values is an error; the same value twice is accepted; a year
+  // outside limits::kFirstYear..kLastYear is an error.
   absl::Status Add(UnitId unit, std::string_view key, int year, const Reported& value);
 
   // Records a report, replacing whatever the unit reported for that key and

@@ -14,8 +14,8 @@
 namespace healthact::dsl {
 namespace {
 
-constexpr int kFirstYear = 1949;
-constexpr int kLastYear = 2100;
+using limits::kFirstYear;
+using limits::kLastYear;
 
 // Where the statements that shaped one indicator stand in this text.
 struct IndicatorLocations {

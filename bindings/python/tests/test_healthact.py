@@ -116,6 +116,18 @@ class AssessmentTest(unittest.TestCase):
                 self.framework.validate_unit(data, "无此单位", 2022)
             self.assertEqual(caught.exception.status, -3)
 
+    def test_years_outside_the_range_are_refused(self):
+        with healthact.Observations() as data:
+            data.add("鱼峰区", "1", 2022, "80")
+            with self.assertRaises(healthact.HealthactError) as caught:
+                self.framework.assess(data, 2**31 - 1)
+            self.assertEqual(caught.exception.status, -1)
+            self.assertIn("is not from 1949 to 2100", str(caught.exception))
+            with self.assertRaises(healthact.HealthactError):
+                data.add("鱼峰区", "2", 1900, "5")
+            with self.assertRaises(healthact.HealthactError):
+                data.add_batch(["鱼峰区"], ["2"], [3000], ["5"])
+
     def test_levels_from_a_units_file(self):
         with healthact.Framework.parse(read("zhangye.ha")) as zhangye, healthact.Observations() as data:
             self.assertEqual(data.read_units_csv(read("zhangye-units.csv")), [])
