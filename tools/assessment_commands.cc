@@ -59,6 +59,10 @@ int Assess(const std::vector<std::string>& words) {
 int Review(const std::vector<std::string>& words) {
   const auto arguments =
       ParseArguments(words, {"year", "sample", "seed", "verified", "level", "within", "units"});
+  if (arguments && !arguments->flags.count("sample") && !arguments->flags.count("verified")) {
+    std::cerr << "healthact: review draws units (--sample K --seed S), compares verified values "
+                 "(--verified FILE), or both: give one\n";
+  }
   if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year") ||
       (!arguments->flags.count("sample") && !arguments->flags.count("verified"))) {
     std::cerr << "usage: healthact review FRAMEWORK.ha DATA.csv --year YEAR [--sample K --seed S] "

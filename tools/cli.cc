@@ -162,11 +162,16 @@ std::optional<std::vector<UnitId>> DrawSample(const Arguments& arguments,
                                               const Assessment& assessment, std::uint64_t& seed) {
   const auto& flags = arguments.flags;
   try {
-    const int k = std::stoi(flags.at("sample"));
-    seed = flags.count("seed") ? std::stoull(flags.at("seed")) : 0;
+    std::size_t used = 0;
+    const int k = std::stoi(flags.at("sample"), &used);
+    if (used != flags.at("sample").size() || k < 1) throw std::invalid_argument("sample");
+    const std::string seed_text = flags.count("seed") ? flags.at("seed") : "0";
+    seed = std::stoull(seed_text, &used);
+    if (used != seed_text.size() || seed_text.starts_with('-')) throw std::invalid_argument("seed");
     return ChooseForReview(assessment, k, seed);
   } catch (const std::exception&) {
-    std::cerr << "healthact: --sample and --seed take whole numbers\n";
+    std::cerr << "healthact: --sample takes a number of units (at least 1) and --seed a whole "
+                 "number from 0\n";
     return std::nullopt;
   }
 }
