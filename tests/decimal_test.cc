@@ -54,6 +54,57 @@ TEST(DecimalParse, HugeNumbersAreErrorsNotWrapArounds) {
   EXPECT_TRUE(Decimal::Parse("000000000000000000000001").ok());
 }
 
+// ASCII numbers of up to 19 digits take a native fast path; the same number
+// in full-width characters takes the general one.  Both must agree on every
+// value, scale and refusal, including the edges of the fast path.
+TEST(DecimalParse, FastAndGeneralPathsAgree) {
+  const auto full_width = [](std::string_view ascii) {
+    std::string out;
+    for (char c : ascii) {
+      if (c >= '0' && c <= '9') {
+        out += "\xEF\xBC";  // U+FF10..U+FF19 are EF BC 90..99
+        out += static_cast<char>(0x90 + (c - '0'));
+      } else if (c == '.') {
+        out += "．";
+      } else if (c == '-') {
+        out += "－";
+      } else if (c == '+') {
+        out += "＋";
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  };
+  std::vector<std::string> cases = {"0", "-0", "+7", "74.6", "6.0", "0.000000000000000001",
+                                    "9999999999999999999", "999999999999999999.9",
+                                    "1.000000000000000000", "12345678901234567890",
+                                    "0.0000000000000000001", "1.", ".5", "-", "+", "1.2.3", "1-2",
+                                    "--1", "0012.50", "", "1 "};
+  std::uint64_t state = 20261125;
+  for (int n = 0; n < 5000; ++n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const int digits = 1 + static_cast<int>((state >> 33) % 21);
+    const int point = static_cast<int>((state >> 40) % (digits + 1));
+    std::string text = (state >> 20) % 3 == 0 ? "-" : "";
+    for (int d = 0; d < digits; ++d) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      if (d == point && d > 0) text += '.';
+      text += static_cast<char>('0' + (state >> 59) % 10);
+    }
+    cases.push_back(text);
+  }
+  for (const std::string& ascii : cases) {
+    const absl::StatusOr<Decimal> fast = Decimal::Parse(ascii);
+    const absl::StatusOr<Decimal> general = Decimal::Parse(full_width(ascii));
+    ASSERT_EQ(fast.ok(), general.ok()) << ascii;
+    if (!fast.ok()) continue;
+    EXPECT_EQ(fast->raw_units(), general->raw_units()) << ascii;
+    EXPECT_EQ(fast->scale(), general->scale()) << ascii;
+    EXPECT_EQ(fast->ToString(), general->ToString()) << ascii;
+  }
+}
+
 TEST(DecimalCompare, IsExactAtEveryBoundary) {
   EXPECT_EQ(D("74.6"), D("74.6"));
   EXPECT_EQ(D("6"), D("6.0"));
