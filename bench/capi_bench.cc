@@ -1,11 +1,15 @@
 // The cost of the C interface: one hact_assess call on one county (26
 // reported values of the Zhangye framework), beside the same assessment
-// through the C++ API — the ratio is the interface's overhead.
+// through the C++ API — the ratio is the interface's overhead; and the C side
+// of batch ingestion, hact_observations_add_packed, in values per second (the
+// shape bench/python_ingest.py sends, so the Python figure splits into the
+// binding's share and the library's).
 #include <benchmark/benchmark.h>
 
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "healthact.h"
 #include "healthact/assessment.hpp"
@@ -60,5 +64,38 @@ void BM_CppAssessOneCounty(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_CppAssessOneCounty);
+
+// Appends `text` and its terminating NUL to a packed column.
+void Pack(std::string& column, const std::string& text) {
+  column += text;
+  column += '\0';
+}
+
+void BM_CApiAddPacked(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  std::string units, keys, values;
+  std::vector<int32_t> years(count, 2022);
+  for (std::size_t i = 0; i < count; ++i) {
+    Pack(units, "单位" + std::to_string(i / 26));
+    Pack(keys, std::to_string(i % 26 + 1));
+    const std::size_t hundredths = i * 37 % 10000;
+    Pack(values, std::to_string(hundredths / 100) + "." + std::to_string(hundredths % 100 / 10) +
+                     std::to_string(hundredths % 10));
+  }
+  for (auto _ : state) {
+    hact_observations* observations = nullptr;
+    hact_observations_new(&observations);
+    size_t failed = 0;
+    if (hact_observations_add_packed(observations, count, units.c_str(), keys.c_str(), years.data(),
+                                     values.c_str(), &failed) != HACT_OK) {
+      state.SkipWithError(hact_last_error());
+    }
+    state.PauseTiming();  // freeing is not ingestion
+    hact_observations_free(observations);
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * count));
+}
+BENCHMARK(BM_CApiAddPacked)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
 }  // namespace

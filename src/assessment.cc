@@ -34,7 +34,7 @@ std::optional<CompiledComparison> Compile(const ComparisonTarget& target, int sc
     case Comparator::kAtMost:
     case Comparator::kAbove: rule = Rounding::kFloor; break;
     case Comparator::kEqual:
-      if (!target.value.FitsScale(scale)) {
+      if (!target.value.ToScaledExactly(scale)) {
         compiled.never = true;
         return compiled;
       }

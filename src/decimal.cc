@@ -185,14 +185,15 @@ std::optional<std::int64_t> Decimal::ToScaled(int scale, Rounding rule) const {
   return static_cast<std::int64_t>(quotient);
 }
 
-bool Decimal::FitsScale(int scale) const {
-  if (scale < 0 || scale > kMaxScale) return false;
-  Units divisor = 1;
-  for (int i = scale; i < kMaxScale; ++i) divisor *= 10;
-  if (units_ % divisor != 0) return false;
+std::optional<std::int64_t> Decimal::ToScaledExactly(int scale) const {
+  if (scale < 0 || scale > kMaxScale) return std::nullopt;
+  const Units divisor = kNativePowers[kMaxScale - scale];
   const Units quotient = units_ / divisor;
-  return quotient <= std::numeric_limits<std::int64_t>::max() &&
-         quotient >= std::numeric_limits<std::int64_t>::min();
+  if (quotient * divisor != units_ || quotient > std::numeric_limits<std::int64_t>::max() ||
+      quotient < std::numeric_limits<std::int64_t>::min()) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(quotient);
 }
 
 std::string Decimal::ToString() const {

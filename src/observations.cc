@@ -130,23 +130,27 @@ absl::Status Observations::Column::Set(UnitId unit, const Reported& value, bool 
     // Widen the common scale if this value needs more digits, as long as
     // every value still fits in 64 bits; otherwise keep full Decimals.
     const int scale = std::max(scale_, value.number.scale());
-    bool fits = value.number.FitsScale(scale);
-    if (fits && scale > scale_) {
-      for (std::size_t i = 0; i < kinds_.size() && fits; ++i) {
+    std::optional<std::int64_t> scaled = value.number.ToScaledExactly(scale);
+    if (scaled && scale > scale_) {
+      // Every value already stored must fit the wider scale too.
+      std::vector<std::int64_t> rescaled(scaled_);
+      for (std::size_t i = 0; i < kinds_.size() && scaled; ++i) {
         if (kinds_[i] != ReportKind::kNumber || i == index) continue;
-        fits = Decimal::FromScaled(scaled_[i], scale_).FitsScale(scale);
-      }
-      if (fits) {
-        for (std::size_t i = 0; i < kinds_.size(); ++i) {
-          if (kinds_[i] == ReportKind::kNumber && i != index) {
-            scaled_[i] = *Decimal::FromScaled(scaled_[i], scale_).ToScaled(scale, Rounding::kTruncate);
-          }
+        const std::optional<std::int64_t> wider =
+            Decimal::FromScaled(scaled_[i], scale_).ToScaledExactly(scale);
+        if (!wider) {
+          scaled.reset();
+        } else {
+          rescaled[i] = *wider;
         }
+      }
+      if (scaled) {
+        scaled_ = std::move(rescaled);
         scale_ = scale;
       }
     }
-    if (fits) {
-      scaled_[index] = *value.number.ToScaled(scale_, Rounding::kTruncate);
+    if (scaled) {
+      scaled_[index] = *scaled;
       written_scales_[index] = static_cast<std::int8_t>(value.number.scale());
       return absl::OkStatus();
     }
@@ -244,6 +248,7 @@ const Observations::Column* Observations::FindColumn(std::string_view key, int y
 std::vector<std::pair<std::string, int>> Observations::Keys() const {
   std::vector<std::pair<std::string, int>> keys;
   for (const auto& [key, column] : columns_) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
   return keys;
 }
 

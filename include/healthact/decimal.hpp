@@ -63,8 +63,10 @@ class Decimal {
   // does not fit in 64 bits.  With kTruncate and a value that has no more
   // than `scale` digits, the conversion is exact.
   std::optional<std::int64_t> ToScaled(int scale, Rounding rule) const;
-  // True when ToScaled(scale, …) loses nothing.
-  bool FitsScale(int scale) const;
+  // This value × 10^scale when that is a whole number that fits in 64 bits
+  // (nothing is rounded); nullopt otherwise.  One division: it is on the path
+  // of every value stored in a column.
+  std::optional<std::int64_t> ToScaledExactly(int scale) const;
 
   // The number of fractional digits as written ("6.0" -> 1, "6" -> 0).
   int scale() const { return scale_; }

@@ -311,9 +311,12 @@ class Observations(_Handle):
                 joined = "\0".join(column)
             except TypeError:  # not all str: convert, then join
                 joined = "\0".join(s if isinstance(s, str) else str(s) for s in column)
-            data = (joined + "\0").encode("utf-8")
-            # One terminator per string: a NUL inside a string would shift the columns.
-            if count and data.count(b"\0") != count:
+            # The last string's terminator is the one every bytes object
+            # carries after its end (CPython's documented PyBytes layout),
+            # which saves copying the column once more to append it.
+            data = joined.encode("utf-8")
+            # One separator between strings: a NUL inside a string would shift the columns.
+            if count and data.count(b"\0") != count - 1:
                 raise ValueError("strings must not contain NUL")
             return data
 
