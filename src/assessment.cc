@@ -277,15 +277,17 @@ std::vector<Rational> Weights(const Framework& framework) {
 // Competition ranks (1, 2, 2, 4) of `members` by score, highest first; tied
 // units in the order of their names.  Scores are compared as integer
 // hundredths and names by their precomputed rank, so no string is compared.
+// `by_name` is scratch of name_rank.size() entries, shared by the calls of
+// one assessment: allocating it per call made ranking within thousands of
+// parents quadratic.
 void Rank(const std::vector<std::size_t>& members, const std::vector<std::int64_t>& hundredths,
-          const std::vector<std::int32_t>& name_rank, std::vector<int>& ranks,
-          std::vector<std::size_t>* order) {
+          const std::vector<std::int32_t>& name_rank, std::vector<std::size_t>& by_name,
+          std::vector<int>& ranks, std::vector<std::size_t>* order) {
   // One 64-bit key per unit: the score, highest first, then the name's rank
   // (unique), so that a plain integer sort gives the order.
   constexpr std::int64_t kMaxHundredths = 10000;
   std::vector<std::uint64_t> keys;
   keys.reserve(members.size());
-  std::vector<std::size_t> by_name(name_rank.size());
   for (std::size_t member : members) {
     keys.push_back((static_cast<std::uint64_t>(kMaxHundredths - hundredths[member]) << 32) |
                    static_cast<std::uint32_t>(name_rank[member]));
@@ -417,6 +419,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   const Framework& f = *result.framework_;
   const Observations& obs = *result.observations_;
 
+  result.units_.reserve(static_cast<std::size_t>(obs.unit_count()));
   for (UnitId unit = 0; unit < obs.unit_count(); ++unit) {
     if (options.level && obs.level(unit) != *options.level) continue;
     if (options.within && !IsUnder(obs, unit, *options.within)) continue;
@@ -508,7 +511,8 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   std::vector<std::size_t> everyone(n);
   std::iota(everyone.begin(), everyone.end(), 0);
   result.ranks_.assign(n, 0);
-  Rank(everyone, hundredths, name_rank, result.ranks_, &result.ranking_);
+  std::vector<std::size_t> by_name(n);
+  Rank(everyone, hundredths, name_rank, by_name, result.ranks_, &result.ranking_);
   std::map<std::optional<UnitId>, std::vector<std::size_t>> siblings;
   for (std::size_t u = 0; u < n; ++u) siblings[obs.parent(result.units_[u])].push_back(u);
   if (siblings.size() <= 1) {
@@ -516,7 +520,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   } else {
     result.parent_ranks_.assign(n, 0);
     for (const auto& [parent, members] : siblings) {
-      Rank(members, hundredths, name_rank, result.parent_ranks_, nullptr);
+      Rank(members, hundredths, name_rank, by_name, result.parent_ranks_, nullptr);
     }
   }
 
