@@ -440,7 +440,8 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   const std::vector<std::int64_t>& integer_weights = plan.integer_weights;
   const bool integers_fit = plan.integers_fit;
   const bool linear = f.scoring().partial_credit == PartialCredit::kLinear;
-  std::vector<std::int64_t> hundredths(n, 0);
+  std::vector<std::int64_t>& hundredths = result.score_hundredths_;
+  hundredths.assign(n, 0);
   if (!linear && integers_fit) {
     // Indicator by indicator, so that the verdicts are read in memory order.
     std::vector<std::int64_t> earned(n, 0), possible(n, 0);
@@ -487,10 +488,8 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   for (const Grade& grade : result.grades_) {
     minimum_hundredths.push_back(grade.minimum.ToScaled(2, Rounding::kCeiling).value_or(0));
   }
-  result.scores_.reserve(n);
   result.grade_index_.reserve(n);
   for (std::size_t u = 0; u < n; ++u) {
-    result.scores_.push_back(Decimal::FromScaled(hundredths[u], 2));
     std::size_t g = 0;
     while (g + 1 < minimum_hundredths.size() && hundredths[u] < minimum_hundredths[g]) ++g;
     result.grade_index_.push_back(static_cast<std::uint8_t>(g));
@@ -513,11 +512,15 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   result.ranks_.assign(n, 0);
   std::vector<std::size_t> by_name(n);
   Rank(everyone, hundredths, name_rank, by_name, result.ranks_, &result.ranking_);
-  std::map<std::optional<UnitId>, std::vector<std::size_t>> siblings;
-  for (std::size_t u = 0; u < n; ++u) siblings[obs.parent(result.units_[u])].push_back(u);
-  if (siblings.size() <= 1) {
-    result.parent_ranks_ = result.ranks_;  // one family: the same ranks
+  bool one_family = true;
+  for (std::size_t u = 1; u < n && one_family; ++u) {
+    one_family = obs.parent(result.units_[u]) == obs.parent(result.units_[0]);
+  }
+  if (one_family) {
+    result.parent_ranks_ = result.ranks_;  // the same ranks
   } else {
+    std::map<std::optional<UnitId>, std::vector<std::size_t>> siblings;
+    for (std::size_t u = 0; u < n; ++u) siblings[obs.parent(result.units_[u])].push_back(u);
     result.parent_ranks_.assign(n, 0);
     for (const auto& [parent, members] : siblings) {
       Rank(members, hundredths, name_rank, by_name, result.parent_ranks_, nullptr);
