@@ -16,7 +16,6 @@
 #include "healthact/assessment_text.hpp"
 #include "healthact/data_file.hpp"
 #include "healthact/dsl.hpp"
-#include "healthact/limits.hpp"
 #include "healthact/organisation_text.hpp"
 #include "healthact/version.hpp"
 
@@ -110,17 +109,14 @@ int32_t HandOver(std::vector<healthact::Diagnostic> found, bool ok, hact_diagnos
   return ok ? HACT_OK : Fail(HACT_ERROR_INVALID, error);
 }
 
-std::string YearOutOfRange(int32_t year) {
-  return "year " + std::to_string(year) + " is not from " + std::to_string(healthact::limits::kFirstYear) +
-         " to " + std::to_string(healthact::limits::kLastYear);
-}
-
 int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const healthact::Observations> data,
                        int32_t year, hact_assessment** out,
                        const healthact::AssessOptions& options = {}) {
   // No target can fall outside the range: such a year would only give an
   // assessment where everything is "not applicable", silently.
-  if (!healthact::limits::IsYearInRange(year)) return Fail(HACT_ERROR_ARGUMENT, YearOutOfRange(year));
+  if (absl::Status year_ok = healthact::CheckYear(year); !year_ok.ok()) {
+    return Fail(HACT_ERROR_ARGUMENT, std::string(year_ok.message()));
+  }
   auto result = std::make_unique<hact_assessment>();
   result->assessment.emplace(healthact::Assess(framework->framework, std::move(data), year, options));
   for (std::size_t u = 0; u < result->assessment->unit_count(); ++u) {
@@ -265,7 +261,9 @@ int32_t hact_observations_add(hact_observations* observations, const char* unit,
     if (unit == nullptr || key == nullptr || value == nullptr) return NullArgument("unit, key or value");
     if (*unit == '\0' || *key == '\0') return Fail(HACT_ERROR_ARGUMENT, "unit and key must not be empty");
     // Checked before the unit is added, so that a refused value leaves no unit behind.
-    if (!healthact::limits::IsYearInRange(year)) return Fail(HACT_ERROR_INVALID, YearOutOfRange(year));
+    if (absl::Status year_ok = healthact::CheckYear(year); !year_ok.ok()) {
+      return Fail(HACT_ERROR_INVALID, std::string(year_ok.message()));
+    }
     absl::StatusOr<healthact::Reported> reported = healthact::ParseReported(value);
     if (!reported.ok()) return Fail(HACT_ERROR_INVALID, std::string(reported.status().message()));
     healthact::Observations& data = observations->Writable();
@@ -319,7 +317,9 @@ int32_t hact_observations_add_packed(hact_observations* observations, size_t cou
       }
       absl::StatusOr<healthact::Reported> reported = healthact::ParseReported(value);
       if (!reported.ok()) return fail(i, std::string(reported.status().message()));
-      if (!healthact::limits::IsYearInRange(years[i])) return fail(i, YearOutOfRange(years[i]));
+      if (absl::Status year_ok = healthact::CheckYear(years[i]); !year_ok.ok()) {
+        return fail(i, std::string(year_ok.message()));
+      }
       if (i == 0 || unit != previous_unit) {
         unit_id = data.AddUnit(unit);
         previous_unit = unit;

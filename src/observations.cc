@@ -215,13 +215,16 @@ absl::Status Observations::Replace(UnitId unit, std::string_view key, int year,
   return Put(unit, key, year, value, true);
 }
 
+absl::Status CheckYear(int year) {
+  if (limits::IsYearInRange(year)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      text::StrCat("year ", year, " is not from ", limits::kFirstYear, " to ", limits::kLastYear));
+}
+
 absl::Status Observations::Put(UnitId unit, std::string_view key, int year, const Reported& value,
                                bool replace) {
   if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError("no such unit");
-  if (!limits::IsYearInRange(year)) {
-    return absl::InvalidArgumentError(
-        text::StrCat("year ", year, " is not from ", limits::kFirstYear, " to ", limits::kLastYear));
-  }
+  if (absl::Status year_ok = CheckYear(year); !year_ok.ok()) return year_ok;
   if (value.kind == ReportKind::kNothing && !replace) return absl::OkStatus();
   auto it = columns_.find(std::pair<std::string_view, int>(key, year));
   if (it == columns_.end()) {

@@ -16,14 +16,14 @@ using escape::JsonString;
 namespace report_parts {
 
 std::vector<std::size_t> UnmetIndicators(const Assessment& a, std::size_t u) {
-  std::vector<std::size_t> failed;
+  std::vector<std::size_t> unmet;
   for (std::size_t i = 0; i < a.indicator_count(); ++i) {
     const VerdictStatus status = a.status(u, i);
     if (status != VerdictStatus::kMet && status != VerdictStatus::kNotApplicable) {
-      failed.push_back(i);
+      unmet.push_back(i);
     }
   }
-  return failed;
+  return unmet;
 }
 
 std::string NotMetNumbers(const Assessment& a, std::size_t u) {

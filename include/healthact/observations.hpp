@@ -47,6 +47,11 @@ struct Reported {
   friend bool operator==(const Reported&, const Reported&) = default;
 };
 
+// OK for a year in limits::kFirstYear..kLastYear; otherwise an
+// InvalidArgument error, "year 3000 is not from 1949 to 2100".  What
+// Observations::Add holds reports to, and what the C interface checks first.
+absl::Status CheckYear(int year);
+
 // Reads a report as written in a data file: a number (full-width digits too),
 // 实现, 是, 未实现, 否, 未统计, 未建立, 待公布, or empty for nothing.
 absl::StatusOr<Reported> ParseReported(std::string_view text);
