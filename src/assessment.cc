@@ -1,6 +1,7 @@
 #include "healthact/assessment.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -9,6 +10,7 @@
 #include "healthact/version.hpp"
 #include "sha256.hpp"
 #include "strings.hpp"
+#include "validation_internal.hpp"
 
 namespace healthact {
 namespace {
@@ -55,16 +57,48 @@ VerdictStatus NonNumberStatus(ReportKind kind) {
   }
 }
 
+// A plausible range (evaluation::InRange) compiled against one narrow
+// column: the bounds as integers at the column's scale, rounded inward, so
+// that the integer test gives exactly the decimal one.
+struct CompiledRange {
+  std::int64_t low = std::numeric_limits<std::int64_t>::min();
+  std::int64_t high = std::numeric_limits<std::int64_t>::max();
+  std::int64_t whole = 0;  // 10^scale when only whole numbers are plausible
+
+  bool Contains(std::int64_t v) const { return v >= low && v <= high && (whole == 0 || v % whole == 0); }
+};
+
+std::optional<CompiledRange> CompileRange(const ValueRange& range, int scale) {
+  CompiledRange compiled;
+  if (range.minimum) {
+    std::optional<std::int64_t> low = range.minimum->ToScaled(scale, Rounding::kCeiling);
+    if (!low) return std::nullopt;
+    compiled.low = *low;
+  }
+  if (range.maximum) {
+    std::optional<std::int64_t> high = range.maximum->ToScaled(scale, Rounding::kFloor);
+    if (!high) return std::nullopt;
+    compiled.high = *high;
+  }
+  if (range.whole) {
+    std::optional<std::int64_t> one = Decimal::FromInt(1).ToScaled(scale, Rounding::kTruncate);
+    if (!one) return std::nullopt;
+    compiled.whole = *one;
+  }
+  return compiled;
+}
+
 // Statuses of every unit on one comparison over one narrow column.  The loop
 // is instantiated per comparator so that it is a plain compare-and-store.
 template <Comparator kComparator>
-void CompareColumnWith(const Observations::Column& column, std::int64_t t,
+void CompareColumnWith(const Observations::Column& column, std::int64_t t, const CompiledRange& range,
                        const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
   const ReportKind* kinds = column.kinds().data();
   const std::int64_t* scaled = column.scaled().data();
   const auto size = static_cast<UnitId>(column.kinds().size());
-  const auto decide = [t](ReportKind kind, std::int64_t v) {
+  const auto decide = [t, range](ReportKind kind, std::int64_t v) {
     if (kind != ReportKind::kNumber) return NonNumberStatus(kind);
+    if (!range.Contains(v)) return VerdictStatus::kInvalid;
     bool met;
     if constexpr (kComparator == Comparator::kAtLeast) met = v >= t;
     if constexpr (kComparator == Comparator::kAtMost) met = v <= t;
@@ -87,37 +121,42 @@ void CompareColumnWith(const Observations::Column& column, std::int64_t t,
 }
 
 void CompareColumn(const Observations::Column* column, const CompiledComparison& compiled,
-                   const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
+                   const CompiledRange& range, const std::vector<UnitId>& units, bool all_units,
+                   VerdictStatus* out) {
   if (column == nullptr) {
     std::fill(out, out + units.size(), VerdictStatus::kMissing);
     return;
   }
   const std::int64_t t = compiled.threshold;
   switch (compiled.never ? Comparator::kEqual : compiled.comparator) {
-    case Comparator::kAtLeast: return CompareColumnWith<Comparator::kAtLeast>(*column, t, units, all_units, out);
-    case Comparator::kAtMost: return CompareColumnWith<Comparator::kAtMost>(*column, t, units, all_units, out);
-    case Comparator::kAbove: return CompareColumnWith<Comparator::kAbove>(*column, t, units, all_units, out);
-    case Comparator::kBelow: return CompareColumnWith<Comparator::kBelow>(*column, t, units, all_units, out);
+    case Comparator::kAtLeast: return CompareColumnWith<Comparator::kAtLeast>(*column, t, range, units, all_units, out);
+    case Comparator::kAtMost: return CompareColumnWith<Comparator::kAtMost>(*column, t, range, units, all_units, out);
+    case Comparator::kAbove: return CompareColumnWith<Comparator::kAbove>(*column, t, range, units, all_units, out);
+    case Comparator::kBelow: return CompareColumnWith<Comparator::kBelow>(*column, t, range, units, all_units, out);
     case Comparator::kEqual: break;
   }
-  if (!compiled.never) return CompareColumnWith<Comparator::kEqual>(*column, t, units, all_units, out);
+  if (!compiled.never) return CompareColumnWith<Comparator::kEqual>(*column, t, range, units, all_units, out);
   // "= t" with t off the column's grid: no number can equal it.
   for (std::size_t i = 0; i < units.size(); ++i) {
-    const ReportKind kind = column->kind(units[i]);
-    out[i] = kind == ReportKind::kNumber ? VerdictStatus::kNotMet : NonNumberStatus(kind);
+    const UnitId u = units[i];
+    const ReportKind kind = column->kind(u);
+    out[i] = kind != ReportKind::kNumber           ? NonNumberStatus(kind)
+             : !range.Contains(column->scaled()[u]) ? VerdictStatus::kInvalid
+                                                    : VerdictStatus::kNotMet;
   }
 }
 
 // The fast path for one comparison on one key; false when it does not apply.
 bool FastComparison(const Observations& observations, std::string_view key, int year,
-                    const ComparisonTarget& target, const std::vector<UnitId>& units,
-                    bool all_units, VerdictStatus* out) {
+                    const ComparisonTarget& target, const ValueRange& range,
+                    const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
   const Observations::Column* column = observations.FindColumn(key, year);
   if (column != nullptr && !column->narrow()) return false;
-  std::optional<CompiledComparison> compiled =
-      Compile(target, column == nullptr ? 0 : column->scale());
-  if (!compiled) return false;
-  CompareColumn(column, *compiled, units, all_units, out);
+  const int scale = column == nullptr ? 0 : column->scale();
+  std::optional<CompiledComparison> compiled = Compile(target, scale);
+  std::optional<CompiledRange> compiled_range = CompileRange(range, scale);
+  if (!compiled || !compiled_range) return false;
+  CompareColumn(column, *compiled, *compiled_range, units, all_units, out);
   return true;
 }
 
@@ -143,7 +182,8 @@ bool FastAchievement(const Observations& observations, std::string_view key, int
 // explaining evaluator (oldest missing year first, a marked change measured
 // against the earlier year's value).
 bool FastTrend(const Observations& observations, std::string_view key, int year,
-               const TrendTarget& trend, const std::vector<UnitId>& units, VerdictStatus* out) {
+               const TrendTarget& trend, const ValueRange& range, const std::vector<UnitId>& units,
+               VerdictStatus* out) {
   const bool fall = trend.kind == TrendKind::kFall || trend.kind == TrendKind::kMarkedFall ||
                     trend.kind == TrendKind::kContinuousFall;
   const bool continuous =
@@ -165,10 +205,14 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
     if (!percent) return false;
   }
   std::vector<__int128> factor;
+  std::vector<CompiledRange> ranges;
   for (const Observations::Column* column : columns) {
     __int128 f = 1;
     for (int k = column == nullptr ? 0 : column->scale(); k < scale; ++k) f *= 10;
     factor.push_back(f);
+    std::optional<CompiledRange> compiled = CompileRange(range, column == nullptr ? 0 : column->scale());
+    if (!compiled) return false;
+    ranges.push_back(*compiled);
   }
   __int128 percent_unit = 1;
   for (int k = 0; k < percent_scale; ++k) percent_unit *= 10;
@@ -177,14 +221,22 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
     const UnitId u = units[i];
     out[i] = VerdictStatus::kMet;
     bool complete = true;
-    for (std::size_t c = 0; c < columns.size() && complete; ++c) {
+    // The year assessed first, as the explaining evaluator reads it.
+    for (std::size_t n = 0; n < columns.size() && complete; ++n) {
+      const std::size_t c = n == 0 ? columns.size() - 1 : n - 1;
       const ReportKind kind = columns[c] == nullptr ? ReportKind::kNothing : columns[c]->kind(u);
       if (kind != ReportKind::kNumber) {
         out[i] = NonNumberStatus(kind);
         complete = false;
         break;
       }
-      values[c] = static_cast<__int128>(columns[c]->scaled()[u]) * factor[c];
+      const std::int64_t v = columns[c]->scaled()[u];
+      if (!ranges[c].Contains(v)) {
+        out[i] = VerdictStatus::kInvalid;
+        complete = false;
+        break;
+      }
+      values[c] = static_cast<__int128>(v) * factor[c];
     }
     if (!complete) continue;
     bool moved = true;
@@ -213,23 +265,27 @@ void EvaluateIndicator(const Indicator& indicator,
     std::fill(out, out + units.size(), VerdictStatus::kNotApplicable);
     return;
   }
+  const ValueRange range = indicator.PlausibleRange();
   if (!indicator.formula) {
     if (const auto* comparison = std::get_if<ComparisonTarget>(&target->form)) {
-      if (FastComparison(observations, indicator.number, year, *comparison, units, all_units, out)) {
+      if (FastComparison(observations, indicator.number, year, *comparison, range, units, all_units,
+                         out)) {
         return;
       }
     } else if (std::holds_alternative<AchievementTarget>(target->form)) {
       if (FastAchievement(observations, indicator.number, year, units, out)) return;
     } else if (const auto* trend = std::get_if<TrendTarget>(&target->form)) {
-      if (FastTrend(observations, indicator.number, year, *trend, units, out)) return;
+      if (FastTrend(observations, indicator.number, year, *trend, range, units, out)) return;
     } else if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
       // Each part over its own column, then combined as Evaluate does.
       std::vector<VerdictStatus> part(units.size());
       std::fill(out, out + units.size(), VerdictStatus::kMet);
-      bool fast = parts->parts.size() == indicator.parts.size();
+      // A value under the whole indicator's number is judged one unit at a time.
+      bool fast = parts->parts.size() == indicator.parts.size() &&
+                  observations.FindColumn(indicator.number, year) == nullptr;
       for (std::size_t p = 0; fast && p < parts->parts.size(); ++p) {
-        fast = FastComparison(observations, indicator.parts[p].number, year, parts->parts[p], units,
-                              all_units, part.data());
+        fast = FastComparison(observations, indicator.parts[p].number, year, parts->parts[p], range,
+                              units, all_units, part.data());
         for (std::size_t i = 0; fast && i < units.size(); ++i) {
           // Severity order of Combine(): invalid, not met, missing, pending, met.
           static constexpr int kSeverity[] = {0, 3, 2, 1, 0, 4};
@@ -312,6 +368,58 @@ bool IsUnder(const Observations& observations, UnitId unit, UnitId ancestor) {
   return false;
 }
 
+// The framework's rules for every unit: a broken error-level rule makes the
+// verdicts of the indicators it names invalid.  Then the findings on the
+// figures of every unit with an invalid verdict, so that each invalid
+// verdict has its finding (the figures of valid units need no second look).
+void Validate(const Framework& framework, const Observations& observations, int year,
+              const std::vector<UnitId>& units, VerdictStatus* statuses,
+              std::map<std::size_t, std::vector<Finding>>& findings) {
+  const std::size_t n = units.size();
+  const std::vector<Indicator>& indicators = framework.indicators();
+  std::map<std::size_t, std::vector<Finding>> broken;
+  for (const ConsistencyRule& rule : framework.rules()) {
+    std::vector<std::size_t> judged;
+    for (std::size_t i = 0; i < indicators.size(); ++i) {
+      if (std::find(rule.indicators.begin(), rule.indicators.end(), indicators[i].number) !=
+          rule.indicators.end()) {
+        judged.push_back(i);
+      }
+    }
+    for (std::size_t u = 0; u < n; ++u) {
+      std::optional<Finding> finding = validation::CheckRule(framework, rule, observations, units[u], year);
+      if (!finding) continue;
+      if (finding->severity == Severity::kError) {
+        for (std::size_t i : judged) {
+          VerdictStatus& status = statuses[i * n + u];
+          if (status == VerdictStatus::kMet || status == VerdictStatus::kNotMet) {
+            status = VerdictStatus::kInvalid;
+          }
+        }
+      }
+      broken[u].push_back(std::move(*finding));
+    }
+  }
+  std::vector<bool> flagged(n, false);
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    const VerdictStatus* row = statuses + i * n;
+    for (std::size_t u = 0; u < n; ++u) {
+      if (row[u] == VerdictStatus::kInvalid) flagged[u] = true;
+    }
+  }
+  for (std::size_t u = 0; u < n; ++u) {
+    const auto rules = broken.find(u);
+    if (!flagged[u] && rules == broken.end()) continue;
+    std::vector<Finding> all =
+        flagged[u] ? validation::FigureFindings(framework, observations, units[u], year)
+                   : std::vector<Finding>{};
+    if (rules != broken.end()) {
+      for (Finding& finding : rules->second) all.push_back(std::move(finding));
+    }
+    if (!all.empty()) findings.emplace(u, std::move(all));
+  }
+}
+
 }  // namespace
 
 std::string_view VerdictStatusName(VerdictStatus status) {
@@ -344,8 +452,71 @@ const DecisionRecord& Assessment::record() const {
 }
 
 Verdict Assessment::Explain(std::size_t u, std::size_t i) const {
-  return evaluation::Evaluate(framework_->indicators()[i], *observations_, units_[u],
-                              year_, true);
+  const Indicator& indicator = framework_->indicators()[i];
+  Verdict verdict = evaluation::Evaluate(indicator, *observations_, units_[u], year_, true);
+  if (status(u, i) == VerdictStatus::kInvalid && verdict.status != VerdictStatus::kInvalid) {
+    // Invalid by a broken rule: the rule's words are the reason.
+    for (const Finding& finding : findings(u)) {
+      if (finding.kind != FindingKind::kRule || finding.severity != Severity::kError) continue;
+      if (std::find(finding.indicators.begin(), finding.indicators.end(), indicator.number) ==
+          finding.indicators.end()) {
+        continue;
+      }
+      verdict.status = VerdictStatus::kInvalid;
+      verdict.reason = text::StrCat(finding.message, " (目标 ", verdict.target, ")");
+      break;
+    }
+  }
+  return verdict;
+}
+
+VerdictCounts Assessment::counts(std::size_t u) const {
+  VerdictCounts counts;
+  for (std::size_t i = 0; i < indicator_count(); ++i) {
+    switch (status(u, i)) {
+      case VerdictStatus::kMet: ++counts.met; break;
+      case VerdictStatus::kNotMet: ++counts.not_met; break;
+      case VerdictStatus::kMissing: ++counts.missing; break;
+      case VerdictStatus::kPending: ++counts.pending; break;
+      case VerdictStatus::kInvalid: ++counts.invalid; break;
+      case VerdictStatus::kNotApplicable: ++counts.not_applicable; break;
+    }
+  }
+  return counts;
+}
+
+const std::vector<Finding>& Assessment::findings(std::size_t u) const {
+  static const std::vector<Finding> kNone;
+  const auto it = findings_.find(u);
+  return it == findings_.end() ? kNone : it->second;
+}
+
+absl::Status CheckAssessment(const Framework& framework, const Observations& observations, int year,
+                             const AssessOptions& options) {
+  if (absl::Status status = CheckYear(year); !status.ok()) return status;
+  const std::vector<int> years = framework.TargetYears();
+  if (std::find(years.begin(), years.end(), year) == years.end()) {
+    std::string listed;
+    for (int y : years) text::StrAppend(&listed, listed.empty() ? "" : ", ", y);
+    return absl::InvalidArgumentError(
+        text::StrCat("框架“", framework.name(), "”没有", year, "年的目标；有目标的年份：",
+                     listed.empty() ? "无" : listed));
+  }
+  if (observations.unit_count() == 0) {
+    return absl::InvalidArgumentError("数据中没有任何单位：没有可考核的对象");
+  }
+  for (UnitId unit = 0; unit < observations.unit_count(); ++unit) {
+    if (options.level && observations.level(unit) != *options.level) continue;
+    if (options.within && !IsUnder(observations, unit, *options.within)) continue;
+    return absl::OkStatus();
+  }
+  std::string selection;
+  if (options.level) text::StrAppend(&selection, "层级为", UnitLevelName(*options.level));
+  if (options.within) {
+    text::StrAppend(&selection, selection.empty() ? "" : "、", "属于",
+                    observations.unit_name(*options.within));
+  }
+  return absl::InvalidArgumentError(text::StrCat("没有", selection, "的单位：没有可考核的对象"));
 }
 
 std::string ObservationsSha256(const Observations& observations) {
@@ -433,6 +604,8 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
     EvaluateIndicator(indicators[i], obs, year, result.units_, all_units,
                       result.statuses_.get() + i * n);
   }
+
+  Validate(f, obs, year, result.units_, result.statuses_.get(), result.findings_);
 
   const ScoringPlan& plan = ScoringPlanOf(f);
   const std::vector<Rational>& weights = plan.weights;

@@ -1,8 +1,11 @@
 #include "healthact/assessment_text.hpp"
 
 #include "escape.hpp"
+#include "report_parts.hpp"
 #include "strings.hpp"
 #include "utf8.hpp"
+
+#include <algorithm>
 
 namespace healthact {
 namespace {
@@ -46,28 +49,42 @@ std::string Pad(std::string_view text, int width, bool right = false) {
   return right ? spaces + std::string(text) : std::string(text) + spaces;
 }
 
-// How many of a unit's verdicts have each status.
-struct Tally {
-  int met = 0, not_met = 0, missing = 0, pending = 0, invalid = 0;
-  std::string failed;  // "2, 7, 25"
-};
-Tally Count(const Assessment& assessment, std::size_t u) {
-  Tally tally;
-  for (std::size_t i = 0; i < assessment.indicator_count(); ++i) {
-    switch (assessment.status(u, i)) {
-      case VerdictStatus::kMet: ++tally.met; break;
-      case VerdictStatus::kNotMet:
-        ++tally.not_met;
-        if (!tally.failed.empty()) tally.failed += ",";
-        tally.failed += assessment.framework().indicators()[i].number;
-        break;
-      case VerdictStatus::kMissing: ++tally.missing; break;
-      case VerdictStatus::kPending: ++tally.pending; break;
-      case VerdictStatus::kInvalid: ++tally.invalid; break;
-      case VerdictStatus::kNotApplicable: break;
+// "20/3/1/0/1/0": met, not met, missing, pending, invalid, not applicable.
+std::string CountsCell(const VerdictCounts& c) {
+  return text::StrCat(c.met, "/", c.not_met, "/", c.missing, "/", c.pending, "/", c.invalid, "/",
+                      c.not_applicable);
+}
+
+void AppendFindingsJson(std::string& out, const std::vector<Finding>& findings) {
+  out += "\"findings\": [";
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    const Finding& f = findings[k];
+    text::StrAppend(&out, k > 0 ? ", " : "", "{\"rule\": ", JsonString(f.rule), ", \"kind\": ",
+                    JsonString(FindingKindName(f.kind)), ", \"severity\": ",
+                    JsonString(f.severity == Severity::kError ? "error" : "warning"),
+                    ", \"indicators\": [");
+    for (std::size_t i = 0; i < f.indicators.size(); ++i) {
+      text::StrAppend(&out, i > 0 ? ", " : "", JsonString(f.indicators[i]));
     }
+    out += "], \"values\": [";
+    for (std::size_t i = 0; i < f.values.size(); ++i) {
+      text::StrAppend(&out, i > 0 ? ", " : "", "{\"key\": ", JsonString(f.values[i].key),
+                      ", \"year\": ", f.values[i].year, ", \"value\": ", JsonString(f.values[i].value),
+                      "}");
+    }
+    text::StrAppend(&out, "], \"message\": ", JsonString(f.message), "}");
   }
-  return tally;
+  out += "]";
+}
+
+// The messages of the findings that concern indicator `number`, for the CSV.
+std::string FindingsOn(const std::vector<Finding>& findings, const std::string& number) {
+  std::string out;
+  for (const Finding& f : findings) {
+    if (std::find(f.indicators.begin(), f.indicators.end(), number) == f.indicators.end()) continue;
+    text::StrAppend(&out, out.empty() ? "" : "；", report_parts::FindingText(f));
+  }
+  return out;
 }
 
 }  // namespace
@@ -101,7 +118,13 @@ std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
                     JsonString(a.observations().unit_name(a.units()[u])), ", \"score\": ",
                     JsonString(a.score(u).ToString()), ", \"rank\": ", a.rank(u),
                     ", \"rank_within_parent\": ", a.rank_within_parent(u),
-                    ", \"grade\": ", JsonString(a.grade(u)), ", \"verdicts\": [");
+                    ", \"grade\": ", JsonString(a.grade(u)));
+    const VerdictCounts c = a.counts(u);
+    text::StrAppend(&out, ", \"counts\": {\"met\": ", c.met, ", \"not_met\": ", c.not_met,
+                    ", \"missing\": ", c.missing, ", \"pending\": ", c.pending, ", \"invalid\": ",
+                    c.invalid, ", \"not_applicable\": ", c.not_applicable, "}, ");
+    AppendFindingsJson(out, a.findings(u));
+    out += ", \"verdicts\": [";
     first_unit = false;
     bool first_verdict = true;
     for (std::size_t i = 0; i < a.indicator_count(); ++i) {
@@ -118,7 +141,7 @@ std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
 }
 
 std::string AssessmentToCsv(const Assessment& a, Explanation explanation) {
-  std::string out = "unit,rank,score,grade,indicator,status,value,target,reason\n";
+  std::string out = "unit,rank,score,grade,indicator,status,value,target,reason,findings\n";
   for (std::size_t u : a.ranking()) {
     const std::string& unit = a.observations().unit_name(a.units()[u]);
     for (std::size_t i = 0; i < a.indicator_count(); ++i) {
@@ -128,7 +151,8 @@ std::string AssessmentToCsv(const Assessment& a, Explanation explanation) {
         text::StrAppend(&out, CsvField(unit), ",", a.rank(u), ",", a.score(u).ToString(), ",",
                         CsvField(a.grade(u)), ",", CsvField(v.indicator), ",",
                         VerdictStatusName(v.status), ",", CsvField(v.value), ",", CsvField(v.target),
-                        ",", CsvField(v.reason), "\n");
+                        ",", CsvField(v.reason), ",",
+                        CsvField(FindingsOn(a.findings(u), a.framework().indicators()[i].number)), "\n");
       };
       row(verdict);
       for (const Verdict& part : verdict.parts) row(part);
@@ -139,13 +163,13 @@ std::string AssessmentToCsv(const Assessment& a, Explanation explanation) {
 
 std::string AssessmentToMarkdown(const Assessment& a, Explanation explanation) {
   std::string out = text::StrCat("# ", a.framework().name(), "：", a.year(), "年考核结果\n\n",
-                                 "| 排名 | 单位 | 得分 | 等级 | 达标 | 未达标 | 缺报 | 待公布 |\n",
-                                 "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                                 "| 排名 | 单位 | 得分 | 等级 | 达标 | 未达标 | 缺报 | 待公布 | 无效 | 不适用 |\n",
+                                 "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
   for (std::size_t u : a.ranking()) {
-    const Tally tally = Count(a, u);
+    const VerdictCounts c = a.counts(u);
     text::StrAppend(&out, "| ", a.rank(u), " | ", a.observations().unit_name(a.units()[u]), " | ",
-                    a.score(u).ToString(), " | ", a.grade(u), " | ", tally.met, " | ",
-                    tally.not_met, " | ", tally.missing + tally.invalid, " | ", tally.pending, " |\n");
+                    a.score(u).ToString(), " | ", a.grade(u), " | ", c.met, " | ", c.not_met, " | ",
+                    c.missing, " | ", c.pending, " | ", c.invalid, " | ", c.not_applicable, " |\n");
   }
   for (std::size_t u : a.ranking()) {
     std::string rows;
@@ -155,9 +179,14 @@ std::string AssessmentToMarkdown(const Assessment& a, Explanation explanation) {
       text::StrAppend(&rows, "| ", verdict.indicator, " | ", a.framework().indicators()[i].name,
                       " | ", VerdictStatusName(verdict.status), " | ", verdict.reason, " |\n");
     }
-    if (rows.empty()) continue;
-    text::StrAppend(&out, "\n## ", a.observations().unit_name(a.units()[u]), "\n\n",
-                    "| 序号 | 指标 | 结果 | 说明 |\n| --- | --- | --- | --- |\n", rows);
+    std::string findings;
+    for (const Finding& finding : a.findings(u)) {
+      text::StrAppend(&findings, "- ", report_parts::FindingText(finding), "\n");
+    }
+    if (rows.empty() && findings.empty()) continue;
+    text::StrAppend(&out, "\n## ", a.observations().unit_name(a.units()[u]), "\n\n");
+    if (!rows.empty()) text::StrAppend(&out, "| 序号 | 指标 | 结果 | 说明 |\n| --- | --- | --- | --- |\n", rows);
+    if (!findings.empty()) text::StrAppend(&out, rows.empty() ? "" : "\n", "校验发现：\n\n", findings);
   }
   text::StrAppend(&out, "\n框架 SHA-256 ", a.record().framework_sha256, "；数据 SHA-256 ",
                   a.record().observations_sha256, "；healthact ", a.record().library_version, "\n");
@@ -168,14 +197,12 @@ std::string AssessmentToTable(const Assessment& a) {
   struct Row {
     std::string rank, unit, score, grade, tally, failed;
   };
-  std::vector<Row> rows = {{"排名", "单位", "得分", "等级", "达标/未达标/缺报/待公布", "未达标指标"}};
+  std::vector<Row> rows = {
+      {"排名", "单位", "得分", "等级", "达标/未达标/缺报/待公布/无效/不适用", "未达标指标"}};
   for (std::size_t u : a.ranking()) {
-    const Tally tally = Count(a, u);
     rows.push_back(Row{std::to_string(a.rank(u)), a.observations().unit_name(a.units()[u]),
-                       a.score(u).ToString(), a.grade(u),
-                       text::StrCat(tally.met, "/", tally.not_met, "/", tally.missing + tally.invalid,
-                                    "/", tally.pending),
-                       tally.failed});
+                       a.score(u).ToString(), a.grade(u), CountsCell(a.counts(u)),
+                       report_parts::NotMetNumbers(a, u, ",")});
   }
   int widths[5] = {0, 0, 0, 0, 0};
   for (const Row& row : rows) {
@@ -191,6 +218,15 @@ std::string AssessmentToTable(const Assessment& a) {
                     Pad(row.score, widths[2], true), "  ", Pad(row.grade, widths[3]), "  ",
                     Pad(row.tally, widths[4]), "  ", row.failed, "\n");
   }
+  // What validation found, unit by unit in ranking order.
+  std::string findings;
+  for (std::size_t u : a.ranking()) {
+    for (const Finding& finding : a.findings(u)) {
+      text::StrAppend(&findings, "  ", a.observations().unit_name(a.units()[u]), "  ",
+                      report_parts::FindingText(finding), "\n");
+    }
+  }
+  if (!findings.empty()) text::StrAppend(&out, "\n校验发现:\n", findings);
   return out;
 }
 

@@ -151,6 +151,63 @@ std::set<std::string, std::less<>> FrameworkKeys(const Framework& framework) {
   return keys;
 }
 
+// "100，70" (or "100,70" in a quoted field) under a two-part indicator's
+// number: one value per part, in the order of the parts.  A word that is
+// not a number (未统计, 待公布) is said of every part.  One number for
+// several parts says nothing about either, and is an error.
+void AddParts(Reader& reader, const Indicator& indicator, const csv::Field& unit,
+              const csv::Field& value, int year, const csv::Row& row,
+              const std::map<Column, std::size_t>& columns, Observations& into) {
+  std::vector<std::string_view> pieces;
+  std::string_view rest = value.text;
+  while (true) {
+    const std::size_t wide = rest.find("，");
+    const std::size_t narrow = rest.find(',');
+    const std::size_t cut = std::min(wide, narrow);
+    if (cut == std::string_view::npos) {
+      pieces.push_back(rest);
+      break;
+    }
+    pieces.push_back(rest.substr(0, cut));
+    rest.remove_prefix(cut + (cut == wide ? std::string_view("，").size() : 1));
+  }
+  std::string part_list;
+  for (const IndicatorPart& part : indicator.parts) {
+    text::StrAppend(&part_list, part_list.empty() ? "" : ", ", part.number, " ", part.name);
+  }
+  std::vector<Reported> values;
+  for (std::string_view piece : pieces) {
+    while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+    while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
+    absl::StatusOr<Reported> reported = ParseReported(piece);
+    if (!reported.ok()) {
+      reader.Report(DiagnosticCode::kDataValue, value.offset, std::string(reported.status().message()));
+      return;
+    }
+    values.push_back(*reported);
+  }
+  if (values.size() == 1 && values[0].kind != ReportKind::kNumber) {
+    values.assign(indicator.parts.size(), values[0]);
+  }
+  if (values.size() != indicator.parts.size()) {
+    reader.Report(DiagnosticCode::kDataValue, value.offset,
+                  text::StrCat("indicator ", indicator.number, " has ", indicator.parts.size(),
+                               " parts (", part_list, "): report ", indicator.parts.size(),
+                               " values in their order, e.g. 100，70, or each under its part's number; '",
+                               value.text, "' gives ", values.size()));
+    return;
+  }
+  const UnitId id = into.AddUnit(unit.text);
+  reader.PlaceUnit(row, columns, id, into);
+  for (std::size_t p = 0; p < values.size(); ++p) {
+    absl::Status added = into.Add(id, indicator.parts[p].number, year, values[p]);
+    if (!added.ok()) {
+      reader.Report(DiagnosticCode::kDataConflict, value.offset,
+                    text::StrCat(unit.text, " ", indicator.parts[p].number, " ", year, ": ", added.message()));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_view file_name,
@@ -190,6 +247,11 @@ std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_v
       reader.Report(DiagnosticCode::kDataRow, year_field.offset,
                     text::StrCat("'", year_field.text, "' is not a year from ", limits::kFirstYear, " to ",
                                  limits::kLastYear));
+      continue;
+    }
+    const Indicator* with_parts = framework ? framework->FindIndicator(key.text) : nullptr;
+    if (with_parts != nullptr && !with_parts->parts.empty()) {
+      AddParts(reader, *with_parts, unit, value, std::stoi(year->ToString()), row, *columns, into);
       continue;
     }
     absl::StatusOr<Reported> reported = ParseReported(value.text);

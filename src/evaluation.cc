@@ -66,8 +66,37 @@ Value NoNumber(ReportKind kind, std::string_view key, int year) {
   return value;
 }
 
+// The value made unusable by a finding.
+Value Flawed(FindingKind kind, std::string rule, std::vector<std::string> indicators,
+             std::vector<FindingValue> values, std::string text, std::string message) {
+  Value value;
+  value.problem = VerdictStatus::kInvalid;
+  value.text = std::move(text);
+  value.detail = message;
+  value.finding = Finding{kind,    std::move(rule),   Severity::kError, std::move(indicators),
+                          std::move(values), std::move(message)};
+  return value;
+}
+
+// A figure outside its range: "999 不在合理范围 0–150 岁内".
+Value OutOfRange(const std::string& indicator, std::string_view key, int year, std::string text,
+                 const ValueRange& range, std::optional<Unit> unit, std::string_view note) {
+  // The key is named when it is not the indicator itself (a part, a count).
+  std::string message = text::StrCat(key == indicator ? "" : text::StrCat(key, "："), text,
+                                     " 不在合理范围 ", RangeText(range, unit), "内", note);
+  return Flawed(FindingKind::kRange, "range", {indicator}, {{std::string(key), year, text}}, text,
+                std::move(message));
+}
+
+// Every count is a number of persons, cases or items.
+const ValueRange& CountRange() {
+  static const ValueRange range{Decimal(), std::nullopt, true};
+  return range;
+}
+
 // Evaluates a formula node over the unit's counts.
-std::optional<Rational> EvaluateNode(const Formula& formula, int index,
+// `indicator` is the number of the formula's indicator, for findings.
+std::optional<Rational> EvaluateNode(const std::string& indicator, const Formula& formula, int index,
                                      const Observations& observations, UnitId unit, int year,
                                      Value& failure, std::string& trace) {
   const FormulaNode& node = formula.nodes[index];
@@ -84,13 +113,21 @@ std::optional<Rational> EvaluateNode(const Formula& formula, int index,
         }
         return std::nullopt;
       }
+      Rational count = ToRational(reported.number);
+      if (!InRange(CountRange(), count)) {
+        failure = OutOfRange(indicator, node.count, year, reported.number.ToString(), CountRange(),
+                             std::nullopt, "（计数应为非负整数）");
+        failure.text.clear();  // the count's value is not the indicator's
+        return std::nullopt;
+      }
       text::StrAppend(&trace, node.count, " ", reported.number.ToString());
-      return ToRational(reported.number);
+      return count;
     }
     default:
       break;
   }
-  std::optional<Rational> left = EvaluateNode(formula, node.left, observations, unit, year, failure, trace);
+  std::optional<Rational> left =
+      EvaluateNode(indicator, formula, node.left, observations, unit, year, failure, trace);
   if (!left) return std::nullopt;
   const char* symbol = node.kind == FormulaNode::Kind::kAdd        ? " + "
                        : node.kind == FormulaNode::Kind::kSubtract ? " - "
@@ -98,7 +135,7 @@ std::optional<Rational> EvaluateNode(const Formula& formula, int index,
                                                                    : " / ";
   trace += symbol;
   std::optional<Rational> right =
-      EvaluateNode(formula, node.right, observations, unit, year, failure, trace);
+      EvaluateNode(indicator, formula, node.right, observations, unit, year, failure, trace);
   if (!right) return std::nullopt;
   switch (node.kind) {
     case FormulaNode::Kind::kAdd: return *left + *right;
@@ -203,22 +240,30 @@ void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
   const int span = (trend.kind == TrendKind::kContinuousFall || trend.kind == TrendKind::kContinuousRise)
                        ? trend.continuous_years.value_or(1)
                        : 1;
-  // Values from year - span to year, oldest first.
+  // Values from year - span to year, oldest first.  The year assessed is
+  // read first: its value is shown even when an earlier year is missing.
+  const Value current = NumericValue(indicator, indicator.number, observations, unit, year);
+  if (explain) verdict.value = current.text;
+  if (!current.ok) {
+    verdict.status = current.problem;
+    if (explain) verdict.reason = current.detail;
+    return;
+  }
   std::vector<Value> values;
-  for (int y = year - span; y <= year; ++y) {
+  for (int y = year - span; y < year; ++y) {
     Value value = NumericValue(indicator, indicator.number, observations, unit, y);
     if (!value.ok) {
       verdict.status = value.problem;
       if (explain) {
-        verdict.value = y == year ? value.text : "";
-        verdict.reason = y == year ? value.detail
-                                   : text::StrCat("缺少", y, "年的值，无法判断", TrendKindName(trend.kind),
-                                                  "（", value.detail, "）");
+        verdict.reason = text::StrCat("缺少", y, "年的值，无法判断", TrendKindName(trend.kind),
+                                      "：需要", year - span, "–", year, "年共", span + 1, "年的值（",
+                                      value.detail, "）");
       }
       return;
     }
     values.push_back(std::move(value));
   }
+  values.push_back(current);
   bool moved = true;  // fell (or rose) year on year
   for (std::size_t i = 1; i < values.size(); ++i) {
     const int sign = Compare(values[i].number, values[i - 1].number);
@@ -260,6 +305,16 @@ void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
 
 }  // namespace
 
+std::string PartsAsOneMessage(const Indicator& indicator, const Reported& whole) {
+  std::string parts;
+  for (const IndicatorPart& part : indicator.parts) {
+    if (!parts.empty()) parts += "、";
+    parts += part.number;
+  }
+  return text::StrCat("指标", indicator.number, "分", indicator.parts.size(), "项（", parts,
+                      "），但报告了一个值 ", whole.ToString(), "；请按分项报告，如 100，70");
+}
+
 Rational ToRational(const Decimal& value) {
   return Rational(Integer(value.raw_units()), Pow10(Decimal::kMaxScale));
 }
@@ -290,6 +345,43 @@ std::string RationalText(const Rational& value, int places) {
   return text;
 }
 
+bool InRange(const ValueRange& range, const Rational& value) {
+  if (range.minimum && value < ToRational(*range.minimum)) return false;
+  if (range.maximum && value > ToRational(*range.maximum)) return false;
+  if (range.whole && mp::denominator(value) != 1) return false;
+  return true;
+}
+
+namespace {
+
+// The range check of a usable value: it stays, or becomes invalid.
+Value Checked(Value value, const Indicator& indicator, std::string_view key, int year,
+              bool computed) {
+  const ValueRange range = indicator.PlausibleRange();
+  if (!value.ok || InRange(range, value.number)) return value;
+  // For a share, a value above the whole means more events than cases.
+  const bool above_whole = computed && indicator.unit && IsShare(*indicator.unit) &&
+                           range.maximum && value.number > ToRational(*range.maximum);
+  Value flawed = OutOfRange(indicator.number, key, year, value.text, range, indicator.unit,
+                            above_whole ? "（分子大于分母）" : "");
+  if (computed) flawed.detail = text::StrCat(value.detail, "，", flawed.detail);
+  return flawed;
+}
+
+// A rate rounded as its formula says, when it says: "45.0" from 44.95.
+std::optional<Rational> RoundedAsFormula(const Formula& formula, const Rational& value) {
+  if (!formula.round_places) return value;
+  std::optional<Decimal> rounded = RoundRational(value, *formula.round_places, formula.rounding);
+  if (!rounded) return std::nullopt;
+  return ToRational(*rounded);
+}
+
+std::string RoundingText(const Formula& formula) {
+  return text::StrCat(RoundingName(formula.rounding), "保留", *formula.round_places, "位");
+}
+
+}  // namespace
+
 Value NumericValue(const Indicator& indicator, std::string_view key,
                    const Observations& observations, UnitId unit, int year) {
   const Reported reported = observations.Get(unit, key, year);
@@ -299,38 +391,77 @@ Value NumericValue(const Indicator& indicator, std::string_view key,
     Value failure;
     std::string trace;
     const Formula& formula = *indicator.formula;
-    std::optional<Rational> computed = EvaluateNode(
-        formula, static_cast<int>(formula.nodes.size()) - 1, observations, unit, year, failure, trace);
+    std::optional<Rational> computed =
+        EvaluateNode(indicator.number, formula, static_cast<int>(formula.nodes.size()) - 1,
+                     observations, unit, year, failure, trace);
     if (computed) {
       Value value;
       value.ok = true;
+      const std::optional<Rational> rounded = RoundedAsFormula(formula, *computed);
+      if (!rounded) {
+        value.ok = false;
+        value.problem = VerdictStatus::kInvalid;
+        value.detail = "计算结果超出范围";
+        return value;
+      }
+      value.number = *rounded;
       if (formula.round_places) {
-        std::optional<Decimal> rounded = RoundRational(*computed, *formula.round_places, formula.rounding);
-        if (!rounded) {
-          value.ok = false;
-          value.problem = VerdictStatus::kInvalid;
-          value.detail = "计算结果超出范围";
-          return value;
-        }
-        value.number = ToRational(*rounded);
-        value.text = rounded->ToString();
-        value.detail = text::StrCat(trace, " = ", value.text, "（", RoundingName(formula.rounding),
-                                    "保留", *formula.round_places, "位）");
+        value.text = RoundRational(*rounded, *formula.round_places, formula.rounding)->ToString();
+        value.detail = text::StrCat(trace, " = ", value.text, "（", RoundingText(formula), "）");
       } else {
-        value.number = *computed;
         value.text = RationalText(*computed);
         value.detail = text::StrCat(trace, " = ", value.text);
       }
-      return value;
+      if (reported.kind == ReportKind::kNumber) {
+        // The unit reported the rate and its counts: the two must agree once
+        // rounded alike (as the formula says, or else to the digits the
+        // rate was written with).
+        const Rational stated = ToRational(reported.number);
+        const std::optional<Rational> stated_rounded =
+            formula.round_places ? RoundedAsFormula(formula, stated) : std::optional<Rational>(stated);
+        const std::optional<Decimal> computed_at_stated =
+            formula.round_places ? std::nullopt
+                                 : RoundRational(*computed, reported.number.scale(), Rounding::kHalfUp);
+        const bool agree =
+            formula.round_places
+                ? stated_rounded && *stated_rounded == *rounded
+                : computed_at_stated && ToRational(*computed_at_stated) == stated;
+        if (!agree) {
+          const std::string stated_text = reported.number.ToString();
+          return Flawed(FindingKind::kRateConflict, "rate_conflict", {indicator.number},
+                        {{indicator.number, year, stated_text}, {indicator.number, year, value.text}},
+                        stated_text,
+                        text::StrCat("报告的比率 ", stated_text, " 与由计数算得的 ", value.detail,
+                                     " 不一致"));
+        }
+      }
+      return Checked(std::move(value), indicator, key, year, true);
     }
-    if (reported.kind != ReportKind::kNumber) return failure;
+    if (failure.problem == VerdictStatus::kInvalid || reported.kind != ReportKind::kNumber) {
+      return failure;
+    }
+    if (formula.round_places) {
+      // A reported rate is rounded by the same rule as a computed one.
+      Value value;
+      value.ok = true;
+      value.text = reported.number.ToString();
+      const std::optional<Rational> rounded = RoundedAsFormula(formula, ToRational(reported.number));
+      if (!rounded) return NoNumber(ReportKind::kNothing, "", year);
+      value.number = *rounded;
+      const std::string rounded_text =
+          RoundRational(*rounded, *formula.round_places, formula.rounding)->ToString();
+      if (rounded_text != value.text) {
+        value.detail = text::StrCat("报告值 ", value.text, "，", RoundingText(formula), "为 ", rounded_text);
+      }
+      return Checked(std::move(value), indicator, key, year, false);
+    }
   }
   if (reported.kind != ReportKind::kNumber) return NoNumber(reported.kind, "", year);
   Value value;
   value.ok = true;
   value.number = ToRational(reported.number);
   value.text = reported.number.ToString();
-  return value;
+  return Checked(std::move(value), indicator, key, year, false);
 }
 
 Verdict Evaluate(const Indicator& indicator,
@@ -352,6 +483,16 @@ Verdict Evaluate(const Indicator& indicator,
   } else if (const auto* trend = std::get_if<TrendTarget>(&target->form)) {
     EvaluateTrend(indicator, *trend, observations, unit, year, explain, verdict);
   } else if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
+    const Reported whole = observations.Get(unit, indicator.number, year);
+    if (whole.kind != ReportKind::kNothing) {
+      // One value for an indicator of parts says nothing about either part.
+      verdict.status = VerdictStatus::kInvalid;
+      if (explain) {
+        verdict.value = whole.ToString();
+        verdict.reason = PartsAsOneMessage(indicator, whole);
+      }
+      return verdict;
+    }
     for (std::size_t i = 0; i < parts->parts.size() && i < indicator.parts.size(); ++i) {
       Verdict part;
       part.indicator = indicator.parts[i].number;

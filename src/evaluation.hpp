@@ -10,6 +10,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include "healthact/assessment.hpp"
+#include "healthact/validation.hpp"
 
 namespace healthact::evaluation {
 
@@ -24,16 +25,29 @@ std::string RationalText(const Rational& value, int places = 4);
 std::optional<Decimal> RoundRational(const Rational& value, int places, Rounding rule);
 
 // A unit's numeric value for a key (indicator or part) in a year: reported,
-// or computed from counts by the indicator's formula.
+// or computed from counts by the indicator's formula; a reported rate of a
+// formula indicator is rounded by the formula's rule too.  A value outside
+// its plausible range, a count that is not a non-negative whole number, and
+// a reported rate its counts contradict are invalid, with the finding.
 struct Value {
   VerdictStatus problem = VerdictStatus::kMissing;  // meaningful when !ok
   bool ok = false;
   Rational number;
   std::string text;    // "74.8", "5.10", "5.0975…"
   std::string detail;  // how it was computed, or why there is none
+  // Why the value cannot be used (out of its range, contradicted by its
+  // counts), when that is a finding; problem is then kInvalid.
+  std::optional<Finding> finding;
 };
+// Whether a value lies in a range.  The one statement of the range rule: the
+// columnar path compiles the same bounds to integers (assessment.cc).
+bool InRange(const ValueRange& range, const Rational& value);
 Value NumericValue(const Indicator& indicator, std::string_view key,
                    const Observations& observations, UnitId unit, int year);
+
+// "指标25分2项（25.1、25.2），但报告了一个值 90；…": the reason a two-part
+// indicator reported as one value is invalid.
+std::string PartsAsOneMessage(const Indicator& indicator, const Reported& whole);
 
 // The verdict of `unit` on `indicator` in `year`.  With explain=false only
 // the status (and the parts' statuses) are filled in.

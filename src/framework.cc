@@ -6,12 +6,93 @@
 #include "strings.hpp"
 
 namespace healthact {
+namespace {
+
+int Precedence(FormulaNode::Kind kind) {
+  switch (kind) {
+    case FormulaNode::Kind::kAdd:
+    case FormulaNode::Kind::kSubtract: return 1;
+    case FormulaNode::Kind::kMultiply:
+    case FormulaNode::Kind::kDivide: return 2;
+    default: return 3;
+  }
+}
+
+std::string NodeText(const Formula& formula, int index) {
+  const FormulaNode& node = formula.nodes[index];
+  switch (node.kind) {
+    case FormulaNode::Kind::kCount:
+      // A formula names counts bare; a rule may name one of an earlier year.
+      return node.years_back == 0 ? node.count : text::StrCat("上年[", node.count, "]");
+    case FormulaNode::Kind::kIndicator:
+      return text::StrCat(node.years_back == 0 ? "" : "上年", "[", node.count, "]");
+    case FormulaNode::Kind::kConstant: return node.constant.ToString();
+    default: break;
+  }
+  const int precedence = Precedence(node.kind);
+  std::string left = NodeText(formula, node.left);
+  std::string right = NodeText(formula, node.right);
+  // Operations associate to the left: a right operand of the same precedence
+  // needs parentheses to keep its grouping.
+  if (Precedence(formula.nodes[node.left].kind) < precedence) left = text::StrCat("(", left, ")");
+  if (Precedence(formula.nodes[node.right].kind) <= precedence) {
+    right = text::StrCat("(", right, ")");
+  }
+  const char* symbol = node.kind == FormulaNode::Kind::kAdd        ? " + "
+                       : node.kind == FormulaNode::Kind::kSubtract ? " - "
+                       : node.kind == FormulaNode::Kind::kMultiply ? " * "
+                                                                   : " / ";
+  return text::StrCat(left, symbol, right);
+}
+
+}  // namespace
+
+std::string FormulaText(const Formula& formula) {
+  return formula.nodes.empty() ? std::string() : NodeText(formula, static_cast<int>(formula.nodes.size()) - 1);
+}
 
 const Target* Indicator::TargetFor(int year) const {
   for (const Target& target : targets) {
     if (target.year == year) return &target;
   }
   return nullptr;
+}
+
+ValueRange DefaultRange(Unit unit) {
+  const Decimal zero;
+  switch (unit) {
+    case Unit::kPercent: return {zero, Decimal::FromInt(100), false};
+    case Unit::kPerMille: return {zero, Decimal::FromInt(1000), false};
+    case Unit::kPer100k: return {zero, Decimal::FromInt(100000), false};
+    case Unit::kYears: return {zero, Decimal::FromInt(150), false};
+    case Unit::kHours:
+    case Unit::kPersonsPerThousand: return {zero, std::nullopt, false};
+    case Unit::kPersons:
+    case Unit::kCases:
+    case Unit::kItems: return {zero, std::nullopt, true};
+  }
+  return {};
+}
+
+std::string RangeText(const ValueRange& range, std::optional<Unit> unit) {
+  std::string text;
+  if (range.minimum && range.maximum) {
+    text = text::StrCat(range.minimum->ToString(), "–", range.maximum->ToString());
+  } else if (range.minimum) {
+    text = text::StrCat("≥", range.minimum->ToString());
+  } else if (range.maximum) {
+    text = text::StrCat("≤", range.maximum->ToString());
+  } else {
+    text = "任意值";
+  }
+  if (range.whole) text += " 的整数";
+  if (unit) text::StrAppend(&text, " ", UnitSymbol(*unit));
+  return text;
+}
+
+ValueRange Indicator::PlausibleRange() const {
+  if (range) return *range;
+  return unit ? DefaultRange(*unit) : ValueRange{};
 }
 
 Framework::Framework(Contents contents) : contents_(std::move(contents)) {

@@ -26,14 +26,35 @@ std::vector<std::size_t> UnmetIndicators(const Assessment& a, std::size_t u) {
   return unmet;
 }
 
-std::string NotMetNumbers(const Assessment& a, std::size_t u) {
+std::string NotMetNumbers(const Assessment& a, std::size_t u, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < a.indicator_count(); ++i) {
-    if (a.status(u, i) != VerdictStatus::kNotMet) continue;
-    if (!out.empty()) out += "、";
+    const VerdictStatus status = a.status(u, i);
+    if (status != VerdictStatus::kNotMet && status != VerdictStatus::kInvalid) continue;
+    if (!out.empty()) out += separator;
     out += a.framework().indicators()[i].number;
+    if (status == VerdictStatus::kInvalid) out += "（无效）";
   }
   return out;
+}
+
+std::string CountsText(const VerdictCounts& c) {
+  return text::StrCat("达标 ", c.met, "，未达标 ", c.not_met, "，缺报 ", c.missing, "，待公布 ", c.pending,
+                      "，无效 ", c.invalid, "，不适用 ", c.not_applicable);
+}
+
+std::string_view SeverityWord(Severity severity) {
+  return severity == Severity::kError ? "错误" : "警告";
+}
+
+std::string FindingText(const Finding& finding) {
+  std::string indicators;
+  for (const std::string& number : finding.indicators) {
+    text::StrAppend(&indicators, indicators.empty() ? "" : "、", number);
+  }
+  return text::StrCat(SeverityWord(finding.severity),
+                      indicators.empty() ? "" : text::StrCat("（指标 ", indicators, "）"), "：",
+                      finding.message);
 }
 
 std::string_view StatusWord(VerdictStatus status) {
@@ -90,20 +111,19 @@ std::string AssessmentReportMarkdown(const Assessment& a, const ReviewResult* re
     text::StrAppend(&out, "| ", a.rank(u), " | ", Cell(UnitName(a, u)), " | ", a.score(u).ToString(),
                     " | ", a.grade(u), " | ", NotMetNumbers(a, u), " |\n");
   }
-  out += "\n## 各单位未达标、缺报和待公布指标\n";
+  out += "\n## 各单位未达标、无效、缺报和待公布指标\n";
   for (std::size_t u : a.ranking()) {
     const std::vector<std::size_t> unmet = UnmetIndicators(a, u);
-    text::StrAppend(&out, "\n### ", UnitName(a, u), "\n\n");
-    if (unmet.empty()) {
-      out += "全部指标达标。\n";
-      continue;
-    }
+    text::StrAppend(&out, "\n### ", UnitName(a, u), "\n\n", CountsText(a.counts(u)), "。\n\n");
+    if (unmet.empty()) out += "全部指标达标。\n";
     for (std::size_t i : unmet) {
       const Verdict v = a.Explain(u, i);
       const Indicator& indicator = a.framework().indicators()[i];
       text::StrAppend(&out, "- 指标 ", indicator.number, " ", indicator.name, "：",
                       StatusWord(v.status), "，", v.reason.empty() ? "—" : v.reason, "\n");
     }
+    if (!a.findings(u).empty()) out += "\n校验发现：\n\n";
+    for (const Finding& finding : a.findings(u)) text::StrAppend(&out, "- ", FindingText(finding), "\n");
   }
   if (review != nullptr) {
     out += "\n## 抽查复核\n\n抽查单位：";
@@ -189,6 +209,18 @@ std::vector<Sheet> AssessmentReportSheets(const Assessment& a, const ReviewResul
     }
   }
   sheets.push_back(std::move(verdicts));
+  Sheet findings{"校验", {{"单位", "级别", "规则", "指标", "说明"}}};
+  for (std::size_t u : a.ranking()) {
+    for (const Finding& finding : a.findings(u)) {
+      std::string indicators;
+      for (const std::string& number : finding.indicators) {
+        text::StrAppend(&indicators, indicators.empty() ? "" : "、", number);
+      }
+      findings.rows.push_back({UnitName(a, u), std::string(SeverityWord(finding.severity)), finding.rule,
+                               indicators, finding.message});
+    }
+  }
+  sheets.push_back(std::move(findings));
   if (review != nullptr) {
     Sheet discrepancies{"复核", {{"单位", "指标", "报告值", "核实值", "复核前", "复核后", "结论改变"}}};
     for (const Discrepancy& d : review->discrepancies) {

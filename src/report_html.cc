@@ -250,9 +250,19 @@ std::string AssessmentReportHtml(const Assessment& a, const ReviewResult* review
     for (std::size_t i = 0; i < a.indicator_count(); ++i) statuses.back().push_back(a.status(u, i));
   }
   out += VerdictGrid(units, columns, statuses, "各单位各指标结论") + Legend();
-  out += "<h2>各单位未达标、缺报和待公布指标</h2>\n";
+  out += "<h2>各单位未达标、无效、缺报和待公布指标</h2>\n";
   for (std::size_t u : a.ranking()) {
-    text::StrAppend(&out, "<h3>", Html(report_parts::UnitName(a, u)), "</h3>\n<ul>\n");
+    text::StrAppend(&out, "<h3>", Html(report_parts::UnitName(a, u)), "</h3>\n<p>",
+                    Html(report_parts::CountsText(a.counts(u))), "</p>\n");
+    if (!a.findings(u).empty()) {
+      out += "<p>校验发现：</p>\n<ul class=\"findings\">\n";
+      for (const Finding& finding : a.findings(u)) {
+        text::StrAppend(&out, "<li class=\"", finding.severity == Severity::kError ? "error" : "warning",
+                        "\">", Html(report_parts::FindingText(finding)), "</li>\n");
+      }
+      out += "</ul>\n";
+    }
+    out += "<ul>\n";
     const std::vector<std::size_t> unmet = report_parts::UnmetIndicators(a, u);
     if (unmet.empty()) out += "<li>全部指标达标。</li>\n";
     for (std::size_t i : unmet) {

@@ -61,11 +61,13 @@ TEST(AssessmentReport, MarkdownHasRankingFailuresAndReview) {
   EXPECT_TRUE(Contains(md, "| 1 | 高台县 | 69.23 | 合格 |"));
   EXPECT_TRUE(Contains(md, "| 2 | 民乐县 | 65.38 |"));
   EXPECT_TRUE(Contains(md, "| 2 | 甘州区 | 65.38 |"));
-  // 肃南: 婴儿死亡率 6.05 > 6 and 孕产妇死亡率 16.4 > 14 are not met; its life
-  // expectancy is 待公布, which the ranking's 未达标指标 column leaves out and
-  // the unit's own section lists with its status.
-  EXPECT_TRUE(Contains(md, "| 4 | 肃南裕固族自治县 | 64.00 | 合格 | 2、4、6、"));
-  EXPECT_TRUE(Contains(md, "## 各单位未达标、缺报和待公布指标"));
+  // 肃南: 孕产妇死亡率 16.4 > 14 is not met; 婴儿死亡率 6.05 and 5岁以下儿童
+  // 死亡率 5.82 break the rule [3] ≥ [2] and are invalid, marked as such; its
+  // life expectancy is 待公布, which the ranking's 未达标指标 column leaves out
+  // and the unit's own section lists with its status.  15 met of 25: 60.00.
+  EXPECT_TRUE(Contains(md, "| 5 | 肃南裕固族自治县 | 60.00 | 合格 | 2（无效）、3（无效）、4、6、"));
+  EXPECT_TRUE(Contains(md, "5岁以下儿童死亡率不应低于婴儿死亡率（[3] 5.82，[2] 6.05）"));
+  EXPECT_TRUE(Contains(md, "## 各单位未达标、无效、缺报和待公布指标"));
   EXPECT_TRUE(Contains(md, "- 指标 1 人均预期寿命：待公布"));
   // 高台县 reported 婴儿死亡率 6.39 against ≤6.
   EXPECT_TRUE(Contains(md, "- 指标 2 婴儿死亡率：未达标，6.39 > 6"));
@@ -101,7 +103,11 @@ TEST(AssessmentReport, XlsxReadsBackAsTheAssessment) {
   const absl::StatusOr<std::vector<Sheet>> sheets = ReadXlsx(ReadTextFile(path.string()));
   fs::remove(path);
   ASSERT_TRUE(sheets.ok()) << sheets.status();
-  ASSERT_EQ(sheets->size(), 2u);
+  // 排名, 结论 and 校验: the findings of validation, here 肃南's broken rule
+  // and 山丹县's 孕产妇死亡率 -0.7, with their header row.
+  ASSERT_EQ(sheets->size(), 3u);
+  EXPECT_EQ((*sheets)[2].name, "校验");
+  EXPECT_EQ((*sheets)[2].rows.size(), 3u);
   const Sheet& ranking = (*sheets)[0];
   EXPECT_EQ(ranking.name, "排名");
   ASSERT_EQ(ranking.rows.size(), 1 + a.unit_count());
@@ -207,7 +213,7 @@ TEST(Spreadsheet, FrameworkTableRoundTripsThroughXlsx) {
   ASSERT_TRUE(imported.ok());
   const ParsedFramework example =
       ParseFramework(ReadTextFile((kExamples / "liuzhou.ha").string()), "liuzhou.ha");
-  EXPECT_EQ(*imported.framework, *example.framework);
+  EXPECT_EQ(*imported.framework, ::healthact::testing::WhatATableStates(*example.framework));
 }
 
 TEST(Spreadsheet, DamagedFilesAreErrorsNotCrashes) {

@@ -57,7 +57,7 @@ TEST(ImportTable, ZhangyeSeedTableGivesTheExampleFramework) {
   options.source.document = "健康张掖行动组织实施和考核方案";
   const ImportedFramework imported = ImportTable(read.table, options);
   ASSERT_TRUE(imported.ok()) << imported.text;
-  EXPECT_EQ(*imported.framework, *Example("zhangye.ha"));
+  EXPECT_EQ(*imported.framework, ::healthact::testing::WhatATableStates(*Example("zhangye.ha")));
   // Every inference is a warning that names its indicator: the bare targets
   // of 1, 9, 10, 17, 25 and the unit of 16, which the table leaves out.
   std::vector<std::string> warned;
@@ -88,7 +88,7 @@ TEST(ImportTable, LiuzhouSeedTableGivesTheExampleFramework) {
   options.trend_rules.continuous_years = 3;
   const ImportedFramework imported = ImportTable(read.table, options);
   ASSERT_TRUE(imported.ok()) << imported.text;
-  EXPECT_EQ(*imported.framework, *Example("liuzhou.ha"));
+  EXPECT_EQ(*imported.framework, ::healthact::testing::WhatATableStates(*Example("liuzhou.ha")));
   EXPECT_EQ(Codes(imported.diagnostics),
             (std::vector<std::string>{"W107", "W107", "W107", "W107", "W107", "W107"}));
 }

@@ -40,6 +40,15 @@ inline std::string DiagnosticsText(const ParsedFramework& parsed) {
   return out;
 }
 
+// An example framework without what no attachment table states: the ranges
+// and consistency rules the example frameworks add for validation.
+inline Framework WhatATableStates(const Framework& example) {
+  Framework::Contents contents = example.contents();
+  contents.rules.clear();
+  for (Indicator& indicator : contents.indicators) indicator.range.reset();
+  return Framework(std::move(contents));
+}
+
 }  // namespace healthact::testing
 
 #endif  // HEALTHACT_TESTS_TEST_SUPPORT_HPP_

@@ -101,7 +101,7 @@ bool LoadData(const std::string& file, const Framework* framework, bool units_fi
 
 // Loads FRAMEWORK and DATA and reads --year, --units, --level, --within;
 // on failure returns the exit code.
-std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments) {
+std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments, bool assessing) {
   const auto& flags = arguments.flags;
   AssessmentInputs inputs;
   inputs.parsed = Load(arguments.positional[0]);
@@ -140,6 +140,15 @@ std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments) {
       std::cerr << "healthact: --year takes a year from " << limits::kFirstYear << " to "
                 << limits::kLastYear << ", like 2022\n";
       return kExitUsage;
+    }
+  }
+  if (assessing && flags.count("year")) {
+    // A year without targets, no unit, or a selection of none: nothing to rank.
+    const absl::Status assessable = CheckAssessment(*inputs.parsed.framework, *inputs.observations,
+                                                    inputs.year, inputs.options);
+    if (!assessable.ok()) {
+      std::cerr << "healthact: " << assessable.message() << "\n";
+      return kExitInvalid;
     }
   }
   if (flags.count("aggregate")) {

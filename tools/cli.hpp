@@ -51,7 +51,9 @@ struct AssessmentInputs {
 // Loads FRAMEWORK and DATA and reads --year (optional: 0 without it), --units,
 // --level, --within, --aggregate (which needs --year); on failure returns
 // the exit code.
-std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments);
+// With `assessing`, --year must be a year the framework has targets for and
+// the selection must hold a unit (CheckAssessment); monitoring reads any year.
+std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments, bool assessing = true);
 
 // The spot-check's draw from --sample K [--seed S] (S is set); nullopt, with
 // the message printed, when they are not whole numbers.

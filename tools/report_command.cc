@@ -86,7 +86,7 @@ int MonitoringReportCommand(const Arguments& arguments) {
     std::cerr << "healthact: --aggregate is for the assessment report\n";
     return kExitUsage;
   }
-  auto loaded = LoadInputs(arguments);
+  auto loaded = LoadInputs(arguments, /*assessing=*/false);
   if (const int* code = std::get_if<int>(&loaded)) return *code;
   const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
   MonitoringRequest request;

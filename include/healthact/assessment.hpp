@@ -5,6 +5,7 @@
 #define HEALTHACT_ASSESSMENT_HPP_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "healthact/decimal.hpp"
 #include "healthact/framework.hpp"
 #include "healthact/observations.hpp"
+#include "healthact/validation.hpp"
 
 namespace healthact {
 
@@ -26,7 +28,8 @@ enum class VerdictStatus : std::uint8_t {
   kMissing = 2,        // nothing usable was reported (nothing, 未统计, 未建立 for a number)
   kPending = 3,        // 待公布: a higher level publishes the value later
   kNotApplicable = 4,  // no target that year, or the target is --
-  kInvalid = 5,        // what was reported cannot be evaluated (实现 for a %, a zero denominator)
+  kInvalid = 5,        // what was reported cannot be true or be evaluated: outside its plausible
+                       // range, against a consistency rule, 实现 for a %, a zero denominator
 };
 std::string_view VerdictStatusName(VerdictStatus status);  // "met", "not_met", …
 
@@ -37,6 +40,12 @@ struct Verdict {
   std::string target;  // as the framework writes it: "≥74.6", "74.6", "明显下降"
   std::string reason;  // "74.3 < 74.6（目标 74.6）"
   std::vector<Verdict> parts;  // for part indicators, one verdict per part
+};
+
+// How many of one unit's verdicts have each status; every summary shows
+// all six, so that nothing invalid passes as missing.
+struct VerdictCounts {
+  int met = 0, not_met = 0, missing = 0, pending = 0, invalid = 0, not_applicable = 0;
 };
 
 // How much a verdict explanation says: failures only, or every verdict.
@@ -84,6 +93,12 @@ class Assessment {
   // The full verdict with its reason, computed on demand.
   Verdict Explain(std::size_t u, std::size_t i) const;
 
+  // What validation found in unit u's figures: ranges, rates against their
+  // counts, parts reported as one, the framework's rules (see validation.hpp).
+  // Error-level findings are why some of its verdicts are invalid.
+  const std::vector<Finding>& findings(std::size_t u) const;
+  VerdictCounts counts(std::size_t u) const;
+
   // Score out of 100, rounded half-up to 2 decimals, on which units are ranked.
   Decimal score(std::size_t u) const { return Decimal::FromScaled(score_hundredths_[u], 2); }
   // 1-based competition rank among the assessed units: ties share a rank and
@@ -120,12 +135,22 @@ class Assessment {
   std::vector<Grade> grades_;               // the framework's, highest first
   std::vector<std::uint8_t> grade_index_;  // per unit, into grades_
   std::vector<std::size_t> ranking_;
+  std::map<std::size_t, std::vector<Finding>> findings_;  // units with findings only
   struct LazyRecord;
   std::shared_ptr<LazyRecord> record_;
 };
 
+// Whether `year` can be assessed at all: OK, or an error a clerk can act on
+// when the framework has no target for that year (naming the years that
+// have), when there is no unit in the data, or when `options` select none.
+// The tool and the C interface refuse what this refuses; Assess itself
+// computes whatever it is given (monitoring reads years without targets).
+absl::Status CheckAssessment(const Framework& framework, const Observations& observations, int year,
+                             const AssessOptions& options = {});
+
 // Evaluates every assessed unit on every indicator of the framework for
-// `year`.  Pure: reads its arguments, which it keeps alive, and nothing else.
+// `year`, and validates their figures (ranges and rules).  Pure: reads its
+// arguments, which it keeps alive, and nothing else.
 Assessment Assess(std::shared_ptr<const Framework> framework,
                   std::shared_ptr<const Observations> observations, int year,
                   const AssessOptions& options = {});

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "healthact/decimal.hpp"
+#include "healthact/diagnostic.hpp"
 #include "healthact/unit.hpp"
 
 namespace healthact {
@@ -134,6 +135,23 @@ struct IndicatorPart {
   friend bool operator==(const IndicatorPart&, const IndicatorPart&) = default;
 };
 
+// The values a figure can take (合理范围): a figure outside its range cannot
+// be true, and no verdict rests on it.  An unset bound is open.
+struct ValueRange {
+  std::optional<Decimal> minimum;
+  std::optional<Decimal> maximum;
+  bool whole = false;  // whole numbers only: head counts, cases, items
+
+  friend bool operator==(const ValueRange&, const ValueRange&) = default;
+};
+
+// The range a unit of measure implies: a share in % lies in 0–100, ‰ in
+// 0–1000, 1/10万 in 0–100 000, 岁 in 0–150; hours and per-thousand figures
+// are non-negative; persons, cases and items are non-negative whole numbers.
+ValueRange DefaultRange(Unit unit);
+// "0–150 岁", "≥0 小时", "0 以上的整数 人".
+std::string RangeText(const ValueRange& range, std::optional<Unit> unit);
+
 // A raw count reported by units, from which formulas derive rates.
 struct CountDeclaration {
   std::string name;  // 婴儿死亡数
@@ -143,10 +161,14 @@ struct CountDeclaration {
 
 // A rate derived from counts, e.g. 婴儿死亡数 / 活产数 * 1000.  Stored as a
 // flat tree: nodes refer to their operands by index; the root is last.
+//
+// Consistency rules use the same tree with one more kind of leaf: an
+// indicator's (or a part's) value, of the year assessed or an earlier one.
 struct FormulaNode {
-  enum class Kind : std::int32_t { kCount, kConstant, kAdd, kSubtract, kMultiply, kDivide };
+  enum class Kind : std::int32_t { kCount, kConstant, kAdd, kSubtract, kMultiply, kDivide, kIndicator };
   Kind kind = Kind::kConstant;
-  std::string count;   // kCount: the declared count's name
+  std::string count;   // kCount: the declared count's name; kIndicator: the indicator or part number
+  int years_back = 0;  // kCount, kIndicator in a rule: 0 the year assessed, 1 the year before
   Decimal constant;    // kConstant
   int left = -1;       // operands of the arithmetic kinds
   int right = -1;
@@ -158,6 +180,27 @@ struct Formula {
   Rounding rounding = Rounding::kHalfUp;
   friend bool operator==(const Formula&, const Formula&) = default;
 };
+
+// A consistency rule (校验): a comparison between expressions over one
+// unit's figures for a year and its earlier years, e.g. 5岁以下儿童死亡率 ≥
+// 婴儿死亡率.  A broken error-level rule makes the verdicts of the
+// indicators it names invalid; a warning-level one is listed only.
+struct ConsistencyRule {
+  Formula left;
+  Comparator comparator = Comparator::kAtLeast;
+  Formula right;
+  Severity severity = Severity::kError;
+  std::string text;     // the comparison as written canonically: "[3] ≥ [2]"; names the rule
+  std::string message;  // the framework's words; empty: made from the values
+  // The indicators whose verdicts the rule judges: those it names for the
+  // year assessed, and the formula indicators computed from counts it names.
+  std::vector<std::string> indicators;
+  friend bool operator==(const ConsistencyRule&, const ConsistencyRule&) = default;
+};
+
+// The formula as the framework writes it: "婴儿死亡数 / 活产数 * 1000", "[3]",
+// "上年[1] * 1.2".
+std::string FormulaText(const Formula& formula);
 
 // What the framework says a "marked" or "continuous" change is.  Set at the
 // framework level and optionally overridden by one indicator.
@@ -209,10 +252,15 @@ struct Indicator {
   // rates when a parent's value is aggregated (e.g. 常住人口).  Unset: such a
   // rate cannot be aggregated.
   std::optional<std::string> aggregate_weight;
+  // The range the framework states (范围); unset: DefaultRange(*unit).
+  std::optional<ValueRange> range;
 
   // The target for `year`, or nullptr.
   const Target* TargetFor(int year) const;
   bool is_qualitative() const { return !unit.has_value(); }
+  // The range its figures (and its parts') must lie in: the stated one, or
+  // the unit's default; unbounded for a qualitative indicator.
+  ValueRange PlausibleRange() const;
 
   friend bool operator==(const Indicator&, const Indicator&) = default;
 };
@@ -229,6 +277,7 @@ class Framework {
     std::vector<CountDeclaration> counts;
     Scoring scoring;
     std::vector<Indicator> indicators;  // in document order
+    std::vector<ConsistencyRule> rules;  // in document order
     friend bool operator==(const Contents&, const Contents&) = default;
   };
 
@@ -240,6 +289,7 @@ class Framework {
   const std::vector<CountDeclaration>& counts() const { return contents_.counts; }
   const Scoring& scoring() const { return contents_.scoring; }
   const std::vector<Indicator>& indicators() const { return contents_.indicators; }
+  const std::vector<ConsistencyRule>& rules() const { return contents_.rules; }
   const Contents& contents() const { return contents_; }
 
   // By number as written ("9", "25"); nullptr when absent.

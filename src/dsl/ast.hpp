@@ -106,7 +106,26 @@ struct FormulaStmt {
   boost::optional<RoundSpec> round;
 };
 
-using InnerStmt = x3::variant<Simple, SourceStmt, SettingStmt, YearValueStmt, PartStmt, FormulaStmt>;
+// 范围 0 24: the lowest and highest plausible value ("--" for an open end).
+struct RangeStmt {
+  Token head;
+  Token low;
+  Token high;
+};
+
+// 校验 错误 [3] ≥ [2] "5岁以下儿童死亡率不应低于婴儿死亡率".  References to
+// figures are Tokens of the expressions: "[3]", "上年[3]", or a count name.
+struct RuleStmt {
+  Token head;
+  Token severity;
+  Expr left;
+  Token comparator;
+  Expr right;
+  boost::optional<Token> message;
+};
+
+using InnerStmt =
+    x3::variant<Simple, SourceStmt, SettingStmt, YearValueStmt, PartStmt, FormulaStmt, RangeStmt>;
 
 // 指标 1 "人均预期寿命" { … }.  The name may be left out only when the
 // statement adjusts an inherited indicator.
@@ -117,7 +136,8 @@ struct IndicatorStmt {
   std::vector<InnerStmt> body;
 };
 
-using TopStmt = x3::variant<Simple, SourceStmt, SettingStmt, CountStmt, Assignment, IndicatorStmt>;
+using TopStmt =
+    x3::variant<Simple, SourceStmt, SettingStmt, CountStmt, Assignment, IndicatorStmt, RuleStmt>;
 
 }  // namespace healthact::dsl::ast
 
@@ -134,5 +154,8 @@ BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::PartStmt, head, number, name)
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::RoundSpec, head, places, rule)
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::FormulaStmt, head, expression, round)
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::IndicatorStmt, head, number, name, body)
+BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::RangeStmt, head, low, high)
+BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::RuleStmt, head, severity, left, comparator, right,
+                          message)
 
 #endif  // HEALTHACT_SRC_DSL_AST_HPP_

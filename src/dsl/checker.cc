@@ -31,6 +31,7 @@ struct IndicatorLocations {
   bool unit_failed = false;    // a 单位 was written but was not understood
   bool direction_failed = false;  // likewise for 方向
   std::optional<std::size_t> aggregate_weight;  // the 汇总权重 word
+  const ast::RangeStmt* range_statement = nullptr;
 };
 
 // Where a value begins: its comparator if it has one.
@@ -87,6 +88,10 @@ class Checker {
                                      const FormulaType& right, Formula& formula);
 
   void CheckConsistency(Indicator& indicator, const IndicatorLocations& where);
+  void ReadRange(const ast::RangeStmt& statement, Indicator& indicator);
+  std::optional<Decimal> ReadRangeEnd(const ast::Token& end, bool& ok);
+  void CheckRule(const ast::RuleStmt& statement);
+  std::optional<FormulaType> TypeReference(const ast::Token& token, FormulaNode& node);
   void ResolveTrend(Indicator& indicator, const IndicatorLocations& where);
 
   std::string_view file_name_;
@@ -111,6 +116,9 @@ class Checker {
   std::map<std::string, std::size_t> defined_here_;  // indicator number -> head offset
   std::map<std::string, IndicatorLocations> locations_;
   std::map<std::string, std::size_t, std::less<>> index_;  // number -> position
+  // Rules are checked once every indicator is known, wherever they stand.
+  std::vector<const ast::RuleStmt*> rule_statements_;
+  bool typing_rule_ = false;  // TypeExpr is typing a 校验, not a 公式
 };
 
 Indicator* Checker::FindIndicator(const std::string& number) {
@@ -157,6 +165,7 @@ std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>&
     ResolveTrend(indicator, it->second);
     CheckConsistency(indicator, it->second);
   }
+  for (const ast::RuleStmt* rule : rule_statements_) CheckRule(*rule);
   if (HasErrors(diagnostics_)) return std::nullopt;
   return std::move(contents_);
 }
@@ -179,6 +188,7 @@ void Checker::CheckTop(const ast::TopStmt& statement) {
     void operator()(const ast::CountStmt& s) const { self.CheckCount(s); }
     void operator()(const ast::Assignment& s) const { self.CheckAssignment(s); }
     void operator()(const ast::IndicatorStmt& s) const { self.CheckIndicator(s); }
+    void operator()(const ast::RuleStmt& s) const { self.rule_statements_.push_back(&s); }
   };
   boost::apply_visitor(Visitor{*this}, statement);
 }
@@ -477,8 +487,14 @@ void Checker::ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicato
       }
       where.formula = s->head.offset;
       where.formula_statement = s;
+    } else if (const auto* s = boost::get<ast::RangeStmt>(&inner)) {
+      if (where.range_statement != nullptr) {
+        Report(DiagnosticCode::kDuplicateStatement, s->head.offset, "范围 is stated twice");
+      }
+      where.range_statement = s;
     }
   }
+  if (where.range_statement != nullptr) ReadRange(*where.range_statement, indicator);
   std::set<int> target_years;
   bool has_baseline = false;
   for (const ast::InnerStmt& inner : statement.body) {
@@ -790,11 +806,81 @@ std::optional<int> PowerOfTen(const Decimal& value) {
   return static_cast<int>(integer.size()) - 1;
 }
 
+// [3], 上年[3]: a rule's reference to a figure.
+bool IsReference(const ast::Token& token) {
+  return token.text.ends_with("]") &&
+         (token.text.starts_with("[") || token.text.starts_with(kPriorYearChinese) ||
+          token.text.starts_with(kPriorYearAscii));
+}
+
+std::optional<FormulaType> Checker::TypeReference(const ast::Token& token, FormulaNode& node) {
+  if (!typing_rule_) {
+    Report(DiagnosticCode::kFormulaType, token.offset,
+           text::StrCat("a formula computes from counts of the year; '", token.text,
+                        "' refers to a figure, which only a 校验 (rule) may do"));
+    return std::nullopt;
+  }
+  std::string_view key = token.text;
+  if (key.starts_with(kPriorYearChinese)) {
+    key.remove_prefix(kPriorYearChinese.size());
+    node.years_back = 1;
+  } else if (key.starts_with(kPriorYearAscii)) {
+    key.remove_prefix(kPriorYearAscii.size());
+    node.years_back = 1;
+  }
+  key = key.substr(1, key.size() - 2);  // inside [ ]
+  FormulaType type;
+  const auto& counts = contents_.counts;
+  const auto count = std::find_if(counts.begin(), counts.end(),
+                                  [&](const CountDeclaration& c) { return c.name == key; });
+  if (count != counts.end()) {
+    node.kind = FormulaNode::Kind::kCount;
+    node.count = std::string(key);
+    type.dimension = UnitDimension(count->unit);
+    return type;
+  }
+  // An indicator, or a part ("25.1") of one.
+  const std::string number(key.substr(0, key.find('.')));
+  const Indicator* indicator = FindIndicator(std::string(key));
+  if (indicator == nullptr) {
+    const Indicator* whole = FindIndicator(number);
+    const bool is_part =
+        whole != nullptr && std::any_of(whole->parts.begin(), whole->parts.end(),
+                                        [&](const IndicatorPart& p) { return p.number == key; });
+    if (is_part) indicator = whole;
+  }
+  if (indicator == nullptr) {
+    Report(DiagnosticCode::kUnknownIndicator, token.offset,
+           text::StrCat("'", key, "' is not an indicator, part or count of this framework"));
+    return std::nullopt;
+  }
+  if (!indicator->unit) {
+    Report(DiagnosticCode::kFormulaType, token.offset,
+           text::StrCat("indicator ", indicator->number,
+                        " is qualitative (实现); a rule compares figures"));
+    return std::nullopt;
+  }
+  if (!indicator->parts.empty() && key == indicator->number) {
+    Report(DiagnosticCode::kFormulaType, token.offset,
+           text::StrCat("indicator ", key, " has parts; name one of them (", indicator->parts[0].number,
+                        ")"));
+    return std::nullopt;
+  }
+  node.kind = FormulaNode::Kind::kIndicator;
+  node.count = std::string(key);
+  type.dimension = UnitDimension(*indicator->unit);
+  return type;
+}
+
 std::optional<FormulaType> Checker::TypeOperand(const ast::Operand& operand, Formula& formula) {
   if (const auto* token = boost::get<ast::Token>(&operand)) {
     FormulaNode node;
     FormulaType type;
-    if (IsNumberToken(*token)) {
+    if (IsReference(*token)) {
+      std::optional<FormulaType> referenced = TypeReference(*token, node);
+      if (!referenced) return std::nullopt;
+      type = *referenced;
+    } else if (IsNumberToken(*token)) {
       std::optional<Decimal> number = ReadNumber(*token);
       if (!number) return std::nullopt;
       node.kind = FormulaNode::Kind::kConstant;
@@ -828,7 +914,9 @@ std::optional<FormulaType> Checker::Combine(const ast::Token& op, const FormulaT
   FormulaType result;
   const std::string& symbol = op.text;
   if (symbol == "+" || symbol == "-") {
-    if (left.constant != right.constant || left.dimension != right.dimension) {
+    // In a rule a plain number takes the unit of what it is added to.
+    const bool rule_constant = typing_rule_ && (left.constant || right.constant);
+    if (!rule_constant && (left.constant != right.constant || left.dimension != right.dimension)) {
       Report(DiagnosticCode::kFormulaType, op.offset,
              text::StrCat("'", symbol, "' adds quantities of different kinds (",
                           left.constant ? "a number" : left.dimension.ToString(), " and ",
@@ -836,13 +924,20 @@ std::optional<FormulaType> Checker::Combine(const ast::Token& op, const FormulaT
       return std::nullopt;
     }
     node.kind = symbol == "+" ? FormulaNode::Kind::kAdd : FormulaNode::Kind::kSubtract;
-    result = left;
+    result = left.constant ? right : left;
     result.power_of_ten.reset();
   } else {
     const bool multiply = symbol == "*" || symbol == "×";
     node.kind = multiply ? FormulaNode::Kind::kMultiply : FormulaNode::Kind::kDivide;
     if (left.constant && right.constant) {
       result.constant = true;
+    } else if (typing_rule_ && (left.constant || right.constant)) {
+      // A rule scales a figure by a share (上年[1] * 1.2): the unit stays.
+      if (!multiply && left.constant) {
+        Report(DiagnosticCode::kFormulaType, op.offset, "a number divided by a figure has no unit");
+        return std::nullopt;
+      }
+      result.dimension = (left.constant ? right : left).dimension;
     } else if (left.constant || right.constant) {
       const FormulaType& constant = left.constant ? left : right;
       const FormulaType& quantity = left.constant ? right : left;
@@ -914,7 +1009,7 @@ void Checker::TypeFormula(Indicator& indicator, const IndicatorLocations& where)
       if (!rule) {
         Report(DiagnosticCode::kUnknownValue, round.rule->offset,
                text::StrCat("unknown rounding rule '", round.rule->text,
-                            "' (expected 四舍五入, 四舍六入五成双 or 截断)"));
+                            "' (expected 四舍五入, 四舍六入五成双, 截断, 向下取整 or 向上取整)"));
         return;
       }
       formula.rounding = *rule;
@@ -1124,6 +1219,109 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
            text::StrCat("the baseline year ", indicator.baseline->year, " of indicator ", n,
                         " comes after its first target year ", indicator.targets.front().year));
   }
+}
+
+// --- Ranges and rules ------------------------------------------------------------------
+
+std::optional<Decimal> Checker::ReadRangeEnd(const ast::Token& end, bool& ok) {
+  if (!IsNumberToken(end)) {
+    if (ParseAbsence(end.text) == Absence::kNotApplicable) return std::nullopt;  // open
+    Report(DiagnosticCode::kUnknownValue, end.offset,
+           text::StrCat("expected a number or -- (no bound), found '", end.text,
+                        "'; 范围 takes the lowest and highest value in the indicator's unit: 范围 0 24"));
+    ok = false;
+    return std::nullopt;
+  }
+  std::optional<Decimal> number = ReadNumber(end);
+  ok = ok && number.has_value();
+  return number;
+}
+
+void Checker::ReadRange(const ast::RangeStmt& statement, Indicator& indicator) {
+  if (!indicator.unit) {
+    Report(DiagnosticCode::kMissingUnit, statement.head.offset,
+           text::StrCat("indicator ", indicator.number, " states a 范围 but no 单位"));
+    return;
+  }
+  bool ok = true;
+  ValueRange range;
+  range.minimum = ReadRangeEnd(statement.low, ok);
+  range.maximum = ReadRangeEnd(statement.high, ok);
+  if (!ok) return;
+  if (range.minimum && range.maximum && *range.minimum > *range.maximum) {
+    Report(DiagnosticCode::kUnknownValue, statement.low.offset,
+           text::StrCat("the range's low end ", range.minimum->ToString(), " is above its high end ",
+                        range.maximum->ToString()));
+    return;
+  }
+  range.whole = DefaultRange(*indicator.unit).whole;  // a head count stays whole
+  indicator.range = range;
+}
+
+void Checker::CheckRule(const ast::RuleStmt& statement) {
+  ConsistencyRule rule;
+  const std::optional<Severity> severity = ParseSeverity(statement.severity.text);
+  if (!severity) {
+    Report(DiagnosticCode::kUnknownValue, statement.severity.offset,
+           text::StrCat("unknown severity '", statement.severity.text,
+                        "' (expected 错误 or 警告: error or warning)"));
+    return;
+  }
+  rule.severity = *severity;
+  rule.comparator = *ParseComparator(statement.comparator.text);
+  typing_rule_ = true;
+  std::optional<FormulaType> left = TypeExpr(statement.left, rule.left);
+  std::optional<FormulaType> right = left ? TypeExpr(statement.right, rule.right) : std::nullopt;
+  typing_rule_ = false;
+  if (!left || !right) return;
+  if (left->constant && right->constant) {
+    Report(DiagnosticCode::kFormulaType, statement.comparator.offset,
+           "a rule compares a unit's figures; both sides here are plain numbers");
+    return;
+  }
+  if (!left->constant && !right->constant && left->dimension != right->dimension) {
+    Report(DiagnosticCode::kUnitMismatch, statement.comparator.offset,
+           text::StrCat("the rule compares ", left->dimension.ToString(), " with ",
+                        right->dimension.ToString(), "; both sides must be in one unit"));
+    return;
+  }
+  if (statement.message) {
+    rule.message = statement.message->text;
+    CheckNameLength(rule.message, statement.message->offset);
+  }
+  rule.text = text::StrCat(FormulaText(rule.left), " ", ComparatorSymbol(rule.comparator), " ",
+                           FormulaText(rule.right));
+  // The verdicts it judges: the figures of the year it names, and the rates
+  // computed from the counts it names.
+  std::set<std::string> judged;
+  for (const Formula* side : {&rule.left, &rule.right}) {
+    for (const FormulaNode& node : side->nodes) {
+      if (node.years_back != 0) continue;
+      if (node.kind == FormulaNode::Kind::kIndicator) {
+        judged.insert(node.count.substr(0, node.count.find('.')));
+      } else if (node.kind == FormulaNode::Kind::kCount) {
+        for (const Indicator& indicator : contents_.indicators) {
+          if (!indicator.formula) continue;
+          for (const FormulaNode& used : indicator.formula->nodes) {
+            if (used.kind == FormulaNode::Kind::kCount && used.count == node.count) {
+              judged.insert(indicator.number);
+            }
+          }
+        }
+      }
+    }
+  }
+  for (const Indicator& indicator : contents_.indicators) {
+    if (judged.count(indicator.number)) rule.indicators.push_back(indicator.number);
+  }
+  for (const ConsistencyRule& existing : contents_.rules) {
+    if (existing.text == rule.text) {
+      Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
+             text::StrCat("the rule ", rule.text, " is stated twice"));
+      return;
+    }
+  }
+  contents_.rules.push_back(std::move(rule));
 }
 
 }  // namespace

@@ -24,7 +24,8 @@ constexpr FrameworkKeywords top_keyword(
         FrameworkKeywords::Bit(Keyword::kIndicator) | FrameworkKeywords::Bit(Keyword::kDrop) |
         FrameworkKeywords::Bit(Keyword::kCount) | FrameworkKeywords::Bit(Keyword::kMarkedChange) |
         FrameworkKeywords::Bit(Keyword::kContinuousYears) | FrameworkKeywords::Bit(Keyword::kWeight) |
-        FrameworkKeywords::Bit(Keyword::kPartialCredit) | FrameworkKeywords::Bit(Keyword::kGrade));
+        FrameworkKeywords::Bit(Keyword::kPartialCredit) | FrameworkKeywords::Bit(Keyword::kGrade) |
+        FrameworkKeywords::Bit(Keyword::kRule));
 
 auto Head(Keyword keyword) {
   return x3::rule<class head_id, ast::Token>{"keyword"} =
@@ -72,7 +73,11 @@ const x3::rule<class term_id, ast::Expr> term = "a formula term";
 const x3::rule<class factor_id, ast::Operand> factor = "a count name, a number or (";
 const auto expression_def = term >> *(add_operator >> term);
 const auto term_def = factor >> *(multiply_operator >> factor);
-const auto factor_def = number_token | name_token | ('(' > expression > ')');
+// A rule's reference to a figure: [3], [25.1], [活产数], 上年[3] (last year's).
+const auto reference_token = x3::rule<class reference_id, ast::Token>{"a reference [number]"} =
+    x3::raw[x3::lexeme[-(x3::lit("上年") | "prior") >> '[' >> +NotIn(U"[]\r\n\"") >> ']']]
+           [set_token];
+const auto factor_def = reference_token | number_token | name_token | ('(' > expression > ')');
 BOOST_SPIRIT_DEFINE(expression, term, factor)
 
 // --- Statements ---------------------------------------------------------------------
@@ -116,9 +121,18 @@ const auto round_spec = x3::rule<class round_id, ast::RoundSpec>{"保留"} =
 const auto formula_statement = x3::rule<class formula_id, ast::FormulaStmt>{"公式"} =
     Head(Keyword::kFormula) > expression > -round_spec;
 
+// 范围 0 24.
+const auto range_statement = x3::rule<class range_id, ast::RangeStmt>{"范围"} =
+    Head(Keyword::kRange) > (number_token | word_token) > (number_token | word_token);
+
 const auto inner_statement = x3::rule<class inner_id, ast::InnerStmt>{"statement"} =
     property_statement | year_value_statement | part_statement | formula_statement |
-    setting_statement | source_statement;
+    setting_statement | source_statement | range_statement;
+
+// 校验 错误 [3] ≥ [2] "message".
+const auto rule_statement = x3::rule<class rule_id, ast::RuleStmt>{"校验"} =
+    Head(Keyword::kRule) > word_token > expression > comparator_token > expression >
+    -string_token;
 
 const x3::rule<class block_end_id> block_end = "end of block";
 const auto block_end_def = x3::lit('}');
@@ -129,7 +143,7 @@ const auto indicator_statement = x3::rule<class indicator_id, ast::IndicatorStmt
 
 const auto top_statement = x3::rule<class top_id, ast::TopStmt>{"statement"} =
     simple_statement | source_statement | setting_statement | count_statement |
-    assignment_statement | indicator_statement;
+    assignment_statement | indicator_statement | rule_statement;
 
 }  // namespace
 
@@ -143,8 +157,8 @@ StatementResult ParseTopStatement(std::string_view text, std::size_t& offset, as
                                   SyntaxError& error) {
   return ParseOneStatement(
       text, offset, top_statement, out, error, StartsTopStatement,
-      "框架, 继承, 来源, 依据, 指标, 删除, 计数, 明显下降幅度, 持续下降年数, 权重, 部分得分 or 等级",
-      "单位, 方向, 类别, 属性, 基期, 目标, 分项, 公式, 来源, 明显下降幅度, 持续下降年数, 汇总权重");
+      "框架, 继承, 来源, 依据, 指标, 删除, 计数, 明显下降幅度, 持续下降年数, 权重, 部分得分, 等级 or 校验",
+      "单位, 方向, 类别, 属性, 基期, 目标, 分项, 公式, 来源, 明显下降幅度, 持续下降年数, 汇总权重 or 范围");
 }
 
 }  // namespace healthact::dsl

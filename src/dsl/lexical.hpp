@@ -42,7 +42,7 @@ constexpr std::u32string_view kSigns = U"+-＋－";
 constexpr std::u32string_view kWordEnd = U" \t\r\n\v\f\u3000\u00A0\uFEFF\"{}#,，";
 // Formula names end at operators as well.
 constexpr std::u32string_view kNameEnd =
-    U" \t\r\n\v\f\u3000\u00A0\uFEFF\"{}#,，+-*/()×÷<>=≤≥＜＞＝";
+    U" \t\r\n\v\f\u3000\u00A0\uFEFF\"{}#,，+-*/()×÷<>=≤≥≦≧＜＞＝[]";
 
 // One code point in (or, with member=false, not in) a set.  ASCII members are
 // kept in a bitmap, so the common case (ASCII white space, digits, braces)

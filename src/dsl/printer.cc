@@ -38,39 +38,6 @@ void AppendTrendRules(std::string& out, const TrendRules& rules, std::string_vie
   }
 }
 
-int Precedence(FormulaNode::Kind kind) {
-  switch (kind) {
-    case FormulaNode::Kind::kAdd:
-    case FormulaNode::Kind::kSubtract: return 1;
-    case FormulaNode::Kind::kMultiply:
-    case FormulaNode::Kind::kDivide: return 2;
-    default: return 3;
-  }
-}
-
-std::string FormulaText(const Formula& formula, int index) {
-  const FormulaNode& node = formula.nodes[index];
-  switch (node.kind) {
-    case FormulaNode::Kind::kCount: return node.count;
-    case FormulaNode::Kind::kConstant: return node.constant.ToString();
-    default: break;
-  }
-  const int precedence = Precedence(node.kind);
-  std::string left = FormulaText(formula, node.left);
-  std::string right = FormulaText(formula, node.right);
-  // Operations associate to the left: a right operand of the same precedence
-  // needs parentheses to keep its grouping.
-  if (Precedence(formula.nodes[node.left].kind) < precedence) left = text::StrCat("(", left, ")");
-  if (Precedence(formula.nodes[node.right].kind) <= precedence) {
-    right = text::StrCat("(", right, ")");
-  }
-  const char* symbol = node.kind == FormulaNode::Kind::kAdd        ? " + "
-                       : node.kind == FormulaNode::Kind::kSubtract ? " - "
-                       : node.kind == FormulaNode::Kind::kMultiply ? " * "
-                                                                   : " / ";
-  return text::StrCat(left, symbol, right);
-}
-
 void AppendIndicator(std::string& out, const Indicator& indicator) {
   text::StrAppend(&out, Kw(Keyword::kIndicator), " ", indicator.number, " ", Quote(indicator.name),
                   " {\n");
@@ -106,12 +73,19 @@ void AppendIndicator(std::string& out, const Indicator& indicator) {
   if (indicator.formula) {
     const Formula& formula = *indicator.formula;
     text::StrAppend(&out, kIndent, Kw(Keyword::kFormula), " ",
-                    FormulaText(formula, static_cast<int>(formula.nodes.size()) - 1));
+                    FormulaText(formula));
     if (formula.round_places) {
       text::StrAppend(&out, " ", Kw(Keyword::kRound), " ", *formula.round_places, " ",
                       RoundingName(formula.rounding));
     }
     out += "\n";
+  }
+  if (indicator.range) {
+    const auto end = [](const std::optional<Decimal>& bound) {
+      return bound ? bound->ToString() : std::string("--");
+    };
+    text::StrAppend(&out, kIndent, Kw(Keyword::kRange), " ", end(indicator.range->minimum), " ",
+                    end(indicator.range->maximum), "\n");
   }
   if (indicator.baseline) {
     text::StrAppend(&out, kIndent, Kw(Keyword::kBaseline), " ", indicator.baseline->year, " ",
@@ -164,6 +138,12 @@ std::string FormatFramework(const Framework& framework) {
       text::StrAppend(&out, Kw(Keyword::kBasis), " ", Quote(basis), "\n\n");
     }
     AppendIndicator(out, indicator);
+  }
+  if (!framework.rules().empty()) out += "\n";
+  for (const ConsistencyRule& rule : framework.rules()) {
+    text::StrAppend(&out, Kw(Keyword::kRule), " ", dsl::SeverityWord(rule.severity), " ", rule.text);
+    if (!rule.message.empty()) text::StrAppend(&out, " ", Quote(rule.message));
+    out += "\n";
   }
   return out;
 }

@@ -119,4 +119,15 @@ std::optional<PartialCredit> ParsePartialCredit(std::string_view text) {
                                       {"linear", PartialCredit::kLinear}});
 }
 
+std::optional<Severity> ParseSeverity(std::string_view text) {
+  return Lookup<Severity>(text, {{"错误", Severity::kError},
+                                 {"error", Severity::kError},
+                                 {"警告", Severity::kWarning},
+                                 {"warning", Severity::kWarning}});
+}
+
+std::string_view SeverityWord(Severity severity) {
+  return severity == Severity::kError ? "错误" : "警告";
+}
+
 }  // namespace healthact::dsl

@@ -18,7 +18,7 @@ enum class Keyword {
   kFramework, kExtends, kSource, kBasis, kIndicator, kDrop, kCount,
   kMarkedChange, kContinuousYears,
   kUnit, kDirection, kCategory, kBinding, kBaseline, kTarget, kPart, kFormula, kRound,
-  kWeight, kPartialCredit, kGrade, kAggregateWeight,
+  kWeight, kPartialCredit, kGrade, kAggregateWeight, kRange, kRule,
 };
 
 // A keyword's two spellings; shared by the framework and organisation
@@ -31,7 +31,7 @@ struct KeywordSpellingOf {
 };
 using KeywordSpelling = KeywordSpellingOf<Keyword>;
 
-inline constexpr std::array<KeywordSpelling, 22> kKeywords = {{
+inline constexpr std::array<KeywordSpelling, 24> kKeywords = {{
     {Keyword::kFramework, "框架", "framework"},
     {Keyword::kExtends, "继承", "extends"},
     {Keyword::kSource, "来源", "source"},
@@ -54,7 +54,13 @@ inline constexpr std::array<KeywordSpelling, 22> kKeywords = {{
     {Keyword::kPartialCredit, "部分得分", "partial_credit"},
     {Keyword::kGrade, "等级", "grade"},
     {Keyword::kAggregateWeight, "汇总权重", "aggregate_weight"},
+    {Keyword::kRange, "范围", "range"},
+    {Keyword::kRule, "校验", "rule"},
 }};
+
+// A rule's reference to last year's figure: 上年[3], prior[3].
+inline constexpr std::string_view kPriorYearChinese = "上年";
+inline constexpr std::string_view kPriorYearAscii = "prior";
 
 const KeywordSpelling& Spelling(Keyword keyword);
 // The keyword spelled `text` in either language.
@@ -69,6 +75,8 @@ std::optional<TrendKind> ParseTrendKind(std::string_view text);
 std::optional<Absence> ParseAbsence(std::string_view text);
 bool IsAchievementWord(std::string_view text);  // 实现, achieved
 std::optional<PartialCredit> ParsePartialCredit(std::string_view text);
+std::optional<Severity> ParseSeverity(std::string_view text);  // 错误, error, 警告, warning
+std::string_view SeverityWord(Severity severity);               // 错误, 警告
 
 }  // namespace healthact::dsl
 

@@ -85,7 +85,9 @@ def comparison_cases(rng, cases, indicators, units):
         if rng.random() < 0.1:
             target = "-" + target
         direction = "越低越好" if comparator in "≤<" else "越高越好"
-        number = cases.indicator(f"单位 岁 方向 {direction} 目标 2022 {comparator}{target}")
+        # 范围 -- --: the arithmetic is compared over the whole number line;
+        # plausible ranges have tests of their own.
+        number = cases.indicator(f"单位 岁 范围 -- -- 方向 {direction} 目标 2022 {comparator}{target}")
         for u in range(units):
             value = near(rng, target)
             unit = f"单位{u:03d}"
@@ -115,7 +117,7 @@ def rate_cases(rng, cases, indicators, units):
         boundary = round_fraction(q0, 4 if places is None else places, ROUNDING[rule])
         target = format(boundary, "f")
         rounding = "" if places is None else f" 保留 {places} {rule}"
-        number = cases.indicator(f"单位 ‰ 方向 {direction} 公式 分子 / 分母 * 1000{rounding} "
+        number = cases.indicator(f"单位 ‰ 范围 -- -- 方向 {direction} 公式 分子 / 分母 * 1000{rounding} "
                                  f"目标 2022 {comparator}{target}")
         for u, (a, b) in enumerate(counts):
             unit = f"率{number}单位{u:03d}"
