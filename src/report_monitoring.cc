@@ -55,6 +55,7 @@ std::string Mark(VerdictStatus status) {
     case VerdictStatus::kNotMet: return "✗";
     case VerdictStatus::kPending: return "待公布";
     case VerdictStatus::kNotApplicable: return "";
+    case VerdictStatus::kInvalid: return "无效";
     default: return "—";
   }
 }
@@ -87,8 +88,16 @@ MonitoringReport BuildMonitoringReport(const MonitoringRequest& request) {
     by_year.push_back(Assess(FrameworkInForce(framework, year), request.observations, year,
                              request.options));
   }
+  // Units in the order of their names, whatever the order of the rows.
+  std::vector<std::size_t> order;
   if (!by_year.empty()) {
-    for (UnitId unit : by_year.front().units()) report.units.push_back(observations.unit_name(unit));
+    const std::vector<std::int32_t> name_ranks = observations.NameRanks();
+    const std::vector<UnitId>& units = by_year.front().units();
+    order.resize(units.size());
+    for (std::size_t u = 0; u < order.size(); ++u) order[u] = u;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return name_ranks[units[a]] < name_ranks[units[b]]; });
+    for (std::size_t u : order) report.units.push_back(observations.unit_name(units[u]));
   }
   const std::vector<Indicator>& indicators = framework.indicators();
   for (std::size_t i = 0; i < indicators.size(); ++i) {
@@ -106,7 +115,7 @@ MonitoringReport BuildMonitoringReport(const MonitoringRequest& request) {
     m.values.resize(report.units.size());
     for (std::size_t u = 0; u < report.units.size(); ++u) {
       for (const Assessment& a : by_year) {
-        const Verdict v = a.Explain(u, i);
+        const Verdict v = a.Explain(order[u], i);
         m.values[u].push_back(MonitoredValue{v.value, v.status, v.reason});
       }
       if (m.values[u].empty()) continue;
@@ -139,7 +148,7 @@ std::string MonitoringReportMarkdown(const MonitoringReport& report) {
   for (std::size_t y = 0; y < report.years.size(); ++y) {
     text::StrAppend(&out, y > 0 ? "、" : "", report.years[y]);
   }
-  out += "。每年的值对照当年有效的目标（当年目标，否则最近的下一个目标年的目标）。✓ 达标，✗ 未达标，— 无数据。\n";
+  out += "。每年的值对照当年有效的目标（当年目标，否则最近的下一个目标年的目标）。✓ 达标，✗ 未达标，— 无数据或无法判断（如趋势缺少往年的值），无效 不在合理范围或违反校验规则。\n";
   std::vector<std::string> on_track, off_track;
   for (const MonitoredGroup& group : report.groups) {
     text::StrAppend(&out, "\n## ", group.basis.empty() ? "（未注明依据）" : group.basis, "\n");

@@ -6,6 +6,7 @@
 #include "healthact/assessment.hpp"
 #include "healthact/assessment_text.hpp"
 #include "healthact/data_file.hpp"
+#include "healthact/report.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -439,6 +440,30 @@ TEST(Order, OutputsDoNotDependOnTheOrderOfTheRows) {
   EXPECT_EQ(AssessmentToJson(a, Explanation::kAll), AssessmentToJson(b, Explanation::kAll));
   EXPECT_EQ(AssessmentToCsv(a, Explanation::kAll), AssessmentToCsv(b, Explanation::kAll));
   EXPECT_EQ(AssessmentToTable(a), AssessmentToTable(b));
+}
+
+TEST(Order, TheMonitoringReportDoesNotDependOnTheOrderOfTheRows) {
+  const auto framework = MustParse(kMortality);
+  const std::string rows = "乙,2,2022,5\n甲,2,2021,5.5\n丙,1,2022,75\n甲,2,2022,4.0\n";
+  const std::string shuffled = "甲,2,2022,4.0\n丙,1,2022,75\n甲,2,2021,5.5\n乙,2,2022,5\n";
+  MonitoringRequest a{framework, Data("unit,indicator,year,value\n" + rows, framework.get()), {}, {}, {}, {}};
+  MonitoringRequest b{framework, Data("unit,indicator,year,value\n" + shuffled, framework.get()), {}, {}, {}, {}};
+  const MonitoringReport first = BuildMonitoringReport(a);
+  EXPECT_EQ(first.units, (std::vector<std::string>{"丙", "乙", "甲"}));  // by name, not by row
+  EXPECT_EQ(MonitoringReportMarkdown(first), MonitoringReportMarkdown(BuildMonitoringReport(b)));
+  EXPECT_EQ(MonitoringReportJson(first), MonitoringReportJson(BuildMonitoringReport(b)));
+}
+
+TEST(Trends, TheMonitoringReportKeepsTheValueOfAnUndecidableTrend) {
+  const auto framework = MustParse(R"(框架 "t"
+指标 21 "死亡率" { 单位 ‰ 方向 越低越好 目标 2022 下降 }
+)");
+  // 2022 alone: a fall cannot be judged, and 4.8 is still shown.
+  MonitoringRequest request{framework, Data("unit,indicator,year,value\n甲,21,2022,4.8\n", framework.get()),
+                            {2022}, {}, {}, {}};
+  const MonitoringReport report = BuildMonitoringReport(request);
+  EXPECT_EQ(report.groups[0].indicators[0].values[0][0].value, "4.8");
+  EXPECT_TRUE(Contains(MonitoringReportMarkdown(report), "| 甲 | 4.8 — |"));
 }
 
 }  // namespace
