@@ -152,7 +152,11 @@ HACT_API int32_t hact_observations_read_units_csv(hact_observations* observation
 
 /* ---- Assessment ---- */
 /* Evaluates every unit of `observations` on `framework` for `year` (1949 to
- * 2100, else HACT_ERROR_ARGUMENT).  The assessment keeps what it needs: the
+ * 2100, else HACT_ERROR_ARGUMENT), and validates their figures.  A year for
+ * which the framework has no target, observations without units, and a
+ * selection (hact_assess_with) that matches no unit are HACT_ERROR_INVALID,
+ * with the reason in hact_last_error().  Every string argument of this
+ * interface must be UTF-8: anything else is HACT_ERROR_INVALID.  The assessment keeps what it needs: the
  * framework and observations may be freed or changed afterwards. */
 HACT_API int32_t hact_assess(const hact_framework* framework, const hact_observations* observations,
                              int32_t year, hact_assessment** assessment);
@@ -167,7 +171,9 @@ HACT_API int32_t hact_assess_with(const hact_framework* framework,
                                   const hact_observations* observations, int32_t year,
                                   const hact_assess_options* options, hact_assessment** assessment);
 /* The same for one unit only: a vendor's check of one unit's figures before
- * submitting them. */
+ * submitting them.  The result holds that unit's verdicts and findings
+ * (hact_assessment_finding); its rank is 1, there being nobody to rank it
+ * among. */
 HACT_API int32_t hact_validate_unit(const hact_framework* framework,
                                     const hact_observations* observations, const char* unit,
                                     int32_t year, hact_assessment** assessment);
@@ -195,6 +201,28 @@ typedef struct hact_verdict {
  * belong to the assessment. */
 HACT_API int32_t hact_assessment_verdict(const hact_assessment* assessment, int32_t position,
                                          int32_t index, hact_verdict* out);
+/* What validation found in the figures of the unit at rank `position`: a
+ * figure outside its plausible range, a rate its counts contradict, two parts
+ * reported as one value, a broken consistency rule (docs/assessment.md).
+ * Error-level findings are why verdicts are HACT_INVALID. */
+#define HACT_FINDING_RANGE 1
+#define HACT_FINDING_RATE_CONFLICT 2
+#define HACT_FINDING_PARTS 3
+#define HACT_FINDING_RULE 4
+typedef struct hact_finding {
+  int32_t kind;           /* HACT_FINDING_… */
+  const char* rule;       /* "range", "rate_conflict", "parts", or the rule: "[3] ≥ [2]" */
+  int32_t severity;       /* HACT_SEVERITY_ERROR or HACT_SEVERITY_WARNING */
+  const char* indicators; /* the indicator numbers it concerns, comma-separated: "2,3" */
+  const char* message;    /* "999 不在合理范围 0–150 岁内" */
+} hact_finding;
+/* The number of findings of the unit at rank `position`. */
+HACT_API int32_t hact_assessment_finding_count(const hact_assessment* assessment, int32_t position,
+                                               int32_t* count);
+/* Finding `index` of the unit at rank `position`.  Strings belong to the
+ * assessment and live as long as it. */
+HACT_API int32_t hact_assessment_finding(const hact_assessment* assessment, int32_t position,
+                                         int32_t index, hact_finding* out);
 /* The assessment as JSON (docs/assessment.md); `failures_only` non-zero lists
  * only verdicts other than met and not_applicable.  Free with hact_free. */
 HACT_API int32_t hact_assessment_json(const hact_assessment* assessment, int32_t failures_only,

@@ -18,6 +18,7 @@
 #include "healthact/dsl.hpp"
 #include "healthact/organisation_text.hpp"
 #include "healthact/version.hpp"
+#include "../src/utf8.hpp"
 
 struct hact_diagnostics {
   std::vector<healthact::Diagnostic> items;
@@ -52,6 +53,8 @@ struct hact_organisation {
 struct hact_assessment {
   std::optional<healthact::Assessment> assessment;
   std::vector<std::string> scores;  // by unit index
+  // "2,3": each finding's indicators, by unit index, made once.
+  std::map<std::size_t, std::vector<std::string>> finding_indicators;
   // Verdicts are explained on first request and kept, so that the strings
   // handed out stay valid; the mutex lets several threads read at once.
   mutable std::mutex mutex;
@@ -83,6 +86,19 @@ int32_t Guard(Body body) noexcept {
 
 int32_t NullArgument(const char* name) {
   return Fail(HACT_ERROR_ARGUMENT, std::string(name) + " is NULL");
+}
+
+// HACT_OK, or HACT_ERROR_INVALID when a string that came in is not UTF-8:
+// names and keys go out again in JSON and reports, which must be UTF-8.
+int32_t CheckUtf8(std::string_view text, const char* name) {
+  if (const std::optional<std::size_t> bad = healthact::utf8::FindInvalid(text)) {
+    return Fail(HACT_ERROR_INVALID,
+                std::string(name) + " is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
+  }
+  return HACT_OK;
+}
+int32_t CheckUtf8(const char* text, const char* name) {
+  return text == nullptr ? HACT_OK : CheckUtf8(std::string_view(text), name);
 }
 
 hact_diagnostics* MakeDiagnostics(std::vector<healthact::Diagnostic> items) {
@@ -117,10 +133,20 @@ int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const he
   if (absl::Status year_ok = healthact::CheckYear(year); !year_ok.ok()) {
     return Fail(HACT_ERROR_ARGUMENT, std::string(year_ok.message()));
   }
+  if (absl::Status assessable = healthact::CheckAssessment(*framework->framework, *data, year, options);
+      !assessable.ok()) {
+    return Fail(HACT_ERROR_INVALID, std::string(assessable.message()));
+  }
   auto result = std::make_unique<hact_assessment>();
   result->assessment.emplace(healthact::Assess(framework->framework, std::move(data), year, options));
-  for (std::size_t u = 0; u < result->assessment->unit_count(); ++u) {
-    result->scores.push_back(result->assessment->score(u).ToString());
+  const healthact::Assessment& a = *result->assessment;
+  for (std::size_t u = 0; u < a.unit_count(); ++u) {
+    result->scores.push_back(a.score(u).ToString());
+    for (const healthact::Finding& finding : a.findings(u)) {
+      std::string joined;
+      for (const std::string& number : finding.indicators) joined += (joined.empty() ? "" : ",") + number;
+      result->finding_indicators[u].push_back(std::move(joined));
+    }
   }
   *out = result.release();
   return HACT_OK;
@@ -182,6 +208,7 @@ int32_t hact_framework_parse(const char* text, size_t length, const char* file_n
     if (diagnostics != nullptr) *diagnostics = nullptr;
     if (text == nullptr) return NullArgument("text");
     if (framework == nullptr) return NullArgument("framework");
+    if (const int32_t status = CheckUtf8(file_name, "file_name")) return status;
     healthact::ParsedFramework parsed = healthact::ParseFramework(
         std::string_view(text, length), file_name != nullptr ? file_name : "<text>");
     const bool ok = parsed.ok();
@@ -260,6 +287,9 @@ int32_t hact_observations_add(hact_observations* observations, const char* unit,
     if (observations == nullptr) return NullArgument("observations");
     if (unit == nullptr || key == nullptr || value == nullptr) return NullArgument("unit, key or value");
     if (*unit == '\0' || *key == '\0') return Fail(HACT_ERROR_ARGUMENT, "unit and key must not be empty");
+    if (const int32_t status = CheckUtf8(unit, "unit")) return status;
+    if (const int32_t status = CheckUtf8(key, "key")) return status;
+    if (const int32_t status = CheckUtf8(value, "value")) return status;
     // Checked before the unit is added, so that a refused value leaves no unit behind.
     if (absl::Status year_ok = healthact::CheckYear(year); !year_ok.ok()) {
       return Fail(HACT_ERROR_INVALID, std::string(year_ok.message()));
@@ -315,6 +345,9 @@ int32_t hact_observations_add_packed(hact_observations* observations, size_t cou
         if (failed != nullptr) *failed = i;
         return Fail(HACT_ERROR_ARGUMENT, "value " + std::to_string(i) + ": unit and key must not be empty");
       }
+      for (const auto& [text, name] : {std::pair{unit, "unit"}, {key, "key"}, {value, "value"}}) {
+        if (CheckUtf8(text, name) != HACT_OK) return fail(i, last_error);
+      }
       absl::StatusOr<healthact::Reported> reported = healthact::ParseReported(value);
       if (!reported.ok()) return fail(i, std::string(reported.status().message()));
       if (absl::Status year_ok = healthact::CheckYear(years[i]); !year_ok.ok()) {
@@ -338,6 +371,7 @@ int32_t hact_observations_read_csv(hact_observations* observations, const char* 
     if (diagnostics != nullptr) *diagnostics = nullptr;
     if (observations == nullptr) return NullArgument("observations");
     if (text == nullptr) return NullArgument("text");
+    if (const int32_t status = CheckUtf8(file_name, "file_name")) return status;
     std::vector<healthact::Diagnostic> found = healthact::ReadObservationsCsv(
         std::string_view(text, length), file_name != nullptr ? file_name : "<data>",
         framework != nullptr ? framework->framework.get() : nullptr, observations->Writable());
@@ -351,6 +385,8 @@ int32_t hact_observations_set_parent(hact_observations* observations, const char
   return Guard([&] {
     if (observations == nullptr) return NullArgument("observations");
     if (unit == nullptr || parent == nullptr) return NullArgument("unit or parent");
+    if (const int32_t status = CheckUtf8(unit, "unit")) return status;
+    if (const int32_t status = CheckUtf8(parent, "parent")) return status;
     healthact::Observations& data = observations->Writable();
     absl::Status status = data.SetParent(data.AddUnit(unit), data.AddUnit(parent));
     return status.ok() ? HACT_OK : Fail(HACT_ERROR_INVALID, std::string(status.message()));
@@ -383,6 +419,12 @@ int32_t hact_assess_with(const hact_framework* framework, const hact_observation
     if (options != nullptr && options->struct_size < static_cast<int32_t>(sizeof(int32_t))) {
       return Fail(HACT_ERROR_ARGUMENT, "options.struct_size is not set");
     }
+    if (has(offsetof(hact_assess_options, level) + sizeof(const char*))) {
+      if (const int32_t status = CheckUtf8(options->level, "options.level")) return status;
+    }
+    if (has(offsetof(hact_assess_options, within) + sizeof(const char*))) {
+      if (const int32_t status = CheckUtf8(options->within, "options.within")) return status;
+    }
     if (has(offsetof(hact_assess_options, level) + sizeof(const char*)) && options->level != nullptr) {
       chosen.level = healthact::ParseUnitLevel(options->level);
       if (!chosen.level) return Fail(HACT_ERROR_ARGUMENT, std::string("unknown level ") + options->level);
@@ -402,6 +444,7 @@ int32_t hact_observations_read_units_csv(hact_observations* observations, const 
     if (diagnostics != nullptr) *diagnostics = nullptr;
     if (observations == nullptr) return NullArgument("observations");
     if (text == nullptr) return NullArgument("text");
+    if (const int32_t status = CheckUtf8(file_name, "file_name")) return status;
     std::vector<healthact::Diagnostic> found = healthact::ReadUnitsCsv(
         std::string_view(text, length), file_name != nullptr ? file_name : "<units>",
         observations->Writable());
@@ -417,6 +460,7 @@ int32_t hact_organisation_parse(const char* text, size_t length, const char* fil
     if (diagnostics != nullptr) *diagnostics = nullptr;
     if (text == nullptr) return NullArgument("text");
     if (organisation == nullptr) return NullArgument("organisation");
+    if (const int32_t status = CheckUtf8(file_name, "file_name")) return status;
     healthact::ParsedOrganisation parsed = healthact::ParseOrganisation(
         std::string_view(text, length), file_name != nullptr ? file_name : "<text>");
     const bool ok = parsed.ok();
@@ -443,6 +487,7 @@ int32_t CommitteeAndDate(const hact_organisation* organisation, int32_t index, c
                          const healthact::Committee** committee, healthact::Date* parsed) {
   if (organisation == nullptr) return NullArgument("organisation");
   if (date == nullptr) return NullArgument("date");
+  if (const int32_t status = CheckUtf8(date, "date")) return status;
   const auto& committees = organisation->organisation->committees;
   if (index < 0 || static_cast<std::size_t>(index) >= committees.size()) {
     return Fail(HACT_ERROR_RANGE, "committee index out of range");
@@ -515,6 +560,7 @@ int32_t hact_validate_unit(const hact_framework* framework, const hact_observati
     if (observations == nullptr) return NullArgument("observations");
     if (unit == nullptr) return NullArgument("unit");
     if (assessment == nullptr) return NullArgument("assessment");
+    if (const int32_t status = CheckUtf8(unit, "unit")) return status;
     const healthact::Observations& all = *observations->observations;
     const std::optional<healthact::UnitId> id = all.FindUnit(unit);
     if (!id) return Fail(HACT_ERROR_NOT_FOUND, std::string("no unit named ") + unit);
@@ -578,6 +624,41 @@ int32_t hact_assessment_verdict(const hact_assessment* assessment, int32_t posit
     out->reason = v.reason.c_str();
     return HACT_OK;
   });
+}
+
+int32_t hact_assessment_finding_count(const hact_assessment* assessment, int32_t position,
+                                      int32_t* count) {
+  if (assessment == nullptr) return NullArgument("assessment");
+  if (count == nullptr) return NullArgument("count");
+  const healthact::Assessment& a = *assessment->assessment;
+  if (position < 0 || static_cast<std::size_t>(position) >= a.unit_count()) {
+    return Fail(HACT_ERROR_RANGE, "unit position out of range");
+  }
+  *count = static_cast<int32_t>(a.findings(a.ranking()[position]).size());
+  return HACT_OK;
+}
+
+int32_t hact_assessment_finding(const hact_assessment* assessment, int32_t position, int32_t index,
+                                hact_finding* out) {
+  if (assessment == nullptr) return NullArgument("assessment");
+  if (out == nullptr) return NullArgument("out");
+  const healthact::Assessment& a = *assessment->assessment;
+  if (position < 0 || static_cast<std::size_t>(position) >= a.unit_count()) {
+    return Fail(HACT_ERROR_RANGE, "unit position out of range");
+  }
+  const std::size_t u = a.ranking()[position];
+  const std::vector<healthact::Finding>& findings = a.findings(u);
+  if (index < 0 || static_cast<std::size_t>(index) >= findings.size()) {
+    return Fail(HACT_ERROR_RANGE, "finding index out of range");
+  }
+  const healthact::Finding& finding = findings[index];
+  out->kind = static_cast<int32_t>(finding.kind);
+  out->rule = finding.rule.c_str();
+  out->severity = finding.severity == healthact::Severity::kError ? HACT_SEVERITY_ERROR
+                                                                   : HACT_SEVERITY_WARNING;
+  out->indicators = assessment->finding_indicators.at(u)[index].c_str();
+  out->message = finding.message.c_str();
+  return HACT_OK;
 }
 
 int32_t hact_assessment_json(const hact_assessment* assessment, int32_t failures_only, char** json) {

@@ -266,6 +266,84 @@ static void test_options(void) {
   hact_framework_free(framework);
 }
 
+/* Trust the verdicts through C: findings of one unit, a year without
+ * targets, and strings that are not UTF-8. */
+static void test_validation(const char* examples) {
+  char path[4096];
+  size_t length = 0;
+  char* text;
+  hact_framework* framework = NULL;
+  hact_observations* observations = NULL;
+  hact_assessment* assessment = NULL;
+  hact_finding finding;
+  hact_verdict verdict;
+  hact_assess_options options;
+  int32_t count = 0;
+  size_t failed_at = 99;
+  const int32_t years[] = {2022, 2022};
+  char* json = NULL;
+
+  snprintf(path, sizeof path, "%s/zhangye.ha", examples);
+  text = read_file(path, &length);
+  CHECK(text != NULL);
+  if (text == NULL) return;
+  CHECK(hact_framework_parse(text, length, "zhangye.ha", &framework, NULL) == HACT_OK);
+  free(text);
+  CHECK(hact_observations_new(&observations) == HACT_OK);
+  /* 999 岁 is outside 0–150; 5岁以下儿童死亡率 4.0 below 婴儿死亡率 5.5
+   * breaks the framework's rule [3] ≥ [2]. */
+  CHECK(hact_observations_add(observations, "甲县", "1", 2022, "999") == HACT_OK);
+  CHECK(hact_observations_add(observations, "甲县", "2", 2022, "5.5") == HACT_OK);
+  CHECK(hact_observations_add(observations, "甲县", "3", 2022, "4.0") == HACT_OK);
+  CHECK(hact_validate_unit(framework, observations, "甲县", 2022, &assessment) == HACT_OK);
+  CHECK(hact_assessment_finding_count(assessment, 0, &count) == HACT_OK && count == 2);
+  CHECK(hact_assessment_finding(assessment, 0, 0, &finding) == HACT_OK);
+  CHECK(finding.kind == HACT_FINDING_RANGE && finding.severity == HACT_SEVERITY_ERROR);
+  CHECK(strcmp(finding.indicators, "1") == 0 && strcmp(finding.rule, "range") == 0);
+  CHECK(strcmp(finding.message, "999 不在合理范围 0–150 岁内") == 0);
+  CHECK(hact_assessment_finding(assessment, 0, 1, &finding) == HACT_OK);
+  CHECK(finding.kind == HACT_FINDING_RULE && strcmp(finding.rule, "[3] ≥ [2]") == 0);
+  CHECK(strcmp(finding.indicators, "2,3") == 0);
+  CHECK(hact_assessment_finding(assessment, 0, 2, &finding) == HACT_ERROR_RANGE);
+  CHECK(hact_assessment_finding_count(assessment, 1, &count) == HACT_ERROR_RANGE);
+  CHECK(hact_assessment_verdict(assessment, 0, 0, &verdict) == HACT_OK && verdict.status == HACT_INVALID);
+  CHECK(strcmp(verdict.value, "999") == 0);
+  CHECK(hact_assessment_verdict(assessment, 0, 2, &verdict) == HACT_OK && verdict.status == HACT_INVALID);
+  CHECK(hact_assessment_json(assessment, 1, &json) == HACT_OK);
+  CHECK(json != NULL && strstr(json, "\"findings\": [{\"rule\": \"range\"") != NULL);
+  hact_free(json);
+  hact_assessment_free(assessment);
+
+  /* A year the framework has no target for is refused, naming the years. */
+  CHECK(hact_assess(framework, observations, 2030, &assessment) == HACT_ERROR_INVALID);
+  CHECK(assessment == NULL && strstr(hact_last_error(), "2022") != NULL);
+  memset(&options, 0, sizeof options);
+  options.struct_size = (int32_t)sizeof options;
+  options.level = "乡镇";
+  CHECK(hact_assess_with(framework, observations, 2022, &options, &assessment) == HACT_ERROR_INVALID);
+
+  /* Not UTF-8 ("\xff", a GBK "\xd5\xc5"): refused in every string. */
+  CHECK(hact_observations_add(observations, "\xd5\xc5\xd2\xb4", "1", 2022, "75") == HACT_ERROR_INVALID);
+  CHECK(strstr(hact_last_error(), "unit is not valid UTF-8") != NULL);
+  CHECK(hact_observations_add(observations, "乙县", "\xff", 2022, "75") == HACT_ERROR_INVALID);
+  CHECK(hact_observations_add(observations, "乙县", "1", 2022, "7\xff") == HACT_ERROR_INVALID);
+  CHECK(hact_observations_add_packed(observations, 2, "乙县\0\xff", "1\0001", years, "75\00075",
+                                     &failed_at) == HACT_ERROR_INVALID && failed_at == 1);
+  CHECK(hact_observations_set_parent(observations, "乙县", "\xff") == HACT_ERROR_INVALID);
+  CHECK(hact_validate_unit(framework, observations, "\xff", 2022, &assessment) == HACT_ERROR_INVALID);
+  options.level = NULL;
+  options.within = "\xc0\x80";
+  CHECK(hact_assess_with(framework, observations, 2022, &options, &assessment) == HACT_ERROR_INVALID);
+  CHECK(hact_observations_read_csv(observations, "unit,indicator,year,value\n", 26, "\xff", NULL, NULL) ==
+        HACT_ERROR_INVALID);
+  /* 乙县 (from the packed call's first row) and 甲县; nothing of the refused rows. */
+  CHECK(hact_assess(framework, observations, 2022, &assessment) == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 2);
+  hact_assessment_free(assessment);
+  hact_observations_free(observations);
+  hact_framework_free(framework);
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: capi_test EXAMPLES_DIR\n");
@@ -277,6 +355,7 @@ int main(int argc, char** argv) {
   test_liuzhou(argv[1]);
   test_organisation(argv[1]);
   test_options();
+  test_validation(argv[1]);
   printf("capi: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

@@ -79,6 +79,14 @@ class _Verdict(ctypes.Structure):
                 ("target", ctypes.c_char_p), ("reason", ctypes.c_char_p)]
 
 
+class _Finding(ctypes.Structure):
+    _fields_ = [("kind", ctypes.c_int32), ("rule", ctypes.c_char_p), ("severity", ctypes.c_int32),
+                ("indicators", ctypes.c_char_p), ("message", ctypes.c_char_p)]
+
+
+_FINDING_KINDS = {1: "range", 2: "rate_conflict", 3: "parts", 4: "rule"}
+
+
 def _declare(name, restype, *argtypes):
     function = getattr(_lib, name)
     function.restype = restype
@@ -133,6 +141,8 @@ _assessment_unit_count = _declare("hact_assessment_unit_count", _i32, _vp, _P(_i
 _assessment_unit = _declare("hact_assessment_unit", _i32, _vp, _i32, _P(_UnitResult))
 _assessment_verdict = _declare("hact_assessment_verdict", _i32, _vp, _i32, _i32, _P(_Verdict))
 _assessment_json = _declare("hact_assessment_json", _i32, _vp, _i32, _P(_vp))
+_assessment_finding_count = _declare("hact_assessment_finding_count", _i32, _vp, _i32, _P(_i32))
+_assessment_finding = _declare("hact_assessment_finding", _i32, _vp, _i32, _i32, _P(_Finding))
 
 
 def _text(value):
@@ -384,6 +394,23 @@ class Assessment(_Handle):
             result.append({"indicator": _text(v.indicator), "status": _STATUS_NAMES[v.status],
                            "value": _text(v.value), "target": _text(v.target),
                            "reason": _text(v.reason)})
+        return result
+
+    def findings(self, position):
+        """What validation found in the figures of the unit at `position` in
+        rank order: dicts with rule, kind, severity ("error" or "warning"),
+        indicators (a list of numbers) and message."""
+        count = _i32()
+        _check(_assessment_finding_count(self.handle, position, ctypes.byref(count)))
+        result = []
+        for index in range(count.value):
+            f = _Finding()
+            _check(_assessment_finding(self.handle, position, index, ctypes.byref(f)))
+            indicators = _text(f.indicators)
+            result.append({"rule": _text(f.rule), "kind": _FINDING_KINDS.get(f.kind, "?"),
+                           "severity": "error" if f.severity == 0 else "warning",
+                           "indicators": indicators.split(",") if indicators else [],
+                           "message": _text(f.message)})
         return result
 
     def json(self, failures_only=False):

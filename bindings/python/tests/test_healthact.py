@@ -116,6 +116,37 @@ class AssessmentTest(unittest.TestCase):
                 self.framework.validate_unit(data, "无此单位", 2022)
             self.assertEqual(caught.exception.status, -3)
 
+    def test_findings_of_one_unit_before_it_submits(self):
+        # Liuzhou: 婴儿死亡率 (2) 5.5 and 5岁以下儿童死亡率 (3) 4.0 break [3] ≥ [2];
+        # 人均预期寿命 (1) 999 is outside 0–150 岁.
+        with healthact.Observations() as data:
+            data.add("鱼峰区", "1", 2022, "999")
+            data.add("鱼峰区", "2", 2022, "5.5")
+            data.add("鱼峰区", "3", 2022, "4.0")
+            with self.framework.validate_unit(data, "鱼峰区", 2022) as result:
+                findings = result.findings(0)
+                self.assertEqual([f["rule"] for f in findings], ["range", "[3] ≥ [2]"])
+                self.assertEqual(findings[0]["message"], "999 不在合理范围 0–150 岁内")
+                self.assertEqual(findings[1]["indicators"], ["2", "3"])
+                self.assertEqual(findings[1]["severity"], "error")
+                statuses = [v["status"] for v in result.verdicts(0)[:3]]
+                self.assertEqual(statuses, ["invalid", "invalid", "invalid"])
+                self.assertIn('"findings": [{"rule": "range"', result.json())
+
+    def test_a_year_without_targets_is_refused(self):
+        with healthact.Observations() as data:
+            data.add("鱼峰区", "1", 2022, "80")
+            with self.assertRaises(healthact.HealthactError) as caught:
+                self.framework.assess(data, 2025)
+            self.assertEqual(caught.exception.status, -2)
+            self.assertIn("2022, 2030", str(caught.exception))
+
+    def test_strings_that_are_not_utf8_are_refused(self):
+        with healthact.Observations() as data:
+            with self.assertRaises(healthact.HealthactError) as caught:
+                data.add(b"\xd5\xc5", "1", 2022, "75")  # 张 in GBK
+            self.assertEqual(caught.exception.status, -2)
+
     def test_years_outside_the_range_are_refused(self):
         with healthact.Observations() as data:
             data.add("鱼峰区", "1", 2022, "80")
