@@ -67,6 +67,7 @@ std::string_view DiagnosticCodeName(DiagnosticCode code) {
     case DiagnosticCode::kTableUnitInferred: return "unit-inferred";
     case DiagnosticCode::kTableColumnIgnored: return "column-ignored";
     case DiagnosticCode::kTablePartsNamed: return "parts-named-by-number";
+    case DiagnosticCode::kTableBaselineYearUnstated: return "baseline-year-unstated";
   }
   return "unknown";
 }

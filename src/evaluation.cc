@@ -531,7 +531,10 @@ Rational LinearCredit(const Indicator& indicator,
   const auto progress = [&](std::string_view key, const ComparisonTarget& goal,
                             std::optional<Decimal> framework_baseline) -> Rational {
     std::optional<Rational> base;
-    const Reported own = observations.Get(unit, key, indicator.baseline->year);
+    // The unit's own baseline-year figure, else the framework's baseline.
+    const Reported own = indicator.baseline->year
+                             ? observations.Get(unit, key, *indicator.baseline->year)
+                             : Reported{};
     if (own.kind == ReportKind::kNumber) {
       base = ToRational(own.number);
     } else if (framework_baseline) {

@@ -51,7 +51,8 @@ Column ColumnOf(std::string_view header) {
   if (has("序号") || has("编号")) return {Column::Kind::kNumber};
   if (text == "单位" || text == "计量单位") return {Column::Kind::kUnit};
   if (has("方向")) return {Column::Kind::kDirection};
-  if ((has("基期") || has("基线") || has("现状")) && year) return {Column::Kind::kBaseline, *year};
+  // A baseline column without a year (基期水平) keeps its figures: year 0 here.
+  if (has("基期") || has("基线") || has("现状")) return {Column::Kind::kBaseline, year.value_or(0)};
   if (has("目标") && year) return {Column::Kind::kTarget, *year};
   if (has("指标")) return {Column::Kind::kName};
   return {Column::Kind::kIgnored};
@@ -175,6 +176,15 @@ std::vector<std::string> SplitNameAtComma(std::string_view name) {
   return halves;
 }
 
+// "liuzhou-attachment3" from "tables/liuzhou-attachment3.txt".
+std::string FileStem(std::string_view file) {
+  const std::size_t slash = file.find_last_of('/');
+  std::string_view name = slash == std::string_view::npos ? file : file.substr(slash + 1);
+  const std::size_t dot = name.find_last_of('.');
+  if (dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+  return std::string(name);
+}
+
 class Importer {
  public:
   Importer(const IndicatorTable& table, const ImportOptions& options)
@@ -184,9 +194,15 @@ class Importer {
 
  private:
   void Report(DiagnosticCode code, const TableCell& cell, std::string message) {
+    if (SeverityOf(code) == Severity::kError) {
+      marks_.push_back(Mark{current_, text::StrCat("错误（", table_.file, " 第", cell.line, "行第", cell.column,
+                                                   "列 '", Trim(cell.text), "'）：", message)});
+    }
     diagnostics_.push_back(Diagnostic{code, SeverityOf(code), table_.file, cell.line, cell.column,
                                       std::move(message)});
   }
+  // The text with each bad cell marked where the clerk will look for it.
+  std::string MarkedText(std::string text) const;
   bool ReadHeader();
   void ReadRow(const std::vector<TableCell>& row);
   std::optional<Direction> DirectionFromTargets(const std::vector<CellValue>& values) const;
@@ -197,7 +213,35 @@ class Importer {
   std::vector<Column> columns_;
   std::string basis_;
   std::vector<Indicator> indicators_;
+  // A comment for the text: the indicator it belongs to ("" when the row
+  // gave no usable number) and what is wrong.
+  struct Mark {
+    std::string indicator;
+    std::string comment;
+  };
+  std::vector<Mark> marks_;
+  std::string current_;  // the number of the row being read
 };
+
+std::string Importer::MarkedText(std::string text) const {
+  std::string orphans;
+  for (auto mark = marks_.rbegin(); mark != marks_.rend(); ++mark) {
+    // The indicator's block, when its row was imported.
+    const std::string head = text::StrCat("\n", dsl::Spelling(dsl::Keyword::kIndicator).chinese, " ",
+                                          mark->indicator, " \"");
+    const std::size_t at = mark->indicator.empty() ? std::string::npos : text.find(head);
+    if (at == std::string::npos) {
+      orphans.insert(0, text::StrCat("# ", mark->comment, "\n"));
+      continue;
+    }
+    const std::size_t line_end = text.find('\n', at + 1);
+    text.insert(line_end + 1, text::StrCat("  # ", mark->comment, "\n"));
+  }
+  if (!orphans.empty()) {
+    text::StrAppend(&text, "\n# 以下各行未能导入，请对照原表补上后再检查：\n", orphans);
+  }
+  return text;
+}
 
 bool Importer::ReadHeader() {
   const std::vector<TableCell>& header = table_.rows.front();
@@ -254,6 +298,7 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
                         "; a cell may be missing or split"));
     return;
   }
+  current_.clear();
   Indicator indicator;
   const TableCell* name_cell = nullptr;
   const TableCell* unit_cell = nullptr;
@@ -287,6 +332,7 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
            text::StrCat("'", indicator.number, "' is not an indicator number (1, 2, 25…)"));
     return;
   }
+  current_ = indicator.number;
   indicator.basis = basis_;
   NameAndUnit name = SplitUnitOutOfName(name_cell->text);
   indicator.name = name.name;
@@ -310,7 +356,6 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
 
   // Read every value cell once.
   std::vector<CellValue> targets;
-  bool failed = false;
   std::size_t parts = 1;
   bool numeric = false, bare = false;
   for (const auto& [cell, year] : target_cells) {
@@ -323,7 +368,7 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
       Report(DiagnosticCode::kTableCell, *cell,
              text::StrCat("'", Trim(cell->text), "' is not a target (≥90, 77.8, 实现, 下降, "
                           "100，70 or --)"));
-      failed = true;
+      value.kind = CellValue::Kind::kEmpty;  // left out of the text, and marked there
     }
     numeric |= value.kind == CellValue::Kind::kComparisons;
     for (const ComparisonTarget& c : value.comparisons) bare |= c.written_bare;
@@ -337,19 +382,19 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
       Report(DiagnosticCode::kTableCell, *baseline_cell,
              text::StrCat("'", Trim(baseline_cell->text), "' is not a baseline (76.8, 100，65, "
                           "未建立, 未统计 or --)"));
-      failed = true;
+      baseline = CellValue{};
     }
     for (const ComparisonTarget& c : baseline.comparisons) {
       if (!c.written_bare) {
         Report(DiagnosticCode::kTableCell, *baseline_cell,
                "a baseline is a value, not a comparison");
-        failed = true;
+        baseline = CellValue{};
+        break;
       }
     }
     numeric |= baseline.kind == CellValue::Kind::kComparisons;
     parts = std::max(parts, baseline.comparisons.size());
   }
-  if (failed) return;
 
   if (!indicator.unit && numeric) {
     if (!NameIsAShare(indicator.name)) {
@@ -415,7 +460,16 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
 
   if (baseline.kind != CellValue::Kind::kEmpty) {
     Baseline b;
-    b.year = baseline_year;
+    if (baseline_year != 0) {
+      b.year = baseline_year;
+    } else if (options_.baseline_year) {
+      b.year = options_.baseline_year;
+    } else {
+      Report(DiagnosticCode::kTableBaselineYearUnstated, *baseline_cell,
+             text::StrCat("the baseline column states no year; indicator ", indicator.number,
+                          "'s baseline is kept as 基期 -- (year unstated): give --baseline-year "
+                          "to state it"));
+    }
     switch (baseline.kind) {
       case CellValue::Kind::kAchieved: b.value = Achieved{}; break;
       case CellValue::Kind::kAbsence: b.value = baseline.absence; break;
@@ -458,21 +512,31 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
 ImportedFramework Importer::Run() {
   ImportedFramework result;
   if (table_.rows.empty()) return result;
-  if (ReadHeader()) {
-    for (std::size_t r = 1; r < table_.rows.size(); ++r) ReadRow(table_.rows[r]);
+  if (!ReadHeader()) {
+    result.diagnostics = diagnostics_;
+    return result;  // without its columns, no row can be read
   }
+  for (std::size_t r = 1; r < table_.rows.size(); ++r) ReadRow(table_.rows[r]);
   result.diagnostics = diagnostics_;
-  if (HasErrors(diagnostics_)) return result;
 
   Framework::Contents contents;
   contents.name = !options_.name.empty()    ? options_.name
                   : !table_.title.empty() ? table_.title
                                           : std::string("导入的考核指标框架");
   contents.source = options_.source;
+  // The table names itself: its title, else its file's name.
+  if (contents.source.document.empty()) {
+    contents.source.document = !table_.title.empty() ? table_.title : FileStem(table_.file);
+  }
   if (contents.source.locator.empty()) contents.source.locator = table_.locator;
   contents.trend_rules = options_.trend_rules;
   contents.indicators = std::move(indicators_);
   result.text = FormatFramework(Framework(std::move(contents)));
+  if (HasErrors(diagnostics_)) {
+    // A clerk fixes the marked cells; the checker reads the text after that.
+    result.text = MarkedText(std::move(result.text));
+    return result;
+  }
 
   // The DSL checks what was written, as it would when a clerk loads it.
   ParsedFramework parsed = ParseFramework(result.text, text::StrCat(table_.file, " (imported)"));

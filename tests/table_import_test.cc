@@ -188,3 +188,67 @@ TEST(ImportTable, InvalidUtf8IsAnErrorWithItsPosition) {
 
 }  // namespace
 }  // namespace healthact
+
+namespace healthact {
+namespace {
+
+constexpr std::string_view kTwoRows = R"(考核指标表
+
+	序号
+	指标
+	基期水平
+	2022年目标值
+
+	1
+	婴儿死亡率（‰）
+	5.2
+	≤6。0
+
+	2
+	人均预期寿命（岁）
+	74.1
+	≥74.6
+)";
+
+TEST(ImportTable, ABadCellIsMarkedInTheTextNotLostWithTheRest) {
+  const TableRead read = ReadTextTable(kTwoRows, "表.txt");
+  ASSERT_TRUE(read.ok());
+  ImportOptions options;
+  options.baseline_year = 2019;
+  const ImportedFramework imported = ImportTable(read.table, options);
+  EXPECT_FALSE(imported.ok());  // an error: the tool exits 1
+  // Both indicators are written; the bad target (line 11, column 2) is a
+  // comment inside indicator 1, and indicator 2 is whole.
+  EXPECT_NE(imported.text.find("指标 1 \"婴儿死亡率\" {\n  # 错误（表.txt 第11行第2列 '≤6。0'）"),
+            std::string::npos)
+      << imported.text;
+  EXPECT_NE(imported.text.find("  基期 2019 74.1\n  目标 2022 ≥74.6\n"), std::string::npos)
+      << imported.text;
+  ASSERT_EQ(imported.diagnostics.size(), 1u);
+  EXPECT_EQ(imported.diagnostics[0].code, DiagnosticCode::kTableCell);
+  EXPECT_EQ(imported.diagnostics[0].line, 11);
+}
+
+TEST(ImportTable, WithoutASourceTheTablesTitleIsTheSource) {
+  std::string fixed(kTwoRows);
+  fixed.replace(fixed.find("≤6。0"), std::string("≤6。0").size(), "≤6.0");
+  const ImportedFramework imported = ImportTable(ReadTextTable(fixed, "表.txt").table, {});
+  ASSERT_TRUE(imported.ok()) << imported.text;
+  EXPECT_EQ(imported.framework->source().document, "考核指标表");
+  // With no year for the baseline column, the figures stay, year unstated.
+  const Indicator* infant = imported.framework->FindIndicator("1");
+  ASSERT_TRUE(infant->baseline.has_value());
+  EXPECT_FALSE(infant->baseline->year.has_value());
+  EXPECT_EQ(std::get<Decimal>(infant->baseline->value), *Decimal::Parse("5.2"));
+  EXPECT_NE(imported.text.find("基期 -- 5.2"), std::string::npos);
+  std::vector<std::string> codes;
+  for (const Diagnostic& d : imported.diagnostics) codes.push_back(DiagnosticCodeString(d.code));
+  EXPECT_EQ(codes, (std::vector<std::string>{"W111", "W111"}));
+  // No title: the file's name.
+  std::string untitled = fixed.substr(fixed.find('\n'));
+  EXPECT_EQ(ImportTable(ReadTextTable(untitled, "dir/柳州附件3.txt").table, {}).framework->source().document,
+            "柳州附件3");
+}
+
+}  // namespace
+}  // namespace healthact

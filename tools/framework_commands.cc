@@ -72,7 +72,9 @@ void PrintSummary(const std::string& file, const Framework& framework) {
     std::cout << "  " << indicator.number << " " << indicator.name;
     if (indicator.unit) std::cout << " (" << UnitSymbol(*indicator.unit) << ")";
     if (indicator.baseline) {
-      std::cout << "  基期" << indicator.baseline->year << ": "
+      std::cout << "  基期"
+                << (indicator.baseline->year ? std::to_string(*indicator.baseline->year) : "（年份未注明）")
+                << ": "
                 << BaselineText(indicator.baseline->value);
     }
     for (const Target& target : indicator.targets) {

@@ -39,11 +39,11 @@ std::optional<TableRead> ReadTable(const std::string& file, const std::string& s
 
 int ImportTable(const Words& words) {
   const auto arguments = ParseArguments(
-      words, {"name", "source", "locator", "marked-fall", "continuous-years", "sheet"});
+      words, {"name", "source", "locator", "marked-fall", "continuous-years", "sheet", "baseline-year"});
   if (!arguments || arguments->positional.size() != 1) {
     std::cerr << "usage: healthact import-table TABLE(.txt|.csv|.xlsx) [--name NAME] "
                  "[--source DOCUMENT] [--locator 附件3] [--marked-fall 10%] "
-                 "[--continuous-years 3] [--sheet SHEET]\n";
+                 "[--continuous-years 3] [--sheet SHEET] [--baseline-year 2019]\n";
     return kExitUsage;
   }
   const auto& flags = arguments->flags;
@@ -68,6 +68,17 @@ int ImportTable(const Words& words) {
       options.trend_rules.continuous_years = std::stoi(flag("continuous-years"));
     } catch (const std::exception&) {
       std::cerr << "healthact: --continuous-years takes a whole number of years\n";
+      return kExitUsage;
+    }
+  }
+  if (flags.count("baseline-year")) {
+    try {
+      std::size_t used = 0;
+      const int year = std::stoi(flag("baseline-year"), &used);
+      if (used != flag("baseline-year").size() || !CheckYear(year).ok()) throw std::out_of_range("year");
+      options.baseline_year = year;
+    } catch (const std::exception&) {
+      std::cerr << "healthact: --baseline-year takes a year from 1949 to 2100, like 2019\n";
       return kExitUsage;
     }
   }

@@ -71,6 +71,7 @@ enum class DiagnosticCode : std::int32_t {
   kTableUnitInferred = 108,          // W108 unit-inferred
   kTableColumnIgnored = 109,         // W109 column-ignored
   kTablePartsNamed = 110,            // W110 parts-named-by-number
+  kTableBaselineYearUnstated = 111,  // W111 baseline-year-unstated
 };
 
 // Every code, in numeric order.

@@ -123,7 +123,7 @@ struct Achieved {
 };
 using BaselineValue = std::variant<Decimal, std::vector<Decimal>, Achieved, Absence>;
 struct Baseline {
-  int year = 0;
+  std::optional<int> year;  // unset: the document states no year (基期 -- 76.8)
   BaselineValue value;
   friend bool operator==(const Baseline&, const Baseline&) = default;
 };

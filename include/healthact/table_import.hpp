@@ -65,10 +65,16 @@ struct ImportOptions {
   // Tables never say how large a "marked" fall is, nor how many years a
   // "continuous" one lasts; a framework must, so the caller states them.
   TrendRules trend_rules;
+  // The year of a baseline column whose header states none (基期水平); unset:
+  // the baseline is kept with no year, and a warning says so.
+  std::optional<int> baseline_year;
 };
 
 struct ImportedFramework {
-  std::string text;  // the framework in the DSL, canonical form
+  // The framework in the DSL, canonical form.  Written even when some cells
+  // have errors: each bad cell is then marked by a comment at its place (or,
+  // for a row that could not be read at all, at the end) for a clerk to fix.
+  std::string text;
   // The text checked by the DSL; null when it has an error.
   std::shared_ptr<const Framework> framework;
   // The importer's findings (positions in the table) and then the checker's

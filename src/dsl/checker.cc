@@ -587,7 +587,10 @@ void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& ind
                              IndicatorLocations& where, std::set<int>& target_years,
                              bool& has_baseline) {
   const bool is_target = LookupKeyword(statement.head.text) == Keyword::kTarget;
-  const std::optional<int> year = ReadYear(statement.year);
+  // 基期 -- 76.8: a baseline whose year the document does not state.
+  const bool year_unstated =
+      !is_target && ParseAbsence(statement.year.text) == Absence::kNotApplicable;
+  const std::optional<int> year = year_unstated ? std::nullopt : ReadYear(statement.year);
   std::vector<std::size_t> item_offsets;
   for (const ast::Item& item : statement.value) item_offsets.push_back(ItemStart(item));
   if (!is_target) {
@@ -602,8 +605,8 @@ void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& ind
     }
     has_baseline = true;
     std::optional<BaselineValue> value = ReadBaseline(statement.value);
-    if (!year || !value) return;
-    indicator.baseline = Baseline{*year, std::move(*value)};
+    if ((!year && !year_unstated) || !value) return;
+    indicator.baseline = Baseline{year, std::move(*value)};
     where.baseline = ItemStart(statement.value.front());
     where.baseline_items = std::move(item_offsets);
     return;
@@ -1214,9 +1217,10 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
       previous = &target;
     }
   }
-  if (indicator.baseline && indicator.baseline->year > indicator.targets.front().year) {
+  if (indicator.baseline && indicator.baseline->year &&
+      *indicator.baseline->year > indicator.targets.front().year) {
     Report(DiagnosticCode::kBaselineAfterTarget, where.baseline.value_or(where.head),
-           text::StrCat("the baseline year ", indicator.baseline->year, " of indicator ", n,
+           text::StrCat("the baseline year ", *indicator.baseline->year, " of indicator ", n,
                         " comes after its first target year ", indicator.targets.front().year));
   }
 }

@@ -110,7 +110,8 @@ const auto count_statement = x3::rule<class count_id, ast::CountStmt>{"计数"} 
     Head(Keyword::kCount) > name_token > word_token;
 
 const auto year_value_statement = x3::rule<class year_value_id, ast::YearValueStmt>{"statement"} =
-    (Head(Keyword::kBaseline) | Head(Keyword::kTarget)) > year_token > value > -same_line_source;
+    (Head(Keyword::kBaseline) | Head(Keyword::kTarget)) > (year_token | word_token) > value >
+    -same_line_source;
 
 const auto part_statement = x3::rule<class part_id, ast::PartStmt>{"分项"} =
     Head(Keyword::kPart) > label_token > string_token;

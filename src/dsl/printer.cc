@@ -88,7 +88,8 @@ void AppendIndicator(std::string& out, const Indicator& indicator) {
                     end(indicator.range->maximum), "\n");
   }
   if (indicator.baseline) {
-    text::StrAppend(&out, kIndent, Kw(Keyword::kBaseline), " ", indicator.baseline->year, " ",
+    text::StrAppend(&out, kIndent, Kw(Keyword::kBaseline), " ",
+                    indicator.baseline->year ? std::to_string(*indicator.baseline->year) : "--", " ",
                     BaselineText(indicator.baseline->value), "\n");
   }
   for (const Target& target : indicator.targets) {
