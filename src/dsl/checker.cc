@@ -233,6 +233,20 @@ void Checker::CheckSimple(const ast::Simple& statement) {
                             ", which the framework does not have"));
       } else {
         locations_.erase(it->number);
+        // An inherited rule about the dropped indicator can no longer be
+        // checked: it goes with it.
+        const std::string dropped = it->number;
+        std::erase_if(contents_.rules, [&](const ConsistencyRule& rule) {
+          for (const Formula* side : {&rule.left, &rule.right}) {
+            for (const FormulaNode& node : side->nodes) {
+              if (node.kind == FormulaNode::Kind::kIndicator &&
+                  (node.count == dropped || node.count.starts_with(dropped + "."))) {
+                return true;
+              }
+            }
+          }
+          return false;
+        });
         indicators.erase(it);
         Reindex();
       }
