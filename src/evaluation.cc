@@ -20,17 +20,6 @@ std::string_view RelationSymbol(int sign) { return sign < 0 ? "<" : sign > 0 ? "
 
 int Compare(const Rational& a, const Rational& b) { return a < b ? -1 : (b < a ? 1 : 0); }
 
-bool Satisfies(Comparator comparator, int sign) {
-  switch (comparator) {
-    case Comparator::kAtMost: return sign <= 0;
-    case Comparator::kAtLeast: return sign >= 0;
-    case Comparator::kBelow: return sign < 0;
-    case Comparator::kAbove: return sign > 0;
-    case Comparator::kEqual: return sign == 0;
-  }
-  return false;
-}
-
 // Why a report that is not a number cannot be compared.
 Value NoNumber(ReportKind kind, std::string_view key, int year) {
   Value value;
@@ -183,7 +172,7 @@ void EvaluateComparison(const Indicator& indicator,
     return;
   }
   const int sign = Compare(value.number, ToRational(target.value));
-  const bool met = Satisfies(target.comparator, sign);
+  const bool met = Holds(target.comparator, sign, 0);
   verdict.status = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
   if (explain) {
     verdict.value = value.text;

@@ -72,17 +72,6 @@ std::optional<Rational> RuleSide(const Framework& framework, const Formula& form
   }
 }
 
-bool Holds(Comparator comparator, const Rational& left, const Rational& right) {
-  switch (comparator) {
-    case Comparator::kAtMost: return left <= right;
-    case Comparator::kAtLeast: return left >= right;
-    case Comparator::kBelow: return left < right;
-    case Comparator::kAbove: return left > right;
-    case Comparator::kEqual: return left == right;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string_view FindingKindName(FindingKind kind) {

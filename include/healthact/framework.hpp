@@ -60,6 +60,20 @@ struct Citation {
   friend bool operator==(const Citation&, const Citation&) = default;
 };
 
+// Whether `left comparator right` holds: the one meaning of a comparator,
+// for decimals, exact rationals and scaled integers alike.
+template <typename T>
+bool Holds(Comparator comparator, const T& left, const T& right) {
+  switch (comparator) {
+    case Comparator::kAtMost: return left <= right;
+    case Comparator::kAtLeast: return left >= right;
+    case Comparator::kBelow: return left < right;
+    case Comparator::kAbove: return left > right;
+    case Comparator::kEqual: return left == right;
+  }
+  return false;
+}
+
 // "≥90.86", or a bare "77.8" whose comparator comes from the direction.
 struct ComparisonTarget {
   Comparator comparator = Comparator::kAtLeast;  // resolved, also for bare values
@@ -67,16 +81,7 @@ struct ComparisonTarget {
   bool written_bare = false;  // the document wrote no comparator
 
   // Whether a reported value meets the target: exact, no rounding.
-  bool IsMetBy(const Decimal& reported) const {
-    switch (comparator) {
-      case Comparator::kAtMost: return reported <= value;
-      case Comparator::kAtLeast: return reported >= value;
-      case Comparator::kBelow: return reported < value;
-      case Comparator::kAbove: return reported > value;
-      case Comparator::kEqual: return reported == value;
-    }
-    return false;
-  }
+  bool IsMetBy(const Decimal& reported) const { return Holds(comparator, reported, value); }
 
   friend bool operator==(const ComparisonTarget&, const ComparisonTarget&) = default;
 };
