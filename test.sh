@@ -10,17 +10,18 @@ cd "$(dirname "$0")"
 
 tools/install-deps.sh
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# Developers' and CI builds treat warnings as errors (HEALTHACT_WERROR).
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHEALTHACT_WERROR=ON >/dev/null
 cmake --build build
 ctest --test-dir build --output-on-failure
 
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHEALTHACT_SANITIZE=ON \
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHEALTHACT_SANITIZE=ON -DHEALTHACT_WERROR=ON \
   -DHEALTHACT_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure
 
-cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHEALTHACT_TSAN=ON \
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHEALTHACT_TSAN=ON -DHEALTHACT_WERROR=ON \
   -DHEALTHACT_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-tsan --target healthact_tests
 TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -R '^Threads\.'
@@ -32,8 +33,16 @@ memcheck=(valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,p
 "${memcheck[@]}" build/tests/fuzz/replay_capi tests/fuzz/seeds/capi tests/fuzz/regressions/capi
 
 # Fuzzing: clang with libFuzzer, ASan and UBSan; each target for a bounded time.
-CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHEALTHACT_WERROR=ON \
   -DHEALTHACT_FUZZ=ON -DHEALTHACT_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-fuzz --target fuzz_framework fuzz_organisation fuzz_table fuzz_observations \
   fuzz_capi fuzz_xlsx
 tests/fuzz/run.sh build-fuzz "${HEALTHACT_FUZZ_SECONDS:-30}"
+
+# A packager's plain Release build, as typed on a fresh machine (no -Werror):
+# with GCC exactly so, with Clang the library and the tool.
+cmake -S . -B build-release-gcc -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-release-gcc
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-release-clang -DCMAKE_BUILD_TYPE=Release \
+  -DHEALTHACT_BUILD_TESTS=OFF -DHEALTHACT_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build build-release-clang

@@ -23,6 +23,10 @@ namespace healthact {
 // whose parts unpack to more than 64 MiB, is an error, not a crash.
 absl::StatusOr<std::vector<Sheet>> ReadXlsx(std::string_view bytes);
 
+// False when healthact was built without its spreadsheet libraries: then
+// ReadXlsx and WriteXlsx fail with an Unimplemented status saying so.
+bool SpreadsheetSupported();
+
 // Writes sheets to an .xlsx file at `path`: the first row of each sheet in
 // bold, cells that are plain decimals of up to 15 significant digits as
 // numbers (so the staff can sort and sum them), the rest as text.

@@ -88,4 +88,6 @@ absl::Status WriteXlsx(const std::vector<Sheet>& sheets, const std::string& path
   return absl::OkStatus();
 }
 
+bool SpreadsheetSupported() { return true; }
+
 }  // namespace healthact
