@@ -40,9 +40,18 @@ extern "C" {
 #define HACT_VERSION_NUMBER (HACT_VERSION_MAJOR * 10000 + HACT_VERSION_MINOR * 100 + HACT_VERSION_PATCH)
 
 /* Status codes. */
+/* One status for each kind of failure, at every function:
+ *   HACT_ERROR_ARGUMENT  the call is malformed: a NULL pointer, an empty unit
+ *                        or key, an options struct without struct_size;
+ *   HACT_ERROR_INVALID   what was passed is refused: a text or data with
+ *                        errors (see its diagnostics), a value, year, level
+ *                        or date outside its domain, a string that is not
+ *                        UTF-8, a year without targets, a selection of no unit;
+ *   HACT_ERROR_NOT_FOUND a named thing (a unit, a target) does not exist;
+ *   HACT_ERROR_RANGE     an index outside 0 .. count-1. */
 #define HACT_OK 0
-#define HACT_ERROR_ARGUMENT (-1) /* a NULL or invalid argument */
-#define HACT_ERROR_INVALID (-2)  /* the input has errors: see its diagnostics */
+#define HACT_ERROR_ARGUMENT (-1) /* a malformed call: NULL, empty, no struct_size */
+#define HACT_ERROR_INVALID (-2)  /* refused input: see hact_last_error() or its diagnostics */
 #define HACT_ERROR_NOT_FOUND (-3)
 #define HACT_ERROR_RANGE (-4)    /* an index out of range */
 #define HACT_ERROR_INTERNAL (-99) /* out of memory, or a bug */
@@ -177,6 +186,18 @@ HACT_API int32_t hact_assess_with(const hact_framework* framework,
 HACT_API int32_t hact_validate_unit(const hact_framework* framework,
                                     const hact_observations* observations, const char* unit,
                                     int32_t year, hact_assessment** assessment);
+/* The same three under the interface's hact_<object>_<verb> names (the ones
+ * above stay, as aliases):
+ *   hact_assessment_create: hact_assess_with; `options` may be NULL;
+ *   hact_assessment_create_for_unit: hact_validate_unit. */
+HACT_API int32_t hact_assessment_create(const hact_framework* framework,
+                                        const hact_observations* observations, int32_t year,
+                                        const hact_assess_options* options,
+                                        hact_assessment** assessment);
+HACT_API int32_t hact_assessment_create_for_unit(const hact_framework* framework,
+                                                 const hact_observations* observations,
+                                                 const char* unit, int32_t year,
+                                                 hact_assessment** assessment);
 HACT_API void hact_assessment_free(hact_assessment* assessment);
 HACT_API int32_t hact_assessment_unit_count(const hact_assessment* assessment, int32_t* count);
 
@@ -251,7 +272,8 @@ HACT_API int32_t hact_organisation_roster(hact_organisation* organisation, int32
 HACT_API int32_t hact_organisation_seat(const hact_organisation* organisation, int32_t index,
                                         hact_seat* out);
 /* Who approves seat changes of committee `committee` on `date`: the post and
- * its holder ("" when unnamed). */
+ * its holder ("" when unnamed).  The strings belong to the organisation and
+ * live as long as it (a later call for another date does not change them). */
 HACT_API int32_t hact_organisation_approver(hact_organisation* organisation, int32_t committee,
                                             const char* date, const char** post,
                                             const char** person);

@@ -47,7 +47,9 @@ struct hact_organisation {
   // The last roster asked for, with the strings handed out.
   std::vector<healthact::RosterEntry> roster;
   std::vector<std::string> roles;
-  std::string approver_post, approver_person;
+  // Every approver asked for, by (committee, date): node-based, so that the
+  // strings handed out live as long as the handle.
+  std::map<std::pair<int32_t, std::string>, std::pair<std::string, std::string>> approvers;
 };
 
 struct hact_assessment {
@@ -131,7 +133,7 @@ int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const he
   // No target can fall outside the range: such a year would only give an
   // assessment where everything is "not applicable", silently.
   if (absl::Status year_ok = healthact::CheckYear(year); !year_ok.ok()) {
-    return Fail(HACT_ERROR_ARGUMENT, std::string(year_ok.message()));
+    return Fail(HACT_ERROR_INVALID, std::string(year_ok.message()));
   }
   if (absl::Status assessable = healthact::CheckAssessment(*framework->framework, *data, year, options);
       !assessable.ok()) {
@@ -263,6 +265,9 @@ int32_t hact_framework_target(const hact_framework* framework, int32_t index, in
                               const char** target) {
   if (framework == nullptr) return NullArgument("framework");
   if (target == nullptr) return NullArgument("target");
+  if (index < 0 || static_cast<std::size_t>(index) >= framework->framework->indicators().size()) {
+    return Fail(HACT_ERROR_RANGE, "indicator index out of range");
+  }
   const auto it = framework->targets.find({index, year});
   if (it == framework->targets.end()) {
     return Fail(HACT_ERROR_NOT_FOUND, "no target for that indicator and year");
@@ -427,7 +432,10 @@ int32_t hact_assess_with(const hact_framework* framework, const hact_observation
     }
     if (has(offsetof(hact_assess_options, level) + sizeof(const char*)) && options->level != nullptr) {
       chosen.level = healthact::ParseUnitLevel(options->level);
-      if (!chosen.level) return Fail(HACT_ERROR_ARGUMENT, std::string("unknown level ") + options->level);
+      if (!chosen.level) {
+        return Fail(HACT_ERROR_INVALID,
+                    std::string("unknown level ") + options->level + " (市, 县区, 乡镇, 村 or 部门)");
+      }
     }
     if (has(offsetof(hact_assess_options, within) + sizeof(const char*)) && options->within != nullptr) {
       chosen.within = observations->observations->FindUnit(options->within);
@@ -493,7 +501,7 @@ int32_t CommitteeAndDate(const hact_organisation* organisation, int32_t index, c
     return Fail(HACT_ERROR_RANGE, "committee index out of range");
   }
   const std::optional<healthact::Date> when = healthact::Date::Parse(date);
-  if (!when) return Fail(HACT_ERROR_ARGUMENT, std::string("not a date: ") + date);
+  if (!when) return Fail(HACT_ERROR_INVALID, std::string("not a date (2021-01-01): ") + date);
   *committee = &committees[index];
   *parsed = *when;
   return HACT_OK;
@@ -544,10 +552,10 @@ int32_t hact_organisation_approver(hact_organisation* organisation, int32_t comm
     }
     if (post == nullptr || person == nullptr) return NullArgument("post or person");
     const auto [approver_post, approver] = organisation->organisation->Approver(*chosen, when);
-    organisation->approver_post = approver_post;
-    organisation->approver_person = approver.value_or("");
-    *post = organisation->approver_post.c_str();
-    *person = organisation->approver_person.c_str();
+    auto& kept = organisation->approvers[{committee, when.ToString()}];
+    kept = {approver_post, approver.value_or("")};
+    *post = kept.first.c_str();
+    *person = kept.second.c_str();
     return HACT_OK;
   });
 }
@@ -573,6 +581,19 @@ int32_t hact_validate_unit(const hact_framework* framework, const hact_observati
     }
     return MakeAssessment(framework, std::move(one), year, assessment);
   });
+}
+
+int32_t hact_assessment_create(const hact_framework* framework, const hact_observations* observations,
+                               int32_t year, const hact_assess_options* options,
+                               hact_assessment** assessment) {
+  return options == nullptr ? hact_assess(framework, observations, year, assessment)
+                            : hact_assess_with(framework, observations, year, options, assessment);
+}
+
+int32_t hact_assessment_create_for_unit(const hact_framework* framework,
+                                        const hact_observations* observations, const char* unit,
+                                        int32_t year, hact_assessment** assessment) {
+  return hact_validate_unit(framework, observations, unit, year, assessment);
 }
 
 void hact_assessment_free(hact_assessment* assessment) { delete assessment; }

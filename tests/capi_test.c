@@ -129,6 +129,9 @@ static void test_liuzhou(const char* examples) {
   CHECK(hact_framework_indicator(framework, 26, &indicator) == HACT_ERROR_RANGE);
   CHECK(hact_framework_target(framework, 1, 2022, &target) == HACT_OK && strcmp(target, "≤6.0") == 0);
   CHECK(hact_framework_target(framework, 1, 2025, &target) == HACT_ERROR_NOT_FOUND);
+  /* A bad index is a range error here as at every other getter. */
+  CHECK(hact_framework_target(framework, 26, 2022, &target) == HACT_ERROR_RANGE);
+  CHECK(hact_framework_target(framework, -1, 2022, &target) == HACT_ERROR_RANGE);
 
   CHECK(hact_observations_new(&observations) == HACT_OK);
   CHECK(hact_observations_add_batch(observations, 4, units, keys, years, values, &failed_at) == HACT_OK);
@@ -158,6 +161,14 @@ static void test_liuzhou(const char* examples) {
   hact_free(json);
   hact_assessment_free(assessment);
 
+  /* The hact_<object>_<verb> names give the same as the older ones. */
+  CHECK(hact_assessment_create(framework, observations, 2022, NULL, &assessment) == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 3);
+  hact_assessment_free(assessment);
+  CHECK(hact_assessment_create_for_unit(framework, observations, "鱼峰区", 2022, &assessment) == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 1);
+  hact_assessment_free(assessment);
+
   /* One unit's figures, as a vendor checks them before submitting. */
   CHECK(hact_validate_unit(framework, observations, "鱼峰区", 2022, &assessment) == HACT_OK);
   CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 1);
@@ -167,10 +178,10 @@ static void test_liuzhou(const char* examples) {
   CHECK(assessment == NULL);
 
   /* Years outside 1949..2100 are refused, not assessed as "nothing applies". */
-  CHECK(hact_assess(framework, observations, 2147483647, &assessment) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_assess(framework, observations, 2147483647, &assessment) == HACT_ERROR_INVALID);
   CHECK(assessment == NULL && strstr(hact_last_error(), "year 2147483647 is not from 1949 to 2100") != NULL);
-  CHECK(hact_assess(framework, observations, (int32_t)-2147483647 - 1, &assessment) == HACT_ERROR_ARGUMENT);
-  CHECK(hact_validate_unit(framework, observations, "鱼峰区", 1948, &assessment) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_assess(framework, observations, (int32_t)-2147483647 - 1, &assessment) == HACT_ERROR_INVALID);
+  CHECK(hact_validate_unit(framework, observations, "鱼峰区", 1948, &assessment) == HACT_ERROR_INVALID);
   CHECK(hact_observations_add(observations, "鱼峰区", "2", 2101, "5") == HACT_ERROR_INVALID);
   CHECK(strstr(hact_last_error(), "year 2101") != NULL);
   CHECK(hact_observations_add(observations, "新单位", "2", 0, "5") == HACT_ERROR_INVALID);
@@ -211,7 +222,16 @@ static void test_organisation(const char* examples) {
   CHECK(hact_organisation_seat(organisation, 37, &seat) == HACT_ERROR_RANGE);
   CHECK(hact_organisation_approver(organisation, 0, "2021-01-01", &post, &person) == HACT_OK);
   CHECK(strcmp(post, "市政府副市长") == 0 && strcmp(person, "马斌") == 0);
-  CHECK(hact_organisation_roster(organisation, 0, "2021-02-30", &count) == HACT_ERROR_ARGUMENT);
+  {
+    /* The strings of an earlier call live on after a later one. */
+    const char* later_post = NULL;
+    const char* later_person = NULL;
+    CHECK(hact_organisation_approver(organisation, 0, "2020-06-01", &later_post, &later_person) == HACT_OK);
+    CHECK(strcmp(post, "市政府副市长") == 0 && strcmp(person, "马斌") == 0);
+    CHECK(hact_organisation_approver(organisation, 0, "2021-13-01", &later_post, &later_person) ==
+          HACT_ERROR_INVALID);
+  }
+  CHECK(hact_organisation_roster(organisation, 0, "2021-02-30", &count) == HACT_ERROR_INVALID);
   CHECK(hact_organisation_roster(organisation, 1, "2021-01-01", &count) == HACT_ERROR_RANGE);
   hact_organisation_free(organisation);
   CHECK(hact_organisation_parse("委员会", 9, "x", &organisation, NULL) == HACT_ERROR_INVALID);
@@ -238,7 +258,7 @@ static void test_options(void) {
   CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 2);
   hact_assessment_free(assessment);
   options.level = "省";
-  CHECK(hact_assess_with(framework, observations, 2022, &options, &assessment) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_assess_with(framework, observations, 2022, &options, &assessment) == HACT_ERROR_INVALID);
   options.level = NULL;
   options.within = "无此单位";
   CHECK(hact_assess_with(framework, observations, 2022, &options, &assessment) == HACT_ERROR_NOT_FOUND);

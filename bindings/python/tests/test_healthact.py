@@ -152,7 +152,7 @@ class AssessmentTest(unittest.TestCase):
             data.add("鱼峰区", "1", 2022, "80")
             with self.assertRaises(healthact.HealthactError) as caught:
                 self.framework.assess(data, 2**31 - 1)
-            self.assertEqual(caught.exception.status, -1)
+            self.assertEqual(caught.exception.status, -2)  # HACT_ERROR_INVALID: a year out of its domain
             self.assertIn("is not from 1949 to 2100", str(caught.exception))
             with self.assertRaises(healthact.HealthactError):
                 data.add("鱼峰区", "2", 1900, "5")
