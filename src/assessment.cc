@@ -9,6 +9,7 @@
 #include "healthact/dsl.hpp"
 #include "healthact/version.hpp"
 #include "sha256.hpp"
+#include "kernel.hpp"
 #include "strings.hpp"
 #include "validation_internal.hpp"
 
@@ -16,6 +17,7 @@ namespace healthact {
 namespace {
 
 using evaluation::Rational;
+using kernel::NonNumberStatus;
 
 // A comparison target compiled against one narrow column: the threshold as an
 // integer at the column's scale, rounded so that the integer comparison gives
@@ -48,14 +50,6 @@ std::optional<CompiledComparison> Compile(const ComparisonTarget& target, int sc
   return compiled;
 }
 
-VerdictStatus NonNumberStatus(ReportKind kind) {
-  switch (kind) {
-    case ReportKind::kPending: return VerdictStatus::kPending;
-    case ReportKind::kAchieved:
-    case ReportKind::kNotAchieved: return VerdictStatus::kInvalid;
-    default: return VerdictStatus::kMissing;
-  }
-}
 
 // A plausible range (evaluation::InRange) compiled against one narrow
 // column: the bounds as integers at the column's scale, rounded inward, so
@@ -99,13 +93,7 @@ void CompareColumnWith(const Observations::Column& column, std::int64_t t, const
   const auto decide = [t, range](ReportKind kind, std::int64_t v) {
     if (kind != ReportKind::kNumber) return NonNumberStatus(kind);
     if (!range.Contains(v)) return VerdictStatus::kInvalid;
-    bool met;
-    if constexpr (kComparator == Comparator::kAtLeast) met = v >= t;
-    if constexpr (kComparator == Comparator::kAtMost) met = v <= t;
-    if constexpr (kComparator == Comparator::kAbove) met = v > t;
-    if constexpr (kComparator == Comparator::kBelow) met = v < t;
-    if constexpr (kComparator == Comparator::kEqual) met = v == t;
-    return met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
+    return kernel::CompareStatus(kComparator, v, t);  // folded: kComparator is a constant
   };
   if (all_units) {  // units are 0 .. n-1: no indirection
     const auto n = static_cast<UnitId>(units.size());
@@ -164,15 +152,7 @@ bool FastAchievement(const Observations& observations, std::string_view key, int
                      const std::vector<UnitId>& units, VerdictStatus* out) {
   const Observations::Column* column = observations.FindColumn(key, year);
   for (std::size_t i = 0; i < units.size(); ++i) {
-    const ReportKind kind = column == nullptr ? ReportKind::kNothing : column->kind(units[i]);
-    switch (kind) {
-      case ReportKind::kAchieved: out[i] = VerdictStatus::kMet; break;
-      case ReportKind::kNotAchieved:
-      case ReportKind::kNotEstablished: out[i] = VerdictStatus::kNotMet; break;
-      case ReportKind::kPending: out[i] = VerdictStatus::kPending; break;
-      case ReportKind::kNumber: out[i] = VerdictStatus::kInvalid; break;
-      default: out[i] = VerdictStatus::kMissing; break;
-    }
+    out[i] = kernel::AchievementStatus(column == nullptr ? ReportKind::kNothing : column->kind(units[i]));
   }
   return true;
 }
@@ -184,11 +164,8 @@ bool FastAchievement(const Observations& observations, std::string_view key, int
 bool FastTrend(const Observations& observations, std::string_view key, int year,
                const TrendTarget& trend, const ValueRange& range, const std::vector<UnitId>& units,
                VerdictStatus* out) {
-  const bool fall = trend.kind == TrendKind::kFall || trend.kind == TrendKind::kMarkedFall ||
-                    trend.kind == TrendKind::kContinuousFall;
-  const bool continuous =
-      trend.kind == TrendKind::kContinuousFall || trend.kind == TrendKind::kContinuousRise;
-  const int span = continuous ? trend.continuous_years.value_or(1) : 1;
+  const bool fall = kernel::IsFall(trend.kind);
+  const int span = kernel::YearsBack(trend);
   std::vector<const Observations::Column*> columns;
   int scale = 0;
   for (int y = year - span; y <= year; ++y) {
@@ -239,17 +216,11 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
       values[c] = static_cast<__int128>(v) * factor[c];
     }
     if (!complete) continue;
-    bool moved = true;
-    for (std::size_t c = 1; c < values.size(); ++c) {
-      moved = moved && (fall ? values[c] < values[c - 1] : values[c] > values[c - 1]);
-    }
-    bool met = moved;
+    bool met = kernel::MovedEveryYear(fall, values.data(), values.size());
     if (met && percent) {
-      const __int128 before = values[values.size() - 2];
-      const __int128 now = values.back();
-      const __int128 change = fall ? before - now : now - before;
-      // change / before × 100 ≥ percent / 10^percent_scale, with before > 0.
-      met = before > 0 && change * 100 * percent_unit >= static_cast<__int128>(*percent) * before;
+      // The percentage as percent / 10^percent_scale.
+      met = kernel::ChangedEnough<__int128>(fall, values[values.size() - 2], values.back(), *percent,
+                                            percent_unit);
     }
     out[i] = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
   }
@@ -286,13 +257,7 @@ void EvaluateIndicator(const Indicator& indicator,
       for (std::size_t p = 0; fast && p < parts->parts.size(); ++p) {
         fast = FastComparison(observations, indicator.parts[p].number, year, parts->parts[p], range,
                               units, all_units, part.data());
-        for (std::size_t i = 0; fast && i < units.size(); ++i) {
-          // Severity order of Combine(): invalid, not met, missing, pending, met.
-          static constexpr int kSeverity[] = {0, 3, 2, 1, 0, 4};
-          if (kSeverity[static_cast<int>(part[i])] > kSeverity[static_cast<int>(out[i])]) {
-            out[i] = part[i];
-          }
-        }
+        for (std::size_t i = 0; fast && i < units.size(); ++i) out[i] = kernel::WorsePart(out[i], part[i]);
       }
       if (fast) return;
     }

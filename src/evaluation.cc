@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kernel.hpp"
 #include "rounding.hpp"
 #include "strings.hpp"
 
@@ -23,29 +24,25 @@ int Compare(const Rational& a, const Rational& b) { return a < b ? -1 : (b < a ?
 // Why a report that is not a number cannot be compared.
 Value NoNumber(ReportKind kind, std::string_view key, int year) {
   Value value;
+  value.problem = kernel::NonNumberStatus(kind);
   switch (kind) {
     case ReportKind::kNothing:
-      value.problem = VerdictStatus::kMissing;
       value.detail = text::StrCat(year, "年未报告", key.empty() ? "" : " ", key);
       break;
     case ReportKind::kNotCounted:
-      value.problem = VerdictStatus::kMissing;
       value.text = "未统计";
       value.detail = text::StrCat(year, "年报告为未统计");
       break;
     case ReportKind::kNotEstablished:
-      value.problem = VerdictStatus::kMissing;
       value.text = "未建立";
       value.detail = text::StrCat(year, "年报告为未建立");
       break;
     case ReportKind::kPending:
-      value.problem = VerdictStatus::kPending;
       value.text = "待公布";
       value.detail = text::StrCat(year, "年的值待上级监测公布");
       break;
     case ReportKind::kAchieved:
     case ReportKind::kNotAchieved:
-      value.problem = VerdictStatus::kInvalid;
       value.text = kind == ReportKind::kAchieved ? "实现" : "未实现";
       value.detail = text::StrCat("报告为", value.text, "，但此指标要求数值");
       break;
@@ -147,15 +144,9 @@ std::string ComparisonReason(const Value& value, const ComparisonTarget& target)
 }
 
 VerdictStatus Combine(const std::vector<Verdict>& parts) {
-  // Any part that cannot be evaluated makes the whole invalid; then a missed
-  // part makes it missed; then a missing one missing; then pending.
-  for (VerdictStatus s : {VerdictStatus::kInvalid, VerdictStatus::kNotMet, VerdictStatus::kMissing,
-                          VerdictStatus::kPending}) {
-    for (const Verdict& part : parts) {
-      if (part.status == s) return s;
-    }
-  }
-  return VerdictStatus::kMet;
+  VerdictStatus worst = VerdictStatus::kMet;
+  for (const Verdict& part : parts) worst = kernel::WorsePart(worst, part.status);
+  return worst;
 }
 
 void EvaluateComparison(const Indicator& indicator,
@@ -171,9 +162,7 @@ void EvaluateComparison(const Indicator& indicator,
     }
     return;
   }
-  const int sign = Compare(value.number, ToRational(target.value));
-  const bool met = Holds(target.comparator, sign, 0);
-  verdict.status = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
+  verdict.status = kernel::CompareStatus(target.comparator, value.number, ToRational(target.value));
   if (explain) {
     verdict.value = value.text;
     verdict.reason = ComparisonReason(value, target);
@@ -183,25 +172,7 @@ void EvaluateComparison(const Indicator& indicator,
 void EvaluateAchievement(const Indicator& indicator, const Observations& observations, UnitId unit,
                          int year, bool explain, Verdict& verdict) {
   const Reported reported = observations.Get(unit, indicator.number, year);
-  switch (reported.kind) {
-    case ReportKind::kAchieved:
-      verdict.status = VerdictStatus::kMet;
-      break;
-    case ReportKind::kNotAchieved:
-    case ReportKind::kNotEstablished:
-      verdict.status = VerdictStatus::kNotMet;
-      break;
-    case ReportKind::kPending:
-      verdict.status = VerdictStatus::kPending;
-      break;
-    case ReportKind::kNothing:
-    case ReportKind::kNotCounted:
-      verdict.status = VerdictStatus::kMissing;
-      break;
-    case ReportKind::kNumber:
-      verdict.status = VerdictStatus::kInvalid;
-      break;
-  }
+  verdict.status = kernel::AchievementStatus(reported.kind);
   if (!explain) return;
   verdict.value = reported.ToString();
   switch (verdict.status) {
@@ -217,18 +188,11 @@ void EvaluateAchievement(const Indicator& indicator, const Observations& observa
   }
 }
 
-bool IsFall(TrendKind kind) {
-  return kind == TrendKind::kFall || kind == TrendKind::kMarkedFall ||
-         kind == TrendKind::kContinuousFall;
-}
-
 void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
                    const Observations& observations, UnitId unit, int year, bool explain,
                    Verdict& verdict) {
-  const bool fall = IsFall(trend.kind);
-  const int span = (trend.kind == TrendKind::kContinuousFall || trend.kind == TrendKind::kContinuousRise)
-                       ? trend.continuous_years.value_or(1)
-                       : 1;
+  const bool fall = kernel::IsFall(trend.kind);
+  const int span = kernel::YearsBack(trend);
   // Values from year - span to year, oldest first.  The year assessed is
   // read first: its value is shown even when an earlier year is missing.
   const Value current = NumericValue(indicator, indicator.number, observations, unit, year);
@@ -253,11 +217,9 @@ void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
     values.push_back(std::move(value));
   }
   values.push_back(current);
-  bool moved = true;  // fell (or rose) year on year
-  for (std::size_t i = 1; i < values.size(); ++i) {
-    const int sign = Compare(values[i].number, values[i - 1].number);
-    moved = moved && (fall ? sign < 0 : sign > 0);
-  }
+  std::vector<Rational> numbers;  // oldest first
+  for (const Value& value : values) numbers.push_back(value.number);
+  const bool moved = kernel::MovedEveryYear(fall, numbers.data(), numbers.size());
   bool met = moved;
   const Value& now = values.back();
   const Value& before = values[values.size() - 2];
@@ -265,13 +227,15 @@ void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
   if (met && trend.marked_change_percent) {
     // The change relative to the earlier value, in %, must reach the size
     // the framework states.
+    const Rational percent = ToRational(*trend.marked_change_percent);
+    met = kernel::ChangedEnough<Rational>(fall, before.number, now.number,
+                                          Rational(mp::numerator(percent)),
+                                          Rational(mp::denominator(percent)));
     if (before.number <= 0) {
-      met = false;
       change_text = "上年值不为正，无法计算相对变化";
     } else {
       const Rational change = (fall ? before.number - now.number : now.number - before.number) *
                               100 / before.number;
-      met = change >= ToRational(*trend.marked_change_percent);
       change_text = text::StrCat("变化", RationalText(change, 2), "%，",
                                  met ? "达到" : "未达到", "明显", fall ? "下降" : "上升", "幅度",
                                  trend.marked_change_percent->ToString(), "%");

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "kernel.hpp"
 #include "dsl/vocabulary.hpp"
 #include "healthact/dsl.hpp"
 #include "healthact/table_import.hpp"
@@ -282,8 +283,7 @@ std::optional<Direction> Importer::DirectionFromTargets(const std::vector<CellVa
                  : Direction::kLowerIsBetter;
     }
     if (value.kind == CellValue::Kind::kTrend) {
-      const bool fall = value.trend == TrendKind::kFall || value.trend == TrendKind::kMarkedFall ||
-                        value.trend == TrendKind::kContinuousFall;
+      const bool fall = kernel::IsFall(value.trend);
       return fall ? Direction::kLowerIsBetter : Direction::kHigherIsBetter;
     }
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "evaluation.hpp"
+#include "kernel.hpp"
 #include "strings.hpp"
 #include "validation_internal.hpp"
 
@@ -24,10 +25,7 @@ void AddOnce(std::vector<Finding>& findings, Finding finding) {
 // earlier years it compares with.
 int YearsBack(const Target& target) {
   const auto* trend = std::get_if<TrendTarget>(&target.form);
-  if (trend == nullptr) return 0;
-  const bool continuous =
-      trend->kind == TrendKind::kContinuousFall || trend->kind == TrendKind::kContinuousRise;
-  return continuous ? trend->continuous_years.value_or(1) : 1;
+  return trend == nullptr ? 0 : kernel::YearsBack(*trend);
 }
 
 // The value of one side of a rule, or nullopt when a figure it names is not

@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "../kernel.hpp"
 #include "../utf8.hpp"
 #include "../strings.hpp"
 #include "healthact/limits.hpp"
@@ -1046,9 +1047,8 @@ void Checker::ResolveTrend(Indicator& indicator, const IndicatorLocations& where
   for (Target& target : indicator.targets) {
     auto* trend = std::get_if<TrendTarget>(&target.form);
     if (trend == nullptr) continue;
-    const bool marked = trend->kind == TrendKind::kMarkedFall || trend->kind == TrendKind::kMarkedRise;
-    const bool continuous =
-        trend->kind == TrendKind::kContinuousFall || trend->kind == TrendKind::kContinuousRise;
+    const bool marked = kernel::IsMarked(trend->kind);
+    const bool continuous = kernel::IsContinuous(trend->kind);
     if (marked) {
       trend->marked_change_percent = indicator.trend_rules.marked_change_percent
                                          ? indicator.trend_rules.marked_change_percent
@@ -1197,8 +1197,7 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
       }
     }
     if (const auto* trend = std::get_if<TrendTarget>(&target.form)) {
-      const bool fall = trend->kind == TrendKind::kFall || trend->kind == TrendKind::kMarkedFall ||
-                        trend->kind == TrendKind::kContinuousFall;
+      const bool fall = kernel::IsFall(trend->kind);
       if ((fall && indicator.direction == Direction::kHigherIsBetter) ||
           (!fall && indicator.direction == Direction::kLowerIsBetter)) {
         Report(DiagnosticCode::kComparatorAgainstDirection, TargetOffset(where, target.year),
