@@ -4,6 +4,7 @@
 #include <set>
 
 #include "strings.hpp"
+#include "vocabulary.hpp"
 
 namespace healthact {
 namespace {
@@ -122,77 +123,36 @@ std::vector<int> Framework::TargetYears() const {
 }
 
 std::string_view ComparatorSymbol(Comparator comparator) {
-  switch (comparator) {
-    case Comparator::kAtMost: return "≤";
-    case Comparator::kAtLeast: return "≥";
-    case Comparator::kBelow: return "<";
-    case Comparator::kAbove: return ">";
-    case Comparator::kEqual: return "=";
-  }
-  return "?";
+  return vocabulary::Chinese(vocabulary::kComparators, comparator);
 }
 
 std::string_view DirectionName(Direction direction) {
-  switch (direction) {
-    case Direction::kUnspecified: return "未定";
-    case Direction::kHigherIsBetter: return "越高越好";
-    case Direction::kLowerIsBetter: return "越低越好";
-  }
-  return "?";
+  if (direction == Direction::kUnspecified) return "未定";
+  return vocabulary::Chinese(vocabulary::kDirections, direction);
 }
 
 std::string_view CategoryName(Category category) {
-  switch (category) {
-    case Category::kOutcome: return "结果性";
-    case Category::kAdvocacy: return "个人和社会倡导性";
-    case Category::kGovernmentWork: return "政府工作性";
-  }
-  return "?";
+  return vocabulary::Chinese(vocabulary::kCategories, category);
 }
 
 std::string_view BindingForceName(BindingForce binding) {
-  switch (binding) {
-    case BindingForce::kBinding: return "约束性";
-    case BindingForce::kExpected: return "预期性";
-    case BindingForce::kAdvocated: return "倡导性";
-  }
-  return "?";
+  return vocabulary::Chinese(vocabulary::kBindingForces, binding);
 }
 
 std::string_view AbsenceName(Absence absence) {
-  switch (absence) {
-    case Absence::kNotEstablished: return "未建立";
-    case Absence::kNotCounted: return "未统计";
-    case Absence::kNotApplicable: return "--";
-  }
-  return "?";
+  return vocabulary::Chinese(vocabulary::kAbsences, absence);
 }
 
 std::string_view TrendKindName(TrendKind kind) {
-  switch (kind) {
-    case TrendKind::kFall: return "下降";
-    case TrendKind::kMarkedFall: return "明显下降";
-    case TrendKind::kContinuousFall: return "持续下降";
-    case TrendKind::kRise: return "上升";
-    case TrendKind::kMarkedRise: return "明显上升";
-    case TrendKind::kContinuousRise: return "持续上升";
-  }
-  return "?";
+  return vocabulary::Chinese(vocabulary::kTrendKinds, kind);
 }
 
 std::string_view RoundingName(Rounding rounding) {
-  switch (rounding) {
-    case Rounding::kHalfUp: return "四舍五入";
-    case Rounding::kHalfEven: return "四舍六入五成双";
-    case Rounding::kTruncate: return "截断";
-    case Rounding::kFloor: return "向下取整";
-    case Rounding::kCeiling: return "向上取整";
-  }
-  return "?";
+  return vocabulary::Chinese(vocabulary::kRoundings, rounding);
 }
 
 std::string_view PartialCreditName(PartialCredit credit) {
-  return credit == PartialCredit::kLinear ? "线性" : "无";
+  return vocabulary::Chinese(vocabulary::kPartialCredits, credit);
 }
 
 const std::vector<Grade>& DefaultGrades() {

@@ -8,6 +8,7 @@
 #include "healthact/report.hpp"
 #include "report_parts.hpp"
 #include "strings.hpp"
+#include "vocabulary.hpp"
 
 namespace healthact {
 
@@ -44,7 +45,7 @@ std::string CountsText(const VerdictCounts& c) {
 }
 
 std::string_view SeverityWord(Severity severity) {
-  return severity == Severity::kError ? "错误" : "警告";
+  return vocabulary::Chinese(vocabulary::kSeverities, severity);
 }
 
 std::string FindingText(const Finding& finding) {

@@ -10,6 +10,7 @@
 #include "../utf8.hpp"
 #include "../strings.hpp"
 #include "healthact/limits.hpp"
+#include "../vocabulary.hpp"
 #include "vocabulary.hpp"
 
 namespace healthact::dsl {
@@ -551,15 +552,15 @@ void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
     case Keyword::kDirection:
       where.direction_failed =
           !assign(ParseDirection(value.text), indicator.direction, DiagnosticCode::kUnknownValue,
-                  "direction", "越高越好 or 越低越好");
+                  "direction", vocabulary::ChoiceList(vocabulary::kDirections));
       break;
     case Keyword::kCategory:
       assign(ParseCategory(value.text), indicator.category, DiagnosticCode::kUnknownValue,
-             "category", "结果性, 个人和社会倡导性 or 政府工作性");
+             "category", vocabulary::ChoiceList(vocabulary::kCategories));
       break;
     case Keyword::kBinding:
       assign(ParseBindingForce(value.text), indicator.binding, DiagnosticCode::kUnknownValue,
-             "binding force", "约束性, 预期性 or 倡导性");
+             "binding force", vocabulary::ChoiceList(vocabulary::kBindingForces));
       break;
     case Keyword::kAggregateWeight:
       where.aggregate_weight = value.offset;
@@ -1027,7 +1028,7 @@ void Checker::TypeFormula(Indicator& indicator, const IndicatorLocations& where)
       if (!rule) {
         Report(DiagnosticCode::kUnknownValue, round.rule->offset,
                text::StrCat("unknown rounding rule '", round.rule->text,
-                            "' (expected 四舍五入, 四舍六入五成双, 截断, 向下取整 or 向上取整)"));
+                            "' (expected ", vocabulary::ChoiceList(vocabulary::kRoundings), ")"));
         return;
       }
       formula.rounding = *rule;
@@ -1281,7 +1282,8 @@ void Checker::CheckRule(const ast::RuleStmt& statement) {
   if (!severity) {
     Report(DiagnosticCode::kUnknownValue, statement.severity.offset,
            text::StrCat("unknown severity '", statement.severity.text,
-                        "' (expected 错误 or 警告: error or warning)"));
+                        "' (expected ", vocabulary::ChoiceList(vocabulary::kSeverities),
+                        ": error or warning)"));
     return;
   }
   rule.severity = *severity;

@@ -1,0 +1,114 @@
+// The words of the documents for each enumeration of the model, Chinese and
+// English, in one two-way table per enumeration: the parser reads them
+// (either language), the printer and every message write the Chinese one, and
+// the lists of words in messages ("越高越好 or 越低越好") are made from the
+// same tables, so that they cannot drift apart.  Internal header.
+#ifndef HEALTHACT_SRC_VOCABULARY_HPP_
+#define HEALTHACT_SRC_VOCABULARY_HPP_
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "healthact/decimal.hpp"
+#include "healthact/diagnostic.hpp"
+#include "healthact/framework.hpp"
+
+namespace healthact::vocabulary {
+
+// One value's words: the canonical Chinese, the English, and other
+// spellings a document may use (full-width symbols, ——).
+template <typename E>
+struct Word {
+  E value;
+  std::string_view chinese;
+  std::string_view english;
+  std::array<std::string_view, 3> aliases = {};
+};
+
+inline constexpr std::array<Word<Direction>, 2> kDirections = {{
+    {Direction::kHigherIsBetter, "越高越好", "higher"},
+    {Direction::kLowerIsBetter, "越低越好", "lower"},
+}};
+inline constexpr std::array<Word<Category>, 3> kCategories = {{
+    {Category::kOutcome, "结果性", "outcome"},
+    {Category::kAdvocacy, "个人和社会倡导性", "advocacy"},
+    {Category::kGovernmentWork, "政府工作性", "government_work"},
+}};
+inline constexpr std::array<Word<BindingForce>, 3> kBindingForces = {{
+    {BindingForce::kBinding, "约束性", "binding"},
+    {BindingForce::kExpected, "预期性", "expected"},
+    {BindingForce::kAdvocated, "倡导性", "advocated"},
+}};
+inline constexpr std::array<Word<Rounding>, 5> kRoundings = {{
+    {Rounding::kHalfUp, "四舍五入", "half_up"},
+    {Rounding::kHalfEven, "四舍六入五成双", "half_even"},
+    {Rounding::kTruncate, "截断", "truncate"},
+    {Rounding::kFloor, "向下取整", "floor"},
+    {Rounding::kCeiling, "向上取整", "ceiling"},
+}};
+inline constexpr std::array<Word<Comparator>, 5> kComparators = {{
+    {Comparator::kAtMost, "≤", "<=", {"≦"}},
+    {Comparator::kAtLeast, "≥", ">=", {"≧"}},
+    {Comparator::kBelow, "<", "<", {"＜"}},
+    {Comparator::kAbove, ">", ">", {"＞"}},
+    {Comparator::kEqual, "=", "=", {"＝"}},
+}};
+inline constexpr std::array<Word<TrendKind>, 6> kTrendKinds = {{
+    {TrendKind::kFall, "下降", "fall"},
+    {TrendKind::kMarkedFall, "明显下降", "marked_fall"},
+    {TrendKind::kContinuousFall, "持续下降", "continuous_fall"},
+    {TrendKind::kRise, "上升", "rise"},
+    {TrendKind::kMarkedRise, "明显上升", "marked_rise"},
+    {TrendKind::kContinuousRise, "持续上升", "continuous_rise"},
+}};
+inline constexpr std::array<Word<Absence>, 3> kAbsences = {{
+    {Absence::kNotEstablished, "未建立", "not_established"},
+    {Absence::kNotCounted, "未统计", "not_counted"},
+    {Absence::kNotApplicable, "--", "n/a", {"——", "－－"}},
+}};
+inline constexpr std::array<Word<PartialCredit>, 2> kPartialCredits = {{
+    {PartialCredit::kNone, "无", "none"},
+    {PartialCredit::kLinear, "线性", "linear"},
+}};
+inline constexpr std::array<Word<Severity>, 2> kSeverities = {{
+    {Severity::kError, "错误", "error"},
+    {Severity::kWarning, "警告", "warning"},
+}};
+
+// The value a word names, in either language or any alias.
+template <typename E, std::size_t N>
+constexpr std::optional<E> Lookup(const std::array<Word<E>, N>& words, std::string_view text) {
+  for (const Word<E>& word : words) {
+    if (word.chinese == text || word.english == text) return word.value;
+    for (std::string_view alias : word.aliases) {
+      if (!alias.empty() && alias == text) return word.value;
+    }
+  }
+  return std::nullopt;
+}
+
+// The canonical Chinese word for a value ("?" for a value not in the table).
+template <typename E, std::size_t N>
+constexpr std::string_view Chinese(const std::array<Word<E>, N>& words, E value) {
+  for (const Word<E>& word : words) {
+    if (word.value == value) return word.chinese;
+  }
+  return "?";
+}
+
+// "越高越好 or 越低越好": every canonical word, for messages.
+template <typename E, std::size_t N>
+std::string ChoiceList(const std::array<Word<E>, N>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i > 0) out += i + 1 == N ? " or " : ", ";
+    out += words[i].chinese;
+  }
+  return out;
+}
+
+}  // namespace healthact::vocabulary
+
+#endif  // HEALTHACT_SRC_VOCABULARY_HPP_
