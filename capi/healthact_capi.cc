@@ -18,7 +18,7 @@
 #include "healthact/dsl.hpp"
 #include "healthact/organisation_text.hpp"
 #include "healthact/version.hpp"
-#include "../src/utf8.hpp"
+#include "core/utf8.hpp"
 
 struct hact_diagnostics {
   std::vector<healthact::Diagnostic> items;

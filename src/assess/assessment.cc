@@ -1,0 +1,424 @@
+#include "healthact/assessment.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <numeric>
+
+#include "assess/columnar.hpp"
+#include "assess/evaluation.hpp"
+#include "healthact/dsl.hpp"
+#include "healthact/version.hpp"
+#include "core/sha256.hpp"
+#include "assess/kernel.hpp"
+#include "core/strings.hpp"
+#include "assess/validation_internal.hpp"
+
+namespace healthact {
+namespace {
+
+using evaluation::Rational;
+
+// Each indicator's weight out of 100 (see Scoring).
+std::vector<Rational> Weights(const Framework& framework) {
+  const std::vector<Indicator>& indicators = framework.indicators();
+  const Scoring& scoring = framework.scoring();
+  std::vector<std::optional<Rational>> stated(indicators.size());
+  std::map<std::string, int> group_size;
+  for (const Indicator& indicator : indicators) ++group_size[indicator.basis];
+  Rational stated_total = 0;
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    for (const auto& [number, weight] : scoring.indicator_weights) {
+      if (number == indicators[i].number) stated[i] = evaluation::ToRational(weight);
+    }
+    for (const auto& [basis, weight] : scoring.basis_weights) {
+      if (basis == indicators[i].basis) {
+        stated[i] = evaluation::ToRational(weight) / group_size[basis];
+      }
+    }
+    if (stated[i]) stated_total += *stated[i];
+  }
+  const auto unstated = static_cast<int>(
+      std::count(stated.begin(), stated.end(), std::optional<Rational>()));
+  std::vector<Rational> weights;
+  for (const std::optional<Rational>& weight : stated) {
+    weights.push_back(weight ? *weight : (100 - stated_total) / std::max(unstated, 1));
+  }
+  return weights;
+}
+
+// Competition ranks (1, 2, 2, 4) of `members` by score, highest first; tied
+// units in the order of their names.  Scores are compared as integer
+// hundredths and names by their precomputed rank, so no string is compared.
+// `by_name` is scratch of name_rank.size() entries, shared by the calls of
+// one assessment: allocating it per call made ranking within thousands of
+// parents quadratic.
+void Rank(const std::vector<std::size_t>& members, const std::vector<std::int64_t>& hundredths,
+          const std::vector<std::int32_t>& name_rank, std::vector<std::size_t>& by_name,
+          std::vector<int>& ranks, std::vector<std::size_t>* order) {
+  // One 64-bit key per unit: the score, highest first, then the name's rank
+  // (unique), so that a plain integer sort gives the order.
+  constexpr std::int64_t kMaxHundredths = 10000;
+  std::vector<std::uint64_t> keys;
+  keys.reserve(members.size());
+  for (std::size_t member : members) {
+    keys.push_back((static_cast<std::uint64_t>(kMaxHundredths - hundredths[member]) << 32) |
+                   static_cast<std::uint32_t>(name_rank[member]));
+    by_name[name_rank[member]] = member;
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::size_t> sorted;
+  sorted.reserve(keys.size());
+  for (std::uint64_t key : keys) sorted.push_back(by_name[key & 0xFFFFFFFFu]);
+  for (std::size_t position = 0; position < sorted.size(); ++position) {
+    const bool tied =
+        position > 0 && hundredths[sorted[position]] == hundredths[sorted[position - 1]];
+    ranks[sorted[position]] = tied ? ranks[sorted[position - 1]] : static_cast<int>(position) + 1;
+  }
+  if (order != nullptr) *order = std::move(sorted);
+}
+
+bool IsUnder(const Observations& observations, UnitId unit, UnitId ancestor) {
+  for (std::optional<UnitId> up = observations.parent(unit); up; up = observations.parent(*up)) {
+    if (*up == ancestor) return true;
+  }
+  return false;
+}
+
+// The framework's rules for every unit: a broken error-level rule makes the
+// verdicts of the indicators it names invalid.  Then the findings on the
+// figures of every unit with an invalid verdict, so that each invalid
+// verdict has its finding (the figures of valid units need no second look).
+void Validate(const Framework& framework, const Observations& observations, int year,
+              const std::vector<UnitId>& units, VerdictStatus* statuses,
+              std::map<std::size_t, std::vector<Finding>>& findings) {
+  const std::size_t n = units.size();
+  const std::vector<Indicator>& indicators = framework.indicators();
+  std::map<std::size_t, std::vector<Finding>> broken;
+  for (const ConsistencyRule& rule : framework.rules()) {
+    std::vector<std::size_t> judged;
+    for (std::size_t i = 0; i < indicators.size(); ++i) {
+      if (std::find(rule.indicators.begin(), rule.indicators.end(), indicators[i].number) !=
+          rule.indicators.end()) {
+        judged.push_back(i);
+      }
+    }
+    for (std::size_t u = 0; u < n; ++u) {
+      std::optional<Finding> finding = validation::CheckRule(framework, rule, observations, units[u], year);
+      if (!finding) continue;
+      if (finding->severity == Severity::kError) {
+        for (std::size_t i : judged) {
+          VerdictStatus& status = statuses[i * n + u];
+          if (status == VerdictStatus::kMet || status == VerdictStatus::kNotMet) {
+            status = VerdictStatus::kInvalid;
+          }
+        }
+      }
+      broken[u].push_back(std::move(*finding));
+    }
+  }
+  std::vector<bool> flagged(n, false);
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    const VerdictStatus* row = statuses + i * n;
+    for (std::size_t u = 0; u < n; ++u) {
+      if (row[u] == VerdictStatus::kInvalid) flagged[u] = true;
+    }
+  }
+  for (std::size_t u = 0; u < n; ++u) {
+    const auto rules = broken.find(u);
+    if (!flagged[u] && rules == broken.end()) continue;
+    std::vector<Finding> all =
+        flagged[u] ? validation::FigureFindings(framework, observations, units[u], year)
+                   : std::vector<Finding>{};
+    if (rules != broken.end()) {
+      for (Finding& finding : rules->second) all.push_back(std::move(finding));
+    }
+    if (!all.empty()) findings.emplace(u, std::move(all));
+  }
+}
+
+}  // namespace
+
+std::string_view VerdictStatusName(VerdictStatus status) {
+  switch (status) {
+    case VerdictStatus::kMet: return "met";
+    case VerdictStatus::kNotMet: return "not_met";
+    case VerdictStatus::kMissing: return "missing";
+    case VerdictStatus::kPending: return "pending";
+    case VerdictStatus::kNotApplicable: return "not_applicable";
+    case VerdictStatus::kInvalid: return "invalid";
+  }
+  return "?";
+}
+
+struct Assessment::LazyRecord {
+  std::once_flag once;
+  DecisionRecord record;
+};
+
+const DecisionRecord& Assessment::record() const {
+  std::call_once(record_->once, [this] {
+    DecisionRecord& r = record_->record;
+    r.framework_name = framework_->name();
+    r.framework_sha256 = Sha256Hex(FormatFramework(*framework_));
+    r.observations_sha256 = ObservationsSha256(*observations_);
+    r.year = year_;
+    r.library_version = HEALTHACT_VERSION_STRING;
+  });
+  return record_->record;
+}
+
+Verdict Assessment::Explain(std::size_t u, std::size_t i) const {
+  const Indicator& indicator = framework_->indicators()[i];
+  Verdict verdict = evaluation::Evaluate(indicator, *observations_, units_[u], year_, true);
+  if (status(u, i) == VerdictStatus::kInvalid && verdict.status != VerdictStatus::kInvalid) {
+    // Invalid by a broken rule: the rule's words are the reason.
+    for (const Finding& finding : findings(u)) {
+      if (finding.kind != FindingKind::kRule || finding.severity != Severity::kError) continue;
+      if (std::find(finding.indicators.begin(), finding.indicators.end(), indicator.number) ==
+          finding.indicators.end()) {
+        continue;
+      }
+      verdict.status = VerdictStatus::kInvalid;
+      verdict.reason = text::StrCat(finding.message, " (目标 ", verdict.target, ")");
+      break;
+    }
+  }
+  return verdict;
+}
+
+VerdictCounts Assessment::counts(std::size_t u) const {
+  VerdictCounts counts;
+  for (std::size_t i = 0; i < indicator_count(); ++i) {
+    switch (status(u, i)) {
+      case VerdictStatus::kMet: ++counts.met; break;
+      case VerdictStatus::kNotMet: ++counts.not_met; break;
+      case VerdictStatus::kMissing: ++counts.missing; break;
+      case VerdictStatus::kPending: ++counts.pending; break;
+      case VerdictStatus::kInvalid: ++counts.invalid; break;
+      case VerdictStatus::kNotApplicable: ++counts.not_applicable; break;
+    }
+  }
+  return counts;
+}
+
+const std::vector<Finding>& Assessment::findings(std::size_t u) const {
+  static const std::vector<Finding> kNone;
+  const auto it = findings_.find(u);
+  return it == findings_.end() ? kNone : it->second;
+}
+
+absl::Status CheckAssessment(const Framework& framework, const Observations& observations, int year,
+                             const AssessOptions& options) {
+  if (absl::Status status = CheckYear(year); !status.ok()) return status;
+  const std::vector<int> years = framework.TargetYears();
+  if (std::find(years.begin(), years.end(), year) == years.end()) {
+    std::string listed;
+    for (int y : years) text::StrAppend(&listed, listed.empty() ? "" : ", ", y);
+    return absl::InvalidArgumentError(
+        text::StrCat("框架“", framework.name(), "”没有", year, "年的目标；有目标的年份：",
+                     listed.empty() ? "无" : listed));
+  }
+  if (observations.unit_count() == 0) {
+    return absl::InvalidArgumentError("数据中没有任何单位：没有可考核的对象");
+  }
+  for (UnitId unit = 0; unit < observations.unit_count(); ++unit) {
+    if (options.level && observations.level(unit) != *options.level) continue;
+    if (options.within && !IsUnder(observations, unit, *options.within)) continue;
+    return absl::OkStatus();
+  }
+  std::string selection;
+  if (options.level) text::StrAppend(&selection, "层级为", UnitLevelName(*options.level));
+  if (options.within) {
+    text::StrAppend(&selection, selection.empty() ? "" : "、", "属于",
+                    observations.unit_name(*options.within));
+  }
+  return absl::InvalidArgumentError(text::StrCat("没有", selection, "的单位：没有可考核的对象"));
+}
+
+std::string ObservationsSha256(const Observations& observations) {
+  // Units sorted by name, so that the hash does not depend on row order.
+  std::vector<UnitId> units(observations.unit_count());
+  std::iota(units.begin(), units.end(), 0);
+  std::sort(units.begin(), units.end(), [&](UnitId a, UnitId b) {
+    return observations.unit_name(a) < observations.unit_name(b);
+  });
+  Sha256 hash;
+  for (UnitId unit : units) {
+    const std::optional<UnitId> parent = observations.parent(unit);
+    hash.Update(text::StrCat("unit\t", observations.unit_name(unit), "\t",
+                             parent ? observations.unit_name(*parent) : "", "\t",
+                             UnitLevelName(observations.level(unit)), "\n"));
+  }
+  for (const auto& [key, year] : observations.Keys()) {
+    const Observations::Column* column = observations.FindColumn(key, year);
+    for (UnitId unit : units) {
+      const Reported reported = column->Get(unit);
+      if (reported.kind == ReportKind::kNothing) continue;
+      hash.Update(text::StrCat("value\t", observations.unit_name(unit), "\t", key, "\t", year, "\t",
+                               reported.ToString(), "\n"));
+    }
+  }
+  return hash.HexDigest();
+}
+
+// What scoring needs of a framework, derived once (Framework caches it).
+// Scores are exact: the weights are integers over a common denominator, so
+// a unit's earned and possible weight are integer sums, and the score is
+// rounded once, half-up, to two decimals.  (Linear partial credit needs
+// rationals and takes the slower exact path.)
+struct ScoringPlan {
+  std::vector<Rational> weights;         // each indicator's, out of 100
+  std::vector<Decimal> rounded_weights;  // the same to 4 places, for display
+  std::vector<std::int64_t> integer_weights;
+  bool integers_fit = false;  // below 2^40, so that sums stay inside 64 bits
+};
+
+const ScoringPlan& ScoringPlanOf(const Framework& framework) {
+  Framework::DerivedCache& cache = *framework.derived_;
+  std::call_once(cache.once, [&] {
+    auto plan = std::make_shared<ScoringPlan>();
+    plan->weights = Weights(framework);
+    evaluation::Integer denominator = 1;
+    for (const Rational& weight : plan->weights) {
+      plan->rounded_weights.push_back(
+          evaluation::RoundRational(weight, 4, Rounding::kHalfUp).value_or(Decimal()));
+      denominator = boost::multiprecision::lcm(denominator, boost::multiprecision::denominator(weight));
+    }
+    plan->integers_fit = denominator < (evaluation::Integer(1) << 40);
+    for (const Rational& weight : plan->weights) {
+      const evaluation::Integer scaled = boost::multiprecision::numerator(Rational(weight * denominator));
+      plan->integers_fit = plan->integers_fit && scaled < (evaluation::Integer(1) << 40);
+      plan->integer_weights.push_back(plan->integers_fit ? scaled.convert_to<long long>() : 0);
+    }
+    cache.scoring = std::move(plan);
+  });
+  return *cache.scoring;
+}
+
+Assessment Assess(std::shared_ptr<const Framework> framework,
+                  std::shared_ptr<const Observations> observations, int year,
+                  const AssessOptions& options) {
+  Assessment result;
+  result.framework_ = std::move(framework);
+  result.observations_ = std::move(observations);
+  result.year_ = year;
+  result.options_ = options;
+  const Framework& f = *result.framework_;
+  const Observations& obs = *result.observations_;
+
+  result.units_.reserve(static_cast<std::size_t>(obs.unit_count()));
+  for (UnitId unit = 0; unit < obs.unit_count(); ++unit) {
+    if (options.level && obs.level(unit) != *options.level) continue;
+    if (options.within && !IsUnder(obs, unit, *options.within)) continue;
+    result.units_.push_back(unit);
+  }
+  const std::size_t n = result.units_.size();
+  const bool all_units = n == static_cast<std::size_t>(obs.unit_count());  // ids 0 .. n-1
+  const std::vector<Indicator>& indicators = f.indicators();
+  result.statuses_ = std::make_shared_for_overwrite<VerdictStatus[]>(indicators.size() * n);
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    columnar::EvaluateIndicator(indicators[i], obs, year, result.units_, all_units,
+                      result.statuses_.get() + i * n);
+  }
+
+  Validate(f, obs, year, result.units_, result.statuses_.get(), result.findings_);
+
+  const ScoringPlan& plan = ScoringPlanOf(f);
+  const std::vector<Rational>& weights = plan.weights;
+  result.weights_ = plan.rounded_weights;
+  const std::vector<std::int64_t>& integer_weights = plan.integer_weights;
+  const bool integers_fit = plan.integers_fit;
+  const bool linear = f.scoring().partial_credit == PartialCredit::kLinear;
+  std::vector<std::int64_t>& hundredths = result.score_hundredths_;
+  hundredths.assign(n, 0);
+  if (!linear && integers_fit) {
+    // Indicator by indicator, so that the verdicts are read in memory order.
+    std::vector<std::int64_t> earned(n, 0), possible(n, 0);
+    for (std::size_t i = 0; i < indicators.size(); ++i) {
+      const VerdictStatus* row = result.statuses_.get() + i * n;
+      const std::int64_t w = integer_weights[i];
+      for (std::size_t u = 0; u < n; ++u) {
+        const VerdictStatus status = row[u];
+        const bool counts = status != VerdictStatus::kNotApplicable && status != VerdictStatus::kPending;
+        possible[u] += counts ? w : 0;
+        earned[u] += status == VerdictStatus::kMet ? w : 0;
+      }
+    }
+    for (std::size_t u = 0; u < n; ++u) {
+      // 100 × earned / possible to two decimals, half-up: (20000 e + p) / 2p.
+      hundredths[u] = possible[u] == 0 ? 0
+                                       : static_cast<std::int64_t>(
+                                             (static_cast<__int128>(earned[u]) * 20000 + possible[u]) /
+                                             (static_cast<__int128>(possible[u]) * 2));
+    }
+  } else {
+    for (std::size_t u = 0; u < n; ++u) {
+      Rational earned = 0, possible = 0;
+      for (std::size_t i = 0; i < indicators.size(); ++i) {
+        const VerdictStatus status = result.status(u, i);
+        if (status == VerdictStatus::kNotApplicable || status == VerdictStatus::kPending) continue;
+        possible += weights[i];
+        if (status == VerdictStatus::kMet) {
+          earned += weights[i];
+        } else if (linear && status == VerdictStatus::kNotMet) {
+          earned += weights[i] * evaluation::LinearCredit(indicators[i], obs, result.units_[u],
+                                                          year, status);
+        }
+      }
+      const Rational score = possible.is_zero() ? Rational(0) : earned * 100 / possible;
+      hundredths[u] = evaluation::RoundRational(score, 2, Rounding::kHalfUp)
+                          .value_or(Decimal())
+                          .ToScaled(2, Rounding::kTruncate)
+                          .value_or(0);
+    }
+  }
+  result.grades_ = f.scoring().grades.empty() ? DefaultGrades() : f.scoring().grades;
+  std::vector<std::int64_t> minimum_hundredths;
+  for (const Grade& grade : result.grades_) {
+    minimum_hundredths.push_back(grade.minimum.ToScaled(2, Rounding::kCeiling).value_or(0));
+  }
+  result.grade_index_.reserve(n);
+  for (std::size_t u = 0; u < n; ++u) {
+    std::size_t g = 0;
+    while (g + 1 < minimum_hundredths.size() && hundredths[u] < minimum_hundredths[g]) ++g;
+    result.grade_index_.push_back(static_cast<std::uint8_t>(g));
+  }
+
+  // Ranks among all assessed units, and among those with the same parent.
+  const std::vector<std::int32_t> all_name_ranks = obs.NameRanks();
+  // Name ranks among the assessed units only, 0 .. n-1.
+  std::vector<std::int32_t> name_rank(n);
+  {
+    std::vector<std::size_t> by_all(all_name_ranks.size(), n);
+    for (std::size_t u = 0; u < n; ++u) by_all[all_name_ranks[result.units_[u]]] = u;
+    std::int32_t next = 0;
+    for (std::size_t position : by_all) {
+      if (position != n) name_rank[position] = next++;
+    }
+  }
+  std::vector<std::size_t> everyone(n);
+  std::iota(everyone.begin(), everyone.end(), 0);
+  result.ranks_.assign(n, 0);
+  std::vector<std::size_t> by_name(n);
+  Rank(everyone, hundredths, name_rank, by_name, result.ranks_, &result.ranking_);
+  bool one_family = true;
+  for (std::size_t u = 1; u < n && one_family; ++u) {
+    one_family = obs.parent(result.units_[u]) == obs.parent(result.units_[0]);
+  }
+  if (one_family) {
+    result.parent_ranks_ = result.ranks_;  // the same ranks
+  } else {
+    std::map<std::optional<UnitId>, std::vector<std::size_t>> siblings;
+    for (std::size_t u = 0; u < n; ++u) siblings[obs.parent(result.units_[u])].push_back(u);
+    result.parent_ranks_.assign(n, 0);
+    for (const auto& [parent, members] : siblings) {
+      Rank(members, hundredths, name_rank, by_name, result.parent_ranks_, nullptr);
+    }
+  }
+
+  result.record_ = std::make_shared<Assessment::LazyRecord>();
+  return result;
+}
+
+}  // namespace healthact

@@ -1,0 +1,272 @@
+// The columnar path of the assessment: every unit's verdict on one
+// indicator at a time, over the observations' columns of scaled integers.
+// It is a layout of the rule kernel's data, not a second copy of its rules:
+// targets and ranges are compiled to integers at a column's scale (rounded
+// so that the integer test is exactly the decimal one), and the rules
+// themselves are kernel.hpp's.  Whatever it cannot take (wide columns,
+// formulas) goes to the explaining evaluator, unit by unit.
+#include "assess/columnar.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+#include "assess/evaluation.hpp"
+#include "assess/kernel.hpp"
+
+namespace healthact::columnar {
+namespace {
+
+using kernel::NonNumberStatus;
+
+// A comparison target compiled against one narrow column: the threshold as an
+// integer at the column's scale, rounded so that the integer comparison gives
+// exactly the decimal one.  (v ≥ 74.65 on a column of tenths is v ≥ 74.7.)
+struct CompiledComparison {
+  Comparator comparator = Comparator::kAtLeast;
+  std::int64_t threshold = 0;
+  bool never = false;  // "= t" where t is not on the column's grid
+};
+
+std::optional<CompiledComparison> Compile(const ComparisonTarget& target, int scale) {
+  CompiledComparison compiled;
+  compiled.comparator = target.comparator;
+  Rounding rule = Rounding::kTruncate;
+  switch (target.comparator) {
+    case Comparator::kAtLeast:
+    case Comparator::kBelow: rule = Rounding::kCeiling; break;
+    case Comparator::kAtMost:
+    case Comparator::kAbove: rule = Rounding::kFloor; break;
+    case Comparator::kEqual:
+      if (!target.value.ToScaledExactly(scale)) {
+        compiled.never = true;
+        return compiled;
+      }
+      break;
+  }
+  std::optional<std::int64_t> threshold = target.value.ToScaled(scale, rule);
+  if (!threshold) return std::nullopt;
+  compiled.threshold = *threshold;
+  return compiled;
+}
+
+
+// A plausible range (evaluation::InRange) compiled against one narrow
+// column: the bounds as integers at the column's scale, rounded inward, so
+// that the integer test gives exactly the decimal one.
+struct CompiledRange {
+  std::int64_t low = std::numeric_limits<std::int64_t>::min();
+  std::int64_t high = std::numeric_limits<std::int64_t>::max();
+  std::int64_t whole = 0;  // 10^scale when only whole numbers are plausible
+
+  bool Contains(std::int64_t v) const { return v >= low && v <= high && (whole == 0 || v % whole == 0); }
+};
+
+std::optional<CompiledRange> CompileRange(const ValueRange& range, int scale) {
+  CompiledRange compiled;
+  if (range.minimum) {
+    std::optional<std::int64_t> low = range.minimum->ToScaled(scale, Rounding::kCeiling);
+    if (!low) return std::nullopt;
+    compiled.low = *low;
+  }
+  if (range.maximum) {
+    std::optional<std::int64_t> high = range.maximum->ToScaled(scale, Rounding::kFloor);
+    if (!high) return std::nullopt;
+    compiled.high = *high;
+  }
+  if (range.whole) {
+    std::optional<std::int64_t> one = Decimal::FromInt(1).ToScaled(scale, Rounding::kTruncate);
+    if (!one) return std::nullopt;
+    compiled.whole = *one;
+  }
+  return compiled;
+}
+
+// Statuses of every unit on one comparison over one narrow column.  The loop
+// is instantiated per comparator so that it is a plain compare-and-store.
+template <Comparator kComparator>
+void CompareColumnWith(const Observations::Column& column, std::int64_t t, const CompiledRange& range,
+                       const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
+  const ReportKind* kinds = column.kinds().data();
+  const std::int64_t* scaled = column.scaled().data();
+  const auto size = static_cast<UnitId>(column.kinds().size());
+  const auto decide = [t, range](ReportKind kind, std::int64_t v) {
+    if (kind != ReportKind::kNumber) return NonNumberStatus(kind);
+    if (!range.Contains(v)) return VerdictStatus::kInvalid;
+    return kernel::CompareStatus(kComparator, v, t);  // folded: kComparator is a constant
+  };
+  if (all_units) {  // units are 0 .. n-1: no indirection
+    const auto n = static_cast<UnitId>(units.size());
+    const UnitId covered = std::min(n, size);
+    for (UnitId u = 0; u < covered; ++u) out[u] = decide(kinds[u], scaled[u]);
+    for (UnitId u = covered; u < n; ++u) out[u] = VerdictStatus::kMissing;
+    return;
+  }
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const UnitId u = units[i];
+    out[i] = u < size ? decide(kinds[u], scaled[u]) : VerdictStatus::kMissing;
+  }
+}
+
+void CompareColumn(const Observations::Column* column, const CompiledComparison& compiled,
+                   const CompiledRange& range, const std::vector<UnitId>& units, bool all_units,
+                   VerdictStatus* out) {
+  if (column == nullptr) {
+    std::fill(out, out + units.size(), VerdictStatus::kMissing);
+    return;
+  }
+  const std::int64_t t = compiled.threshold;
+  switch (compiled.never ? Comparator::kEqual : compiled.comparator) {
+    case Comparator::kAtLeast: return CompareColumnWith<Comparator::kAtLeast>(*column, t, range, units, all_units, out);
+    case Comparator::kAtMost: return CompareColumnWith<Comparator::kAtMost>(*column, t, range, units, all_units, out);
+    case Comparator::kAbove: return CompareColumnWith<Comparator::kAbove>(*column, t, range, units, all_units, out);
+    case Comparator::kBelow: return CompareColumnWith<Comparator::kBelow>(*column, t, range, units, all_units, out);
+    case Comparator::kEqual: break;
+  }
+  if (!compiled.never) return CompareColumnWith<Comparator::kEqual>(*column, t, range, units, all_units, out);
+  // "= t" with t off the column's grid: no number can equal it.
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const UnitId u = units[i];
+    const ReportKind kind = column->kind(u);
+    out[i] = kind != ReportKind::kNumber           ? NonNumberStatus(kind)
+             : !range.Contains(column->scaled()[u]) ? VerdictStatus::kInvalid
+                                                    : VerdictStatus::kNotMet;
+  }
+}
+
+// The fast path for one comparison on one key; false when it does not apply.
+bool FastComparison(const Observations& observations, std::string_view key, int year,
+                    const ComparisonTarget& target, const ValueRange& range,
+                    const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
+  const Observations::Column* column = observations.FindColumn(key, year);
+  if (column != nullptr && !column->narrow()) return false;
+  const int scale = column == nullptr ? 0 : column->scale();
+  std::optional<CompiledComparison> compiled = Compile(target, scale);
+  std::optional<CompiledRange> compiled_range = CompileRange(range, scale);
+  if (!compiled || !compiled_range) return false;
+  CompareColumn(column, *compiled, *compiled_range, units, all_units, out);
+  return true;
+}
+
+bool FastAchievement(const Observations& observations, std::string_view key, int year,
+                     const std::vector<UnitId>& units, VerdictStatus* out) {
+  const Observations::Column* column = observations.FindColumn(key, year);
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    out[i] = kernel::AchievementStatus(column == nullptr ? ReportKind::kNothing : column->kind(units[i]));
+  }
+  return true;
+}
+
+// A trend over narrow columns: each year's values brought to one scale, then
+// compared year on year in 128-bit integers — the same decision as the
+// explaining evaluator (oldest missing year first, a marked change measured
+// against the earlier year's value).
+bool FastTrend(const Observations& observations, std::string_view key, int year,
+               const TrendTarget& trend, const ValueRange& range, const std::vector<UnitId>& units,
+               VerdictStatus* out) {
+  const bool fall = kernel::IsFall(trend.kind);
+  const int span = kernel::YearsBack(trend);
+  std::vector<const Observations::Column*> columns;
+  int scale = 0;
+  for (int y = year - span; y <= year; ++y) {
+    const Observations::Column* column = observations.FindColumn(key, y);
+    if (column != nullptr && !column->narrow()) return false;
+    if (column != nullptr) scale = std::max(scale, column->scale());
+    columns.push_back(column);
+  }
+  std::optional<std::int64_t> percent;
+  int percent_scale = 0;
+  if (trend.marked_change_percent) {
+    percent_scale = trend.marked_change_percent->scale();
+    percent = trend.marked_change_percent->ToScaled(percent_scale, Rounding::kTruncate);
+    if (!percent) return false;
+  }
+  std::vector<__int128> factor;
+  std::vector<CompiledRange> ranges;
+  for (const Observations::Column* column : columns) {
+    __int128 f = 1;
+    for (int k = column == nullptr ? 0 : column->scale(); k < scale; ++k) f *= 10;
+    factor.push_back(f);
+    std::optional<CompiledRange> compiled = CompileRange(range, column == nullptr ? 0 : column->scale());
+    if (!compiled) return false;
+    ranges.push_back(*compiled);
+  }
+  __int128 percent_unit = 1;
+  for (int k = 0; k < percent_scale; ++k) percent_unit *= 10;
+  std::vector<__int128> values(columns.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const UnitId u = units[i];
+    out[i] = VerdictStatus::kMet;
+    bool complete = true;
+    // The year assessed first, as the explaining evaluator reads it.
+    for (std::size_t n = 0; n < columns.size() && complete; ++n) {
+      const std::size_t c = n == 0 ? columns.size() - 1 : n - 1;
+      const ReportKind kind = columns[c] == nullptr ? ReportKind::kNothing : columns[c]->kind(u);
+      if (kind != ReportKind::kNumber) {
+        out[i] = NonNumberStatus(kind);
+        complete = false;
+        break;
+      }
+      const std::int64_t v = columns[c]->scaled()[u];
+      if (!ranges[c].Contains(v)) {
+        out[i] = VerdictStatus::kInvalid;
+        complete = false;
+        break;
+      }
+      values[c] = static_cast<__int128>(v) * factor[c];
+    }
+    if (!complete) continue;
+    bool met = kernel::MovedEveryYear(fall, values.data(), values.size());
+    if (met && percent) {
+      // The percentage as percent / 10^percent_scale.
+      met = kernel::ChangedEnough<__int128>(fall, values[values.size() - 2], values.back(), *percent,
+                                            percent_unit);
+    }
+    out[i] = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
+  }
+  return true;
+}
+
+}  // namespace
+
+void EvaluateIndicator(const Indicator& indicator,
+                       const Observations& observations, int year,
+                       const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
+  const Target* target = indicator.TargetFor(year);
+  if (target == nullptr || std::holds_alternative<NotApplicableTarget>(target->form)) {
+    std::fill(out, out + units.size(), VerdictStatus::kNotApplicable);
+    return;
+  }
+  const ValueRange range = indicator.PlausibleRange();
+  if (!indicator.formula) {
+    if (const auto* comparison = std::get_if<ComparisonTarget>(&target->form)) {
+      if (FastComparison(observations, indicator.number, year, *comparison, range, units, all_units,
+                         out)) {
+        return;
+      }
+    } else if (std::holds_alternative<AchievementTarget>(target->form)) {
+      if (FastAchievement(observations, indicator.number, year, units, out)) return;
+    } else if (const auto* trend = std::get_if<TrendTarget>(&target->form)) {
+      if (FastTrend(observations, indicator.number, year, *trend, range, units, out)) return;
+    } else if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
+      // Each part over its own column, then combined as Evaluate does.
+      std::vector<VerdictStatus> part(units.size());
+      std::fill(out, out + units.size(), VerdictStatus::kMet);
+      // A value under the whole indicator's number is judged one unit at a time.
+      bool fast = parts->parts.size() == indicator.parts.size() &&
+                  observations.FindColumn(indicator.number, year) == nullptr;
+      for (std::size_t p = 0; fast && p < parts->parts.size(); ++p) {
+        fast = FastComparison(observations, indicator.parts[p].number, year, parts->parts[p], range,
+                              units, all_units, part.data());
+        for (std::size_t i = 0; fast && i < units.size(); ++i) out[i] = kernel::WorsePart(out[i], part[i]);
+      }
+      if (fast) return;
+    }
+  }
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    out[i] = evaluation::Evaluate(indicator, observations, units[i], year, false).status;
+  }
+}
+
+
+}  // namespace healthact::columnar

@@ -1,0 +1,154 @@
+// Validation of one unit's figures: the findings of the rule kernel
+// (evaluation.cc) on the figures a year's verdicts rest on, and the
+// framework's consistency rules.
+#include "healthact/validation.hpp"
+
+#include <algorithm>
+
+#include "assess/evaluation.hpp"
+#include "assess/kernel.hpp"
+#include "core/strings.hpp"
+#include "assess/validation_internal.hpp"
+
+namespace healthact {
+namespace {
+
+using evaluation::Rational;
+
+void AddOnce(std::vector<Finding>& findings, Finding finding) {
+  if (std::find(findings.begin(), findings.end(), finding) == findings.end()) {
+    findings.push_back(std::move(finding));
+  }
+}
+
+// The years a verdict on `target` reads: the year, and for a trend the
+// earlier years it compares with.
+int YearsBack(const Target& target) {
+  const auto* trend = std::get_if<TrendTarget>(&target.form);
+  return trend == nullptr ? 0 : kernel::YearsBack(*trend);
+}
+
+// The value of one side of a rule, or nullopt when a figure it names is not
+// there or not usable (the rule then says nothing).
+std::optional<Rational> RuleSide(const Framework& framework, const Formula& formula, int index,
+                                 const Observations& observations, UnitId unit, int year,
+                                 std::vector<FindingValue>& values) {
+  const FormulaNode& node = formula.nodes[index];
+  switch (node.kind) {
+    case FormulaNode::Kind::kConstant: return evaluation::ToRational(node.constant);
+    case FormulaNode::Kind::kCount: {
+      const Reported reported = observations.Get(unit, node.count, year - node.years_back);
+      if (reported.kind != ReportKind::kNumber || reported.number.is_negative()) return std::nullopt;
+      values.push_back({node.count, year - node.years_back, reported.number.ToString()});
+      return evaluation::ToRational(reported.number);
+    }
+    case FormulaNode::Kind::kIndicator: {
+      const std::string number = node.count.substr(0, node.count.find('.'));
+      const Indicator* indicator = framework.FindIndicator(node.count);
+      if (indicator == nullptr) indicator = framework.FindIndicator(number);
+      if (indicator == nullptr) return std::nullopt;
+      const evaluation::Value value =
+          evaluation::NumericValue(*indicator, node.count, observations, unit, year - node.years_back);
+      if (!value.ok) return std::nullopt;
+      values.push_back({node.count, year - node.years_back, value.text});
+      return value.number;
+    }
+    default: break;
+  }
+  std::optional<Rational> left =
+      RuleSide(framework, formula, node.left, observations, unit, year, values);
+  std::optional<Rational> right =
+      left ? RuleSide(framework, formula, node.right, observations, unit, year, values) : std::nullopt;
+  if (!left || !right) return std::nullopt;
+  switch (node.kind) {
+    case FormulaNode::Kind::kAdd: return *left + *right;
+    case FormulaNode::Kind::kSubtract: return *left - *right;
+    case FormulaNode::Kind::kMultiply: return *left * *right;
+    default:
+      if (right->is_zero()) return std::nullopt;
+      return *left / *right;
+  }
+}
+
+}  // namespace
+
+std::string_view FindingKindName(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::kRange: return "range";
+    case FindingKind::kRateConflict: return "rate_conflict";
+    case FindingKind::kPartsAsOne: return "parts";
+    case FindingKind::kRule: return "rule";
+  }
+  return "?";
+}
+
+namespace validation {
+
+std::optional<Finding> CheckRule(const Framework& framework, const ConsistencyRule& rule,
+                                 const Observations& observations, UnitId unit, int year) {
+  std::vector<FindingValue> values;
+  const std::optional<Rational> left =
+      RuleSide(framework, rule.left, static_cast<int>(rule.left.nodes.size()) - 1, observations,
+               unit, year, values);
+  const std::optional<Rational> right =
+      left ? RuleSide(framework, rule.right, static_cast<int>(rule.right.nodes.size()) - 1,
+                      observations, unit, year, values)
+           : std::nullopt;
+  if (!left || !right || Holds(rule.comparator, *left, *right)) return std::nullopt;
+  std::string shown;
+  for (const FindingValue& value : values) {
+    if (!shown.empty()) shown += "，";
+    text::StrAppend(&shown, value.year == year ? "" : text::StrCat(value.year, "年"), "[", value.key,
+                    "] ", value.value);
+  }
+  std::string message = text::StrCat(rule.message.empty() ? text::StrCat("不满足 ", rule.text) : rule.message,
+                                     "（", shown, "）");
+  return Finding{FindingKind::kRule, rule.text, rule.severity, rule.indicators, std::move(values),
+                 std::move(message)};
+}
+
+std::vector<Finding> FigureFindings(const Framework& framework, const Observations& observations,
+                                    UnitId unit, int year) {
+  std::vector<Finding> findings;
+  for (const Indicator& indicator : framework.indicators()) {
+    const Target* target = indicator.TargetFor(year);
+    if (target == nullptr || std::holds_alternative<NotApplicableTarget>(target->form) ||
+        indicator.is_qualitative()) {
+      continue;
+    }
+    std::vector<std::string> keys;
+    if (std::holds_alternative<PartsTarget>(target->form)) {
+      const Reported whole = observations.Get(unit, indicator.number, year);
+      if (whole.kind != ReportKind::kNothing) {
+        AddOnce(findings, Finding{FindingKind::kPartsAsOne, "parts", Severity::kError,
+                                  {indicator.number}, {{indicator.number, year, whole.ToString()}},
+                                  evaluation::PartsAsOneMessage(indicator, whole)});
+      }
+      for (const IndicatorPart& part : indicator.parts) keys.push_back(part.number);
+    } else {
+      keys.push_back(indicator.number);
+    }
+    for (const std::string& key : keys) {
+      for (int y = year - YearsBack(*target); y <= year; ++y) {
+        evaluation::Value value = evaluation::NumericValue(indicator, key, observations, unit, y);
+        if (value.finding) AddOnce(findings, std::move(*value.finding));
+      }
+    }
+  }
+  return findings;
+}
+
+}  // namespace validation
+
+std::vector<Finding> ValidateUnit(const Framework& framework, const Observations& observations,
+                                  UnitId unit, int year) {
+  std::vector<Finding> findings = validation::FigureFindings(framework, observations, unit, year);
+  for (const ConsistencyRule& rule : framework.rules()) {
+    if (std::optional<Finding> broken = validation::CheckRule(framework, rule, observations, unit, year)) {
+      findings.push_back(std::move(*broken));
+    }
+  }
+  return findings;
+}
+
+}  // namespace healthact

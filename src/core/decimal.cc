@@ -1,0 +1,280 @@
+#include "healthact/decimal.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <string>
+
+#include "core/rounding.hpp"
+#include "core/strings.hpp"
+#include "core/utf8.hpp"
+
+namespace healthact {
+namespace {
+
+using Wide = boost::multiprecision::int256_t;
+namespace mp = boost::multiprecision;
+
+const Wide& PowerOfTen(int exponent) {
+  // 10^0 .. 10^(2*kMaxScale+2): enough for every rescaling done here.
+  static const auto* const kPowers = [] {
+    auto* powers = new Wide[2 * Decimal::kMaxScale + 3];
+    powers[0] = 1;
+    for (int i = 1; i < 2 * Decimal::kMaxScale + 3; ++i) powers[i] = powers[i - 1] * 10;
+    return powers;
+  }();
+  return kPowers[exponent];
+}
+
+// The largest magnitude a Decimal holds: 10^(20+18) - 1 in units.
+const Wide& MaxUnits() {
+  static const Wide kMax = PowerOfTen(Decimal::kMaxIntegerDigits + Decimal::kMaxScale) - 1;
+  return kMax;
+}
+
+using internal::DivideRounded;
+
+constexpr std::array<std::uint64_t, Decimal::kMaxScale + 1> kNativePowers = [] {
+  std::array<std::uint64_t, Decimal::kMaxScale + 1> powers{};
+  powers[0] = 1;
+  for (std::size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * 10;
+  return powers;
+}();
+
+// The common case of a reported value -- ASCII, at most 19 digits, well
+// formed ("74.6", "-3", "12.345") -- in native integers: every value of a
+// data file and of a batch passes here, and the 256-bit loop of the general
+// parser cost more than all the rest of ingestion.  Anything else (full-width
+// digits, errors, long numbers) returns nullopt and takes the general path,
+// which gives the same value and the error messages.
+std::optional<std::pair<Decimal::Units, int>> ParseShortAscii(std::string_view text) {
+  std::size_t i = 0;
+  const bool negative = !text.empty() && text[0] == '-';
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) ++i;
+  std::uint64_t magnitude = 0;
+  int digits = 0, fraction_digits = 0, integer_part_digits = 0;
+  bool seen_point = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      if (++digits > 19) return std::nullopt;  // 10^19 - 1 still fits in 64 bits
+      magnitude = magnitude * 10 + static_cast<std::uint64_t>(c - '0');
+      if (seen_point) {
+        ++fraction_digits;
+      } else {
+        ++integer_part_digits;
+      }
+    } else if (c == '.' && !seen_point && integer_part_digits > 0) {
+      seen_point = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits == 0 || (seen_point && fraction_digits == 0) || fraction_digits > Decimal::kMaxScale) {
+    return std::nullopt;
+  }
+  // At most (10^19 - 1) × 10^18 < 10^37: inside both __int128 and the range.
+  Decimal::Units units =
+      static_cast<Decimal::Units>(magnitude) * kNativePowers[Decimal::kMaxScale - fraction_digits];
+  if (negative) units = -units;
+  return std::make_pair(units, fraction_digits);
+}
+
+}  // namespace
+
+absl::StatusOr<Decimal> Decimal::Make(const Wide& units, int scale) {
+  if (mp::abs(units) > MaxUnits()) {
+    return absl::OutOfRangeError(text::StrCat(
+        "number out of range: at most ", kMaxIntegerDigits, " digits before the decimal point"));
+  }
+  return Decimal(units.convert_to<Units>(), scale);
+}
+
+absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
+  if (text.empty()) return absl::InvalidArgumentError("empty number");
+  if (const auto parsed = ParseShortAscii(text)) return Decimal(parsed->first, parsed->second);
+  if (utf8::FindInvalid(text).has_value()) {
+    return absl::InvalidArgumentError("number is not valid UTF-8");
+  }
+  bool negative = false;
+  bool seen_point = false;
+  int integer_digits = 0;  // significant: leading zeros are not counted
+  int fraction_digits = 0;
+  int digits = 0;
+  Wide magnitude = 0;
+  std::size_t offset = 0;
+  std::size_t position = 0;  // code point index, 1-based in messages
+  while (offset < text.size()) {
+    ++position;
+    const char32_t cp = utf8::Next(text, offset);
+    int digit = -1;
+    if (cp >= U'0' && cp <= U'9') digit = static_cast<int>(cp - U'0');
+    if (cp >= U'０' && cp <= U'９') digit = static_cast<int>(cp - U'０');
+    if (digit >= 0) {
+      ++digits;
+      if (seen_point) {
+        if (++fraction_digits > kMaxScale) {
+          return absl::OutOfRangeError(text::StrCat(
+              "number has more than ", kMaxScale, " digits after the decimal point"));
+        }
+      } else if (integer_digits > 0 || digit != 0) {
+        if (++integer_digits > kMaxIntegerDigits) {
+          return absl::OutOfRangeError(text::StrCat(
+              "number out of range: at most ", kMaxIntegerDigits,
+              " digits before the decimal point"));
+        }
+      }
+      magnitude = magnitude * 10 + digit;
+      continue;
+    }
+    if (cp == U'.' || cp == U'．') {
+      if (seen_point) {
+        return absl::InvalidArgumentError(
+            text::StrCat("number has two decimal points (the second at character ",
+                         position, ")"));
+      }
+      if (digits == 0) {
+        return absl::InvalidArgumentError("a digit must come before the decimal point");
+      }
+      seen_point = true;
+      continue;
+    }
+    if ((cp == U'-' || cp == U'+' || cp == U'－' || cp == U'＋') && position == 1) {
+      negative = cp == U'-' || cp == U'－';
+      continue;
+    }
+    return absl::InvalidArgumentError(
+        text::StrCat("unexpected character at position ", position, " of number '", text, "'"));
+  }
+  if (digits == 0) return absl::InvalidArgumentError("number has no digits");
+  if (seen_point && fraction_digits == 0) {
+    return absl::InvalidArgumentError("a digit must follow the decimal point");
+  }
+  Wide units = magnitude * PowerOfTen(kMaxScale - fraction_digits);
+  if (negative) units = -units;
+  return Make(units, fraction_digits);
+}
+
+Decimal Decimal::FromInt(std::int64_t value) {
+  return Decimal(Units(value) * PowerOfTen(kMaxScale).convert_to<Units>(), 0);
+}
+
+Decimal Decimal::FromScaled(std::int64_t mantissa, int scale) {
+  // 10^0 .. 10^18 as native integers: this is on the path of every value read
+  // from a column.
+  static constexpr auto kPowers = [] {
+    std::array<std::int64_t, kMaxScale + 1> powers{};
+    powers[0] = 1;
+    for (int i = 1; i <= kMaxScale; ++i) powers[i] = powers[i - 1] * 10;
+    return powers;
+  }();
+  scale = std::clamp(scale, 0, static_cast<int>(kMaxScale));
+  return Decimal(Units(mantissa) * kPowers[kMaxScale - scale], scale);
+}
+
+std::optional<std::int64_t> Decimal::ToScaled(int scale, Rounding rule) const {
+  // Native 128-bit arithmetic: the divisor 10^(18-scale) fits in 64 bits.
+  scale = std::clamp(scale, 0, static_cast<int>(kMaxScale));
+  Units divisor = 1;
+  for (int i = scale; i < kMaxScale; ++i) divisor *= 10;
+  const Units quotient = internal::DivideRounded<Units>(units_, divisor, rule);
+  if (quotient > std::numeric_limits<std::int64_t>::max() ||
+      quotient < std::numeric_limits<std::int64_t>::min()) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(quotient);
+}
+
+std::optional<std::int64_t> Decimal::ToScaledExactly(int scale) const {
+  if (scale < 0 || scale > kMaxScale) return std::nullopt;
+  const Units divisor = kNativePowers[kMaxScale - scale];
+  const Units quotient = units_ / divisor;
+  if (quotient * divisor != units_ || quotient > std::numeric_limits<std::int64_t>::max() ||
+      quotient < std::numeric_limits<std::int64_t>::min()) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(quotient);
+}
+
+std::string Decimal::ToString() const {
+  const mp::int128_t units = Wide(units_).convert_to<mp::int128_t>();
+  const mp::int128_t magnitude = mp::abs(units);
+  const mp::int128_t one = PowerOfTen(kMaxScale).convert_to<mp::int128_t>();
+  std::string out = units_ < 0 ? "-" : "";
+  out += (magnitude / one).str();
+  if (scale_ > 0) {
+    std::string fraction = (magnitude % one).str();
+    fraction.insert(0, kMaxScale - fraction.size(), '0');
+    out += '.';
+    out += fraction.substr(0, scale_);
+  }
+  return out;
+}
+
+absl::StatusOr<Decimal> Decimal::Add(const Decimal& a, const Decimal& b) {
+  return Make(Wide(a.units_) + Wide(b.units_), std::max(a.scale_, b.scale_));
+}
+
+absl::StatusOr<Decimal> Decimal::Subtract(const Decimal& a, const Decimal& b) {
+  return Make(Wide(a.units_) - Wide(b.units_), std::max(a.scale_, b.scale_));
+}
+
+absl::StatusOr<Decimal> Decimal::Multiply(const Decimal& a, const Decimal& b) {
+  const int scale = a.scale_ + b.scale_;
+  if (scale > kMaxScale) {
+    return absl::OutOfRangeError(text::StrCat(
+        "product would need ", scale, " digits after the decimal point; at most ", kMaxScale));
+  }
+  // Both operands carry 10^18; the product carries 10^36, exactly divisible
+  // back to 10^18 because the written scales add up to at most 18.
+  return Make(Wide(a.units_) * Wide(b.units_) / PowerOfTen(kMaxScale), scale);
+}
+
+absl::StatusOr<Decimal> Decimal::Divide(const Decimal& numerator, const Decimal& denominator,
+                                        int places, Rounding rule) {
+  if (places < 0 || places > kMaxScale) {
+    return absl::InvalidArgumentError(
+        text::StrCat("rounding places must be between 0 and ", kMaxScale));
+  }
+  if (denominator.is_zero()) return absl::InvalidArgumentError("division by zero");
+  Wide n = Wide(numerator.units_) * PowerOfTen(places);
+  Wide d = Wide(denominator.units_);
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  // n/d is the quotient × 10^places exactly; round it once, then rescale.
+  const Wide rounded = DivideRounded(n, d, rule);
+  return Make(rounded * PowerOfTen(kMaxScale - places), places);
+}
+
+Decimal Decimal::Rounded(int places, Rounding rule) const {
+  places = std::clamp(places, 0, static_cast<int>(kMaxScale));
+  const Wide step = PowerOfTen(kMaxScale - places);
+  const Wide rounded = DivideRounded(Wide(units_), step, rule) * step;
+  // Rounding a value in range to fewer digits can carry into one more integer
+  // digit only at the very top of the range; clamp rather than overflow.
+  if (mp::abs(rounded) > MaxUnits()) return *this;
+  return Decimal(rounded.convert_to<Units>(), places);
+}
+
+std::strong_ordering Decimal::CompareQuotient(const Decimal& divisor,
+                                              const Decimal& other) const {
+  if (divisor.is_negative()) {  // a / -d  <=>  -a / d
+    return Decimal(-units_, scale_).CompareQuotient(Decimal(-divisor.units_, divisor.scale_),
+                                                    other);
+  }
+  // this/divisor <=> other  <=>  this <=> other*divisor for divisor > 0; both
+  // sides are then scaled by 10^36, which 256 bits hold.
+  const Wide left = Wide(units_) * PowerOfTen(kMaxScale);
+  const Wide right = Wide(other.units_) * Wide(divisor.units_);
+  if (left < right) return std::strong_ordering::less;
+  if (right < left) return std::strong_ordering::greater;
+  return std::strong_ordering::equal;
+}
+
+double Decimal::ToDoubleForDisplay() const {
+  return static_cast<double>(units_) / 1e18;
+}
+
+}  // namespace healthact

@@ -1,0 +1,57 @@
+#include "core/text_limits.hpp"
+
+#include "healthact/limits.hpp"
+#include "core/strings.hpp"
+#include "core/utf8.hpp"
+
+namespace healthact {
+namespace {
+
+Diagnostic LimitAt(std::string_view text, std::string_view file, std::size_t offset,
+                   std::string message) {
+  const utf8::LineColumn where = utf8::Locate(text, offset);
+  return Diagnostic{DiagnosticCode::kLimitExceeded, Severity::kError, std::string(file), where.line,
+                    where.column, std::move(message)};
+}
+
+}  // namespace
+
+std::optional<Diagnostic> CheckTextSize(std::string_view text, std::string_view file,
+                                        std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::nullopt;
+  return Diagnostic{DiagnosticCode::kLimitExceeded, Severity::kError, std::string(file), 1, 1,
+                    text::StrCat("the text is ", text.size(), " bytes; at most ", max_bytes,
+                                 " are read (see docs/limits.md)")};
+}
+
+std::optional<Diagnostic> CheckNesting(std::string_view text, std::string_view file) {
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    switch (text[i]) {
+      case '#':
+        while (i < text.size() && text[i] != '\n') ++i;
+        break;
+      case '"':
+        for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i) {
+          if (text[i] == '\\') ++i;
+        }
+        break;
+      case '(':
+      case '{':
+        if (++depth > limits::kMaxNesting) {
+          return LimitAt(text, file, i,
+                         text::StrCat("brackets and blocks nest more than ", limits::kMaxNesting,
+                                      " deep here"));
+        }
+        break;
+      case ')':
+      case '}':
+        if (depth > 0) --depth;
+        break;
+      default: break;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace healthact

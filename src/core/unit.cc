@@ -1,0 +1,102 @@
+#include "healthact/unit.hpp"
+
+#include <array>
+#include <utility>
+
+#include "core/strings.hpp"
+
+namespace healthact {
+namespace {
+
+struct UnitSpelling {
+  std::string_view symbol;
+  Unit unit;
+};
+
+// Every spelling the documents use.  The first spelling of each unit is the
+// canonical one.
+constexpr std::array<UnitSpelling, 10> kSpellings = {{
+    {"岁", Unit::kYears},
+    {"小时", Unit::kHours},
+    {"%", Unit::kPercent},
+    {"％", Unit::kPercent},
+    {"‰", Unit::kPerMille},
+    {"1/10万", Unit::kPer100k},
+    {"人/千人", Unit::kPersonsPerThousand},
+    {"人", Unit::kPersons},
+    {"例", Unit::kCases},
+    {"个", Unit::kItems},
+}};
+
+std::int8_t Narrow(int value) { return static_cast<std::int8_t>(value); }
+
+}  // namespace
+
+Dimension Dimension::DividedBy(const Dimension& other) const {
+  return {Narrow(count - other.count), Narrow(years - other.years),
+          Narrow(hours - other.hours), Narrow(scale - other.scale)};
+}
+
+Dimension Dimension::Times(const Dimension& other) const {
+  return {Narrow(count + other.count), Narrow(years + other.years),
+          Narrow(hours + other.hours), Narrow(scale + other.scale)};
+}
+
+Dimension Dimension::ScaledBy(int power_of_ten) const {
+  Dimension scaled = *this;
+  scaled.scale = Narrow(scale + power_of_ten);
+  return scaled;
+}
+
+std::string Dimension::ToString() const {
+  std::string out;
+  const auto factor = [&](std::string_view name, int exponent) {
+    if (exponent == 0) return;
+    if (!out.empty()) out += "·";
+    text::StrAppend(&out, name);
+    if (exponent != 1) text::StrAppend(&out, "^", exponent);
+  };
+  factor("count", count);
+  factor("years", years);
+  factor("hours", hours);
+  if (out.empty()) out = "ratio";
+  if (scale != 0) text::StrAppend(&out, " ×10^", static_cast<int>(scale));
+  return out;
+}
+
+std::optional<Unit> ParseUnit(std::string_view symbol) {
+  for (const UnitSpelling& spelling : kSpellings) {
+    if (spelling.symbol == symbol) return spelling.unit;
+  }
+  return std::nullopt;
+}
+
+std::string_view UnitSymbol(Unit unit) {
+  for (const UnitSpelling& spelling : kSpellings) {
+    if (spelling.unit == unit) return spelling.symbol;
+  }
+  return "?";
+}
+
+Dimension UnitDimension(Unit unit) {
+  switch (unit) {
+    case Unit::kYears: return {0, 1, 0, 0};
+    case Unit::kHours: return {0, 0, 1, 0};
+    case Unit::kPercent: return {0, 0, 0, 2};
+    case Unit::kPerMille: return {0, 0, 0, 3};
+    case Unit::kPer100k: return {0, 0, 0, 5};
+    // Doctors per thousand residents: persons / persons × 1000.
+    case Unit::kPersonsPerThousand: return {0, 0, 0, 3};
+    case Unit::kPersons:
+    case Unit::kCases:
+    case Unit::kItems: return {1, 0, 0, 0};
+  }
+  return {};
+}
+
+bool IsShare(Unit unit) {
+  const Dimension d = UnitDimension(unit);
+  return d.count == 0 && d.years == 0 && d.hours == 0 && d.scale > 0;
+}
+
+}  // namespace healthact

@@ -1,0 +1,91 @@
+#include "core/utf8.hpp"
+
+namespace healthact::utf8 {
+namespace {
+
+bool IsContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+// Length of the well-formed sequence starting at text[i], or 0 if malformed.
+// Follows the table of well-formed byte sequences in the Unicode standard
+// (section 3.9), which rules out overlong forms and surrogates by the ranges
+// allowed for the second byte.
+std::size_t SequenceLength(std::string_view text, std::size_t i) {
+  const auto at = [&](std::size_t k) -> unsigned char {
+    return static_cast<unsigned char>(text[k]);
+  };
+  const unsigned char b0 = at(i);
+  if (b0 < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    length = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    length = 3;
+    if (b0 == 0xE0) low = 0xA0;   // overlong
+    if (b0 == 0xED) high = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    length = 4;
+    if (b0 == 0xF0) low = 0x90;   // overlong
+    if (b0 == 0xF4) high = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;  // continuation byte, C0/C1 (overlong) or F5..FF
+  }
+  if (i + length > text.size()) return 0;
+  if (at(i + 1) < low || at(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (!IsContinuation(at(i + k))) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+std::optional<std::size_t> FindInvalid(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t length = SequenceLength(text, i);
+    if (length == 0) return i;
+    i += length;
+  }
+  return std::nullopt;
+}
+
+char32_t Next(std::string_view text, std::size_t& offset) {
+  const auto b0 = static_cast<unsigned char>(text[offset]);
+  if (b0 < 0x80) {
+    ++offset;
+    return b0;
+  }
+  std::size_t length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
+  char32_t cp = b0 & (0x7F >> length);
+  for (std::size_t k = 1; k < length && offset + k < text.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[offset + k]) & 0x3F);
+  }
+  offset += length;
+  return cp;
+}
+
+LineColumn Locate(std::string_view text, std::size_t offset) {
+  LineColumn where;
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if (!IsContinuation(byte)) {
+      ++where.column;
+    }
+  }
+  return where;
+}
+
+std::size_t CountCodePoints(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) {
+    if (!IsContinuation(static_cast<unsigned char>(c))) ++count;
+  }
+  return count;
+}
+
+}  // namespace healthact::utf8

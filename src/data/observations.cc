@@ -1,0 +1,267 @@
+#include "healthact/observations.hpp"
+
+#include <algorithm>
+
+#include "healthact/limits.hpp"
+#include "core/strings.hpp"
+
+namespace healthact {
+
+std::string Reported::ToString() const {
+  switch (kind) {
+    case ReportKind::kNothing: return "";
+    case ReportKind::kNumber: return number.ToString();
+    case ReportKind::kAchieved: return "实现";
+    case ReportKind::kNotAchieved: return "未实现";
+    case ReportKind::kNotCounted: return "未统计";
+    case ReportKind::kNotEstablished: return "未建立";
+    case ReportKind::kPending: return "待公布";
+  }
+  return "";
+}
+
+absl::StatusOr<Reported> ParseReported(std::string_view text) {
+  // Surrounding spaces (ASCII or ideographic) come with pasted cells.
+  const auto trim = [](std::string_view s) {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::string_view space : {" ", "\t", "\r", "\u3000"}) {
+        if (s.starts_with(space)) s.remove_prefix(space.size()), changed = true;
+        if (s.ends_with(space)) s.remove_suffix(space.size()), changed = true;
+      }
+    }
+    return s;
+  };
+  text = trim(text);
+  if (text.empty()) return Reported{};
+  static constexpr std::pair<std::string_view, ReportKind> kWords[] = {
+      {"实现", ReportKind::kAchieved},         {"是", ReportKind::kAchieved},
+      {"已实现", ReportKind::kAchieved},       {"未实现", ReportKind::kNotAchieved},
+      {"否", ReportKind::kNotAchieved},        {"未统计", ReportKind::kNotCounted},
+      {"未建立", ReportKind::kNotEstablished}, {"待公布", ReportKind::kPending},
+  };
+  if (const std::optional<ReportKind> kind = text::FindWord(kWords, text)) {
+    return Reported{*kind, Decimal()};
+  }
+  absl::StatusOr<Decimal> number = Decimal::Parse(text);
+  if (!number.ok()) {
+    return absl::InvalidArgumentError(text::StrCat(
+        "'", text, "' is not a value (a number, 实现, 未实现, 是, 否, 未统计, 未建立, 待公布 or "
+                   "empty): ",
+        number.status().message()));
+  }
+  return Reported{ReportKind::kNumber, *number};
+}
+
+std::optional<UnitLevel> ParseUnitLevel(std::string_view text) {
+  static constexpr std::pair<std::string_view, UnitLevel> kLevels[] = {
+      {"市", UnitLevel::kCity},           {"city", UnitLevel::kCity},
+      {"县区", UnitLevel::kCounty},       {"县", UnitLevel::kCounty},
+      {"区", UnitLevel::kCounty},         {"county", UnitLevel::kCounty},
+      {"乡镇", UnitLevel::kTownship},     {"乡镇街道", UnitLevel::kTownship},
+      {"township", UnitLevel::kTownship}, {"村", UnitLevel::kVillage},
+      {"村社区", UnitLevel::kVillage},    {"village", UnitLevel::kVillage},
+      {"部门", UnitLevel::kDepartment},   {"department", UnitLevel::kDepartment},
+  };
+  return text::FindWord(kLevels, text);
+}
+
+std::string_view UnitLevelName(UnitLevel level) {
+  switch (level) {
+    case UnitLevel::kUnspecified: return "";
+    case UnitLevel::kCity: return "市";
+    case UnitLevel::kCounty: return "县区";
+    case UnitLevel::kTownship: return "乡镇";
+    case UnitLevel::kVillage: return "村";
+    case UnitLevel::kDepartment: return "部门";
+  }
+  return "";
+}
+
+Reported Observations::Column::Get(UnitId unit) const {
+  const ReportKind k = kind(unit);
+  if (k != ReportKind::kNumber) return Reported{k, Decimal()};
+  if (!narrow()) return Reported{k, wide_[unit]};
+  // Back to the scale it was written with; exact, since it had no more digits.
+  const Decimal value = Decimal::FromScaled(scaled_[unit], scale_);
+  return Reported{k, value.Rounded(written_scales_[unit], Rounding::kTruncate)};
+}
+
+void Observations::Column::Widen() {
+  wide_.resize(kinds_.size());
+  for (std::size_t i = 0; i < kinds_.size(); ++i) {
+    wide_[i] = kinds_[i] == ReportKind::kNumber
+                   ? Decimal::FromScaled(scaled_[i], scale_).Rounded(written_scales_[i],
+                                                                      Rounding::kTruncate)
+                   : Decimal();
+  }
+  scaled_.clear();
+  scaled_.shrink_to_fit();
+  written_scales_.clear();
+  written_scales_.shrink_to_fit();
+}
+
+absl::Status Observations::Column::Set(UnitId unit, const Reported& value, bool replace) {
+  const auto index = static_cast<std::size_t>(unit);
+  if (kinds_.size() <= index) {
+    kinds_.resize(index + 1, ReportKind::kNothing);
+    if (narrow()) {
+      scaled_.resize(index + 1, 0);
+      written_scales_.resize(index + 1, 0);
+    } else {
+      wide_.resize(index + 1);
+    }
+  }
+  const Reported existing = Get(unit);
+  if (replace) {
+    kinds_[index] = ReportKind::kNothing;
+  } else if (existing.kind != ReportKind::kNothing) {
+    if (existing.kind == value.kind &&
+        (value.kind != ReportKind::kNumber || existing.number == value.number)) {
+      return absl::OkStatus();
+    }
+    return absl::AlreadyExistsError(text::StrCat("reported twice: '", existing.ToString(),
+                                                 "' and '", value.ToString(), "'"));
+  }
+  kinds_[index] = value.kind;
+  if (value.kind == ReportKind::kNothing) return absl::OkStatus();
+  if (value.kind != ReportKind::kNumber) return absl::OkStatus();
+  if (narrow()) {
+    // Widen the common scale if this value needs more digits, as long as
+    // every value still fits in 64 bits; otherwise keep full Decimals.
+    const int scale = std::max(scale_, value.number.scale());
+    std::optional<std::int64_t> scaled = value.number.ToScaledExactly(scale);
+    if (scaled && scale > scale_) {
+      // Every value already stored must fit the wider scale too.
+      std::vector<std::int64_t> rescaled(scaled_);
+      for (std::size_t i = 0; i < kinds_.size() && scaled; ++i) {
+        if (kinds_[i] != ReportKind::kNumber || i == index) continue;
+        const std::optional<std::int64_t> wider =
+            Decimal::FromScaled(scaled_[i], scale_).ToScaledExactly(scale);
+        if (!wider) {
+          scaled.reset();
+        } else {
+          rescaled[i] = *wider;
+        }
+      }
+      if (scaled) {
+        scaled_ = std::move(rescaled);
+        scale_ = scale;
+      }
+    }
+    if (scaled) {
+      scaled_[index] = *scaled;
+      written_scales_[index] = static_cast<std::int8_t>(value.number.scale());
+      return absl::OkStatus();
+    }
+    kinds_[index] = ReportKind::kNothing;
+    Widen();
+    kinds_[index] = ReportKind::kNumber;
+  }
+  wide_[index] = value.number;
+  return absl::OkStatus();
+}
+
+UnitId Observations::AddUnit(std::string_view name) {
+  if (auto it = unit_ids_.find(name); it != unit_ids_.end()) return it->second;
+  const auto id = static_cast<UnitId>(units_.size());
+  units_.push_back(UnitInfo{std::string(name), std::nullopt, UnitLevel::kUnspecified});
+  unit_ids_.emplace(std::string(name), id);
+  return id;
+}
+
+std::optional<UnitId> Observations::FindUnit(std::string_view name) const {
+  if (auto it = unit_ids_.find(name); it != unit_ids_.end()) return it->second;
+  return std::nullopt;
+}
+
+absl::Status Observations::SetParent(UnitId unit, UnitId parent) {
+  for (std::optional<UnitId> up = parent; up; up = units_[*up].parent) {
+    if (*up == unit) {
+      return absl::InvalidArgumentError(text::StrCat(
+          "'", units_[parent].name, "' cannot be the parent of '", units_[unit].name,
+          "': the tree would have a cycle"));
+    }
+  }
+  if (units_[unit].parent && *units_[unit].parent != parent) {
+    return absl::InvalidArgumentError(text::StrCat("'", units_[unit].name, "' already belongs to '",
+                                                   units_[*units_[unit].parent].name, "'"));
+  }
+  units_[unit].parent = parent;
+  return absl::OkStatus();
+}
+
+std::vector<std::int32_t> Observations::NameRanks() const {
+  std::vector<std::int32_t> ranks(units_.size());
+  std::int32_t position = 0;
+  for (const auto& [name, id] : unit_ids_) ranks[id] = position++;
+  return ranks;
+}
+
+std::vector<UnitId> Observations::Children(UnitId unit) const {
+  std::vector<UnitId> children;
+  for (UnitId id = 0; id < unit_count(); ++id) {
+    if (units_[id].parent == unit) children.push_back(id);
+  }
+  return children;
+}
+
+absl::Status Observations::Add(UnitId unit, std::string_view key, int year, const Reported& value) {
+  return Put(unit, key, year, value, false);
+}
+
+absl::Status Observations::Replace(UnitId unit, std::string_view key, int year,
+                                   const Reported& value) {
+  return Put(unit, key, year, value, true);
+}
+
+absl::Status CheckYear(int year) {
+  if (limits::IsYearInRange(year)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      text::StrCat("year ", year, " is not from ", limits::kFirstYear, " to ", limits::kLastYear));
+}
+
+absl::Status Observations::Put(UnitId unit, std::string_view key, int year, const Reported& value,
+                               bool replace) {
+  if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError("no such unit");
+  if (absl::Status year_ok = CheckYear(year); !year_ok.ok()) return year_ok;
+  if (value.kind == ReportKind::kNothing && !replace) return absl::OkStatus();
+  auto it = columns_.find(std::pair<std::string_view, int>(key, year));
+  if (it == columns_.end()) {
+    it = columns_.emplace(std::make_pair(std::string(key), year), Column{}).first;
+  }
+  const bool was_empty = it->second.kind(unit) == ReportKind::kNothing;
+  absl::Status status = it->second.Set(unit, value, replace);
+  const bool is_empty = it->second.kind(unit) == ReportKind::kNothing;
+  if (status.ok() && was_empty && !is_empty) ++value_count_;
+  if (status.ok() && !was_empty && is_empty) --value_count_;
+  return status;
+}
+
+Reported Observations::Get(UnitId unit, std::string_view key, int year) const {
+  const Column* column = FindColumn(key, year);
+  return column == nullptr ? Reported{} : column->Get(unit);
+}
+
+const Observations::Column* Observations::FindColumn(std::string_view key, int year) const {
+  auto it = columns_.find(std::pair<std::string_view, int>(key, year));
+  return it == columns_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::pair<std::string, int>> Observations::Keys() const {
+  std::vector<std::pair<std::string, int>> keys;
+  for (const auto& [key, column] : columns_) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+std::size_t Observations::ColumnBytes() const {
+  std::size_t bytes = 0;
+  for (const auto& [key, column] : columns_) {
+    bytes += column.scaled_.capacity() * sizeof(std::int64_t) + column.written_scales_.capacity() +
+             column.kinds_.capacity() * sizeof(ReportKind) + column.wide_.capacity() * sizeof(Decimal);
+  }
+  return bytes;
+}
+
+}  // namespace healthact

@@ -1,0 +1,437 @@
+// The checker's reading of one indicator: its statements, properties, parts, baseline, targets and range.
+#include "lang/checker_impl.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "assess/kernel.hpp"
+#include "core/strings.hpp"
+#include "core/utf8.hpp"
+#include "model/vocabulary.hpp"
+#include "healthact/limits.hpp"
+#include "lang/vocabulary.hpp"
+
+namespace healthact::dsl::check {
+
+using limits::kFirstYear;
+using limits::kLastYear;
+
+void Checker::CheckIndicator(const ast::IndicatorStmt& statement) {
+  const std::string& number = statement.number.text;
+  if (!IsWellFormedLabel(number)) {
+    Report(DiagnosticCode::kMalformedNumberLabel, statement.number.offset,
+           text::StrCat("'", number, "' is not an indicator number (write 9, 25 or 25.1)"));
+    return;
+  }
+  if (auto seen = defined_here_.find(number); seen != defined_here_.end()) {
+    Report(DiagnosticCode::kDuplicateIndicator, statement.number.offset,
+           text::StrCat("indicator ", number, " is defined twice (first at line ",
+                        utf8::Locate(text_, seen->second).line, ")"));
+    return;
+  }
+  defined_here_.emplace(number, statement.head.offset);
+
+  auto& indicators = contents_.indicators;
+  Indicator* indicator = FindIndicator(number);
+  if (indicator != nullptr) {  // adjusting an inherited indicator
+    if (statement.name) indicator->name = statement.name->text;
+  } else {
+    if (!statement.name) {
+      Report(DiagnosticCode::kMissingName, statement.number.offset,
+             text::StrCat("indicator ", number, " needs a name: 指标 ", number, " \"name\" { … }"));
+      return;
+    }
+    if (indicators.size() >= static_cast<std::size_t>(limits::kMaxIndicators)) {
+      Report(DiagnosticCode::kLimitExceeded, statement.number.offset,
+             text::StrCat("a framework has at most ", limits::kMaxIndicators, " indicators"));
+      return;
+    }
+    Indicator fresh;
+    fresh.number = number;
+    fresh.name = statement.name->text;
+    fresh.basis = current_basis_;
+    indicators.push_back(std::move(fresh));
+    index_.emplace(number, indicators.size() - 1);
+    indicator = &indicators.back();
+  }
+  if (statement.name && statement.name->text.empty()) {
+    Report(DiagnosticCode::kEmptyName, statement.name->offset, "the indicator's name is empty");
+  }
+  if (statement.name) CheckNameLength(statement.name->text, statement.name->offset);
+  IndicatorLocations& where = locations_[number];
+  where = IndicatorLocations{};
+  where.head = statement.head.offset;
+  where.defined_here = true;
+  ApplyBody(statement, *indicator, where);
+}
+
+void Checker::ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicator,
+                        IndicatorLocations& where) {
+  // Properties first, so that values can be read with the indicator's unit
+  // and direction whatever the order of the lines.
+  std::set<std::string> properties_seen;
+  bool parts_redeclared = false;
+  for (const ast::InnerStmt& inner : statement.body) {
+    if (const auto* s = boost::get<ast::Simple>(&inner)) {
+      ApplyProperty(*s, indicator, properties_seen, where);
+    } else if (const auto* s = boost::get<ast::PartStmt>(&inner)) {
+      if (!parts_redeclared) indicator.parts.clear();  // parts are restated whole
+      parts_redeclared = true;
+      ApplyPart(*s, indicator);
+    } else if (const auto* s = boost::get<ast::SourceStmt>(&inner)) {
+      if (auto citation = ReadSource(*s)) indicator.source = *citation;
+    } else if (const auto* s = boost::get<ast::SettingStmt>(&inner)) {
+      CheckSetting(*s, indicator.trend_rules);
+    } else if (const auto* s = boost::get<ast::FormulaStmt>(&inner)) {
+      if (where.formula_statement != nullptr) {
+        Report(DiagnosticCode::kDuplicateStatement, s->head.offset, "公式 is stated twice");
+      }
+      where.formula = s->head.offset;
+      where.formula_statement = s;
+    } else if (const auto* s = boost::get<ast::RangeStmt>(&inner)) {
+      if (where.range_statement != nullptr) {
+        Report(DiagnosticCode::kDuplicateStatement, s->head.offset, "范围 is stated twice");
+      }
+      where.range_statement = s;
+    }
+  }
+  if (where.range_statement != nullptr) ReadRange(*where.range_statement, indicator);
+  std::set<int> target_years;
+  bool has_baseline = false;
+  for (const ast::InnerStmt& inner : statement.body) {
+    if (const auto* s = boost::get<ast::YearValueStmt>(&inner)) {
+      ApplyYearValue(*s, indicator, where, target_years, has_baseline);
+    }
+  }
+  std::sort(indicator.targets.begin(), indicator.targets.end(),
+            [](const Target& a, const Target& b) { return a.year < b.year; });
+}
+
+void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
+                            std::set<std::string>& seen, IndicatorLocations& where) {
+  const std::optional<Keyword> keyword = LookupKeyword(statement.head.text);
+  if (!keyword) return;
+  const std::string_view name = Spelling(*keyword).chinese;
+  if (!seen.insert(std::string(name)).second) {
+    Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
+           text::StrCat(name, " is stated twice for indicator ", indicator.number));
+    return;
+  }
+  const ast::Token& value = statement.argument;
+  // Stores a value the word names, or reports what was expected instead.
+  const auto assign = [&](auto parsed, auto& field, DiagnosticCode code, std::string_view what,
+                          std::string_view expected) {
+    if (parsed) {
+      field = *parsed;
+      return true;
+    }
+    Report(code, value.offset,
+           text::StrCat("unknown ", what, " '", value.text, "' (expected ", expected, ")"));
+    return false;
+  };
+  switch (*keyword) {
+    case Keyword::kUnit:
+      where.unit_failed = !assign(ParseUnit(value.text), indicator.unit, DiagnosticCode::kUnknownUnit,
+                                  "unit", "岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 or 个");
+      break;
+    case Keyword::kDirection:
+      where.direction_failed =
+          !assign(ParseDirection(value.text), indicator.direction, DiagnosticCode::kUnknownValue,
+                  "direction", vocabulary::ChoiceList(vocabulary::kDirections));
+      break;
+    case Keyword::kCategory:
+      assign(ParseCategory(value.text), indicator.category, DiagnosticCode::kUnknownValue,
+             "category", vocabulary::ChoiceList(vocabulary::kCategories));
+      break;
+    case Keyword::kBinding:
+      assign(ParseBindingForce(value.text), indicator.binding, DiagnosticCode::kUnknownValue,
+             "binding force", vocabulary::ChoiceList(vocabulary::kBindingForces));
+      break;
+    case Keyword::kAggregateWeight:
+      where.aggregate_weight = value.offset;
+      indicator.aggregate_weight = value.text;
+      break;
+    default:
+      break;
+  }
+}
+
+void Checker::ApplyPart(const ast::PartStmt& statement, Indicator& indicator) {
+  const std::string& number = statement.number.text;
+  const std::string prefix = indicator.number + ".";
+  if (!IsWellFormedLabel(number) || !number.starts_with(prefix)) {
+    Report(DiagnosticCode::kPartOutsideIndicator, statement.number.offset,
+           text::StrCat("part '", number, "' does not belong to indicator ", indicator.number,
+                        " (write ", indicator.number, ".1, ", indicator.number, ".2, …)"));
+    return;
+  }
+  for (const IndicatorPart& part : indicator.parts) {
+    if (part.number == number) {
+      Report(DiagnosticCode::kDuplicateStatement, statement.number.offset,
+             text::StrCat("part ", number, " is declared twice"));
+      return;
+    }
+  }
+  if (statement.name.text.empty()) {
+    Report(DiagnosticCode::kEmptyName, statement.name.offset, "the part's name is empty");
+  }
+  CheckNameLength(statement.name.text, statement.name.offset);
+  if (indicator.parts.size() >= static_cast<std::size_t>(limits::kMaxParts)) {
+    Report(DiagnosticCode::kLimitExceeded, statement.number.offset,
+           text::StrCat("an indicator has at most ", limits::kMaxParts, " parts"));
+    return;
+  }
+  indicator.parts.push_back(IndicatorPart{number, statement.name.text});
+}
+
+void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& indicator,
+                             IndicatorLocations& where, std::set<int>& target_years,
+                             bool& has_baseline) {
+  const bool is_target = LookupKeyword(statement.head.text) == Keyword::kTarget;
+  // 基期 -- 76.8: a baseline whose year the document does not state.
+  const bool year_unstated =
+      !is_target && ParseAbsence(statement.year.text) == Absence::kNotApplicable;
+  const std::optional<int> year = year_unstated ? std::nullopt : ReadYear(statement.year);
+  std::vector<std::size_t> item_offsets;
+  for (const ast::Item& item : statement.value) item_offsets.push_back(ItemStart(item));
+  if (!is_target) {
+    if (statement.source) {
+      Report(DiagnosticCode::kSyntax, statement.source->head.offset,
+             "a baseline cites no source of its own; cite the indicator with 来源");
+    }
+    if (has_baseline) {
+      Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
+             text::StrCat("indicator ", indicator.number, " has two baselines"));
+      return;
+    }
+    has_baseline = true;
+    std::optional<BaselineValue> value = ReadBaseline(statement.value);
+    if ((!year && !year_unstated) || !value) return;
+    indicator.baseline = Baseline{year, std::move(*value)};
+    where.baseline = ItemStart(statement.value.front());
+    where.baseline_items = std::move(item_offsets);
+    return;
+  }
+  if (!year) {
+    where.target_failed = true;
+    return;
+  }
+  if (!target_years.insert(*year).second) {
+    Report(DiagnosticCode::kDuplicateYear, statement.year.offset,
+           text::StrCat("indicator ", indicator.number, " has two targets for ", *year));
+    return;
+  }
+  std::optional<TargetForm> form = ReadTarget(statement.value, indicator);
+  std::optional<Citation> source;
+  if (statement.source) {
+    source = ReadSource(*statement.source);
+    if (!source) return;
+  }
+  if (!form) {
+    where.target_failed = true;
+    return;
+  }
+  auto& targets = indicator.targets;
+  targets.erase(std::remove_if(targets.begin(), targets.end(),
+                               [&](const Target& t) { return t.year == *year; }),
+                targets.end());  // an adjustment replaces the inherited year
+  targets.push_back(Target{*year, std::move(*form), source.value_or(Citation{})});
+  where.target[*year] = ItemStart(statement.value.front());
+  where.target_items[*year] = std::move(item_offsets);
+}
+
+std::optional<int> Checker::ReadYear(const ast::Token& token) {
+  absl::StatusOr<Decimal> number = Decimal::Parse(token.text);
+  const bool in_range = number.ok() && number->scale() == 0 &&
+                        *number >= Decimal::FromInt(kFirstYear) &&
+                        *number <= Decimal::FromInt(kLastYear);
+  if (!in_range) {
+    Report(DiagnosticCode::kYearOutOfRange, token.offset,
+           text::StrCat("'", token.text, "' is not a year from ", kFirstYear, " to ", kLastYear));
+    return std::nullopt;
+  }
+  return std::stoi(number->ToString());
+}
+
+std::optional<Decimal> Checker::ReadNumber(const ast::Token& token) {
+  absl::StatusOr<Decimal> number = Decimal::Parse(token.text);
+  if (number.ok()) return *number;
+  Report(number.status().code() == absl::StatusCode::kOutOfRange
+             ? DiagnosticCode::kNumberOutOfRange
+             : DiagnosticCode::kMalformedNumber,
+         token.offset, text::StrCat("'", token.text, "': ", number.status().message()));
+  return std::nullopt;
+}
+
+// A token the grammar read as a number: an optional sign, then a digit or a
+// decimal point, ASCII or full-width.  ("--" is a word, not a number.)
+bool IsNumberToken(const ast::Token& token) {
+  std::string_view rest = token.text;
+  for (std::string_view sign : {"+", "-", "＋", "－"}) {
+    if (rest.starts_with(sign)) {
+      rest.remove_prefix(sign.size());
+      break;
+    }
+  }
+  if (rest.empty()) return false;
+  if ((rest[0] >= '0' && rest[0] <= '9') || rest[0] == '.') return true;
+  for (std::string_view digit : {"０", "１", "２", "３", "４", "５", "６", "７", "８", "９", "．"}) {
+    if (rest.starts_with(digit)) return true;
+  }
+  return false;
+}
+
+bool Checker::CheckItemUnit(const ast::Item& item, const Indicator& indicator) {
+  if (!item.unit) return true;
+  const std::optional<Unit> unit = ParseUnit(item.unit->text);
+  if (!unit) {
+    Report(DiagnosticCode::kUnknownUnit, item.unit->offset,
+           text::StrCat("unknown unit '", item.unit->text, "'"));
+    return false;
+  }
+  if (indicator.unit && UnitDimension(*unit) != UnitDimension(*indicator.unit)) {
+    Report(DiagnosticCode::kUnitMismatch, item.unit->offset,
+           text::StrCat("value in ", UnitSymbol(*unit), " but indicator ", indicator.number,
+                        " is measured in ", UnitSymbol(*indicator.unit)));
+    return false;
+  }
+  return true;
+}
+
+std::optional<ComparisonTarget> Checker::ReadComparison(const ast::Item& item,
+                                                        const Indicator& indicator) {
+  if (!IsNumberToken(item.body)) {
+    Report(DiagnosticCode::kUnknownValue, item.body.offset,
+           text::StrCat("expected a number, found '", item.body.text, "'"));
+    return std::nullopt;
+  }
+  std::optional<Decimal> number = ReadNumber(item.body);
+  if (!CheckItemUnit(item, indicator) || !number) return std::nullopt;
+  ComparisonTarget target;
+  target.value = *number;
+  if (item.comparator) {
+    target.comparator = *ParseComparator(item.comparator->text);
+  } else {
+    target.written_bare = true;
+    target.comparator = indicator.direction == Direction::kLowerIsBetter ? Comparator::kAtMost
+                                                                           : Comparator::kAtLeast;
+  }
+  return target;
+}
+
+std::optional<TargetForm> Checker::ReadTarget(const ast::Value& value, const Indicator& indicator) {
+  const ast::Item& first = value.front();
+  if (value.size() == 1 && !IsNumberToken(first.body)) {
+    const std::string& word = first.body.text;
+    if (first.comparator) {
+      Report(DiagnosticCode::kUnknownValue, first.body.offset,
+             text::StrCat("a comparator must be followed by a number, not '", word, "'"));
+      return std::nullopt;
+    }
+    if (first.unit) {
+      Report(DiagnosticCode::kUnknownValue, first.unit->offset,
+             text::StrCat("'", word, "' takes no unit"));
+      return std::nullopt;
+    }
+    if (IsAchievementWord(word)) return AchievementTarget{};
+    if (auto kind = ParseTrendKind(word)) return TrendTarget{*kind, std::nullopt, std::nullopt};
+    if (auto absence = ParseAbsence(word)) {
+      if (*absence == Absence::kNotApplicable) return NotApplicableTarget{};
+      Report(DiagnosticCode::kUnknownValue, first.body.offset,
+             text::StrCat("'", word, "' describes a baseline, not a target"));
+      return std::nullopt;
+    }
+    Report(DiagnosticCode::kUnknownValue, first.body.offset,
+           text::StrCat("unknown target '", word,
+                        "' (expected a number, 实现, 下降, 明显下降, 持续下降 or --)"));
+    return std::nullopt;
+  }
+  std::vector<ComparisonTarget> parts;
+  bool ok = true;
+  for (const ast::Item& item : value) {
+    std::optional<ComparisonTarget> part = ReadComparison(item, indicator);
+    if (part) parts.push_back(*part);
+    ok = ok && part.has_value();
+  }
+  if (!ok) return std::nullopt;
+  if (parts.size() == 1) return parts.front();
+  return PartsTarget{std::move(parts)};
+}
+
+std::optional<BaselineValue> Checker::ReadBaseline(const ast::Value& value) {
+  const ast::Item& first = value.front();
+  for (const ast::Item& item : value) {
+    if (item.comparator) {
+      Report(DiagnosticCode::kUnknownValue, item.comparator->offset,
+             "a baseline is a value, written without a comparator");
+      return std::nullopt;
+    }
+  }
+  if (value.size() == 1 && !IsNumberToken(first.body)) {
+    const std::string& word = first.body.text;
+    if (IsAchievementWord(word)) return Achieved{};
+    if (auto absence = ParseAbsence(word)) return *absence;
+    Report(DiagnosticCode::kUnknownValue, first.body.offset,
+           text::StrCat("unknown baseline '", word,
+                        "' (expected a number, 实现, 未建立, 未统计 or --)"));
+    return std::nullopt;
+  }
+  std::vector<Decimal> numbers;
+  bool ok = true;
+  for (const ast::Item& item : value) {
+    if (!IsNumberToken(item.body)) {
+      Report(DiagnosticCode::kUnknownValue, item.body.offset,
+             text::StrCat("expected a number, found '", item.body.text, "'"));
+      ok = false;
+      continue;
+    }
+    std::optional<Decimal> number = ReadNumber(item.body);
+    if (number) numbers.push_back(*number);
+    ok = ok && number.has_value();
+  }
+  if (!ok) return std::nullopt;
+  if (numbers.size() == 1) return numbers.front();
+  return numbers;
+}
+
+
+std::optional<Decimal> Checker::ReadRangeEnd(const ast::Token& end, bool& ok) {
+  if (!IsNumberToken(end)) {
+    if (ParseAbsence(end.text) == Absence::kNotApplicable) return std::nullopt;  // open
+    Report(DiagnosticCode::kUnknownValue, end.offset,
+           text::StrCat("expected a number or -- (no bound), found '", end.text,
+                        "'; 范围 takes the lowest and highest value in the indicator's unit: 范围 0 24"));
+    ok = false;
+    return std::nullopt;
+  }
+  std::optional<Decimal> number = ReadNumber(end);
+  ok = ok && number.has_value();
+  return number;
+}
+
+void Checker::ReadRange(const ast::RangeStmt& statement, Indicator& indicator) {
+  if (!indicator.unit) {
+    Report(DiagnosticCode::kMissingUnit, statement.head.offset,
+           text::StrCat("indicator ", indicator.number, " states a 范围 but no 单位"));
+    return;
+  }
+  bool ok = true;
+  ValueRange range;
+  range.minimum = ReadRangeEnd(statement.low, ok);
+  range.maximum = ReadRangeEnd(statement.high, ok);
+  if (!ok) return;
+  if (range.minimum && range.maximum && *range.minimum > *range.maximum) {
+    Report(DiagnosticCode::kUnknownValue, statement.low.offset,
+           text::StrCat("the range's low end ", range.minimum->ToString(), " is above its high end ",
+                        range.maximum->ToString()));
+    return;
+  }
+  range.whole = DefaultRange(*indicator.unit).whole;  // a head count stays whole
+  indicator.range = range;
+}
+
+
+}  // namespace healthact::dsl::check

@@ -1,0 +1,225 @@
+// The checker's whole-indicator checks: targets of one kind, parts, trends resolved, and the warnings.
+#include "lang/checker_impl.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "assess/kernel.hpp"
+#include "core/strings.hpp"
+#include "core/utf8.hpp"
+#include "model/vocabulary.hpp"
+#include "healthact/limits.hpp"
+#include "lang/vocabulary.hpp"
+
+namespace healthact::dsl::check {
+
+using limits::kFirstYear;
+using limits::kLastYear;
+
+// --- Whole-indicator checks -----------------------------------------------------------------
+
+std::size_t TargetOffset(const IndicatorLocations& where, int year) {
+  auto it = where.target.find(year);
+  return it == where.target.end() ? where.head : it->second;
+}
+
+void Checker::ResolveTrend(Indicator& indicator, const IndicatorLocations& where) {
+  for (Target& target : indicator.targets) {
+    auto* trend = std::get_if<TrendTarget>(&target.form);
+    if (trend == nullptr) continue;
+    const bool marked = kernel::IsMarked(trend->kind);
+    const bool continuous = kernel::IsContinuous(trend->kind);
+    if (marked) {
+      trend->marked_change_percent = indicator.trend_rules.marked_change_percent
+                                         ? indicator.trend_rules.marked_change_percent
+                                         : contents_.trend_rules.marked_change_percent;
+      if (!trend->marked_change_percent) {
+        Report(DiagnosticCode::kTrendUndefined, TargetOffset(where, target.year),
+               text::StrCat(TrendKindName(trend->kind),
+                            " needs the size of a marked change: state 明显下降幅度 N% in the "
+                            "framework or the indicator"));
+      }
+    }
+    if (continuous) {
+      trend->continuous_years = indicator.trend_rules.continuous_years
+                                    ? indicator.trend_rules.continuous_years
+                                    : contents_.trend_rules.continuous_years;
+      if (!trend->continuous_years) {
+        Report(DiagnosticCode::kTrendUndefined, TargetOffset(where, target.year),
+               text::StrCat(TrendKindName(trend->kind),
+                            " needs a number of years: state 持续下降年数 N in the framework or "
+                            "the indicator"));
+      }
+    }
+  }
+}
+
+// Values of a target in part order (one for a plain comparison).
+std::vector<const ComparisonTarget*> Comparisons(const TargetForm& form) {
+  if (const auto* c = std::get_if<ComparisonTarget>(&form)) return {c};
+  std::vector<const ComparisonTarget*> out;
+  if (const auto* p = std::get_if<PartsTarget>(&form)) {
+    for (const ComparisonTarget& part : p->parts) out.push_back(&part);
+  }
+  return out;
+}
+
+bool IsFloor(Comparator c) { return c == Comparator::kAtLeast || c == Comparator::kAbove; }
+bool IsCeiling(Comparator c) { return c == Comparator::kAtMost || c == Comparator::kBelow; }
+
+void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& where) {
+  const std::string& n = indicator.number;
+  if (indicator.targets.empty()) {
+    if (where.target_failed) return;  // already reported
+    Report(DiagnosticCode::kNoTarget, where.head, text::StrCat("indicator ", n, " has no target"));
+    return;
+  }
+  // Qualitative (实现) against quantitative (numbers, trends, parts).
+  const Target* achievement = nullptr;
+  const Target* quantitative = nullptr;
+  for (const Target& target : indicator.targets) {
+    if (std::holds_alternative<AchievementTarget>(target.form)) {
+      if (achievement == nullptr) achievement = &target;
+    } else if (!std::holds_alternative<NotApplicableTarget>(target.form)) {
+      if (quantitative == nullptr) quantitative = &target;
+    }
+  }
+  if (achievement != nullptr && quantitative != nullptr) {
+    Report(DiagnosticCode::kTargetKindMismatch, TargetOffset(where, quantitative->year),
+           text::StrCat("indicator ", n, " is an achievement indicator (", achievement->year,
+                        ": 实现); its ", quantitative->year, " target '",
+                        TargetText(quantitative->form), "' cannot be evaluated as one"));
+    return;
+  }
+  if (achievement != nullptr && indicator.unit) {
+    Report(DiagnosticCode::kTargetKindMismatch, TargetOffset(where, achievement->year),
+           text::StrCat("实现 is a target for a qualitative indicator, but indicator ", n,
+                        " is measured in ", UnitSymbol(*indicator.unit)));
+    return;
+  }
+  const bool numeric_baseline =
+      indicator.baseline && (std::holds_alternative<Decimal>(indicator.baseline->value) ||
+                             std::holds_alternative<std::vector<Decimal>>(indicator.baseline->value));
+  if ((quantitative != nullptr || numeric_baseline) && !indicator.unit) {
+    if (where.unit_failed) return;  // the unknown unit is already reported
+    Report(DiagnosticCode::kMissingUnit, where.head,
+           text::StrCat("indicator ", n, " has numeric values but no 单位"));
+    return;
+  }
+
+  // Parts: every value states one number per declared part.
+  const std::size_t declared = indicator.parts.size();
+  const auto check_parts = [&](std::size_t count, std::size_t offset, const std::string& what) {
+    if (declared == 0 && count > 1) {
+      Report(DiagnosticCode::kPartCountMismatch, offset,
+             text::StrCat(what, " gives ", count, " parts but indicator ", n,
+                          " declares none (分项 ", n, ".1 \"…\")"));
+      return false;
+    }
+    if (declared > 0 && count != declared) {
+      Report(DiagnosticCode::kPartCountMismatch, offset,
+             text::StrCat(what, " gives ", count, count == 1 ? " value" : " values",
+                          " but indicator ", n, " has ", declared, " parts"));
+      return false;
+    }
+    return true;
+  };
+  bool parts_ok = true;
+  for (const Target& target : indicator.targets) {
+    const std::size_t count = Comparisons(target.form).size();
+    if (count == 0) continue;
+    parts_ok &= check_parts(count, TargetOffset(where, target.year),
+                            text::StrCat("the ", target.year, " target"));
+  }
+  if (indicator.baseline) {
+    std::size_t count = 0;
+    if (std::holds_alternative<Decimal>(indicator.baseline->value)) count = 1;
+    if (const auto* v = std::get_if<std::vector<Decimal>>(&indicator.baseline->value)) count = v->size();
+    if (count > 0) {
+      parts_ok &= check_parts(count, where.baseline.value_or(where.head), "the baseline");
+    }
+  }
+
+  // Warnings: direction, shares above the whole, weaker later targets.
+  for (const Target& target : indicator.targets) {
+    const auto comparisons = Comparisons(target.form);
+    const auto offsets = where.target_items.find(target.year);
+    for (std::size_t i = 0; i < comparisons.size(); ++i) {
+      const ComparisonTarget& c = *comparisons[i];
+      const std::size_t offset = offsets != where.target_items.end() && i < offsets->second.size()
+                                     ? offsets->second[i]
+                                     : TargetOffset(where, target.year);
+      if (c.written_bare && indicator.direction == Direction::kUnspecified && i == 0 &&
+          !where.direction_failed) {
+        Report(DiagnosticCode::kBareTargetNoDirection, offset,
+               text::StrCat("bare target ", c.value.ToString(), " of indicator ", n,
+                            " has no declared direction; it is read as ≥ (a floor). State 方向 "
+                            "越高越好 or 越低越好"));
+      }
+      if ((indicator.direction == Direction::kLowerIsBetter && IsFloor(c.comparator)) ||
+          (indicator.direction == Direction::kHigherIsBetter && IsCeiling(c.comparator))) {
+        Report(DiagnosticCode::kComparatorAgainstDirection, offset,
+               text::StrCat("target ", ComparatorSymbol(c.comparator), c.value.ToString(),
+                            " runs against the direction of indicator ", n, " (",
+                            DirectionName(indicator.direction), ")"));
+      }
+      if (indicator.unit && IsShare(*indicator.unit)) {
+        const Decimal whole = Decimal::FromInt(
+            std::int64_t{1} * (UnitDimension(*indicator.unit).scale == 2 ? 100
+                               : UnitDimension(*indicator.unit).scale == 3 ? 1000
+                                                                           : 100000));
+        if (c.value > whole) {
+          Report(DiagnosticCode::kShareAboveWhole, offset,
+                 text::StrCat("target ", c.value.ToString(), UnitSymbol(*indicator.unit),
+                              " is more than the whole (", whole.ToString(),
+                              UnitSymbol(*indicator.unit), ")"));
+        }
+      }
+    }
+    if (const auto* trend = std::get_if<TrendTarget>(&target.form)) {
+      const bool fall = kernel::IsFall(trend->kind);
+      if ((fall && indicator.direction == Direction::kHigherIsBetter) ||
+          (!fall && indicator.direction == Direction::kLowerIsBetter)) {
+        Report(DiagnosticCode::kComparatorAgainstDirection, TargetOffset(where, target.year),
+               text::StrCat("target ", TrendKindName(trend->kind), " runs against the direction of "
+                            "indicator ", n, " (", DirectionName(indicator.direction), ")"));
+      }
+    }
+  }
+  if (parts_ok) {
+    const Target* previous = nullptr;
+    for (const Target& target : indicator.targets) {
+      const auto now = Comparisons(target.form);
+      if (now.empty()) continue;
+      if (previous != nullptr) {
+        const auto before = Comparisons(previous->form);
+        for (std::size_t i = 0; i < now.size() && i < before.size(); ++i) {
+          const bool weaker = (IsFloor(now[i]->comparator) && IsFloor(before[i]->comparator) &&
+                               now[i]->value < before[i]->value) ||
+                              (IsCeiling(now[i]->comparator) && IsCeiling(before[i]->comparator) &&
+                               now[i]->value > before[i]->value);
+          if (weaker) {
+            Report(DiagnosticCode::kLaterTargetWeaker, TargetOffset(where, target.year),
+                   text::StrCat("the ", target.year, " target ", TargetText(target.form),
+                                " of indicator ", n, " is weaker than the ", previous->year,
+                                " target ", TargetText(previous->form)));
+            break;
+          }
+        }
+      }
+      previous = &target;
+    }
+  }
+  if (indicator.baseline && indicator.baseline->year &&
+      *indicator.baseline->year > indicator.targets.front().year) {
+    Report(DiagnosticCode::kBaselineAfterTarget, where.baseline.value_or(where.head),
+           text::StrCat("the baseline year ", *indicator.baseline->year, " of indicator ", n,
+                        " comes after its first target year ", indicator.targets.front().year));
+  }
+}
+
+
+}  // namespace healthact::dsl::check

@@ -1,0 +1,346 @@
+#include "lang/checker.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "assess/kernel.hpp"
+#include "core/strings.hpp"
+#include "core/utf8.hpp"
+#include "model/vocabulary.hpp"
+#include "healthact/limits.hpp"
+#include "lang/vocabulary.hpp"
+
+#include "lang/checker_impl.hpp"
+
+namespace healthact::dsl {
+namespace check {
+
+using limits::kFirstYear;
+using limits::kLastYear;
+
+Indicator* Checker::FindIndicator(const std::string& number) {
+  const auto it = index_.find(number);
+  return it == index_.end() ? nullptr : &contents_.indicators[it->second];
+}
+
+void Checker::Reindex() {
+  index_.clear();
+  for (std::size_t i = 0; i < contents_.indicators.size(); ++i) {
+    index_.emplace(contents_.indicators[i].number, i);
+  }
+}
+
+void Checker::Report(DiagnosticCode code, std::size_t offset, std::string message) {
+  const utf8::LineColumn where = utf8::Locate(text_, offset);
+  diagnostics_.push_back(Diagnostic{code, SeverityOf(code), std::string(file_name_), where.line,
+                                    where.column, std::move(message)});
+}
+
+std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>& statements) {
+  if (parent_ != nullptr) contents_ = *parent_;
+  Reindex();
+  for (const ast::TopStmt& statement : statements) CheckTop(statement);
+  if (!has_header_) {
+    Report(DiagnosticCode::kMissingHeader, 0,
+           "a framework text begins with 框架 \"name\" (framework \"name\")");
+  }
+  CheckScoring();
+  for (Indicator& indicator : contents_.indicators) {
+    auto it = locations_.find(indicator.number);
+    if (it == locations_.end() || !it->second.defined_here) continue;
+    if (indicator.aggregate_weight && !contents_.counts.empty() &&
+        std::none_of(contents_.counts.begin(), contents_.counts.end(),
+                     [&](const CountDeclaration& c) { return c.name == *indicator.aggregate_weight; })) {
+      Report(DiagnosticCode::kUndefinedCount, *it->second.aggregate_weight,
+             text::StrCat("'", *indicator.aggregate_weight, "' is not a declared count"));
+    } else if (indicator.aggregate_weight && contents_.counts.empty()) {
+      Report(DiagnosticCode::kUndefinedCount, *it->second.aggregate_weight,
+             text::StrCat("'", *indicator.aggregate_weight, "' is not a declared count (计数 ",
+                          *indicator.aggregate_weight, " 人)"));
+    }
+    TypeFormula(indicator, it->second);
+    ResolveTrend(indicator, it->second);
+    CheckConsistency(indicator, it->second);
+  }
+  for (const ast::RuleStmt* rule : rule_statements_) CheckRule(*rule);
+  if (HasErrors(diagnostics_)) return std::nullopt;
+  return std::move(contents_);
+}
+
+void Checker::CheckTop(const ast::TopStmt& statement) {
+  struct Visitor {
+    Checker& self;
+    void operator()(const ast::Simple& s) const { self.CheckSimple(s); }
+    void operator()(const ast::SourceStmt& s) const {
+      if (self.has_source_ && self.parent_ == nullptr) {
+        self.Report(DiagnosticCode::kDuplicateStatement, s.head.offset,
+                    "the framework's 来源 is stated twice");
+      }
+      self.has_source_ = true;
+      if (auto citation = self.ReadSource(s)) self.contents_.source = *citation;
+    }
+    void operator()(const ast::SettingStmt& s) const {
+      self.CheckSetting(s, self.contents_.trend_rules);
+    }
+    void operator()(const ast::CountStmt& s) const { self.CheckCount(s); }
+    void operator()(const ast::Assignment& s) const { self.CheckAssignment(s); }
+    void operator()(const ast::IndicatorStmt& s) const { self.CheckIndicator(s); }
+    void operator()(const ast::RuleStmt& s) const { self.rule_statements_.push_back(&s); }
+  };
+  boost::apply_visitor(Visitor{*this}, statement);
+}
+
+void Checker::CheckSimple(const ast::Simple& statement) {
+  const std::optional<Keyword> keyword = LookupKeyword(statement.head.text);
+  if (!keyword) return;  // the grammar only produces keywords
+  switch (*keyword) {
+    case Keyword::kFramework:
+      if (has_header_) {
+        Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
+               "a text holds one framework; 框架 is stated twice");
+      }
+      has_header_ = true;
+      if (statement.argument.text.empty()) {
+        Report(DiagnosticCode::kEmptyName, statement.argument.offset, "the framework's name is empty");
+      }
+      contents_.name = statement.argument.text;
+      break;
+    case Keyword::kExtends:
+      break;  // resolved before checking (see parse_framework.cc)
+    case Keyword::kPartialCredit:
+      if (auto credit = ParsePartialCredit(statement.argument.text)) {
+        contents_.scoring.partial_credit = *credit;
+      } else {
+        Report(DiagnosticCode::kUnknownValue, statement.argument.offset,
+               text::StrCat("unknown partial credit '", statement.argument.text,
+                            "' (expected 无 or 线性)"));
+      }
+      break;
+    case Keyword::kBasis:
+      current_basis_ = statement.argument.text;
+      break;
+    case Keyword::kDrop: {
+      auto& indicators = contents_.indicators;
+      const auto it = std::find_if(indicators.begin(), indicators.end(), [&](const Indicator& i) {
+        return i.number == statement.argument.text;
+      });
+      if (it == indicators.end()) {
+        Report(DiagnosticCode::kUnknownIndicator, statement.argument.offset,
+               text::StrCat("删除 names indicator ", statement.argument.text,
+                            ", which the framework does not have"));
+      } else {
+        locations_.erase(it->number);
+        // An inherited rule about the dropped indicator can no longer be
+        // checked: it goes with it.
+        const std::string dropped = it->number;
+        std::erase_if(contents_.rules, [&](const ConsistencyRule& rule) {
+          for (const Formula* side : {&rule.left, &rule.right}) {
+            for (const FormulaNode& node : side->nodes) {
+              if (node.kind == FormulaNode::Kind::kIndicator &&
+                  (node.count == dropped || node.count.starts_with(dropped + "."))) {
+                return true;
+              }
+            }
+          }
+          return false;
+        });
+        indicators.erase(it);
+        Reindex();
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+std::optional<Citation> Checker::ReadSource(const ast::SourceStmt& statement) {
+  if (statement.document.text.empty()) {
+    Report(DiagnosticCode::kEmptyName, statement.document.offset, "来源 names no document");
+    return std::nullopt;
+  }
+  return Citation{statement.document.text, statement.locator ? statement.locator->text : ""};
+}
+
+void Checker::CheckSetting(const ast::SettingStmt& statement, TrendRules& rules) {
+  const std::optional<Keyword> keyword = LookupKeyword(statement.head.text);
+  const ast::Item& item = statement.value;
+  if (item.comparator) {
+    Report(DiagnosticCode::kUnknownValue, item.comparator->offset,
+           text::StrCat(statement.head.text, " takes a plain number, without a comparator"));
+    return;
+  }
+  std::optional<Decimal> number = ReadNumber(item.body);
+  if (!number) return;
+  if (keyword == Keyword::kMarkedChange) {
+    if (!item.unit || ParseUnit(item.unit->text) != Unit::kPercent) {
+      Report(DiagnosticCode::kUnitMismatch, item.unit ? item.unit->offset : item.body.offset,
+             "明显下降幅度 is a relative change in %, e.g. 明显下降幅度 10%");
+      return;
+    }
+    if (number->is_negative() || number->is_zero() || *number > Decimal::FromInt(100)) {
+      Report(DiagnosticCode::kNumberOutOfRange, item.body.offset,
+             "明显下降幅度 must be more than 0% and at most 100%");
+      return;
+    }
+    rules.marked_change_percent = *number;
+  } else {
+    if (item.unit) {
+      Report(DiagnosticCode::kUnitMismatch, item.unit->offset,
+             "持续下降年数 is a number of years, written without a unit");
+      return;
+    }
+    if (number->scale() != 0 || *number < Decimal::FromInt(2) || *number > Decimal::FromInt(50)) {
+      Report(DiagnosticCode::kNumberOutOfRange, item.body.offset,
+             "持续下降年数 must be a whole number of years from 2 to 50");
+      return;
+    }
+    rules.continuous_years = std::stoi(number->ToString());
+  }
+}
+
+void Checker::CheckCount(const ast::CountStmt& statement) {
+  if (contents_.counts.end() !=
+      std::find_if(contents_.counts.begin(), contents_.counts.end(),
+                   [&](const CountDeclaration& c) { return c.name == statement.name.text; })) {
+    Report(DiagnosticCode::kDuplicateStatement, statement.name.offset,
+           text::StrCat("count '", statement.name.text, "' is declared twice"));
+    return;
+  }
+  const std::optional<Unit> unit = ParseUnit(statement.unit.text);
+  if (!unit) {
+    Report(DiagnosticCode::kUnknownUnit, statement.unit.offset,
+           text::StrCat("unknown unit '", statement.unit.text, "' (a count is in 人, 例 or 个)"));
+    return;
+  }
+  if (UnitDimension(*unit).count != 1 || UnitDimension(*unit).scale != 0) {
+    Report(DiagnosticCode::kUnitMismatch, statement.unit.offset,
+           text::StrCat("a count is in 人, 例 or 个, not ", statement.unit.text));
+    return;
+  }
+  contents_.counts.push_back(CountDeclaration{statement.name.text, *unit});
+}
+
+void Checker::CheckAssignment(const ast::Assignment& statement) {
+  const bool weight = LookupKeyword(statement.head.text) == Keyword::kWeight;
+  std::optional<Decimal> value = ReadNumber(statement.value);
+  if (!value) return;
+  if (value->is_negative() || *value > Decimal::FromInt(100)) {
+    Report(DiagnosticCode::kNumberOutOfRange, statement.value.offset,
+           text::StrCat(weight ? "a weight" : "a grade's minimum score",
+                        " must be from 0 to 100"));
+    return;
+  }
+  Scoring& scoring = contents_.scoring;
+  if (weight) {
+    auto& weights = statement.subject.quoted ? scoring.basis_weights : scoring.indicator_weights;
+    const std::string key = (statement.subject.quoted ? "basis:" : "") + statement.subject.text;
+    if (!weight_offsets_.emplace(key, statement.subject.offset).second) {
+      Report(DiagnosticCode::kDuplicateStatement, statement.subject.offset,
+             text::StrCat("the weight of '", statement.subject.text, "' is stated twice"));
+      return;
+    }
+    if (!first_weight_) first_weight_ = statement.head.offset;
+    weights.emplace_back(statement.subject.text, *value);
+    return;
+  }
+  if (!first_grade_) first_grade_ = statement.head.offset;
+  for (const Grade& grade : scoring.grades) {
+    if (grade.name == statement.subject.text || grade.minimum == *value) {
+      Report(DiagnosticCode::kDuplicateStatement, statement.subject.offset,
+             text::StrCat("grade '", statement.subject.text,
+                          "' repeats another grade's name or minimum"));
+      return;
+    }
+  }
+  scoring.grades.push_back(Grade{statement.subject.text, *value});
+  std::sort(scoring.grades.begin(), scoring.grades.end(),
+            [](const Grade& a, const Grade& b) { return a.minimum > b.minimum; });
+}
+
+// The weights as a whole: each names something that exists, no indicator is
+// weighed twice, and they add up to 100.
+void Checker::CheckScoring() {
+  Scoring& scoring = contents_.scoring;
+  if (!scoring.grades.empty() && !scoring.grades.back().minimum.is_zero()) {
+    Report(DiagnosticCode::kWeightsInvalid, first_grade_.value_or(0),
+           "the lowest grade must start at 0, so that every score has a grade (等级 不合格 0)");
+  }
+  if (!first_weight_) return;
+  std::map<std::string, int> group_size;
+  for (const Indicator& indicator : contents_.indicators) ++group_size[indicator.basis];
+  Decimal total;
+  std::set<std::string> weighed;
+  bool ok = true;
+  for (const auto& [number, weight] : scoring.indicator_weights) {
+    if (FindIndicator(number) == nullptr) {
+      Report(DiagnosticCode::kUnknownIndicator, weight_offsets_.at(number),
+             text::StrCat("权重 names indicator ", number, ", which the framework does not have"));
+      ok = false;
+      continue;
+    }
+    weighed.insert(number);
+    total = *Decimal::Add(total, weight);
+  }
+  for (const auto& [basis, weight] : scoring.basis_weights) {
+    if (!group_size.count(basis)) {
+      Report(DiagnosticCode::kUnknownIndicator, weight_offsets_.at("basis:" + basis),
+             text::StrCat("权重 names the basis '", basis, "', which no indicator has"));
+      ok = false;
+      continue;
+    }
+    for (const Indicator& indicator : contents_.indicators) {
+      if (indicator.basis == basis && !weighed.insert(indicator.number).second) {
+        Report(DiagnosticCode::kWeightsInvalid, weight_offsets_.at("basis:" + basis),
+               text::StrCat("indicator ", indicator.number,
+                            " is weighed twice: on its own and by its basis"));
+        ok = false;
+      }
+    }
+    total = *Decimal::Add(total, weight);
+  }
+  if (!ok) return;
+  const Decimal hundred = Decimal::FromInt(100);
+  const bool all_weighed = weighed.size() == contents_.indicators.size();
+  if (total > hundred || (all_weighed && total != hundred)) {
+    Report(DiagnosticCode::kWeightsInvalid, *first_weight_,
+           text::StrCat("the weights add up to ", total.ToString(), ", not 100"));
+  }
+}
+
+bool IsWellFormedLabel(std::string_view label) {
+  // "9", "25", "25.1": digits, optionally one dot and more digits.
+  const std::size_t dot = label.find('.');
+  const auto digits = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(),
+                                        [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (dot == std::string_view::npos) return digits(label);
+  return digits(label.substr(0, dot)) && digits(label.substr(dot + 1));
+}
+
+void Checker::CheckNameLength(std::string_view name, std::size_t offset) {
+  if (utf8::CountCodePoints(name) > static_cast<std::size_t>(limits::kMaxNameLength)) {
+    Report(DiagnosticCode::kLimitExceeded, offset,
+           text::StrCat("a name has at most ", limits::kMaxNameLength, " characters"));
+  }
+}
+
+
+}  // namespace check
+
+std::optional<Framework::Contents> CheckFramework(std::string_view file_name, std::string_view text,
+                                                  const std::vector<ast::TopStmt>& statements,
+                                                  const Framework::Contents* parent,
+                                                  std::vector<Diagnostic>& diagnostics) {
+  std::vector<Diagnostic> found;
+  check::Checker checker(file_name, text, parent, found);
+  std::optional<Framework::Contents> contents = checker.Run(statements);
+  diagnostics.insert(diagnostics.end(), found.begin(), found.end());
+  return contents;
+}
+
+}  // namespace healthact::dsl

@@ -1,0 +1,275 @@
+// The lexical layer shared by the X3 grammars of the library (frameworks,
+// organisations): white space and comments, one UTF-8 code point, tokens
+// with their byte offsets, quoted strings, and keywords read from a
+// vocabulary table.
+//
+// X3 does not decode UTF-8, and its `standard` character classes assert on
+// bytes >= 0x80 (strict_ischar in Boost 1.74).  So the grammars never use
+// them: they work on the bytes of validated UTF-8 text with CodePoint, which
+// decodes one code point and tests it against a set.  Multi-byte symbols
+// (≤ ≥ ＞ ，) are matched as byte-string literals.
+//
+// Internal header for grammar .cc files only.  Everything is in an anonymous
+// namespace on purpose: it defines X3 rules, and each grammar file must own
+// its copy (rule IDs and definitions that differ between files would
+// otherwise break the one-definition rule).
+#ifndef HEALTHACT_SRC_DSL_LEXICAL_HPP_
+#define HEALTHACT_SRC_DSL_LEXICAL_HPP_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "core/utf8.hpp"
+#include "lang/ast.hpp"
+#include "lang/grammar.hpp"
+
+namespace healthact::dsl {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+using Iterator = const char*;
+
+// Spaces a clerk may paste from a word processor count as white space too.
+constexpr std::u32string_view kSpace = U" \t\r\n\v\f\u3000\u00A0\uFEFF";
+constexpr std::u32string_view kLineSpace = U" \t\u3000\u00A0";
+constexpr std::u32string_view kDigits = U"0123456789０１２３４５６７８９";
+constexpr std::u32string_view kNumberChars = U"0123456789０１２３４５６７８９.．";
+constexpr std::u32string_view kSigns = U"+-＋－";
+// What ends a word: white space and the punctuation of the grammar.
+constexpr std::u32string_view kWordEnd = U" \t\r\n\v\f\u3000\u00A0\uFEFF\"{}#,，";
+// Formula names end at operators as well.
+constexpr std::u32string_view kNameEnd =
+    U" \t\r\n\v\f\u3000\u00A0\uFEFF\"{}#,，+-*/()×÷<>=≤≥≦≧＜＞＝[]";
+
+// One code point in (or, with member=false, not in) a set.  ASCII members are
+// kept in a bitmap, so the common case (ASCII white space, digits, braces)
+// costs one table look-up; the few non-ASCII members are searched in order.
+struct CodePoint : x3::parser<CodePoint> {
+  using attribute_type = x3::unused_type;
+
+  constexpr CodePoint(std::u32string_view set, bool member) : set(set), member(member) {
+    for (char32_t cp : set) {
+      if (cp < 128) ascii[cp / 64] |= std::uint64_t{1} << (cp % 64);
+    }
+  }
+
+  bool Contains(char32_t cp) const {
+    if (cp < 128) return (ascii[cp / 64] >> (cp % 64)) & 1;
+    return set.find(cp) != std::u32string_view::npos;
+  }
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, It const& last, Context const& context, RContext&, Attribute&) const {
+    x3::skip_over(first, last, context);
+    if (first == last) return false;
+    const auto lead = static_cast<unsigned char>(*first);
+    if (lead < 0x80) {
+      if (Contains(lead) != member) return false;
+      ++first;
+      return true;
+    }
+    std::string_view rest(first, static_cast<std::size_t>(last - first));
+    std::size_t length = 0;
+    const char32_t cp = utf8::Next(rest, length);
+    if (Contains(cp) != member) return false;
+    first += length;
+    return true;
+  }
+
+  std::u32string_view set;
+  bool member;
+  std::uint64_t ascii[2] = {0, 0};
+};
+constexpr CodePoint In(std::u32string_view set) { return CodePoint(set, true); }
+constexpr CodePoint NotIn(std::u32string_view set) { return CodePoint(set, false); }
+
+// --- Skipper: white space and # comments --------------------------------------
+const auto skipper = In(kSpace) | (x3::lit('#') >> *NotIn(U"\n"));
+
+// --- Tokens -----------------------------------------------------------------------
+struct source_begin_tag;
+
+ast::Token MakeToken(Iterator token_begin, Iterator begin, std::string text) {
+  return ast::Token{static_cast<std::size_t>(token_begin - begin), std::move(text)};
+}
+
+const auto set_token = [](auto& ctx) {
+  const auto& range = x3::_attr(ctx);
+  x3::_val(ctx) = MakeToken(range.begin(), x3::get<source_begin_tag>(ctx),
+                            std::string(range.begin(), range.end()));
+};
+
+// A string's token keeps the offset of its opening quote; its text is the
+// content with \" and \\ resolved.
+const auto set_string_token = [](auto& ctx) {
+  const auto& range = x3::_attr(ctx);
+  std::string text;
+  for (Iterator it = range.begin() + 1; it + 1 < range.end(); ++it) {
+    if (*it == '\\') ++it;
+    text += *it;
+  }
+  x3::_val(ctx) = MakeToken(range.begin(), x3::get<source_begin_tag>(ctx), std::move(text));
+  x3::_val(ctx).quoted = true;
+};
+
+// Keywords, straight from a vocabulary table (an array of {keyword, chinese,
+// ascii}): the Chinese spelling, or the ASCII alias as a whole word.
+// `allowed` is a bit set of the table's keyword values.
+template <typename Table>
+struct KeywordParser : x3::parser<KeywordParser<Table>> {
+  using attribute_type = x3::unused_type;
+
+  constexpr KeywordParser(const Table& table, std::uint64_t allowed)
+      : table(&table), allowed(allowed) {}
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, It const& last, Context const& context, RContext&, Attribute&) const {
+    x3::skip_over(first, last, context);
+    if (first == last) return false;
+    const std::string_view rest(first, static_cast<std::size_t>(last - first));
+    for (const auto& spelling : *table) {
+      if ((allowed & Bit(spelling.keyword)) == 0) continue;
+      if (spelling.chinese[0] != *first && spelling.ascii[0] != *first) continue;
+      // A Chinese keyword is a whole word: not the start of a longer one
+      // (办公室 is not matched in 办公室会议), though "目标2022" still reads.
+      if (rest.starts_with(spelling.chinese) &&
+          !StartsWithIdeograph(rest.substr(spelling.chinese.size()))) {
+        first += spelling.chinese.size();
+        return true;
+      }
+      if (rest.starts_with(spelling.ascii) &&
+          (rest.size() == spelling.ascii.size() || !IsAsciiWordChar(rest[spelling.ascii.size()]))) {
+        first += spelling.ascii.size();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  template <typename Enum>
+  static constexpr std::uint64_t Bit(Enum keyword) {
+    return std::uint64_t{1} << static_cast<int>(keyword);
+  }
+  // U+4E00..U+9FFF (CJK Unified Ideographs) is E4 B8 80 .. E9 BF BF.
+  static bool StartsWithIdeograph(std::string_view text) {
+    if (text.size() < 3) return false;
+    const auto lead = static_cast<unsigned char>(text[0]);
+    const auto second = static_cast<unsigned char>(text[1]);
+    return (lead == 0xE4 && second >= 0xB8) || (lead >= 0xE5 && lead <= 0xE9);
+  }
+  static bool IsAsciiWordChar(char c) {
+    return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  const Table* table;
+  std::uint64_t allowed;
+};
+
+const x3::rule<class closing_quote_id> closing_quote = "closing quote";
+const auto closing_quote_def = x3::lit('"');
+BOOST_SPIRIT_DEFINE(closing_quote)
+
+const auto string_token = x3::rule<class string_id, ast::Token>{"a quoted text (\"…\")"} =
+    x3::raw[x3::lexeme['"' > *((x3::lit('\\') > In(U"\"\\")) | NotIn(U"\"\\\n")) > closing_quote]]
+           [set_string_token];
+
+// The token at `where`, for messages: up to the next white space.
+std::string TokenAt(std::string_view text, std::size_t where) {
+  std::size_t end = where;
+  while (end < text.size() && end - where < 40) {
+    std::size_t next = end;
+    const char32_t cp = utf8::Next(text, next);
+    if (kSpace.find(cp) != std::u32string_view::npos) break;
+    end = next;
+  }
+  return std::string(text.substr(where, end - where));
+}
+
+std::size_t SkipSpace(std::string_view text, std::size_t offset) {
+  Iterator first = text.data() + offset;
+  Iterator last = text.data() + text.size();
+  x3::parse(first, last, *skipper);
+  return static_cast<std::size_t>(first - text.data());
+}
+
+// Explains an expectation failure of X3 as a diagnostic: an unterminated
+// string, a block that is not closed (`block_end` is the name of the rule
+// that closes blocks), an unknown statement inside a block, or "expected …".
+template <typename StartsTop>
+SyntaxError ExplainExpectation(std::string_view text, std::size_t where, const std::string& which,
+                               StartsTop starts_top, std::string_view block_end,
+                               std::string_view block_statements) {
+  SyntaxError error;
+  error.offset = where;
+  const std::size_t at = SkipSpace(text, where);
+  const std::string found = at < text.size() ? TokenAt(text, at) : std::string();
+  if (which == "closing quote") {
+    // Point at the opening quote, which is on this line.
+    std::size_t open = where;
+    while (open > 0 && text[open - 1] != '\n') {
+      --open;
+      if (text[open] == '"') break;
+    }
+    error.offset = open;
+    error.code = DiagnosticCode::kUnterminatedString;
+    error.message = "unterminated string: the closing '\"' is missing before the end of the line";
+    return error;
+  }
+  if (which == block_end) {
+    error.offset = at;
+    if (at >= text.size() || starts_top(text, at)) {
+      error.code = DiagnosticCode::kUnclosedBlock;
+      error.message = "block is not closed: '}' expected";
+    } else {
+      error.code = DiagnosticCode::kUnknownStatement;
+      error.message = std::string("unknown statement '") + found + "' in a block (expected " +
+                      std::string(block_statements) + " or '}')";
+    }
+    return error;
+  }
+  error.offset = at;
+  error.code = DiagnosticCode::kSyntax;
+  error.message = found.empty() ? "expected " + which + " before the end of the text"
+                                : "expected " + which + ", found '" + found + "'";
+  return error;
+}
+
+// Parses one statement with `rule` at `offset` (after white space and
+// comments).  A text that matches no statement is E013 with `expected` as the
+// list of statements; an expectation failure is explained as above.
+template <typename Rule, typename Attribute, typename StartsTop>
+StatementResult ParseOneStatement(std::string_view text, std::size_t& offset, const Rule& rule,
+                                  Attribute& out, SyntaxError& error, StartsTop starts_top,
+                                  std::string_view expected, std::string_view block_statements) {
+  const std::size_t start = SkipSpace(text, offset);
+  if (start >= text.size()) {
+    offset = start;
+    return StatementResult::kEndOfText;
+  }
+  Iterator begin = text.data();
+  Iterator first = begin + start;
+  Iterator last = begin + text.size();
+  try {
+    if (x3::phrase_parse(first, last, x3::with<source_begin_tag>(begin)[rule], skipper, out)) {
+      offset = static_cast<std::size_t>(first - begin);
+      return StatementResult::kParsed;
+    }
+    error.offset = start;
+    error.code = DiagnosticCode::kUnknownStatement;
+    error.message = "unknown statement '" + TokenAt(text, start) + "' (expected " +
+                    std::string(expected) + ")";
+    return StatementResult::kError;
+  } catch (const x3::expectation_failure<Iterator>& failure) {
+    error = ExplainExpectation(text, static_cast<std::size_t>(failure.where() - begin),
+                               failure.which(), starts_top, "end of block", block_statements);
+    return StatementResult::kError;
+  }
+}
+
+}  // namespace
+}  // namespace healthact::dsl
+
+#endif  // HEALTHACT_SRC_DSL_LEXICAL_HPP_

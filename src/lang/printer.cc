@@ -1,0 +1,152 @@
+// FormatFramework: the canonical text of a framework.
+#include <string>
+
+#include "core/strings.hpp"
+#include "healthact/dsl.hpp"
+#include "lang/vocabulary.hpp"
+
+namespace healthact {
+namespace {
+
+using dsl::Keyword;
+
+std::string_view Kw(Keyword keyword) { return dsl::Spelling(keyword).chinese; }
+
+std::string Quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void AppendSource(std::string& out, const Citation& source) {
+  text::StrAppend(&out, Kw(Keyword::kSource), " ", Quote(source.document));
+  if (!source.locator.empty()) text::StrAppend(&out, " ", Quote(source.locator));
+}
+
+void AppendTrendRules(std::string& out, const TrendRules& rules, std::string_view indent) {
+  if (rules.marked_change_percent) {
+    text::StrAppend(&out, indent, Kw(Keyword::kMarkedChange), " ",
+                    rules.marked_change_percent->ToString(), "%\n");
+  }
+  if (rules.continuous_years) {
+    text::StrAppend(&out, indent, Kw(Keyword::kContinuousYears), " ", *rules.continuous_years,
+                    "\n");
+  }
+}
+
+void AppendIndicator(std::string& out, const Indicator& indicator) {
+  text::StrAppend(&out, Kw(Keyword::kIndicator), " ", indicator.number, " ", Quote(indicator.name),
+                  " {\n");
+  constexpr std::string_view kIndent = "  ";
+  if (indicator.unit) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kUnit), " ", UnitSymbol(*indicator.unit), "\n");
+  }
+  if (indicator.direction != Direction::kUnspecified) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kDirection), " ", DirectionName(indicator.direction),
+                    "\n");
+  }
+  if (indicator.category) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kCategory), " ", CategoryName(*indicator.category),
+                    "\n");
+  }
+  if (indicator.binding) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kBinding), " ",
+                    BindingForceName(*indicator.binding), "\n");
+  }
+  if (!indicator.source.empty()) {
+    out += kIndent;
+    AppendSource(out, indicator.source);
+    out += "\n";
+  }
+  AppendTrendRules(out, indicator.trend_rules, kIndent);
+  if (indicator.aggregate_weight) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kAggregateWeight), " ", *indicator.aggregate_weight,
+                    "\n");
+  }
+  for (const IndicatorPart& part : indicator.parts) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kPart), " ", part.number, " ", Quote(part.name), "\n");
+  }
+  if (indicator.formula) {
+    const Formula& formula = *indicator.formula;
+    text::StrAppend(&out, kIndent, Kw(Keyword::kFormula), " ",
+                    FormulaText(formula));
+    if (formula.round_places) {
+      text::StrAppend(&out, " ", Kw(Keyword::kRound), " ", *formula.round_places, " ",
+                      RoundingName(formula.rounding));
+    }
+    out += "\n";
+  }
+  if (indicator.range) {
+    const auto end = [](const std::optional<Decimal>& bound) {
+      return bound ? bound->ToString() : std::string("--");
+    };
+    text::StrAppend(&out, kIndent, Kw(Keyword::kRange), " ", end(indicator.range->minimum), " ",
+                    end(indicator.range->maximum), "\n");
+  }
+  if (indicator.baseline) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kBaseline), " ",
+                    indicator.baseline->year ? std::to_string(*indicator.baseline->year) : "--", " ",
+                    BaselineText(indicator.baseline->value), "\n");
+  }
+  for (const Target& target : indicator.targets) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kTarget), " ", target.year, " ",
+                    TargetText(target.form));
+    if (!target.source.empty()) {
+      out += " ";
+      AppendSource(out, target.source);
+    }
+    out += "\n";
+  }
+  out += "}\n";
+}
+
+}  // namespace
+
+std::string FormatFramework(const Framework& framework) {
+  std::string out;
+  text::StrAppend(&out, Kw(Keyword::kFramework), " ", Quote(framework.name()), "\n");
+  if (!framework.source().empty()) {
+    AppendSource(out, framework.source());
+    out += "\n";
+  }
+  AppendTrendRules(out, framework.trend_rules(), "");
+  for (const CountDeclaration& count : framework.counts()) {
+    text::StrAppend(&out, Kw(Keyword::kCount), " ", count.name, " ", UnitSymbol(count.unit), "\n");
+  }
+  const Scoring& scoring = framework.scoring();
+  if (scoring.partial_credit != PartialCredit::kNone) {
+    text::StrAppend(&out, Kw(Keyword::kPartialCredit), " ",
+                    PartialCreditName(scoring.partial_credit), "\n");
+  }
+  for (const auto& [number, weight] : scoring.indicator_weights) {
+    text::StrAppend(&out, Kw(Keyword::kWeight), " ", number, " ", weight.ToString(), "\n");
+  }
+  for (const auto& [basis, weight] : scoring.basis_weights) {
+    text::StrAppend(&out, Kw(Keyword::kWeight), " ", Quote(basis), " ", weight.ToString(), "\n");
+  }
+  for (const Grade& grade : scoring.grades) {
+    text::StrAppend(&out, Kw(Keyword::kGrade), " ", grade.name, " ", grade.minimum.ToString(), "\n");
+  }
+  std::string basis;
+  for (const Indicator& indicator : framework.indicators()) {
+    out += "\n";
+    if (indicator.basis != basis) {
+      basis = indicator.basis;
+      text::StrAppend(&out, Kw(Keyword::kBasis), " ", Quote(basis), "\n\n");
+    }
+    AppendIndicator(out, indicator);
+  }
+  if (!framework.rules().empty()) out += "\n";
+  for (const ConsistencyRule& rule : framework.rules()) {
+    text::StrAppend(&out, Kw(Keyword::kRule), " ", dsl::SeverityWord(rule.severity), " ", rule.text);
+    if (!rule.message.empty()) text::StrAppend(&out, " ", Quote(rule.message));
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace healthact

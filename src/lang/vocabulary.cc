@@ -1,0 +1,60 @@
+#include "lang/vocabulary.hpp"
+
+#include "core/strings.hpp"
+#include "model/vocabulary.hpp"
+
+#include <utility>
+
+namespace healthact::dsl {
+
+const KeywordSpelling& Spelling(Keyword keyword) {
+  for (const KeywordSpelling& spelling : kKeywords) {
+    if (spelling.keyword == keyword) return spelling;
+  }
+  return kKeywords[0];
+}
+
+std::optional<Keyword> LookupKeyword(std::string_view text) {
+  for (const KeywordSpelling& spelling : kKeywords) {
+    if (spelling.chinese == text || spelling.ascii == text) return spelling.keyword;
+  }
+  return std::nullopt;
+}
+
+namespace words = ::healthact::vocabulary;
+
+std::optional<Direction> ParseDirection(std::string_view text) {
+  return words::Lookup(words::kDirections, text);
+}
+std::optional<Category> ParseCategory(std::string_view text) {
+  return words::Lookup(words::kCategories, text);
+}
+std::optional<BindingForce> ParseBindingForce(std::string_view text) {
+  return words::Lookup(words::kBindingForces, text);
+}
+std::optional<Rounding> ParseRounding(std::string_view text) {
+  return words::Lookup(words::kRoundings, text);
+}
+std::optional<Comparator> ParseComparator(std::string_view text) {
+  return words::Lookup(words::kComparators, text);
+}
+std::optional<TrendKind> ParseTrendKind(std::string_view text) {
+  return words::Lookup(words::kTrendKinds, text);
+}
+std::optional<Absence> ParseAbsence(std::string_view text) {
+  return words::Lookup(words::kAbsences, text);
+}
+
+bool IsAchievementWord(std::string_view text) { return text == "实现" || text == "achieved"; }
+
+std::optional<PartialCredit> ParsePartialCredit(std::string_view text) {
+  return words::Lookup(words::kPartialCredits, text);
+}
+std::optional<Severity> ParseSeverity(std::string_view text) {
+  return words::Lookup(words::kSeverities, text);
+}
+std::string_view SeverityWord(Severity severity) {
+  return words::Chinese(words::kSeverities, severity);
+}
+
+}  // namespace healthact::dsl

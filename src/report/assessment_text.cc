@@ -1,0 +1,233 @@
+#include "healthact/assessment_text.hpp"
+
+#include "core/escape.hpp"
+#include "report/report_parts.hpp"
+#include "core/strings.hpp"
+#include "core/utf8.hpp"
+
+#include <algorithm>
+
+namespace healthact {
+namespace {
+
+using escape::JsonString;
+
+bool Shown(const Verdict& verdict, Explanation explanation) {
+  return explanation == Explanation::kAll ||
+         (verdict.status != VerdictStatus::kMet && verdict.status != VerdictStatus::kNotApplicable);
+}
+
+void AppendVerdictJson(std::string& out, const Verdict& verdict) {
+  text::StrAppend(&out, "{\"indicator\": ", JsonString(verdict.indicator),
+                  ", \"status\": ", JsonString(VerdictStatusName(verdict.status)),
+                  ", \"value\": ", JsonString(verdict.value), ", \"target\": ", JsonString(verdict.target),
+                  ", \"reason\": ", JsonString(verdict.reason));
+  if (!verdict.parts.empty()) {
+    out += ", \"parts\": [";
+    for (std::size_t i = 0; i < verdict.parts.size(); ++i) {
+      if (i > 0) out += ", ";
+      AppendVerdictJson(out, verdict.parts[i]);
+    }
+    out += "]";
+  }
+  out += "}";
+}
+
+std::string CsvField(std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string Pad(std::string_view text, int width, bool right = false) {
+  const int padding = std::max(0, width - DisplayWidth(text));
+  std::string spaces(static_cast<std::size_t>(padding), ' ');
+  return right ? spaces + std::string(text) : std::string(text) + spaces;
+}
+
+// "20/3/1/0/1/0": met, not met, missing, pending, invalid, not applicable.
+std::string CountsCell(const VerdictCounts& c) {
+  return text::StrCat(c.met, "/", c.not_met, "/", c.missing, "/", c.pending, "/", c.invalid, "/",
+                      c.not_applicable);
+}
+
+void AppendFindingsJson(std::string& out, const std::vector<Finding>& findings) {
+  out += "\"findings\": [";
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    const Finding& f = findings[k];
+    text::StrAppend(&out, k > 0 ? ", " : "", "{\"rule\": ", JsonString(f.rule), ", \"kind\": ",
+                    JsonString(FindingKindName(f.kind)), ", \"severity\": ",
+                    JsonString(f.severity == Severity::kError ? "error" : "warning"),
+                    ", \"indicators\": [");
+    for (std::size_t i = 0; i < f.indicators.size(); ++i) {
+      text::StrAppend(&out, i > 0 ? ", " : "", JsonString(f.indicators[i]));
+    }
+    out += "], \"values\": [";
+    for (std::size_t i = 0; i < f.values.size(); ++i) {
+      text::StrAppend(&out, i > 0 ? ", " : "", "{\"key\": ", JsonString(f.values[i].key),
+                      ", \"year\": ", f.values[i].year, ", \"value\": ", JsonString(f.values[i].value),
+                      "}");
+    }
+    text::StrAppend(&out, "], \"message\": ", JsonString(f.message), "}");
+  }
+  out += "]";
+}
+
+// The messages of the findings that concern indicator `number`, for the CSV.
+std::string FindingsOn(const std::vector<Finding>& findings, const std::string& number) {
+  std::string out;
+  for (const Finding& f : findings) {
+    if (std::find(f.indicators.begin(), f.indicators.end(), number) == f.indicators.end()) continue;
+    text::StrAppend(&out, out.empty() ? "" : "；", report_parts::FindingText(f));
+  }
+  return out;
+}
+
+}  // namespace
+
+int DisplayWidth(std::string_view text) {
+  int width = 0;
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const char32_t cp = utf8::Next(text, offset);
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                      (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
+  const DecisionRecord& record = a.record();
+  std::string out = text::StrCat(
+      "{\"framework\": ", JsonString(a.framework().name()), ", \"year\": ", a.year(),
+      ", \"record\": {\"framework_sha256\": ", JsonString(record.framework_sha256),
+      ", \"observations_sha256\": ", JsonString(record.observations_sha256),
+      ", \"library_version\": ", JsonString(record.library_version),
+      ", \"explanation\": ", JsonString(explanation == Explanation::kAll ? "all" : "failures"),
+      "},\n \"units\": [");
+  bool first_unit = true;
+  for (std::size_t u : a.ranking()) {
+    text::StrAppend(&out, first_unit ? "\n  " : ",\n  ", "{\"unit\": ",
+                    JsonString(a.observations().unit_name(a.units()[u])), ", \"score\": ",
+                    JsonString(a.score(u).ToString()), ", \"rank\": ", a.rank(u),
+                    ", \"rank_within_parent\": ", a.rank_within_parent(u),
+                    ", \"grade\": ", JsonString(a.grade(u)));
+    const VerdictCounts c = a.counts(u);
+    text::StrAppend(&out, ", \"counts\": {\"met\": ", c.met, ", \"not_met\": ", c.not_met,
+                    ", \"missing\": ", c.missing, ", \"pending\": ", c.pending, ", \"invalid\": ",
+                    c.invalid, ", \"not_applicable\": ", c.not_applicable, "}, ");
+    AppendFindingsJson(out, a.findings(u));
+    out += ", \"verdicts\": [";
+    first_unit = false;
+    bool first_verdict = true;
+    for (std::size_t i = 0; i < a.indicator_count(); ++i) {
+      const Verdict verdict = a.Explain(u, i);
+      if (!Shown(verdict, explanation)) continue;
+      out += first_verdict ? "\n    " : ",\n    ";
+      first_verdict = false;
+      AppendVerdictJson(out, verdict);
+    }
+    out += "]}";
+  }
+  out += "\n]}\n";
+  return out;
+}
+
+std::string AssessmentToCsv(const Assessment& a, Explanation explanation) {
+  std::string out = "unit,rank,score,grade,indicator,status,value,target,reason,findings\n";
+  for (std::size_t u : a.ranking()) {
+    const std::string& unit = a.observations().unit_name(a.units()[u]);
+    for (std::size_t i = 0; i < a.indicator_count(); ++i) {
+      const Verdict verdict = a.Explain(u, i);
+      if (!Shown(verdict, explanation)) continue;
+      const auto row = [&](const Verdict& v) {
+        text::StrAppend(&out, CsvField(unit), ",", a.rank(u), ",", a.score(u).ToString(), ",",
+                        CsvField(a.grade(u)), ",", CsvField(v.indicator), ",",
+                        VerdictStatusName(v.status), ",", CsvField(v.value), ",", CsvField(v.target),
+                        ",", CsvField(v.reason), ",",
+                        CsvField(FindingsOn(a.findings(u), a.framework().indicators()[i].number)), "\n");
+      };
+      row(verdict);
+      for (const Verdict& part : verdict.parts) row(part);
+    }
+  }
+  return out;
+}
+
+std::string AssessmentToMarkdown(const Assessment& a, Explanation explanation) {
+  std::string out = text::StrCat("# ", a.framework().name(), "：", a.year(), "年考核结果\n\n",
+                                 "| 排名 | 单位 | 得分 | 等级 | 达标 | 未达标 | 缺报 | 待公布 | 无效 | 不适用 |\n",
+                                 "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+  for (std::size_t u : a.ranking()) {
+    const VerdictCounts c = a.counts(u);
+    text::StrAppend(&out, "| ", a.rank(u), " | ", a.observations().unit_name(a.units()[u]), " | ",
+                    a.score(u).ToString(), " | ", a.grade(u), " | ", c.met, " | ", c.not_met, " | ",
+                    c.missing, " | ", c.pending, " | ", c.invalid, " | ", c.not_applicable, " |\n");
+  }
+  for (std::size_t u : a.ranking()) {
+    std::string rows;
+    for (std::size_t i = 0; i < a.indicator_count(); ++i) {
+      const Verdict verdict = a.Explain(u, i);
+      if (!Shown(verdict, explanation)) continue;
+      text::StrAppend(&rows, "| ", verdict.indicator, " | ", a.framework().indicators()[i].name,
+                      " | ", VerdictStatusName(verdict.status), " | ", verdict.reason, " |\n");
+    }
+    std::string findings;
+    for (const Finding& finding : a.findings(u)) {
+      text::StrAppend(&findings, "- ", report_parts::FindingText(finding), "\n");
+    }
+    if (rows.empty() && findings.empty()) continue;
+    text::StrAppend(&out, "\n## ", a.observations().unit_name(a.units()[u]), "\n\n");
+    if (!rows.empty()) text::StrAppend(&out, "| 序号 | 指标 | 结果 | 说明 |\n| --- | --- | --- | --- |\n", rows);
+    if (!findings.empty()) text::StrAppend(&out, rows.empty() ? "" : "\n", "校验发现：\n\n", findings);
+  }
+  text::StrAppend(&out, "\n框架 SHA-256 ", a.record().framework_sha256, "；数据 SHA-256 ",
+                  a.record().observations_sha256, "；healthact ", a.record().library_version, "\n");
+  return out;
+}
+
+std::string AssessmentToTable(const Assessment& a) {
+  struct Row {
+    std::string rank, unit, score, grade, tally, failed;
+  };
+  std::vector<Row> rows = {
+      {"排名", "单位", "得分", "等级", "达标/未达标/缺报/待公布/无效/不适用", "未达标指标"}};
+  for (std::size_t u : a.ranking()) {
+    rows.push_back(Row{std::to_string(a.rank(u)), a.observations().unit_name(a.units()[u]),
+                       a.score(u).ToString(), a.grade(u), CountsCell(a.counts(u)),
+                       report_parts::NotMetNumbers(a, u, ",")});
+  }
+  int widths[5] = {0, 0, 0, 0, 0};
+  for (const Row& row : rows) {
+    widths[0] = std::max(widths[0], DisplayWidth(row.rank));
+    widths[1] = std::max(widths[1], DisplayWidth(row.unit));
+    widths[2] = std::max(widths[2], DisplayWidth(row.score));
+    widths[3] = std::max(widths[3], DisplayWidth(row.grade));
+    widths[4] = std::max(widths[4], DisplayWidth(row.tally));
+  }
+  std::string out = text::StrCat(a.framework().name(), "  ", a.year(), "年\n");
+  for (const Row& row : rows) {
+    text::StrAppend(&out, Pad(row.rank, widths[0], true), "  ", Pad(row.unit, widths[1]), "  ",
+                    Pad(row.score, widths[2], true), "  ", Pad(row.grade, widths[3]), "  ",
+                    Pad(row.tally, widths[4]), "  ", row.failed, "\n");
+  }
+  // What validation found, unit by unit in ranking order.
+  std::string findings;
+  for (std::size_t u : a.ranking()) {
+    for (const Finding& finding : a.findings(u)) {
+      text::StrAppend(&findings, "  ", a.observations().unit_name(a.units()[u]), "  ",
+                      report_parts::FindingText(finding), "\n");
+    }
+  }
+  if (!findings.empty()) text::StrAppend(&out, "\n校验发现:\n", findings);
+  return out;
+}
+
+}  // namespace healthact

@@ -1,0 +1,360 @@
+// The reports as standalone HTML pages: no script, no external file; charts
+// are inline SVG so that the page prints, mails and archives as one file.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/escape.hpp"
+#include "healthact/report.hpp"
+#include "report/report_parts.hpp"
+#include "core/strings.hpp"
+#include "import/table_cells.hpp"
+
+namespace healthact {
+namespace {
+
+using escape::Html;
+using report_parts::StatusWord;
+
+// Fonts that carry Chinese on Linux, Windows and macOS, then any sans-serif.
+constexpr std::string_view kFonts =
+    "'Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Zen Hei','Microsoft YaHei','PingFang SC',"
+    "sans-serif";
+
+std::string Number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+std::string_view StatusColour(VerdictStatus status) {
+  switch (status) {
+    case VerdictStatus::kMet: return "#2e7d32";
+    case VerdictStatus::kNotMet: return "#c62828";
+    case VerdictStatus::kMissing: return "#9e9e9e";
+    case VerdictStatus::kPending: return "#f9a825";
+    case VerdictStatus::kNotApplicable: return "#e0e0e0";
+    case VerdictStatus::kInvalid: return "#6a1b9a";
+  }
+  return "#000";
+}
+
+std::string PageStart(std::string_view title) {
+  return text::StrCat(
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+      Html(title), "</title>\n<style>\nbody{font-family:", kFonts,
+      ";margin:2em auto;max-width:1100px;color:#222}\ntable{border-collapse:collapse;margin:1em 0}\n"
+      "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}\n"
+      "td.num{text-align:right}\nsvg{display:block;margin:1em 0}\n.met{color:#2e7d32}\n"
+      ".not_met{color:#c62828}\n</style>\n</head>\n<body>\n<h1>",
+      Html(title), "</h1>\n");
+}
+
+constexpr std::string_view kPageEnd = "</body>\n</html>\n";
+
+// A legend of the verdict colours.
+std::string Legend() {
+  std::string out = "<p>";
+  for (VerdictStatus status : {VerdictStatus::kMet, VerdictStatus::kNotMet, VerdictStatus::kMissing,
+                               VerdictStatus::kPending, VerdictStatus::kNotApplicable,
+                               VerdictStatus::kInvalid}) {
+    text::StrAppend(&out, "<span style=\"display:inline-block;width:12px;height:12px;background:",
+                    StatusColour(status), "\"></span> ", StatusWord(status), "&#160;&#160; ");
+  }
+  return out + "</p>\n";
+}
+
+// Horizontal bars, one per unit in rank order, scored out of 100.
+std::string RankingChart(const Assessment& a) {
+  constexpr int kLabel = 200, kBar = 520, kRow = 28, kTop = 10;
+  const int height = kTop * 2 + kRow * static_cast<int>(a.unit_count());
+  std::string out = text::StrCat("<svg class=\"chart ranking\" xmlns=\"http://www.w3.org/2000/svg\" "
+                                 "width=\"", kLabel + kBar + 80, "\" height=\"", height,
+                                 "\" role=\"img\" aria-label=\"得分排名\" font-family=\"", kFonts,
+                                 "\" font-size=\"13\">\n");
+  int row = 0;
+  for (std::size_t u : a.ranking()) {
+    const double score = std::strtod(a.score(u).ToString().c_str(), nullptr);
+    const double width = std::clamp(score, 0.0, 100.0) / 100.0 * kBar;
+    const int y = kTop + row * kRow;
+    text::StrAppend(&out, "<text x=\"", kLabel - 8, "\" y=\"", y + 18, "\" text-anchor=\"end\">",
+                    a.rank(u), ". ", Html(report_parts::UnitName(a, u)), "</text>\n",
+                    "<rect x=\"", kLabel, "\" y=\"", y + 4, "\" width=\"", Number(width),
+                    "\" height=\"", kRow - 8, "\" fill=\"#1565c0\"><title>",
+                    Html(report_parts::UnitName(a, u)), " ", a.score(u).ToString(), "</title></rect>\n",
+                    "<text x=\"", Number(kLabel + width + 6), "\" y=\"", y + 18, "\">",
+                    a.score(u).ToString(), " ", Html(a.grade(u)), "</text>\n");
+    ++row;
+  }
+  return out + "</svg>\n";
+}
+
+// Units down, indicators across, one coloured square per verdict.
+std::string VerdictGrid(const std::vector<std::string>& units, const std::vector<std::string>& columns,
+                        const std::vector<std::vector<VerdictStatus>>& statuses,
+                        std::string_view label) {
+  constexpr int kLabel = 200, kCell = 26, kTop = 24;
+  const int width = kLabel + kCell * static_cast<int>(columns.size()) + 10;
+  const int height = kTop + kCell * static_cast<int>(units.size()) + 10;
+  std::string out = text::StrCat("<svg class=\"chart grid\" xmlns=\"http://www.w3.org/2000/svg\" "
+                                 "width=\"", width, "\" height=\"", height, "\" role=\"img\" "
+                                 "aria-label=\"", Html(label), "\" font-family=\"", kFonts,
+                                 "\" font-size=\"11\">\n");
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    text::StrAppend(&out, "<text x=\"", kLabel + static_cast<int>(c) * kCell + kCell / 2, "\" y=\"",
+                    kTop - 8, "\" text-anchor=\"middle\">", Html(columns[c]), "</text>\n");
+  }
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    const int y = kTop + static_cast<int>(u) * kCell;
+    text::StrAppend(&out, "<text x=\"", kLabel - 8, "\" y=\"", y + 17, "\" text-anchor=\"end\" "
+                    "font-size=\"13\">", Html(units[u]), "</text>\n");
+    for (std::size_t c = 0; c < columns.size() && c < statuses[u].size(); ++c) {
+      text::StrAppend(&out, "<rect x=\"", kLabel + static_cast<int>(c) * kCell + 1, "\" y=\"", y + 1,
+                      "\" width=\"", kCell - 2, "\" height=\"", kCell - 2, "\" fill=\"",
+                      StatusColour(statuses[u][c]), "\"><title>", Html(units[u]), " 指标 ",
+                      Html(columns[c]), "：", StatusWord(statuses[u][c]), "</title></rect>\n");
+    }
+  }
+  return out + "</svg>\n";
+}
+
+// A number for drawing ("74.8", "5.0975…"); nullopt for anything else.
+std::optional<double> Plottable(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if ((c >= '0' && c <= '9') || c == '.' || (c == '-' && digits.empty())) {
+      digits += c;
+    } else {
+      break;
+    }
+  }
+  if (digits.empty() || digits == "-" || digits.size() != text.size()) {
+    // Only whole numbers and the evaluator's "…" ellipsis of long quotients.
+    if (digits.empty() || !text.substr(digits.size()).starts_with("…")) return std::nullopt;
+  }
+  return std::strtod(digits.c_str(), nullptr);
+}
+
+// Each unit's values over the years as a line, the targets as dashed lines.
+std::string TrendChart(const MonitoringReport& report, const MonitoredIndicator& m) {
+  std::vector<std::pair<std::string, double>> target_lines;
+  for (const auto& [year, target] : m.targets) {
+    const table_cells::SplitComparison split = table_cells::SplitComparator(target);
+    absl::StatusOr<Decimal> value = Decimal::Parse(split.number);
+    if (value.ok()) {
+      target_lines.emplace_back(text::StrCat(year, "年目标 ", target),
+                                std::strtod(value->ToString().c_str(), nullptr));
+    }
+  }
+  double low = 0, high = 0;
+  bool any = false;
+  const auto widen = [&](double v) {
+    low = any ? std::min(low, v) : v;
+    high = any ? std::max(high, v) : v;
+    any = true;
+  };
+  for (const auto& row : m.values) {
+    for (const MonitoredValue& v : row) {
+      if (const std::optional<double> x = Plottable(v.value)) widen(*x);
+    }
+  }
+  if (!any) return "";  // nothing numeric to draw (实现, parts)
+  for (const auto& line : target_lines) widen(line.second);
+  if (high - low < 1e-9) {
+    high += 1;
+    low -= 1;
+  }
+  const double pad = (high - low) * 0.1;
+  low -= pad;
+  high += pad;
+  constexpr int kLeft = 60, kWidth = 420, kTop = 16, kHeight = 200, kLegend = 280;
+  const auto x_of = [&](std::size_t y) {
+    return report.years.size() <= 1
+               ? kLeft + kWidth / 2.0
+               : kLeft + kWidth * static_cast<double>(y) / static_cast<double>(report.years.size() - 1);
+  };
+  const auto y_of = [&](double v) { return kTop + kHeight * (high - v) / (high - low); };
+  std::string out = text::StrCat(
+      "<svg class=\"chart trend\" xmlns=\"http://www.w3.org/2000/svg\" width=\"",
+      kLeft + kWidth + kLegend, "\" height=\"", kTop + kHeight + 40, "\" role=\"img\" aria-label=\"指标 ",
+      Html(m.number), " 趋势\" font-family=\"", kFonts, "\" font-size=\"12\">\n",
+      "<line x1=\"", kLeft, "\" y1=\"", kTop + kHeight, "\" x2=\"", kLeft + kWidth, "\" y2=\"",
+      kTop + kHeight, "\" stroke=\"#999\"/>\n<line x1=\"", kLeft, "\" y1=\"", kTop, "\" x2=\"", kLeft,
+      "\" y2=\"", kTop + kHeight, "\" stroke=\"#999\"/>\n",
+      "<text x=\"", kLeft - 6, "\" y=\"", kTop + 4, "\" text-anchor=\"end\">", Number(high),
+      "</text>\n<text x=\"", kLeft - 6, "\" y=\"", kTop + kHeight, "\" text-anchor=\"end\">", Number(low),
+      "</text>\n");
+  for (std::size_t y = 0; y < report.years.size(); ++y) {
+    text::StrAppend(&out, "<text x=\"", Number(x_of(y)), "\" y=\"", kTop + kHeight + 18,
+                    "\" text-anchor=\"middle\">", report.years[y], "</text>\n");
+  }
+  for (const auto& [label, value] : target_lines) {
+    text::StrAppend(&out, "<line class=\"target\" x1=\"", kLeft, "\" y1=\"", Number(y_of(value)),
+                    "\" x2=\"", kLeft + kWidth, "\" y2=\"", Number(y_of(value)),
+                    "\" stroke=\"#c62828\" stroke-dasharray=\"6 4\"><title>", Html(label),
+                    "</title></line>\n<text x=\"", kLeft + kWidth + 6, "\" y=\"",
+                    Number(y_of(value) + 4), "\" fill=\"#c62828\">", Html(label), "</text>\n");
+  }
+  static constexpr std::string_view kPalette[] = {"#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00",
+                                                  "#00838f", "#5d4037", "#ad1457", "#455a64"};
+  for (std::size_t u = 0; u < m.values.size(); ++u) {
+    const std::string_view colour = kPalette[u % std::size(kPalette)];
+    std::string points;
+    for (std::size_t y = 0; y < m.values[u].size(); ++y) {
+      if (const std::optional<double> v = Plottable(m.values[u][y].value)) {
+        text::StrAppend(&points, points.empty() ? "" : " ", Number(x_of(y)), ",", Number(y_of(*v)));
+        text::StrAppend(&out, "<circle cx=\"", Number(x_of(y)), "\" cy=\"", Number(y_of(*v)),
+                        "\" r=\"3\" fill=\"", colour, "\"><title>", Html(report.units[u]), " ",
+                        report.years[y], "：", Html(m.values[u][y].value), "</title></circle>\n");
+      }
+    }
+    text::StrAppend(&out, "<rect x=\"", kLeft + kWidth + 120, "\" y=\"", kTop + static_cast<int>(u) * 18,
+                    "\" width=\"10\" height=\"10\" fill=\"", colour, "\"/><text x=\"",
+                    kLeft + kWidth + 134, "\" y=\"", kTop + static_cast<int>(u) * 18 + 10, "\">",
+                    Html(report.units[u]), "</text>\n");
+    if (!points.empty()) {
+      text::StrAppend(&out, "<polyline class=\"series\" points=\"", points, "\" fill=\"none\" stroke=\"",
+                      colour, "\" stroke-width=\"2\"><title>", Html(report.units[u]), "</title></polyline>\n");
+    }
+  }
+  return out + "</svg>\n";
+}
+
+}  // namespace
+
+std::string AssessmentReportHtml(const Assessment& a, const ReviewResult* review) {
+  std::string out = PageStart(report_parts::Title(a));
+  const DecisionRecord& record = a.record();
+  text::StrAppend(&out, "<p>考核单位 ", a.unit_count(), " 个，指标 ", a.indicator_count(),
+                  " 项。框架 SHA-256 <code>", record.framework_sha256, "</code>，数据 SHA-256 <code>",
+                  record.observations_sha256, "</code>，healthact ", Html(record.library_version),
+                  "。</p>\n<h2>得分排名</h2>\n", RankingChart(a));
+  out += "<table class=\"ranking\"><tr><th>名次</th><th>单位</th><th>得分</th><th>等级</th><th>未达标指标</th></tr>\n";
+  for (std::size_t u : a.ranking()) {
+    text::StrAppend(&out, "<tr><td class=\"num\">", a.rank(u), "</td><td>",
+                    Html(report_parts::UnitName(a, u)), "</td><td class=\"num\">", a.score(u).ToString(),
+                    "</td><td>", Html(a.grade(u)), "</td><td>",
+                    Html(report_parts::NotMetNumbers(a, u)), "</td></tr>\n");
+  }
+  out += "</table>\n<h2>各单位各指标结论</h2>\n";
+  std::vector<std::string> units, columns;
+  std::vector<std::vector<VerdictStatus>> statuses;
+  for (const Indicator& indicator : a.framework().indicators()) columns.push_back(indicator.number);
+  for (std::size_t u : a.ranking()) {
+    units.push_back(report_parts::UnitName(a, u));
+    statuses.emplace_back();
+    for (std::size_t i = 0; i < a.indicator_count(); ++i) statuses.back().push_back(a.status(u, i));
+  }
+  out += VerdictGrid(units, columns, statuses, "各单位各指标结论") + Legend();
+  out += "<h2>各单位未达标、无效、缺报和待公布指标</h2>\n";
+  for (std::size_t u : a.ranking()) {
+    text::StrAppend(&out, "<h3>", Html(report_parts::UnitName(a, u)), "</h3>\n<p>",
+                    Html(report_parts::CountsText(a.counts(u))), "</p>\n");
+    if (!a.findings(u).empty()) {
+      out += "<p>校验发现：</p>\n<ul class=\"findings\">\n";
+      for (const Finding& finding : a.findings(u)) {
+        text::StrAppend(&out, "<li class=\"", finding.severity == Severity::kError ? "error" : "warning",
+                        "\">", Html(report_parts::FindingText(finding)), "</li>\n");
+      }
+      out += "</ul>\n";
+    }
+    out += "<ul>\n";
+    const std::vector<std::size_t> unmet = report_parts::UnmetIndicators(a, u);
+    if (unmet.empty()) out += "<li>全部指标达标。</li>\n";
+    for (std::size_t i : unmet) {
+      const Verdict v = a.Explain(u, i);
+      const Indicator& indicator = a.framework().indicators()[i];
+      text::StrAppend(&out, "<li class=\"", VerdictStatusName(v.status), "\">指标 ", Html(indicator.number),
+                      " ", Html(indicator.name), "：", StatusWord(v.status), "，",
+                      Html(v.reason.empty() ? "—" : v.reason), "</li>\n");
+    }
+    out += "</ul>\n";
+  }
+  if (review != nullptr) {
+    out += "<h2>抽查复核</h2>\n<p>抽查单位：";
+    for (std::size_t k = 0; k < review->reviewed.size(); ++k) {
+      text::StrAppend(&out, k > 0 ? "、" : "", Html(a.observations().unit_name(review->reviewed[k])));
+    }
+    text::StrAppend(&out, "。发现差异 ", review->discrepancies.size(), " 处。</p>\n");
+    if (!review->discrepancies.empty()) {
+      out += "<table class=\"review\"><tr><th>单位</th><th>指标</th><th>报告值</th><th>核实值</th>"
+             "<th>复核前</th><th>复核后</th></tr>\n";
+      for (const Discrepancy& d : review->discrepancies) {
+        text::StrAppend(&out, "<tr><td>", Html(d.unit), "</td><td>", Html(d.key), "</td><td>",
+                        Html(d.reported.ToString()), "</td><td>", Html(d.verified.ToString()), "</td><td>",
+                        StatusWord(d.before), "</td><td>", StatusWord(d.after),
+                        d.verdict_changed() ? "（结论改变）" : "", "</td></tr>\n");
+      }
+      out += "</table>\n";
+    }
+  }
+  return out + std::string(kPageEnd);
+}
+
+std::string MonitoringReportHtml(const MonitoringReport& report) {
+  std::string out = PageStart(text::StrCat(report.framework, " 监测评估报告"));
+  text::StrAppend(&out, "<p>监测单位 ", report.units.size(), " 个；年度 ");
+  for (std::size_t y = 0; y < report.years.size(); ++y) {
+    text::StrAppend(&out, y > 0 ? "、" : "", report.years[y]);
+  }
+  out += "。每年的值对照当年有效的目标（当年目标，否则最近的下一个目标年的目标）。</p>\n";
+  if (!report.years.empty()) {
+    std::vector<std::string> columns;
+    std::vector<std::vector<VerdictStatus>> statuses(report.units.size());
+    for (const MonitoredGroup& group : report.groups) {
+      for (const MonitoredIndicator& m : group.indicators) {
+        columns.push_back(m.number);
+        for (std::size_t u = 0; u < report.units.size(); ++u) {
+          statuses[u].push_back(m.values[u].back().status);
+        }
+      }
+    }
+    text::StrAppend(&out, "<h2>", report.years.back(), "年各单位各指标进展</h2>\n",
+                    VerdictGrid(report.units, columns, statuses, "各单位各指标进展"), Legend());
+  }
+  for (const MonitoredGroup& group : report.groups) {
+    text::StrAppend(&out, "<h2>", Html(group.basis.empty() ? "（未注明依据）" : group.basis), "</h2>\n");
+    for (const MonitoredIndicator& m : group.indicators) {
+      text::StrAppend(&out, "<h3>指标 ", Html(m.number), " ", Html(m.name),
+                      m.unit.empty() ? "" : "（", Html(m.unit), m.unit.empty() ? "" : "）", "</h3>\n<p>目标：");
+      for (std::size_t t = 0; t < m.targets.size(); ++t) {
+        text::StrAppend(&out, t > 0 ? "；" : "", m.targets[t].first, "年 ", Html(m.targets[t].second));
+      }
+      text::StrAppend(&out, "。达标 ", m.on_track, "，未达标 ", m.off_track, "，无数据或待公布 ",
+                      m.unknown, "。</p>\n", TrendChart(report, m), "<table><tr><th>单位</th>");
+      for (int year : report.years) text::StrAppend(&out, "<th>", year, "</th>");
+      out += "</tr>\n";
+      for (std::size_t u = 0; u < report.units.size(); ++u) {
+        text::StrAppend(&out, "<tr><td>", Html(report.units[u]), "</td>");
+        for (const MonitoredValue& v : m.values[u]) {
+          // 待公布 is both the value and the verdict: say it once.
+          const bool value_shown = !v.value.empty() && v.value != StatusWord(v.status);
+          text::StrAppend(&out, "<td class=\"", VerdictStatusName(v.status), "\" title=\"", Html(v.reason),
+                          "\">", value_shown ? Html(v.value) + " " : "", StatusWord(v.status), "</td>");
+        }
+        out += "</tr>\n";
+      }
+      out += "</table>\n";
+    }
+  }
+  if (report.as_of) {
+    text::StrAppend(&out, "<h2>逾期任务（截至 ", report.as_of->ToString(), "）</h2>\n");
+    if (report.overdue.empty()) {
+      out += "<p>无逾期任务。</p>\n";
+    } else {
+      out += "<table class=\"overdue\"><tr><th>任务</th><th>责任部门</th><th>期限</th><th>会议</th></tr>\n";
+      for (const OverdueTaskEntry& t : report.overdue) {
+        text::StrAppend(&out, "<tr><td>", Html(t.description), "</td><td>", Html(t.owner), "</td><td>",
+                        t.due.ToString(), "</td><td>", Html(t.meeting), "</td></tr>\n");
+      }
+      out += "</table>\n";
+    }
+  }
+  return out + std::string(kPageEnd);
+}
+
+}  // namespace healthact
