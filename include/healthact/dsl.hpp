@@ -47,11 +47,8 @@ struct ParsedFramework {
 ParsedFramework ParseFramework(std::string_view text, std::string_view file_name,
                                const ParseOptions& options = {});
 
-// The canonical text of a framework: Chinese keywords, one statement per
-// line, the basis written where it changes.  ParseFramework(FormatFramework(f))
-// gives a framework equal to f.  A framework that extended another is
-// written out whole.
-std::string FormatFramework(const Framework& framework);
+// FormatFramework(framework), the canonical text that ParseFramework reads
+// back to an equal framework, is declared in framework.hpp.
 
 }  // namespace healthact
 

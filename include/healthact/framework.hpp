@@ -100,6 +100,23 @@ struct TrendTarget {
   friend bool operator==(const TrendTarget&, const TrendTarget&) = default;
 };
 
+// 下降, 明显下降, 持续下降 fall; the rises rise.
+constexpr bool IsFall(TrendKind kind) {
+  return kind == TrendKind::kFall || kind == TrendKind::kMarkedFall ||
+         kind == TrendKind::kContinuousFall;
+}
+constexpr bool IsContinuous(TrendKind kind) {
+  return kind == TrendKind::kContinuousFall || kind == TrendKind::kContinuousRise;
+}
+constexpr bool IsMarked(TrendKind kind) {
+  return kind == TrendKind::kMarkedFall || kind == TrendKind::kMarkedRise;
+}
+// How many years before the year assessed a trend reads: 持续 reads its
+// stated number of years, the others the year before.
+inline int TrendYearsBack(const TrendTarget& trend) {
+  return IsContinuous(trend.kind) ? trend.continuous_years.value_or(1) : 1;
+}
+
 // "100，70": one comparison per part, in the order of the indicator's parts.
 struct PartsTarget {
   std::vector<ComparisonTarget> parts;
@@ -321,6 +338,12 @@ class Framework {
   std::map<std::string, std::size_t, std::less<>> by_number_;
   std::shared_ptr<DerivedCache> derived_ = std::make_shared<DerivedCache>();
 };
+
+// The canonical text of a framework: Chinese keywords, one statement per
+// line, the basis written where it changes.  ParseFramework(FormatFramework(f))
+// (dsl.hpp) gives a framework equal to f.  A framework that extended another
+// is written out whole.
+std::string FormatFramework(const Framework& framework);
 
 // Text of the pieces, as the documents write them.
 std::string_view ComparatorSymbol(Comparator comparator);  // "≥"

@@ -7,7 +7,6 @@
 
 #include "assess/columnar.hpp"
 #include "assess/evaluation.hpp"
-#include "healthact/dsl.hpp"
 #include "healthact/version.hpp"
 #include "core/sha256.hpp"
 #include "assess/kernel.hpp"

@@ -164,8 +164,8 @@ bool FastAchievement(const Observations& observations, std::string_view key, int
 bool FastTrend(const Observations& observations, std::string_view key, int year,
                const TrendTarget& trend, const ValueRange& range, const std::vector<UnitId>& units,
                VerdictStatus* out) {
-  const bool fall = kernel::IsFall(trend.kind);
-  const int span = kernel::YearsBack(trend);
+  const bool fall = IsFall(trend.kind);
+  const int span = TrendYearsBack(trend);
   std::vector<const Observations::Column*> columns;
   int scale = 0;
   for (int y = year - span; y <= year; ++y) {

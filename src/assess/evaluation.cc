@@ -191,8 +191,8 @@ void EvaluateAchievement(const Indicator& indicator, const Observations& observa
 void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
                    const Observations& observations, UnitId unit, int year, bool explain,
                    Verdict& verdict) {
-  const bool fall = kernel::IsFall(trend.kind);
-  const int span = kernel::YearsBack(trend);
+  const bool fall = IsFall(trend.kind);
+  const int span = TrendYearsBack(trend);
   // Values from year - span to year, oldest first.  The year assessed is
   // read first: its value is shown even when an earlier year is missing.
   const Value current = NumericValue(indicator, indicator.number, observations, unit, year);

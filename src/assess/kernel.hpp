@@ -15,22 +15,8 @@
 
 namespace healthact::kernel {
 
-// 下降, 明显下降, 持续下降 fall; the rises rise.
-constexpr bool IsFall(TrendKind kind) {
-  return kind == TrendKind::kFall || kind == TrendKind::kMarkedFall ||
-         kind == TrendKind::kContinuousFall;
-}
-constexpr bool IsContinuous(TrendKind kind) {
-  return kind == TrendKind::kContinuousFall || kind == TrendKind::kContinuousRise;
-}
-constexpr bool IsMarked(TrendKind kind) {
-  return kind == TrendKind::kMarkedFall || kind == TrendKind::kMarkedRise;
-}
-// How many years before the year assessed a trend reads: 持续 reads its
-// stated number of years, the others the year before.
-inline int YearsBack(const TrendTarget& trend) {
-  return IsContinuous(trend.kind) ? trend.continuous_years.value_or(1) : 1;
-}
+// (Which trends fall, and how many years one reads, are facts of the model:
+// IsFall, IsContinuous, IsMarked and TrendYearsBack in framework.hpp.)
 
 // The verdict when a number is needed and the report is not one: nothing,
 // 未统计 and 未建立 are missing, 待公布 pending, 实现/未实现 invalid.

@@ -25,7 +25,7 @@ void AddOnce(std::vector<Finding>& findings, Finding finding) {
 // earlier years it compares with.
 int YearsBack(const Target& target) {
   const auto* trend = std::get_if<TrendTarget>(&target.form);
-  return trend == nullptr ? 0 : kernel::YearsBack(*trend);
+  return trend == nullptr ? 0 : TrendYearsBack(*trend);
 }
 
 // The value of one side of a rule, or nullopt when a figure it names is not

@@ -9,7 +9,6 @@
 #include <variant>
 #include <vector>
 
-#include "assess/kernel.hpp"
 #include "lang/vocabulary.hpp"
 #include "healthact/dsl.hpp"
 #include "healthact/table_import.hpp"
@@ -283,7 +282,7 @@ std::optional<Direction> Importer::DirectionFromTargets(const std::vector<CellVa
                  : Direction::kLowerIsBetter;
     }
     if (value.kind == CellValue::Kind::kTrend) {
-      const bool fall = kernel::IsFall(value.trend);
+      const bool fall = IsFall(value.trend);
       return fall ? Direction::kLowerIsBetter : Direction::kHigherIsBetter;
     }
   }

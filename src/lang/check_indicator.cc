@@ -7,7 +7,6 @@
 #include <string>
 #include <utility>
 
-#include "assess/kernel.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 #include "model/vocabulary.hpp"

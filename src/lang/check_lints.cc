@@ -7,7 +7,6 @@
 #include <string>
 #include <utility>
 
-#include "assess/kernel.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 #include "model/vocabulary.hpp"
@@ -30,8 +29,8 @@ void Checker::ResolveTrend(Indicator& indicator, const IndicatorLocations& where
   for (Target& target : indicator.targets) {
     auto* trend = std::get_if<TrendTarget>(&target.form);
     if (trend == nullptr) continue;
-    const bool marked = kernel::IsMarked(trend->kind);
-    const bool continuous = kernel::IsContinuous(trend->kind);
+    const bool marked = IsMarked(trend->kind);
+    const bool continuous = IsContinuous(trend->kind);
     if (marked) {
       trend->marked_change_percent = indicator.trend_rules.marked_change_percent
                                          ? indicator.trend_rules.marked_change_percent
@@ -180,7 +179,7 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
       }
     }
     if (const auto* trend = std::get_if<TrendTarget>(&target.form)) {
-      const bool fall = kernel::IsFall(trend->kind);
+      const bool fall = IsFall(trend->kind);
       if ((fall && indicator.direction == Direction::kHigherIsBetter) ||
           (!fall && indicator.direction == Direction::kLowerIsBetter)) {
         Report(DiagnosticCode::kComparatorAgainstDirection, TargetOffset(where, target.year),

@@ -7,20 +7,6 @@
 
 namespace healthact::dsl {
 
-const KeywordSpelling& Spelling(Keyword keyword) {
-  for (const KeywordSpelling& spelling : kKeywords) {
-    if (spelling.keyword == keyword) return spelling;
-  }
-  return kKeywords[0];
-}
-
-std::optional<Keyword> LookupKeyword(std::string_view text) {
-  for (const KeywordSpelling& spelling : kKeywords) {
-    if (spelling.chinese == text || spelling.ascii == text) return spelling.keyword;
-  }
-  return std::nullopt;
-}
-
 namespace words = ::healthact::vocabulary;
 
 std::optional<Direction> ParseDirection(std::string_view text) {

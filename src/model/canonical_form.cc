@@ -1,16 +1,17 @@
-// FormatFramework: the canonical text of a framework.
+// FormatFramework: the canonical text of a framework, which the model owns:
+// the decision record hashes it, and the language parses it back.
 #include <string>
 
 #include "core/strings.hpp"
-#include "healthact/dsl.hpp"
-#include "lang/vocabulary.hpp"
+#include "healthact/framework.hpp"
+#include "model/vocabulary.hpp"
 
 namespace healthact {
 namespace {
 
-using dsl::Keyword;
+using vocabulary::Keyword;
 
-std::string_view Kw(Keyword keyword) { return dsl::Spelling(keyword).chinese; }
+std::string_view Kw(Keyword keyword) { return vocabulary::Spelling(keyword).chinese; }
 
 std::string Quote(std::string_view text) {
   std::string out = "\"";
@@ -142,7 +143,7 @@ std::string FormatFramework(const Framework& framework) {
   }
   if (!framework.rules().empty()) out += "\n";
   for (const ConsistencyRule& rule : framework.rules()) {
-    text::StrAppend(&out, Kw(Keyword::kRule), " ", dsl::SeverityWord(rule.severity), " ", rule.text);
+    text::StrAppend(&out, Kw(Keyword::kRule), " ", vocabulary::Chinese(vocabulary::kSeverities, rule.severity), " ", rule.text);
     if (!rule.message.empty()) text::StrAppend(&out, " ", Quote(rule.message));
     out += "\n";
   }
