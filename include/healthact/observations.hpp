@@ -25,6 +25,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "healthact/decimal.hpp"
+#include "healthact/reporting_unit.hpp"
 
 namespace healthact {
 
@@ -56,20 +57,6 @@ absl::Status CheckYear(int year);
 // 实现, 是, 未实现, 否, 未统计, 未建立, 待公布, or empty for nothing.
 absl::StatusOr<Reported> ParseReported(std::string_view text);
 
-// The kind of body that reports: levels of the jurisdiction tree and
-// departments.
-enum class UnitLevel : std::int32_t {
-  kUnspecified = 0,
-  kCity = 1,        // 市
-  kCounty = 2,      // 县区 (county or district)
-  kTownship = 3,    // 乡镇 (township or street)
-  kVillage = 4,     // 村 (village or community)
-  kDepartment = 5,  // 部门
-};
-std::optional<UnitLevel> ParseUnitLevel(std::string_view text);  // "县区", "county", …
-std::string_view UnitLevelName(UnitLevel level);                  // "县区"
-
-using UnitId = std::int32_t;
 
 class Observations {
  public:

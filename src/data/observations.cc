@@ -53,31 +53,6 @@ absl::StatusOr<Reported> ParseReported(std::string_view text) {
   return Reported{ReportKind::kNumber, *number};
 }
 
-std::optional<UnitLevel> ParseUnitLevel(std::string_view text) {
-  static constexpr std::pair<std::string_view, UnitLevel> kLevels[] = {
-      {"市", UnitLevel::kCity},           {"city", UnitLevel::kCity},
-      {"县区", UnitLevel::kCounty},       {"县", UnitLevel::kCounty},
-      {"区", UnitLevel::kCounty},         {"county", UnitLevel::kCounty},
-      {"乡镇", UnitLevel::kTownship},     {"乡镇街道", UnitLevel::kTownship},
-      {"township", UnitLevel::kTownship}, {"村", UnitLevel::kVillage},
-      {"村社区", UnitLevel::kVillage},    {"village", UnitLevel::kVillage},
-      {"部门", UnitLevel::kDepartment},   {"department", UnitLevel::kDepartment},
-  };
-  return text::FindWord(kLevels, text);
-}
-
-std::string_view UnitLevelName(UnitLevel level) {
-  switch (level) {
-    case UnitLevel::kUnspecified: return "";
-    case UnitLevel::kCity: return "市";
-    case UnitLevel::kCounty: return "县区";
-    case UnitLevel::kTownship: return "乡镇";
-    case UnitLevel::kVillage: return "村";
-    case UnitLevel::kDepartment: return "部门";
-  }
-  return "";
-}
-
 Reported Observations::Column::Get(UnitId unit) const {
   const ReportKind k = kind(unit);
   if (k != ReportKind::kNumber) return Reported{k, Decimal()};

@@ -8,7 +8,7 @@
 #include "core/text_limits.hpp"
 #include "healthact/limits.hpp"
 #include "healthact/decimal.hpp"
-#include "healthact/observations.hpp"
+#include "healthact/reporting_unit.hpp"
 #include "healthact/organisation_text.hpp"
 #include "lang/org_grammar.hpp"
 #include "lang/org_vocabulary.hpp"

@@ -14,6 +14,7 @@
 #include "healthact/decimal.hpp"
 #include "healthact/diagnostic.hpp"
 #include "healthact/framework.hpp"
+#include "healthact/reporting_unit.hpp"
 
 namespace healthact::vocabulary {
 
@@ -71,6 +72,13 @@ inline constexpr std::array<Word<Absence>, 3> kAbsences = {{
 inline constexpr std::array<Word<PartialCredit>, 2> kPartialCredits = {{
     {PartialCredit::kNone, "无", "none"},
     {PartialCredit::kLinear, "线性", "linear"},
+}};
+inline constexpr std::array<Word<UnitLevel>, 5> kUnitLevels = {{
+    {UnitLevel::kCity, "市", "city"},
+    {UnitLevel::kCounty, "县区", "county", {"县", "区"}},
+    {UnitLevel::kTownship, "乡镇", "township", {"乡镇街道"}},
+    {UnitLevel::kVillage, "村", "village", {"村社区"}},
+    {UnitLevel::kDepartment, "部门", "department"},
 }};
 inline constexpr std::array<Word<Severity>, 2> kSeverities = {{
     {Severity::kError, "错误", "error"},
