@@ -103,6 +103,15 @@ int32_t CheckUtf8(const char* text, const char* name) {
   return text == nullptr ? HACT_OK : CheckUtf8(std::string_view(text), name);
 }
 
+// The unit at rank `position` (0 is first), or HACT_ERROR_RANGE.
+int32_t UnitAtPosition(const healthact::Assessment& a, int32_t position, std::size_t& u) {
+  if (position < 0 || static_cast<std::size_t>(position) >= a.unit_count()) {
+    return Fail(HACT_ERROR_RANGE, "unit position out of range");
+  }
+  u = a.ranking()[position];
+  return HACT_OK;
+}
+
 hact_diagnostics* MakeDiagnostics(std::vector<healthact::Diagnostic> items) {
   auto* out = new hact_diagnostics;
   out->items = std::move(items);
@@ -609,10 +618,8 @@ int32_t hact_assessment_unit(const hact_assessment* assessment, int32_t position
   if (assessment == nullptr) return NullArgument("assessment");
   if (out == nullptr) return NullArgument("out");
   const healthact::Assessment& a = *assessment->assessment;
-  if (position < 0 || static_cast<std::size_t>(position) >= a.unit_count()) {
-    return Fail(HACT_ERROR_RANGE, "unit position out of range");
-  }
-  const std::size_t u = a.ranking()[position];
+  std::size_t u = 0;
+  if (const int32_t status = UnitAtPosition(a, position, u)) return status;
   out->unit = a.observations().unit_name(a.units()[u]).c_str();
   out->score = assessment->scores[u].c_str();
   out->rank = a.rank(u);
@@ -652,10 +659,9 @@ int32_t hact_assessment_finding_count(const hact_assessment* assessment, int32_t
   if (assessment == nullptr) return NullArgument("assessment");
   if (count == nullptr) return NullArgument("count");
   const healthact::Assessment& a = *assessment->assessment;
-  if (position < 0 || static_cast<std::size_t>(position) >= a.unit_count()) {
-    return Fail(HACT_ERROR_RANGE, "unit position out of range");
-  }
-  *count = static_cast<int32_t>(a.findings(a.ranking()[position]).size());
+  std::size_t u = 0;
+  if (const int32_t status = UnitAtPosition(a, position, u)) return status;
+  *count = static_cast<int32_t>(a.findings(u).size());
   return HACT_OK;
 }
 
@@ -664,10 +670,8 @@ int32_t hact_assessment_finding(const hact_assessment* assessment, int32_t posit
   if (assessment == nullptr) return NullArgument("assessment");
   if (out == nullptr) return NullArgument("out");
   const healthact::Assessment& a = *assessment->assessment;
-  if (position < 0 || static_cast<std::size_t>(position) >= a.unit_count()) {
-    return Fail(HACT_ERROR_RANGE, "unit position out of range");
-  }
-  const std::size_t u = a.ranking()[position];
+  std::size_t u = 0;
+  if (const int32_t status = UnitAtPosition(a, position, u)) return status;
   const std::vector<healthact::Finding>& findings = a.findings(u);
   if (index < 0 || static_cast<std::size_t>(index) >= findings.size()) {
     return Fail(HACT_ERROR_RANGE, "finding index out of range");

@@ -39,8 +39,5 @@ std::optional<PartialCredit> ParsePartialCredit(std::string_view text) {
 std::optional<Severity> ParseSeverity(std::string_view text) {
   return words::Lookup(words::kSeverities, text);
 }
-std::string_view SeverityWord(Severity severity) {
-  return words::Chinese(words::kSeverities, severity);
-}
 
 }  // namespace healthact::dsl

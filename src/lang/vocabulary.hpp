@@ -36,7 +36,6 @@ std::optional<Absence> ParseAbsence(std::string_view text);
 bool IsAchievementWord(std::string_view text);  // 实现, achieved
 std::optional<PartialCredit> ParsePartialCredit(std::string_view text);
 std::optional<Severity> ParseSeverity(std::string_view text);  // 错误, error, 警告, warning
-std::string_view SeverityWord(Severity severity);               // 错误, 警告
 
 }  // namespace healthact::dsl
 
