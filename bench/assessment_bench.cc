@@ -18,8 +18,8 @@
 #include <sstream>
 #include <string>
 
-#include "healthact/assessment.hpp"
-#include "healthact/dsl.hpp"
+#include "healthact/assess/assessment.hpp"
+#include "healthact/lang/dsl.hpp"
 
 namespace {
 

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "healthact.h"
-#include "healthact/assessment.hpp"
-#include "healthact/dsl.hpp"
+#include "healthact/assess/assessment.hpp"
+#include "healthact/lang/dsl.hpp"
 
 namespace {
 

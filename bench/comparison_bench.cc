@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "healthact/framework.hpp"
+#include "healthact/model/framework.hpp"
 
 namespace {
 

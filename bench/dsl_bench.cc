@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "healthact/dsl.hpp"
+#include "healthact/lang/dsl.hpp"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "healthact/table_import.hpp"
+#include "healthact/import/table_import.hpp"
 
 namespace {
 

@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "healthact/assessment.hpp"
-#include "healthact/assessment_text.hpp"
-#include "healthact/data_file.hpp"
-#include "healthact/dsl.hpp"
-#include "healthact/organisation_text.hpp"
-#include "healthact/version.hpp"
+#include "healthact/assess/assessment.hpp"
+#include "healthact/report/assessment_text.hpp"
+#include "healthact/data/data_file.hpp"
+#include "healthact/lang/dsl.hpp"
+#include "healthact/lang/organisation_text.hpp"
+#include "healthact/core/version.hpp"
 #include "core/utf8.hpp"
 
 struct hact_diagnostics {
@@ -60,7 +60,11 @@ struct hact_assessment {
   // Verdicts are explained on first request and kept, so that the strings
   // handed out stay valid; the mutex lets several threads read at once.
   mutable std::mutex mutex;
-  mutable std::map<std::pair<std::size_t, std::size_t>, healthact::Verdict> verdicts;
+  struct ShownVerdict {
+    healthact::Verdict verdict;
+    std::string value, target, reason;  // its texts, made once
+  };
+  mutable std::map<std::pair<std::size_t, std::size_t>, ShownVerdict> verdicts;
 };
 
 namespace {
@@ -228,7 +232,7 @@ int32_t hact_framework_parse(const char* text, size_t length, const char* file_n
     handle->framework = std::move(parsed.framework);
     const auto& indicators = handle->framework->indicators();
     for (std::size_t i = 0; i < indicators.size(); ++i) {
-      handle->units.push_back(indicators[i].unit ? std::string(healthact::UnitSymbol(*indicators[i].unit)) : "");
+      handle->units.push_back(indicators[i].measure_unit ? std::string(healthact::MeasureUnitSymbol(*indicators[i].measure_unit)) : "");
       for (const healthact::Target& target : indicators[i].targets) {
         handle->targets[{static_cast<int32_t>(i), target.year}] = healthact::TargetText(target.form);
       }
@@ -641,15 +645,22 @@ int32_t hact_assessment_verdict(const hact_assessment* assessment, int32_t posit
     std::lock_guard<std::mutex> lock(assessment->mutex);
     auto it = assessment->verdicts.find({u, static_cast<std::size_t>(index)});
     if (it == assessment->verdicts.end()) {
-      it = assessment->verdicts.emplace(std::make_pair(u, static_cast<std::size_t>(index)),
-                                        a.Explain(u, index)).first;
+      healthact::Verdict verdict = a.Explain(u, index);
+      std::string value = healthact::ValueText(verdict);
+      std::string target = healthact::TargetText(verdict);
+      std::string reason = healthact::ReasonText(verdict);
+      it = assessment->verdicts
+               .emplace(std::make_pair(u, static_cast<std::size_t>(index)),
+                        hact_assessment::ShownVerdict{std::move(verdict), std::move(value),
+                                                      std::move(target), std::move(reason)})
+               .first;
     }
-    const healthact::Verdict& v = it->second;
-    out->indicator = v.indicator.c_str();
-    out->status = static_cast<int32_t>(v.status);
-    out->value = v.value.c_str();
-    out->target = v.target.c_str();
-    out->reason = v.reason.c_str();
+    const hact_assessment::ShownVerdict& shown = it->second;
+    out->indicator = shown.verdict.indicator.c_str();
+    out->status = static_cast<int32_t>(shown.verdict.status);
+    out->value = shown.value.c_str();
+    out->target = shown.target.c_str();
+    out->reason = shown.reason.c_str();
     return HACT_OK;
   });
 }

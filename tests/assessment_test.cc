@@ -1,11 +1,11 @@
-#include "healthact/assessment.hpp"
+#include "healthact/assess/assessment.hpp"
 
 #include <random>
 
-#include "healthact/aggregation.hpp"
-#include "healthact/assessment_text.hpp"
-#include "healthact/data_file.hpp"
-#include "healthact/review.hpp"
+#include "healthact/assess/aggregation.hpp"
+#include "healthact/report/assessment_text.hpp"
+#include "healthact/data/data_file.hpp"
+#include "healthact/assess/review.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -130,17 +130,48 @@ TEST(Assess, LiuzhouBaselineAgainstIts2022Targets) {
   EXPECT_EQ(a.grade(0), "不合格");
 
   const Verdict life = ExplainOf(a, "柳州市", "1");
-  EXPECT_EQ(life.value, "76.8");
-  EXPECT_EQ(life.target, "77.8");
-  EXPECT_EQ(life.reason, "76.8 < 77.8 (目标 77.8)");
+  EXPECT_EQ(ValueText(life), "76.8");
+  EXPECT_EQ(TargetText(life), "77.8");
+  EXPECT_EQ(ReasonText(life), "76.8 < 77.8 (目标 77.8)");
   const Verdict screening = ExplainOf(a, "柳州市", "13");
-  EXPECT_EQ(screening.reason, "89.52 > 80 (目标 ≥80)");
+  EXPECT_EQ(ReasonText(screening), "89.52 > 80 (目标 ≥80)");
   const Verdict parts = ExplainOf(a, "柳州市", "25");
   ASSERT_EQ(parts.parts.size(), 2u);
   EXPECT_EQ(parts.parts[0].status, VerdictStatus::kMet);
   EXPECT_EQ(parts.parts[1].status, VerdictStatus::kNotMet);
   EXPECT_EQ(parts.parts[1].indicator, "25.2");
-  EXPECT_EQ(parts.parts[1].reason, "65 < 70");
+  EXPECT_EQ(ReasonText(parts.parts[1]), "65 < 70");
+}
+
+// A verdict is data: the number judged, the framework's own target, and the
+// facts of its reason, which its text is made from.
+TEST(Assess, VerdictsAreTypedData) {
+  auto framework = Liuzhou();
+  const Assessment a = Assess(framework, Data("unit,indicator,year,value\n柳州市,1,2022,76.8\n"
+                                              "柳州市,25.1,2022,100\n柳州市,25.2,2022,65\n",
+                                              framework.get()),
+                              2022);
+  const Verdict life = ExplainOf(a, "柳州市", "1");
+  EXPECT_EQ(life.value.kind, ReportKind::kNumber);
+  EXPECT_EQ(life.value.number, *Decimal::Parse("76.8"));
+  EXPECT_TRUE(life.value.exact);
+  // The target is the framework's, not a copy or a string.
+  EXPECT_EQ(life.target, framework->FindIndicator("1")->TargetFor(2022));
+  EXPECT_EQ(life.reason.kind, ReasonKind::kCompared);
+  EXPECT_EQ(life.reason.relation, -1);  // 76.8 < 77.8
+  EXPECT_FALSE(life.reason.computation.has_value());
+  const Verdict parts = ExplainOf(a, "柳州市", "25");
+  EXPECT_EQ(parts.reason.kind, ReasonKind::kParts);
+  EXPECT_EQ(parts.reason.parts_total, 2);
+  EXPECT_EQ(parts.reason.parts_met, 1);
+  EXPECT_EQ(parts.parts[1].part, 1);
+  EXPECT_EQ(TargetText(parts.parts[1]), "70");  // as the framework writes it: 100，70
+  EXPECT_EQ(ValueText(parts), "100，65");
+  // Nothing reported: no value, and the year in the reason.
+  const Verdict nothing = ExplainOf(a, "柳州市", "2");
+  EXPECT_EQ(nothing.value.kind, ReportKind::kNothing);
+  EXPECT_EQ(nothing.reason.kind, ReasonKind::kNotReported);
+  EXPECT_EQ(nothing.reason.year, 2022);
 }
 
 std::shared_ptr<const Framework> Boundaries() {
@@ -173,7 +204,7 @@ TEST(Assess, BoundariesAreExact) {
   EXPECT_EQ(StatusOf(a, "全角", "1"), VerdictStatus::kMet);
   EXPECT_EQ(StatusOf(a, "全角", "2"), VerdictStatus::kMet);
   EXPECT_EQ(StatusOf(a, "全角", "26"), VerdictStatus::kNotMet);
-  EXPECT_EQ(ExplainOf(a, "恰好", "26").reason, "90 = 90 (目标 >90)");
+  EXPECT_EQ(ReasonText(ExplainOf(a, "恰好", "26")), "90 = 90 (目标 >90)");
 }
 
 TEST(Assess, MissingPendingInvalidAndNotApplicableStayDistinct) {
@@ -203,7 +234,7 @@ TEST(Assess, MissingPendingInvalidAndNotApplicableStayDistinct) {
   // Pending and not applicable are left out of the score; the others count
   // for nothing: 0 of weights 1,2,3,4,7 → 0.
   EXPECT_EQ(a.score(0).ToString(), "0.00");
-  EXPECT_EQ(ExplainOf(a, "甲", "3").reason, "报告为实现，但此指标要求数值 (目标 ≥80)");
+  EXPECT_EQ(ReasonText(ExplainOf(a, "甲", "3")), "报告为实现，但此指标要求数值 (目标 ≥80)");
 }
 
 TEST(Assess, TiesShareARankAndTheNextRankSkips) {
@@ -308,9 +339,9 @@ TEST(Assess, TrendOverThreeYears) {
   EXPECT_EQ(StatusOf(a, "降", "2"), VerdictStatus::kMet);       // (1.2-1.0)/1.2 = 16.67% ≥ 10%
   EXPECT_EQ(StatusOf(a, "反复", "2"), VerdictStatus::kNotMet);  // (1.2-1.1)/1.2 = 8.33% < 10%
   EXPECT_EQ(StatusOf(a, "降", "3"), VerdictStatus::kNotMet);    // 1.2 → 1.2 is no fall
-  EXPECT_EQ(ExplainOf(a, "降", "1").reason,
+  EXPECT_EQ(ReasonText(ExplainOf(a, "降", "1")),
             "2020年 1.5 → 2021年 1.2 → 2022年 1.0：逐年下降 (目标 持续下降)");
-  EXPECT_EQ(ExplainOf(a, "反复", "2").reason,
+  EXPECT_EQ(ReasonText(ExplainOf(a, "反复", "2")),
             "2021年 1.2 → 2022年 1.1：下降；变化8.33…%，未达到明显下降幅度10% (目标 明显下降)");
 }
 
@@ -342,8 +373,8 @@ TEST(Assess, FormulaIndicatorsAreComputedFromCounts) {
   // 23 / 4512 × 1000 = 5.0975…, rounded half-up to two places: 5.10 ≤ 6.
   const Verdict computed = ExplainOf(a, "甲", "2");
   EXPECT_EQ(computed.status, VerdictStatus::kMet);
-  EXPECT_EQ(computed.value, "5.10");
-  EXPECT_EQ(computed.reason,
+  EXPECT_EQ(ValueText(computed), "5.10");
+  EXPECT_EQ(ReasonText(computed),
             "婴儿死亡数 23 / 活产数 4512 × 1000 = 5.10（四舍五入保留2位） < 6 (目标 ≤6)");
   EXPECT_EQ(StatusOf(a, "乙", "2"), VerdictStatus::kInvalid);  // zero live births
   EXPECT_EQ(StatusOf(a, "丙", "2"), VerdictStatus::kMet);      // the rate reported directly
@@ -370,7 +401,7 @@ TEST(Aggregate, ARateIsTheRatioOfSumsNeverTheMeanOfRates) {
   EXPECT_EQ(aggregated.observations->Get(city, "活产数", 2022).number, Decimal::FromInt(2000));
   Assessment a = Assess(framework, aggregated.observations, 2022);
   // 甲县 4‰ and 乙县 6‰ average 5‰, but the city's rate is 11/2000 = 5.5‰.
-  EXPECT_EQ(ExplainOf(a, "市", "2").value, "5.50");
+  EXPECT_EQ(ValueText(ExplainOf(a, "市", "2")), "5.50");
   // Weighted by population: (80×100 + 60×300) / 400 = 65.
   EXPECT_EQ(aggregated.observations->Get(city, "6", 2022).number, Decimal::FromInt(65));
   // A rate with neither counts nor 汇总权重 is not aggregatable, and says so.

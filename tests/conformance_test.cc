@@ -8,10 +8,10 @@
 #include <regex>
 #include <set>
 
-#include "healthact/data_file.hpp"
-#include "healthact/dsl.hpp"
-#include "healthact/organisation_text.hpp"
-#include "healthact/table_import.hpp"
+#include "healthact/data/data_file.hpp"
+#include "healthact/lang/dsl.hpp"
+#include "healthact/lang/organisation_text.hpp"
+#include "healthact/import/table_import.hpp"
 #include "test_support.hpp"
 
 namespace healthact {

@@ -1,6 +1,6 @@
 #include <map>
 
-#include "healthact/dsl.hpp"
+#include "healthact/lang/dsl.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -258,7 +258,7 @@ TEST(Extends, CountyAdjustsDropsAndAddsIndicators) {
   EXPECT_EQ(std::get<ComparisonTarget>(adjusted.TargetFor(2022)->form).value, D("5"));
   EXPECT_EQ(adjusted.name, "b");
   EXPECT_EQ(adjusted.basis, "《甲》");
-  EXPECT_EQ(adjusted.unit, Unit::kPerMille);
+  EXPECT_EQ(adjusted.measure_unit, MeasureUnit::kPerMille);
   EXPECT_EQ(county->FindIndicator("1")->targets.size(), 2u);
   EXPECT_EQ(county->FindIndicator("4")->basis, "《县方案》");
 }

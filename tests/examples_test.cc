@@ -1,7 +1,7 @@
 // The bundled seed frameworks against the seed documents.  The expected rows
 // below were typed from the tables in ../shared/seeds/ (附件2 of the Zhangye
 // plan, 附件3 of the Liuzhou method), not from the .ha files.
-#include "healthact/dsl.hpp"
+#include "healthact/lang/dsl.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -60,7 +60,7 @@ void ExpectRows(const Framework& framework, const Row* rows, std::size_t count) 
     const Indicator& indicator = framework.indicators()[i];
     SCOPED_TRACE(std::string("indicator ") + row.number);
     EXPECT_EQ(indicator.number, row.number);
-    EXPECT_EQ(indicator.unit ? std::string(UnitSymbol(*indicator.unit)) : "", row.unit);
+    EXPECT_EQ(indicator.measure_unit ? std::string(MeasureUnitSymbol(*indicator.measure_unit)) : "", row.unit);
     if (*row.baseline_2019 == '\0') {
       EXPECT_FALSE(indicator.baseline.has_value());
     } else {

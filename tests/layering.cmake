@@ -1,53 +1,36 @@
 cmake_minimum_required(VERSION 3.25)
 # The stages of src/ depend one way (docs/design.md): each file of a stage
 # includes only its own stage and the stages it is allowed to see.  Public
-# headers count as the stage of their implementation.
+# headers are in the folder of their stage.
 set(allowed_core core)
 set(allowed_model core model)
 set(allowed_lang core model lang)
 set(allowed_data core model data)
 set(allowed_assess core model data assess)
 set(allowed_import core model lang data assess import)
-# report/report_html.cc reads a target's display text back with import's
-# cell reader, until the report model carries typed targets (issue 11, point 2).
 set(allowed_report core model data assess report)
-set(exceptions "src/report/report_html.cc:import/table_cells.hpp")
+set(exceptions "")
 
-# The stage of each public header.
-set(public_core decimal diagnostic limits unit sheet version)
-set(public_model framework organisation reporting_unit)
-set(public_lang dsl organisation_text)
-set(public_data observations data_file)
-set(public_assess assessment validation aggregation review)
-set(public_import table_import)
-set(public_report assessment_text report spreadsheet)
 set(stages core model lang data assess import report)
 
+# A public header's folder is its stage (include/healthact/<stage>/), and a
+# source's folder is its own (src/<stage>/).
 function(stage_of include out)
   set(result "")
-  if(include MATCHES "^healthact/([a-z_]+)\\.hpp$")
-    foreach(stage IN LISTS stages)
-      if(CMAKE_MATCH_1 IN_LIST public_${stage})
-        set(result ${stage})
-      endif()
-    endforeach()
-    if(result STREQUAL "")
-      set(result "unknown:${include}")
-    endif()
-  elseif(include MATCHES "^([a-z]+)/" AND CMAKE_MATCH_1 IN_LIST stages)
-    set(result ${CMAKE_MATCH_1})
+  if(include MATCHES "^(healthact/)?([a-z]+)/" AND CMAKE_MATCH_2 IN_LIST stages)
+    set(result ${CMAKE_MATCH_2})
+  elseif(include MATCHES "^healthact/spreadsheet/" OR include MATCHES "^spreadsheet/")
+    set(result spreadsheet)
+  elseif(include MATCHES "^healthact/")
+    set(result "unknown:${include}")
   endif()
   set(${out} "${result}" PARENT_SCOPE)
 endfunction()
 
 set(broken "")
 foreach(stage IN LISTS stages)
-  file(GLOB files ${SOURCE}/src/${stage}/*.cc ${SOURCE}/src/${stage}/*.hpp)
-  foreach(name IN LISTS public_${stage})
-    if(EXISTS ${SOURCE}/include/healthact/${name}.hpp)
-      list(APPEND files ${SOURCE}/include/healthact/${name}.hpp)
-    endif()
-  endforeach()
+  file(GLOB files ${SOURCE}/src/${stage}/*.cc ${SOURCE}/src/${stage}/*.hpp
+                  ${SOURCE}/include/healthact/${stage}/*.hpp)
   foreach(file IN LISTS files)
     file(STRINGS ${file} includes REGEX "^#include \"")
     file(RELATIVE_PATH relative ${SOURCE} ${file})

@@ -2,11 +2,11 @@
 // names: each is refused with a diagnostic and its position, not a crash.
 #include <string>
 
-#include "healthact/data_file.hpp"
-#include "healthact/dsl.hpp"
-#include "healthact/limits.hpp"
-#include "healthact/organisation_text.hpp"
-#include "healthact/table_import.hpp"
+#include "healthact/data/data_file.hpp"
+#include "healthact/lang/dsl.hpp"
+#include "healthact/core/limits.hpp"
+#include "healthact/lang/organisation_text.hpp"
+#include "healthact/import/table_import.hpp"
 #include "test_support.hpp"
 
 namespace healthact {

@@ -1,4 +1,4 @@
-#include "healthact/organisation.hpp"
+#include "healthact/model/organisation.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // format.
 #include <set>
 
-#include "healthact/organisation_text.hpp"
+#include "healthact/lang/organisation_text.hpp"
 #include "test_support.hpp"
 
 namespace healthact {

@@ -3,13 +3,13 @@
 // with the assessment it was written from.
 #include <filesystem>
 
-#include "healthact/data_file.hpp"
-#include "healthact/dsl.hpp"
-#include "healthact/organisation_text.hpp"
-#include "healthact/report.hpp"
-#include "healthact/review.hpp"
-#include "healthact/spreadsheet.hpp"
-#include "healthact/table_import.hpp"
+#include "healthact/data/data_file.hpp"
+#include "healthact/lang/dsl.hpp"
+#include "healthact/lang/organisation_text.hpp"
+#include "healthact/report/report.hpp"
+#include "healthact/assess/review.hpp"
+#include "healthact/spreadsheet/xlsx.hpp"
+#include "healthact/import/table_import.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -129,9 +129,9 @@ TEST(AssessmentReport, XlsxReadsBackAsTheAssessment) {
     const std::vector<std::string>& row = verdicts.rows[1 + i];
     const Verdict v = a.Explain(first, i);
     EXPECT_EQ(row[1], v.indicator);
-    EXPECT_EQ(row[6], v.reason);
-    if (!v.value.empty() && Decimal::Parse(v.value).ok()) {
-      EXPECT_EQ(*Decimal::Parse(row[4]), *Decimal::Parse(v.value));
+    EXPECT_EQ(row[6], ReasonText(v));
+    if (!ValueText(v).empty() && Decimal::Parse(ValueText(v)).ok()) {
+      EXPECT_EQ(*Decimal::Parse(row[4]), *Decimal::Parse(ValueText(v)));
     }
   }
 }
@@ -158,10 +158,10 @@ TEST(MonitoringReport, JudgesEachYearAgainstTheTargetInForceAndListsOverdueTasks
       std::find(report.units.begin(), report.units.end(), "临泽县") - report.units.begin());
   ASSERT_LT(linze, report.units.size());
   // 临泽县: 6.17 (2020) and 6.01 (2021) against the 2022 target ≤6, then 5.79.
-  EXPECT_EQ(infant.values[linze][0].value, "6.17");
+  EXPECT_EQ(infant.values[linze][0].value.ToString(), "6.17");
   EXPECT_EQ(infant.values[linze][0].status, VerdictStatus::kNotMet);
   EXPECT_EQ(infant.values[linze][1].status, VerdictStatus::kNotMet);
-  EXPECT_EQ(infant.values[linze][2].value, "5.79");
+  EXPECT_EQ(infant.values[linze][2].value.ToString(), "5.79");
   EXPECT_EQ(infant.values[linze][2].status, VerdictStatus::kMet);
   // Life expectancy: 山丹县 and 肃南 are 待公布 in 2022, never counted as failures.
   const MonitoredIndicator& life = report.groups[0].indicators[0];

@@ -3,8 +3,8 @@
 // warnings; malformed tables as errors with positions.
 #include <filesystem>
 
-#include "healthact/dsl.hpp"
-#include "healthact/table_import.hpp"
+#include "healthact/lang/dsl.hpp"
+#include "healthact/import/table_import.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -131,13 +131,13 @@ TEST(ImportTable, CsvWithOtherYearsAndColumnOrderIsReadByMeaning) {
   EXPECT_EQ(f.name(), "测试框架");
   EXPECT_EQ(f.TargetYears(), (std::vector<int>{2025, 2035}));
   const Indicator& life = *f.FindIndicator("1");
-  EXPECT_EQ(life.unit, Unit::kYears);
+  EXPECT_EQ(life.measure_unit, MeasureUnit::kYears);
   EXPECT_EQ(life.basis, "《规划》");
   EXPECT_EQ(life.baseline->year, 2020);
   EXPECT_EQ(std::get<Decimal>(life.baseline->value), *Decimal::Parse("77.1"));
   const Indicator& maternal = *f.FindIndicator("2");
   EXPECT_EQ(maternal.name, "孕产妇死亡率");
-  EXPECT_EQ(maternal.unit, Unit::kPer100k);
+  EXPECT_EQ(maternal.measure_unit, MeasureUnit::kPer100k);
   EXPECT_EQ(maternal.basis, "《规划》");  // carried down
   EXPECT_EQ(maternal.direction, Direction::kLowerIsBetter);  // from ≤10 in the other column
   const auto& bare = std::get<ComparisonTarget>(maternal.TargetFor(2025)->form);

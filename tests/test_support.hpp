@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "healthact/dsl.hpp"
+#include "healthact/lang/dsl.hpp"
 
 namespace healthact::testing {
 

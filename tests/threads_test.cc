@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "healthact.h"
-#include "healthact/assessment.hpp"
+#include "healthact/assess/assessment.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -54,7 +54,7 @@ TEST(Threads, AssessTheSameInputsFromEightThreads) {
       const Assessment mine = Assess(framework, data, 2022);
       for (std::size_t u : mine.ranking()) {
         seen[t].push_back(mine.observations().unit_name(mine.units()[u]) + " " +
-                          mine.score(u).ToString() + " " + mine.Explain(u, 0).reason);
+                          mine.score(u).ToString() + " " + ReasonText(mine.Explain(u, 0)));
       }
       (void)mine.record();  // computed once, on first request
     });
@@ -64,7 +64,7 @@ TEST(Threads, AssessTheSameInputsFromEightThreads) {
   std::vector<std::string> expected;
   for (std::size_t u : reference.ranking()) {
     expected.push_back(reference.observations().unit_name(reference.units()[u]) + " " +
-                       reference.score(u).ToString() + " " + reference.Explain(u, 0).reason);
+                       reference.score(u).ToString() + " " + ReasonText(reference.Explain(u, 0)));
   }
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(seen[t], expected) << "thread " << t;
 }

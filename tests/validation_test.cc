@@ -1,12 +1,12 @@
 // Trust the verdicts: plausible ranges, consistency rules, findings, and
 // nothing reported lost in silence.  Every expectation is worked out by hand
 // in the comment beside it.
-#include "healthact/validation.hpp"
+#include "healthact/assess/validation.hpp"
 
-#include "healthact/assessment.hpp"
-#include "healthact/assessment_text.hpp"
-#include "healthact/data_file.hpp"
-#include "healthact/report.hpp"
+#include "healthact/assess/assessment.hpp"
+#include "healthact/report/assessment_text.hpp"
+#include "healthact/data/data_file.hpp"
+#include "healthact/report/report.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -37,7 +37,7 @@ Verdict VerdictOf(const Assessment& a, const std::string& unit, const std::strin
     for (std::size_t i = 0; i < a.indicator_count(); ++i) {
       if (a.framework().indicators()[i].number != number) continue;
       Verdict verdict = a.Explain(u, i);
-      EXPECT_EQ(verdict.status, a.status(u, i)) << unit << " " << number << ": " << verdict.reason;
+      EXPECT_EQ(verdict.status, a.status(u, i)) << unit << " " << number << ": " << ReasonText(verdict);
       return verdict;
     }
   }
@@ -100,9 +100,9 @@ TEST(Ranges, EveryDefaultRangeFollowsFromTheUnit) {
     EXPECT_EQ(VerdictOf(a, "内", number).status, VerdictStatus::kMet) << number;
     EXPECT_EQ(VerdictOf(a, "外", number).status, VerdictStatus::kInvalid) << number;
   }
-  EXPECT_EQ(VerdictOf(a, "外", "1").reason, "150.1 不在合理范围 0–150 岁内 (目标 ≥0)");
-  EXPECT_EQ(VerdictOf(a, "外", "3").value, "100.01");  // the figure is kept, not erased
-  EXPECT_TRUE(Contains(VerdictOf(a, "外", "7").reason, "的整数"));
+  EXPECT_EQ(ReasonText(VerdictOf(a, "外", "1")), "150.1 不在合理范围 0–150 岁内 (目标 ≥0)");
+  EXPECT_EQ(ValueText(VerdictOf(a, "外", "3")), "100.01");  // the figure is kept, not erased
+  EXPECT_TRUE(Contains(ReasonText(VerdictOf(a, "外", "7")), "的整数"));
   // Every invalid verdict has its finding: nine range findings for 外, none for 内.
   const std::vector<Finding>& outside = a.findings(UnitIndex(a, "外"));
   ASSERT_EQ(outside.size(), 9u);
@@ -155,7 +155,7 @@ TEST(Ranges, AFrameworkStatesItsOwnRange) {
   EXPECT_EQ(VerdictOf(a, "甲", "1").status, VerdictStatus::kMet);    // 24 ≤ 24
   EXPECT_EQ(VerdictOf(a, "甲", "2").status, VerdictStatus::kMet);    // no upper bound
   EXPECT_EQ(VerdictOf(a, "乙", "1").status, VerdictStatus::kInvalid);
-  EXPECT_EQ(VerdictOf(a, "乙", "1").reason, "24.5 不在合理范围 0–24 小时内 (目标 ≥1)");
+  EXPECT_EQ(ReasonText(VerdictOf(a, "乙", "1")), "24.5 不在合理范围 0–24 小时内 (目标 ≥1)");
   EXPECT_EQ(VerdictOf(a, "乙", "2").status, VerdictStatus::kInvalid);  // 49.9 < 50
   // The printer keeps the stated range: 范围 50 -- survives a round trip.
   const auto again = MustParse(FormatFramework(*framework));
@@ -197,9 +197,9 @@ TEST(Counts, CountsAreNonNegativeWholeNumbersAndAShareIsAtMostTheWhole) {
   for (const char* unit : {"负", "分数", "超过"}) {
     EXPECT_EQ(VerdictOf(a, unit, "13").status, VerdictStatus::kInvalid) << unit;
   }
-  EXPECT_TRUE(Contains(VerdictOf(a, "负", "13").reason, "筛查数：-3 不在合理范围"));
+  EXPECT_TRUE(Contains(ReasonText(VerdictOf(a, "负", "13")), "筛查数：-3 不在合理范围"));
   // 200 / 100 × 100 = 200.0 %: the numerator exceeds the denominator.
-  EXPECT_TRUE(Contains(VerdictOf(a, "超过", "13").reason, "200.0 不在合理范围 0–100 %内（分子大于分母）"));
+  EXPECT_TRUE(Contains(ReasonText(VerdictOf(a, "超过", "13")), "200.0 不在合理范围 0–100 %内（分子大于分母）"));
   ASSERT_EQ(a.findings(UnitIndex(a, "超过")).size(), 1u);
   EXPECT_EQ(a.findings(UnitIndex(a, "超过"))[0].indicators, std::vector<std::string>{"13"});
 }
@@ -217,8 +217,8 @@ TEST(Rates, AReportedRateIsRoundedByTheFormulasRuleAsAComputedOne) {
   const Assessment a = Assess(framework, data, 2022);
   EXPECT_EQ(VerdictOf(a, "报告", "13").status, VerdictStatus::kMet);
   EXPECT_EQ(VerdictOf(a, "计数", "13").status, VerdictStatus::kMet);
-  EXPECT_EQ(VerdictOf(a, "报告", "13").value, "44.95");
-  EXPECT_TRUE(Contains(VerdictOf(a, "报告", "13").reason, "四舍五入保留1位为 45.0"));
+  EXPECT_EQ(ValueText(VerdictOf(a, "报告", "13")), "44.95");
+  EXPECT_TRUE(Contains(ReasonText(VerdictOf(a, "报告", "13")), "四舍五入保留1位为 45.0"));
 }
 
 TEST(Rates, ARateItsOwnCountsContradictIsAnErrorFinding) {
@@ -293,9 +293,9 @@ TEST(Rules, ABrokenErrorRuleMakesTheVerdictsItNamesInvalid) {
   EXPECT_EQ(VerdictOf(a, "甲", "3").status, VerdictStatus::kMet);
   EXPECT_EQ(VerdictOf(a, "乙", "2").status, VerdictStatus::kInvalid);
   EXPECT_EQ(VerdictOf(a, "乙", "3").status, VerdictStatus::kInvalid);
-  EXPECT_EQ(VerdictOf(a, "乙", "3").reason,
+  EXPECT_EQ(ReasonText(VerdictOf(a, "乙", "3")),
             "5岁以下儿童死亡率不应低于婴儿死亡率（[3] 4.0，[2] 5.5） (目标 ≤8)");
-  EXPECT_EQ(VerdictOf(a, "乙", "3").value, "4.0");
+  EXPECT_EQ(ValueText(VerdictOf(a, "乙", "3")), "4.0");
   // 丙 reported no [3]: the rule cannot be decided and says nothing.
   EXPECT_EQ(VerdictOf(a, "丙", "2").status, VerdictStatus::kMet);
   EXPECT_TRUE(a.findings(UnitIndex(a, "丙")).empty());
@@ -379,7 +379,7 @@ TEST(Parts, TheSeedsTwoPartFormIsReadAsItsParts) {
   const Assessment a = Assess(framework, data, 2022);
   EXPECT_EQ(VerdictOf(a, "甲", "25").status, VerdictStatus::kMet);
   EXPECT_EQ(VerdictOf(a, "乙", "25").status, VerdictStatus::kNotMet);
-  EXPECT_EQ(VerdictOf(a, "乙", "25").parts[1].value, "60");
+  EXPECT_EQ(ValueText(VerdictOf(a, "乙", "25").parts[1]), "60");
 }
 
 TEST(Parts, OneValueForTwoPartsIsAnErrorWithItsPosition) {
@@ -398,7 +398,7 @@ TEST(Parts, OneValueForTwoPartsIsAnErrorWithItsPosition) {
   ASSERT_TRUE(loose->Add(loose->AddUnit("甲"), "25", 2022, Reported{ReportKind::kNumber, Decimal::FromInt(90)}).ok());
   const Assessment a = Assess(framework, loose, 2022);
   EXPECT_EQ(VerdictOf(a, "甲", "25").status, VerdictStatus::kInvalid);
-  EXPECT_EQ(VerdictOf(a, "甲", "25").value, "90");
+  EXPECT_EQ(ValueText(VerdictOf(a, "甲", "25")), "90");
   ASSERT_EQ(a.findings(0).size(), 1u);
   EXPECT_EQ(a.findings(0)[0].kind, FindingKind::kPartsAsOne);
 }
@@ -412,10 +412,10 @@ TEST(Trends, AnUndecidableTrendKeepsTheReportedValueAndSaysWhatItNeeds) {
   const Assessment a = Assess(framework, data, 2022);
   const Verdict v = VerdictOf(a, "甲", "21");
   EXPECT_EQ(v.status, VerdictStatus::kMissing);
-  EXPECT_EQ(v.value, "5.0");  // kept
+  EXPECT_EQ(ValueText(v), "5.0");  // kept
   // 持续下降 over 2 years reads 2020, 2021 and 2022: three values.
-  EXPECT_TRUE(Contains(v.reason, "缺少2020年的值")) << v.reason;
-  EXPECT_TRUE(Contains(v.reason, "需要2020–2022年共3年的值")) << v.reason;
+  EXPECT_TRUE(Contains(ReasonText(v), "缺少2020年的值")) << ReasonText(v);
+  EXPECT_TRUE(Contains(ReasonText(v), "需要2020–2022年共3年的值")) << ReasonText(v);
 }
 
 TEST(CheckAssessment, AYearWithoutTargetsNoUnitsAndAnEmptySelectionAreRefused) {
@@ -462,7 +462,7 @@ TEST(Trends, TheMonitoringReportKeepsTheValueOfAnUndecidableTrend) {
   MonitoringRequest request{framework, Data("unit,indicator,year,value\n甲,21,2022,4.8\n", framework.get()),
                             {2022}, {}, {}, {}};
   const MonitoringReport report = BuildMonitoringReport(request);
-  EXPECT_EQ(report.groups[0].indicators[0].values[0][0].value, "4.8");
+  EXPECT_EQ(report.groups[0].indicators[0].values[0][0].value.ToString(), "4.8");
   EXPECT_TRUE(Contains(MonitoringReportMarkdown(report), "| 甲 | 4.8 — |"));
 }
 

@@ -4,8 +4,8 @@
 #include <iostream>
 #include <string>
 
-#include "healthact/assessment_text.hpp"
-#include "healthact/review.hpp"
+#include "healthact/report/assessment_text.hpp"
+#include "healthact/assess/review.hpp"
 
 #include "cli.hpp"
 

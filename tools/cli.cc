@@ -6,10 +6,10 @@
 #include <iostream>
 #include <sstream>
 
-#include "healthact/aggregation.hpp"
-#include "healthact/data_file.hpp"
-#include "healthact/limits.hpp"
-#include "healthact/review.hpp"
+#include "healthact/assess/aggregation.hpp"
+#include "healthact/data/data_file.hpp"
+#include "healthact/core/limits.hpp"
+#include "healthact/assess/review.hpp"
 
 namespace healthact::cli {
 

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "healthact/assessment.hpp"
-#include "healthact/dsl.hpp"
-#include "healthact/organisation.hpp"
+#include "healthact/assess/assessment.hpp"
+#include "healthact/lang/dsl.hpp"
+#include "healthact/model/organisation.hpp"
 
 namespace healthact::cli {
 

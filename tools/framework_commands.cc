@@ -4,8 +4,8 @@
 #include <iostream>
 #include <string>
 
-#include "healthact/dsl.hpp"
-#include "healthact/organisation_text.hpp"
+#include "healthact/lang/dsl.hpp"
+#include "healthact/lang/organisation_text.hpp"
 
 #include "cli.hpp"
 
@@ -70,7 +70,7 @@ void PrintSummary(const std::string& file, const Framework& framework) {
   }
   for (const Indicator& indicator : framework.indicators()) {
     std::cout << "  " << indicator.number << " " << indicator.name;
-    if (indicator.unit) std::cout << " (" << UnitSymbol(*indicator.unit) << ")";
+    if (indicator.measure_unit) std::cout << " (" << MeasureUnitSymbol(*indicator.measure_unit) << ")";
     if (indicator.baseline) {
       std::cout << "  基期"
                 << (indicator.baseline->year ? std::to_string(*indicator.baseline->year) : "（年份未注明）")

@@ -6,8 +6,8 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "healthact/spreadsheet.hpp"
-#include "healthact/table_import.hpp"
+#include "healthact/spreadsheet/xlsx.hpp"
+#include "healthact/import/table_import.hpp"
 
 namespace healthact::cli {
 namespace {

@@ -4,7 +4,7 @@
 #include <iostream>
 #include <string>
 
-#include "healthact/organisation_text.hpp"
+#include "healthact/lang/organisation_text.hpp"
 
 #include "cli.hpp"
 

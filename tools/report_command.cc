@@ -6,11 +6,11 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "healthact/data_file.hpp"
-#include "healthact/review.hpp"
-#include "healthact/organisation_text.hpp"
-#include "healthact/report.hpp"
-#include "healthact/spreadsheet.hpp"
+#include "healthact/data/data_file.hpp"
+#include "healthact/assess/review.hpp"
+#include "healthact/lang/organisation_text.hpp"
+#include "healthact/report/report.hpp"
+#include "healthact/spreadsheet/xlsx.hpp"
 
 namespace healthact::cli {
 namespace {

@@ -1,4 +1,4 @@
-#include "healthact/aggregation.hpp"
+#include "healthact/assess/aggregation.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,4 +1,4 @@
-#include "healthact/assessment.hpp"
+#include "healthact/assess/assessment.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -7,7 +7,7 @@
 
 #include "assess/columnar.hpp"
 #include "assess/evaluation.hpp"
-#include "healthact/version.hpp"
+#include "healthact/core/version.hpp"
 #include "core/sha256.hpp"
 #include "assess/kernel.hpp"
 #include "core/strings.hpp"
@@ -89,7 +89,7 @@ bool IsUnder(const Observations& observations, UnitId unit, UnitId ancestor) {
 // figures of every unit with an invalid verdict, so that each invalid
 // verdict has its finding (the figures of valid units need no second look).
 void Validate(const Framework& framework, const Observations& observations, int year,
-              const std::vector<UnitId>& units, VerdictStatus* statuses,
+              TargetChoice choice, const std::vector<UnitId>& units, VerdictStatus* statuses,
               std::map<std::size_t, std::vector<Finding>>& findings) {
   const std::size_t n = units.size();
   const std::vector<Indicator>& indicators = framework.indicators();
@@ -127,7 +127,7 @@ void Validate(const Framework& framework, const Observations& observations, int 
     const auto rules = broken.find(u);
     if (!flagged[u] && rules == broken.end()) continue;
     std::vector<Finding> all =
-        flagged[u] ? validation::FigureFindings(framework, observations, units[u], year)
+        flagged[u] ? validation::FigureFindings(framework, observations, units[u], year, choice)
                    : std::vector<Finding>{};
     if (rules != broken.end()) {
       for (Finding& finding : rules->second) all.push_back(std::move(finding));
@@ -137,18 +137,6 @@ void Validate(const Framework& framework, const Observations& observations, int 
 }
 
 }  // namespace
-
-std::string_view VerdictStatusName(VerdictStatus status) {
-  switch (status) {
-    case VerdictStatus::kMet: return "met";
-    case VerdictStatus::kNotMet: return "not_met";
-    case VerdictStatus::kMissing: return "missing";
-    case VerdictStatus::kPending: return "pending";
-    case VerdictStatus::kNotApplicable: return "not_applicable";
-    case VerdictStatus::kInvalid: return "invalid";
-  }
-  return "?";
-}
 
 struct Assessment::LazyRecord {
   std::once_flag once;
@@ -169,7 +157,7 @@ const DecisionRecord& Assessment::record() const {
 
 Verdict Assessment::Explain(std::size_t u, std::size_t i) const {
   const Indicator& indicator = framework_->indicators()[i];
-  Verdict verdict = evaluation::Evaluate(indicator, *observations_, units_[u], year_, true);
+  Verdict verdict = evaluation::Evaluate(indicator, *observations_, units_[u], year_, true, options_.targets);
   if (status(u, i) == VerdictStatus::kInvalid && verdict.status != VerdictStatus::kInvalid) {
     // Invalid by a broken rule: the rule's words are the reason.
     for (const Finding& finding : findings(u)) {
@@ -179,7 +167,10 @@ Verdict Assessment::Explain(std::size_t u, std::size_t i) const {
         continue;
       }
       verdict.status = VerdictStatus::kInvalid;
-      verdict.reason = text::StrCat(finding.message, " (目标 ", verdict.target, ")");
+      verdict.reason = Reason{};
+      verdict.reason.kind = ReasonKind::kFinding;
+      verdict.reason.year = year_;
+      verdict.reason.finding = finding;
       break;
     }
   }
@@ -317,11 +308,11 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   const std::vector<Indicator>& indicators = f.indicators();
   result.statuses_ = std::make_shared_for_overwrite<VerdictStatus[]>(indicators.size() * n);
   for (std::size_t i = 0; i < indicators.size(); ++i) {
-    columnar::EvaluateIndicator(indicators[i], obs, year, result.units_, all_units,
-                      result.statuses_.get() + i * n);
+    columnar::EvaluateIndicator(indicators[i], obs, year, options.targets, result.units_, all_units,
+                                result.statuses_.get() + i * n);
   }
 
-  Validate(f, obs, year, result.units_, result.statuses_.get(), result.findings_);
+  Validate(f, obs, year, options.targets, result.units_, result.statuses_.get(), result.findings_);
 
   const ScoringPlan& plan = ScoringPlanOf(f);
   const std::vector<Rational>& weights = plan.weights;
@@ -362,7 +353,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
           earned += weights[i];
         } else if (linear && status == VerdictStatus::kNotMet) {
           earned += weights[i] * evaluation::LinearCredit(indicators[i], obs, result.units_[u],
-                                                          year, status);
+                                                          year, status, options.targets);
         }
       }
       const Rational score = possible.is_zero() ? Rational(0) : earned * 100 / possible;

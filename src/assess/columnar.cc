@@ -229,10 +229,10 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
 
 }  // namespace
 
-void EvaluateIndicator(const Indicator& indicator,
-                       const Observations& observations, int year,
-                       const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
-  const Target* target = indicator.TargetFor(year);
+void EvaluateIndicator(const Indicator& indicator, const Observations& observations, int year,
+                       TargetChoice choice, const std::vector<UnitId>& units, bool all_units,
+                       VerdictStatus* out) {
+  const Target* target = indicator.TargetFor(year, choice);
   if (target == nullptr || std::holds_alternative<NotApplicableTarget>(target->form)) {
     std::fill(out, out + units.size(), VerdictStatus::kNotApplicable);
     return;
@@ -264,7 +264,7 @@ void EvaluateIndicator(const Indicator& indicator,
     }
   }
   for (std::size_t i = 0; i < units.size(); ++i) {
-    out[i] = evaluation::Evaluate(indicator, observations, units[i], year, false).status;
+    out[i] = evaluation::Evaluate(indicator, observations, units[i], year, false, choice).status;
   }
 }
 

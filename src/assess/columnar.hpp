@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "healthact/assessment.hpp"
+#include "healthact/assess/assessment.hpp"
 
 namespace healthact::columnar {
 
@@ -12,7 +12,8 @@ namespace healthact::columnar {
 // in `year`: the same as evaluation::Evaluate gives one unit at a time.
 // `all_units`: units are exactly 0 .. n-1, so no indirection is needed.
 void EvaluateIndicator(const Indicator& indicator, const Observations& observations, int year,
-                       const std::vector<UnitId>& units, bool all_units, VerdictStatus* out);
+                       TargetChoice choice, const std::vector<UnitId>& units, bool all_units,
+                       VerdictStatus* out);
 
 }  // namespace healthact::columnar
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "assess/kernel.hpp"
+#include "assess/verdict_words.hpp"
 #include "core/rounding.hpp"
 #include "core/strings.hpp"
 
@@ -17,34 +18,28 @@ Integer Pow10(int exponent) {
   return result;
 }
 
-std::string_view RelationSymbol(int sign) { return sign < 0 ? "<" : sign > 0 ? ">" : "="; }
-
 int Compare(const Rational& a, const Rational& b) { return a < b ? -1 : (b < a ? 1 : 0); }
 
-// Why a report that is not a number cannot be compared.
+// Why a report that is not a number cannot be compared.  `key` names a
+// count when the report is a count's.
 Value NoNumber(ReportKind kind, std::string_view key, int year) {
   Value value;
   value.problem = kernel::NonNumberStatus(kind);
+  value.why.year = year;
+  value.why.key = std::string(key);
+  value.why.report = kind;
   switch (kind) {
-    case ReportKind::kNothing:
-      value.detail = text::StrCat(year, "年未报告", key.empty() ? "" : " ", key);
-      break;
+    case ReportKind::kNothing: value.why.kind = ReasonKind::kNotReported; break;
     case ReportKind::kNotCounted:
-      value.text = "未统计";
-      value.detail = text::StrCat(year, "年报告为未统计");
-      break;
     case ReportKind::kNotEstablished:
-      value.text = "未建立";
-      value.detail = text::StrCat(year, "年报告为未建立");
-      break;
     case ReportKind::kPending:
-      value.text = "待公布";
-      value.detail = text::StrCat(year, "年的值待上级监测公布");
+      value.shown.kind = kind;
+      value.why.kind = ReasonKind::kReportedAbsent;
       break;
     case ReportKind::kAchieved:
     case ReportKind::kNotAchieved:
-      value.text = kind == ReportKind::kAchieved ? "实现" : "未实现";
-      value.detail = text::StrCat("报告为", value.text, "，但此指标要求数值");
+      value.shown.kind = kind;
+      value.why.kind = ReasonKind::kNumberRequired;
       break;
     case ReportKind::kNumber:
       break;
@@ -52,27 +47,31 @@ Value NoNumber(ReportKind kind, std::string_view key, int year) {
   return value;
 }
 
-// The value made unusable by a finding.
+// The value made unusable by a finding; `shown` is the value it concerns.
 Value Flawed(FindingKind kind, std::string rule, std::vector<std::string> indicators,
-             std::vector<FindingValue> values, std::string text, std::string message) {
+             std::vector<FindingValue> values, VerdictValue shown, std::string message) {
   Value value;
   value.problem = VerdictStatus::kInvalid;
-  value.text = std::move(text);
-  value.detail = message;
-  value.finding = Finding{kind,    std::move(rule),   Severity::kError, std::move(indicators),
-                          std::move(values), std::move(message)};
+  value.shown = shown;
+  value.why.kind = ReasonKind::kFinding;
+  value.why.finding = Finding{kind,    std::move(rule),   Severity::kError, std::move(indicators),
+                              std::move(values), std::move(message)};
+  value.finding = value.why.finding;
   return value;
 }
 
 // A figure outside its range: "999 不在合理范围 0–150 岁内".
-Value OutOfRange(const std::string& indicator, std::string_view key, int year, std::string text,
-                 const ValueRange& range, std::optional<Unit> unit, std::string_view note) {
+Value OutOfRange(const std::string& indicator, std::string_view key, int year, VerdictValue shown,
+                 const ValueRange& range, std::optional<MeasureUnit> unit, std::string_view note) {
+  const std::string text = shown.ToString();
   // The key is named when it is not the indicator itself (a part, a count).
   std::string message = text::StrCat(key == indicator ? "" : text::StrCat(key, "："), text,
                                      " 不在合理范围 ", RangeText(range, unit), "内", note);
-  return Flawed(FindingKind::kRange, "range", {indicator}, {{std::string(key), year, text}}, text,
+  return Flawed(FindingKind::kRange, "range", {indicator}, {{std::string(key), year, text}}, shown,
                 std::move(message));
 }
+
+VerdictValue Shown(const Decimal& number) { return VerdictValue{ReportKind::kNumber, number, true}; }
 
 // Every count is a number of persons, cases or items.
 const ValueRange& CountRange() {
@@ -80,48 +79,40 @@ const ValueRange& CountRange() {
   return range;
 }
 
-// Evaluates a formula node over the unit's counts.
-// `indicator` is the number of the formula's indicator, for findings.
+// Evaluates a formula node over the unit's counts, noting each count read
+// (in the order the formula names them) in `counts`.  `indicator` is the
+// number of the formula's indicator, for findings.
 std::optional<Rational> EvaluateNode(const std::string& indicator, const Formula& formula, int index,
                                      const Observations& observations, UnitId unit, int year,
-                                     Value& failure, std::string& trace) {
+                                     Value& failure, std::vector<Decimal>& counts) {
   const FormulaNode& node = formula.nodes[index];
   switch (node.kind) {
     case FormulaNode::Kind::kConstant:
-      trace += node.constant.ToString();
       return ToRational(node.constant);
     case FormulaNode::Kind::kCount: {
       const Reported reported = observations.Get(unit, node.count, year);
       if (reported.kind != ReportKind::kNumber) {
         failure = NoNumber(reported.kind, node.count, year);
-        if (reported.kind != ReportKind::kNothing) {
-          failure.detail = text::StrCat(node.count, "：", failure.detail);
-        }
         return std::nullopt;
       }
       Rational count = ToRational(reported.number);
       if (!InRange(CountRange(), count)) {
-        failure = OutOfRange(indicator, node.count, year, reported.number.ToString(), CountRange(),
+        failure = OutOfRange(indicator, node.count, year, Shown(reported.number), CountRange(),
                              std::nullopt, "（计数应为非负整数）");
-        failure.text.clear();  // the count's value is not the indicator's
+        failure.shown = {};  // the count's value is not the indicator's
         return std::nullopt;
       }
-      text::StrAppend(&trace, node.count, " ", reported.number.ToString());
+      counts.push_back(reported.number);
       return count;
     }
     default:
       break;
   }
   std::optional<Rational> left =
-      EvaluateNode(indicator, formula, node.left, observations, unit, year, failure, trace);
+      EvaluateNode(indicator, formula, node.left, observations, unit, year, failure, counts);
   if (!left) return std::nullopt;
-  const char* symbol = node.kind == FormulaNode::Kind::kAdd        ? " + "
-                       : node.kind == FormulaNode::Kind::kSubtract ? " - "
-                       : node.kind == FormulaNode::Kind::kMultiply ? " × "
-                                                                   : " / ";
-  trace += symbol;
   std::optional<Rational> right =
-      EvaluateNode(indicator, formula, node.right, observations, unit, year, failure, trace);
+      EvaluateNode(indicator, formula, node.right, observations, unit, year, failure, counts);
   if (!right) return std::nullopt;
   switch (node.kind) {
     case FormulaNode::Kind::kAdd: return *left + *right;
@@ -130,17 +121,11 @@ std::optional<Rational> EvaluateNode(const std::string& indicator, const Formula
     default:
       if (right->is_zero()) {
         failure.problem = VerdictStatus::kInvalid;
-        failure.detail = "分母为0，无法计算";
+        failure.why.kind = ReasonKind::kZeroDenominator;
         return std::nullopt;
       }
       return *left / *right;
   }
-}
-
-std::string ComparisonReason(const Value& value, const ComparisonTarget& target) {
-  const int sign = Compare(value.number, ToRational(target.value));
-  return text::StrCat(value.detail.empty() ? value.text : value.detail, " ", RelationSymbol(sign),
-                      " ", target.value.ToString());
 }
 
 VerdictStatus Combine(const std::vector<Verdict>& parts) {
@@ -157,15 +142,17 @@ void EvaluateComparison(const Indicator& indicator,
   if (!value.ok) {
     verdict.status = value.problem;
     if (explain) {
-      verdict.value = value.text;
-      verdict.reason = value.detail;
+      verdict.value = value.shown;
+      verdict.reason = std::move(value.why);
     }
     return;
   }
   verdict.status = kernel::CompareStatus(target.comparator, value.number, ToRational(target.value));
   if (explain) {
-    verdict.value = value.text;
-    verdict.reason = ComparisonReason(value, target);
+    verdict.value = value.shown;
+    verdict.reason.kind = ReasonKind::kCompared;
+    verdict.reason.computation = std::move(value.computation);
+    verdict.reason.relation = Compare(value.number, ToRational(target.value));
   }
 }
 
@@ -174,17 +161,16 @@ void EvaluateAchievement(const Indicator& indicator, const Observations& observa
   const Reported reported = observations.Get(unit, indicator.number, year);
   verdict.status = kernel::AchievementStatus(reported.kind);
   if (!explain) return;
-  verdict.value = reported.ToString();
+  verdict.value = VerdictValue{reported.kind, reported.number, true};
+  verdict.reason.year = year;
   switch (verdict.status) {
-    case VerdictStatus::kMet: verdict.reason = "已实现"; break;
-    case VerdictStatus::kNotMet: verdict.reason = text::StrCat("报告为", verdict.value, "，未实现"); break;
-    case VerdictStatus::kPending: verdict.reason = "待上级监测公布"; break;
-    case VerdictStatus::kInvalid:
-      verdict.reason = text::StrCat("报告为数值", verdict.value, "，但此指标要求实现或未实现");
-      break;
+    case VerdictStatus::kMet: verdict.reason.kind = ReasonKind::kAchieved; break;
+    case VerdictStatus::kNotMet: verdict.reason.kind = ReasonKind::kNotAchieved; break;
+    case VerdictStatus::kPending: verdict.reason.kind = ReasonKind::kAwaitingPublication; break;
+    case VerdictStatus::kInvalid: verdict.reason.kind = ReasonKind::kAchievementRequired; break;
     default:
-      verdict.reason = reported.kind == ReportKind::kNothing ? text::StrCat(year, "年未报告")
-                                                              : "报告为未统计";
+      verdict.reason.kind = reported.kind == ReportKind::kNothing ? ReasonKind::kNotReported
+                                                                  : ReasonKind::kAchievementNotCounted;
   }
 }
 
@@ -196,10 +182,10 @@ void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
   // Values from year - span to year, oldest first.  The year assessed is
   // read first: its value is shown even when an earlier year is missing.
   const Value current = NumericValue(indicator, indicator.number, observations, unit, year);
-  if (explain) verdict.value = current.text;
+  if (explain) verdict.value = current.shown;
   if (!current.ok) {
     verdict.status = current.problem;
-    if (explain) verdict.reason = current.detail;
+    if (explain) verdict.reason = current.why;
     return;
   }
   std::vector<Value> values;
@@ -208,9 +194,9 @@ void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
     if (!value.ok) {
       verdict.status = value.problem;
       if (explain) {
-        verdict.reason = text::StrCat("缺少", y, "年的值，无法判断", TrendKindName(trend.kind),
-                                      "：需要", year - span, "–", year, "年共", span + 1, "年的值（",
-                                      value.detail, "）");
+        verdict.reason.kind = ReasonKind::kTrendYearMissing;
+        verdict.reason.year = year;  // the cause has the year that is missing
+        verdict.reason.causes.push_back(std::move(value.why));
       }
       return;
     }
@@ -223,7 +209,7 @@ void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
   bool met = moved;
   const Value& now = values.back();
   const Value& before = values[values.size() - 2];
-  std::string change_text;
+  std::optional<VerdictValue> change;
   if (met && trend.marked_change_percent) {
     // The change relative to the earlier value, in %, must reach the size
     // the framework states.
@@ -231,41 +217,30 @@ void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
     met = kernel::ChangedEnough<Rational>(fall, before.number, now.number,
                                           Rational(mp::numerator(percent)),
                                           Rational(mp::denominator(percent)));
-    if (before.number <= 0) {
-      change_text = "上年值不为正，无法计算相对变化";
-    } else {
-      const Rational change = (fall ? before.number - now.number : now.number - before.number) *
-                              100 / before.number;
-      change_text = text::StrCat("变化", RationalText(change, 2), "%，",
-                                 met ? "达到" : "未达到", "明显", fall ? "下降" : "上升", "幅度",
-                                 trend.marked_change_percent->ToString(), "%");
+    if (before.number > 0) {
+      change = Approximately(
+          (fall ? before.number - now.number : now.number - before.number) * 100 / before.number, 2);
     }
   }
   verdict.status = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
   if (!explain) return;
-  verdict.value = now.text;
-  std::string sequence;
+  verdict.value = now.shown;
+  verdict.reason.kind = ReasonKind::kTrend;
+  verdict.reason.year = year;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) {
-      sequence += " → ";
-    }
-    text::StrAppend(&sequence, year - span + static_cast<int>(i), "年 ", values[i].text);
+    verdict.reason.sequence.emplace_back(year - span + static_cast<int>(i), values[i].shown);
   }
-  verdict.reason = text::StrCat(sequence, "：", moved ? "" : "未", span > 1 ? "逐年" : "",
-                                fall ? "下降" : "上升");
-  if (!change_text.empty()) text::StrAppend(&verdict.reason, "；", change_text);
+  verdict.reason.moved = moved;
+  verdict.reason.change_percent = change;
+  verdict.reason.change_reached = met;
 }
 
 }  // namespace
 
 std::string PartsAsOneMessage(const Indicator& indicator, const Reported& whole) {
-  std::string parts;
-  for (const IndicatorPart& part : indicator.parts) {
-    if (!parts.empty()) parts += "、";
-    parts += part.number;
-  }
-  return text::StrCat("指标", indicator.number, "分", indicator.parts.size(), "项（", parts,
-                      "），但报告了一个值 ", whole.ToString(), "；请按分项报告，如 100，70");
+  std::vector<std::string> parts;
+  for (const IndicatorPart& part : indicator.parts) parts.push_back(part.number);
+  return verdict_words::PartsAsOne(indicator.number, parts, VerdictValue{whole.kind, whole.number, true});
 }
 
 Rational ToRational(const Decimal& value) {
@@ -285,17 +260,17 @@ std::optional<Decimal> RoundRational(const Rational& value, int places, Rounding
   return *decimal;
 }
 
-std::string RationalText(const Rational& value, int places) {
+std::optional<VerdictValue> Approximately(const Rational& value, int places) {
   std::optional<Decimal> rounded = RoundRational(value, places, Rounding::kHalfUp);
-  if (!rounded) return "(超出范围)";
+  if (!rounded) return std::nullopt;
+  if (ToRational(*rounded) != value) return VerdictValue{ReportKind::kNumber, *rounded, false};
+  // Exact: without trailing zeros ("5.1000" is 5.1).
   std::string text = rounded->ToString();
-  if (ToRational(*rounded) != value) return text + "…";
-  // Exact: drop trailing zeros ("5.1000" -> "5.1").
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();
     if (text.back() == '.') text.pop_back();
   }
-  return text;
+  return VerdictValue{ReportKind::kNumber, *Decimal::Parse(text), true};
 }
 
 bool InRange(const ValueRange& range, const Rational& value) {
@@ -313,11 +288,11 @@ Value Checked(Value value, const Indicator& indicator, std::string_view key, int
   const ValueRange range = indicator.PlausibleRange();
   if (!value.ok || InRange(range, value.number)) return value;
   // For a share, a value above the whole means more events than cases.
-  const bool above_whole = computed && indicator.unit && IsShare(*indicator.unit) &&
+  const bool above_whole = computed && indicator.measure_unit && IsShare(*indicator.measure_unit) &&
                            range.maximum && value.number > ToRational(*range.maximum);
-  Value flawed = OutOfRange(indicator.number, key, year, value.text, range, indicator.unit,
+  Value flawed = OutOfRange(indicator.number, key, year, value.shown, range, indicator.measure_unit,
                             above_whole ? "（分子大于分母）" : "");
-  if (computed) flawed.detail = text::StrCat(value.detail, "，", flawed.detail);
+  if (computed) flawed.why.computation = std::move(value.computation);
   return flawed;
 }
 
@@ -329,8 +304,11 @@ std::optional<Rational> RoundedAsFormula(const Formula& formula, const Rational&
   return ToRational(*rounded);
 }
 
-std::string RoundingText(const Formula& formula) {
-  return text::StrCat(RoundingName(formula.rounding), "保留", *formula.round_places, "位");
+Value BeyondRange() {
+  Value value;
+  value.problem = VerdictStatus::kInvalid;
+  value.why.kind = ReasonKind::kBeyondRange;
+  return value;
 }
 
 }  // namespace
@@ -342,29 +320,26 @@ Value NumericValue(const Indicator& indicator, std::string_view key,
   // a rate reported directly is used otherwise.
   if (indicator.formula && key == indicator.number) {
     Value failure;
-    std::string trace;
+    Computation computation;
     const Formula& formula = *indicator.formula;
+    computation.formula = &formula;
     std::optional<Rational> computed =
         EvaluateNode(indicator.number, formula, static_cast<int>(formula.nodes.size()) - 1,
-                     observations, unit, year, failure, trace);
+                     observations, unit, year, failure, computation.counts);
     if (computed) {
       Value value;
       value.ok = true;
       const std::optional<Rational> rounded = RoundedAsFormula(formula, *computed);
-      if (!rounded) {
-        value.ok = false;
-        value.problem = VerdictStatus::kInvalid;
-        value.detail = "计算结果超出范围";
-        return value;
-      }
+      if (!rounded) return BeyondRange();
       value.number = *rounded;
       if (formula.round_places) {
-        value.text = RoundRational(*rounded, *formula.round_places, formula.rounding)->ToString();
-        value.detail = text::StrCat(trace, " = ", value.text, "（", RoundingText(formula), "）");
+        value.shown = Shown(*RoundRational(*rounded, *formula.round_places, formula.rounding));
+      } else if (std::optional<VerdictValue> shown = Approximately(*computed, 4)) {
+        value.shown = *shown;
       } else {
-        value.text = RationalText(*computed);
-        value.detail = text::StrCat(trace, " = ", value.text);
+        return BeyondRange();
       }
+      computation.result = value.shown;
       if (reported.kind == ReportKind::kNumber) {
         // The unit reported the rate and its counts: the two must agree once
         // rounded alike (as the formula says, or else to the digits the
@@ -382,12 +357,14 @@ Value NumericValue(const Indicator& indicator, std::string_view key,
         if (!agree) {
           const std::string stated_text = reported.number.ToString();
           return Flawed(FindingKind::kRateConflict, "rate_conflict", {indicator.number},
-                        {{indicator.number, year, stated_text}, {indicator.number, year, value.text}},
-                        stated_text,
-                        text::StrCat("报告的比率 ", stated_text, " 与由计数算得的 ", value.detail,
-                                     " 不一致"));
+                        {{indicator.number, year, stated_text},
+                         {indicator.number, year, value.shown.ToString()}},
+                        Shown(reported.number),
+                        text::StrCat("报告的比率 ", stated_text, " 与由计数算得的 ",
+                                     verdict_words::Computed(computation), " 不一致"));
         }
       }
+      value.computation = std::move(computation);
       return Checked(std::move(value), indicator, key, year, true);
     }
     if (failure.problem == VerdictStatus::kInvalid || reported.kind != ReportKind::kNumber) {
@@ -397,14 +374,16 @@ Value NumericValue(const Indicator& indicator, std::string_view key,
       // A reported rate is rounded by the same rule as a computed one.
       Value value;
       value.ok = true;
-      value.text = reported.number.ToString();
+      value.shown = Shown(reported.number);
       const std::optional<Rational> rounded = RoundedAsFormula(formula, ToRational(reported.number));
       if (!rounded) return NoNumber(ReportKind::kNothing, "", year);
       value.number = *rounded;
-      const std::string rounded_text =
-          RoundRational(*rounded, *formula.round_places, formula.rounding)->ToString();
-      if (rounded_text != value.text) {
-        value.detail = text::StrCat("报告值 ", value.text, "，", RoundingText(formula), "为 ", rounded_text);
+      const Decimal rounded_decimal = *RoundRational(*rounded, *formula.round_places, formula.rounding);
+      if (rounded_decimal.ToString() != reported.number.ToString()) {
+        computation.counts.clear();
+        computation.reported = reported.number;
+        computation.result = Shown(rounded_decimal);
+        value.computation = std::move(computation);
       }
       return Checked(std::move(value), indicator, key, year, false);
     }
@@ -413,19 +392,20 @@ Value NumericValue(const Indicator& indicator, std::string_view key,
   Value value;
   value.ok = true;
   value.number = ToRational(reported.number);
-  value.text = reported.number.ToString();
+  value.shown = Shown(reported.number);
   return Checked(std::move(value), indicator, key, year, false);
 }
 
-Verdict Evaluate(const Indicator& indicator,
-                 const Observations& observations, UnitId unit, int year, bool explain) {
+Verdict Evaluate(const Indicator& indicator, const Observations& observations, UnitId unit,
+                 int year, bool explain, TargetChoice choice) {
   Verdict verdict;
   verdict.indicator = indicator.number;
-  const Target* target = indicator.TargetFor(year);
-  if (explain && target != nullptr) verdict.target = TargetText(target->form);
+  const Target* target = indicator.TargetFor(year, choice);
+  verdict.target = target;
   if (target == nullptr || std::holds_alternative<NotApplicableTarget>(target->form)) {
     verdict.status = VerdictStatus::kNotApplicable;
-    if (explain) verdict.reason = target == nullptr ? text::StrCat(year, "年无目标") : "目标为 --";
+    verdict.reason.kind = target == nullptr ? ReasonKind::kNoTarget : ReasonKind::kTargetNotApplicable;
+    verdict.reason.year = year;
     return verdict;
   }
   if (const auto* comparison = std::get_if<ComparisonTarget>(&target->form)) {
@@ -441,44 +421,39 @@ Verdict Evaluate(const Indicator& indicator,
       // One value for an indicator of parts says nothing about either part.
       verdict.status = VerdictStatus::kInvalid;
       if (explain) {
-        verdict.value = whole.ToString();
-        verdict.reason = PartsAsOneMessage(indicator, whole);
+        verdict.value = VerdictValue{whole.kind, whole.number, true};
+        verdict.reason.kind = ReasonKind::kPartsAsOne;
+        verdict.reason.whole = verdict.value;
+        for (const IndicatorPart& part : indicator.parts) verdict.reason.part_numbers.push_back(part.number);
       }
       return verdict;
     }
     for (std::size_t i = 0; i < parts->parts.size() && i < indicator.parts.size(); ++i) {
       Verdict part;
       part.indicator = indicator.parts[i].number;
-      if (explain) part.target = TargetText(parts->parts[i]);
+      part.target = target;
+      part.part = static_cast<int>(i);
       EvaluateComparison(indicator, indicator.parts[i].number, parts->parts[i],
                          observations, unit, year, explain, part);
       verdict.parts.push_back(std::move(part));
     }
     verdict.status = Combine(verdict.parts);
     if (explain) {
-      int met = 0;
-      for (const Verdict& part : verdict.parts) met += part.status == VerdictStatus::kMet;
-      std::string values;
+      verdict.reason.kind = ReasonKind::kParts;
+      verdict.reason.parts_total = static_cast<int>(verdict.parts.size());
       for (const Verdict& part : verdict.parts) {
-        if (!values.empty()) values += "，";
-        values += part.value.empty() ? "—" : part.value;
+        verdict.reason.parts_met += part.status == VerdictStatus::kMet;
       }
-      verdict.value = values;
-      verdict.reason = text::StrCat(verdict.parts.size(), "个分项中", met, "个达标");
     }
-  }
-  if (explain && !verdict.reason.empty() && verdict.status != VerdictStatus::kNotApplicable) {
-    text::StrAppend(&verdict.reason, " (目标 ", verdict.target, ")");
   }
   return verdict;
 }
 
-Rational LinearCredit(const Indicator& indicator,
-                      const Observations& observations, UnitId unit, int year,
-                      VerdictStatus status) {
+Rational LinearCredit(const Indicator& indicator, const Observations& observations, UnitId unit,
+                      int year, VerdictStatus status, TargetChoice choice) {
   if (status == VerdictStatus::kMet) return 1;
   if (status != VerdictStatus::kNotMet || !indicator.baseline) return 0;
-  const Target* target = indicator.TargetFor(year);
+  const Target* target = indicator.TargetFor(year, choice);
   if (target == nullptr) return 0;
   // Progress of one comparison from its baseline toward its target.
   const auto progress = [&](std::string_view key, const ComparisonTarget& goal,

@@ -1,6 +1,6 @@
 // The evaluation of one unit on one indicator: the verdict and its reason.
-// Every verdict the library gives comes from here (the columnar fast path in
-// assessment.cc is checked against it in tests).  Internal header.
+// Every verdict the library gives comes from here and the rule kernel
+// (kernel.hpp), which the columnar path shares.  Internal header.
 #ifndef HEALTHACT_SRC_EVALUATION_HPP_
 #define HEALTHACT_SRC_EVALUATION_HPP_
 
@@ -9,8 +9,8 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
-#include "healthact/assessment.hpp"
-#include "healthact/validation.hpp"
+#include "healthact/assess/assessment.hpp"
+#include "healthact/assess/validation.hpp"
 
 namespace healthact::evaluation {
 
@@ -18,8 +18,10 @@ using Integer = boost::multiprecision::cpp_int;
 using Rational = boost::multiprecision::cpp_rational;
 
 Rational ToRational(const Decimal& value);
-// "5.0975…": the value to `places` decimals, with … when that is not exact.
-std::string RationalText(const Rational& value, int places = 4);
+// The value to show: exact without trailing zeros (5.1), or rounded half-up
+// to `places` decimals and marked inexact (5.0975…); nullopt when it does not
+// fit a decimal.
+std::optional<VerdictValue> Approximately(const Rational& value, int places);
 // The value rounded to `places` decimals by `rule`, as a Decimal (nullopt if
 // out of range).
 std::optional<Decimal> RoundRational(const Rational& value, int places, Rounding rule);
@@ -33,8 +35,9 @@ struct Value {
   VerdictStatus problem = VerdictStatus::kMissing;  // meaningful when !ok
   bool ok = false;
   Rational number;
-  std::string text;    // "74.8", "5.10", "5.0975…"
-  std::string detail;  // how it was computed, or why there is none
+  VerdictValue shown;                      // 74.8, 5.10, 5.0975…
+  std::optional<Computation> computation;  // how it was computed, when it was
+  Reason why;                              // when !ok: why there is none
   // Why the value cannot be used (out of its range, contradicted by its
   // counts), when that is a finding; problem is then kInvalid.
   std::optional<Finding> finding;
@@ -49,17 +52,18 @@ Value NumericValue(const Indicator& indicator, std::string_view key,
 // indicator reported as one value is invalid.
 std::string PartsAsOneMessage(const Indicator& indicator, const Reported& whole);
 
+
 // The verdict of `unit` on `indicator` in `year`.  With explain=false only
 // the status (and the parts' statuses) are filled in.
-Verdict Evaluate(const Indicator& indicator,
-                 const Observations& observations, UnitId unit, int year, bool explain);
+Verdict Evaluate(const Indicator& indicator, const Observations& observations, UnitId unit,
+                 int year, bool explain, TargetChoice choice = TargetChoice::kOfTheYear);
 
 // The credit a verdict earns under linear partial credit: 1 when met, the
 // share of the way from the baseline to the target when a comparison is
 // missed (in [0, 1]; 0 without a baseline), 0 otherwise.
-Rational LinearCredit(const Indicator& indicator,
-                      const Observations& observations, UnitId unit, int year,
-                      VerdictStatus status);
+Rational LinearCredit(const Indicator& indicator, const Observations& observations, UnitId unit,
+                      int year, VerdictStatus status,
+                      TargetChoice choice = TargetChoice::kOfTheYear);
 
 }  // namespace healthact::evaluation
 

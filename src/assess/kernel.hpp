@@ -9,9 +9,9 @@
 
 #include <cstddef>
 
-#include "healthact/assessment.hpp"
-#include "healthact/framework.hpp"
-#include "healthact/observations.hpp"
+#include "healthact/assess/assessment.hpp"
+#include "healthact/model/framework.hpp"
+#include "healthact/data/observations.hpp"
 
 namespace healthact::kernel {
 

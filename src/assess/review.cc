@@ -1,4 +1,4 @@
-#include "healthact/review.hpp"
+#include "healthact/assess/review.hpp"
 
 #include <algorithm>
 #include <memory>

@@ -1,7 +1,7 @@
 // Validation of one unit's figures: the findings of the rule kernel
 // (evaluation.cc) on the figures a year's verdicts rest on, and the
 // framework's consistency rules.
-#include "healthact/validation.hpp"
+#include "healthact/assess/validation.hpp"
 
 #include <algorithm>
 
@@ -50,7 +50,7 @@ std::optional<Rational> RuleSide(const Framework& framework, const Formula& form
       const evaluation::Value value =
           evaluation::NumericValue(*indicator, node.count, observations, unit, year - node.years_back);
       if (!value.ok) return std::nullopt;
-      values.push_back({node.count, year - node.years_back, value.text});
+      values.push_back({node.count, year - node.years_back, value.shown.ToString()});
       return value.number;
     }
     default: break;
@@ -108,10 +108,10 @@ std::optional<Finding> CheckRule(const Framework& framework, const ConsistencyRu
 }
 
 std::vector<Finding> FigureFindings(const Framework& framework, const Observations& observations,
-                                    UnitId unit, int year) {
+                                    UnitId unit, int year, TargetChoice choice) {
   std::vector<Finding> findings;
   for (const Indicator& indicator : framework.indicators()) {
-    const Target* target = indicator.TargetFor(year);
+    const Target* target = indicator.TargetFor(year, choice);
     if (target == nullptr || std::holds_alternative<NotApplicableTarget>(target->form) ||
         indicator.is_qualitative()) {
       continue;

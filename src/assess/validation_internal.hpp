@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "healthact/validation.hpp"
+#include "healthact/assess/validation.hpp"
 
 namespace healthact::validation {
 
@@ -16,7 +16,8 @@ std::optional<Finding> CheckRule(const Framework& framework, const ConsistencyRu
 
 // The findings on the figures (ranges, rates against counts, parts).
 std::vector<Finding> FigureFindings(const Framework& framework, const Observations& observations,
-                                    UnitId unit, int year);
+                                    UnitId unit, int year,
+                                    TargetChoice choice = TargetChoice::kOfTheYear);
 
 }  // namespace healthact::validation
 

@@ -1,4 +1,4 @@
-#include "healthact/decimal.hpp"
+#include "healthact/core/decimal.hpp"
 
 #include <algorithm>
 #include <array>

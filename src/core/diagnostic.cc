@@ -1,4 +1,4 @@
-#include "healthact/diagnostic.hpp"
+#include "healthact/core/diagnostic.hpp"
 
 #include <algorithm>
 

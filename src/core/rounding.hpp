@@ -4,7 +4,7 @@
 #ifndef HEALTHACT_SRC_ROUNDING_HPP_
 #define HEALTHACT_SRC_ROUNDING_HPP_
 
-#include "healthact/decimal.hpp"
+#include "healthact/core/decimal.hpp"
 
 namespace healthact::internal {
 

@@ -1,6 +1,6 @@
 #include "core/text_limits.hpp"
 
-#include "healthact/limits.hpp"
+#include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 

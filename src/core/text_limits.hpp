@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-#include "healthact/diagnostic.hpp"
+#include "healthact/core/diagnostic.hpp"
 
 namespace healthact {
 

@@ -1,4 +1,4 @@
-#include "healthact/data_file.hpp"
+#include "healthact/data/data_file.hpp"
 
 #include <algorithm>
 #include <map>
@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/csv.hpp"
-#include "healthact/limits.hpp"
+#include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 

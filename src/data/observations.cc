@@ -1,8 +1,8 @@
-#include "healthact/observations.hpp"
+#include "healthact/data/observations.hpp"
 
 #include <algorithm>
 
-#include "healthact/limits.hpp"
+#include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 
 namespace healthact {

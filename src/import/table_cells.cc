@@ -3,7 +3,7 @@
 #include <array>
 
 #include "lang/vocabulary.hpp"
-#include "healthact/decimal.hpp"
+#include "healthact/core/decimal.hpp"
 
 namespace healthact::table_cells {
 namespace {

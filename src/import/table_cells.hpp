@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "healthact/framework.hpp"
+#include "healthact/model/framework.hpp"
 
 namespace healthact::table_cells {
 

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "lang/vocabulary.hpp"
-#include "healthact/dsl.hpp"
-#include "healthact/table_import.hpp"
-#include "healthact/unit.hpp"
+#include "healthact/lang/dsl.hpp"
+#include "healthact/import/table_import.hpp"
+#include "healthact/core/measure_unit.hpp"
 #include "core/strings.hpp"
 #include "import/table_cells.hpp"
 
@@ -133,14 +133,14 @@ CellValue ReadCell(std::string_view raw) {
   return value;
 }
 
-// A unit written in parentheses in a name: "（‰）", "(1/10万)".  Returns the
+// A unit of measure written in parentheses in a name: "（‰）", "(1/10万)".  Returns the
 // name without every such unit, and the first unit found.
-struct NameAndUnit {
+struct NameAndMeasureUnit {
   std::string name;
-  std::optional<Unit> unit;
+  std::optional<MeasureUnit> measure_unit;
 };
-NameAndUnit SplitUnitOutOfName(std::string_view name) {
-  NameAndUnit out;
+NameAndMeasureUnit SplitMeasureUnitOutOfName(std::string_view name) {
+  NameAndMeasureUnit out;
   std::size_t i = 0;
   while (i < name.size()) {
     const bool wide = name.compare(i, 3, "（") == 0;
@@ -150,8 +150,8 @@ NameAndUnit SplitUnitOutOfName(std::string_view name) {
       if (close == std::string_view::npos && wide) close = name.find(')', i + open);
       if (close != std::string_view::npos) {
         const std::string inside = Trim(name.substr(i + open, close - i - open));
-        if (const std::optional<Unit> unit = ParseUnit(inside)) {
-          if (!out.unit) out.unit = unit;
+        if (const std::optional<MeasureUnit> unit = ParseMeasureUnit(inside)) {
+          if (!out.measure_unit) out.measure_unit = unit;
           i = close + (name.compare(close, 3, "）") == 0 ? 3 : 1);
           continue;
         }
@@ -333,24 +333,24 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
   }
   current_ = indicator.number;
   indicator.basis = basis_;
-  NameAndUnit name = SplitUnitOutOfName(name_cell->text);
+  NameAndMeasureUnit name = SplitMeasureUnitOutOfName(name_cell->text);
   indicator.name = name.name;
   if (indicator.name.empty()) {
     Report(DiagnosticCode::kTableCell, *name_cell, text::StrCat("indicator ", indicator.number, " has no name"));
     return;
   }
-  indicator.unit = name.unit;
+  indicator.measure_unit = name.measure_unit;
   if (unit_cell != nullptr && !Trim(unit_cell->text).empty()) {
-    indicator.unit = ParseUnit(Trim(unit_cell->text));
-    if (!indicator.unit) {
+    indicator.measure_unit = ParseMeasureUnit(Trim(unit_cell->text));
+    if (!indicator.measure_unit) {
       Report(DiagnosticCode::kTableCell, *unit_cell,
              text::StrCat("unknown unit '", Trim(unit_cell->text), "' (岁, %, ‰, 1/10万, 人, 小时…)"));
       return;
     }
   }
   // The documents write doctors per thousand residents as （人）.
-  if (indicator.unit == Unit::kPersons && indicator.name.find("每千") != std::string::npos) {
-    indicator.unit = Unit::kPersonsPerThousand;
+  if (indicator.measure_unit == MeasureUnit::kPersons && indicator.name.find("每千") != std::string::npos) {
+    indicator.measure_unit = MeasureUnit::kPersonsPerThousand;
   }
 
   // Read every value cell once.
@@ -395,14 +395,14 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
     parts = std::max(parts, baseline.comparisons.size());
   }
 
-  if (!indicator.unit && numeric) {
+  if (!indicator.measure_unit && numeric) {
     if (!NameIsAShare(indicator.name)) {
       Report(DiagnosticCode::kTableCell, *name_cell,
              text::StrCat("indicator ", indicator.number, " has numeric targets but no unit; write "
                           "it in the name, e.g. （%）, or add a 单位 column"));
       return;
     }
-    indicator.unit = Unit::kPercent;
+    indicator.measure_unit = MeasureUnit::kPercent;
     Report(DiagnosticCode::kTableUnitInferred, *name_cell,
            text::StrCat("indicator ", indicator.number, " (", indicator.name, ") gives no unit; "
                         "read as % because it is a rate or share"));

@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "core/csv.hpp"
-#include "healthact/table_import.hpp"
+#include "healthact/import/table_import.hpp"
 #include "core/strings.hpp"
 #include "import/table_cells.hpp"
 #include "core/text_limits.hpp"
-#include "healthact/limits.hpp"
+#include "healthact/core/limits.hpp"
 #include "core/utf8.hpp"
 
 namespace healthact {

@@ -10,7 +10,7 @@
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 #include "model/vocabulary.hpp"
-#include "healthact/limits.hpp"
+#include "healthact/core/limits.hpp"
 #include "lang/vocabulary.hpp"
 
 namespace healthact::dsl::check {
@@ -64,7 +64,7 @@ std::optional<FormulaType> Checker::TypeReference(const ast::Token& token, Formu
   if (count != counts.end()) {
     node.kind = FormulaNode::Kind::kCount;
     node.count = std::string(key);
-    type.dimension = UnitDimension(count->unit);
+    type.dimension = MeasureUnitDimension(count->measure_unit);
     return type;
   }
   // An indicator, or a part ("25.1") of one.
@@ -82,7 +82,7 @@ std::optional<FormulaType> Checker::TypeReference(const ast::Token& token, Formu
            text::StrCat("'", key, "' is not an indicator, part or count of this framework"));
     return std::nullopt;
   }
-  if (!indicator->unit) {
+  if (!indicator->measure_unit) {
     Report(DiagnosticCode::kFormulaType, token.offset,
            text::StrCat("indicator ", indicator->number,
                         " is qualitative (实现); a rule compares figures"));
@@ -96,7 +96,7 @@ std::optional<FormulaType> Checker::TypeReference(const ast::Token& token, Formu
   }
   node.kind = FormulaNode::Kind::kIndicator;
   node.count = std::string(key);
-  type.dimension = UnitDimension(*indicator->unit);
+  type.dimension = MeasureUnitDimension(*indicator->measure_unit);
   return type;
 }
 
@@ -127,7 +127,7 @@ std::optional<FormulaType> Checker::TypeOperand(const ast::Operand& operand, For
       }
       node.kind = FormulaNode::Kind::kCount;
       node.count = token->text;
-      type.dimension = UnitDimension(it->unit);
+      type.dimension = MeasureUnitDimension(it->measure_unit);
     }
     formula.nodes.push_back(std::move(node));
     return type;
@@ -207,7 +207,7 @@ std::optional<FormulaType> Checker::TypeExpr(const ast::Expr& expr, Formula& for
 void Checker::TypeFormula(Indicator& indicator, const IndicatorLocations& where) {
   const ast::FormulaStmt* statement = where.formula_statement;
   if (statement == nullptr) return;
-  if (!indicator.unit) {
+  if (!indicator.measure_unit) {
     Report(DiagnosticCode::kMissingUnit, statement->head.offset,
            text::StrCat("indicator ", indicator.number, " has a formula but no 单位"));
     return;
@@ -215,11 +215,11 @@ void Checker::TypeFormula(Indicator& indicator, const IndicatorLocations& where)
   Formula formula;
   std::optional<FormulaType> type = TypeExpr(statement->expression, formula);
   if (!type) return;
-  const Dimension wanted = UnitDimension(*indicator.unit);
+  const Dimension wanted = MeasureUnitDimension(*indicator.measure_unit);
   if (type->constant || type->dimension != wanted) {
     Report(DiagnosticCode::kFormulaType, statement->head.offset,
            text::StrCat("the formula gives ", type->constant ? "a plain number" : type->dimension.ToString(),
-                        " but indicator ", indicator.number, " is in ", UnitSymbol(*indicator.unit),
+                        " but indicator ", indicator.number, " is in ", MeasureUnitSymbol(*indicator.measure_unit),
                         " (", wanted.ToString(), ")"));
     return;
   }

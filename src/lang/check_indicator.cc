@@ -10,7 +10,7 @@
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 #include "model/vocabulary.hpp"
-#include "healthact/limits.hpp"
+#include "healthact/core/limits.hpp"
 #include "lang/vocabulary.hpp"
 
 namespace healthact::dsl::check {
@@ -133,7 +133,7 @@ void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
   };
   switch (*keyword) {
     case Keyword::kUnit:
-      where.unit_failed = !assign(ParseUnit(value.text), indicator.unit, DiagnosticCode::kUnknownUnit,
+      where.unit_failed = !assign(ParseMeasureUnit(value.text), indicator.measure_unit, DiagnosticCode::kUnknownUnit,
                                   "unit", "岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 or 个");
       break;
     case Keyword::kDirection:
@@ -285,16 +285,16 @@ bool IsNumberToken(const ast::Token& token) {
 
 bool Checker::CheckItemUnit(const ast::Item& item, const Indicator& indicator) {
   if (!item.unit) return true;
-  const std::optional<Unit> unit = ParseUnit(item.unit->text);
+  const std::optional<MeasureUnit> unit = ParseMeasureUnit(item.unit->text);
   if (!unit) {
     Report(DiagnosticCode::kUnknownUnit, item.unit->offset,
            text::StrCat("unknown unit '", item.unit->text, "'"));
     return false;
   }
-  if (indicator.unit && UnitDimension(*unit) != UnitDimension(*indicator.unit)) {
+  if (indicator.measure_unit && MeasureUnitDimension(*unit) != MeasureUnitDimension(*indicator.measure_unit)) {
     Report(DiagnosticCode::kUnitMismatch, item.unit->offset,
-           text::StrCat("value in ", UnitSymbol(*unit), " but indicator ", indicator.number,
-                        " is measured in ", UnitSymbol(*indicator.unit)));
+           text::StrCat("value in ", MeasureUnitSymbol(*unit), " but indicator ", indicator.number,
+                        " is measured in ", MeasureUnitSymbol(*indicator.measure_unit)));
     return false;
   }
   return true;
@@ -412,7 +412,7 @@ std::optional<Decimal> Checker::ReadRangeEnd(const ast::Token& end, bool& ok) {
 }
 
 void Checker::ReadRange(const ast::RangeStmt& statement, Indicator& indicator) {
-  if (!indicator.unit) {
+  if (!indicator.measure_unit) {
     Report(DiagnosticCode::kMissingUnit, statement.head.offset,
            text::StrCat("indicator ", indicator.number, " states a 范围 but no 单位"));
     return;
@@ -428,7 +428,7 @@ void Checker::ReadRange(const ast::RangeStmt& statement, Indicator& indicator) {
                         range.maximum->ToString()));
     return;
   }
-  range.whole = DefaultRange(*indicator.unit).whole;  // a head count stays whole
+  range.whole = DefaultRange(*indicator.measure_unit).whole;  // a head count stays whole
   indicator.range = range;
 }
 

@@ -10,7 +10,7 @@
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 #include "model/vocabulary.hpp"
-#include "healthact/limits.hpp"
+#include "healthact/core/limits.hpp"
 #include "lang/vocabulary.hpp"
 
 namespace healthact::dsl::check {
@@ -93,16 +93,16 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
                         TargetText(quantitative->form), "' cannot be evaluated as one"));
     return;
   }
-  if (achievement != nullptr && indicator.unit) {
+  if (achievement != nullptr && indicator.measure_unit) {
     Report(DiagnosticCode::kTargetKindMismatch, TargetOffset(where, achievement->year),
            text::StrCat("实现 is a target for a qualitative indicator, but indicator ", n,
-                        " is measured in ", UnitSymbol(*indicator.unit)));
+                        " is measured in ", MeasureUnitSymbol(*indicator.measure_unit)));
     return;
   }
   const bool numeric_baseline =
       indicator.baseline && (std::holds_alternative<Decimal>(indicator.baseline->value) ||
                              std::holds_alternative<std::vector<Decimal>>(indicator.baseline->value));
-  if ((quantitative != nullptr || numeric_baseline) && !indicator.unit) {
+  if ((quantitative != nullptr || numeric_baseline) && !indicator.measure_unit) {
     if (where.unit_failed) return;  // the unknown unit is already reported
     Report(DiagnosticCode::kMissingUnit, where.head,
            text::StrCat("indicator ", n, " has numeric values but no 单位"));
@@ -165,16 +165,16 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
                             " runs against the direction of indicator ", n, " (",
                             DirectionName(indicator.direction), ")"));
       }
-      if (indicator.unit && IsShare(*indicator.unit)) {
+      if (indicator.measure_unit && IsShare(*indicator.measure_unit)) {
         const Decimal whole = Decimal::FromInt(
-            std::int64_t{1} * (UnitDimension(*indicator.unit).scale == 2 ? 100
-                               : UnitDimension(*indicator.unit).scale == 3 ? 1000
+            std::int64_t{1} * (MeasureUnitDimension(*indicator.measure_unit).scale == 2 ? 100
+                               : MeasureUnitDimension(*indicator.measure_unit).scale == 3 ? 1000
                                                                            : 100000));
         if (c.value > whole) {
           Report(DiagnosticCode::kShareAboveWhole, offset,
-                 text::StrCat("target ", c.value.ToString(), UnitSymbol(*indicator.unit),
+                 text::StrCat("target ", c.value.ToString(), MeasureUnitSymbol(*indicator.measure_unit),
                               " is more than the whole (", whole.ToString(),
-                              UnitSymbol(*indicator.unit), ")"));
+                              MeasureUnitSymbol(*indicator.measure_unit), ")"));
         }
       }
     }

@@ -9,7 +9,7 @@
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 #include "model/vocabulary.hpp"
-#include "healthact/limits.hpp"
+#include "healthact/core/limits.hpp"
 #include "lang/vocabulary.hpp"
 
 #include "lang/checker_impl.hpp"
@@ -175,7 +175,7 @@ void Checker::CheckSetting(const ast::SettingStmt& statement, TrendRules& rules)
   std::optional<Decimal> number = ReadNumber(item.body);
   if (!number) return;
   if (keyword == Keyword::kMarkedChange) {
-    if (!item.unit || ParseUnit(item.unit->text) != Unit::kPercent) {
+    if (!item.unit || ParseMeasureUnit(item.unit->text) != MeasureUnit::kPercent) {
       Report(DiagnosticCode::kUnitMismatch, item.unit ? item.unit->offset : item.body.offset,
              "明显下降幅度 is a relative change in %, e.g. 明显下降幅度 10%");
       return;
@@ -209,13 +209,13 @@ void Checker::CheckCount(const ast::CountStmt& statement) {
            text::StrCat("count '", statement.name.text, "' is declared twice"));
     return;
   }
-  const std::optional<Unit> unit = ParseUnit(statement.unit.text);
+  const std::optional<MeasureUnit> unit = ParseMeasureUnit(statement.unit.text);
   if (!unit) {
     Report(DiagnosticCode::kUnknownUnit, statement.unit.offset,
            text::StrCat("unknown unit '", statement.unit.text, "' (a count is in 人, 例 or 个)"));
     return;
   }
-  if (UnitDimension(*unit).count != 1 || UnitDimension(*unit).scale != 0) {
+  if (MeasureUnitDimension(*unit).count != 1 || MeasureUnitDimension(*unit).scale != 0) {
     Report(DiagnosticCode::kUnitMismatch, statement.unit.offset,
            text::StrCat("a count is in 人, 例 or 个, not ", statement.unit.text));
     return;

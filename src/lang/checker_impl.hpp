@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "lang/ast.hpp"
-#include "healthact/diagnostic.hpp"
-#include "healthact/framework.hpp"
+#include "healthact/core/diagnostic.hpp"
+#include "healthact/model/framework.hpp"
 
 namespace healthact::dsl::check {
 

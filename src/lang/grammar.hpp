@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "lang/ast.hpp"
-#include "healthact/diagnostic.hpp"
+#include "healthact/core/diagnostic.hpp"
 
 namespace healthact::dsl {
 

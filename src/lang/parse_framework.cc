@@ -8,13 +8,13 @@
 #include "core/utf8.hpp"
 #include "core/strings.hpp"
 #include "core/text_limits.hpp"
-#include "healthact/limits.hpp"
+#include "healthact/core/limits.hpp"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "lang/checker.hpp"
 #include "lang/grammar.hpp"
 #include "lang/statement_loop.hpp"
-#include "healthact/dsl.hpp"
+#include "healthact/lang/dsl.hpp"
 #include "lang/vocabulary.hpp"
 
 namespace healthact {

@@ -12,7 +12,7 @@
 
 #include "core/utf8.hpp"
 #include "lang/grammar.hpp"
-#include "healthact/diagnostic.hpp"
+#include "healthact/core/diagnostic.hpp"
 
 namespace healthact::dsl {
 

@@ -9,8 +9,8 @@
 #include <optional>
 #include <string_view>
 
-#include "healthact/decimal.hpp"
-#include "healthact/framework.hpp"
+#include "healthact/core/decimal.hpp"
+#include "healthact/model/framework.hpp"
 #include "model/vocabulary.hpp"
 
 namespace healthact::dsl {

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "core/strings.hpp"
-#include "healthact/framework.hpp"
+#include "healthact/model/framework.hpp"
 #include "model/vocabulary.hpp"
 
 namespace healthact {
@@ -43,8 +43,8 @@ void AppendIndicator(std::string& out, const Indicator& indicator) {
   text::StrAppend(&out, Kw(Keyword::kIndicator), " ", indicator.number, " ", Quote(indicator.name),
                   " {\n");
   constexpr std::string_view kIndent = "  ";
-  if (indicator.unit) {
-    text::StrAppend(&out, kIndent, Kw(Keyword::kUnit), " ", UnitSymbol(*indicator.unit), "\n");
+  if (indicator.measure_unit) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kUnit), " ", MeasureUnitSymbol(*indicator.measure_unit), "\n");
   }
   if (indicator.direction != Direction::kUnspecified) {
     text::StrAppend(&out, kIndent, Kw(Keyword::kDirection), " ", DirectionName(indicator.direction),
@@ -116,7 +116,7 @@ std::string FormatFramework(const Framework& framework) {
   }
   AppendTrendRules(out, framework.trend_rules(), "");
   for (const CountDeclaration& count : framework.counts()) {
-    text::StrAppend(&out, Kw(Keyword::kCount), " ", count.name, " ", UnitSymbol(count.unit), "\n");
+    text::StrAppend(&out, Kw(Keyword::kCount), " ", count.name, " ", MeasureUnitSymbol(count.measure_unit), "\n");
   }
   const Scoring& scoring = framework.scoring();
   if (scoring.partial_credit != PartialCredit::kNone) {

@@ -1,4 +1,4 @@
-#include "healthact/framework.hpp"
+#include "healthact/model/framework.hpp"
 
 #include <algorithm>
 #include <set>
@@ -59,23 +59,35 @@ const Target* Indicator::TargetFor(int year) const {
   return nullptr;
 }
 
-ValueRange DefaultRange(Unit unit) {
+const Target* Indicator::TargetFor(int year, TargetChoice choice) const {
+  if (choice == TargetChoice::kOfTheYear) return TargetFor(year);
+  const Target* later = nullptr;
+  const Target* latest = nullptr;
+  for (const Target& target : targets) {
+    if (target.year == year) return &target;
+    if (target.year > year && (later == nullptr || target.year < later->year)) later = &target;
+    if (latest == nullptr || target.year > latest->year) latest = &target;
+  }
+  return later != nullptr ? later : latest;
+}
+
+ValueRange DefaultRange(MeasureUnit unit) {
   const Decimal zero;
   switch (unit) {
-    case Unit::kPercent: return {zero, Decimal::FromInt(100), false};
-    case Unit::kPerMille: return {zero, Decimal::FromInt(1000), false};
-    case Unit::kPer100k: return {zero, Decimal::FromInt(100000), false};
-    case Unit::kYears: return {zero, Decimal::FromInt(150), false};
-    case Unit::kHours:
-    case Unit::kPersonsPerThousand: return {zero, std::nullopt, false};
-    case Unit::kPersons:
-    case Unit::kCases:
-    case Unit::kItems: return {zero, std::nullopt, true};
+    case MeasureUnit::kPercent: return {zero, Decimal::FromInt(100), false};
+    case MeasureUnit::kPerMille: return {zero, Decimal::FromInt(1000), false};
+    case MeasureUnit::kPer100k: return {zero, Decimal::FromInt(100000), false};
+    case MeasureUnit::kYears: return {zero, Decimal::FromInt(150), false};
+    case MeasureUnit::kHours:
+    case MeasureUnit::kPersonsPerThousand: return {zero, std::nullopt, false};
+    case MeasureUnit::kPersons:
+    case MeasureUnit::kCases:
+    case MeasureUnit::kItems: return {zero, std::nullopt, true};
   }
   return {};
 }
 
-std::string RangeText(const ValueRange& range, std::optional<Unit> unit) {
+std::string RangeText(const ValueRange& range, std::optional<MeasureUnit> unit) {
   std::string text;
   if (range.minimum && range.maximum) {
     text = text::StrCat(range.minimum->ToString(), "–", range.maximum->ToString());
@@ -87,13 +99,13 @@ std::string RangeText(const ValueRange& range, std::optional<Unit> unit) {
     text = "任意值";
   }
   if (range.whole) text += " 的整数";
-  if (unit) text::StrAppend(&text, " ", UnitSymbol(*unit));
+  if (unit) text::StrAppend(&text, " ", MeasureUnitSymbol(*unit));
   return text;
 }
 
 ValueRange Indicator::PlausibleRange() const {
   if (range) return *range;
-  return unit ? DefaultRange(*unit) : ValueRange{};
+  return measure_unit ? DefaultRange(*measure_unit) : ValueRange{};
 }
 
 Framework::Framework(Contents contents) : contents_(std::move(contents)) {

@@ -1,11 +1,11 @@
-#include "healthact/organisation.hpp"
+#include "healthact/model/organisation.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "healthact/decimal.hpp"
-#include "healthact/limits.hpp"
+#include "healthact/core/decimal.hpp"
+#include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 
 namespace healthact {

@@ -1,4 +1,4 @@
-#include "healthact/reporting_unit.hpp"
+#include "healthact/model/reporting_unit.hpp"
 
 #include "model/vocabulary.hpp"
 

@@ -11,10 +11,10 @@
 #include <string>
 #include <string_view>
 
-#include "healthact/decimal.hpp"
-#include "healthact/diagnostic.hpp"
-#include "healthact/framework.hpp"
-#include "healthact/reporting_unit.hpp"
+#include "healthact/core/decimal.hpp"
+#include "healthact/core/diagnostic.hpp"
+#include "healthact/model/framework.hpp"
+#include "healthact/model/reporting_unit.hpp"
 
 namespace healthact::vocabulary {
 

@@ -1,4 +1,4 @@
-#include "healthact/assessment_text.hpp"
+#include "healthact/report/assessment_text.hpp"
 
 #include "core/escape.hpp"
 #include "report/report_parts.hpp"
@@ -20,8 +20,8 @@ bool Shown(const Verdict& verdict, Explanation explanation) {
 void AppendVerdictJson(std::string& out, const Verdict& verdict) {
   text::StrAppend(&out, "{\"indicator\": ", JsonString(verdict.indicator),
                   ", \"status\": ", JsonString(VerdictStatusName(verdict.status)),
-                  ", \"value\": ", JsonString(verdict.value), ", \"target\": ", JsonString(verdict.target),
-                  ", \"reason\": ", JsonString(verdict.reason));
+                  ", \"value\": ", JsonString(ValueText(verdict)), ", \"target\": ", JsonString(TargetText(verdict)),
+                  ", \"reason\": ", JsonString(ReasonText(verdict)));
   if (!verdict.parts.empty()) {
     out += ", \"parts\": [";
     for (std::size_t i = 0; i < verdict.parts.size(); ++i) {
@@ -150,8 +150,8 @@ std::string AssessmentToCsv(const Assessment& a, Explanation explanation) {
       const auto row = [&](const Verdict& v) {
         text::StrAppend(&out, CsvField(unit), ",", a.rank(u), ",", a.score(u).ToString(), ",",
                         CsvField(a.grade(u)), ",", CsvField(v.indicator), ",",
-                        VerdictStatusName(v.status), ",", CsvField(v.value), ",", CsvField(v.target),
-                        ",", CsvField(v.reason), ",",
+                        VerdictStatusName(v.status), ",", CsvField(ValueText(v)), ",", CsvField(TargetText(v)),
+                        ",", CsvField(ReasonText(v)), ",",
                         CsvField(FindingsOn(a.findings(u), a.framework().indicators()[i].number)), "\n");
       };
       row(verdict);
@@ -177,7 +177,7 @@ std::string AssessmentToMarkdown(const Assessment& a, Explanation explanation) {
       const Verdict verdict = a.Explain(u, i);
       if (!Shown(verdict, explanation)) continue;
       text::StrAppend(&rows, "| ", verdict.indicator, " | ", a.framework().indicators()[i].name,
-                      " | ", VerdictStatusName(verdict.status), " | ", verdict.reason, " |\n");
+                      " | ", VerdictStatusName(verdict.status), " | ", ReasonText(verdict), " |\n");
     }
     std::string findings;
     for (const Finding& finding : a.findings(u)) {

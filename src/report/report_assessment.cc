@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "core/escape.hpp"
-#include "healthact/assessment_text.hpp"
-#include "healthact/report.hpp"
+#include "healthact/report/assessment_text.hpp"
+#include "healthact/report/report.hpp"
 #include "report/report_parts.hpp"
 #include "core/strings.hpp"
 #include "model/vocabulary.hpp"
@@ -99,6 +99,8 @@ std::string Cell(std::string_view text) {
   return out;
 }
 
+std::string OrDash(std::string text) { return text.empty() ? "—" : text; }
+
 }  // namespace
 
 std::string AssessmentReportMarkdown(const Assessment& a, const ReviewResult* review) {
@@ -121,7 +123,7 @@ std::string AssessmentReportMarkdown(const Assessment& a, const ReviewResult* re
       const Verdict v = a.Explain(u, i);
       const Indicator& indicator = a.framework().indicators()[i];
       text::StrAppend(&out, "- 指标 ", indicator.number, " ", indicator.name, "：",
-                      StatusWord(v.status), "，", v.reason.empty() ? "—" : v.reason, "\n");
+                      StatusWord(v.status), "，", OrDash(ReasonText(v)), "\n");
     }
     if (!a.findings(u).empty()) out += "\n校验发现：\n\n";
     for (const Finding& finding : a.findings(u)) text::StrAppend(&out, "- ", FindingText(finding), "\n");
@@ -206,7 +208,7 @@ std::vector<Sheet> AssessmentReportSheets(const Assessment& a, const ReviewResul
     for (std::size_t i = 0; i < a.indicator_count(); ++i) {
       const Verdict v = a.Explain(u, i);
       verdicts.rows.push_back({UnitName(a, u), v.indicator, a.framework().indicators()[i].name,
-                               std::string(StatusWord(v.status)), v.value, v.target, v.reason});
+                               std::string(StatusWord(v.status)), ValueText(v), TargetText(v), ReasonText(v)});
     }
   }
   sheets.push_back(std::move(verdicts));

@@ -9,10 +9,9 @@
 #include <vector>
 
 #include "core/escape.hpp"
-#include "healthact/report.hpp"
+#include "healthact/report/report.hpp"
 #include "report/report_parts.hpp"
 #include "core/strings.hpp"
-#include "import/table_cells.hpp"
 
 namespace healthact {
 namespace {
@@ -122,32 +121,25 @@ std::string VerdictGrid(const std::vector<std::string>& units, const std::vector
   return out + "</svg>\n";
 }
 
-// A number for drawing ("74.8", "5.0975…"); nullopt for anything else.
-std::optional<double> Plottable(std::string_view text) {
-  std::string digits;
-  for (char c : text) {
-    if ((c >= '0' && c <= '9') || c == '.' || (c == '-' && digits.empty())) {
-      digits += c;
-    } else {
-      break;
-    }
-  }
-  if (digits.empty() || digits == "-" || digits.size() != text.size()) {
-    // Only whole numbers and the evaluator's "…" ellipsis of long quotients.
-    if (digits.empty() || !text.substr(digits.size()).starts_with("…")) return std::nullopt;
-  }
-  return std::strtod(digits.c_str(), nullptr);
+std::string ReasonOrDash(const Verdict& verdict) {
+  std::string reason = ReasonText(verdict);
+  return reason.empty() ? "—" : reason;
+}
+
+// A number for drawing (74.8, 5.0975…); nullopt for 实现, absences, nothing.
+std::optional<double> Plottable(const VerdictValue& value) {
+  if (value.kind != ReportKind::kNumber) return std::nullopt;
+  return std::strtod(value.number.ToString().c_str(), nullptr);
 }
 
 // Each unit's values over the years as a line, the targets as dashed lines.
 std::string TrendChart(const MonitoringReport& report, const MonitoredIndicator& m) {
   std::vector<std::pair<std::string, double>> target_lines;
-  for (const auto& [year, target] : m.targets) {
-    const table_cells::SplitComparison split = table_cells::SplitComparator(target);
-    absl::StatusOr<Decimal> value = Decimal::Parse(split.number);
-    if (value.ok()) {
-      target_lines.emplace_back(text::StrCat(year, "年目标 ", target),
-                                std::strtod(value->ToString().c_str(), nullptr));
+  for (const Target& target : m.targets) {
+    // A line for a number to reach; trends, parts and 实现 have none.
+    if (const auto* comparison = std::get_if<ComparisonTarget>(&target.form)) {
+      target_lines.emplace_back(text::StrCat(target.year, "年目标 ", TargetText(target.form)),
+                                std::strtod(comparison->value.ToString().c_str(), nullptr));
     }
   }
   double low = 0, high = 0;
@@ -209,7 +201,7 @@ std::string TrendChart(const MonitoringReport& report, const MonitoredIndicator&
         text::StrAppend(&points, points.empty() ? "" : " ", Number(x_of(y)), ",", Number(y_of(*v)));
         text::StrAppend(&out, "<circle cx=\"", Number(x_of(y)), "\" cy=\"", Number(y_of(*v)),
                         "\" r=\"3\" fill=\"", colour, "\"><title>", Html(report.units[u]), " ",
-                        report.years[y], "：", Html(m.values[u][y].value), "</title></circle>\n");
+                        report.years[y], "：", Html(m.values[u][y].value.ToString()), "</title></circle>\n");
       }
     }
     text::StrAppend(&out, "<rect x=\"", kLeft + kWidth + 120, "\" y=\"", kTop + static_cast<int>(u) * 18,
@@ -270,7 +262,7 @@ std::string AssessmentReportHtml(const Assessment& a, const ReviewResult* review
       const Indicator& indicator = a.framework().indicators()[i];
       text::StrAppend(&out, "<li class=\"", VerdictStatusName(v.status), "\">指标 ", Html(indicator.number),
                       " ", Html(indicator.name), "：", StatusWord(v.status), "，",
-                      Html(v.reason.empty() ? "—" : v.reason), "</li>\n");
+                      Html(ReasonOrDash(v)), "</li>\n");
     }
     out += "</ul>\n";
   }
@@ -322,7 +314,7 @@ std::string MonitoringReportHtml(const MonitoringReport& report) {
       text::StrAppend(&out, "<h3>指标 ", Html(m.number), " ", Html(m.name),
                       m.unit.empty() ? "" : "（", Html(m.unit), m.unit.empty() ? "" : "）", "</h3>\n<p>目标：");
       for (std::size_t t = 0; t < m.targets.size(); ++t) {
-        text::StrAppend(&out, t > 0 ? "；" : "", m.targets[t].first, "年 ", Html(m.targets[t].second));
+        text::StrAppend(&out, t > 0 ? "；" : "", m.targets[t].year, "年 ", Html(TargetText(m.targets[t].form)));
       }
       text::StrAppend(&out, "。达标 ", m.on_track, "，未达标 ", m.off_track, "，无数据或待公布 ",
                       m.unknown, "。</p>\n", TrendChart(report, m), "<table><tr><th>单位</th>");
@@ -332,9 +324,10 @@ std::string MonitoringReportHtml(const MonitoringReport& report) {
         text::StrAppend(&out, "<tr><td>", Html(report.units[u]), "</td>");
         for (const MonitoredValue& v : m.values[u]) {
           // 待公布 is both the value and the verdict: say it once.
-          const bool value_shown = !v.value.empty() && v.value != StatusWord(v.status);
+          const std::string value = v.value.ToString();
+          const bool value_shown = !value.empty() && value != StatusWord(v.status);
           text::StrAppend(&out, "<td class=\"", VerdictStatusName(v.status), "\" title=\"", Html(v.reason),
-                          "\">", value_shown ? Html(v.value) + " " : "", StatusWord(v.status), "</td>");
+                          "\">", value_shown ? Html(value) + " " : "", StatusWord(v.status), "</td>");
         }
         out += "</tr>\n";
       }

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/escape.hpp"
-#include "healthact/report.hpp"
+#include "healthact/report/report.hpp"
 #include "report/report_parts.hpp"
 #include "core/strings.hpp"
 
@@ -16,37 +16,8 @@ namespace {
 using escape::JsonString;
 using report_parts::StatusWord;
 
-// The target in force in `year`: that year's, else the nearest later one,
-// else the latest.  nullptr when the indicator has no targets.
-const Target* TargetInForce(const Indicator& indicator, int year) {
-  const Target* later = nullptr;
-  const Target* latest = nullptr;
-  for (const Target& target : indicator.targets) {
-    if (target.year == year) return &target;
-    if (target.year > year && (later == nullptr || target.year < later->year)) later = &target;
-    if (latest == nullptr || target.year > latest->year) latest = &target;
-  }
-  return later != nullptr ? later : latest;
-}
-
-// The framework with, for `year`, each indicator's target in force as its
-// only target: evaluating it is evaluating progress toward the targets.
-std::shared_ptr<const Framework> FrameworkInForce(const Framework& framework, int year) {
-  Framework::Contents contents = framework.contents();
-  for (Indicator& indicator : contents.indicators) {
-    const Target* in_force = TargetInForce(indicator, year);
-    std::vector<Target> targets;
-    if (in_force != nullptr) {
-      targets.push_back(*in_force);
-      targets.back().year = year;
-    }
-    indicator.targets = std::move(targets);
-  }
-  return std::make_shared<const Framework>(std::move(contents));
-}
-
 std::string UnitText(const Indicator& indicator) {
-  return indicator.unit ? std::string(UnitSymbol(*indicator.unit)) : std::string();
+  return indicator.measure_unit ? std::string(MeasureUnitSymbol(*indicator.measure_unit)) : std::string();
 }
 
 std::string Mark(VerdictStatus status) {
@@ -62,9 +33,9 @@ std::string Mark(VerdictStatus status) {
 
 std::string TargetsText(const MonitoredIndicator& indicator) {
   std::string out;
-  for (const auto& [year, target] : indicator.targets) {
+  for (const Target& target : indicator.targets) {
     if (!out.empty()) out += "；";
-    text::StrAppend(&out, year, "年 ", target);
+    text::StrAppend(&out, target.year, "年 ", TargetText(target.form));
   }
   return out.empty() ? "无" : out;
 }
@@ -83,10 +54,12 @@ MonitoringReport BuildMonitoringReport(const MonitoringRequest& request) {
     for (const auto& [key, year] : observations.Keys()) years.insert(year);
     report.years.assign(years.begin(), years.end());
   }
+  // Each year against the targets in force: progress toward the next one.
+  AssessOptions options = request.options;
+  options.targets = TargetChoice::kInForce;
   std::vector<Assessment> by_year;
   for (int year : report.years) {
-    by_year.push_back(Assess(FrameworkInForce(framework, year), request.observations, year,
-                             request.options));
+    by_year.push_back(Assess(request.framework, request.observations, year, options));
   }
   // Units in the order of their names, whatever the order of the rows.
   std::vector<std::size_t> order;
@@ -109,14 +82,12 @@ MonitoringReport BuildMonitoringReport(const MonitoringRequest& request) {
     m.number = indicator.number;
     m.name = indicator.name;
     m.unit = UnitText(indicator);
-    for (const Target& target : indicator.targets) {
-      m.targets.emplace_back(target.year, TargetText(target.form));
-    }
+    m.targets = indicator.targets;
     m.values.resize(report.units.size());
     for (std::size_t u = 0; u < report.units.size(); ++u) {
       for (const Assessment& a : by_year) {
         const Verdict v = a.Explain(order[u], i);
-        m.values[u].push_back(MonitoredValue{v.value, v.status, v.reason});
+        m.values[u].push_back(MonitoredValue{v.value, v.status, ReasonText(v)});
       }
       if (m.values[u].empty()) continue;
       const VerdictStatus latest = m.values[u].back().status;
@@ -164,8 +135,9 @@ std::string MonitoringReportMarkdown(const MonitoringReport& report) {
         for (const MonitoredValue& v : m.values[u]) {
           const std::string mark = Mark(v.status);
           // 待公布 is both the value and the verdict: say it once.
-          const bool value_shown = !v.value.empty() && v.value != mark;
-          text::StrAppend(&out, " ", value_shown ? v.value : "", value_shown ? " " : "", mark, " |");
+          const std::string value = v.value.ToString();
+          const bool value_shown = !value.empty() && value != mark;
+          text::StrAppend(&out, " ", value_shown ? value : "", value_shown ? " " : "", mark, " |");
         }
         out += "\n";
       }
@@ -221,8 +193,8 @@ std::string MonitoringReportJson(const MonitoringReport& report) {
                       ", \"name\": ", JsonString(m.name), ", \"unit\": ", JsonString(m.unit),
                       ", \"targets\": [");
       for (std::size_t t = 0; t < m.targets.size(); ++t) {
-        text::StrAppend(&out, t > 0 ? ", " : "", "{\"year\": ", m.targets[t].first,
-                        ", \"target\": ", JsonString(m.targets[t].second), "}");
+        text::StrAppend(&out, t > 0 ? ", " : "", "{\"year\": ", m.targets[t].year,
+                        ", \"target\": ", JsonString(TargetText(m.targets[t].form)), "}");
       }
       text::StrAppend(&out, "], \"on_track\": ", m.on_track, ", \"off_track\": ", m.off_track,
                       ", \"unknown\": ", m.unknown, ", \"values\": [");
@@ -231,7 +203,7 @@ std::string MonitoringReportJson(const MonitoringReport& report) {
         for (std::size_t y = 0; y < m.values[u].size(); ++y) {
           const MonitoredValue& v = m.values[u][y];
           text::StrAppend(&out, first ? "" : ", ", "{\"unit\": ", JsonString(report.units[u]),
-                          ", \"year\": ", report.years[y], ", \"value\": ", JsonString(v.value),
+                          ", \"year\": ", report.years[y], ", \"value\": ", JsonString(v.value.ToString()),
                           ", \"status\": ", JsonString(VerdictStatusName(v.status)),
                           ", \"reason\": ", JsonString(v.reason), "}");
           first = false;
@@ -261,7 +233,7 @@ std::vector<Sheet> MonitoringReportSheets(const MonitoringReport& report) {
         for (std::size_t y = 0; y < m.values[u].size(); ++y) {
           const MonitoredValue& v = m.values[u][y];
           values.rows.push_back({group.basis, m.number, m.name, report.units[u],
-                                 std::to_string(report.years[y]), v.value,
+                                 std::to_string(report.years[y]), v.value.ToString(),
                                  std::string(StatusWord(v.status)), v.reason});
         }
       }

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "healthact/assessment.hpp"
+#include "healthact/assess/assessment.hpp"
 
 namespace healthact::report_parts {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "healthact/spreadsheet.hpp"
+#include "healthact/spreadsheet/xlsx.hpp"
 #include "pugixml.hpp"
 
 namespace healthact {

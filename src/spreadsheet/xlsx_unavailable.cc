@@ -1,7 +1,7 @@
 // The stand-in for healthact_spreadsheet when libzip, pugixml or libxlsxwriter
 // was not found at build time: the tool and the reports still build, and
 // asking for an .xlsx says what is missing instead of failing to link.
-#include "healthact/spreadsheet.hpp"
+#include "healthact/spreadsheet/xlsx.hpp"
 
 namespace healthact {
 namespace {

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "healthact/spreadsheet.hpp"
+#include "healthact/spreadsheet/xlsx.hpp"
 
 namespace healthact {
 namespace {

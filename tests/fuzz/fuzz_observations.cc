@@ -6,9 +6,9 @@
 #include <memory>
 #include <string_view>
 
-#include "healthact/assessment.hpp"
-#include "healthact/data_file.hpp"
-#include "healthact/dsl.hpp"
+#include "healthact/assess/assessment.hpp"
+#include "healthact/data/data_file.hpp"
+#include "healthact/lang/dsl.hpp"
 #include "zhangye_framework.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

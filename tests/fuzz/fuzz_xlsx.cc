@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "healthact/spreadsheet.hpp"
-#include "healthact/table_import.hpp"
+#include "healthact/spreadsheet/xlsx.hpp"
+#include "healthact/import/table_import.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto sheets =

@@ -1,6 +1,6 @@
 #include <iostream>
 
-#include "healthact/dsl.hpp"
+#include "healthact/lang/dsl.hpp"
 
 int main() {
   const healthact::ParsedFramework parsed = healthact::ParseFramework(

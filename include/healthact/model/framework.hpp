@@ -16,9 +16,9 @@
 #include <variant>
 #include <vector>
 
-#include "healthact/decimal.hpp"
-#include "healthact/diagnostic.hpp"
-#include "healthact/unit.hpp"
+#include "healthact/core/decimal.hpp"
+#include "healthact/core/diagnostic.hpp"
+#include "healthact/core/measure_unit.hpp"
 
 namespace healthact {
 
@@ -170,14 +170,14 @@ struct ValueRange {
 // The range a unit of measure implies: a share in % lies in 0–100, ‰ in
 // 0–1000, 1/10万 in 0–100 000, 岁 in 0–150; hours and per-thousand figures
 // are non-negative; persons, cases and items are non-negative whole numbers.
-ValueRange DefaultRange(Unit unit);
+ValueRange DefaultRange(MeasureUnit unit);
 // "0–150 岁", "≥0 小时", "0 以上的整数 人".
-std::string RangeText(const ValueRange& range, std::optional<Unit> unit);
+std::string RangeText(const ValueRange& range, std::optional<MeasureUnit> unit);
 
 // A raw count reported by units, from which formulas derive rates.
 struct CountDeclaration {
   std::string name;  // 婴儿死亡数
-  Unit unit = Unit::kPersons;
+  MeasureUnit measure_unit = MeasureUnit::kPersons;
   friend bool operator==(const CountDeclaration&, const CountDeclaration&) = default;
 };
 
@@ -256,10 +256,17 @@ struct Scoring {
 // 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格 below.
 const std::vector<Grade>& DefaultGrades();
 
+// Which of an indicator's targets a year's figures are judged against.
+enum class TargetChoice : std::uint8_t {
+  kOfTheYear = 0,  // that year's target only: an assessment
+  kInForce = 1,    // that year's, else the nearest later one (a 2022 target is what 2020 and 2021
+                   // progress toward), else the latest: monitoring
+};
+
 struct Indicator {
   std::string number;  // "9", "25"
   std::string name;    // 每千常住人口执业（助理）医师数
-  std::optional<Unit> unit;  // none for qualitative indicators (实现)
+  std::optional<MeasureUnit> measure_unit;  // none for qualitative indicators (实现)
   std::string basis;   // 《“健康广西2030”规划》
   std::optional<Category> category;
   std::optional<BindingForce> binding;
@@ -279,9 +286,10 @@ struct Indicator {
 
   // The target for `year`, or nullptr.
   const Target* TargetFor(int year) const;
-  bool is_qualitative() const { return !unit.has_value(); }
+  const Target* TargetFor(int year, TargetChoice choice) const;
+  bool is_qualitative() const { return !measure_unit.has_value(); }
   // The range its figures (and its parts') must lie in: the stated one, or
-  // the unit's default; unbounded for a qualitative indicator.
+  // the measure unit's default; unbounded for a qualitative indicator.
   ValueRange PlausibleRange() const;
 
   friend bool operator==(const Indicator&, const Indicator&) = default;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "healthact/assessment.hpp"
+#include "healthact/assess/assessment.hpp"
 
 namespace healthact {
 

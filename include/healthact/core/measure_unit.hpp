@@ -3,13 +3,13 @@
 // The documents state every indicator in one of a few units: 岁 (years),
 // 小时 (hours), % (or the full-width ％), ‰, 1/10万 (per 100 000), 人 per
 // 1000 residents (indicator 9, "每千常住人口……（人）"), and plain counts of
-// persons, cases or items.  A Unit is one of those named units.  Its
+// persons, cases or items.  A MeasureUnit is one of those named units.  Its
 // Dimension is what the unit measures, for the algebra of formulas:
 // deaths (例) / live births (人) is a pure ratio, and a ratio × 1000 is per
 // mille.  A formula whose Dimension differs from its indicator's unit is a
 // type error; so is a % target on a ‰ indicator.
-#ifndef HEALTHACT_UNIT_HPP_
-#define HEALTHACT_UNIT_HPP_
+#ifndef HEALTHACT_MEASURE_UNIT_HPP_
+#define HEALTHACT_MEASURE_UNIT_HPP_
 
 #include <cstdint>
 #include <optional>
@@ -40,7 +40,7 @@ struct Dimension {
   std::string ToString() const;
 };
 
-enum class Unit : std::int32_t {
+enum class MeasureUnit : std::int32_t {
   kYears = 0,               // 岁
   kHours = 1,               // 小时
   kPercent = 2,             // % and ％
@@ -54,18 +54,18 @@ enum class Unit : std::int32_t {
 
 // The unit a document writes: "%", "％", "‰", "1/10万", "岁", "小时",
 // "人/千人", "人", "例", "个".  nullopt for anything else.
-std::optional<Unit> ParseUnit(std::string_view symbol);
+std::optional<MeasureUnit> ParseMeasureUnit(std::string_view symbol);
 
 // The canonical symbol: "%" for both % and ％.
-std::string_view UnitSymbol(Unit unit);
+std::string_view MeasureUnitSymbol(MeasureUnit unit);
 
 // The unit's dimension in the algebra above.
-Dimension UnitDimension(Unit unit);
+Dimension MeasureUnitDimension(MeasureUnit unit);
 
 // True for the units of a share (%, ‰, 1/10万, per thousand), where a value
 // above the whole (100 %, 1000 ‰) is suspicious.
-bool IsShare(Unit unit);
+bool IsShare(MeasureUnit unit);
 
 }  // namespace healthact
 
-#endif  // HEALTHACT_UNIT_HPP_
+#endif  // HEALTHACT_MEASURE_UNIT_HPP_

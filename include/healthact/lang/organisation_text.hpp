@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "healthact/diagnostic.hpp"
-#include "healthact/organisation.hpp"
+#include "healthact/core/diagnostic.hpp"
+#include "healthact/model/organisation.hpp"
 
 namespace healthact {
 

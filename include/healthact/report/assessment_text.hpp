@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "healthact/assessment.hpp"
+#include "healthact/assess/assessment.hpp"
 
 namespace healthact {
 

@@ -13,34 +13,13 @@
 #include <string_view>
 #include <vector>
 
-#include "healthact/decimal.hpp"
-#include "healthact/framework.hpp"
-#include "healthact/observations.hpp"
-#include "healthact/validation.hpp"
+#include "healthact/core/decimal.hpp"
+#include "healthact/model/framework.hpp"
+#include "healthact/data/observations.hpp"
+#include "healthact/assess/validation.hpp"
+#include "healthact/assess/verdict.hpp"
 
 namespace healthact {
-
-// The outcome for one unit on one indicator (or part).  Six different
-// things; none of them collapses into another or into zero.
-enum class VerdictStatus : std::uint8_t {
-  kMet = 0,            // the target is met
-  kNotMet = 1,         // the target is not met
-  kMissing = 2,        // nothing usable was reported (nothing, 未统计, 未建立 for a number)
-  kPending = 3,        // 待公布: a higher level publishes the value later
-  kNotApplicable = 4,  // no target that year, or the target is --
-  kInvalid = 5,        // what was reported cannot be true or be evaluated: outside its plausible
-                       // range, against a consistency rule, 实现 for a %, a zero denominator
-};
-std::string_view VerdictStatusName(VerdictStatus status);  // "met", "not_met", …
-
-struct Verdict {
-  std::string indicator;  // "1", or "25.2" for a part
-  VerdictStatus status = VerdictStatus::kMissing;
-  std::string value;   // as reported or computed: "74.8", "实现", "5.0975…"; empty if none
-  std::string target;  // as the framework writes it: "≥74.6", "74.6", "明显下降"
-  std::string reason;  // "74.3 < 74.6（目标 74.6）"
-  std::vector<Verdict> parts;  // for part indicators, one verdict per part
-};
 
 // How many of one unit's verdicts have each status; every summary shows
 // all six, so that nothing invalid passes as missing.
@@ -67,6 +46,9 @@ struct AssessOptions {
   std::optional<UnitLevel> level;
   // Assess only units under this one (its descendants); unset: everywhere.
   std::optional<UnitId> within;
+  // Judge against the year's own targets (an assessment), or against the
+  // targets in force (monitoring: progress toward the next target).
+  TargetChoice targets = TargetChoice::kOfTheYear;
 };
 
 class Assessment {

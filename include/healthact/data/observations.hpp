@@ -24,8 +24,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "healthact/decimal.hpp"
-#include "healthact/reporting_unit.hpp"
+#include "healthact/core/decimal.hpp"
+#include "healthact/model/reporting_unit.hpp"
 
 namespace healthact {
 

@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "healthact/assessment.hpp"
-#include "healthact/organisation.hpp"
-#include "healthact/review.hpp"
-#include "healthact/sheet.hpp"
+#include "healthact/assess/assessment.hpp"
+#include "healthact/model/organisation.hpp"
+#include "healthact/assess/review.hpp"
+#include "healthact/core/sheet.hpp"
 
 namespace healthact {
 
@@ -54,16 +54,16 @@ struct MonitoringRequest {
 // nearest later one (a 2022 target is what 2020 and 2021 progress toward),
 // else its latest.
 struct MonitoredValue {
-  std::string value;  // as reported or computed; "" when nothing usable
+  VerdictValue value;  // as reported or computed; nothing when nothing usable
   VerdictStatus status = VerdictStatus::kMissing;
-  std::string reason;
+  std::string reason;  // ReasonText of the verdict
 };
 
 struct MonitoredIndicator {
   std::string number;
   std::string name;
   std::string unit;  // "%", "" for qualitative
-  std::vector<std::pair<int, std::string>> targets;  // year, as written ("≥74.6")
+  std::vector<Target> targets;  // the framework's, by year
   // values[u][y]: unit u of MonitoringReport::units, year y of ::years.
   std::vector<std::vector<MonitoredValue>> values;
   // The latest year's verdicts: met (on track), not met (off track), other.

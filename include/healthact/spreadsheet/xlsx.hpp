@@ -11,7 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "healthact/sheet.hpp"
+#include "healthact/core/sheet.hpp"
 
 namespace healthact {
 

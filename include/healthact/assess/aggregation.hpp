@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "healthact/framework.hpp"
-#include "healthact/observations.hpp"
+#include "healthact/model/framework.hpp"
+#include "healthact/data/observations.hpp"
 
 namespace healthact {
 

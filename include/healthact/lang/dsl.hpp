@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "healthact/diagnostic.hpp"
-#include "healthact/framework.hpp"
+#include "healthact/core/diagnostic.hpp"
+#include "healthact/model/framework.hpp"
 
 namespace healthact {
 

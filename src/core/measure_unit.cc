@@ -1,4 +1,4 @@
-#include "healthact/unit.hpp"
+#include "healthact/core/measure_unit.hpp"
 
 #include <array>
 #include <utility>
@@ -10,22 +10,22 @@ namespace {
 
 struct UnitSpelling {
   std::string_view symbol;
-  Unit unit;
+  MeasureUnit unit;
 };
 
 // Every spelling the documents use.  The first spelling of each unit is the
 // canonical one.
 constexpr std::array<UnitSpelling, 10> kSpellings = {{
-    {"岁", Unit::kYears},
-    {"小时", Unit::kHours},
-    {"%", Unit::kPercent},
-    {"％", Unit::kPercent},
-    {"‰", Unit::kPerMille},
-    {"1/10万", Unit::kPer100k},
-    {"人/千人", Unit::kPersonsPerThousand},
-    {"人", Unit::kPersons},
-    {"例", Unit::kCases},
-    {"个", Unit::kItems},
+    {"岁", MeasureUnit::kYears},
+    {"小时", MeasureUnit::kHours},
+    {"%", MeasureUnit::kPercent},
+    {"％", MeasureUnit::kPercent},
+    {"‰", MeasureUnit::kPerMille},
+    {"1/10万", MeasureUnit::kPer100k},
+    {"人/千人", MeasureUnit::kPersonsPerThousand},
+    {"人", MeasureUnit::kPersons},
+    {"例", MeasureUnit::kCases},
+    {"个", MeasureUnit::kItems},
 }};
 
 std::int8_t Narrow(int value) { return static_cast<std::int8_t>(value); }
@@ -64,38 +64,38 @@ std::string Dimension::ToString() const {
   return out;
 }
 
-std::optional<Unit> ParseUnit(std::string_view symbol) {
+std::optional<MeasureUnit> ParseMeasureUnit(std::string_view symbol) {
   for (const UnitSpelling& spelling : kSpellings) {
     if (spelling.symbol == symbol) return spelling.unit;
   }
   return std::nullopt;
 }
 
-std::string_view UnitSymbol(Unit unit) {
+std::string_view MeasureUnitSymbol(MeasureUnit unit) {
   for (const UnitSpelling& spelling : kSpellings) {
     if (spelling.unit == unit) return spelling.symbol;
   }
   return "?";
 }
 
-Dimension UnitDimension(Unit unit) {
+Dimension MeasureUnitDimension(MeasureUnit unit) {
   switch (unit) {
-    case Unit::kYears: return {0, 1, 0, 0};
-    case Unit::kHours: return {0, 0, 1, 0};
-    case Unit::kPercent: return {0, 0, 0, 2};
-    case Unit::kPerMille: return {0, 0, 0, 3};
-    case Unit::kPer100k: return {0, 0, 0, 5};
+    case MeasureUnit::kYears: return {0, 1, 0, 0};
+    case MeasureUnit::kHours: return {0, 0, 1, 0};
+    case MeasureUnit::kPercent: return {0, 0, 0, 2};
+    case MeasureUnit::kPerMille: return {0, 0, 0, 3};
+    case MeasureUnit::kPer100k: return {0, 0, 0, 5};
     // Doctors per thousand residents: persons / persons × 1000.
-    case Unit::kPersonsPerThousand: return {0, 0, 0, 3};
-    case Unit::kPersons:
-    case Unit::kCases:
-    case Unit::kItems: return {1, 0, 0, 0};
+    case MeasureUnit::kPersonsPerThousand: return {0, 0, 0, 3};
+    case MeasureUnit::kPersons:
+    case MeasureUnit::kCases:
+    case MeasureUnit::kItems: return {1, 0, 0, 0};
   }
   return {};
 }
 
-bool IsShare(Unit unit) {
-  const Dimension d = UnitDimension(unit);
+bool IsShare(MeasureUnit unit) {
+  const Dimension d = MeasureUnitDimension(unit);
   return d.count == 0 && d.years == 0 && d.hours == 0 && d.scale > 0;
 }
 

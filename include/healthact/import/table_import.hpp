@@ -14,9 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include "healthact/diagnostic.hpp"
-#include "healthact/framework.hpp"
-#include "healthact/sheet.hpp"
+#include "healthact/core/diagnostic.hpp"
+#include "healthact/model/framework.hpp"
+#include "healthact/core/sheet.hpp"
 
 namespace healthact {
 

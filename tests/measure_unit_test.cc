@@ -1,0 +1,53 @@
+#include "healthact/core/measure_unit.hpp"
+
+#include <gtest/gtest.h>
+
+namespace healthact {
+namespace {
+
+TEST(MeasureUnit, ParsesEverySpellingOfTheDocuments) {
+  EXPECT_EQ(ParseMeasureUnit("岁"), MeasureUnit::kYears);
+  EXPECT_EQ(ParseMeasureUnit("小时"), MeasureUnit::kHours);
+  EXPECT_EQ(ParseMeasureUnit("%"), MeasureUnit::kPercent);
+  EXPECT_EQ(ParseMeasureUnit("％"), MeasureUnit::kPercent);
+  EXPECT_EQ(ParseMeasureUnit("‰"), MeasureUnit::kPerMille);
+  EXPECT_EQ(ParseMeasureUnit("1/10万"), MeasureUnit::kPer100k);
+  EXPECT_EQ(ParseMeasureUnit("人/千人"), MeasureUnit::kPersonsPerThousand);
+  EXPECT_EQ(ParseMeasureUnit("人"), MeasureUnit::kPersons);
+  EXPECT_EQ(ParseMeasureUnit("例"), MeasureUnit::kCases);
+  EXPECT_EQ(ParseMeasureUnit("个"), MeasureUnit::kItems);
+  EXPECT_EQ(ParseMeasureUnit("percent"), std::nullopt);
+  EXPECT_EQ(ParseMeasureUnit(""), std::nullopt);
+  EXPECT_EQ(MeasureUnitSymbol(MeasureUnit::kPercent), "%");
+}
+
+TEST(MeasureUnit, DeathsOverBirthsTimesAThousandIsPerMille) {
+  const Dimension deaths = MeasureUnitDimension(MeasureUnit::kCases);
+  const Dimension births = MeasureUnitDimension(MeasureUnit::kPersons);
+  const Dimension rate = deaths.DividedBy(births).ScaledBy(3);
+  EXPECT_EQ(rate, MeasureUnitDimension(MeasureUnit::kPerMille));
+  EXPECT_NE(rate, MeasureUnitDimension(MeasureUnit::kPercent));
+  EXPECT_EQ(deaths.DividedBy(births).ScaledBy(5), MeasureUnitDimension(MeasureUnit::kPer100k));
+  EXPECT_EQ(deaths.DividedBy(births).ScaledBy(2), MeasureUnitDimension(MeasureUnit::kPercent));
+  // Doctors per thousand residents is a ratio × 1000 as well.
+  EXPECT_EQ(rate, MeasureUnitDimension(MeasureUnit::kPersonsPerThousand));
+}
+
+TEST(MeasureUnit, MismatchedQuantitiesDiffer) {
+  EXPECT_NE(MeasureUnitDimension(MeasureUnit::kYears), MeasureUnitDimension(MeasureUnit::kHours));
+  EXPECT_NE(MeasureUnitDimension(MeasureUnit::kPersons), MeasureUnitDimension(MeasureUnit::kPercent));
+  EXPECT_EQ(MeasureUnitDimension(MeasureUnit::kPersons).Times(MeasureUnitDimension(MeasureUnit::kYears)).ToString(),
+            "count·years");
+  EXPECT_EQ(MeasureUnitDimension(MeasureUnit::kPerMille).ToString(), "ratio ×10^3");
+}
+
+TEST(MeasureUnit, SharesHaveAWhole) {
+  EXPECT_TRUE(IsShare(MeasureUnit::kPercent));
+  EXPECT_TRUE(IsShare(MeasureUnit::kPerMille));
+  EXPECT_TRUE(IsShare(MeasureUnit::kPer100k));
+  EXPECT_FALSE(IsShare(MeasureUnit::kYears));
+  EXPECT_FALSE(IsShare(MeasureUnit::kPersons));
+}
+
+}  // namespace
+}  // namespace healthact
