@@ -58,6 +58,12 @@ TEST(ImportTable, ZhangyeSeedTableGivesTheExampleFramework) {
   const ImportedFramework imported = ImportTable(read.table, options);
   ASSERT_TRUE(imported.ok()) << imported.text;
   EXPECT_EQ(*imported.framework, ::healthact::testing::WhatATableStates(*Example("zhangye.ha")));
+  // The importer checks the contents directly; its text reads back as the
+  // same framework, with nothing more to say.
+  const ParsedFramework reread = ParseFramework(imported.text, "zhangye-imported.ha");
+  ASSERT_TRUE(reread.ok());
+  EXPECT_TRUE(reread.diagnostics.empty()) << reread.diagnostics.front().ToString();
+  EXPECT_EQ(*reread.framework, *imported.framework);
   // Every inference is a warning that names its indicator: the bare targets
   // of 1, 9, 10, 17, 25 and the unit of 16, which the table leaves out.
   std::vector<std::string> warned;

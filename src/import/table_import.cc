@@ -2,6 +2,7 @@
 // the DSL so that what the importer writes is what a clerk would load.
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 #include <optional>
 #include <string>
@@ -10,11 +11,13 @@
 #include <vector>
 
 #include "lang/vocabulary.hpp"
-#include "healthact/lang/dsl.hpp"
+#include "healthact/core/limits.hpp"
 #include "healthact/import/table_import.hpp"
 #include "healthact/core/measure_unit.hpp"
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
 #include "import/table_cells.hpp"
+#include "lang/indicator_rules.hpp"
 
 namespace healthact {
 namespace {
@@ -207,12 +210,24 @@ class Importer {
   void ReadRow(const std::vector<TableCell>& row);
   std::optional<Direction> DirectionFromTargets(const std::vector<CellValue>& values) const;
 
+  // The place of a cell, for the rules of a whole indicator (IndicatorSites).
+  std::size_t Place(const TableCell& cell) {
+    places_.push_back(&cell);
+    return places_.size() - 1;
+  }
+  // The rules every framework's indicators keep, as the DSL checks them,
+  // with the diagnostics at the table's own cells.
+  void CheckIndicators();
+
   const IndicatorTable& table_;
   const ImportOptions& options_;
   std::vector<Diagnostic> diagnostics_;
   std::vector<Column> columns_;
   std::string basis_;
   std::vector<Indicator> indicators_;
+  std::vector<dsl::IndicatorSites> sites_;  // by indicator
+  std::vector<const TableCell*> places_;    // the cells sites_ name
+  std::map<std::string, const TableCell*> numbers_;  // indicator number -> its cell
   // A comment for the text: the indicator it belongs to ("" when the row
   // gave no usable number) and what is wrong.
   struct Mark {
@@ -299,6 +314,7 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
   }
   current_.clear();
   Indicator indicator;
+  const TableCell* number_cell = &row.front();
   const TableCell* name_cell = nullptr;
   const TableCell* unit_cell = nullptr;
   const TableCell* direction_cell = nullptr;
@@ -311,7 +327,10 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
       case Column::Kind::kBasis:
         if (!Trim(cell.text).empty()) basis_ = Trim(cell.text);
         break;
-      case Column::Kind::kNumber: indicator.number = AsciiDigits(Trim(cell.text)); break;
+      case Column::Kind::kNumber:
+        indicator.number = AsciiDigits(Trim(cell.text));
+        number_cell = &cell;
+        break;
       case Column::Kind::kName: name_cell = &cell; break;
       case Column::Kind::kUnit: unit_cell = &cell; break;
       case Column::Kind::kDirection: direction_cell = &cell; break;
@@ -323,14 +342,23 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
       case Column::Kind::kIgnored: break;
     }
   }
-  const TableCell& first = row.front();
-  if (indicator.number.empty() ||
-      !std::all_of(indicator.number.begin(), indicator.number.end(),
-                   [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) {
-    Report(DiagnosticCode::kTableCell, first,
+  if (!dsl::IsWellFormedLabel(indicator.number)) {
+    Report(DiagnosticCode::kTableCell, *number_cell,
            text::StrCat("'", indicator.number, "' is not an indicator number (1, 2, 25…)"));
     return;
   }
+  if (const auto seen = numbers_.find(indicator.number); seen != numbers_.end()) {
+    Report(DiagnosticCode::kDuplicateIndicator, *number_cell,
+           text::StrCat("indicator ", indicator.number, " is in the table twice (first at line ",
+                        seen->second->line, ")"));
+    return;
+  }
+  if (indicators_.size() >= static_cast<std::size_t>(limits::kMaxIndicators)) {
+    Report(DiagnosticCode::kLimitExceeded, *number_cell,
+           text::StrCat("a framework has at most ", limits::kMaxIndicators, " indicators"));
+    return;
+  }
+  numbers_.emplace(indicator.number, number_cell);
   current_ = indicator.number;
   indicator.basis = basis_;
   NameAndMeasureUnit name = SplitMeasureUnitOutOfName(name_cell->text);
@@ -339,6 +367,13 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
     Report(DiagnosticCode::kTableCell, *name_cell, text::StrCat("indicator ", indicator.number, " has no name"));
     return;
   }
+  if (utf8::CountCodePoints(indicator.name) > static_cast<std::size_t>(limits::kMaxNameLength)) {
+    Report(DiagnosticCode::kLimitExceeded, *name_cell,
+           text::StrCat("a name has at most ", limits::kMaxNameLength, " characters"));
+    return;
+  }
+  dsl::IndicatorSites sites;
+  sites.head = Place(*number_cell);
   indicator.measure_unit = name.measure_unit;
   if (unit_cell != nullptr && !Trim(unit_cell->text).empty()) {
     indicator.measure_unit = ParseMeasureUnit(Trim(unit_cell->text));
@@ -368,6 +403,7 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
              text::StrCat("'", Trim(cell->text), "' is not a target (≥90, 77.8, 实现, 下降, "
                           "100，70 or --)"));
       value.kind = CellValue::Kind::kEmpty;  // left out of the text, and marked there
+      sites.target_failed = true;
     }
     numeric |= value.kind == CellValue::Kind::kComparisons;
     for (const ComparisonTarget& c : value.comparisons) bare |= c.written_bare;
@@ -487,6 +523,9 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
     const CellValue& value = targets[t];
     Target target;
     target.year = target_cells[t].second;
+    const std::size_t place = Place(*target_cells[t].first);
+    sites.target[target.year] = place;
+    sites.target_items[target.year].assign(std::max<std::size_t>(value.comparisons.size(), 1), place);
     switch (value.kind) {
       case CellValue::Kind::kEmpty: continue;
       case CellValue::Kind::kAchieved: target.form = AchievementTarget{}; break;
@@ -505,7 +544,9 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
   }
   std::sort(indicator.targets.begin(), indicator.targets.end(),
             [](const Target& a, const Target& b) { return a.year < b.year; });
+  if (baseline_cell != nullptr) sites.baseline = Place(*baseline_cell);
   indicators_.push_back(std::move(indicator));
+  sites_.push_back(std::move(sites));
 }
 
 ImportedFramework Importer::Run() {
@@ -516,7 +557,6 @@ ImportedFramework Importer::Run() {
     return result;  // without its columns, no row can be read
   }
   for (std::size_t r = 1; r < table_.rows.size(); ++r) ReadRow(table_.rows[r]);
-  result.diagnostics = diagnostics_;
 
   Framework::Contents contents;
   contents.name = !options_.name.empty()    ? options_.name
@@ -529,19 +569,29 @@ ImportedFramework Importer::Run() {
   }
   if (contents.source.locator.empty()) contents.source.locator = table_.locator;
   contents.trend_rules = options_.trend_rules;
+  CheckIndicators();
+  result.diagnostics = diagnostics_;
   contents.indicators = std::move(indicators_);
-  result.text = FormatFramework(Framework(std::move(contents)));
+  auto framework = std::make_shared<const Framework>(std::move(contents));
+  result.text = FormatFramework(*framework);
   if (HasErrors(diagnostics_)) {
-    // A clerk fixes the marked cells; the checker reads the text after that.
+    // A clerk fixes the marked cells and loads the text.
     result.text = MarkedText(std::move(result.text));
     return result;
   }
-
-  // The DSL checks what was written, as it would when a clerk loads it.
-  ParsedFramework parsed = ParseFramework(result.text, text::StrCat(table_.file, " (imported)"));
-  result.framework = parsed.framework;
-  for (Diagnostic& d : parsed.diagnostics) result.diagnostics.push_back(std::move(d));
+  result.framework = std::move(framework);
   return result;
+}
+
+void Importer::CheckIndicators() {
+  for (std::size_t i = 0; i < indicators_.size(); ++i) {
+    current_ = indicators_[i].number;
+    const dsl::ReportAt report = [this](DiagnosticCode code, std::size_t place, std::string message) {
+      Report(code, *places_[place], std::move(message));
+    };
+    dsl::ResolveTrends(indicators_[i], options_.trend_rules, sites_[i], report);
+    dsl::CheckWholeIndicator(indicators_[i], sites_[i], report);
+  }
 }
 
 }  // namespace

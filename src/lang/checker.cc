@@ -61,8 +61,11 @@ std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>&
                           *indicator.aggregate_weight, " 人)"));
     }
     TypeFormula(indicator, it->second);
-    ResolveTrend(indicator, it->second);
-    CheckConsistency(indicator, it->second);
+    const ReportAt report = [this](DiagnosticCode code, std::size_t offset, std::string message) {
+      Report(code, offset, std::move(message));
+    };
+    ResolveTrends(indicator, contents_.trend_rules, it->second, report);
+    CheckWholeIndicator(indicator, it->second, report);
   }
   for (const ast::RuleStmt* rule : rule_statements_) CheckRule(*rule);
   if (HasErrors(diagnostics_)) return std::nullopt;
@@ -308,17 +311,6 @@ void Checker::CheckScoring() {
     Report(DiagnosticCode::kWeightsInvalid, *first_weight_,
            text::StrCat("the weights add up to ", total.ToString(), ", not 100"));
   }
-}
-
-bool IsWellFormedLabel(std::string_view label) {
-  // "9", "25", "25.1": digits, optionally one dot and more digits.
-  const std::size_t dot = label.find('.');
-  const auto digits = [](std::string_view part) {
-    return !part.empty() && std::all_of(part.begin(), part.end(),
-                                        [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (dot == std::string_view::npos) return digits(label);
-  return digits(label.substr(0, dot)) && digits(label.substr(dot + 1));
 }
 
 void Checker::CheckNameLength(std::string_view name, std::size_t offset) {

@@ -4,7 +4,7 @@
 //   checker.cc          the top-level statements, scoring, the entry point
 //   check_indicator.cc  an indicator's body: properties, parts, values, ranges
 //   check_formula.cc    typing of formulas and of consistency rules (校验)
-//   check_lints.cc      whole-indicator consistency and the warnings
+//   indicator_rules.cc  whole-indicator rules and warnings (shared with the importer)
 // Internal header for those files only.
 #ifndef HEALTHACT_SRC_DSL_CHECKER_IMPL_HPP_
 #define HEALTHACT_SRC_DSL_CHECKER_IMPL_HPP_
@@ -17,25 +17,20 @@
 #include <vector>
 
 #include "lang/ast.hpp"
+#include "lang/indicator_rules.hpp"
 #include "healthact/core/diagnostic.hpp"
 #include "healthact/model/framework.hpp"
 
 namespace healthact::dsl::check {
 
 
-// Where the statements that shaped one indicator stand in this text.
-struct IndicatorLocations {
-  std::size_t head = 0;
+// Where the statements that shaped one indicator stand in this text: the
+// sites the whole-indicator rules name (offsets), and what only the DSL has.
+struct IndicatorLocations : IndicatorSites {
   bool defined_here = false;  // false: inherited unchanged, nothing to check
-  std::map<int, std::size_t> target;                // year -> first value token
-  std::map<int, std::vector<std::size_t>> target_items;
-  std::optional<std::size_t> baseline;
   std::vector<std::size_t> baseline_items;
   std::optional<std::size_t> formula;
   const ast::FormulaStmt* formula_statement = nullptr;
-  bool target_failed = false;  // a 目标 was written but had an error
-  bool unit_failed = false;    // a 单位 was written but was not understood
-  bool direction_failed = false;  // likewise for 方向
   std::optional<std::size_t> aggregate_weight;  // the 汇总权重 word
   const ast::RangeStmt* range_statement = nullptr;
 };
@@ -93,12 +88,10 @@ class Checker {
   std::optional<FormulaType> Combine(const ast::Token& op, const FormulaType& left,
                                      const FormulaType& right, Formula& formula);
 
-  void CheckConsistency(Indicator& indicator, const IndicatorLocations& where);
   void ReadRange(const ast::RangeStmt& statement, Indicator& indicator);
   std::optional<Decimal> ReadRangeEnd(const ast::Token& end, bool& ok);
   void CheckRule(const ast::RuleStmt& statement);
   std::optional<FormulaType> TypeReference(const ast::Token& token, FormulaNode& node);
-  void ResolveTrend(Indicator& indicator, const IndicatorLocations& where);
 
   std::string_view file_name_;
   std::string_view text_;
@@ -129,7 +122,6 @@ class Checker {
 
 
 // Helpers shared by the parts.
-bool IsWellFormedLabel(std::string_view label);    // checker.cc: 9, 25, 25.1
 bool IsNumberToken(const ast::Token& token);       // check_indicator.cc
 std::size_t TargetOffset(const IndicatorLocations& where, int year);  // check_lints.cc
 

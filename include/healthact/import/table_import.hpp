@@ -75,10 +75,11 @@ struct ImportedFramework {
   // have errors: each bad cell is then marked by a comment at its place (or,
   // for a row that could not be read at all, at the end) for a clerk to fix.
   std::string text;
-  // The text checked by the DSL; null when it has an error.
+  // The framework; null when a finding is an error.  `text` parses back to it.
   std::shared_ptr<const Framework> framework;
-  // The importer's findings (positions in the table) and then the checker's
-  // (positions in `text`).
+  // Every finding, at the table's own file:line:column: the cells it could
+  // not read, and the rules every indicator keeps (the same as the DSL's
+  // checker applies, called directly: the text is not parsed again).
   std::vector<Diagnostic> diagnostics;
   bool ok() const { return framework != nullptr; }
 };

@@ -1,5 +1,5 @@
-// The checker's whole-indicator checks: targets of one kind, parts, trends resolved, and the warnings.
-#include "lang/checker_impl.hpp"
+// The rules of a whole indicator (indicator_rules.hpp).
+#include "lang/indicator_rules.hpp"
 
 #include <algorithm>
 #include <map>
@@ -13,19 +13,31 @@
 #include "healthact/core/limits.hpp"
 #include "lang/vocabulary.hpp"
 
-namespace healthact::dsl::check {
+namespace healthact::dsl {
 
 using limits::kFirstYear;
 using limits::kLastYear;
 
 // --- Whole-indicator checks -----------------------------------------------------------------
 
-std::size_t TargetOffset(const IndicatorLocations& where, int year) {
-  auto it = where.target.find(year);
-  return it == where.target.end() ? where.head : it->second;
+bool IsWellFormedLabel(std::string_view label) {
+  // "9", "25", "25.1": digits, optionally one dot and more digits.
+  const std::size_t dot = label.find('.');
+  const auto digits = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(),
+                                        [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (dot == std::string_view::npos) return digits(label);
+  return digits(label.substr(0, dot)) && digits(label.substr(dot + 1));
 }
 
-void Checker::ResolveTrend(Indicator& indicator, const IndicatorLocations& where) {
+std::size_t IndicatorSites::Target(int year) const {
+  auto it = target.find(year);
+  return it == target.end() ? head : it->second;
+}
+
+void ResolveTrends(Indicator& indicator, const TrendRules& framework_rules,
+                   const IndicatorSites& where, const ReportAt& Report) {
   for (Target& target : indicator.targets) {
     auto* trend = std::get_if<TrendTarget>(&target.form);
     if (trend == nullptr) continue;
@@ -34,9 +46,9 @@ void Checker::ResolveTrend(Indicator& indicator, const IndicatorLocations& where
     if (marked) {
       trend->marked_change_percent = indicator.trend_rules.marked_change_percent
                                          ? indicator.trend_rules.marked_change_percent
-                                         : contents_.trend_rules.marked_change_percent;
+                                         : framework_rules.marked_change_percent;
       if (!trend->marked_change_percent) {
-        Report(DiagnosticCode::kTrendUndefined, TargetOffset(where, target.year),
+        Report(DiagnosticCode::kTrendUndefined, where.Target(target.year),
                text::StrCat(TrendKindName(trend->kind),
                             " needs the size of a marked change: state 明显下降幅度 N% in the "
                             "framework or the indicator"));
@@ -45,9 +57,9 @@ void Checker::ResolveTrend(Indicator& indicator, const IndicatorLocations& where
     if (continuous) {
       trend->continuous_years = indicator.trend_rules.continuous_years
                                     ? indicator.trend_rules.continuous_years
-                                    : contents_.trend_rules.continuous_years;
+                                    : framework_rules.continuous_years;
       if (!trend->continuous_years) {
-        Report(DiagnosticCode::kTrendUndefined, TargetOffset(where, target.year),
+        Report(DiagnosticCode::kTrendUndefined, where.Target(target.year),
                text::StrCat(TrendKindName(trend->kind),
                             " needs a number of years: state 持续下降年数 N in the framework or "
                             "the indicator"));
@@ -55,6 +67,8 @@ void Checker::ResolveTrend(Indicator& indicator, const IndicatorLocations& where
     }
   }
 }
+
+namespace {
 
 // Values of a target in part order (one for a plain comparison).
 std::vector<const ComparisonTarget*> Comparisons(const TargetForm& form) {
@@ -69,7 +83,10 @@ std::vector<const ComparisonTarget*> Comparisons(const TargetForm& form) {
 bool IsFloor(Comparator c) { return c == Comparator::kAtLeast || c == Comparator::kAbove; }
 bool IsCeiling(Comparator c) { return c == Comparator::kAtMost || c == Comparator::kBelow; }
 
-void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& where) {
+}  // namespace
+
+void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where,
+                         const ReportAt& Report) {
   const std::string& n = indicator.number;
   if (indicator.targets.empty()) {
     if (where.target_failed) return;  // already reported
@@ -87,14 +104,14 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
     }
   }
   if (achievement != nullptr && quantitative != nullptr) {
-    Report(DiagnosticCode::kTargetKindMismatch, TargetOffset(where, quantitative->year),
+    Report(DiagnosticCode::kTargetKindMismatch, where.Target(quantitative->year),
            text::StrCat("indicator ", n, " is an achievement indicator (", achievement->year,
                         ": 实现); its ", quantitative->year, " target '",
                         TargetText(quantitative->form), "' cannot be evaluated as one"));
     return;
   }
   if (achievement != nullptr && indicator.measure_unit) {
-    Report(DiagnosticCode::kTargetKindMismatch, TargetOffset(where, achievement->year),
+    Report(DiagnosticCode::kTargetKindMismatch, where.Target(achievement->year),
            text::StrCat("实现 is a target for a qualitative indicator, but indicator ", n,
                         " is measured in ", MeasureUnitSymbol(*indicator.measure_unit)));
     return;
@@ -130,7 +147,7 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
   for (const Target& target : indicator.targets) {
     const std::size_t count = Comparisons(target.form).size();
     if (count == 0) continue;
-    parts_ok &= check_parts(count, TargetOffset(where, target.year),
+    parts_ok &= check_parts(count, where.Target(target.year),
                             text::StrCat("the ", target.year, " target"));
   }
   if (indicator.baseline) {
@@ -150,7 +167,7 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
       const ComparisonTarget& c = *comparisons[i];
       const std::size_t offset = offsets != where.target_items.end() && i < offsets->second.size()
                                      ? offsets->second[i]
-                                     : TargetOffset(where, target.year);
+                                     : where.Target(target.year);
       if (c.written_bare && indicator.direction == Direction::kUnspecified && i == 0 &&
           !where.direction_failed) {
         Report(DiagnosticCode::kBareTargetNoDirection, offset,
@@ -182,7 +199,7 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
       const bool fall = IsFall(trend->kind);
       if ((fall && indicator.direction == Direction::kHigherIsBetter) ||
           (!fall && indicator.direction == Direction::kLowerIsBetter)) {
-        Report(DiagnosticCode::kComparatorAgainstDirection, TargetOffset(where, target.year),
+        Report(DiagnosticCode::kComparatorAgainstDirection, where.Target(target.year),
                text::StrCat("target ", TrendKindName(trend->kind), " runs against the direction of "
                             "indicator ", n, " (", DirectionName(indicator.direction), ")"));
       }
@@ -201,7 +218,7 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
                               (IsCeiling(now[i]->comparator) && IsCeiling(before[i]->comparator) &&
                                now[i]->value > before[i]->value);
           if (weaker) {
-            Report(DiagnosticCode::kLaterTargetWeaker, TargetOffset(where, target.year),
+            Report(DiagnosticCode::kLaterTargetWeaker, where.Target(target.year),
                    text::StrCat("the ", target.year, " target ", TargetText(target.form),
                                 " of indicator ", n, " is weaker than the ", previous->year,
                                 " target ", TargetText(previous->form)));
@@ -221,4 +238,4 @@ void Checker::CheckConsistency(Indicator& indicator, const IndicatorLocations& w
 }
 
 
-}  // namespace healthact::dsl::check
+}  // namespace healthact::dsl
