@@ -79,53 +79,33 @@ const ValueRange& CountRange() {
   return range;
 }
 
-// Evaluates a formula node over the unit's counts, noting each count read
-// (in the order the formula names them) in `counts`.  `indicator` is the
+// Evaluates an indicator's formula over the unit's counts, noting each count
+// read (in the order the formula names them) in `counts`.  `indicator` is the
 // number of the formula's indicator, for findings.
-std::optional<Rational> EvaluateNode(const std::string& indicator, const Formula& formula, int index,
-                                     const Observations& observations, UnitId unit, int year,
-                                     Value& failure, std::vector<Decimal>& counts) {
-  const FormulaNode& node = formula.nodes[index];
-  switch (node.kind) {
-    case FormulaNode::Kind::kConstant:
-      return ToRational(node.constant);
-    case FormulaNode::Kind::kCount: {
-      const Reported reported = observations.Get(unit, node.count, year);
-      if (reported.kind != ReportKind::kNumber) {
-        failure = NoNumber(reported.kind, node.count, year);
-        return std::nullopt;
-      }
-      Rational count = ToRational(reported.number);
-      if (!InRange(CountRange(), count)) {
-        failure = OutOfRange(indicator, node.count, year, Shown(reported.number), CountRange(),
-                             std::nullopt, "（计数应为非负整数）");
-        failure.shown = {};  // the count's value is not the indicator's
-        return std::nullopt;
-      }
-      counts.push_back(reported.number);
-      return count;
+std::optional<Rational> EvaluateFormula(const std::string& indicator, const Formula& formula,
+                                        const Observations& observations, UnitId unit, int year,
+                                        Value& failure, std::vector<Decimal>& counts) {
+  auto count = [&](const FormulaNode& node) -> std::optional<Rational> {
+    const Reported reported = observations.Get(unit, node.count, year);
+    if (reported.kind != ReportKind::kNumber) {
+      failure = NoNumber(reported.kind, node.count, year);
+      return std::nullopt;
     }
-    default:
-      break;
-  }
-  std::optional<Rational> left =
-      EvaluateNode(indicator, formula, node.left, observations, unit, year, failure, counts);
-  if (!left) return std::nullopt;
-  std::optional<Rational> right =
-      EvaluateNode(indicator, formula, node.right, observations, unit, year, failure, counts);
-  if (!right) return std::nullopt;
-  switch (node.kind) {
-    case FormulaNode::Kind::kAdd: return *left + *right;
-    case FormulaNode::Kind::kSubtract: return *left - *right;
-    case FormulaNode::Kind::kMultiply: return *left * *right;
-    default:
-      if (right->is_zero()) {
-        failure.problem = VerdictStatus::kInvalid;
-        failure.why.kind = ReasonKind::kZeroDenominator;
-        return std::nullopt;
-      }
-      return *left / *right;
-  }
+    Rational value = ToRational(reported.number);
+    if (!InRange(CountRange(), value)) {
+      failure = OutOfRange(indicator, node.count, year, Shown(reported.number), CountRange(),
+                           std::nullopt, "（计数应为非负整数）");
+      failure.shown = {};  // the count's value is not the indicator's
+      return std::nullopt;
+    }
+    counts.push_back(reported.number);
+    return value;
+  };
+  auto zero = [&] {
+    failure.problem = VerdictStatus::kInvalid;
+    failure.why.kind = ReasonKind::kZeroDenominator;
+  };
+  return EvaluateTree(formula, static_cast<int>(formula.nodes.size()) - 1, count, zero);
 }
 
 VerdictStatus Combine(const std::vector<Verdict>& parts) {
@@ -324,8 +304,8 @@ Value NumericValue(const Indicator& indicator, std::string_view key,
     const Formula& formula = *indicator.formula;
     computation.formula = &formula;
     std::optional<Rational> computed =
-        EvaluateNode(indicator.number, formula, static_cast<int>(formula.nodes.size()) - 1,
-                     observations, unit, year, failure, computation.counts);
+        EvaluateFormula(indicator.number, formula, observations, unit, year, failure,
+                        computation.counts);
     if (computed) {
       Value value;
       value.ok = true;

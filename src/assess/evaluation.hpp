@@ -18,6 +18,38 @@ using Integer = boost::multiprecision::cpp_int;
 using Rational = boost::multiprecision::cpp_rational;
 
 Rational ToRational(const Decimal& value);
+// The one walk of a formula's tree, for formulas (公式) and the sides of
+// consistency rules (校验): constants as written, + − × / exact, and each
+// leaf (a count, an indicator's value) from `leaf(node)`, which returns
+// nullopt when it has no usable value.  Operands are read left to right, and
+// not at all after one fails.  A zero divisor calls `on_zero()` and gives
+// nullopt.
+template <typename Leaf, typename OnZero>
+std::optional<Rational> EvaluateTree(const Formula& formula, int index, Leaf& leaf, OnZero& on_zero) {
+  const FormulaNode& node = formula.nodes[index];
+  switch (node.kind) {
+    case FormulaNode::Kind::kConstant: return ToRational(node.constant);
+    case FormulaNode::Kind::kCount:
+    case FormulaNode::Kind::kIndicator: return leaf(node);
+    default: break;
+  }
+  const std::optional<Rational> left = EvaluateTree(formula, node.left, leaf, on_zero);
+  if (!left) return std::nullopt;
+  const std::optional<Rational> right = EvaluateTree(formula, node.right, leaf, on_zero);
+  if (!right) return std::nullopt;
+  switch (node.kind) {
+    case FormulaNode::Kind::kAdd: return *left + *right;
+    case FormulaNode::Kind::kSubtract: return *left - *right;
+    case FormulaNode::Kind::kMultiply: return *left * *right;
+    default:
+      if (right->is_zero()) {
+        on_zero();
+        return std::nullopt;
+      }
+      return *left / *right;
+  }
+}
+
 // The value to show: exact without trailing zeros (5.1), or rounded half-up
 // to `places` decimals and marked inexact (5.0975…); nullopt when it does not
 // fit a decimal.

@@ -30,44 +30,28 @@ int YearsBack(const Target& target) {
 
 // The value of one side of a rule, or nullopt when a figure it names is not
 // there or not usable (the rule then says nothing).
-std::optional<Rational> RuleSide(const Framework& framework, const Formula& formula, int index,
+std::optional<Rational> RuleSide(const Framework& framework, const Formula& formula,
                                  const Observations& observations, UnitId unit, int year,
                                  std::vector<FindingValue>& values) {
-  const FormulaNode& node = formula.nodes[index];
-  switch (node.kind) {
-    case FormulaNode::Kind::kConstant: return evaluation::ToRational(node.constant);
-    case FormulaNode::Kind::kCount: {
-      const Reported reported = observations.Get(unit, node.count, year - node.years_back);
+  auto figure = [&](const FormulaNode& node) -> std::optional<Rational> {
+    const int at = year - node.years_back;
+    if (node.kind == FormulaNode::Kind::kCount) {
+      const Reported reported = observations.Get(unit, node.count, at);
       if (reported.kind != ReportKind::kNumber || reported.number.is_negative()) return std::nullopt;
-      values.push_back({node.count, year - node.years_back, reported.number.ToString()});
+      values.push_back({node.count, at, reported.number.ToString()});
       return evaluation::ToRational(reported.number);
     }
-    case FormulaNode::Kind::kIndicator: {
-      const std::string number = node.count.substr(0, node.count.find('.'));
-      const Indicator* indicator = framework.FindIndicator(node.count);
-      if (indicator == nullptr) indicator = framework.FindIndicator(number);
-      if (indicator == nullptr) return std::nullopt;
-      const evaluation::Value value =
-          evaluation::NumericValue(*indicator, node.count, observations, unit, year - node.years_back);
-      if (!value.ok) return std::nullopt;
-      values.push_back({node.count, year - node.years_back, value.shown.ToString()});
-      return value.number;
-    }
-    default: break;
-  }
-  std::optional<Rational> left =
-      RuleSide(framework, formula, node.left, observations, unit, year, values);
-  std::optional<Rational> right =
-      left ? RuleSide(framework, formula, node.right, observations, unit, year, values) : std::nullopt;
-  if (!left || !right) return std::nullopt;
-  switch (node.kind) {
-    case FormulaNode::Kind::kAdd: return *left + *right;
-    case FormulaNode::Kind::kSubtract: return *left - *right;
-    case FormulaNode::Kind::kMultiply: return *left * *right;
-    default:
-      if (right->is_zero()) return std::nullopt;
-      return *left / *right;
-  }
+    const std::string number = node.count.substr(0, node.count.find('.'));
+    const Indicator* indicator = framework.FindIndicator(node.count);
+    if (indicator == nullptr) indicator = framework.FindIndicator(number);
+    if (indicator == nullptr) return std::nullopt;
+    const evaluation::Value value = evaluation::NumericValue(*indicator, node.count, observations, unit, at);
+    if (!value.ok) return std::nullopt;
+    values.push_back({node.count, at, value.shown.ToString()});
+    return value.number;
+  };
+  auto zero = [] {};  // a rule over a zero divisor says nothing
+  return evaluation::EvaluateTree(formula, static_cast<int>(formula.nodes.size()) - 1, figure, zero);
 }
 
 }  // namespace
@@ -88,12 +72,9 @@ std::optional<Finding> CheckRule(const Framework& framework, const ConsistencyRu
                                  const Observations& observations, UnitId unit, int year) {
   std::vector<FindingValue> values;
   const std::optional<Rational> left =
-      RuleSide(framework, rule.left, static_cast<int>(rule.left.nodes.size()) - 1, observations,
-               unit, year, values);
+      RuleSide(framework, rule.left, observations, unit, year, values);
   const std::optional<Rational> right =
-      left ? RuleSide(framework, rule.right, static_cast<int>(rule.right.nodes.size()) - 1,
-                      observations, unit, year, values)
-           : std::nullopt;
+      left ? RuleSide(framework, rule.right, observations, unit, year, values) : std::nullopt;
   if (!left || !right || Holds(rule.comparator, *left, *right)) return std::nullopt;
   std::string shown;
   for (const FindingValue& value : values) {
