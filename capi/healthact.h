@@ -82,6 +82,7 @@ typedef struct hact_organisation hact_organisation;
 typedef struct hact_framework hact_framework;
 typedef struct hact_observations hact_observations;
 typedef struct hact_assessment hact_assessment;
+typedef struct hact_roster hact_roster;
 
 /* ---- Diagnostics: what was wrong with a text, line by line. ---- */
 typedef struct hact_diagnostic {
@@ -95,7 +96,8 @@ typedef struct hact_diagnostic {
 } hact_diagnostic;
 
 HACT_API int32_t hact_diagnostics_count(const hact_diagnostics* diagnostics, int32_t* count);
-/* Strings in *out belong to `diagnostics`. */
+/* Diagnostic `index` (0 to count - 1).  Strings in *out belong to
+ * `diagnostics` and live as long as it. */
 HACT_API int32_t hact_diagnostics_get(const hact_diagnostics* diagnostics, int32_t index,
                                       hact_diagnostic* out);
 HACT_API void hact_diagnostics_free(hact_diagnostics* diagnostics);
@@ -107,6 +109,7 @@ HACT_API void hact_diagnostics_free(hact_diagnostics* diagnostics);
 HACT_API int32_t hact_framework_parse(const char* text, size_t length, const char* file_name,
                                       hact_framework** framework, hact_diagnostics** diagnostics);
 HACT_API void hact_framework_free(hact_framework* framework);
+/* *name belongs to the framework and lives as long as it. */
 HACT_API int32_t hact_framework_name(const hact_framework* framework, const char** name);
 HACT_API int32_t hact_framework_indicator_count(const hact_framework* framework, int32_t* count);
 
@@ -117,10 +120,13 @@ typedef struct hact_indicator {
   const char* basis;
   int32_t part_count;
 } hact_indicator;
+/* Indicator `index` (0 to count - 1).  Strings belong to the framework and
+ * live as long as it.  `unit` is the unit of measure. */
 HACT_API int32_t hact_framework_indicator(const hact_framework* framework, int32_t index,
                                           hact_indicator* out);
 /* The target of indicator `index` for `year` as the document writes it
- * ("≥90.86", "实现", "100，70"); HACT_ERROR_NOT_FOUND if it has none. */
+ * ("≥90.86", "实现", "100，70"); HACT_ERROR_NOT_FOUND if it has none.
+ * *target belongs to the framework and lives as long as it. */
 HACT_API int32_t hact_framework_target(const hact_framework* framework, int32_t index,
                                        int32_t year, const char** target);
 
@@ -207,7 +213,8 @@ typedef struct hact_unit_result {
   int32_t rank;      /* 1-based; ties share a rank */
   const char* grade;
 } hact_unit_result;
-/* The unit at `position` in rank order (0 is first). */
+/* The unit at `position` in rank order (0 is first).  Strings belong to the
+ * assessment and live as long as it. */
 HACT_API int32_t hact_assessment_unit(const hact_assessment* assessment, int32_t position,
                                       hact_unit_result* out);
 
@@ -219,7 +226,8 @@ typedef struct hact_verdict {
   const char* reason;
 } hact_verdict;
 /* The verdict of the unit at rank `position` on indicator `index`.  Strings
- * belong to the assessment. */
+ * belong to the assessment and live as long as it (each verdict is explained
+ * on first request and kept; safe from several threads). */
 HACT_API int32_t hact_assessment_verdict(const hact_assessment* assessment, int32_t position,
                                          int32_t index, hact_verdict* out);
 /* What validation found in the figures of the unit at rank `position`: a
@@ -264,9 +272,21 @@ typedef struct hact_seat {
   const char* person;     /* "" when the post is described but nobody is named */
   int32_t concurrent;     /* 兼 */
 } hact_seat;
-/* The roster of committee `committee` on `date` ("2021-01-01"): *count seats,
- * read with hact_organisation_seat.  Strings belong to the organisation and
- * stay valid until the next roster call on it or until it is freed. */
+/* The roster of committee `committee` on `date` ("2021-01-01") as a handle
+ * of its own (free it with hact_roster_free): the organisation is not
+ * changed, and several rosters may be read at once.  The roster keeps what
+ * it needs; the organisation may be freed before it. */
+HACT_API int32_t hact_roster_create(const hact_organisation* organisation, int32_t committee,
+                                    const char* date, hact_roster** roster);
+HACT_API void hact_roster_free(hact_roster* roster);
+HACT_API int32_t hact_roster_seat_count(const hact_roster* roster, int32_t* count);
+/* Seat `index` (0 to count - 1).  Strings belong to the roster and live as
+ * long as it. */
+HACT_API int32_t hact_roster_seat(const hact_roster* roster, int32_t index, hact_seat* out);
+/* The older pair, kept for the ABI: hact_organisation_roster keeps the roster
+ * in the organisation (*count seats) for hact_organisation_seat to read; its
+ * strings stay valid until the next hact_organisation_roster call on that
+ * organisation or until it is freed.  New code uses hact_roster_create. */
 HACT_API int32_t hact_organisation_roster(hact_organisation* organisation, int32_t committee,
                                           const char* date, int32_t* count);
 HACT_API int32_t hact_organisation_seat(const hact_organisation* organisation, int32_t index,

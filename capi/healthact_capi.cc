@@ -52,6 +52,13 @@ struct hact_organisation {
   std::map<std::pair<int32_t, std::string>, std::pair<std::string, std::string>> approvers;
 };
 
+// A committee's seats on one date, as a handle of its own: reading it does
+// not change the organisation, and two rosters can be read side by side.
+struct hact_roster {
+  std::vector<healthact::RosterEntry> seats;
+  std::vector<std::string> roles;
+};
+
 struct hact_assessment {
   std::optional<healthact::Assessment> assessment;
   std::vector<std::string> scores;  // by unit index
@@ -538,6 +545,50 @@ int32_t hact_organisation_roster(hact_organisation* organisation, int32_t commit
     *count = static_cast<int32_t>(organisation->roster.size());
     return HACT_OK;
   });
+}
+
+int32_t hact_roster_create(const hact_organisation* organisation, int32_t committee, const char* date,
+                           hact_roster** roster) {
+  if (roster != nullptr) *roster = nullptr;
+  return Guard([&] {
+    const healthact::Committee* chosen = nullptr;
+    healthact::Date when;
+    if (const int32_t status = CommitteeAndDate(organisation, committee, date, &chosen, &when)) {
+      return status;
+    }
+    if (roster == nullptr) return NullArgument("roster");
+    auto made = std::make_unique<hact_roster>();
+    made->seats = organisation->organisation->RosterOn(*chosen, when);
+    for (const healthact::RosterEntry& entry : made->seats) {
+      made->roles.emplace_back(healthact::CommitteeRoleName(entry.role));
+    }
+    *roster = made.release();
+    return HACT_OK;
+  });
+}
+
+void hact_roster_free(hact_roster* roster) { delete roster; }
+
+int32_t hact_roster_seat_count(const hact_roster* roster, int32_t* count) {
+  if (roster == nullptr) return NullArgument("roster");
+  if (count == nullptr) return NullArgument("count");
+  *count = static_cast<int32_t>(roster->seats.size());
+  return HACT_OK;
+}
+
+int32_t hact_roster_seat(const hact_roster* roster, int32_t index, hact_seat* out) {
+  if (roster == nullptr) return NullArgument("roster");
+  if (out == nullptr) return NullArgument("out");
+  if (index < 0 || static_cast<std::size_t>(index) >= roster->seats.size()) {
+    return Fail(HACT_ERROR_RANGE, "seat index out of range");
+  }
+  const healthact::RosterEntry& entry = roster->seats[index];
+  out->role = roster->roles[index].c_str();
+  out->post = entry.post.c_str();
+  out->department = entry.department.c_str();
+  out->person = entry.person ? entry.person->c_str() : "";
+  out->concurrent = entry.concurrent ? 1 : 0;
+  return HACT_OK;
 }
 
 int32_t hact_organisation_seat(const hact_organisation* organisation, int32_t index, hact_seat* out) {

@@ -233,7 +233,30 @@ static void test_organisation(const char* examples) {
   }
   CHECK(hact_organisation_roster(organisation, 0, "2021-02-30", &count) == HACT_ERROR_INVALID);
   CHECK(hact_organisation_roster(organisation, 1, "2021-01-01", &count) == HACT_ERROR_RANGE);
-  hact_organisation_free(organisation);
+  {
+    /* A roster is a handle of its own: two dates side by side, and the
+     * roster outlives the organisation it was read from. */
+    hact_roster* now = NULL;
+    hact_roster* before = NULL;
+    int32_t seats = 0;
+    CHECK(hact_roster_create(organisation, 0, "2021-01-01", &now) == HACT_OK && now != NULL);
+    CHECK(hact_roster_create(organisation, 0, "2020-01-01", &before) == HACT_OK && before != NULL);
+    CHECK(hact_roster_seat_count(now, &seats) == HACT_OK && seats == 37);
+    hact_roster_free(before);
+    CHECK(hact_roster_seat(now, 0, &seat) == HACT_OK);
+    CHECK(strcmp(seat.role, "主任") == 0 && strcmp(seat.person, "马斌") == 0);
+    CHECK(hact_roster_seat(now, 37, &seat) == HACT_ERROR_RANGE);
+    CHECK(hact_roster_seat(now, -1, &seat) == HACT_ERROR_RANGE);
+    CHECK(hact_roster_seat(NULL, 0, &seat) == HACT_ERROR_ARGUMENT);
+    CHECK(hact_roster_seat_count(now, NULL) == HACT_ERROR_ARGUMENT);
+    CHECK(hact_roster_create(organisation, 0, "2021-02-30", &before) == HACT_ERROR_INVALID && before == NULL);
+    CHECK(hact_roster_create(organisation, 3, "2021-01-01", &before) == HACT_ERROR_RANGE && before == NULL);
+    CHECK(hact_roster_create(organisation, 0, "2021-01-01", NULL) == HACT_ERROR_ARGUMENT);
+    hact_organisation_free(organisation);
+    CHECK(hact_roster_seat(now, 36, &seat) == HACT_OK && seat.post != NULL && seat.post[0] != '\0');
+    hact_roster_free(now);
+    hact_roster_free(NULL);
+  }
   CHECK(hact_organisation_parse("委员会", 9, "x", &organisation, NULL) == HACT_ERROR_INVALID);
   CHECK(organisation == NULL);
 }

@@ -131,8 +131,10 @@ _organisation_parse = _declare("hact_organisation_parse", _i32, ctypes.c_char_p,
                                ctypes.c_char_p, _P(_vp), _P(_vp))
 _organisation_free = _declare("hact_organisation_free", None, _vp)
 _organisation_committee_count = _declare("hact_organisation_committee_count", _i32, _vp, _P(_i32))
-_organisation_roster = _declare("hact_organisation_roster", _i32, _vp, _i32, ctypes.c_char_p, _P(_i32))
-_organisation_seat = _declare("hact_organisation_seat", _i32, _vp, _i32, _P(_Seat))
+_roster_create = _declare("hact_roster_create", _i32, _vp, _i32, ctypes.c_char_p, _P(_vp))
+_roster_free = _declare("hact_roster_free", None, _vp)
+_roster_seat_count = _declare("hact_roster_seat_count", _i32, _vp, _P(_i32))
+_roster_seat = _declare("hact_roster_seat", _i32, _vp, _i32, _P(_Seat))
 _organisation_approver = _declare("hact_organisation_approver", _i32, _vp, _i32, ctypes.c_char_p,
                                   _c_char_pp, _c_char_pp)
 _validate_unit = _declare("hact_validate_unit", _i32, _vp, _vp, ctypes.c_char_p, _i32, _P(_vp))
@@ -442,16 +444,22 @@ class Organisation(_Handle):
 
     def roster(self, committee, date):
         """The seats of committee number `committee` on `date` ("2021-01-01"), as dicts."""
-        count = _i32()
-        _check(_organisation_roster(self.handle, committee, _bytes(date), ctypes.byref(count)))
-        seats = []
-        for i in range(count.value):
-            seat = _Seat()
-            _check(_organisation_seat(self.handle, i, ctypes.byref(seat)))
-            seats.append({"role": _text(seat.role), "post": _text(seat.post),
-                          "department": _text(seat.department), "person": _text(seat.person) or None,
-                          "concurrent": bool(seat.concurrent)})
-        return seats
+        roster = _vp()
+        _check(_roster_create(self.handle, committee, _bytes(date), ctypes.byref(roster)))
+        try:
+            count = _i32()
+            _check(_roster_seat_count(roster, ctypes.byref(count)))
+            seats = []
+            for i in range(count.value):
+                seat = _Seat()
+                _check(_roster_seat(roster, i, ctypes.byref(seat)))
+                seats.append({"role": _text(seat.role), "post": _text(seat.post),
+                              "department": _text(seat.department),
+                              "person": _text(seat.person) or None,
+                              "concurrent": bool(seat.concurrent)})
+            return seats
+        finally:
+            _roster_free(roster)
 
     def approver(self, committee, date):
         """(post, person) who approves seat changes on `date`; person None when unnamed."""
