@@ -78,6 +78,34 @@ TEST(AssessmentReport, MarkdownHasRankingFailuresAndReview) {
   EXPECT_EQ(AssessmentReportJson(a, nullptr).find("\"review\": null") != std::string::npos, true);
 }
 
+// The report is a model built once; every format renders the same one.
+TEST(AssessmentReport, IsAModelBuiltOnce) {
+  const Zhangye z;
+  const Assessment a = z.Assess2022();
+  const AssessmentReport report = BuildAssessmentReport(a, nullptr);
+  EXPECT_EQ(report.title, "健康张掖行动考核指标框架 2022年度考核报告");
+  ASSERT_EQ(report.units.size(), 6u);
+  EXPECT_EQ(report.indicator_count, 26u);
+  EXPECT_FALSE(report.review.has_value());
+  // 肃南, worked above: rank 5, 60.00; 2 and 3 invalid by the rule, 4 not met.
+  const UnitResult& sunan = report.units[4];
+  EXPECT_EQ(sunan.unit, "肃南裕固族自治县");
+  EXPECT_EQ(sunan.rank, 5);
+  EXPECT_EQ(sunan.score.ToString(), "60.00");
+  ASSERT_GE(sunan.failed.size(), 3u);
+  EXPECT_EQ(sunan.failed[0], (std::pair<std::string, bool>{"2", true}));
+  EXPECT_EQ(sunan.failed[1], (std::pair<std::string, bool>{"3", true}));
+  EXPECT_EQ(sunan.failed[2], (std::pair<std::string, bool>{"4", false}));
+  // Every verdict, each with its indicator in the assessed framework.
+  ASSERT_EQ(sunan.verdicts.size(), 26u);
+  EXPECT_EQ(sunan.verdicts[1].indicator, &report.assessed->indicators()[1]);
+  EXPECT_EQ(sunan.verdicts[1].verdict.status, VerdictStatus::kInvalid);
+  EXPECT_EQ(sunan.verdicts[0].verdict.status, VerdictStatus::kPending);
+  EXPECT_EQ(sunan.counts.met, 15);
+  // The renderers of the model and of the assessment give the same text.
+  EXPECT_EQ(AssessmentReportMarkdown(report), AssessmentReportMarkdown(a, nullptr));
+}
+
 TEST(AssessmentReport, HtmlIsOnePageWithItsCharts) {
   const Zhangye z;
   const std::string html = AssessmentReportHtml(z.Assess2022(), nullptr);

@@ -12,11 +12,6 @@ namespace {
 
 using escape::JsonString;
 
-bool Shown(const Verdict& verdict, Explanation explanation) {
-  return explanation == Explanation::kAll ||
-         (verdict.status != VerdictStatus::kMet && verdict.status != VerdictStatus::kNotApplicable);
-}
-
 void AppendVerdictJson(std::string& out, const Verdict& verdict) {
   text::StrAppend(&out, "{\"indicator\": ", JsonString(verdict.indicator),
                   ", \"status\": ", JsonString(VerdictStatusName(verdict.status)),
@@ -103,59 +98,77 @@ int DisplayWidth(std::string_view text) {
   return width;
 }
 
-std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
-  const DecisionRecord& record = a.record();
-  std::string out = text::StrCat(
-      "{\"framework\": ", JsonString(a.framework().name()), ", \"year\": ", a.year(),
+namespace report_parts {
+
+std::string FailedText(const UnitResult& result, std::string_view separator) {
+  std::string out;
+  for (const auto& [number, invalid] : result.failed) {
+    if (!out.empty()) out += separator;
+    text::StrAppend(&out, number, invalid ? "（无效）" : "");
+  }
+  return out;
+}
+
+std::string AssessmentJsonHead(std::string_view framework, int year, const DecisionRecord& record,
+                               Explanation explanation) {
+  return text::StrCat(
+      "{\"framework\": ", JsonString(framework), ", \"year\": ", year,
       ", \"record\": {\"framework_sha256\": ", JsonString(record.framework_sha256),
       ", \"observations_sha256\": ", JsonString(record.observations_sha256),
       ", \"library_version\": ", JsonString(record.library_version),
       ", \"explanation\": ", JsonString(explanation == Explanation::kAll ? "all" : "failures"),
       "},\n \"units\": [");
-  bool first_unit = true;
-  for (std::size_t u : a.ranking()) {
-    text::StrAppend(&out, first_unit ? "\n  " : ",\n  ", "{\"unit\": ",
-                    JsonString(a.observations().unit_name(a.units()[u])), ", \"score\": ",
-                    JsonString(a.score(u).ToString()), ", \"rank\": ", a.rank(u),
-                    ", \"rank_within_parent\": ", a.rank_within_parent(u),
-                    ", \"grade\": ", JsonString(a.grade(u)));
-    const VerdictCounts c = a.counts(u);
-    text::StrAppend(&out, ", \"counts\": {\"met\": ", c.met, ", \"not_met\": ", c.not_met,
-                    ", \"missing\": ", c.missing, ", \"pending\": ", c.pending, ", \"invalid\": ",
-                    c.invalid, ", \"not_applicable\": ", c.not_applicable, "}, ");
-    AppendFindingsJson(out, a.findings(u));
-    out += ", \"verdicts\": [";
-    first_unit = false;
-    bool first_verdict = true;
-    for (std::size_t i = 0; i < a.indicator_count(); ++i) {
-      const Verdict verdict = a.Explain(u, i);
-      if (!Shown(verdict, explanation)) continue;
-      out += first_verdict ? "\n    " : ",\n    ";
-      first_verdict = false;
-      AppendVerdictJson(out, verdict);
-    }
-    out += "]}";
+}
+
+std::string UnitJson(const UnitResult& r, Explanation explanation) {
+  const VerdictCounts& c = r.counts;
+  std::string out = text::StrCat(
+      "{\"unit\": ", JsonString(r.unit), ", \"score\": ", JsonString(r.score.ToString()),
+      ", \"rank\": ", r.rank, ", \"rank_within_parent\": ", r.rank_within_parent,
+      ", \"grade\": ", JsonString(r.grade), ", \"counts\": {\"met\": ", c.met,
+      ", \"not_met\": ", c.not_met, ", \"missing\": ", c.missing, ", \"pending\": ", c.pending,
+      ", \"invalid\": ", c.invalid, ", \"not_applicable\": ", c.not_applicable, "}, ");
+  AppendFindingsJson(out, r.findings);
+  out += ", \"verdicts\": [";
+  bool first = true;
+  for (const ShownVerdict& shown : r.verdicts) {
+    if (!IsShown(shown.verdict, explanation)) continue;
+    out += first ? "\n    " : ",\n    ";
+    first = false;
+    AppendVerdictJson(out, shown.verdict);
   }
-  out += "\n]}\n";
-  return out;
+  return out + "]}";
+}
+
+}  // namespace report_parts
+
+std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
+  std::string out =
+      report_parts::AssessmentJsonHead(a.framework().name(), a.year(), a.record(), explanation);
+  bool first = true;
+  for (std::size_t u : a.ranking()) {
+    text::StrAppend(&out, first ? "\n  " : ",\n  ",
+                    report_parts::UnitJson(UnitResultOf(a, u, explanation), explanation));
+    first = false;
+  }
+  return out + std::string(report_parts::kAssessmentJsonEnd);
 }
 
 std::string AssessmentToCsv(const Assessment& a, Explanation explanation) {
   std::string out = "unit,rank,score,grade,indicator,status,value,target,reason,findings\n";
   for (std::size_t u : a.ranking()) {
-    const std::string& unit = a.observations().unit_name(a.units()[u]);
-    for (std::size_t i = 0; i < a.indicator_count(); ++i) {
-      const Verdict verdict = a.Explain(u, i);
-      if (!Shown(verdict, explanation)) continue;
+    const UnitResult r = UnitResultOf(a, u, explanation);
+    for (const ShownVerdict& shown : r.verdicts) {
+      const std::string findings = FindingsOn(r.findings, shown.indicator->number);
       const auto row = [&](const Verdict& v) {
-        text::StrAppend(&out, CsvField(unit), ",", a.rank(u), ",", a.score(u).ToString(), ",",
-                        CsvField(a.grade(u)), ",", CsvField(v.indicator), ",",
-                        VerdictStatusName(v.status), ",", CsvField(ValueText(v)), ",", CsvField(TargetText(v)),
-                        ",", CsvField(ReasonText(v)), ",",
-                        CsvField(FindingsOn(a.findings(u), a.framework().indicators()[i].number)), "\n");
+        text::StrAppend(&out, CsvField(r.unit), ",", r.rank, ",", r.score.ToString(), ",",
+                        CsvField(r.grade), ",", CsvField(v.indicator), ",",
+                        VerdictStatusName(v.status), ",", CsvField(ValueText(v)), ",",
+                        CsvField(TargetText(v)), ",", CsvField(ReasonText(v)), ",",
+                        CsvField(findings), "\n");
       };
-      row(verdict);
-      for (const Verdict& part : verdict.parts) row(part);
+      row(shown.verdict);
+      for (const Verdict& part : shown.verdict.parts) row(part);
     }
   }
   return out;
@@ -165,26 +178,26 @@ std::string AssessmentToMarkdown(const Assessment& a, Explanation explanation) {
   std::string out = text::StrCat("# ", a.framework().name(), "：", a.year(), "年考核结果\n\n",
                                  "| 排名 | 单位 | 得分 | 等级 | 达标 | 未达标 | 缺报 | 待公布 | 无效 | 不适用 |\n",
                                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-  for (std::size_t u : a.ranking()) {
-    const VerdictCounts c = a.counts(u);
-    text::StrAppend(&out, "| ", a.rank(u), " | ", a.observations().unit_name(a.units()[u]), " | ",
-                    a.score(u).ToString(), " | ", a.grade(u), " | ", c.met, " | ", c.not_met, " | ",
-                    c.missing, " | ", c.pending, " | ", c.invalid, " | ", c.not_applicable, " |\n");
+  std::vector<UnitResult> results;
+  for (std::size_t u : a.ranking()) results.push_back(UnitResultOf(a, u, explanation));
+  for (const UnitResult& r : results) {
+    const VerdictCounts& c = r.counts;
+    text::StrAppend(&out, "| ", r.rank, " | ", r.unit, " | ", r.score.ToString(), " | ", r.grade,
+                    " | ", c.met, " | ", c.not_met, " | ", c.missing, " | ", c.pending, " | ",
+                    c.invalid, " | ", c.not_applicable, " |\n");
   }
-  for (std::size_t u : a.ranking()) {
+  for (const UnitResult& r : results) {
     std::string rows;
-    for (std::size_t i = 0; i < a.indicator_count(); ++i) {
-      const Verdict verdict = a.Explain(u, i);
-      if (!Shown(verdict, explanation)) continue;
-      text::StrAppend(&rows, "| ", verdict.indicator, " | ", a.framework().indicators()[i].name,
-                      " | ", VerdictStatusName(verdict.status), " | ", ReasonText(verdict), " |\n");
+    for (const ShownVerdict& shown : r.verdicts) {
+      text::StrAppend(&rows, "| ", shown.verdict.indicator, " | ", shown.indicator->name, " | ",
+                      VerdictStatusName(shown.verdict.status), " | ", ReasonText(shown.verdict), " |\n");
     }
     std::string findings;
-    for (const Finding& finding : a.findings(u)) {
+    for (const Finding& finding : r.findings) {
       text::StrAppend(&findings, "- ", report_parts::FindingText(finding), "\n");
     }
     if (rows.empty() && findings.empty()) continue;
-    text::StrAppend(&out, "\n## ", a.observations().unit_name(a.units()[u]), "\n\n");
+    text::StrAppend(&out, "\n## ", r.unit, "\n\n");
     if (!rows.empty()) text::StrAppend(&out, "| 序号 | 指标 | 结果 | 说明 |\n| --- | --- | --- | --- |\n", rows);
     if (!findings.empty()) text::StrAppend(&out, rows.empty() ? "" : "\n", "校验发现：\n\n", findings);
   }
@@ -199,10 +212,15 @@ std::string AssessmentToTable(const Assessment& a) {
   };
   std::vector<Row> rows = {
       {"排名", "单位", "得分", "等级", "达标/未达标/缺报/待公布/无效/不适用", "未达标指标"}};
+  std::string findings;  // what validation found, unit by unit in ranking order
   for (std::size_t u : a.ranking()) {
-    rows.push_back(Row{std::to_string(a.rank(u)), a.observations().unit_name(a.units()[u]),
-                       a.score(u).ToString(), a.grade(u), CountsCell(a.counts(u)),
-                       report_parts::NotMetNumbers(a, u, ",")});
+    // The ranking needs no verdict explained.
+    UnitResult r = UnitResultOf(a, u, Explanation::kFailures);
+    rows.push_back(Row{std::to_string(r.rank), r.unit, r.score.ToString(), r.grade,
+                       CountsCell(r.counts), report_parts::FailedText(r, ",")});
+    for (const Finding& finding : r.findings) {
+      text::StrAppend(&findings, "  ", r.unit, "  ", report_parts::FindingText(finding), "\n");
+    }
   }
   int widths[5] = {0, 0, 0, 0, 0};
   for (const Row& row : rows) {
@@ -217,14 +235,6 @@ std::string AssessmentToTable(const Assessment& a) {
     text::StrAppend(&out, Pad(row.rank, widths[0], true), "  ", Pad(row.unit, widths[1]), "  ",
                     Pad(row.score, widths[2], true), "  ", Pad(row.grade, widths[3]), "  ",
                     Pad(row.tally, widths[4]), "  ", row.failed, "\n");
-  }
-  // What validation found, unit by unit in ranking order.
-  std::string findings;
-  for (std::size_t u : a.ranking()) {
-    for (const Finding& finding : a.findings(u)) {
-      text::StrAppend(&findings, "  ", a.observations().unit_name(a.units()[u]), "  ",
-                      report_parts::FindingText(finding), "\n");
-    }
   }
   if (!findings.empty()) text::StrAppend(&out, "\n校验发现:\n", findings);
   return out;

@@ -68,25 +68,26 @@ std::string Legend() {
 }
 
 // Horizontal bars, one per unit in rank order, scored out of 100.
-std::string RankingChart(const Assessment& a) {
+std::string RankingChart(const std::vector<UnitResult>& units) {
   constexpr int kLabel = 200, kBar = 520, kRow = 28, kTop = 10;
-  const int height = kTop * 2 + kRow * static_cast<int>(a.unit_count());
+  const int height = kTop * 2 + kRow * static_cast<int>(units.size());
   std::string out = text::StrCat("<svg class=\"chart ranking\" xmlns=\"http://www.w3.org/2000/svg\" "
                                  "width=\"", kLabel + kBar + 80, "\" height=\"", height,
                                  "\" role=\"img\" aria-label=\"得分排名\" font-family=\"", kFonts,
                                  "\" font-size=\"13\">\n");
   int row = 0;
-  for (std::size_t u : a.ranking()) {
-    const double score = std::strtod(a.score(u).ToString().c_str(), nullptr);
+  for (const UnitResult& r : units) {
+    const std::string score_text = r.score.ToString();
+    const double score = std::strtod(score_text.c_str(), nullptr);
     const double width = std::clamp(score, 0.0, 100.0) / 100.0 * kBar;
     const int y = kTop + row * kRow;
     text::StrAppend(&out, "<text x=\"", kLabel - 8, "\" y=\"", y + 18, "\" text-anchor=\"end\">",
-                    a.rank(u), ". ", Html(report_parts::UnitName(a, u)), "</text>\n",
+                    r.rank, ". ", Html(r.unit), "</text>\n",
                     "<rect x=\"", kLabel, "\" y=\"", y + 4, "\" width=\"", Number(width),
                     "\" height=\"", kRow - 8, "\" fill=\"#1565c0\"><title>",
-                    Html(report_parts::UnitName(a, u)), " ", a.score(u).ToString(), "</title></rect>\n",
+                    Html(r.unit), " ", score_text, "</title></rect>\n",
                     "<text x=\"", Number(kLabel + width + 6), "\" y=\"", y + 18, "\">",
-                    a.score(u).ToString(), " ", Html(a.grade(u)), "</text>\n");
+                    score_text, " ", Html(r.grade), "</text>\n");
     ++row;
   }
   return out + "</svg>\n";
@@ -218,64 +219,64 @@ std::string TrendChart(const MonitoringReport& report, const MonitoredIndicator&
 
 }  // namespace
 
-std::string AssessmentReportHtml(const Assessment& a, const ReviewResult* review) {
-  std::string out = PageStart(report_parts::Title(a));
-  const DecisionRecord& record = a.record();
-  text::StrAppend(&out, "<p>考核单位 ", a.unit_count(), " 个，指标 ", a.indicator_count(),
+std::string AssessmentReportHtml(const AssessmentReport& report) {
+  std::string out = PageStart(report.title);
+  const DecisionRecord& record = report.record;
+  text::StrAppend(&out, "<p>考核单位 ", report.units.size(), " 个，指标 ", report.indicator_count,
                   " 项。框架 SHA-256 <code>", record.framework_sha256, "</code>，数据 SHA-256 <code>",
                   record.observations_sha256, "</code>，healthact ", Html(record.library_version),
-                  "。</p>\n<h2>得分排名</h2>\n", RankingChart(a));
+                  "。</p>\n<h2>得分排名</h2>\n", RankingChart(report.units));
   out += "<table class=\"ranking\"><tr><th>名次</th><th>单位</th><th>得分</th><th>等级</th><th>未达标指标</th></tr>\n";
-  for (std::size_t u : a.ranking()) {
-    text::StrAppend(&out, "<tr><td class=\"num\">", a.rank(u), "</td><td>",
-                    Html(report_parts::UnitName(a, u)), "</td><td class=\"num\">", a.score(u).ToString(),
-                    "</td><td>", Html(a.grade(u)), "</td><td>",
-                    Html(report_parts::NotMetNumbers(a, u)), "</td></tr>\n");
+  for (const UnitResult& r : report.units) {
+    text::StrAppend(&out, "<tr><td class=\"num\">", r.rank, "</td><td>", Html(r.unit),
+                    "</td><td class=\"num\">", r.score.ToString(), "</td><td>", Html(r.grade),
+                    "</td><td>", Html(report_parts::FailedText(r)), "</td></tr>\n");
   }
   out += "</table>\n<h2>各单位各指标结论</h2>\n";
-  std::vector<std::string> units, columns;
+  std::vector<std::string> units;
   std::vector<std::vector<VerdictStatus>> statuses;
-  for (const Indicator& indicator : a.framework().indicators()) columns.push_back(indicator.number);
-  for (std::size_t u : a.ranking()) {
-    units.push_back(report_parts::UnitName(a, u));
+  for (const UnitResult& r : report.units) {
+    units.push_back(r.unit);
     statuses.emplace_back();
-    for (std::size_t i = 0; i < a.indicator_count(); ++i) statuses.back().push_back(a.status(u, i));
+    for (const ShownVerdict& shown : r.verdicts) statuses.back().push_back(shown.verdict.status);
   }
-  out += VerdictGrid(units, columns, statuses, "各单位各指标结论") + Legend();
+  out += VerdictGrid(units, report.indicator_numbers, statuses, "各单位各指标结论") + Legend();
   out += "<h2>各单位未达标、无效、缺报和待公布指标</h2>\n";
-  for (std::size_t u : a.ranking()) {
-    text::StrAppend(&out, "<h3>", Html(report_parts::UnitName(a, u)), "</h3>\n<p>",
-                    Html(report_parts::CountsText(a.counts(u))), "</p>\n");
-    if (!a.findings(u).empty()) {
+  for (const UnitResult& r : report.units) {
+    text::StrAppend(&out, "<h3>", Html(r.unit), "</h3>\n<p>", Html(report_parts::CountsText(r.counts)),
+                    "</p>\n");
+    if (!r.findings.empty()) {
       out += "<p>校验发现：</p>\n<ul class=\"findings\">\n";
-      for (const Finding& finding : a.findings(u)) {
+      for (const Finding& finding : r.findings) {
         text::StrAppend(&out, "<li class=\"", finding.severity == Severity::kError ? "error" : "warning",
                         "\">", Html(report_parts::FindingText(finding)), "</li>\n");
       }
       out += "</ul>\n";
     }
     out += "<ul>\n";
-    const std::vector<std::size_t> unmet = report_parts::UnmetIndicators(a, u);
-    if (unmet.empty()) out += "<li>全部指标达标。</li>\n";
-    for (std::size_t i : unmet) {
-      const Verdict v = a.Explain(u, i);
-      const Indicator& indicator = a.framework().indicators()[i];
-      text::StrAppend(&out, "<li class=\"", VerdictStatusName(v.status), "\">指标 ", Html(indicator.number),
-                      " ", Html(indicator.name), "：", StatusWord(v.status), "，",
-                      Html(ReasonOrDash(v)), "</li>\n");
+    bool any = false;
+    for (const ShownVerdict& shown : r.verdicts) {
+      const Verdict& v = shown.verdict;
+      if (!IsShown(v, Explanation::kFailures)) continue;
+      any = true;
+      text::StrAppend(&out, "<li class=\"", VerdictStatusName(v.status), "\">指标 ",
+                      Html(shown.indicator->number), " ", Html(shown.indicator->name), "：",
+                      StatusWord(v.status), "，", Html(ReasonOrDash(v)), "</li>\n");
     }
+    if (!any) out += "<li>全部指标达标。</li>\n";
     out += "</ul>\n";
   }
-  if (review != nullptr) {
+  if (report.review) {
+    const AssessmentReport::Spotcheck& review = *report.review;
     out += "<h2>抽查复核</h2>\n<p>抽查单位：";
-    for (std::size_t k = 0; k < review->reviewed.size(); ++k) {
-      text::StrAppend(&out, k > 0 ? "、" : "", Html(a.observations().unit_name(review->reviewed[k])));
+    for (std::size_t k = 0; k < review.reviewed.size(); ++k) {
+      text::StrAppend(&out, k > 0 ? "、" : "", Html(review.reviewed[k]));
     }
-    text::StrAppend(&out, "。发现差异 ", review->discrepancies.size(), " 处。</p>\n");
-    if (!review->discrepancies.empty()) {
+    text::StrAppend(&out, "。发现差异 ", review.discrepancies.size(), " 处。</p>\n");
+    if (!review.discrepancies.empty()) {
       out += "<table class=\"review\"><tr><th>单位</th><th>指标</th><th>报告值</th><th>核实值</th>"
              "<th>复核前</th><th>复核后</th></tr>\n";
-      for (const Discrepancy& d : review->discrepancies) {
+      for (const Discrepancy& d : review.discrepancies) {
         text::StrAppend(&out, "<tr><td>", Html(d.unit), "</td><td>", Html(d.key), "</td><td>",
                         Html(d.reported.ToString()), "</td><td>", Html(d.verified.ToString()), "</td><td>",
                         StatusWord(d.before), "</td><td>", StatusWord(d.after),
@@ -285,6 +286,10 @@ std::string AssessmentReportHtml(const Assessment& a, const ReviewResult* review
     }
   }
   return out + std::string(kPageEnd);
+}
+
+std::string AssessmentReportHtml(const Assessment& a, const ReviewResult* review) {
+  return AssessmentReportHtml(BuildAssessmentReport(a, review));
 }
 
 std::string MonitoringReportHtml(const MonitoringReport& report) {

@@ -7,16 +7,10 @@
 #include <vector>
 
 #include "healthact/assess/assessment.hpp"
+#include "healthact/report/assessment_report.hpp"
 
 namespace healthact::report_parts {
 
-// Indicators whose verdict is neither met nor not applicable: not met, missing,
-// pending or invalid -- what a unit's own section lists, each with its status.
-std::vector<std::size_t> UnmetIndicators(const Assessment& a, std::size_t u);
-// The numbers of the indicators judged not met or invalid, "2、7、3（无效）":
-// the ranking's 未达标指标 column, which, like the score, leaves out what is
-// still pending.  `separator` is "、" in reports, "," in the table.
-std::string NotMetNumbers(const Assessment& a, std::size_t u, std::string_view separator = "、");
 // "met 20 / not met 3 / …" in the reports' words: 达标 20，未达标 3，…
 std::string CountsText(const VerdictCounts& counts);
 // A finding for a clerk: "错误：999 不在合理范围 0–150 岁内".
@@ -25,6 +19,16 @@ std::string_view SeverityWord(Severity severity);  // 错误, 警告
 // 达标, 未达标, 缺报, 待公布, 不适用, 无效.
 std::string_view StatusWord(VerdictStatus status);
 std::string UnitName(const Assessment& a, std::size_t u);
+// "2、7、3（无效）": the ranking's 未达标指标 column, which, like the score,
+// leaves out what is still pending; `separator` is "、" in reports, "," in
+// the table.
+std::string FailedText(const UnitResult& result, std::string_view separator = "、");
+// The JSON of `healthact assess` (assessment_text.hpp): its head, one unit
+// (the verdicts shown under `explanation`), and its end.
+std::string AssessmentJsonHead(std::string_view framework, int year, const DecisionRecord& record,
+                               Explanation explanation);
+std::string UnitJson(const UnitResult& result, Explanation explanation);
+inline constexpr std::string_view kAssessmentJsonEnd = "\n]}\n";
 std::string Title(const Assessment& a);  // "健康张掖… 2022年度考核报告"
 
 }  // namespace healthact::report_parts

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "healthact/assess/assessment.hpp"
+#include "healthact/report/assessment_report.hpp"
 #include "healthact/model/organisation.hpp"
 #include "healthact/assess/review.hpp"
 #include "healthact/core/sheet.hpp"
@@ -25,7 +26,12 @@ namespace healthact {
 
 // ---- The assessment report ----
 
-// `review` may be null: no spot-check was made.
+// Rendered from the model (assessment_report.hpp); the overloads taking an
+// assessment build it first.  `review` may be null: no spot-check was made.
+std::string AssessmentReportMarkdown(const AssessmentReport& report);
+std::string AssessmentReportJson(const AssessmentReport& report);
+std::string AssessmentReportHtml(const AssessmentReport& report);
+std::vector<Sheet> AssessmentReportSheets(const AssessmentReport& report);
 std::string AssessmentReportMarkdown(const Assessment& assessment, const ReviewResult* review);
 // {"report": "assessment", "assessment": <AssessmentToJson, failures only>,
 //  "review": {"reviewed": [...], "discrepancies": [...]} | null}
