@@ -22,9 +22,7 @@ UnitResult Ranked(const Assessment& a, std::size_t u) {
   return result;
 }
 
-}  // namespace
-
-UnitResult UnitResultOf(const Assessment& a, std::size_t u, Explanation explanation) {
+UnitResult Result(const Assessment& a, std::size_t u, std::optional<Explanation> explanation) {
   UnitResult result = Ranked(a, u);
   result.counts = a.counts(u);
   result.findings = a.findings(u);
@@ -35,14 +33,22 @@ UnitResult UnitResultOf(const Assessment& a, std::size_t u, Explanation explanat
       result.failed.emplace_back(indicators[i].number, status == VerdictStatus::kInvalid);
     }
     // Explaining costs; a verdict not shown is not explained.
-    if (explanation == Explanation::kFailures &&
-        (status == VerdictStatus::kMet || status == VerdictStatus::kNotApplicable)) {
+    if (!explanation || (*explanation == Explanation::kFailures &&
+                         (status == VerdictStatus::kMet || status == VerdictStatus::kNotApplicable))) {
       continue;
     }
     result.verdicts.push_back(ShownVerdict{&indicators[i], a.Explain(u, i)});
   }
   return result;
 }
+
+}  // namespace
+
+UnitResult UnitResultOf(const Assessment& a, std::size_t u, Explanation explanation) {
+  return Result(a, u, explanation);
+}
+
+UnitResult UnitRankingOf(const Assessment& a, std::size_t u) { return Result(a, u, std::nullopt); }
 
 AssessmentReport BuildAssessmentReport(const Assessment& a, const ReviewResult* review) {
   AssessmentReport report;

@@ -214,8 +214,7 @@ std::string AssessmentToTable(const Assessment& a) {
       {"排名", "单位", "得分", "等级", "达标/未达标/缺报/待公布/无效/不适用", "未达标指标"}};
   std::string findings;  // what validation found, unit by unit in ranking order
   for (std::size_t u : a.ranking()) {
-    // The ranking needs no verdict explained.
-    UnitResult r = UnitResultOf(a, u, Explanation::kFailures);
+    const UnitResult r = UnitRankingOf(a, u);
     rows.push_back(Row{std::to_string(r.rank), r.unit, r.score.ToString(), r.grade,
                        CountsCell(r.counts), report_parts::FailedText(r, ",")});
     for (const Finding& finding : r.findings) {

@@ -41,6 +41,9 @@ struct UnitResult {
 
 // Unit u (an index into assessment.units()).
 UnitResult UnitResultOf(const Assessment& assessment, std::size_t u, Explanation explanation);
+// The same without verdicts: the ranking's columns, tallies and findings,
+// which need no verdict explained (the table of a national assessment).
+UnitResult UnitRankingOf(const Assessment& assessment, std::size_t u);
 // Whether a verdict is shown under `explanation`.
 bool IsShown(const Verdict& verdict, Explanation explanation);
 
