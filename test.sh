@@ -42,7 +42,7 @@ tests/fuzz/run.sh build-fuzz "${HEALTHACT_FUZZ_SECONDS:-30}"
 # A packager's plain Release build, as typed on a fresh machine (no -Werror):
 # with GCC exactly so, with Clang the library and the tool.
 cmake -S . -B build-release-gcc -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-release-gcc
+cmake --build build-release-gcc --parallel 2  # two cores, as CI has
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-release-clang -DCMAKE_BUILD_TYPE=Release \
   -DHEALTHACT_BUILD_TESTS=OFF -DHEALTHACT_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-release-clang

@@ -42,21 +42,20 @@ struct hact_observations {
   }
 };
 
-struct hact_organisation {
-  std::shared_ptr<const healthact::Organisation> organisation;
-  // The last roster asked for, with the strings handed out.
-  std::vector<healthact::RosterEntry> roster;
-  std::vector<std::string> roles;
-  // Every approver asked for, by (committee, date): node-based, so that the
-  // strings handed out live as long as the handle.
-  std::map<std::pair<int32_t, std::string>, std::pair<std::string, std::string>> approvers;
-};
-
 // A committee's seats on one date, as a handle of its own: reading it does
 // not change the organisation, and two rosters can be read side by side.
 struct hact_roster {
   std::vector<healthact::RosterEntry> seats;
   std::vector<std::string> roles;
+};
+
+struct hact_organisation {
+  std::shared_ptr<const healthact::Organisation> organisation;
+  // The last roster asked for by hact_organisation_roster (the older pair).
+  hact_roster roster;
+  // Every approver asked for, by (committee, date): node-based, so that the
+  // strings handed out live as long as the handle.
+  std::map<std::pair<int32_t, std::string>, std::pair<std::string, std::string>> approvers;
 };
 
 struct hact_assessment {
@@ -528,6 +527,20 @@ int32_t CommitteeAndDate(const hact_organisation* organisation, int32_t index, c
 }
 }  // namespace
 
+namespace {
+
+hact_roster RosterOn(const hact_organisation& organisation, const healthact::Committee& committee,
+                     healthact::Date date) {
+  hact_roster roster;
+  roster.seats = organisation.organisation->RosterOn(committee, date);
+  for (const healthact::RosterEntry& entry : roster.seats) {
+    roster.roles.emplace_back(healthact::CommitteeRoleName(entry.role));
+  }
+  return roster;
+}
+
+}  // namespace
+
 int32_t hact_organisation_roster(hact_organisation* organisation, int32_t committee, const char* date,
                                  int32_t* count) {
   return Guard([&] {
@@ -537,12 +550,8 @@ int32_t hact_organisation_roster(hact_organisation* organisation, int32_t commit
       return status;
     }
     if (count == nullptr) return NullArgument("count");
-    organisation->roster = organisation->organisation->RosterOn(*chosen, when);
-    organisation->roles.clear();
-    for (const healthact::RosterEntry& entry : organisation->roster) {
-      organisation->roles.emplace_back(healthact::CommitteeRoleName(entry.role));
-    }
-    *count = static_cast<int32_t>(organisation->roster.size());
+    organisation->roster = RosterOn(*organisation, *chosen, when);
+    *count = static_cast<int32_t>(organisation->roster.seats.size());
     return HACT_OK;
   });
 }
@@ -557,12 +566,7 @@ int32_t hact_roster_create(const hact_organisation* organisation, int32_t commit
       return status;
     }
     if (roster == nullptr) return NullArgument("roster");
-    auto made = std::make_unique<hact_roster>();
-    made->seats = organisation->organisation->RosterOn(*chosen, when);
-    for (const healthact::RosterEntry& entry : made->seats) {
-      made->roles.emplace_back(healthact::CommitteeRoleName(entry.role));
-    }
-    *roster = made.release();
+    *roster = new hact_roster(RosterOn(*organisation, *chosen, when));
     return HACT_OK;
   });
 }
@@ -593,17 +597,11 @@ int32_t hact_roster_seat(const hact_roster* roster, int32_t index, hact_seat* ou
 
 int32_t hact_organisation_seat(const hact_organisation* organisation, int32_t index, hact_seat* out) {
   if (organisation == nullptr) return NullArgument("organisation");
-  if (out == nullptr) return NullArgument("out");
-  if (index < 0 || static_cast<std::size_t>(index) >= organisation->roster.size()) {
+  const int32_t status = hact_roster_seat(&organisation->roster, index, out);
+  if (status == HACT_ERROR_RANGE) {
     return Fail(HACT_ERROR_RANGE, "seat index out of range (call hact_organisation_roster first)");
   }
-  const healthact::RosterEntry& entry = organisation->roster[index];
-  out->role = organisation->roles[index].c_str();
-  out->post = entry.post.c_str();
-  out->department = entry.department.c_str();
-  out->person = entry.person ? entry.person->c_str() : "";
-  out->concurrent = entry.concurrent ? 1 : 0;
-  return HACT_OK;
+  return status;
 }
 
 int32_t hact_organisation_approver(hact_organisation* organisation, int32_t committee,
