@@ -41,11 +41,17 @@ inline std::string DiagnosticsText(const ParsedFramework& parsed) {
 }
 
 // An example framework without what no attachment table states: the ranges
-// and consistency rules the example frameworks add for validation.
+// and consistency rules the example frameworks add for validation, and the
+// special actions and categories they place the indicators in.
 inline Framework WhatATableStates(const Framework& example) {
   Framework::Contents contents = example.contents();
   contents.rules.clear();
-  for (Indicator& indicator : contents.indicators) indicator.range.reset();
+  contents.actions.clear();
+  for (Indicator& indicator : contents.indicators) {
+    indicator.range.reset();
+    indicator.action.clear();
+    indicator.category.reset();
+  }
   return Framework(std::move(contents));
 }
 

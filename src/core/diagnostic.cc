@@ -57,6 +57,7 @@ std::string_view DiagnosticCodeName(DiagnosticCode code) {
     case DiagnosticCode::kTableRow: return "table-row";
     case DiagnosticCode::kTableCell: return "table-cell";
     case DiagnosticCode::kLimitExceeded: return "limit-exceeded";
+    case DiagnosticCode::kUnknownAction: return "unknown-action";
     case DiagnosticCode::kBareTargetNoDirection: return "bare-target-without-direction";
     case DiagnosticCode::kShareAboveWhole: return "share-above-whole";
     case DiagnosticCode::kLaterTargetWeaker: return "later-target-weaker";

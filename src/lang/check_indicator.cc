@@ -153,6 +153,10 @@ void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
       where.aggregate_weight = value.offset;
       indicator.aggregate_weight = value.text;
       break;
+    case Keyword::kAction:
+      indicator.action = value.text;
+      action_places_[indicator.number] = value.offset;
+      break;
     default:
       break;
   }

@@ -67,6 +67,20 @@ std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>&
     ResolveTrends(indicator, contents_.trend_rules, it->second, report);
     CheckWholeIndicator(indicator, it->second, report);
   }
+  // An indicator's special action is one the framework declares (wherever
+  // in the text, or in the framework it extends).
+  for (const auto& [number, place] : action_places_) {
+    const Indicator* indicator = FindIndicator(number);
+    if (indicator == nullptr || indicator->action.empty()) continue;
+    const auto& actions = contents_.actions;
+    if (std::none_of(actions.begin(), actions.end(),
+                     [&](const SpecialAction& a) { return a.name == indicator->action; })) {
+      Report(DiagnosticCode::kUnknownAction, place,
+             text::StrCat("indicator ", number, " names special action '", indicator->action,
+                          "', which the framework does not declare (专项行动 \"", indicator->action,
+                          "\")"));
+    }
+  }
   for (const ast::RuleStmt* rule : rule_statements_) CheckRule(*rule);
   if (HasErrors(diagnostics_)) return std::nullopt;
   return std::move(contents_);
@@ -124,6 +138,23 @@ void Checker::CheckSimple(const ast::Simple& statement) {
     case Keyword::kBasis:
       current_basis_ = statement.argument.text;
       break;
+    case Keyword::kAction: {
+      const std::string& name = statement.argument.text;
+      if (name.empty()) {
+        Report(DiagnosticCode::kEmptyName, statement.argument.offset, "the special action's name is empty");
+        break;
+      }
+      CheckNameLength(name, statement.argument.offset);
+      auto& actions = contents_.actions;
+      if (std::any_of(actions.begin(), actions.end(),
+                      [&](const SpecialAction& action) { return action.name == name; })) {
+        Report(DiagnosticCode::kDuplicateStatement, statement.argument.offset,
+               text::StrCat("special action '", name, "' is declared twice"));
+        break;
+      }
+      actions.push_back(SpecialAction{name});
+      break;
+    }
     case Keyword::kDrop: {
       auto& indicators = contents_.indicators;
       const auto it = std::find_if(indicators.begin(), indicators.end(), [&](const Indicator& i) {

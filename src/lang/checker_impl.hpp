@@ -115,6 +115,9 @@ class Checker {
   std::map<std::string, std::size_t> defined_here_;  // indicator number -> head offset
   std::map<std::string, IndicatorLocations> locations_;
   std::map<std::string, std::size_t, std::less<>> index_;  // number -> position
+  // Where each indicator named its special action, checked once every
+  // declaration is known.
+  std::map<std::string, std::size_t> action_places_;
   // Rules are checked once every indicator is known, wherever they stand.
   std::vector<const ast::RuleStmt*> rule_statements_;
   bool typing_rule_ = false;  // TypeExpr is typing a 校验, not a 公式

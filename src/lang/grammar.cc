@@ -90,13 +90,15 @@ const auto same_line_source =
     x3::no_skip[*In(kLineSpace) >> &KeywordLiteral(Keyword::kSource)] >> source_statement;
 
 const auto simple_statement = x3::rule<class simple_id, ast::Simple>{"statement"} =
-    ((Head(Keyword::kFramework) | Head(Keyword::kExtends) | Head(Keyword::kBasis)) >
+    ((Head(Keyword::kFramework) | Head(Keyword::kExtends) | Head(Keyword::kBasis) |
+      Head(Keyword::kAction)) >
      string_token) |
     (Head(Keyword::kDrop) > label_token) | (Head(Keyword::kPartialCredit) > word_token);
 
 const auto property_statement = x3::rule<class property_id, ast::Simple>{"statement"} =
-    (Head(Keyword::kUnit) | Head(Keyword::kDirection) | Head(Keyword::kCategory) |
-     Head(Keyword::kBinding) | Head(Keyword::kAggregateWeight)) > word_token;
+    ((Head(Keyword::kUnit) | Head(Keyword::kDirection) | Head(Keyword::kCategory) |
+      Head(Keyword::kBinding) | Head(Keyword::kAggregateWeight)) > word_token) |
+    (Head(Keyword::kAction) > string_token);
 
 // 权重 1 10, 权重 "《…》" 40, 等级 优秀 90.
 const auto assignment_statement = x3::rule<class assignment_id, ast::Assignment>{"statement"} =

@@ -54,6 +54,9 @@ void AppendIndicator(std::string& out, const Indicator& indicator) {
     text::StrAppend(&out, kIndent, Kw(Keyword::kCategory), " ", CategoryName(*indicator.category),
                     "\n");
   }
+  if (!indicator.action.empty()) {
+    text::StrAppend(&out, kIndent, Kw(Keyword::kAction), " ", Quote(indicator.action), "\n");
+  }
   if (indicator.binding) {
     text::StrAppend(&out, kIndent, Kw(Keyword::kBinding), " ",
                     BindingForceName(*indicator.binding), "\n");
@@ -117,6 +120,9 @@ std::string FormatFramework(const Framework& framework) {
   AppendTrendRules(out, framework.trend_rules(), "");
   for (const CountDeclaration& count : framework.counts()) {
     text::StrAppend(&out, Kw(Keyword::kCount), " ", count.name, " ", MeasureUnitSymbol(count.measure_unit), "\n");
+  }
+  for (const SpecialAction& action : framework.actions()) {
+    text::StrAppend(&out, Kw(Keyword::kAction), " ", Quote(action.name), "\n");
   }
   const Scoring& scoring = framework.scoring();
   if (scoring.partial_credit != PartialCredit::kNone) {

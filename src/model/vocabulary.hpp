@@ -89,7 +89,7 @@ enum class Keyword {
   kFramework, kExtends, kSource, kBasis, kIndicator, kDrop, kCount,
   kMarkedChange, kContinuousYears,
   kUnit, kDirection, kCategory, kBinding, kBaseline, kTarget, kPart, kFormula, kRound,
-  kWeight, kPartialCredit, kGrade, kAggregateWeight, kRange, kRule,
+  kWeight, kPartialCredit, kGrade, kAggregateWeight, kRange, kRule, kAction,
 };
 
 // A keyword's two spellings; shared by the framework and organisation
@@ -102,7 +102,7 @@ struct KeywordSpellingOf {
 };
 using KeywordSpelling = KeywordSpellingOf<Keyword>;
 
-inline constexpr std::array<KeywordSpelling, 24> kKeywords = {{
+inline constexpr std::array<KeywordSpelling, 25> kKeywords = {{
     {Keyword::kFramework, "框架", "framework"},
     {Keyword::kExtends, "继承", "extends"},
     {Keyword::kSource, "来源", "source"},
@@ -127,6 +127,7 @@ inline constexpr std::array<KeywordSpelling, 24> kKeywords = {{
     {Keyword::kAggregateWeight, "汇总权重", "aggregate_weight"},
     {Keyword::kRange, "范围", "range"},
     {Keyword::kRule, "校验", "rule"},
+    {Keyword::kAction, "专项行动", "action"},
 }};
 
 // A rule's reference to last year's figure: 上年[3], prior[3].

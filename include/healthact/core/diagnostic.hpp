@@ -61,6 +61,7 @@ enum class DiagnosticCode : std::int32_t {
   kTableRow = 41,              // E041 table-row
   kTableCell = 42,             // E042 table-cell
   kLimitExceeded = 43,         // E043 limit-exceeded
+  kUnknownAction = 44,         // E044 unknown-action
   kBareTargetNoDirection = 101,      // W101 bare-target-without-direction
   kShareAboveWhole = 102,            // W102 share-above-whole
   kLaterTargetWeaker = 103,          // W103 later-target-weaker

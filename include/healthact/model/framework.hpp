@@ -263,12 +263,23 @@ enum class TargetChoice : std::uint8_t {
                    // progress toward), else the latest: monitoring
 };
 
+// A special action (专项行动) of the plan, e.g. 健康知识普及行动: a working
+// group led by one department carries it out and reports on it each year.
+// The indicators that measure it name it.
+struct SpecialAction {
+  std::string name;
+  friend bool operator==(const SpecialAction&, const SpecialAction&) = default;
+};
+
 struct Indicator {
   std::string number;  // "9", "25"
   std::string name;    // 每千常住人口执业（助理）医师数
   std::optional<MeasureUnit> measure_unit;  // none for qualitative indicators (实现)
   std::string basis;   // 《“健康广西2030”规划》
   std::optional<Category> category;
+  // The special action it measures; empty for the plan's overall goals
+  // (人均预期寿命 and the like), which belong to no action.
+  std::string action;
   std::optional<BindingForce> binding;
   Direction direction = Direction::kUnspecified;
   std::vector<IndicatorPart> parts;  // empty unless the indicator has parts
@@ -305,6 +316,7 @@ class Framework {
     Citation source;
     TrendRules trend_rules;
     std::vector<CountDeclaration> counts;
+    std::vector<SpecialAction> actions;  // in document order
     Scoring scoring;
     std::vector<Indicator> indicators;  // in document order
     std::vector<ConsistencyRule> rules;  // in document order
@@ -317,6 +329,7 @@ class Framework {
   const Citation& source() const { return contents_.source; }
   const TrendRules& trend_rules() const { return contents_.trend_rules; }
   const std::vector<CountDeclaration>& counts() const { return contents_.counts; }
+  const std::vector<SpecialAction>& actions() const { return contents_.actions; }
   const Scoring& scoring() const { return contents_.scoring; }
   const std::vector<Indicator>& indicators() const { return contents_.indicators; }
   const std::vector<ConsistencyRule>& rules() const { return contents_.rules; }
