@@ -9,6 +9,7 @@
 #include "healthact/data/data_file.hpp"
 #include "healthact/assess/review.hpp"
 #include "healthact/lang/organisation_text.hpp"
+#include "healthact/report/actions_report.hpp"
 #include "healthact/report/report.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
 
@@ -121,29 +122,88 @@ int MonitoringReportCommand(const Arguments& arguments) {
   return EmitSheets(MonitoringReportSheets(report), output);
 }
 
+// The organisation of --org, or null; false when it cannot be read.
+bool LoadOrganisation(const Arguments& arguments, std::shared_ptr<const Organisation>& organisation) {
+  const auto& flags = arguments.flags;
+  if (!flags.count("org")) return true;
+  absl::StatusOr<std::string> text = ReadFile(flags.at("org"));
+  if (!text.ok()) {
+    std::cerr << "healthact: " << text.status().message() << "\n";
+    return false;
+  }
+  ParsedOrganisation org = ParseOrganisation(*text, flags.at("org"));
+  for (const Diagnostic& d : org.diagnostics) std::cerr << d.ToString() << "\n";
+  if (!org.ok()) return false;
+  organisation = org.organisation;
+  return true;
+}
+
+int ActionsReportCommand(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  const std::string format = flags.at("format");
+  if (format != "markdown" && format != "json") {
+    std::cerr << "healthact: report actions is written as markdown or json\n";
+    return kExitUsage;
+  }
+  auto loaded = LoadInputs(arguments, /*assessing=*/false);
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
+  ActionsRequest request;
+  request.framework = inputs.parsed.framework;
+  request.observations = inputs.observations;
+  request.year = inputs.year;
+  request.options = inputs.options;
+  if (!LoadOrganisation(arguments, request.organisation)) return kExitInvalid;
+  if (flags.count("as-of")) {
+    request.as_of = Date::Parse(flags.at("as-of"));
+    if (!request.as_of) {
+      std::cerr << "healthact: --as-of takes a date like 2022-12-31\n";
+      return kExitUsage;
+    }
+  }
+  if (flags.count("action")) {
+    request.action = flags.at("action");
+    const auto& actions = request.framework->actions();
+    if (std::none_of(actions.begin(), actions.end(),
+                     [&](const SpecialAction& a) { return a.name == *request.action; })) {
+      std::cerr << "healthact: the framework has no special action '" << *request.action << "'\n";
+      return kExitInvalid;
+    }
+  }
+  const ActionsReport report = BuildActionsReport(request);
+  const std::string output = flags.count("output") ? flags.at("output") : "";
+  return Emit(format == "json" ? ActionsReportJson(report) : ActionsReportMarkdown(report), output);
+}
+
 }  // namespace
 
 int Report(const Words& words) {
   const auto arguments =
       ParseArguments(words, {"year", "format", "output", "units", "level", "within", "sample", "seed",
-                             "verified", "org", "as-of", "aggregate"});
+                             "verified", "org", "as-of", "aggregate", "action"});
   const bool assessment = arguments && !arguments->positional.empty() &&
                           arguments->positional[0] == "assessment";
   const bool monitoring = arguments && !arguments->positional.empty() &&
                           arguments->positional[0] == "monitoring";
-  if (!arguments || (!assessment && !monitoring) || arguments->positional.size() != 3 ||
+  const bool actions = arguments && !arguments->positional.empty() &&
+                       arguments->positional[0] == "actions";
+  if (!arguments || (!assessment && !monitoring && !actions) || arguments->positional.size() != 3 ||
       !arguments->flags.count("format") || !KnownFormat(arguments->flags.at("format")) ||
-      (assessment && !arguments->flags.count("year"))) {
+      ((assessment || actions) && !arguments->flags.count("year"))) {
     std::cerr << "usage: healthact report assessment FRAMEWORK.ha DATA.csv --year YEAR "
                  "--format markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
                  "[--within UNIT] [--verified VERIFIED.csv [--sample K --seed S]]\n"
                  "       healthact report monitoring FRAMEWORK.ha DATA.csv --format "
                  "markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
-                 "[--within UNIT] [--org ORG.org.ha [--as-of DATE]]\n";
+                 "[--within UNIT] [--org ORG.org.ha [--as-of DATE]]\n"
+                 "       healthact report actions FRAMEWORK.ha DATA.csv --year YEAR --format "
+                 "markdown|json [--output FILE] [--units UNITS.csv] [--level L] [--within UNIT] "
+                 "[--org ORG.org.ha [--as-of DATE]] [--action NAME]\n";
     return kExitUsage;
   }
   Arguments rest = *arguments;
   rest.positional.erase(rest.positional.begin());
+  if (actions) return ActionsReportCommand(rest);
   return assessment ? AssessmentReport(rest) : MonitoringReportCommand(rest);
 }
 

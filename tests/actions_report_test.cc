@@ -1,0 +1,196 @@
+// The working groups' annual reports: expectations worked out by hand from
+// the example data, frameworks and organisations.
+#include <filesystem>
+
+#include "healthact/data/data_file.hpp"
+#include "healthact/lang/dsl.hpp"
+#include "healthact/lang/organisation_text.hpp"
+#include "healthact/report/actions_report.hpp"
+#include "test_support.hpp"
+
+namespace healthact {
+namespace {
+
+namespace fs = std::filesystem;
+using ::healthact::testing::ReadTextFile;
+
+const fs::path kExamples = fs::path(HEALTHACT_SOURCE_DIR) / "examples";
+
+std::shared_ptr<const Framework> Framework(const std::string& name) {
+  ParsedFramework parsed = ParseFramework(ReadTextFile((kExamples / name).string()), name);
+  EXPECT_TRUE(parsed.ok());
+  return parsed.framework;
+}
+
+std::shared_ptr<const Organisation> Organisation(const std::string& name) {
+  ParsedOrganisation parsed = ParseOrganisation(ReadTextFile((kExamples / name).string()), name);
+  EXPECT_TRUE(parsed.ok());
+  return parsed.organisation;
+}
+
+ActionsRequest Zhangye(const std::string& action) {
+  ActionsRequest request;
+  request.framework = Framework("zhangye.ha");
+  auto observations = std::make_shared<Observations>();
+  EXPECT_TRUE(ReadUnitsCsv(ReadTextFile((kExamples / "zhangye-units.csv").string()), "units.csv",
+                           *observations)
+                  .empty());
+  EXPECT_FALSE(HasErrors(ReadObservationsCsv(
+      ReadTextFile((kExamples / "zhangye-counties-2020-2022.csv").string()), "data.csv",
+      request.framework.get(), *observations)));
+  request.observations = observations;
+  request.year = 2022;
+  request.organisation = Organisation("zhangye.org.ha");
+  request.action = action;
+  return request;
+}
+
+std::vector<std::string> Numbers(const ActionReport& action) {
+  std::vector<std::string> numbers;
+  for (const ActionIndicator& entry : action.indicators) numbers.push_back(entry.indicator->number);
+  return numbers;
+}
+
+VerdictStatus StatusOf(const ActionIndicator& entry, const std::string& unit) {
+  for (const auto& [name, verdict] : entry.units) {
+    if (name == unit) return verdict.status;
+  }
+  ADD_FAILURE() << "no unit " << unit;
+  return VerdictStatus::kMissing;
+}
+
+TEST(ActionsReport, ZhangyeMaternalAndChildHealth) {
+  const ActionsReport report = BuildActionsReport(Zhangye("妇幼健康促进行动"));
+  ASSERT_EQ(report.actions.size(), 1u);
+  const ActionReport& action = report.actions[0];
+  EXPECT_EQ(action.lead_department, "市卫生健康委");
+  // Outcomes (2, 3, 4: mortality) before the government's work (13, 14, 15).
+  EXPECT_EQ(Numbers(action), (std::vector<std::string>{"2", "3", "4", "13", "14", "15"}));
+  EXPECT_EQ(action.indicators[0].indicator->category, Category::kOutcome);
+  EXPECT_EQ(action.indicators[3].indicator->category, Category::kGovernmentWork);
+  // 婴儿死亡率 ≤6: 临泽 5.79 and 甘州 3.84 met, 山丹 6.16 and 高台 6.39 not,
+  // 肃南 6.05 invalid (5岁以下 5.82 below it breaks [3] ≥ [2]).
+  const ActionIndicator& infants = action.indicators[0];
+  EXPECT_EQ(StatusOf(infants, "临泽县"), VerdictStatus::kMet);
+  EXPECT_EQ(StatusOf(infants, "甘州区"), VerdictStatus::kMet);
+  EXPECT_EQ(StatusOf(infants, "山丹县"), VerdictStatus::kNotMet);
+  EXPECT_EQ(StatusOf(infants, "高台县"), VerdictStatus::kNotMet);
+  EXPECT_EQ(StatusOf(infants, "肃南裕固族自治县"), VerdictStatus::kInvalid);
+  // 产前筛查率 ≥75: 临泽 70.5 is short of it.
+  EXPECT_EQ(StatusOf(action.indicators[3], "临泽县"), VerdictStatus::kNotMet);
+  // The city reports nothing and its counties' rates carry no weight: no
+  // city value, and the report says why; no target is judged for the city.
+  ASSERT_TRUE(infants.city.has_value());
+  EXPECT_EQ(infants.city->status, VerdictStatus::kMissing);
+  EXPECT_FALSE(infants.city_note.empty());
+  EXPECT_EQ(action.targets_judged, 0);
+  EXPECT_FALSE(infants.progress.has_value());  // Zhangye's table states no baseline
+  // The health commission's tasks: one done on time, one still open at the
+  // year's end (due 2023-01-31).
+  ASSERT_EQ(action.tasks.size(), 2u);
+  EXPECT_EQ(action.tasks[0].description, "制定县区考核细则");
+  EXPECT_EQ(action.tasks[0].state, TaskState::kDone);
+  EXPECT_EQ(action.tasks[1].description, "汇总各县区2022年监测数据");
+  EXPECT_EQ(action.tasks[1].state, TaskState::kOpen);
+}
+
+TEST(ActionsReport, ZhangyeSchoolHealthAndItsOverdueTask) {
+  ActionsRequest request = Zhangye("中小学健康促进行动");
+  const ActionsReport report = BuildActionsReport(request);
+  ASSERT_EQ(report.actions.size(), 1u);
+  const ActionReport& action = report.actions[0];
+  EXPECT_EQ(action.lead_department, "市教育局");
+  EXPECT_EQ(Numbers(action), (std::vector<std::string>{"16", "17", "18", "19", "20"}));
+  // 16 ≥55: 甘州 58.8 met, 临泽 48.3 not.  17 (100, higher is better): 临泽
+  // 100 met, 甘州 99 not.  18 ≥1 hour: both 0.8, not met.  20 ≥85: 临泽 94.9.
+  EXPECT_EQ(StatusOf(action.indicators[0], "甘州区"), VerdictStatus::kMet);
+  EXPECT_EQ(StatusOf(action.indicators[0], "临泽县"), VerdictStatus::kNotMet);
+  EXPECT_EQ(StatusOf(action.indicators[1], "临泽县"), VerdictStatus::kMet);
+  EXPECT_EQ(StatusOf(action.indicators[1], "甘州区"), VerdictStatus::kNotMet);
+  EXPECT_EQ(StatusOf(action.indicators[2], "临泽县"), VerdictStatus::kNotMet);
+  EXPECT_EQ(StatusOf(action.indicators[2], "甘州区"), VerdictStatus::kNotMet);
+  EXPECT_EQ(StatusOf(action.indicators[4], "临泽县"), VerdictStatus::kMet);
+  // The education bureau's task, due 2022-09-30 and not done: overdue at the
+  // year's end, open on 2022-09-01.
+  ASSERT_EQ(action.tasks.size(), 1u);
+  EXPECT_EQ(action.tasks[0].description, "建立学生体质健康监测数据报送机制");
+  EXPECT_EQ(action.tasks[0].state, TaskState::kOverdue);
+  request.as_of = Date{2022, 9, 1};
+  EXPECT_EQ(BuildActionsReport(request).actions[0].tasks[0].state, TaskState::kOpen);
+  const std::string json = ActionsReportJson(report);
+  EXPECT_NE(json.find("\"action\": \"中小学健康促进行动\", \"lead_department\": \"市教育局\""),
+            std::string::npos);
+  EXPECT_NE(json.find("\"state\": \"overdue\""), std::string::npos);
+}
+
+// Liuzhou's framework has baselines (2019): 居民健康素养水平 18.8 toward ≥22
+// in 2022.  On the straight line, 2021 should reach 18.8 + 3.2 × 2/3 =
+// 20.9333…, shown as 20.933.
+TEST(ActionsReport, LiuzhouHealthLiteracyOnItsPathToTheTarget) {
+  ActionsRequest request;
+  request.framework = Framework("liuzhou.ha");
+  auto observations = std::make_shared<Observations>();
+  const std::string data =
+      "unit,indicator,year,value\n柳州市,6,2021,21.2\n柳州市,11,2021,实现\n柳州市,12,2021,未建立\n"
+      "柳南区,6,2021,21.0\n鱼峰区,6,2021,20.0\n";
+  EXPECT_TRUE(ReadUnitsCsv("unit,parent,level\n柳州市,,市\n柳南区,柳州市,县区\n鱼峰区,柳州市,县区\n",
+                           "units.csv", *observations)
+                  .empty());
+  EXPECT_FALSE(HasErrors(ReadObservationsCsv(data, "data.csv", request.framework.get(), *observations)));
+  request.observations = observations;
+  request.year = 2021;
+  request.organisation = Organisation("liuzhou.org.ha");
+  request.action = "健康知识普及行动";
+  const ActionsReport report = BuildActionsReport(request);
+  ASSERT_EQ(report.actions.size(), 1u);
+  const ActionReport& action = report.actions[0];
+  EXPECT_EQ(action.lead_department, "市卫生健康委");
+  EXPECT_EQ(Numbers(action), (std::vector<std::string>{"6", "11", "12"}));
+  EXPECT_EQ(report.city, (std::vector<std::string>{"柳州市"}));
+  // 2021 has no target of its own: the 2022 target ≥22 is the one in force.
+  const ActionIndicator& literacy = action.indicators[0];
+  ASSERT_TRUE(literacy.city.has_value());
+  EXPECT_EQ(literacy.city->status, VerdictStatus::kNotMet);  // 21.2 < 22
+  EXPECT_EQ(StatusOf(literacy, "柳南区"), VerdictStatus::kNotMet);
+  ASSERT_TRUE(literacy.progress.has_value());
+  EXPECT_EQ(literacy.progress->planned.ToString(), "20.933");
+  EXPECT_EQ(literacy.progress->on_track, std::optional<bool>(true));  // 21.2 ≥ 20.933
+  // 11 实现 met, 12 未建立 not met: one of three targets met by the city.
+  EXPECT_EQ(action.indicators[1].city->status, VerdictStatus::kMet);
+  EXPECT_EQ(action.indicators[2].city->status, VerdictStatus::kNotMet);
+  EXPECT_EQ(action.targets_met, 1);
+  EXPECT_EQ(action.targets_judged, 3);
+  EXPECT_TRUE(action.tasks.empty());  // the Liuzhou organisation records no meeting
+  // A county short of the planned value would be behind: 20.0 < 20.933.
+  auto behind = std::make_shared<Observations>(*observations);
+  ASSERT_TRUE(behind->Replace(*behind->FindUnit("柳州市"), "6", 2021,
+                              Reported{ReportKind::kNumber, *Decimal::Parse("20.9")})
+                  .ok());
+  request.observations = behind;
+  EXPECT_EQ(BuildActionsReport(request).actions[0].indicators[0].progress->on_track,
+            std::optional<bool>(false));
+}
+
+// Every action has a working group and every group an action, or the report
+// says which does not.
+TEST(ActionsReport, ActionsAndWorkingGroupsAreMatched) {
+  ActionsRequest request = Zhangye("健康知识普及行动");
+  EXPECT_TRUE(BuildActionsReport(request).notes.empty());  // 15 actions, 15 groups
+  const std::string text =
+      "框架 \"t\"\n专项行动 \"全民健身行动\"\n专项行动 \"无组行动\"\n"
+      "指标 1 \"a\" { 单位 % 专项行动 \"全民健身行动\" 方向 越高越好 目标 2022 ≥1 }\n";
+  request.framework = ParseFramework(text, "t.ha").framework;
+  ASSERT_NE(request.framework, nullptr);
+  request.action.reset();
+  const ActionsReport report = BuildActionsReport(request);
+  bool action_without_group = false, group_without_action = false;
+  for (const std::string& note : report.notes) {
+    action_without_group |= note == "专项行动“无组行动”没有工作组";
+    group_without_action |= note.find("工作组“控烟行动”") != std::string::npos;
+  }
+  EXPECT_TRUE(action_without_group);
+  EXPECT_TRUE(group_without_action);
+}
+
+}  // namespace
+}  // namespace healthact
