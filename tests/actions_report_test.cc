@@ -6,6 +6,7 @@
 #include "healthact/lang/dsl.hpp"
 #include "healthact/lang/organisation_text.hpp"
 #include "healthact/report/actions_report.hpp"
+#include "healthact/spreadsheet/xlsx.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -169,6 +170,34 @@ TEST(ActionsReport, LiuzhouHealthLiteracyOnItsPathToTheTarget) {
   request.observations = behind;
   EXPECT_EQ(BuildActionsReport(request).actions[0].indicators[0].progress->on_track,
             std::optional<bool>(false));
+}
+
+// The workbook reads back: 专项行动 (the city's row, then each unit's, per
+// indicator) and 任务.
+TEST(ActionsReport, XlsxReadsBack) {
+  if (!SpreadsheetSupported()) GTEST_SKIP() << "built without .xlsx support";
+  const ActionsReport report = BuildActionsReport(Zhangye("中小学健康促进行动"));
+  const fs::path path = fs::temp_directory_path() / "healthact-actions-test.xlsx";
+  ASSERT_TRUE(WriteXlsx(ActionsReportSheets(report), path.string()).ok());
+  const absl::StatusOr<std::vector<Sheet>> sheets = ReadXlsx(ReadTextFile(path.string()));
+  fs::remove(path);
+  ASSERT_TRUE(sheets.ok()) << sheets.status();
+  ASSERT_EQ(sheets->size(), 2u);
+  const Sheet& indicators = (*sheets)[0];
+  EXPECT_EQ(indicators.name, "专项行动");
+  // 5 indicators × (张掖市 + 6 counties), and the header.
+  ASSERT_EQ(indicators.rows.size(), 1u + 5 * 7);
+  EXPECT_EQ(indicators.rows[1][0], "中小学健康促进行动");
+  EXPECT_EQ(indicators.rows[1][1], "市教育局");
+  EXPECT_EQ(indicators.rows[1][2], "16");
+  EXPECT_EQ(indicators.rows[1][5], "张掖市");
+  EXPECT_EQ(indicators.rows[2][5], "临泽县");
+  EXPECT_EQ(indicators.rows[2][6], "未达标");  // 48.3 < 55
+  const Sheet& tasks = (*sheets)[1];
+  EXPECT_EQ(tasks.name, "任务");
+  ASSERT_EQ(tasks.rows.size(), 2u);
+  EXPECT_EQ(tasks.rows[1][1], "建立学生体质健康监测数据报送机制");
+  EXPECT_EQ(tasks.rows[1][6], "逾期未完成");
 }
 
 // Every action has a working group and every group an action, or the report

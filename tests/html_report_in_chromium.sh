@@ -14,6 +14,8 @@ common=("$examples/zhangye.ha" "$examples/zhangye-counties-2020-2022.csv"
   --output "$work/assessment.html"
 "$cli" report monitoring "${common[@]}" --org "$examples/zhangye.org.ha" --as-of 2022-12-31 \
   --output "$work/monitoring.html" 2>/dev/null
+"$cli" report actions "${common[@]}" --year 2022 --org "$examples/zhangye.org.ha" \
+  --output "$work/actions.html" 2>/dev/null
 
 # The check runs in the page: a copy of the report with a script appended
 # (the report itself has no script).
@@ -54,4 +56,14 @@ echo "monitoring: $probe_line"
 charts=${probe_line#charts=}; charts=${charts%% *}
 drawn=${probe_line#*drawn=}; drawn=${drawn%% *}
 [ "$charts" -ge 20 ] && [ "$charts" = "$drawn" ] || fail "monitoring charts: $probe_line"
+
+# The working groups' report: one verdict grid per section with indicators
+# (the overall goals and the 9 actions the 26 indicators are placed in), one
+# square per indicator for the city and each of the 6 counties: 7 × 26 = 182.
+dom=$(render actions)
+grep -q '年度专项行动实施进展专题报告' <<<"$dom" || fail "actions title"
+grep -q '建立学生体质健康监测数据报送机制' <<<"$dom" || fail "the education bureau's task"
+probe_line=$(grep -o 'charts=[0-9]* drawn=[0-9]* marks=[0-9]*' <<<"$dom") || fail "probe did not run"
+echo "actions: $probe_line"
+[ "$probe_line" = "charts=10 drawn=10 marks=182" ] || fail "actions charts: $probe_line"
 echo "ok"

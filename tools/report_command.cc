@@ -141,10 +141,6 @@ bool LoadOrganisation(const Arguments& arguments, std::shared_ptr<const Organisa
 int ActionsReportCommand(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   const std::string format = flags.at("format");
-  if (format != "markdown" && format != "json") {
-    std::cerr << "healthact: report actions is written as markdown or json\n";
-    return kExitUsage;
-  }
   auto loaded = LoadInputs(arguments, /*assessing=*/false);
   if (const int* code = std::get_if<int>(&loaded)) return *code;
   const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
@@ -172,7 +168,10 @@ int ActionsReportCommand(const Arguments& arguments) {
   }
   const ActionsReport report = BuildActionsReport(request);
   const std::string output = flags.count("output") ? flags.at("output") : "";
-  return Emit(format == "json" ? ActionsReportJson(report) : ActionsReportMarkdown(report), output);
+  if (format == "markdown") return Emit(ActionsReportMarkdown(report), output);
+  if (format == "json") return Emit(ActionsReportJson(report), output);
+  if (format == "html") return Emit(ActionsReportHtml(report), output);
+  return EmitSheets(ActionsReportSheets(report), output);
 }
 
 }  // namespace
@@ -197,7 +196,7 @@ int Report(const Words& words) {
                  "markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
                  "[--within UNIT] [--org ORG.org.ha [--as-of DATE]]\n"
                  "       healthact report actions FRAMEWORK.ha DATA.csv --year YEAR --format "
-                 "markdown|json [--output FILE] [--units UNITS.csv] [--level L] [--within UNIT] "
+                 "markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] [--within UNIT] "
                  "[--org ORG.org.ha [--as-of DATE]] [--action NAME]\n";
     return kExitUsage;
   }

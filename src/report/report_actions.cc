@@ -106,6 +106,7 @@ std::string_view TaskStateName(TaskState state) {
 ActionsReport BuildActionsReport(const ActionsRequest& request) {
   ActionsReport report;
   const Framework& framework = *request.framework;
+  report.assessed = request.framework;
   report.framework = framework.name();
   report.year = request.year;
   report.as_of = request.as_of ? request.as_of : std::optional<Date>(Date{request.year, 12, 31});
@@ -287,6 +288,62 @@ std::string ActionsReportJson(const ActionsReport& report) {
   return out;
 }
 
+std::string report_parts::ProgressText(const ActionsReport& report, const ActionIndicator& entry) {
+  if (!entry.progress) return "—";
+  const Progress& p = *entry.progress;
+  return text::StrCat(p.baseline_year, "年 ", p.baseline.ToString(), " → ", p.target_year, "年 ",
+                      p.target.ToString(), "，", report.year, "年应达 ", p.planned.ToString(),
+                      !p.on_track ? "" : *p.on_track ? "，进度达标" : "，进度滞后");
+}
+
+namespace {
+
+using report_parts::ProgressText;
+
+std::string CityText(const ActionIndicator& entry) {
+  if (!entry.city) return "—";
+  const std::string value = ValueText(*entry.city);
+  return text::StrCat(value.empty() ? "" : value + " ", report_parts::StatusWord(entry.city->status),
+                      entry.city_note.empty() ? "" : "（" + entry.city_note + "）");
+}
+
+std::string ActionTitle(const ActionReport& action) {
+  return action.action.empty() ? "规划主要目标（不属于专项行动）" : action.action;
+}
+
+std::string TargetsText(const ActionReport& action) {
+  return text::StrCat("全市目标达成 ", action.targets_met, "/", action.targets_judged, " 项",
+                      action.targets_judged > 0 && action.targets_met == action.targets_judged
+                          ? "，目标全部实现"
+                          : "");
+}
+
+}  // namespace
+
+std::vector<Sheet> ActionsReportSheets(const ActionsReport& report) {
+  Sheet indicators{"专项行动", {{"专项行动", "牵头部门", "指标", "指标名称", "类别", "单位", "结论",
+                                 "值", "目标", "说明", "进度"}}};
+  Sheet tasks{"任务", {{"专项行动", "任务", "负责", "会议", "期限", "完成", "状态"}}};
+  for (const ActionReport& action : report.actions) {
+    for (const ActionIndicator& entry : action.indicators) {
+      const auto row = [&](const std::string& unit, const Verdict& v, const std::string& progress) {
+        indicators.rows.push_back({ActionTitle(action), action.lead_department, entry.indicator->number,
+                                   entry.indicator->name, std::string(CategoryWord(*entry.indicator)),
+                                   unit, std::string(report_parts::StatusWord(v.status)), ValueText(v),
+                                   TargetText(v), ReasonText(v), progress});
+      };
+      if (entry.city && !report.city.empty()) row(report.city.front(), *entry.city, ProgressText(report, entry));
+      for (const auto& [unit, verdict] : entry.units) row(unit, verdict, "");
+    }
+    for (const ActionTask& task : action.tasks) {
+      tasks.rows.push_back({ActionTitle(action), task.description, task.owner, task.meeting,
+                            task.due.ToString(), task.done ? task.done->ToString() : "",
+                            std::string(TaskStateWord(task.state))});
+    }
+  }
+  return {std::move(indicators), std::move(tasks)};
+}
+
 std::string ActionsReportMarkdown(const ActionsReport& report) {
   using report_parts::StatusWord;
   std::string out = text::StrCat("# ", report.framework, " ", report.year, "年度专项行动实施进展专题报告\n");
@@ -296,38 +353,21 @@ std::string ActionsReportMarkdown(const ActionsReport& report) {
   if (report.as_of) text::StrAppend(&out, "任务统计截至 ", report.as_of->ToString(), "。\n");
   for (const std::string& note : report.notes) text::StrAppend(&out, "\n> ", note, "\n");
   for (const ActionReport& action : report.actions) {
-    text::StrAppend(&out, "\n## ", action.action.empty() ? "规划主要目标（不属于专项行动）" : action.action, "\n\n");
+    text::StrAppend(&out, "\n## ", ActionTitle(action), "\n\n");
     if (!action.action.empty()) {
       text::StrAppend(&out, "牵头部门：", action.lead_department.empty() ? "（未设工作组）" : action.lead_department,
                       "。");
     }
-    text::StrAppend(&out, "全市目标达成 ", action.targets_met, "/", action.targets_judged, " 项",
-                    action.targets_judged > 0 && action.targets_met == action.targets_judged
-                        ? "，目标全部实现"
-                        : "",
-                    "。\n\n| 类别 | 指标 | 目标 | 全市 | 进度 |");
+    text::StrAppend(&out, TargetsText(action), "。\n\n| 类别 | 指标 | 目标 | 全市 | 进度 |");
     for (const std::string& unit : report.units) text::StrAppend(&out, " ", unit, " |");
     out += "\n| --- | --- | --- | --- | --- |";
     for (std::size_t k = 0; k < report.units.size(); ++k) out += " --- |";
     out += "\n";
     for (const ActionIndicator& entry : action.indicators) {
-      std::string city = "—", progress = "—", target;
-      if (entry.city) {
-        target = TargetText(*entry.city);
-        const std::string value = ValueText(*entry.city);
-        city = text::StrCat(value.empty() ? "" : value + " ", StatusWord(entry.city->status),
-                            entry.city_note.empty() ? "" : "（" + entry.city_note + "）");
-      }
-      if (entry.progress) {
-        const Progress& p = *entry.progress;
-        progress = text::StrCat(p.baseline_year, "年 ", p.baseline.ToString(), " → ", p.target_year,
-                                "年 ", p.target.ToString(), "，", report.year, "年应达 ",
-                                p.planned.ToString(),
-                                !p.on_track ? "" : *p.on_track ? "，进度达标" : "，进度滞后");
-      }
+      const std::string target = entry.city ? TargetText(*entry.city) : "";
       text::StrAppend(&out, "| ", CategoryWord(*entry.indicator), " | ", entry.indicator->number, " ",
-                      entry.indicator->name, " | ", target.empty() ? "—" : target, " | ", city, " | ",
-                      progress, " |");
+                      entry.indicator->name, " | ", target.empty() ? "—" : target, " | ",
+                      CityText(entry), " | ", ProgressText(report, entry), " |");
       for (const auto& [unit, verdict] : entry.units) {
         const std::string value = ValueText(verdict);
         text::StrAppend(&out, " ", value.empty() ? "" : value + " ", StatusWord(verdict.status), " |");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/escape.hpp"
+#include "healthact/report/actions_report.hpp"
 #include "healthact/report/report.hpp"
 #include "report/report_parts.hpp"
 #include "core/strings.hpp"
@@ -290,6 +291,70 @@ std::string AssessmentReportHtml(const AssessmentReport& report) {
 
 std::string AssessmentReportHtml(const Assessment& a, const ReviewResult* review) {
   return AssessmentReportHtml(BuildAssessmentReport(a, review));
+}
+
+std::string ActionsReportHtml(const ActionsReport& report) {
+  std::string out =
+      PageStart(text::StrCat(report.framework, " ", report.year, "年度专项行动实施进展专题报告"));
+  text::StrAppend(&out, "<p>", report.city.empty() ? "" : Html(report.city.front()),
+                  report.city.empty() ? "" : "的值为自报，否则由所辖单位汇总。",
+                  report.as_of ? text::StrCat("任务统计截至 ", report.as_of->ToString(), "。") : "",
+                  "</p>\n");
+  for (const std::string& note : report.notes) text::StrAppend(&out, "<p class=\"note\">", Html(note), "</p>\n");
+  for (const ActionReport& action : report.actions) {
+    const std::string title = action.action.empty() ? "规划主要目标（不属于专项行动）" : action.action;
+    text::StrAppend(&out, "<h2>", Html(title), "</h2>\n<p>",
+                    action.action.empty() ? ""
+                    : text::StrCat("牵头部门：", Html(action.lead_department.empty() ? "（未设工作组）"
+                                                                              : action.lead_department),
+                                   "。"),
+                    "全市目标达成 ", action.targets_met, "/", action.targets_judged, " 项。</p>\n");
+    if (action.indicators.empty()) continue;
+    // The grid: the city, then every unit, down; the indicators across.
+    std::vector<std::string> rows, columns;
+    std::vector<std::vector<VerdictStatus>> statuses;
+    for (const ActionIndicator& entry : action.indicators) columns.push_back(entry.indicator->number);
+    if (!report.city.empty()) {
+      rows.push_back(report.city.front());
+      statuses.emplace_back();
+      for (const ActionIndicator& entry : action.indicators) {
+        statuses.back().push_back(entry.city ? entry.city->status : VerdictStatus::kMissing);
+      }
+    }
+    for (std::size_t u = 0; u < report.units.size(); ++u) {
+      rows.push_back(report.units[u]);
+      statuses.emplace_back();
+      for (const ActionIndicator& entry : action.indicators) {
+        statuses.back().push_back(u < entry.units.size() ? entry.units[u].second.status
+                                                         : VerdictStatus::kMissing);
+      }
+    }
+    out += VerdictGrid(rows, columns, statuses, title);
+    out += "<table><tr><th>类别</th><th>指标</th><th>目标</th><th>全市</th><th>进度</th></tr>\n";
+    for (const ActionIndicator& entry : action.indicators) {
+      const std::string progress = report_parts::ProgressText(report, entry);
+      const std::string city_value = entry.city ? ValueText(*entry.city) : "";
+      text::StrAppend(&out, "<tr><td>",
+                      Html(entry.indicator->category ? CategoryName(*entry.indicator->category) : "未分类"),
+                      "</td><td>", Html(entry.indicator->number), " ", Html(entry.indicator->name),
+                      "</td><td>", Html(entry.city ? TargetText(*entry.city) : ""), "</td><td class=\"",
+                      entry.city ? VerdictStatusName(entry.city->status) : "missing", "\">",
+                      Html(city_value), city_value.empty() ? "" : " ",
+                      entry.city ? StatusWord(entry.city->status) : "", "</td><td>", Html(progress),
+                      "</td></tr>\n");
+    }
+    out += "</table>\n";
+    if (!action.tasks.empty()) {
+      out += "<ul class=\"tasks\">\n";
+      for (const ActionTask& task : action.tasks) {
+        text::StrAppend(&out, "<li class=\"", TaskStateName(task.state), "\">", Html(task.description),
+                        "（", Html(task.meeting), "，期限 ", task.due.ToString(),
+                        task.done ? text::StrCat("，完成 ", task.done->ToString()) : "", "）</li>\n");
+      }
+      out += "</ul>\n";
+    }
+  }
+  return out + std::string(kPageEnd) ;
 }
 
 std::string MonitoringReportHtml(const MonitoringReport& report) {

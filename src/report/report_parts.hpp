@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "healthact/assess/assessment.hpp"
+#include "healthact/report/actions_report.hpp"
 #include "healthact/report/assessment_report.hpp"
 
 namespace healthact::report_parts {
@@ -28,6 +29,8 @@ std::string FailedText(const UnitResult& result, std::string_view separator = "�
 std::string AssessmentJsonHead(std::string_view framework, int year, const DecisionRecord& record,
                                Explanation explanation);
 std::string UnitJson(const UnitResult& result, Explanation explanation);
+// "2019年 18.8 → 2022年 22，2021年应达 20.933，进度达标"; "—" without a path.
+std::string ProgressText(const ActionsReport& report, const ActionIndicator& entry);
 inline constexpr std::string_view kAssessmentJsonEnd = "\n]}\n";
 std::string Title(const Assessment& a);  // "健康张掖… 2022年度考核报告"
 

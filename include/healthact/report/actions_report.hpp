@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "healthact/assess/assessment.hpp"
+#include "healthact/core/sheet.hpp"
 #include "healthact/model/organisation.hpp"
 
 namespace healthact {
@@ -79,6 +80,8 @@ struct ActionReport {
 };
 
 struct ActionsReport {
+  // What the indicators and verdicts refer into, kept alive with the report.
+  std::shared_ptr<const Framework> assessed;
   std::string framework;
   int year = 0;
   std::optional<Date> as_of;
@@ -99,6 +102,12 @@ ActionsReport BuildActionsReport(const ActionsRequest& request);
 //  "state": "overdue", "meeting": …}]}], "notes": [...]}
 std::string ActionsReportJson(const ActionsReport& report);
 std::string ActionsReportMarkdown(const ActionsReport& report);
+// A page with, for each action, a grid of its indicators' verdicts (the city
+// and every unit) and the table of the Markdown.
+std::string ActionsReportHtml(const ActionsReport& report);
+// 专项行动 (action, lead, indicator, category, unit, status, value, target,
+// reason, progress) and 任务 (action, task, owner, meeting, due, done, state).
+std::vector<Sheet> ActionsReportSheets(const ActionsReport& report);
 
 }  // namespace healthact
 
