@@ -6,6 +6,7 @@
 #include "healthact/lang/dsl.hpp"
 #include "healthact/lang/organisation_text.hpp"
 #include "healthact/report/actions_report.hpp"
+#include "healthact/report/overall_report.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
 #include "test_support.hpp"
 
@@ -198,6 +199,54 @@ TEST(ActionsReport, XlsxReadsBack) {
   ASSERT_EQ(tasks.rows.size(), 2u);
   EXPECT_EQ(tasks.rows[1][1], "建立学生体质健康监测数据报送机制");
   EXPECT_EQ(tasks.rows[1][6], "逾期未完成");
+}
+
+// The office's overall report, composed from the group reports and the
+// ranking.  妇幼健康促进行动's 36 county verdicts, counted by hand from the
+// six counties' figures: 婴儿死亡率 3 met, 2 not, 1 invalid (肃南); 5岁以下
+// 4, 1 (民乐 8.94), 1 (肃南); 孕产妇 4, 1 (肃南 16.4), 1 (山丹 -0.7); 产前
+// 5, 1 (临泽 70.5); 新生儿 3, 3; 宫颈癌和乳腺癌 2, 4: 21 met, 12 not, 3 invalid.
+TEST(OverallReport, SummarisesEachActionAndCategory) {
+  ActionsRequest request = Zhangye("");
+  request.action.reset();
+  AssessOptions counties;
+  counties.level = UnitLevel::kCounty;
+  const Assessment assessment = Assess(request.framework, request.observations, 2022, counties);
+  const OverallReport report =
+      BuildOverallReport(BuildActionsReport(request), BuildAssessmentReport(assessment, nullptr));
+  EXPECT_EQ(report.title, "健康张掖行动考核指标框架 2022年度总体监测评估报告");
+  ASSERT_EQ(report.actions.size(), 16u);  // the overall goals and the 15 actions
+  EXPECT_EQ(report.actions[0].action, "");
+  EXPECT_EQ(report.actions[0].indicators, 4);  // 1, 8, 9, 10
+  const ActionSummary* maternal = nullptr;
+  const ActionSummary* school = nullptr;
+  for (const ActionSummary& s : report.actions) {
+    if (s.action == "妇幼健康促进行动") maternal = &s;
+    if (s.action == "中小学健康促进行动") school = &s;
+  }
+  ASSERT_NE(maternal, nullptr);
+  ASSERT_NE(school, nullptr);
+  EXPECT_EQ(maternal->indicators, 6);
+  EXPECT_EQ(maternal->units.met, 21);
+  EXPECT_EQ(maternal->units.not_met, 12);
+  EXPECT_EQ(maternal->units.invalid, 3);
+  EXPECT_EQ(maternal->tasks_overdue, 0);
+  EXPECT_EQ(school->tasks_overdue, 1);
+  EXPECT_EQ(school->tasks_total, 1);
+  // 13 outcome indicators (1–10, 16, 21, 26) and 13 of the government's work.
+  ASSERT_EQ(report.categories.size(), 2u);
+  EXPECT_EQ(report.categories[0].category, "结果性");
+  EXPECT_EQ(report.categories[0].indicators, 13);
+  EXPECT_EQ(report.categories[1].category, "政府工作性");
+  EXPECT_EQ(report.categories[1].indicators, 13);
+  const std::string json = OverallReportJson(report);
+  EXPECT_NE(json.find("\"report\": \"overall\""), std::string::npos);
+  EXPECT_NE(json.find("\"assessment\": {\"report\": \"assessment\""), std::string::npos);
+  EXPECT_NE(json.find("\"groups\": {\"year\": 2022"), std::string::npos);
+  const std::string md = OverallReportMarkdown(report);
+  EXPECT_NE(md.find("| 妇幼健康促进行动 | 市卫生健康委 | 6 | 0/0 | 达标 21，未达标 12，缺报 0，待公布 0，无效 3，不适用 0 |"),
+            std::string::npos);
+  EXPECT_NE(md.find("\n## 健康张掖行动考核指标框架 2022年度考核报告"), std::string::npos);
 }
 
 // Every action has a working group and every group an action, or the report

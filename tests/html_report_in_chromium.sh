@@ -16,6 +16,8 @@ common=("$examples/zhangye.ha" "$examples/zhangye-counties-2020-2022.csv"
   --output "$work/monitoring.html" 2>/dev/null
 "$cli" report actions "${common[@]}" --year 2022 --org "$examples/zhangye.org.ha" \
   --output "$work/actions.html" 2>/dev/null
+"$cli" report overall "${common[@]}" --year 2022 --org "$examples/zhangye.org.ha" \
+  --output "$work/overall.html" 2>/dev/null
 
 # The check runs in the page: a copy of the report with a script appended
 # (the report itself has no script).
@@ -66,4 +68,12 @@ grep -q '建立学生体质健康监测数据报送机制' <<<"$dom" || fail "th
 probe_line=$(grep -o 'charts=[0-9]* drawn=[0-9]* marks=[0-9]*' <<<"$dom") || fail "probe did not run"
 echo "actions: $probe_line"
 [ "$probe_line" = "charts=10 drawn=10 marks=182" ] || fail "actions charts: $probe_line"
+
+# The overall report holds both: 2 + 10 charts, 162 + 182 marks.
+dom=$(render overall)
+grep -q '年度总体监测评估报告' <<<"$dom" || fail "overall title"
+grep -q '各类指标' <<<"$dom" || fail "category summary"
+probe_line=$(grep -o 'charts=[0-9]* drawn=[0-9]* marks=[0-9]*' <<<"$dom") || fail "probe did not run"
+echo "overall: $probe_line"
+[ "$probe_line" = "charts=12 drawn=12 marks=344" ] || fail "overall charts: $probe_line"
 echo "ok"

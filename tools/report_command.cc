@@ -1,4 +1,4 @@
-// healthact report assessment|monitoring: the reports the committee's office
+// healthact report assessment|monitoring|actions|overall: the reports the committee's office
 // sends out, as Markdown, JSON, an HTML page or an .xlsx workbook.
 #include <fstream>
 #include <iostream>
@@ -10,6 +10,7 @@
 #include "healthact/assess/review.hpp"
 #include "healthact/lang/organisation_text.hpp"
 #include "healthact/report/actions_report.hpp"
+#include "healthact/report/overall_report.hpp"
 #include "healthact/report/report.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
 
@@ -48,6 +49,29 @@ bool KnownFormat(const std::string& format) {
   return format == "markdown" || format == "json" || format == "html" || format == "xlsx";
 }
 
+// The spot-check of --verified (and --sample), into `review`; 0, or the
+// exit code of a failure.
+int SpotCheck(const Arguments& arguments, const AssessmentInputs& inputs, const Assessment& assessment,
+              std::optional<ReviewResult>& review) {
+  const auto& flags = arguments.flags;
+  if (!flags.count("verified")) return kExitOk;
+  Observations verified;
+  if (!LoadData(flags.at("verified"), inputs.parsed.framework.get(), false, verified)) {
+    return kExitInvalid;
+  }
+  std::vector<UnitId> reviewed;
+  if (flags.count("sample")) {
+    std::uint64_t seed = 0;
+    const std::optional<std::vector<UnitId>> drawn = DrawSample(arguments, assessment, seed);
+    if (!drawn) return kExitUsage;
+    reviewed = *drawn;
+  } else {
+    reviewed = UnitsVerified(assessment, verified);
+  }
+  review = Review(assessment, verified, reviewed);
+  return kExitOk;
+}
+
 int AssessmentReport(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   auto loaded = LoadInputs(arguments);
@@ -56,22 +80,7 @@ int AssessmentReport(const Arguments& arguments) {
   const Assessment assessment =
       Assess(inputs.parsed.framework, inputs.observations, inputs.year, inputs.options);
   std::optional<ReviewResult> review;
-  if (flags.count("verified")) {
-    Observations verified;
-    if (!LoadData(flags.at("verified"), inputs.parsed.framework.get(), false, verified)) {
-      return kExitInvalid;
-    }
-    std::vector<UnitId> reviewed;
-    if (flags.count("sample")) {
-      std::uint64_t seed = 0;
-      const std::optional<std::vector<UnitId>> drawn = DrawSample(arguments, assessment, seed);
-      if (!drawn) return kExitUsage;
-      reviewed = *drawn;
-    } else {
-      reviewed = UnitsVerified(assessment, verified);
-    }
-    review = Review(assessment, verified, reviewed);
-  }
+  if (const int code = SpotCheck(arguments, inputs, assessment, review)) return code;
   const ReviewResult* r = review ? &*review : nullptr;
   const std::string format = flags.at("format");
   const std::string output = flags.count("output") ? flags.at("output") : "";
@@ -138,13 +147,10 @@ bool LoadOrganisation(const Arguments& arguments, std::shared_ptr<const Organisa
   return true;
 }
 
-int ActionsReportCommand(const Arguments& arguments) {
+// The working groups' report asked for; 0, or the exit code of a failure.
+int ActionsRequestOf(const Arguments& arguments, const AssessmentInputs& inputs,
+                     ActionsRequest& request) {
   const auto& flags = arguments.flags;
-  const std::string format = flags.at("format");
-  auto loaded = LoadInputs(arguments, /*assessing=*/false);
-  if (const int* code = std::get_if<int>(&loaded)) return *code;
-  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
-  ActionsRequest request;
   request.framework = inputs.parsed.framework;
   request.observations = inputs.observations;
   request.year = inputs.year;
@@ -166,12 +172,45 @@ int ActionsReportCommand(const Arguments& arguments) {
       return kExitInvalid;
     }
   }
+  return kExitOk;
+}
+
+int ActionsReportCommand(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  const std::string format = flags.at("format");
+  auto loaded = LoadInputs(arguments, /*assessing=*/false);
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
+  ActionsRequest request;
+  if (const int code = ActionsRequestOf(arguments, inputs, request)) return code;
   const ActionsReport report = BuildActionsReport(request);
   const std::string output = flags.count("output") ? flags.at("output") : "";
   if (format == "markdown") return Emit(ActionsReportMarkdown(report), output);
   if (format == "json") return Emit(ActionsReportJson(report), output);
   if (format == "html") return Emit(ActionsReportHtml(report), output);
   return EmitSheets(ActionsReportSheets(report), output);
+}
+
+// The office's overall report: the group reports, the ranking, the spot-check.
+int OverallReportCommand(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  auto loaded = LoadInputs(arguments);  // the ranking needs the year's targets
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
+  ActionsRequest request;
+  if (const int code = ActionsRequestOf(arguments, inputs, request)) return code;
+  const Assessment assessment =
+      Assess(inputs.parsed.framework, inputs.observations, inputs.year, inputs.options);
+  std::optional<ReviewResult> review;
+  if (const int code = SpotCheck(arguments, inputs, assessment, review)) return code;
+  const OverallReport report = BuildOverallReport(
+      BuildActionsReport(request), BuildAssessmentReport(assessment, review ? &*review : nullptr));
+  const std::string format = flags.at("format");
+  const std::string output = flags.count("output") ? flags.at("output") : "";
+  if (format == "markdown") return Emit(OverallReportMarkdown(report), output);
+  if (format == "json") return Emit(OverallReportJson(report), output);
+  if (format == "html") return Emit(OverallReportHtml(report), output);
+  return EmitSheets(OverallReportSheets(report), output);
 }
 
 }  // namespace
@@ -186,9 +225,12 @@ int Report(const Words& words) {
                           arguments->positional[0] == "monitoring";
   const bool actions = arguments && !arguments->positional.empty() &&
                        arguments->positional[0] == "actions";
-  if (!arguments || (!assessment && !monitoring && !actions) || arguments->positional.size() != 3 ||
-      !arguments->flags.count("format") || !KnownFormat(arguments->flags.at("format")) ||
-      ((assessment || actions) && !arguments->flags.count("year"))) {
+  const bool overall = arguments && !arguments->positional.empty() &&
+                       arguments->positional[0] == "overall";
+  if (!arguments || (!assessment && !monitoring && !actions && !overall) ||
+      arguments->positional.size() != 3 || !arguments->flags.count("format") ||
+      !KnownFormat(arguments->flags.at("format")) ||
+      ((assessment || actions || overall) && !arguments->flags.count("year"))) {
     std::cerr << "usage: healthact report assessment FRAMEWORK.ha DATA.csv --year YEAR "
                  "--format markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
                  "[--within UNIT] [--verified VERIFIED.csv [--sample K --seed S]]\n"
@@ -197,12 +239,17 @@ int Report(const Words& words) {
                  "[--within UNIT] [--org ORG.org.ha [--as-of DATE]]\n"
                  "       healthact report actions FRAMEWORK.ha DATA.csv --year YEAR --format "
                  "markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] [--within UNIT] "
-                 "[--org ORG.org.ha [--as-of DATE]] [--action NAME]\n";
+                 "[--org ORG.org.ha [--as-of DATE]] [--action NAME]\n"
+                 "       healthact report overall FRAMEWORK.ha DATA.csv --year YEAR --format "
+                 "markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
+                 "[--within UNIT] [--org ORG.org.ha [--as-of DATE]] [--action NAME] "
+                 "[--verified VERIFIED.csv [--sample K --seed S]]\n";
     return kExitUsage;
   }
   Arguments rest = *arguments;
   rest.positional.erase(rest.positional.begin());
   if (actions) return ActionsReportCommand(rest);
+  if (overall) return OverallReportCommand(rest);
   return assessment ? AssessmentReport(rest) : MonitoringReportCommand(rest);
 }
 
