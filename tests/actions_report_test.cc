@@ -7,6 +7,7 @@
 #include "healthact/lang/organisation_text.hpp"
 #include "healthact/report/actions_report.hpp"
 #include "healthact/report/overall_report.hpp"
+#include "healthact/report/report.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
 #include "test_support.hpp"
 
@@ -247,6 +248,49 @@ TEST(OverallReport, SummarisesEachActionAndCategory) {
   EXPECT_NE(md.find("| 妇幼健康促进行动 | 市卫生健康委 | 6 | 0/0 | 达标 21，未达标 12，缺报 0，待公布 0，无效 3，不适用 0 |"),
             std::string::npos);
   EXPECT_NE(md.find("\n## 健康张掖行动考核指标框架 2022年度考核报告"), std::string::npos);
+}
+
+// The monitoring report shows the same path on every year: 居民健康素养水平
+// from 18.8 (2019) to ≥22 (2022) plans 18.8 + 3.2/3 = 19.8666… (19.867) for
+// 2020 and 20.933 for 2021.  柳南区 reported 19.5 then 21.0: behind, then on
+// track; both years short of the target in force, 22.
+TEST(MonitoringReport, ShowsThePathFromTheBaselineToTheTarget) {
+  MonitoringRequest request;
+  request.framework = Framework("liuzhou.ha");
+  auto observations = std::make_shared<Observations>();
+  EXPECT_FALSE(HasErrors(ReadObservationsCsv(
+      "unit,indicator,year,value\n柳南区,6,2020,19.5\n柳南区,6,2021,21.0\n", "data.csv",
+      request.framework.get(), *observations)));
+  request.observations = observations;
+  request.years = {2020, 2021};
+  const MonitoringReport report = BuildMonitoringReport(request);
+  const MonitoredIndicator* literacy = nullptr;
+  for (const MonitoredGroup& group : report.groups) {
+    for (const MonitoredIndicator& m : group.indicators) {
+      if (m.number == "6") literacy = &m;
+    }
+  }
+  ASSERT_NE(literacy, nullptr);
+  ASSERT_EQ(literacy->path.size(), 2u);
+  EXPECT_EQ(literacy->path[0]->ToString(), "19.867");
+  EXPECT_EQ(literacy->path[1]->ToString(), "20.933");
+  ASSERT_EQ(literacy->values.size(), 1u);
+  EXPECT_EQ(literacy->values[0][0].on_track, std::optional<bool>(false));  // 19.5 < 19.867
+  EXPECT_EQ(literacy->values[0][1].on_track, std::optional<bool>(true));   // 21.0 ≥ 20.933
+  EXPECT_EQ(literacy->values[0][1].status, VerdictStatus::kNotMet);       // 21.0 < 22
+  const std::string md = MonitoringReportMarkdown(report);
+  EXPECT_NE(md.find("进度路径（基期到下一目标的直线）：2020年 19.867，2021年 20.933"), std::string::npos);
+  EXPECT_NE(md.find("19.5 ✗（滞后）"), std::string::npos);
+  EXPECT_NE(md.find("21.0 ✗（按进度）"), std::string::npos);
+  EXPECT_NE(MonitoringReportHtml(report).find("<polyline class=\"path\""), std::string::npos);
+  // An indicator without a baseline (Zhangye's) has no path.
+  for (const MonitoredGroup& group : report.groups) {
+    for (const MonitoredIndicator& m : group.indicators) {
+      if (m.number == "11") {
+        EXPECT_FALSE(m.path[0].has_value());  // 基期 未建立
+      }
+    }
+  }
 }
 
 // Every action has a working group and every group an action, or the report

@@ -29,42 +29,6 @@ int CategoryOrder(const Indicator& indicator) {
 
 bool Selected(const AssessOptions& options) { return options.level || options.within; }
 
-// The straight line from the baseline to the next target's value, read at
-// `year`; nullopt without a numeric baseline of a stated year before it and
-// a comparison target after it.
-std::optional<Progress> ProgressOf(const Indicator& indicator, int year, const Verdict* city) {
-  if (!indicator.baseline || !indicator.baseline->year) return std::nullopt;
-  const auto* base = std::get_if<Decimal>(&indicator.baseline->value);
-  const int base_year = *indicator.baseline->year;
-  if (base == nullptr || year <= base_year) return std::nullopt;
-  const Target* next = nullptr;
-  for (const Target& target : indicator.targets) {
-    if (target.year >= year && std::holds_alternative<ComparisonTarget>(target.form) &&
-        (next == nullptr || target.year < next->year)) {
-      next = &target;
-    }
-  }
-  if (next == nullptr || next->year <= base_year) return std::nullopt;
-  const ComparisonTarget& goal = std::get<ComparisonTarget>(next->form);
-  Progress progress;
-  progress.baseline_year = base_year;
-  progress.baseline = *base;
-  progress.target_year = next->year;
-  progress.target = goal.value;
-  const Rational planned = ToRational(*base) + (ToRational(goal.value) - ToRational(*base)) *
-                                                   (year - base_year) / (next->year - base_year);
-  const int places = std::max(goal.value.scale(), base->scale()) + 2;
-  const std::optional<Decimal> shown = evaluation::RoundRational(planned, places, Rounding::kHalfUp);
-  if (!shown) return std::nullopt;
-  progress.planned = *shown;
-  if (city != nullptr && city->value.kind == ReportKind::kNumber) {
-    const Rational value = ToRational(city->value.number);
-    const bool floor = goal.comparator == Comparator::kAtLeast || goal.comparator == Comparator::kAbove;
-    progress.on_track = floor ? value >= planned : value <= planned;
-  }
-  return progress;
-}
-
 TaskState StateOn(const Task& task, Date as_of) {
   const bool done = task.done && *task.done <= as_of;
   if (done) return *task.done <= task.due ? TaskState::kDone : TaskState::kDoneLate;
@@ -92,6 +56,43 @@ void AppendVerdictJson(std::string& out, const Verdict& v) {
 }
 
 }  // namespace
+
+// The straight line from the baseline to the next target's value, read at
+// `year`; nullopt without a numeric baseline of a stated year before it and
+// a comparison target after it.
+std::optional<Progress> report_parts::ProgressOf(const Indicator& indicator, int year,
+                                               const VerdictValue* value) {
+  if (!indicator.baseline || !indicator.baseline->year) return std::nullopt;
+  const auto* base = std::get_if<Decimal>(&indicator.baseline->value);
+  const int base_year = *indicator.baseline->year;
+  if (base == nullptr || year <= base_year) return std::nullopt;
+  const Target* next = nullptr;
+  for (const Target& target : indicator.targets) {
+    if (target.year >= year && std::holds_alternative<ComparisonTarget>(target.form) &&
+        (next == nullptr || target.year < next->year)) {
+      next = &target;
+    }
+  }
+  if (next == nullptr || next->year <= base_year) return std::nullopt;
+  const ComparisonTarget& goal = std::get<ComparisonTarget>(next->form);
+  Progress progress;
+  progress.baseline_year = base_year;
+  progress.baseline = *base;
+  progress.target_year = next->year;
+  progress.target = goal.value;
+  const Rational planned = ToRational(*base) + (ToRational(goal.value) - ToRational(*base)) *
+                                                   (year - base_year) / (next->year - base_year);
+  const int places = std::max(goal.value.scale(), base->scale()) + 2;
+  const std::optional<Decimal> shown = evaluation::RoundRational(planned, places, Rounding::kHalfUp);
+  if (!shown) return std::nullopt;
+  progress.planned = *shown;
+  if (value != nullptr && value->kind == ReportKind::kNumber) {
+    const Rational reached = ToRational(value->number);
+    const bool floor = goal.comparator == Comparator::kAtLeast || goal.comparator == Comparator::kAbove;
+    progress.on_track = floor ? reached >= planned : reached <= planned;
+  }
+  return progress;
+}
 
 std::string_view TaskStateName(TaskState state) {
   switch (state) {
@@ -194,7 +195,8 @@ ActionsReport BuildActionsReport(const ActionsRequest& request) {
           if (note.unit == city_name && note.key == indicators[i].number) entry.city_note = note.reason;
         }
       }
-      entry.progress = ProgressOf(indicators[i], request.year, entry.city ? &*entry.city : nullptr);
+      entry.progress = report_parts::ProgressOf(indicators[i], request.year,
+                                                entry.city ? &entry.city->value : nullptr);
       if (entry.city) {
         action.targets_met += entry.city->status == VerdictStatus::kMet;
         action.targets_judged += entry.city->status == VerdictStatus::kMet ||

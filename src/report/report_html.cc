@@ -158,6 +158,9 @@ std::string TrendChart(const MonitoringReport& report, const MonitoredIndicator&
   }
   if (!any) return "";  // nothing numeric to draw (实现, parts)
   for (const auto& line : target_lines) widen(line.second);
+  for (const std::optional<Decimal>& planned : m.path) {
+    if (planned) widen(std::strtod(planned->ToString().c_str(), nullptr));
+  }
   if (high - low < 1e-9) {
     high += 1;
     low -= 1;
@@ -192,6 +195,18 @@ std::string TrendChart(const MonitoringReport& report, const MonitoredIndicator&
                     "\" stroke=\"#c62828\" stroke-dasharray=\"6 4\"><title>", Html(label),
                     "</title></line>\n<text x=\"", kLeft + kWidth + 6, "\" y=\"",
                     Number(y_of(value) + 4), "\" fill=\"#c62828\">", Html(label), "</text>\n");
+  }
+  // The path from the baseline to the next target, where the framework has one.
+  std::string path;
+  for (std::size_t y = 0; y < m.path.size(); ++y) {
+    if (!m.path[y]) continue;
+    text::StrAppend(&path, path.empty() ? "" : " ", Number(x_of(y)), ",",
+                    Number(y_of(std::strtod(m.path[y]->ToString().c_str(), nullptr))));
+  }
+  if (!path.empty()) {
+    text::StrAppend(&out, "<polyline class=\"path\" points=\"", path,
+                    "\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"1\" stroke-dasharray=\"2 3\">"
+                    "<title>进度路径（基期到下一目标的直线）</title></polyline>\n");
   }
   static constexpr std::string_view kPalette[] = {"#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00",
                                                   "#00838f", "#5d4037", "#ad1457", "#455a64"};

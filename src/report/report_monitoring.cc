@@ -83,11 +83,18 @@ MonitoringReport BuildMonitoringReport(const MonitoringRequest& request) {
     m.name = indicator.name;
     m.unit = UnitText(indicator);
     m.targets = indicator.targets;
+    for (int year : report.years) {
+      const std::optional<Progress> progress = report_parts::ProgressOf(indicator, year, nullptr);
+      m.path.push_back(progress ? std::optional<Decimal>(progress->planned) : std::nullopt);
+    }
     m.values.resize(report.units.size());
     for (std::size_t u = 0; u < report.units.size(); ++u) {
       for (const Assessment& a : by_year) {
         const Verdict v = a.Explain(order[u], i);
-        m.values[u].push_back(MonitoredValue{v.value, v.status, ReasonText(v)});
+        const int year = report.years[m.values[u].size()];
+        const std::optional<Progress> progress = report_parts::ProgressOf(indicator, year, &v.value);
+        m.values[u].push_back(MonitoredValue{v.value, v.status, ReasonText(v),
+                                             progress ? progress->on_track : std::nullopt});
       }
       if (m.values[u].empty()) continue;
       const VerdictStatus latest = m.values[u].back().status;
@@ -125,7 +132,16 @@ std::string MonitoringReportMarkdown(const MonitoringReport& report) {
     text::StrAppend(&out, "\n## ", group.basis.empty() ? "（未注明依据）" : group.basis, "\n");
     for (const MonitoredIndicator& m : group.indicators) {
       text::StrAppend(&out, "\n### 指标 ", m.number, " ", m.name, m.unit.empty() ? "" : "（",
-                      m.unit, m.unit.empty() ? "" : "）", "\n\n目标：", TargetsText(m), "\n\n| 单位 |");
+                      m.unit, m.unit.empty() ? "" : "）", "\n\n目标：", TargetsText(m), "\n\n");
+      std::string path;
+      for (std::size_t y = 0; y < report.years.size(); ++y) {
+        if (!m.path[y]) continue;
+        text::StrAppend(&path, path.empty() ? "" : "，", report.years[y], "年 ", m.path[y]->ToString());
+      }
+      if (!path.empty()) {
+        text::StrAppend(&out, "进度路径（基期到下一目标的直线）：", path, "\n\n");
+      }
+      out += "| 单位 |";
       for (int year : report.years) text::StrAppend(&out, " ", year, " |");
       out += "\n| --- |";
       for (std::size_t y = 0; y < report.years.size(); ++y) out += " --- |";
@@ -137,7 +153,8 @@ std::string MonitoringReportMarkdown(const MonitoringReport& report) {
           // 待公布 is both the value and the verdict: say it once.
           const std::string value = v.value.ToString();
           const bool value_shown = !value.empty() && value != mark;
-          text::StrAppend(&out, " ", value_shown ? value : "", value_shown ? " " : "", mark, " |");
+          text::StrAppend(&out, " ", value_shown ? value : "", value_shown ? " " : "", mark,
+                          !v.on_track ? "" : *v.on_track ? "（按进度）" : "（滞后）", " |");
         }
         out += "\n";
       }
@@ -197,7 +214,15 @@ std::string MonitoringReportJson(const MonitoringReport& report) {
                         ", \"target\": ", JsonString(TargetText(m.targets[t].form)), "}");
       }
       text::StrAppend(&out, "], \"on_track\": ", m.on_track, ", \"off_track\": ", m.off_track,
-                      ", \"unknown\": ", m.unknown, ", \"values\": [");
+                      ", \"unknown\": ", m.unknown, ", \"path\": [");
+      bool first_planned = true;
+      for (std::size_t y = 0; y < m.path.size(); ++y) {
+        if (!m.path[y]) continue;
+        text::StrAppend(&out, first_planned ? "" : ", ", "{\"year\": ", report.years[y],
+                        ", \"planned\": ", JsonString(m.path[y]->ToString()), "}");
+        first_planned = false;
+      }
+      out += "], \"values\": [";
       bool first = true;
       for (std::size_t u = 0; u < m.values.size(); ++u) {
         for (std::size_t y = 0; y < m.values[u].size(); ++y) {
@@ -205,7 +230,8 @@ std::string MonitoringReportJson(const MonitoringReport& report) {
           text::StrAppend(&out, first ? "" : ", ", "{\"unit\": ", JsonString(report.units[u]),
                           ", \"year\": ", report.years[y], ", \"value\": ", JsonString(v.value.ToString()),
                           ", \"status\": ", JsonString(VerdictStatusName(v.status)),
-                          ", \"reason\": ", JsonString(v.reason), "}");
+                          ", \"reason\": ", JsonString(v.reason), ", \"on_track\": ",
+                          !v.on_track ? "null" : *v.on_track ? "true" : "false", "}");
           first = false;
         }
       }

@@ -29,6 +29,11 @@ std::string FailedText(const UnitResult& result, std::string_view separator = "�
 std::string AssessmentJsonHead(std::string_view framework, int year, const DecisionRecord& record,
                                Explanation explanation);
 std::string UnitJson(const UnitResult& result, Explanation explanation);
+// The rule of progress: a straight line from the baseline year's value to the
+// next comparison target's at or after `year`, read at `year` (docs/actions.md);
+// on track when `value` is at or beyond it on the target's side.  nullopt
+// without a numeric baseline of a stated year before `year`.
+std::optional<Progress> ProgressOf(const Indicator& indicator, int year, const VerdictValue* value);
 // "2019年 18.8 → 2022年 22，2021年应达 20.933，进度达标"; "—" without a path.
 std::string ProgressText(const ActionsReport& report, const ActionIndicator& entry);
 inline constexpr std::string_view kAssessmentJsonEnd = "\n]}\n";

@@ -63,6 +63,10 @@ struct MonitoredValue {
   VerdictValue value;  // as reported or computed; nothing when nothing usable
   VerdictStatus status = VerdictStatus::kMissing;
   std::string reason;  // ReasonText of the verdict
+  // Against the path from the baseline to the next target (docs/actions.md):
+  // at or beyond the planned value, or short of it; unset without a path or
+  // a number.
+  std::optional<bool> on_track;
 };
 
 struct MonitoredIndicator {
@@ -70,6 +74,9 @@ struct MonitoredIndicator {
   std::string name;
   std::string unit;  // "%", "" for qualitative
   std::vector<Target> targets;  // the framework's, by year
+  // The planned value of each year of MonitoringReport::years on the straight
+  // line from the baseline to the next target; unset where there is none.
+  std::vector<std::optional<Decimal>> path;
   // values[u][y]: unit u of MonitoringReport::units, year y of ::years.
   std::vector<std::vector<MonitoredValue>> values;
   // The latest year's verdicts: met (on track), not met (off track), other.
