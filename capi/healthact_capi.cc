@@ -529,14 +529,15 @@ int32_t CommitteeAndDate(const hact_organisation* organisation, int32_t index, c
 
 namespace {
 
-hact_roster RosterOn(const hact_organisation& organisation, const healthact::Committee& committee,
-                     healthact::Date date) {
-  hact_roster roster;
+// (Filled through a reference: this file's functions have C linkage, and a
+// C function cannot return a C++ object.)
+void FillRoster(const hact_organisation& organisation, const healthact::Committee& committee,
+                healthact::Date date, hact_roster& roster) {
   roster.seats = organisation.organisation->RosterOn(committee, date);
+  roster.roles.clear();
   for (const healthact::RosterEntry& entry : roster.seats) {
     roster.roles.emplace_back(healthact::CommitteeRoleName(entry.role));
   }
-  return roster;
 }
 
 }  // namespace
@@ -550,7 +551,7 @@ int32_t hact_organisation_roster(hact_organisation* organisation, int32_t commit
       return status;
     }
     if (count == nullptr) return NullArgument("count");
-    organisation->roster = RosterOn(*organisation, *chosen, when);
+    FillRoster(*organisation, *chosen, when, organisation->roster);
     *count = static_cast<int32_t>(organisation->roster.seats.size());
     return HACT_OK;
   });
@@ -566,7 +567,9 @@ int32_t hact_roster_create(const hact_organisation* organisation, int32_t commit
       return status;
     }
     if (roster == nullptr) return NullArgument("roster");
-    *roster = new hact_roster(RosterOn(*organisation, *chosen, when));
+    auto made = std::make_unique<hact_roster>();
+    FillRoster(*organisation, *chosen, when, *made);
+    *roster = made.release();
     return HACT_OK;
   });
 }

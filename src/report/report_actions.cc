@@ -151,11 +151,14 @@ ActionsReport BuildActionsReport(const ActionsRequest& request) {
         leads.emplace(group.action, group.lead_department);
       }
     }
-    for (const auto& [action, lead] : leads) {
+    for (const auto& group : leads) {
+      // (Not a structured binding: C++20 lambdas cannot capture one under Clang 14.)
+      const std::string& action = group.first;
       const auto& actions = framework.actions();
       if (std::none_of(actions.begin(), actions.end(),
                        [&](const SpecialAction& a) { return a.name == action; })) {
-        report.notes.push_back(text::StrCat("工作组“", action, "”（牵头 ", lead, "）的专项行动不在框架中"));
+        report.notes.push_back(
+            text::StrCat("工作组“", action, "”（牵头 ", group.second, "）的专项行动不在框架中"));
       }
     }
     for (const SpecialAction& action : framework.actions()) {
