@@ -6,6 +6,7 @@
 
 #include "healthact/lang/dsl.hpp"
 #include "healthact/lang/organisation_text.hpp"
+#include "healthact/model/action_groups.hpp"
 
 #include "cli.hpp"
 
@@ -14,6 +15,8 @@ namespace healthact::cli {
 // A framework, or an organisation when the file is NAME.org.ha.
 int Check(const std::vector<std::string>& files) {
   int status = kExitOk;
+  std::vector<std::pair<std::string, std::shared_ptr<const Framework>>> frameworks;
+  std::vector<std::pair<std::string, std::shared_ptr<const Organisation>>> organisations;
   for (const std::string& file : files) {
     if (file.ends_with(".org.ha")) {
       absl::StatusOr<std::string> text = ReadFile(file);
@@ -25,8 +28,27 @@ int Check(const std::vector<std::string>& files) {
       const ParsedOrganisation parsed = ParseOrganisation(*text, file);
       for (const Diagnostic& d : parsed.diagnostics) std::cerr << d.ToString() << "\n";
       if (!parsed.ok()) status = kExitInvalid;
-    } else if (!Load(file).ok()) {
-      status = kExitInvalid;
+      if (parsed.ok()) organisations.emplace_back(file, parsed.organisation);
+    } else {
+      const ParsedFramework parsed = Load(file);
+      if (!parsed.ok()) status = kExitInvalid;
+      if (parsed.ok()) frameworks.emplace_back(file, parsed.framework);
+    }
+  }
+  // A framework checked with an organisation: each special action has a
+  // working group, and each working group an action (warnings).
+  for (const auto& [framework_file, framework] : frameworks) {
+    for (const auto& [organisation_file, organisation] : organisations) {
+      const ActionGroupMismatch mismatch = MatchActionsAndGroups(*framework, *organisation);
+      for (const std::string& action : mismatch.actions_without_group) {
+        std::cerr << framework_file << ": warning: special action '" << action
+                  << "' has no working group in " << organisation_file << "\n";
+      }
+      for (const WorkingGroup& group : mismatch.groups_without_action) {
+        std::cerr << organisation_file << ": warning: working group '" << group.action
+                  << "' (led by " << group.lead_department << ") carries no special action of "
+                  << framework_file << "\n";
+      }
     }
   }
   return status;

@@ -7,6 +7,7 @@
 #include "core/escape.hpp"
 #include "core/strings.hpp"
 #include "healthact/assess/aggregation.hpp"
+#include "healthact/model/action_groups.hpp"
 #include "report/report_parts.hpp"
 
 namespace healthact {
@@ -151,20 +152,13 @@ ActionsReport BuildActionsReport(const ActionsRequest& request) {
         leads.emplace(group.action, group.lead_department);
       }
     }
-    for (const auto& group : leads) {
-      // (Not a structured binding: C++20 lambdas cannot capture one under Clang 14.)
-      const std::string& action = group.first;
-      const auto& actions = framework.actions();
-      if (std::none_of(actions.begin(), actions.end(),
-                       [&](const SpecialAction& a) { return a.name == action; })) {
-        report.notes.push_back(
-            text::StrCat("工作组“", action, "”（牵头 ", group.second, "）的专项行动不在框架中"));
-      }
+    const ActionGroupMismatch mismatch = MatchActionsAndGroups(framework, *request.organisation);
+    for (const WorkingGroup& group : mismatch.groups_without_action) {
+      report.notes.push_back(text::StrCat("工作组“", group.action, "”（牵头 ", group.lead_department,
+                                          "）的专项行动不在框架中"));
     }
-    for (const SpecialAction& action : framework.actions()) {
-      if (!leads.count(action.name)) {
-        report.notes.push_back(text::StrCat("专项行动“", action.name, "”没有工作组"));
-      }
+    for (const std::string& action : mismatch.actions_without_group) {
+      report.notes.push_back(text::StrCat("专项行动“", action, "”没有工作组"));
     }
   }
 
