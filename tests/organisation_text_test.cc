@@ -184,3 +184,42 @@ TEST(OrganisationText, AChangeNotProposedByTheOfficeIsRejected) {
 
 }  // namespace
 }  // namespace healthact
+
+namespace healthact {
+namespace {
+
+// The seeds' "若干名（具体人员由推进委员会按程序确定）" seats and the duties they
+// state, read from both example organisations.
+TEST(OrganisationExamples, SeatsByProcedureAndDutiesAreRead) {
+  for (const char* file : {"zhangye.org.ha", "liuzhou.org.ha"}) {
+    ParsedOrganisation parsed = ParseOrganisation(ReadTextFile(ExamplePath(file)), file);
+    ASSERT_TRUE(parsed.ok()) << file;
+    const Committee& committee = parsed.organisation->committees.front();
+    ASSERT_EQ(committee.seats_by_procedure.size(), 1u) << file;
+    const SeatsByProcedure& seats = committee.seats_by_procedure.front();
+    EXPECT_NE(seats.kind.find("人大代表"), std::string::npos);
+    EXPECT_FALSE(seats.number.has_value());  // 若干
+    EXPECT_EQ(seats.decided_by, "推进委员会按程序确定");
+    ASSERT_EQ(committee.duties.size(), 1u);
+    EXPECT_EQ(committee.duties.front().department, "市卫生健康委");
+  }
+  const std::string text =
+      "组织 \"t\"\n职务 \"主任职务\" 部门 甲部门\n辖区 甲市 市\n委员会 \"会\" {\n  辖区 甲市\n"
+      "  成立 2020-01-01\n  主任 \"主任职务\"\n  办公室 甲部门\n"
+      "  待定席位 \"专家代表\" 名额 3 确定 \"会\"\n  职责 甲部门 \"负责本部门的监测评估\"\n"
+      "  职责 乙部门 \"x\"\n}\n";
+  ParsedOrganisation parsed = ParseOrganisation(text, "t.org.ha");
+  // 乙部门 holds no post: its duty is refused, at its place.
+  ASSERT_FALSE(parsed.ok());
+  bool refused = false;
+  for (const Diagnostic& d : parsed.diagnostics) refused |= d.line == 11 && d.severity == Severity::kError;
+  EXPECT_TRUE(refused);
+  parsed = ParseOrganisation(text.substr(0, text.find("  职责 乙部门")) + "}\n", "t.org.ha");
+  ASSERT_TRUE(parsed.ok());
+  const Committee& committee = parsed.organisation->committees.front();
+  EXPECT_EQ(committee.seats_by_procedure.front().number, std::optional<int>(3));
+  EXPECT_EQ(committee.duties.front().text, "负责本部门的监测评估");
+}
+
+}  // namespace
+}  // namespace healthact

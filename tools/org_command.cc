@@ -93,6 +93,14 @@ int Org(const std::vector<std::string>& words) {
       std::cout << "（方案提出 " << committee.announced_working_groups << " 项专项行动）";
     }
     std::cout << "\n";
+    for (const SeatsByProcedure& seats : committee.seats_by_procedure) {
+      std::cout << "待定席位：" << seats.kind << "，"
+                << (seats.number ? std::to_string(*seats.number) + " 名" : std::string("若干名"))
+                << (seats.decided_by.empty() ? "" : "，由" + seats.decided_by) << "\n";
+    }
+    for (const DepartmentDuty& duty : committee.duties) {
+      std::cout << "职责：" << duty.department << " " << duty.text << "\n";
+    }
     for (const auto& [meeting, task] : org.OverdueTasks(committee, date)) {
       std::cout << "逾期任务：" << task->description << "（" << task->owner << "，期限 "
                 << task->due.ToString() << "，" << MeetingKindName(meeting->kind) << " "

@@ -345,6 +345,31 @@ void OrgChecker::CommitteeStatement(const OrgStatement& s, Committee& c) {
       if (args) c.experts_appointed_by = args->positional[0]->text;
       return;
     }
+    case OrgKeyword::kSeatsByProcedure: {
+      auto args = Read(s, 1, 0, {"名额", "确定"}, {}, "待定席位 \"KIND\" 名额 若干|N 确定 \"WHO\"");
+      if (!args) return;
+      SeatsByProcedure seats{args->positional[0]->text, std::nullopt,
+                             args->labelled.count("确定") ? args->labelled["确定"]->text : ""};
+      if (args->labelled.count("名额") && args->labelled["名额"]->text != "若干") {
+        const Token& count = *args->labelled["名额"];
+        absl::StatusOr<Decimal> n = Decimal::Parse(count.text);
+        if (!n.ok() || n->scale() != 0 || *n < Decimal::FromInt(1) || *n > Decimal::FromInt(1000)) {
+          Report(DiagnosticCode::kWrongArguments, count.offset,
+                 text::StrCat("名额 is 若干 or a number of seats from 1 to 1000, not '", count.text, "'"));
+          return;
+        }
+        seats.number = std::stoi(n->ToString());
+      }
+      c.seats_by_procedure.push_back(std::move(seats));
+      return;
+    }
+    case OrgKeyword::kDuties: {
+      auto args = Read(s, 2, 0, {}, {}, "职责 DEPARTMENT \"TEXT\"");
+      if (args && KnownDepartment(*args->positional[0])) {
+        c.duties.push_back(DepartmentDuty{args->positional[0]->text, args->positional[1]->text});
+      }
+      return;
+    }
     case OrgKeyword::kExpert: {
       auto args = Read(s, 1, 0, {"领域"}, {}, "专家 PERSON 领域 \"FIELD\"");
       if (args) {

@@ -15,12 +15,12 @@ enum class OrgKeyword {
   kOrganisation, kSource, kJurisdiction, kPost, kTenure, kCommittee, kEstablished,
   kDirector, kDeputyDirector, kMember, kCouncillor, kSecretaryGeneral,
   kOfficeDirector, kOfficeMember, kOffice, kExpertsAppointedBy, kExpert, kSpecialActions,
-  kWorkingGroup, kChange, kMeeting, kDecision, kTask,
+  kWorkingGroup, kChange, kMeeting, kDecision, kTask, kSeatsByProcedure, kDuties,
 };
 
 using OrgKeywordSpelling = KeywordSpellingOf<OrgKeyword>;
 
-inline constexpr std::array<OrgKeywordSpelling, 23> kOrgKeywords = {{
+inline constexpr std::array<OrgKeywordSpelling, 25> kOrgKeywords = {{
     {OrgKeyword::kOrganisation, "组织", "organisation"},
     {OrgKeyword::kSource, "来源", "source"},
     {OrgKeyword::kJurisdiction, "辖区", "jurisdiction"},
@@ -44,6 +44,8 @@ inline constexpr std::array<OrgKeywordSpelling, 23> kOrgKeywords = {{
     {OrgKeyword::kMeeting, "会议", "meeting"},
     {OrgKeyword::kDecision, "决定", "decision"},
     {OrgKeyword::kTask, "任务", "task"},
+    {OrgKeyword::kSeatsByProcedure, "待定席位", "seats_by_procedure"},
+    {OrgKeyword::kDuties, "职责", "duties"},
 }};
 
 inline std::optional<OrgKeyword> LookupOrgKeyword(std::string_view text) {

@@ -84,6 +84,20 @@ struct ExpertMember {
   std::string field;  // 领域
 };
 
+// Seats the documents leave to be filled by procedure: "相关领域专家学者、人大
+// 代表、政协委员和社会知名人士代表若干名（具体人员由推进委员会按程序确定）".
+struct SeatsByProcedure {
+  std::string kind;            // who sits: 相关领域专家学者、人大代表、…
+  std::optional<int> number;   // unset: 若干 (a number the document does not state)
+  std::string decided_by;      // 推进委员会按程序确定
+};
+
+// What a department is charged with, as the documents write it.
+struct DepartmentDuty {
+  std::string department;
+  std::string text;
+};
+
 struct WorkingGroup {
   std::string action;           // 健康知识普及行动
   std::string lead_department;  // 牵头部门
@@ -124,6 +138,8 @@ struct Committee {
   std::vector<ExpertMember> experts;
   int announced_working_groups = 0;     // "19项专项行动"
   std::vector<WorkingGroup> working_groups;
+  std::vector<SeatsByProcedure> seats_by_procedure;
+  std::vector<DepartmentDuty> duties;  // in document order
   std::vector<SeatChange> history;      // append-only, in date order
   std::vector<Meeting> meetings;
 };
