@@ -90,47 +90,6 @@ int AssessmentReport(const Arguments& arguments) {
   return EmitSheets(AssessmentReportSheets(assessment, r), output);
 }
 
-int MonitoringReportCommand(const Arguments& arguments) {
-  const auto& flags = arguments.flags;
-  if (flags.count("aggregate")) {
-    std::cerr << "healthact: --aggregate is for the assessment report\n";
-    return kExitUsage;
-  }
-  auto loaded = LoadInputs(arguments, /*assessing=*/false);
-  if (const int* code = std::get_if<int>(&loaded)) return *code;
-  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
-  MonitoringRequest request;
-  request.framework = inputs.parsed.framework;
-  request.observations = inputs.observations;
-  request.options = inputs.options;
-  if (flags.count("org")) {
-    absl::StatusOr<std::string> text = ReadFile(flags.at("org"));
-    if (!text.ok()) {
-      std::cerr << "healthact: " << text.status().message() << "\n";
-      return kExitInvalid;
-    }
-    ParsedOrganisation org = ParseOrganisation(*text, flags.at("org"));
-    for (const Diagnostic& d : org.diagnostics) std::cerr << d.ToString() << "\n";
-    if (!org.ok()) return kExitInvalid;
-    request.organisation = org.organisation;
-    request.as_of = Today();
-  }
-  if (flags.count("as-of")) {
-    request.as_of = Date::Parse(flags.at("as-of"));
-    if (!request.as_of) {
-      std::cerr << "healthact: --as-of takes a date like 2022-12-31\n";
-      return kExitUsage;
-    }
-  }
-  const MonitoringReport report = BuildMonitoringReport(request);
-  const std::string format = flags.at("format");
-  const std::string output = flags.count("output") ? flags.at("output") : "";
-  if (format == "markdown") return Emit(MonitoringReportMarkdown(report), output);
-  if (format == "json") return Emit(MonitoringReportJson(report), output);
-  if (format == "html") return Emit(MonitoringReportHtml(report), output);
-  return EmitSheets(MonitoringReportSheets(report), output);
-}
-
 // The organisation of --org, or null; false when it cannot be read.
 bool LoadOrganisation(const Arguments& arguments, std::shared_ptr<const Organisation>& organisation) {
   const auto& flags = arguments.flags;
@@ -145,6 +104,37 @@ bool LoadOrganisation(const Arguments& arguments, std::shared_ptr<const Organisa
   if (!org.ok()) return false;
   organisation = org.organisation;
   return true;
+}
+
+int MonitoringReportCommand(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  if (flags.count("aggregate")) {
+    std::cerr << "healthact: --aggregate is for the assessment report\n";
+    return kExitUsage;
+  }
+  auto loaded = LoadInputs(arguments, /*assessing=*/false);
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
+  MonitoringRequest request;
+  request.framework = inputs.parsed.framework;
+  request.observations = inputs.observations;
+  request.options = inputs.options;
+  if (!LoadOrganisation(arguments, request.organisation)) return kExitInvalid;
+  if (request.organisation) request.as_of = Today();
+  if (flags.count("as-of")) {
+    request.as_of = Date::Parse(flags.at("as-of"));
+    if (!request.as_of) {
+      std::cerr << "healthact: --as-of takes a date like 2022-12-31\n";
+      return kExitUsage;
+    }
+  }
+  const MonitoringReport report = BuildMonitoringReport(request);
+  const std::string format = flags.at("format");
+  const std::string output = flags.count("output") ? flags.at("output") : "";
+  if (format == "markdown") return Emit(MonitoringReportMarkdown(report), output);
+  if (format == "json") return Emit(MonitoringReportJson(report), output);
+  if (format == "html") return Emit(MonitoringReportHtml(report), output);
+  return EmitSheets(MonitoringReportSheets(report), output);
 }
 
 // The working groups' report asked for; 0, or the exit code of a failure.
