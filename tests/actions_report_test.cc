@@ -149,7 +149,7 @@ TEST(ActionsReport, LiuzhouHealthLiteracyOnItsPathToTheTarget) {
   const ActionReport& action = report.actions[0];
   EXPECT_EQ(action.lead_department, "市卫生健康委");
   EXPECT_EQ(Numbers(action), (std::vector<std::string>{"6", "11", "12"}));
-  EXPECT_EQ(report.city, (std::vector<std::string>{"柳州市"}));
+  EXPECT_EQ(report.city, "柳州市");
   // 2021 has no target of its own: the 2022 target ≥22 is the one in force.
   const ActionIndicator& literacy = action.indicators[0];
   ASSERT_TRUE(literacy.city.has_value());

@@ -42,11 +42,13 @@ inline std::string DiagnosticsText(const ParsedFramework& parsed) {
 
 // An example framework without what no attachment table states: the ranges
 // and consistency rules the example frameworks add for validation, and the
-// special actions and categories they place the indicators in.
+// special actions and categories they place the indicators in, and the rule
+// for assessing departments.
 inline Framework WhatATableStates(const Framework& example) {
   Framework::Contents contents = example.contents();
   contents.rules.clear();
   contents.actions.clear();
+  contents.department_rule.reset();  // the examples' own, not the seeds'
   for (Indicator& indicator : contents.indicators) {
     indicator.range.reset();
     indicator.action.clear();

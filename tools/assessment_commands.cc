@@ -5,20 +5,85 @@
 #include <string>
 
 #include "healthact/report/assessment_text.hpp"
+#include "healthact/assess/department_assessment.hpp"
 #include "healthact/assess/review.hpp"
+#include "healthact/report/departments_report.hpp"
 
 #include "cli.hpp"
 
 namespace healthact::cli {
 
+namespace {
+
+// healthact assess … --departments: the committee's departments on their
+// tasks and the indicators of the actions they lead (部门考核).
+int AssessDepartmentsCommand(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  for (const char* flag : {"level", "within", "explain"}) {
+    if (flags.count(flag)) {
+      std::cerr << "healthact: --" << flag << " selects units; departments are assessed without it\n";
+      return kExitUsage;
+    }
+  }
+  if (!flags.count("org")) {
+    std::cerr << "healthact: --departments needs the organisation (--org ORG.org.ha): its working "
+                 "groups and meetings' tasks are what departments are assessed on\n";
+    return kExitUsage;
+  }
+  const std::string format = flags.count("format") ? flags.at("format") : "markdown";
+  if (format != "markdown" && format != "json" && format != "xlsx") {
+    std::cerr << "healthact: unknown format '" << format
+              << "' for --departments (markdown, json or xlsx)\n";
+    return kExitUsage;
+  }
+  DepartmentRequest request;
+  if (flags.count("as-of")) {
+    request.as_of = Date::Parse(flags.at("as-of"));
+    if (!request.as_of) {
+      std::cerr << "healthact: --as-of takes a date like 2022-12-31\n";
+      return kExitUsage;
+    }
+  }
+  auto loaded = LoadInputs(arguments, /*assessing=*/false);
+  if (const int* code = std::get_if<int>(&loaded)) return *code;
+  const AssessmentInputs& inputs = std::get<AssessmentInputs>(loaded);
+  request.framework = inputs.parsed.framework;
+  request.observations = inputs.observations;
+  request.year = inputs.year;
+  if (flags.count("committee")) request.committee = flags.at("committee");
+  if (!LoadOrganisation(arguments, request.organisation)) return kExitInvalid;
+  const absl::StatusOr<DepartmentAssessment> assessed = AssessDepartments(request);
+  if (!assessed.ok()) {
+    std::cerr << "healthact: " << assessed.status().message() << "\n";
+    return kExitInvalid;
+  }
+  const std::string output = flags.count("output") ? flags.at("output") : "";
+  if (format == "json") return Emit(DepartmentsJson(*assessed), output);
+  if (format == "markdown") return Emit(DepartmentsMarkdown(*assessed), output);
+  return EmitSheets(DepartmentsSheets(*assessed), output);
+}
+
+}  // namespace
+
 int Assess(const std::vector<std::string>& words) {
   const auto arguments =
-      ParseArguments(words, {"year", "format", "level", "within", "units", "explain", "aggregate"});
+      ParseArguments(words, {"year", "format", "level", "within", "units", "explain", "aggregate",
+                             "departments", "org", "committee", "as-of", "output"});
   if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year")) {
     std::cerr << "usage: healthact assess FRAMEWORK.ha DATA.csv --year YEAR [--format "
                  "table|json|csv|markdown|ranking] [--level 县区|乡镇|…] [--within UNIT] [--units "
-                 "UNITS.csv] [--explain failures|all] [--aggregate]\n";
+                 "UNITS.csv] [--explain failures|all] [--aggregate]\n"
+                 "       healthact assess FRAMEWORK.ha DATA.csv --year YEAR --departments --org "
+                 "ORG.org.ha [--committee NAME] [--as-of DATE] [--units UNITS.csv] [--format "
+                 "markdown|json|xlsx] [--output FILE]\n";
     return kExitUsage;
+  }
+  if (arguments->flags.count("departments")) return AssessDepartmentsCommand(*arguments);
+  for (const char* flag : {"org", "committee", "as-of", "output"}) {
+    if (arguments->flags.count(flag)) {
+      std::cerr << "healthact: --" << flag << " is for --departments\n";
+      return kExitUsage;
+    }
   }
   const auto& flags = arguments->flags;
   auto loaded = LoadInputs(*arguments);

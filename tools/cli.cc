@@ -10,6 +10,8 @@
 #include "healthact/data/data_file.hpp"
 #include "healthact/core/limits.hpp"
 #include "healthact/assess/review.hpp"
+#include "healthact/lang/organisation_text.hpp"
+#include "healthact/spreadsheet/xlsx.hpp"
 
 namespace healthact::cli {
 
@@ -55,7 +57,7 @@ ParsedFramework Load(const std::string& file) {
 
 namespace {
 // Switches take no value: --aggregate.
-const std::vector<std::string> kSwitches = {"aggregate"};
+const std::vector<std::string> kSwitches = {"aggregate", "departments"};
 }  // namespace
 
 std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
@@ -200,6 +202,50 @@ Date Today() {
   std::tm local{};
   localtime_r(&now, &local);
   return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+// Writes `text` to --output, or to standard output without it.
+int Emit(const std::string& text, const std::string& output) {
+  if (output.empty()) {
+    std::cout << text;
+    return kExitOk;
+  }
+  std::ofstream out(output, std::ios::binary);
+  out << text;
+  if (!out) {
+    std::cerr << "healthact: cannot write " << output << "\n";
+    return kExitInvalid;
+  }
+  return kExitOk;
+}
+
+int EmitSheets(const std::vector<Sheet>& sheets, const std::string& output) {
+  if (output.empty()) {
+    std::cerr << "healthact: --format xlsx needs --output FILE.xlsx\n";
+    return kExitUsage;
+  }
+  const absl::Status written = WriteXlsx(sheets, output);
+  if (!written.ok()) {
+    std::cerr << "healthact: " << written.message() << "\n";
+    return kExitInvalid;
+  }
+  return kExitOk;
+}
+
+// The organisation of --org, or null; false when it cannot be read.
+bool LoadOrganisation(const Arguments& arguments, std::shared_ptr<const Organisation>& organisation) {
+  const auto& flags = arguments.flags;
+  if (!flags.count("org")) return true;
+  absl::StatusOr<std::string> text = ReadFile(flags.at("org"));
+  if (!text.ok()) {
+    std::cerr << "healthact: " << text.status().message() << "\n";
+    return false;
+  }
+  ParsedOrganisation org = ParseOrganisation(*text, flags.at("org"));
+  for (const Diagnostic& d : org.diagnostics) std::cerr << d.ToString() << "\n";
+  if (!org.ok()) return false;
+  organisation = org.organisation;
+  return true;
 }
 
 }  // namespace healthact::cli

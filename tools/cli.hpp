@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "healthact/assess/assessment.hpp"
 #include "healthact/lang/dsl.hpp"
+#include "healthact/core/sheet.hpp"
 #include "healthact/model/organisation.hpp"
 
 namespace healthact::cli {
@@ -63,6 +64,16 @@ std::optional<std::vector<UnitId>> DrawSample(const Arguments& arguments,
 // The assessed units that the verified file names: who was reviewed when no
 // sample was drawn.
 std::vector<UnitId> UnitsVerified(const Assessment& assessment, const Observations& verified);
+
+// Writes `text` to --output's FILE, or to standard output without one; the
+// exit code.
+int Emit(const std::string& text, const std::string& output);
+// Writes a workbook to FILE (an .xlsx needs --output); the exit code.
+int EmitSheets(const std::vector<Sheet>& sheets, const std::string& output);
+
+// The organisation of --org, or null without it; false when it cannot be
+// read (its diagnostics printed).
+bool LoadOrganisation(const Arguments& arguments, std::shared_ptr<const Organisation>& organisation);
 
 // Today's date (the tool may read the clock; the library never does).
 Date Today();

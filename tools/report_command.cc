@@ -17,34 +17,6 @@
 namespace healthact::cli {
 namespace {
 
-// Writes `text` to --output, or to standard output without it.
-int Emit(const std::string& text, const std::string& output) {
-  if (output.empty()) {
-    std::cout << text;
-    return kExitOk;
-  }
-  std::ofstream out(output, std::ios::binary);
-  out << text;
-  if (!out) {
-    std::cerr << "healthact: cannot write " << output << "\n";
-    return kExitInvalid;
-  }
-  return kExitOk;
-}
-
-int EmitSheets(const std::vector<Sheet>& sheets, const std::string& output) {
-  if (output.empty()) {
-    std::cerr << "healthact: --format xlsx needs --output FILE.xlsx\n";
-    return kExitUsage;
-  }
-  const absl::Status written = WriteXlsx(sheets, output);
-  if (!written.ok()) {
-    std::cerr << "healthact: " << written.message() << "\n";
-    return kExitInvalid;
-  }
-  return kExitOk;
-}
-
 bool KnownFormat(const std::string& format) {
   return format == "markdown" || format == "json" || format == "html" || format == "xlsx";
 }
@@ -88,22 +60,6 @@ int AssessmentReport(const Arguments& arguments) {
   if (format == "json") return Emit(AssessmentReportJson(assessment, r), output);
   if (format == "html") return Emit(AssessmentReportHtml(assessment, r), output);
   return EmitSheets(AssessmentReportSheets(assessment, r), output);
-}
-
-// The organisation of --org, or null; false when it cannot be read.
-bool LoadOrganisation(const Arguments& arguments, std::shared_ptr<const Organisation>& organisation) {
-  const auto& flags = arguments.flags;
-  if (!flags.count("org")) return true;
-  absl::StatusOr<std::string> text = ReadFile(flags.at("org"));
-  if (!text.ok()) {
-    std::cerr << "healthact: " << text.status().message() << "\n";
-    return false;
-  }
-  ParsedOrganisation org = ParseOrganisation(*text, flags.at("org"));
-  for (const Diagnostic& d : org.diagnostics) std::cerr << d.ToString() << "\n";
-  if (!org.ok()) return false;
-  organisation = org.organisation;
-  return true;
 }
 
 int MonitoringReportCommand(const Arguments& arguments) {

@@ -10,6 +10,7 @@
 #include "healthact/core/version.hpp"
 #include "core/sha256.hpp"
 #include "assess/kernel.hpp"
+#include "assess/scoring.hpp"
 #include "core/strings.hpp"
 #include "assess/validation_internal.hpp"
 
@@ -17,65 +18,6 @@ namespace healthact {
 namespace {
 
 using evaluation::Rational;
-
-// Each indicator's weight out of 100 (see Scoring).
-std::vector<Rational> Weights(const Framework& framework) {
-  const std::vector<Indicator>& indicators = framework.indicators();
-  const Scoring& scoring = framework.scoring();
-  std::vector<std::optional<Rational>> stated(indicators.size());
-  std::map<std::string, int> group_size;
-  for (const Indicator& indicator : indicators) ++group_size[indicator.basis];
-  Rational stated_total = 0;
-  for (std::size_t i = 0; i < indicators.size(); ++i) {
-    for (const auto& [number, weight] : scoring.indicator_weights) {
-      if (number == indicators[i].number) stated[i] = evaluation::ToRational(weight);
-    }
-    for (const auto& [basis, weight] : scoring.basis_weights) {
-      if (basis == indicators[i].basis) {
-        stated[i] = evaluation::ToRational(weight) / group_size[basis];
-      }
-    }
-    if (stated[i]) stated_total += *stated[i];
-  }
-  const auto unstated = static_cast<int>(
-      std::count(stated.begin(), stated.end(), std::optional<Rational>()));
-  std::vector<Rational> weights;
-  for (const std::optional<Rational>& weight : stated) {
-    weights.push_back(weight ? *weight : (100 - stated_total) / std::max(unstated, 1));
-  }
-  return weights;
-}
-
-// Competition ranks (1, 2, 2, 4) of `members` by score, highest first; tied
-// units in the order of their names.  Scores are compared as integer
-// hundredths and names by their precomputed rank, so no string is compared.
-// `by_name` is scratch of name_rank.size() entries, shared by the calls of
-// one assessment: allocating it per call made ranking within thousands of
-// parents quadratic.
-void Rank(const std::vector<std::size_t>& members, const std::vector<std::int64_t>& hundredths,
-          const std::vector<std::int32_t>& name_rank, std::vector<std::size_t>& by_name,
-          std::vector<int>& ranks, std::vector<std::size_t>* order) {
-  // One 64-bit key per unit: the score, highest first, then the name's rank
-  // (unique), so that a plain integer sort gives the order.
-  constexpr std::int64_t kMaxHundredths = 10000;
-  std::vector<std::uint64_t> keys;
-  keys.reserve(members.size());
-  for (std::size_t member : members) {
-    keys.push_back((static_cast<std::uint64_t>(kMaxHundredths - hundredths[member]) << 32) |
-                   static_cast<std::uint32_t>(name_rank[member]));
-    by_name[name_rank[member]] = member;
-  }
-  std::sort(keys.begin(), keys.end());
-  std::vector<std::size_t> sorted;
-  sorted.reserve(keys.size());
-  for (std::uint64_t key : keys) sorted.push_back(by_name[key & 0xFFFFFFFFu]);
-  for (std::size_t position = 0; position < sorted.size(); ++position) {
-    const bool tied =
-        position > 0 && hundredths[sorted[position]] == hundredths[sorted[position - 1]];
-    ranks[sorted[position]] = tied ? ranks[sorted[position - 1]] : static_cast<int>(position) + 1;
-  }
-  if (order != nullptr) *order = std::move(sorted);
-}
 
 bool IsUnder(const Observations& observations, UnitId unit, UnitId ancestor) {
   for (std::optional<UnitId> up = observations.parent(unit); up; up = observations.parent(*up)) {
@@ -252,40 +194,6 @@ std::string ObservationsSha256(const Observations& observations) {
   return hash.HexDigest();
 }
 
-// What scoring needs of a framework, derived once (Framework caches it).
-// Scores are exact: the weights are integers over a common denominator, so
-// a unit's earned and possible weight are integer sums, and the score is
-// rounded once, half-up, to two decimals.  (Linear partial credit needs
-// rationals and takes the slower exact path.)
-struct ScoringPlan {
-  std::vector<Rational> weights;         // each indicator's, out of 100
-  std::vector<Decimal> rounded_weights;  // the same to 4 places, for display
-  std::vector<std::int64_t> integer_weights;
-  bool integers_fit = false;  // below 2^40, so that sums stay inside 64 bits
-};
-
-const ScoringPlan& ScoringPlanOf(const Framework& framework) {
-  Framework::DerivedCache& cache = *framework.derived_;
-  std::call_once(cache.once, [&] {
-    auto plan = std::make_shared<ScoringPlan>();
-    plan->weights = Weights(framework);
-    evaluation::Integer denominator = 1;
-    for (const Rational& weight : plan->weights) {
-      plan->rounded_weights.push_back(
-          evaluation::RoundRational(weight, 4, Rounding::kHalfUp).value_or(Decimal()));
-      denominator = boost::multiprecision::lcm(denominator, boost::multiprecision::denominator(weight));
-    }
-    plan->integers_fit = denominator < (evaluation::Integer(1) << 40);
-    for (const Rational& weight : plan->weights) {
-      const evaluation::Integer scaled = boost::multiprecision::numerator(Rational(weight * denominator));
-      plan->integers_fit = plan->integers_fit && scaled < (evaluation::Integer(1) << 40);
-      plan->integer_weights.push_back(plan->integers_fit ? scaled.convert_to<long long>() : 0);
-    }
-    cache.scoring = std::move(plan);
-  });
-  return *cache.scoring;
-}
-
 Assessment Assess(std::shared_ptr<const Framework> framework,
                   std::shared_ptr<const Observations> observations, int year,
                   const AssessOptions& options) {
@@ -330,7 +238,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
       const std::int64_t w = integer_weights[i];
       for (std::size_t u = 0; u < n; ++u) {
         const VerdictStatus status = row[u];
-        const bool counts = status != VerdictStatus::kNotApplicable && status != VerdictStatus::kPending;
+        const bool counts = scoring::Counts(status);
         possible[u] += counts ? w : 0;
         earned[u] += status == VerdictStatus::kMet ? w : 0;
       }
@@ -347,32 +255,19 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
       Rational earned = 0, possible = 0;
       for (std::size_t i = 0; i < indicators.size(); ++i) {
         const VerdictStatus status = result.status(u, i);
-        if (status == VerdictStatus::kNotApplicable || status == VerdictStatus::kPending) continue;
+        if (!scoring::Counts(status)) continue;
         possible += weights[i];
-        if (status == VerdictStatus::kMet) {
-          earned += weights[i];
-        } else if (linear && status == VerdictStatus::kNotMet) {
-          earned += weights[i] * evaluation::LinearCredit(indicators[i], obs, result.units_[u],
-                                                          year, status, options.targets);
-        }
+        earned += weights[i] * scoring::Credit(f, i, obs, result.units_[u], year, status,
+                                               options.targets);
       }
-      const Rational score = possible.is_zero() ? Rational(0) : earned * 100 / possible;
-      hundredths[u] = evaluation::RoundRational(score, 2, Rounding::kHalfUp)
-                          .value_or(Decimal())
-                          .ToScaled(2, Rounding::kTruncate)
-                          .value_or(0);
+      hundredths[u] = scoring::Hundredths(earned, possible);
     }
   }
   result.grades_ = f.scoring().grades.empty() ? DefaultGrades() : f.scoring().grades;
-  std::vector<std::int64_t> minimum_hundredths;
-  for (const Grade& grade : result.grades_) {
-    minimum_hundredths.push_back(grade.minimum.ToScaled(2, Rounding::kCeiling).value_or(0));
-  }
+  const std::vector<std::int64_t> minimums = scoring::GradeMinimums(result.grades_);
   result.grade_index_.reserve(n);
   for (std::size_t u = 0; u < n; ++u) {
-    std::size_t g = 0;
-    while (g + 1 < minimum_hundredths.size() && hundredths[u] < minimum_hundredths[g]) ++g;
-    result.grade_index_.push_back(static_cast<std::uint8_t>(g));
+    result.grade_index_.push_back(static_cast<std::uint8_t>(scoring::GradeIndex(minimums, hundredths[u])));
   }
 
   // Ranks among all assessed units, and among those with the same parent.
@@ -391,7 +286,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   std::iota(everyone.begin(), everyone.end(), 0);
   result.ranks_.assign(n, 0);
   std::vector<std::size_t> by_name(n);
-  Rank(everyone, hundredths, name_rank, by_name, result.ranks_, &result.ranking_);
+  scoring::Rank(everyone, hundredths, name_rank, by_name, result.ranks_, &result.ranking_);
   bool one_family = true;
   for (std::size_t u = 1; u < n && one_family; ++u) {
     one_family = obs.parent(result.units_[u]) == obs.parent(result.units_[0]);
@@ -403,7 +298,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
     for (std::size_t u = 0; u < n; ++u) siblings[obs.parent(result.units_[u])].push_back(u);
     result.parent_ranks_.assign(n, 0);
     for (const auto& [parent, members] : siblings) {
-      Rank(members, hundredths, name_rank, by_name, result.parent_ranks_, nullptr);
+      scoring::Rank(members, hundredths, name_rank, by_name, result.parent_ranks_, nullptr);
     }
   }
 

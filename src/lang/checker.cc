@@ -47,6 +47,7 @@ std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>&
            "a framework text begins with 框架 \"name\" (framework \"name\")");
   }
   CheckScoring();
+  CheckDepartmentRule();
   for (Indicator& indicator : contents_.indicators) {
     auto it = locations_.find(indicator.number);
     if (it == locations_.end() || !it->second.defined_here) continue;
@@ -258,13 +259,21 @@ void Checker::CheckCount(const ast::CountStmt& statement) {
 }
 
 void Checker::CheckAssignment(const ast::Assignment& statement) {
-  const bool weight = LookupKeyword(statement.head.text) == Keyword::kWeight;
+  const std::optional<Keyword> keyword = LookupKeyword(statement.head.text);
+  const bool weight = keyword == Keyword::kWeight;
   std::optional<Decimal> value = ReadNumber(statement.value);
   if (!value) return;
   if (value->is_negative() || *value > Decimal::FromInt(100)) {
     Report(DiagnosticCode::kNumberOutOfRange, statement.value.offset,
-           text::StrCat(weight ? "a weight" : "a grade's minimum score",
+           text::StrCat(weight                                ? "a weight"
+                        : keyword == Keyword::kGrade          ? "a grade's minimum score"
+                        : keyword == Keyword::kDepartmentWeight ? "a department weight"
+                                                               : "a task's credit",
                         " must be from 0 to 100"));
+    return;
+  }
+  if (keyword == Keyword::kDepartmentWeight || keyword == Keyword::kTaskCredit) {
+    CheckDepartmentStatement(statement, keyword == Keyword::kDepartmentWeight, *value);
     return;
   }
   Scoring& scoring = contents_.scoring;
@@ -292,6 +301,80 @@ void Checker::CheckAssignment(const ast::Assignment& statement) {
   scoring.grades.push_back(Grade{statement.subject.text, *value});
   std::sort(scoring.grades.begin(), scoring.grades.end(),
             [](const Grade& a, const Grade& b) { return a.minimum > b.minimum; });
+}
+
+// 部门考核 任务 60 / 部门考核 行动指标 40 / 任务得分 逾期完成 50: each part and
+// state once; the rule as a whole is checked by CheckDepartmentRule.
+void Checker::CheckDepartmentStatement(const ast::Assignment& statement, bool weighs_part,
+                                       const Decimal& value) {
+  const ast::Token& subject = statement.subject;
+  std::optional<DepartmentPart> part;
+  std::optional<TaskState> state;
+  if (weighs_part) {
+    part = vocabulary::Lookup(vocabulary::kDepartmentParts, subject.text);
+    if (!part) {
+      Report(DiagnosticCode::kUnknownValue, subject.offset,
+             text::StrCat("部门考核 weighs ", vocabulary::ChoiceList(vocabulary::kDepartmentParts),
+                          ", not '", subject.text, "'"));
+      return;
+    }
+  } else {
+    state = ParseTaskState(subject.text);
+    if (!state || *state == TaskState::kOpen) {
+      Report(DiagnosticCode::kUnknownValue, subject.offset,
+             text::StrCat("任务得分 is stated for 按期完成, 逾期完成 or 逾期未完成, not '", subject.text,
+                          "'", state ? " (a task not yet due is not judged)" : ""));
+      return;
+    }
+  }
+  // Keyed by the canonical word, so that 任务 and tasks are the same statement.
+  const std::string_view key = part ? DepartmentPartName(*part) : TaskStateName(*state);
+  if (!department_offsets_.emplace(std::string(key), subject.offset).second) {
+    Report(DiagnosticCode::kDuplicateStatement, subject.offset,
+           text::StrCat(statement.head.text, " ", subject.text, " is stated twice"));
+    return;
+  }
+  DepartmentRule& rule = contents_.department_rule ? *contents_.department_rule
+                                                   : contents_.department_rule.emplace();
+  if (part) {
+    (*part == DepartmentPart::kTasks ? rule.task_weight : rule.indicator_weight) = value;
+  } else {
+    (*state == TaskState::kDone       ? rule.done
+     : *state == TaskState::kDoneLate ? rule.done_late
+                                      : rule.overdue) = value;
+  }
+}
+
+// The department rule as a whole: both parts weighed (either may be 0, not
+// both), and no task earning more for being later.
+void Checker::CheckDepartmentRule() {
+  // Nothing stated here: no rule, or the framework extended's, checked there.
+  if (!contents_.department_rule || department_offsets_.empty()) return;
+  const DepartmentRule& rule = *contents_.department_rule;
+  const std::size_t first = department_offsets_.begin()->second;
+  const bool inherited = parent_ != nullptr && parent_->department_rule.has_value();
+  const auto at = [&](std::string_view key) {
+    const auto found = department_offsets_.find(key);
+    return found != department_offsets_.end() ? std::optional<std::size_t>(found->second)
+                                              : std::nullopt;
+  };
+  const std::optional<std::size_t> tasks = at("任务"), indicators = at("行动指标");
+  if (!inherited && (!tasks || !indicators)) {
+    Report(DiagnosticCode::kWeightsInvalid, first,
+           text::StrCat("the department rule weighs both parts: add 部门考核 ",
+                        !tasks ? "任务" : "行动指标", " N (0 leaves it out)"));
+    return;
+  }
+  if (rule.task_weight.is_zero() && rule.indicator_weight.is_zero()) {
+    Report(DiagnosticCode::kWeightsInvalid, tasks.value_or(first),
+           "部门考核 任务 and 部门考核 行动指标 are both 0: a department would have no score");
+  }
+  if (rule.done_late > rule.done || rule.overdue > rule.done_late) {
+    Report(DiagnosticCode::kWeightsInvalid, first,
+           text::StrCat("任务得分 must not reward lateness: 按期完成 ", rule.done.ToString(),
+                        " ≥ 逾期完成 ", rule.done_late.ToString(), " ≥ 逾期未完成 ",
+                        rule.overdue.ToString()));
+  }
 }
 
 // The weights as a whole: each names something that exists, no indicator is

@@ -63,6 +63,10 @@ class Checker {
   void CheckSetting(const ast::SettingStmt& statement, TrendRules& rules);
   void CheckCount(const ast::CountStmt& statement);
   void CheckAssignment(const ast::Assignment& statement);
+  // A 部门考核 (weighs_part) or 任务得分 statement.
+  void CheckDepartmentStatement(const ast::Assignment& statement, bool weighs_part,
+                                const Decimal& value);
+  void CheckDepartmentRule();
   void CheckScoring();
   void CheckNameLength(std::string_view name, std::size_t offset);
   void CheckIndicator(const ast::IndicatorStmt& statement);
@@ -112,6 +116,9 @@ class Checker {
   std::map<std::string, std::size_t> weight_offsets_;
   std::optional<std::size_t> first_weight_;
   std::optional<std::size_t> first_grade_;
+  // Where the department rule's statements were, by what they set
+  // ("任务", "行动指标", "按期完成", …), for duplicates and the whole rule's check.
+  std::map<std::string, std::size_t, std::less<>> department_offsets_;
   std::map<std::string, std::size_t> defined_here_;  // indicator number -> head offset
   std::map<std::string, IndicatorLocations> locations_;
   std::map<std::string, std::size_t, std::less<>> index_;  // number -> position

@@ -25,7 +25,8 @@ constexpr FrameworkKeywords top_keyword(
         FrameworkKeywords::Bit(Keyword::kCount) | FrameworkKeywords::Bit(Keyword::kMarkedChange) |
         FrameworkKeywords::Bit(Keyword::kContinuousYears) | FrameworkKeywords::Bit(Keyword::kWeight) |
         FrameworkKeywords::Bit(Keyword::kPartialCredit) | FrameworkKeywords::Bit(Keyword::kGrade) |
-        FrameworkKeywords::Bit(Keyword::kRule));
+        FrameworkKeywords::Bit(Keyword::kDepartmentWeight) |
+        FrameworkKeywords::Bit(Keyword::kTaskCredit) | FrameworkKeywords::Bit(Keyword::kRule));
 
 auto Head(Keyword keyword) {
   return x3::rule<class head_id, ast::Token>{"keyword"} =
@@ -100,10 +101,11 @@ const auto property_statement = x3::rule<class property_id, ast::Simple>{"statem
       Head(Keyword::kBinding) | Head(Keyword::kAggregateWeight)) > word_token) |
     (Head(Keyword::kAction) > string_token);
 
-// 权重 1 10, 权重 "《…》" 40, 等级 优秀 90.
+// 权重 1 10, 权重 "《…》" 40, 等级 优秀 90, 部门考核 任务 60, 任务得分 逾期完成 50.
 const auto assignment_statement = x3::rule<class assignment_id, ast::Assignment>{"statement"} =
     (Head(Keyword::kWeight) > (label_token | string_token) > number_token) |
-    (Head(Keyword::kGrade) > word_token > number_token);
+    ((Head(Keyword::kGrade) | Head(Keyword::kDepartmentWeight) | Head(Keyword::kTaskCredit)) >
+     word_token > number_token);
 
 const auto setting_statement = x3::rule<class setting_id, ast::SettingStmt>{"statement"} =
     (Head(Keyword::kMarkedChange) | Head(Keyword::kContinuousYears)) > item;
@@ -160,7 +162,8 @@ StatementResult ParseTopStatement(std::string_view text, std::size_t& offset, as
                                   SyntaxError& error) {
   return ParseOneStatement(
       text, offset, top_statement, out, error, StartsTopStatement,
-      "框架, 继承, 来源, 依据, 指标, 删除, 计数, 明显下降幅度, 持续下降年数, 权重, 部分得分, 等级 or 校验",
+      "框架, 继承, 来源, 依据, 专项行动, 指标, 删除, 计数, 明显下降幅度, 持续下降年数, 权重, 部分得分, 等级, "
+      "部门考核, 任务得分 or 校验",
       "单位, 方向, 类别, 属性, 基期, 目标, 分项, 公式, 来源, 明显下降幅度, 持续下降年数, 汇总权重 or 范围");
 }
 

@@ -138,6 +138,17 @@ std::string FormatFramework(const Framework& framework) {
   for (const Grade& grade : scoring.grades) {
     text::StrAppend(&out, Kw(Keyword::kGrade), " ", grade.name, " ", grade.minimum.ToString(), "\n");
   }
+  if (const std::optional<DepartmentRule>& rule = framework.department_rule()) {
+    text::StrAppend(&out, Kw(Keyword::kDepartmentWeight), " ",
+                    DepartmentPartName(DepartmentPart::kTasks), " ", rule->task_weight.ToString(), "\n",
+                    Kw(Keyword::kDepartmentWeight), " ",
+                    DepartmentPartName(DepartmentPart::kActionIndicators), " ",
+                    rule->indicator_weight.ToString(), "\n");
+    for (TaskState state : {TaskState::kDone, TaskState::kDoneLate, TaskState::kOverdue}) {
+      text::StrAppend(&out, Kw(Keyword::kTaskCredit), " ", TaskStateName(state), " ",
+                      rule->CreditOf(state)->ToString(), "\n");
+    }
+  }
   std::string basis;
   for (const Indicator& indicator : framework.indicators()) {
     out += "\n";

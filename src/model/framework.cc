@@ -167,6 +167,20 @@ std::string_view PartialCreditName(PartialCredit credit) {
   return vocabulary::Chinese(vocabulary::kPartialCredits, credit);
 }
 
+std::string_view DepartmentPartName(DepartmentPart part) {
+  return vocabulary::Chinese(vocabulary::kDepartmentParts, part);
+}
+
+std::optional<Decimal> DepartmentRule::CreditOf(TaskState state) const {
+  switch (state) {
+    case TaskState::kDone: return done;
+    case TaskState::kDoneLate: return done_late;
+    case TaskState::kOverdue: return overdue;
+    case TaskState::kOpen: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 const std::vector<Grade>& DefaultGrades() {
   static const auto* const kGrades = new std::vector<Grade>{
       {"优秀", Decimal::FromInt(90)},

@@ -7,6 +7,7 @@
 #include "healthact/core/decimal.hpp"
 #include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
+#include "model/vocabulary.hpp"
 
 namespace healthact {
 namespace {
@@ -102,6 +103,23 @@ std::optional<MeetingKind> ParseMeetingKind(std::string_view text) {
   if (text == "主任办公会议") return MeetingKind::kDirectorsMeeting;
   if (text == "办公室会议") return MeetingKind::kOfficeMeeting;
   return std::nullopt;
+}
+
+TaskState Task::StateOn(const Date& day) const {
+  if (done && *done <= day) return *done <= due ? TaskState::kDone : TaskState::kDoneLate;
+  return due < day ? TaskState::kOverdue : TaskState::kOpen;
+}
+
+std::string_view TaskStateName(TaskState state) {
+  return vocabulary::Chinese(vocabulary::kTaskStates, state);
+}
+
+std::string_view TaskStateKey(TaskState state) {
+  return vocabulary::English(vocabulary::kTaskStates, state);
+}
+
+std::optional<TaskState> ParseTaskState(std::string_view text) {
+  return vocabulary::Lookup(vocabulary::kTaskStates, text);
 }
 
 std::string_view MeetingKindName(MeetingKind kind) {
@@ -212,7 +230,8 @@ Organisation::Responsibilities Organisation::ResponsibilitiesOf(const Committee&
   for (const Meeting& meeting : committee.meetings) {
     if (date < meeting.date) continue;
     for (const Task& task : meeting.tasks) {
-      if (task.owner == department && (!task.done || date < *task.done)) {
+      const TaskState state = task.StateOn(date);
+      if (task.owner == department && (state == TaskState::kOpen || state == TaskState::kOverdue)) {
         result.open_tasks.push_back(task);
       }
     }
@@ -225,8 +244,7 @@ std::vector<std::pair<const Meeting*, const Task*>> Organisation::OverdueTasks(
   std::vector<std::pair<const Meeting*, const Task*>> overdue;
   for (const Meeting& meeting : committee.meetings) {
     for (const Task& task : meeting.tasks) {
-      const bool open_on_date = !task.done || date < *task.done;
-      if (open_on_date && task.due < date) overdue.emplace_back(&meeting, &task);
+      if (task.StateOn(date) == TaskState::kOverdue) overdue.emplace_back(&meeting, &task);
     }
   }
   return overdue;

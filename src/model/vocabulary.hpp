@@ -14,6 +14,7 @@
 #include "healthact/core/decimal.hpp"
 #include "healthact/core/diagnostic.hpp"
 #include "healthact/model/framework.hpp"
+#include "healthact/model/organisation.hpp"
 #include "healthact/model/reporting_unit.hpp"
 
 namespace healthact::vocabulary {
@@ -80,6 +81,16 @@ inline constexpr std::array<Word<UnitLevel>, 5> kUnitLevels = {{
     {UnitLevel::kVillage, "村", "village", {"村社区"}},
     {UnitLevel::kDepartment, "部门", "department"},
 }};
+inline constexpr std::array<Word<DepartmentPart>, 2> kDepartmentParts = {{
+    {DepartmentPart::kTasks, "任务", "tasks"},
+    {DepartmentPart::kActionIndicators, "行动指标", "action_indicators"},
+}};
+inline constexpr std::array<Word<TaskState>, 4> kTaskStates = {{
+    {TaskState::kDone, "按期完成", "done"},
+    {TaskState::kDoneLate, "逾期完成", "done_late"},
+    {TaskState::kOpen, "进行中", "open"},
+    {TaskState::kOverdue, "逾期未完成", "overdue"},
+}};
 inline constexpr std::array<Word<Severity>, 2> kSeverities = {{
     {Severity::kError, "错误", "error"},
     {Severity::kWarning, "警告", "warning"},
@@ -90,6 +101,7 @@ enum class Keyword {
   kMarkedChange, kContinuousYears,
   kUnit, kDirection, kCategory, kBinding, kBaseline, kTarget, kPart, kFormula, kRound,
   kWeight, kPartialCredit, kGrade, kAggregateWeight, kRange, kRule, kAction,
+  kDepartmentWeight, kTaskCredit,
 };
 
 // A keyword's two spellings; shared by the framework and organisation
@@ -102,7 +114,7 @@ struct KeywordSpellingOf {
 };
 using KeywordSpelling = KeywordSpellingOf<Keyword>;
 
-inline constexpr std::array<KeywordSpelling, 25> kKeywords = {{
+inline constexpr std::array<KeywordSpelling, 27> kKeywords = {{
     {Keyword::kFramework, "框架", "framework"},
     {Keyword::kExtends, "继承", "extends"},
     {Keyword::kSource, "来源", "source"},
@@ -128,6 +140,8 @@ inline constexpr std::array<KeywordSpelling, 25> kKeywords = {{
     {Keyword::kRange, "范围", "range"},
     {Keyword::kRule, "校验", "rule"},
     {Keyword::kAction, "专项行动", "action"},
+    {Keyword::kDepartmentWeight, "部门考核", "department_weight"},
+    {Keyword::kTaskCredit, "任务得分", "task_credit"},
 }};
 
 // A rule's reference to last year's figure: 上年[3], prior[3].
@@ -166,6 +180,15 @@ template <typename E, std::size_t N>
 constexpr std::string_view Chinese(const std::array<Word<E>, N>& words, E value) {
   for (const Word<E>& word : words) {
     if (word.value == value) return word.chinese;
+  }
+  return "?";
+}
+
+// The English word for a value: the key of JSON and of identifiers.
+template <typename E, std::size_t N>
+constexpr std::string_view English(const std::array<Word<E>, N>& words, E value) {
+  for (const Word<E>& word : words) {
+    if (word.value == value) return word.english;
   }
   return "?";
 }

@@ -30,24 +30,8 @@ int CategoryOrder(const Indicator& indicator) {
 
 bool Selected(const AssessOptions& options) { return options.level || options.within; }
 
-TaskState StateOn(const Task& task, Date as_of) {
-  const bool done = task.done && *task.done <= as_of;
-  if (done) return *task.done <= task.due ? TaskState::kDone : TaskState::kDoneLate;
-  return task.due < as_of ? TaskState::kOverdue : TaskState::kOpen;
-}
-
 std::string_view CategoryWord(const Indicator& indicator) {
   return indicator.category ? CategoryName(*indicator.category) : std::string_view("未分类");
-}
-
-std::string_view TaskStateWord(TaskState state) {
-  switch (state) {
-    case TaskState::kDone: return "按期完成";
-    case TaskState::kDoneLate: return "逾期完成";
-    case TaskState::kOpen: return "进行中";
-    case TaskState::kOverdue: return "逾期未完成";
-  }
-  return "";
 }
 
 void AppendVerdictJson(std::string& out, const Verdict& v) {
@@ -95,16 +79,6 @@ std::optional<Progress> report_parts::ProgressOf(const Indicator& indicator, int
   return progress;
 }
 
-std::string_view TaskStateName(TaskState state) {
-  switch (state) {
-    case TaskState::kDone: return "done";
-    case TaskState::kDoneLate: return "done_late";
-    case TaskState::kOpen: return "open";
-    case TaskState::kOverdue: return "overdue";
-  }
-  return "?";
-}
-
 ActionsReport BuildActionsReport(const ActionsRequest& request) {
   ActionsReport report;
   const Framework& framework = *request.framework;
@@ -119,7 +93,7 @@ ActionsReport BuildActionsReport(const ActionsRequest& request) {
   AssessOptions in_force;
   in_force.targets = TargetChoice::kInForce;
   const Assessment all = Assess(request.framework, aggregated.observations, request.year, in_force);
-  std::vector<std::size_t> listed, city;
+  std::vector<std::size_t> listed;
   const std::vector<std::int32_t> name_ranks = observations.NameRanks();
   std::vector<std::size_t> order(all.unit_count());
   for (std::size_t u = 0; u < order.size(); ++u) order[u] = u;
@@ -135,14 +109,28 @@ ActionsReport BuildActionsReport(const ActionsRequest& request) {
                                         options);
     for (UnitId id : selection.units()) chosen[id] = true;  // all.units() are 0 .. n-1
   }
+  // The city: the one unit without a parent, or, among several, the one an
+  // organisation's committee is for.  Several and none named: no city, said
+  // so, rather than one county's figures shown as the city's.
+  std::vector<std::size_t> roots;
   for (std::size_t u : order) {
-    const UnitId id = all.units()[u];
-    const bool root = !observations.parent(id).has_value();
-    if (root) city.push_back(u);
-    if (chosen[u] && (Selected(request.options) || !root)) listed.push_back(u);
+    if (!observations.parent(all.units()[u]).has_value()) roots.push_back(u);
+  }
+  std::optional<std::size_t> city;
+  if (roots.size() == 1) city = roots.front();
+  for (std::size_t u : roots) {
+    const std::string& name = observations.unit_name(all.units()[u]);
+    if (roots.size() > 1 && request.organisation && request.organisation->FindCommittee(name)) city = u;
+  }
+  if (!city && roots.size() > 1) {
+    report.notes.push_back(text::StrCat("数据中有 ", roots.size(),
+                                        " 个没有上级的单位，无法确定全市的值；请给出辖区关系（--units）"));
+  }
+  for (std::size_t u : order) {
+    if (chosen[u] && (Selected(request.options) || u != city)) listed.push_back(u);
   }
   for (std::size_t u : listed) report.units.push_back(observations.unit_name(all.units()[u]));
-  for (std::size_t u : city) report.city.push_back(observations.unit_name(all.units()[u]));
+  if (city) report.city = observations.unit_name(all.units()[*city]);
 
   // The working groups: action -> lead department.
   std::map<std::string, std::string> leads;
@@ -185,9 +173,9 @@ ActionsReport BuildActionsReport(const ActionsRequest& request) {
       for (std::size_t u : listed) {
         entry.units.emplace_back(observations.unit_name(all.units()[u]), all.Explain(u, i));
       }
-      if (!city.empty()) {
-        entry.city = all.Explain(city.front(), i);
-        const std::string& city_name = observations.unit_name(all.units()[city.front()]);
+      if (city) {
+        entry.city = all.Explain(*city, i);
+        const std::string& city_name = report.city;
         for (const AggregationNote& note : aggregated.notes) {
           if (note.unit == city_name && note.key == indicators[i].number) entry.city_note = note.reason;
         }
@@ -207,7 +195,7 @@ ActionsReport BuildActionsReport(const ActionsRequest& request) {
           for (const Task& task : meeting.tasks) {
             if (task.owner != action.lead_department) continue;
             action.tasks.push_back(ActionTask{
-                task.description, task.owner, task.due, task.done, StateOn(task, *report.as_of),
+                task.description, task.owner, task.due, task.done, task.StateOn(*report.as_of),
                 text::StrCat(MeetingKindName(meeting.kind), " ", meeting.date.ToString())});
           }
         }
@@ -222,11 +210,9 @@ std::string ActionsReportJson(const ActionsReport& report) {
   std::string out = text::StrCat("{\"year\": ", report.year, ", \"framework\": ",
                                  JsonString(report.framework), ", \"as_of\": ",
                                  JsonString(report.as_of ? report.as_of->ToString() : ""),
-                                 ", \"city\": [");
-  for (std::size_t k = 0; k < report.city.size(); ++k) {
-    text::StrAppend(&out, k > 0 ? ", " : "", JsonString(report.city[k]));
-  }
-  out += "], \"actions\": [";
+                                 ", \"city\": ",
+                                 report.city.empty() ? std::string("null") : JsonString(report.city));
+  out += ", \"actions\": [";
   for (std::size_t a = 0; a < report.actions.size(); ++a) {
     const ActionReport& action = report.actions[a];
     text::StrAppend(&out, a > 0 ? "," : "", "\n  {\"action\": ", JsonString(action.action),
@@ -274,7 +260,7 @@ std::string ActionsReportJson(const ActionsReport& report) {
                       ", \"owner\": ", JsonString(task.owner), ", \"due\": ",
                       JsonString(task.due.ToString()), ", \"done\": ",
                       task.done ? JsonString(task.done->ToString()) : std::string("null"),
-                      ", \"state\": ", JsonString(TaskStateName(task.state)), ", \"meeting\": ",
+                      ", \"state\": ", JsonString(TaskStateKey(task.state)), ", \"meeting\": ",
                       JsonString(task.meeting), "}");
     }
     out += "]}";
@@ -331,13 +317,13 @@ std::vector<Sheet> ActionsReportSheets(const ActionsReport& report) {
                                    unit, std::string(report_parts::StatusWord(v.status)), ValueText(v),
                                    TargetText(v), ReasonText(v), progress});
       };
-      if (entry.city && !report.city.empty()) row(report.city.front(), *entry.city, ProgressText(report, entry));
+      if (entry.city) row(report.city, *entry.city, ProgressText(report, entry));
       for (const auto& [unit, verdict] : entry.units) row(unit, verdict, "");
     }
     for (const ActionTask& task : action.tasks) {
       tasks.rows.push_back({ActionTitle(action), task.description, task.owner, task.meeting,
                             task.due.ToString(), task.done ? task.done->ToString() : "",
-                            std::string(TaskStateWord(task.state))});
+                            std::string(TaskStateName(task.state))});
     }
   }
   return {std::move(indicators), std::move(tasks)};
@@ -347,7 +333,7 @@ std::string ActionsReportMarkdown(const ActionsReport& report) {
   using report_parts::StatusWord;
   std::string out = text::StrCat("# ", report.framework, " ", report.year, "年度专项行动实施进展专题报告\n");
   if (!report.city.empty()) {
-    text::StrAppend(&out, "\n全市值：", report.city.front(), "（自报，否则由所辖单位汇总）。");
+    text::StrAppend(&out, "\n全市值：", report.city, "（自报，否则由所辖单位汇总）。");
   }
   if (report.as_of) text::StrAppend(&out, "任务统计截至 ", report.as_of->ToString(), "。\n");
   for (const std::string& note : report.notes) text::StrAppend(&out, "\n> ", note, "\n");
@@ -378,7 +364,7 @@ std::string ActionsReportMarkdown(const ActionsReport& report) {
       for (const ActionTask& task : action.tasks) {
         text::StrAppend(&out, "- ", task.description, "（", task.meeting, "，期限 ", task.due.ToString(),
                         task.done ? text::StrCat("，完成 ", task.done->ToString()) : "", "）：",
-                        TaskStateWord(task.state), "\n");
+                        TaskStateName(task.state), "\n");
       }
     }
   }

@@ -311,7 +311,7 @@ std::string AssessmentReportHtml(const Assessment& a, const ReviewResult* review
 std::string ActionsReportHtml(const ActionsReport& report) {
   std::string out =
       PageStart(text::StrCat(report.framework, " ", report.year, "年度专项行动实施进展专题报告"));
-  text::StrAppend(&out, "<p>", report.city.empty() ? "" : Html(report.city.front()),
+  text::StrAppend(&out, "<p>", Html(report.city),
                   report.city.empty() ? "" : "的值为自报，否则由所辖单位汇总。",
                   report.as_of ? text::StrCat("任务统计截至 ", report.as_of->ToString(), "。") : "",
                   "</p>\n");
@@ -330,7 +330,7 @@ std::string ActionsReportHtml(const ActionsReport& report) {
     std::vector<std::vector<VerdictStatus>> statuses;
     for (const ActionIndicator& entry : action.indicators) columns.push_back(entry.indicator->number);
     if (!report.city.empty()) {
-      rows.push_back(report.city.front());
+      rows.push_back(report.city);
       statuses.emplace_back();
       for (const ActionIndicator& entry : action.indicators) {
         statuses.back().push_back(entry.city ? entry.city->status : VerdictStatus::kMissing);
@@ -362,7 +362,7 @@ std::string ActionsReportHtml(const ActionsReport& report) {
     if (!action.tasks.empty()) {
       out += "<ul class=\"tasks\">\n";
       for (const ActionTask& task : action.tasks) {
-        text::StrAppend(&out, "<li class=\"", TaskStateName(task.state), "\">", Html(task.description),
+        text::StrAppend(&out, "<li class=\"", TaskStateKey(task.state), "\">", Html(task.description),
                         "（", Html(task.meeting), "，期限 ", task.due.ToString(),
                         task.done ? text::StrCat("，完成 ", task.done->ToString()) : "", "）</li>\n");
       }

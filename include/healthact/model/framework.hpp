@@ -19,6 +19,7 @@
 #include "healthact/core/decimal.hpp"
 #include "healthact/core/diagnostic.hpp"
 #include "healthact/core/measure_unit.hpp"
+#include "healthact/model/organisation.hpp"
 
 namespace healthact {
 
@@ -256,6 +257,31 @@ struct Scoring {
 // 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格 below.
 const std::vector<Grade>& DefaultGrades();
 
+// How departments are assessed on their duties (部门考核 and 任务得分
+// statements).  The seeds have each county assess "所辖乡镇和部门" by rules of
+// its own and state none, so a framework that assesses departments states
+// its rule: a department's score is its task score and its action-indicator
+// score weighed together, each out of 100.
+//   * Tasks: those it owns in the committee's meetings that are due in the
+//     year, each earning the share of its state on the day assessed; a task
+//     not yet due (进行中) is not judged.
+//   * Action indicators: those of the special actions its working groups
+//     lead, judged on the city's value and scored as a county's are (a
+//     department reports no population figure of its own).
+// A part with nothing to judge is left out and the other weighs alone.
+enum class DepartmentPart : std::uint8_t { kTasks, kActionIndicators };
+struct DepartmentRule {
+  Decimal task_weight;       // 部门考核 任务 60
+  Decimal indicator_weight;  // 部门考核 行动指标 40
+  // Out of 100, by the task's state (任务得分 逾期完成 50).
+  Decimal done = Decimal::FromInt(100);
+  Decimal done_late;
+  Decimal overdue;
+  // The credit of a state; nullopt for 进行中, which is not judged.
+  std::optional<Decimal> CreditOf(TaskState state) const;
+  friend bool operator==(const DepartmentRule&, const DepartmentRule&) = default;
+};
+
 // Which of an indicator's targets a year's figures are judged against.
 enum class TargetChoice : std::uint8_t {
   kOfTheYear = 0,  // that year's target only: an assessment
@@ -318,6 +344,7 @@ class Framework {
     std::vector<CountDeclaration> counts;
     std::vector<SpecialAction> actions;  // in document order
     Scoring scoring;
+    std::optional<DepartmentRule> department_rule;  // unset: departments are not assessed
     std::vector<Indicator> indicators;  // in document order
     std::vector<ConsistencyRule> rules;  // in document order
     friend bool operator==(const Contents&, const Contents&) = default;
@@ -331,6 +358,7 @@ class Framework {
   const std::vector<CountDeclaration>& counts() const { return contents_.counts; }
   const std::vector<SpecialAction>& actions() const { return contents_.actions; }
   const Scoring& scoring() const { return contents_.scoring; }
+  const std::optional<DepartmentRule>& department_rule() const { return contents_.department_rule; }
   const std::vector<Indicator>& indicators() const { return contents_.indicators; }
   const std::vector<ConsistencyRule>& rules() const { return contents_.rules; }
   const Contents& contents() const { return contents_; }
@@ -375,6 +403,7 @@ std::string_view AbsenceName(Absence absence);             // "未建立"
 std::string_view TrendKindName(TrendKind kind);            // "明显下降"
 std::string_view RoundingName(Rounding rounding);          // "四舍五入"
 std::string_view PartialCreditName(PartialCredit credit);  // "线性"
+std::string_view DepartmentPartName(DepartmentPart part);  // "行动指标"
 
 // The target as a document writes it: "≥90.86", "77.8", "实现", "明显下降",
 // "100，70", "--".  Bare values stay bare.

@@ -111,11 +111,21 @@ enum class MeetingKind : std::int32_t {
 std::optional<MeetingKind> ParseMeetingKind(std::string_view text);
 std::string_view MeetingKindName(MeetingKind kind);
 
+// A task's state on a day: done by its due date (按期完成), done after it
+// (逾期完成), not done and not yet due (进行中), not done and past due (逾期未完成).
+// A task done after the day is not done on it.
+enum class TaskState : std::uint8_t { kDone, kDoneLate, kOpen, kOverdue };
+std::string_view TaskStateName(TaskState state);  // "按期完成"
+std::string_view TaskStateKey(TaskState state);   // "done", "done_late", "open", "overdue"
+std::optional<TaskState> ParseTaskState(std::string_view text);  // either language
+
 struct Task {
   std::string description;
   std::string owner;  // the department that owns it
   Date due;
   std::optional<Date> done;  // when it was completed
+
+  TaskState StateOn(const Date& day) const;
 };
 
 struct Meeting {

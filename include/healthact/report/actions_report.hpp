@@ -58,9 +58,6 @@ struct ActionIndicator {
   std::optional<Progress> progress;       // when a baseline and a later target exist
 };
 
-enum class TaskState : std::uint8_t { kDone, kDoneLate, kOpen, kOverdue };
-std::string_view TaskStateName(TaskState state);  // "done", "done_late", "open", "overdue"
-
 struct ActionTask {
   std::string description;
   std::string owner;
@@ -86,7 +83,10 @@ struct ActionsReport {
   int year = 0;
   std::optional<Date> as_of;
   std::vector<std::string> units;  // the units listed, in the order of the data's names
-  std::vector<std::string> city;   // the units without a parent
+  // The unit whose values are the city's: the one without a parent, or among
+  // several the one a committee of the organisation is for; "" when there is
+  // none (a note says why, and no indicator has a city verdict).
+  std::string city;
   std::vector<ActionReport> actions;  // in framework order; the overall goals first
   // Actions without a working group, working groups without an action.
   std::vector<std::string> notes;
@@ -94,7 +94,7 @@ struct ActionsReport {
 
 ActionsReport BuildActionsReport(const ActionsRequest& request);
 
-// {"year": 2022, "framework": …, "actions": [{"action": name,
+// {"year": 2022, "framework": …, "as_of": …, "city": "张掖市" | null, "actions": [{"action": name,
 //  "lead_department": name, "targets_met": n, "targets_judged": n,
 //  "indicators": [{"indicator": "6", "name": …, "category": …,
 //  "city": {…verdict…}, "progress": {…} | null, "units": [{"unit": …, …}]}],

@@ -1,0 +1,127 @@
+// Scoring and ranking (scoring.hpp).
+#include "assess/scoring.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace healthact {
+namespace {
+
+using evaluation::Rational;
+
+// Each indicator's weight out of 100 (see Scoring).
+std::vector<Rational> Weights(const Framework& framework) {
+  const std::vector<Indicator>& indicators = framework.indicators();
+  const Scoring& scoring = framework.scoring();
+  std::vector<std::optional<Rational>> stated(indicators.size());
+  std::map<std::string, int> group_size;
+  for (const Indicator& indicator : indicators) ++group_size[indicator.basis];
+  Rational stated_total = 0;
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    for (const auto& [number, weight] : scoring.indicator_weights) {
+      if (number == indicators[i].number) stated[i] = evaluation::ToRational(weight);
+    }
+    for (const auto& [basis, weight] : scoring.basis_weights) {
+      if (basis == indicators[i].basis) {
+        stated[i] = evaluation::ToRational(weight) / group_size[basis];
+      }
+    }
+    if (stated[i]) stated_total += *stated[i];
+  }
+  const auto unstated = static_cast<int>(
+      std::count(stated.begin(), stated.end(), std::optional<Rational>()));
+  std::vector<Rational> weights;
+  for (const std::optional<Rational>& weight : stated) {
+    weights.push_back(weight ? *weight : (100 - stated_total) / std::max(unstated, 1));
+  }
+  return weights;
+}
+
+}  // namespace
+
+const ScoringPlan& ScoringPlanOf(const Framework& framework) {
+  Framework::DerivedCache& cache = *framework.derived_;
+  std::call_once(cache.once, [&] {
+    auto plan = std::make_shared<ScoringPlan>();
+    plan->weights = Weights(framework);
+    evaluation::Integer denominator = 1;
+    for (const Rational& weight : plan->weights) {
+      plan->rounded_weights.push_back(
+          evaluation::RoundRational(weight, 4, Rounding::kHalfUp).value_or(Decimal()));
+      denominator = boost::multiprecision::lcm(denominator, boost::multiprecision::denominator(weight));
+    }
+    plan->integers_fit = denominator < (evaluation::Integer(1) << 40);
+    for (const Rational& weight : plan->weights) {
+      const evaluation::Integer scaled = boost::multiprecision::numerator(Rational(weight * denominator));
+      plan->integers_fit = plan->integers_fit && scaled < (evaluation::Integer(1) << 40);
+      plan->integer_weights.push_back(plan->integers_fit ? scaled.convert_to<long long>() : 0);
+    }
+    cache.scoring = std::move(plan);
+  });
+  return *cache.scoring;
+}
+
+namespace scoring {
+
+Rational Credit(const Framework& framework, std::size_t indicator, const Observations& observations,
+                UnitId unit, int year, VerdictStatus status, TargetChoice choice) {
+  if (status == VerdictStatus::kMet) return 1;
+  if (status == VerdictStatus::kNotMet &&
+      framework.scoring().partial_credit == PartialCredit::kLinear) {
+    return evaluation::LinearCredit(framework.indicators()[indicator], observations, unit, year,
+                                    status, choice);
+  }
+  return 0;
+}
+
+std::int64_t Hundredths(const Rational& earned, const Rational& possible) {
+  if (possible.is_zero()) return 0;
+  return evaluation::RoundRational(earned * 100 / possible, 2, Rounding::kHalfUp)
+      .value_or(Decimal())
+      .ToScaled(2, Rounding::kTruncate)
+      .value_or(0);
+}
+
+std::vector<std::int64_t> GradeMinimums(const std::vector<Grade>& grades) {
+  std::vector<std::int64_t> minimums;
+  for (const Grade& grade : grades) {
+    minimums.push_back(grade.minimum.ToScaled(2, Rounding::kCeiling).value_or(0));
+  }
+  return minimums;
+}
+
+std::size_t GradeIndex(const std::vector<std::int64_t>& minimums, std::int64_t hundredths) {
+  std::size_t g = 0;
+  while (g + 1 < minimums.size() && hundredths < minimums[g]) ++g;
+  return g;
+}
+
+void Rank(const std::vector<std::size_t>& members, const std::vector<std::int64_t>& hundredths,
+          const std::vector<std::int32_t>& name_rank, std::vector<std::size_t>& by_name,
+          std::vector<int>& ranks, std::vector<std::size_t>* order) {
+  // One 64-bit key per unit: the score, highest first, then the name's rank
+  // (unique), so that a plain integer sort gives the order.
+  constexpr std::int64_t kMaxHundredths = 10000;
+  std::vector<std::uint64_t> keys;
+  keys.reserve(members.size());
+  for (std::size_t member : members) {
+    keys.push_back((static_cast<std::uint64_t>(kMaxHundredths - hundredths[member]) << 32) |
+                   static_cast<std::uint32_t>(name_rank[member]));
+    by_name[name_rank[member]] = member;
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::size_t> sorted;
+  sorted.reserve(keys.size());
+  for (std::uint64_t key : keys) sorted.push_back(by_name[key & 0xFFFFFFFFu]);
+  for (std::size_t position = 0; position < sorted.size(); ++position) {
+    const bool tied =
+        position > 0 && hundredths[sorted[position]] == hundredths[sorted[position - 1]];
+    ranks[sorted[position]] = tied ? ranks[sorted[position - 1]] : static_cast<int>(position) + 1;
+  }
+  if (order != nullptr) *order = std::move(sorted);
+}
+
+}  // namespace scoring
+}  // namespace healthact

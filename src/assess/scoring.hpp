@@ -1,0 +1,68 @@
+// How verdicts become scores and scores become ranks: the one rule that
+// counties' assessment and departments' assessment both apply.  Internal
+// header.
+#ifndef HEALTHACT_SRC_ASSESS_SCORING_HPP_
+#define HEALTHACT_SRC_ASSESS_SCORING_HPP_
+
+#include <cstdint>
+#include <vector>
+
+#include "assess/evaluation.hpp"
+#include "healthact/core/decimal.hpp"
+#include "healthact/model/framework.hpp"
+
+namespace healthact {
+
+// What scoring needs of a framework, derived once (Framework caches it).
+// Scores are exact: the weights are integers over a common denominator, so
+// a unit's earned and possible weight are integer sums, and the score is
+// rounded once, half-up, to two decimals.  (Linear partial credit needs
+// rationals and takes the slower exact path.)
+struct ScoringPlan {
+  std::vector<evaluation::Rational> weights;  // each indicator's, out of 100
+  std::vector<Decimal> rounded_weights;       // the same to 4 places, for display
+  std::vector<std::int64_t> integer_weights;
+  bool integers_fit = false;  // below 2^40, so that sums stay inside 64 bits
+};
+const ScoringPlan& ScoringPlanOf(const Framework& framework);
+
+namespace scoring {
+
+// Whether a verdict weighs in a score at all: a verdict not yet due
+// (pending) or not applicable does not; a missing or invalid figure does,
+// and earns nothing.
+constexpr bool Counts(VerdictStatus status) {
+  return status != VerdictStatus::kNotApplicable && status != VerdictStatus::kPending;
+}
+
+// The share of an indicator's weight a verdict earns, in [0, 1]: 1 when
+// met; when missed, the framework's partial credit (线性: the share of the
+// way from the baseline, see evaluation::LinearCredit) or 0; 0 otherwise.
+evaluation::Rational Credit(const Framework& framework, std::size_t indicator,
+                            const Observations& observations, UnitId unit, int year,
+                            VerdictStatus status, TargetChoice choice);
+
+// 100 × earned / possible, half-up to two decimals, as hundredths; 0 when
+// nothing is possible.
+std::int64_t Hundredths(const evaluation::Rational& earned, const evaluation::Rational& possible);
+
+// Grades' minimum scores in hundredths (rounded up), highest first as the
+// grades are; and the grade of a score in hundredths: the first whose minimum
+// it reaches, the last for anything below.
+std::vector<std::int64_t> GradeMinimums(const std::vector<Grade>& grades);
+std::size_t GradeIndex(const std::vector<std::int64_t>& minimums, std::int64_t hundredths);
+
+// Competition ranks (1, 2, 2, 4) of `members` by score, highest first; tied
+// members in the order of their names.  Scores are compared as integer
+// hundredths and names by their precomputed rank, so no string is compared.
+// `by_name` is scratch of name_rank.size() entries, shared by the calls of
+// one assessment: allocating it per call made ranking within thousands of
+// parents quadratic.
+void Rank(const std::vector<std::size_t>& members, const std::vector<std::int64_t>& hundredths,
+          const std::vector<std::int32_t>& name_rank, std::vector<std::size_t>& by_name,
+          std::vector<int>& ranks, std::vector<std::size_t>* order);
+
+}  // namespace scoring
+}  // namespace healthact
+
+#endif  // HEALTHACT_SRC_ASSESS_SCORING_HPP_
