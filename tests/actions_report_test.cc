@@ -314,5 +314,29 @@ TEST(ActionsReport, ActionsAndWorkingGroupsAreMatched) {
   EXPECT_TRUE(group_without_action);
 }
 
+// Without the jurisdiction tree every county is a top unit: none of them is
+// the city.  (Before, the first by name, 临泽县, was shown as the city and
+// left out of the units.)
+TEST(ActionsReport, SeveralTopUnitsAndNoTreeGiveNoCity) {
+  ActionsRequest request = Zhangye("妇幼健康促进行动");
+  auto counties = std::make_shared<Observations>();
+  EXPECT_FALSE(HasErrors(ReadObservationsCsv(
+      ReadTextFile((kExamples / "zhangye-counties-2020-2022.csv").string()), "data.csv",
+      request.framework.get(), *counties)));
+  request.observations = counties;
+  const ActionsReport report = BuildActionsReport(request);
+  EXPECT_EQ(report.city, "");
+  EXPECT_EQ(report.units.size(), 6u);  // every county, 临泽县 among them
+  EXPECT_FALSE(report.actions[0].indicators[0].city.has_value());
+  ASSERT_FALSE(report.notes.empty());
+  EXPECT_NE(report.notes.back().find("6 个没有上级的单位"), std::string::npos);
+  EXPECT_NE(ActionsReportJson(report).find("\"city\": null"), std::string::npos);
+  // An organisation whose committee is for one of them makes it the city.
+  auto with_city = std::make_shared<Observations>(*counties);
+  with_city->AddUnit("张掖市");
+  request.observations = with_city;
+  EXPECT_EQ(BuildActionsReport(request).city, "张掖市");
+}
+
 }  // namespace
 }  // namespace healthact

@@ -351,7 +351,8 @@ void Checker::CheckDepartmentRule() {
   // Nothing stated here: no rule, or the framework extended's, checked there.
   if (!contents_.department_rule || department_offsets_.empty()) return;
   const DepartmentRule& rule = *contents_.department_rule;
-  const std::size_t first = department_offsets_.begin()->second;
+  std::size_t first = department_offsets_.begin()->second;  // the first statement's
+  for (const auto& [key, offset] : department_offsets_) first = std::min(first, offset);
   const bool inherited = parent_ != nullptr && parent_->department_rule.has_value();
   const auto at = [&](std::string_view key) {
     const auto found = department_offsets_.find(key);
@@ -370,7 +371,8 @@ void Checker::CheckDepartmentRule() {
            "部门考核 任务 and 部门考核 行动指标 are both 0: a department would have no score");
   }
   if (rule.done_late > rule.done || rule.overdue > rule.done_late) {
-    Report(DiagnosticCode::kWeightsInvalid, first,
+    const std::string_view later = rule.done_late > rule.done ? "逾期完成" : "逾期未完成";
+    Report(DiagnosticCode::kWeightsInvalid, at(later).value_or(first),
            text::StrCat("任务得分 must not reward lateness: 按期完成 ", rule.done.ToString(),
                         " ≥ 逾期完成 ", rule.done_late.ToString(), " ≥ 逾期未完成 ",
                         rule.overdue.ToString()));
