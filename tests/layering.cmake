@@ -9,9 +9,10 @@ set(allowed_data core model data)
 set(allowed_assess core model data assess)
 set(allowed_import core model lang data assess import)
 set(allowed_report core model data assess report)
+set(allowed_round core model data assess round)
 set(exceptions "")
 
-set(stages core model lang data assess import report)
+set(stages core model lang data assess import report round)
 
 # A public header's folder is its stage (include/healthact/<stage>/), and a
 # source's folder is its own (src/<stage>/).

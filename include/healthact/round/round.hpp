@@ -1,0 +1,182 @@
+// The assessment round (考核轮次): the process the seeds describe around the
+// computation.  The committee's assessment group (考核组) assesses the units
+// at the year's end; each unit submits its figures; the office accepts them
+// or returns them for correction (退回); the committee may have them
+// spot-checked (复核, "适时"); the committee's director approves the result
+// ("经市推进委员会审定"); the office circulates it (通报).  2020 was a trial
+// (试考核): scored and ranked, and marked as such everywhere.
+//
+// A round is an append-only history of events; its state at any moment is
+// the replay of the events up to then.  Each event is checked against the
+// state it follows and the organisation on its date (who holds which seat),
+// so a history that replays is one the rules allowed.  Pure: no clock, no
+// I/O; the store (round/store.hpp) keeps the events.
+#ifndef HEALTHACT_ROUND_HPP_
+#define HEALTHACT_ROUND_HPP_
+
+#include <compare>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "healthact/model/organisation.hpp"
+#include "healthact/model/reporting_unit.hpp"
+
+namespace healthact {
+
+// A moment, to the second, in the time the office keeps (no zone).
+struct Instant {
+  Date date;
+  int seconds = 0;  // since midnight, 0 .. 86399
+  // "2023-01-05T09:30:00", or a date alone (its midnight); nullopt otherwise.
+  static std::optional<Instant> Parse(std::string_view text);
+  std::string ToString() const;  // "2023-01-05T09:30:00"
+  friend auto operator<=>(const Instant&, const Instant&) = default;
+};
+
+enum class RoundKind : std::uint8_t {
+  kOfficial,  // 正式考核
+  kTrial,     // 试考核: scored and ranked, never an official result
+};
+
+// What the round assesses, fixed when it is opened.
+struct RoundDefinition {
+  std::string framework;         // its name
+  std::string framework_sha256;  // of its canonical text: the round assesses exactly it
+  int year = 0;
+  RoundKind kind = RoundKind::kOfficial;
+  // A trial may judge the year's figures against a later year's targets
+  // (the Zhangye framework states 2022 targets only; its trial was 2020).
+  std::optional<int> targets_of;
+  std::optional<UnitLevel> level;
+  std::string within;                      // "" for everywhere
+  std::vector<std::string> units;          // who must submit
+  std::string committee;                   // whose round it is
+  std::vector<std::string> assessment_group;  // 考核组 members
+  std::optional<Instant> deadline;         // for submissions
+};
+
+// The events of a round.  `by` is a person or a post of the organisation.
+struct RoundOpened {
+  RoundDefinition definition;
+  std::string by;
+};
+struct FiguresSubmitted {
+  std::string unit;
+  std::string by;
+  std::string document;  // the document or department the figures come from
+  std::string figures;   // as submitted (CSV text), kept verbatim
+  std::string sha256;    // of `figures`
+};
+// A submission with its hash computed.
+FiguresSubmitted SubmissionOf(std::string unit, std::string by, std::string document,
+                              std::string figures);
+struct SubmissionAccepted {
+  std::string unit;
+  int revision = 0;  // the submission accepted, counted from 1 per unit
+  std::string by;
+};
+struct SubmissionReturned {
+  std::string unit;
+  int revision = 0;
+  std::string by;
+  std::string reason;
+};
+struct RoundApproved {  // 审定
+  std::string by;
+};
+struct ApprovalWithdrawn {
+  std::string by;
+  std::string reason;
+};
+struct RoundPublished {  // 通报
+  std::string by;
+};
+struct RoundReopened {  // a correction after approval; the earlier result stays in the history
+  std::string by;
+  std::string reason;
+};
+using RoundEventBody = std::variant<RoundOpened, FiguresSubmitted, SubmissionAccepted,
+                                    SubmissionReturned, RoundApproved, ApprovalWithdrawn,
+                                    RoundPublished, RoundReopened>;
+struct RoundEvent {
+  Instant at;
+  RoundEventBody body;
+};
+std::string_view RoundEventName(const RoundEventBody& body);  // "提交", "退回", …
+
+enum class RoundState : std::uint8_t {
+  kCollecting,  // 收集中: submissions come in, are accepted or returned
+  kApproved,    // 已审定: figures locked
+  kPublished,   // 已通报
+};
+std::string_view RoundStateName(RoundState state);
+
+enum class SubmissionState : std::uint8_t {
+  kNone,       // 未提交
+  kSubmitted,  // 已提交, awaiting the office
+  kAccepted,   // 已受理
+  kReturned,   // 已退回, awaiting a resubmission
+};
+std::string_view SubmissionStateName(SubmissionState state);
+
+struct UnitSubmissions {
+  std::string unit;
+  SubmissionState state = SubmissionState::kNone;
+  int revisions = 0;                 // how many submissions; the latest is `revisions`
+  std::optional<Instant> last_submitted;
+  bool late = false;                 // the latest came after the deadline
+  std::string returned_reason;       // when returned
+};
+
+// Where a round stands at a moment.
+struct RoundStatus {
+  RoundState state = RoundState::kCollecting;
+  std::vector<UnitSubmissions> units;  // in the definition's order
+  std::optional<Instant> approved_at;
+  std::string approved_by;
+  std::optional<Instant> published_at;
+  // Units that have not submitted, that are late, whose latest is returned.
+  std::vector<std::string> missing, late, returned;
+};
+
+class Round {
+ public:
+  // Replays `events` (the first must open the round), checking each against
+  // the rules; the first that breaks them is an error naming its position.
+  static absl::StatusOr<Round> Replay(const std::vector<RoundEvent>& events,
+                                      std::shared_ptr<const Organisation> organisation);
+
+  const RoundDefinition& definition() const { return definition_; }
+  const std::vector<RoundEvent>& history() const { return history_; }
+
+  // Whether `event` may follow the history: FailedPrecondition (the state
+  // does not allow it) or PermissionDenied (the actor does not hold the seat
+  // that may, naming who may), with the reason a clerk acts on.
+  absl::Status Check(const RoundEvent& event) const;
+  // Check, then append.
+  absl::Status Append(RoundEvent event);
+
+  // The state after the events up to and including `as_of` (all without it).
+  RoundStatus StatusAt(std::optional<Instant> as_of = std::nullopt) const;
+  // A unit's submission `revision` (from 1), or nullptr.
+  const FiguresSubmitted* Submission(std::string_view unit, int revision) const;
+  // The figures each unit's accepted submission holds, by unit.
+  std::map<std::string, const FiguresSubmitted*> AcceptedFigures() const;
+
+ private:
+  Round(RoundDefinition definition, std::shared_ptr<const Organisation> organisation);
+  RoundDefinition definition_;
+  std::shared_ptr<const Organisation> organisation_;
+  std::vector<RoundEvent> history_;
+};
+
+}  // namespace healthact
+
+#endif  // HEALTHACT_ROUND_HPP_

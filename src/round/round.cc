@@ -1,0 +1,358 @@
+// The assessment round: replay and the rules of each step (round.hpp).
+#include "healthact/round/round.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/sha256.hpp"
+#include "core/strings.hpp"
+
+namespace healthact {
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+bool HeldOn(const Tenure& tenure, const Date& date) {
+  return !(date < tenure.from) && (!tenure.until || date < *tenure.until);
+}
+
+// The posts `by` acts in on `date`: a post named directly, or those a person
+// holds that day.
+std::vector<std::string> PostsOf(const Organisation& organisation, std::string_view by,
+                                 const Date& date) {
+  if (organisation.FindPost(by) != nullptr) return {std::string(by)};
+  std::vector<std::string> posts;
+  for (const Tenure& tenure : organisation.tenures) {
+    if (tenure.person == by && HeldOn(tenure, date)) posts.push_back(tenure.post);
+  }
+  return posts;
+}
+
+// "市卫生健康委主任（魏士博）": a post and who held it that day.
+std::string Who(const Organisation& organisation, const std::string& post, const Date& date) {
+  const std::optional<std::string> holder = organisation.HolderOn(post, date);
+  return holder ? text::StrCat(post, "（", *holder, "）") : post;
+}
+
+// The office organises the round, accepts and returns submissions, and
+// circulates the result ("市推进委员会办公室负责具体组织实施"): a post in the
+// office's department, or the office director's.
+absl::Status MustBeOffice(const Organisation& organisation, const Committee& committee,
+                          std::string_view by, const Date& date, std::string_view step) {
+  for (const std::string& post : PostsOf(organisation, by, date)) {
+    const Post* found = organisation.FindPost(post);
+    if (post == committee.office_director_post ||
+        (found != nullptr && found->department == committee.office_department)) {
+      return absl::OkStatus();
+    }
+  }
+  return absl::PermissionDeniedError(text::StrCat(
+      step, " is the office's (", committee.office_department, ", its director ",
+      Who(organisation, committee.office_director_post, date), "), not '", by, "''s on ",
+      date.ToString()));
+}
+
+// The committee's director approves ("经市推进委员会审定"), withdraws an
+// approval and reopens a round.
+absl::Status MustBeDirector(const Organisation& organisation, const Committee& committee,
+                            std::string_view by, const Date& date, std::string_view step) {
+  const auto [director_post, director] = organisation.Approver(committee, date);
+  const std::vector<std::string> posts = PostsOf(organisation, by, date);
+  if (!director_post.empty() && std::find(posts.begin(), posts.end(), director_post) != posts.end()) {
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError(text::StrCat(
+      step, " is for the committee's director (", Who(organisation, director_post, date),
+      "), not '", by, "' on ", date.ToString()));
+}
+
+absl::Status StateError(std::string_view step, RoundState state, std::string_view why) {
+  return absl::FailedPreconditionError(
+      text::StrCat(step, " is not allowed: the round is ", RoundStateName(state), why));
+}
+
+std::string ListText(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) text::StrAppend(&out, out.empty() ? "" : "、", name);
+  return out;
+}
+
+}  // namespace
+
+std::optional<Instant> Instant::Parse(std::string_view text) {
+  const std::optional<Date> date = Date::Parse(text.substr(0, std::min<std::size_t>(10, text.size())));
+  if (!date || text.size() < 10) return std::nullopt;
+  if (text.size() == 10) return Instant{*date, 0};
+  int hour = 0, minute = 0, second = 0;
+  const std::string rest(text.substr(10));
+  char tail = 0;
+  if (rest.size() != 9 || std::sscanf(rest.c_str(), "T%2d:%2d:%2d%c", &hour, &minute, &second, &tail) != 3 ||
+      hour > 23 || minute > 59 || second > 59 || hour < 0 || minute < 0 || second < 0) {
+    return std::nullopt;
+  }
+  return Instant{*date, hour * 3600 + minute * 60 + second};
+}
+
+std::string Instant::ToString() const {
+  char time[32];
+  std::snprintf(time, sizeof time, "T%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  return date.ToString() + time;
+}
+
+FiguresSubmitted SubmissionOf(std::string unit, std::string by, std::string document,
+                              std::string figures) {
+  std::string hash = Sha256Hex(figures);
+  return FiguresSubmitted{std::move(unit), std::move(by), std::move(document), std::move(figures),
+                          std::move(hash)};
+}
+
+std::string_view RoundEventName(const RoundEventBody& body) {
+  return std::visit(Overloaded{
+                        [](const RoundOpened&) { return std::string_view("开始考核"); },
+                        [](const FiguresSubmitted&) { return std::string_view("提交"); },
+                        [](const SubmissionAccepted&) { return std::string_view("受理"); },
+                        [](const SubmissionReturned&) { return std::string_view("退回"); },
+                        [](const RoundApproved&) { return std::string_view("审定"); },
+                        [](const ApprovalWithdrawn&) { return std::string_view("撤回审定"); },
+                        [](const RoundPublished&) { return std::string_view("通报"); },
+                        [](const RoundReopened&) { return std::string_view("重新开放"); },
+                    },
+                    body);
+}
+
+std::string_view RoundStateName(RoundState state) {
+  switch (state) {
+    case RoundState::kCollecting: return "收集中";
+    case RoundState::kApproved: return "已审定";
+    case RoundState::kPublished: return "已通报";
+  }
+  return "?";
+}
+
+std::string_view SubmissionStateName(SubmissionState state) {
+  switch (state) {
+    case SubmissionState::kNone: return "未提交";
+    case SubmissionState::kSubmitted: return "已提交";
+    case SubmissionState::kAccepted: return "已受理";
+    case SubmissionState::kReturned: return "已退回";
+  }
+  return "?";
+}
+
+Round::Round(RoundDefinition definition, std::shared_ptr<const Organisation> organisation)
+    : definition_(std::move(definition)), organisation_(std::move(organisation)) {}
+
+absl::StatusOr<Round> Round::Replay(const std::vector<RoundEvent>& events,
+                                    std::shared_ptr<const Organisation> organisation) {
+  if (organisation == nullptr) return absl::InvalidArgumentError("a round needs its organisation");
+  if (events.empty() || !std::holds_alternative<RoundOpened>(events.front().body)) {
+    return absl::InvalidArgumentError("a round's history begins with its opening");
+  }
+  Round round(std::get<RoundOpened>(events.front().body).definition, std::move(organisation));
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    if (absl::Status appended = round.Append(events[k]); !appended.ok()) {
+      return absl::Status(appended.code(), text::StrCat("event ", k + 1, " (", RoundEventName(events[k].body),
+                                                        ", ", events[k].at.ToString(), "): ",
+                                                        appended.message()));
+    }
+  }
+  return round;
+}
+
+absl::Status Round::Check(const RoundEvent& event) const {
+  const Organisation& organisation = *organisation_;
+  const Committee* committee = organisation.FindCommittee(definition_.committee);
+  if (committee == nullptr) {
+    return absl::FailedPreconditionError(
+        text::StrCat("the organisation has no committee '", definition_.committee, "'"));
+  }
+  if (!history_.empty() && event.at < history_.back().at) {
+    return absl::InvalidArgumentError(text::StrCat("events are kept in time order: ", event.at.ToString(),
+                                                   " is before the last, ", history_.back().at.ToString()));
+  }
+  const Date& date = event.at.date;
+  const RoundStatus status = StatusAt();
+  const auto unit_of = [&](const std::string& unit) -> const UnitSubmissions* {
+    for (const UnitSubmissions& u : status.units) {
+      if (u.unit == unit) return &u;
+    }
+    return nullptr;
+  };
+  return std::visit(
+      Overloaded{
+          [&](const RoundOpened& e) -> absl::Status {
+            if (!history_.empty()) return absl::FailedPreconditionError("the round is already open");
+            if (e.definition.units.empty()) {
+              return absl::InvalidArgumentError("a round assesses at least one unit");
+            }
+            return MustBeOffice(organisation, *committee, e.by, date, "opening a round");
+          },
+          [&](const FiguresSubmitted& e) -> absl::Status {
+            if (status.state != RoundState::kCollecting) {
+              return StateError("a submission", status.state,
+                                "; its figures are locked (a correction reopens the round)");
+            }
+            if (unit_of(e.unit) == nullptr) {
+              return absl::InvalidArgumentError(
+                  text::StrCat("'", e.unit, "' is not a unit of this round"));
+            }
+            if (e.by.empty()) return absl::InvalidArgumentError("a submission says who made it");
+            if (e.sha256 != Sha256Hex(e.figures)) {
+              return absl::DataLossError(text::StrCat("the figures of ", e.unit,
+                                                      "'s submission do not match their hash"));
+            }
+            return absl::OkStatus();
+          },
+          [&](const SubmissionAccepted& e) -> absl::Status {
+            const UnitSubmissions* unit = unit_of(e.unit);
+            if (status.state != RoundState::kCollecting) return StateError("accepting", status.state, "");
+            if (unit == nullptr || unit->state != SubmissionState::kSubmitted || unit->revisions != e.revision) {
+              return absl::FailedPreconditionError(text::StrCat(
+                  "only the latest submission awaiting the office is accepted: ", e.unit, " is ",
+                  unit ? SubmissionStateName(unit->state) : "not in the round",
+                  unit && unit->revisions > 0 ? text::StrCat("，第 ", unit->revisions, " 次提交") : ""));
+            }
+            return MustBeOffice(organisation, *committee, e.by, date, "accepting a submission");
+          },
+          [&](const SubmissionReturned& e) -> absl::Status {
+            const UnitSubmissions* unit = unit_of(e.unit);
+            if (status.state != RoundState::kCollecting) return StateError("returning", status.state, "");
+            if (unit == nullptr || unit->state != SubmissionState::kSubmitted || unit->revisions != e.revision) {
+              return absl::FailedPreconditionError(text::StrCat(
+                  "only the latest submission awaiting the office is returned: ", e.unit, " is ",
+                  unit ? SubmissionStateName(unit->state) : "not in the round"));
+            }
+            if (e.reason.empty()) return absl::InvalidArgumentError("a return says why (--reason)");
+            return MustBeOffice(organisation, *committee, e.by, date, "returning a submission");
+          },
+          [&](const RoundApproved& e) -> absl::Status {
+            if (status.state != RoundState::kCollecting) return StateError("approval", status.state, "");
+            std::vector<std::string> pending;
+            for (const UnitSubmissions& unit : status.units) {
+              if (unit.state != SubmissionState::kAccepted) pending.push_back(unit.unit);
+            }
+            if (!pending.empty()) {
+              return absl::FailedPreconditionError(text::StrCat(
+                  "approval needs every unit's figures accepted; not yet: ", ListText(pending)));
+            }
+            return MustBeDirector(organisation, *committee, e.by, date, "approval (审定)");
+          },
+          [&](const ApprovalWithdrawn& e) -> absl::Status {
+            if (status.state != RoundState::kApproved) {
+              return StateError("withdrawing the approval", status.state, " (only an approved, unpublished round)");
+            }
+            if (e.reason.empty()) return absl::InvalidArgumentError("a withdrawal says why (--reason)");
+            return MustBeDirector(organisation, *committee, e.by, date, "withdrawing the approval");
+          },
+          [&](const RoundPublished& e) -> absl::Status {
+            if (status.state != RoundState::kApproved) {
+              return StateError("publication (通报)", status.state, " (the director approves first)");
+            }
+            return MustBeOffice(organisation, *committee, e.by, date, "publication (通报)");
+          },
+          [&](const RoundReopened& e) -> absl::Status {
+            if (status.state == RoundState::kCollecting) {
+              return StateError("reopening", status.state, " (it is open)");
+            }
+            if (e.reason.empty()) return absl::InvalidArgumentError("reopening says why (--reason)");
+            return MustBeDirector(organisation, *committee, e.by, date, "reopening the round");
+          },
+      },
+      event.body);
+}
+
+absl::Status Round::Append(RoundEvent event) {
+  if (absl::Status allowed = Check(event); !allowed.ok()) return allowed;
+  history_.push_back(std::move(event));
+  return absl::OkStatus();
+}
+
+RoundStatus Round::StatusAt(std::optional<Instant> as_of) const {
+  RoundStatus status;
+  for (const std::string& unit : definition_.units) {
+    UnitSubmissions submissions;
+    submissions.unit = unit;
+    status.units.push_back(std::move(submissions));
+  }
+  const auto unit_of = [&](const std::string& name) -> UnitSubmissions* {
+    for (UnitSubmissions& u : status.units) {
+      if (u.unit == name) return &u;
+    }
+    return nullptr;
+  };
+  for (const RoundEvent& event : history_) {
+    if (as_of && *as_of < event.at) break;
+    std::visit(Overloaded{
+                   [&](const RoundOpened&) {},
+                   [&](const FiguresSubmitted& e) {
+                     UnitSubmissions* u = unit_of(e.unit);
+                     u->state = SubmissionState::kSubmitted;
+                     ++u->revisions;
+                     u->last_submitted = event.at;
+                     u->late = definition_.deadline && *definition_.deadline < event.at;
+                     u->returned_reason.clear();
+                   },
+                   [&](const SubmissionAccepted& e) { unit_of(e.unit)->state = SubmissionState::kAccepted; },
+                   [&](const SubmissionReturned& e) {
+                     UnitSubmissions* u = unit_of(e.unit);
+                     u->state = SubmissionState::kReturned;
+                     u->returned_reason = e.reason;
+                   },
+                   [&](const RoundApproved& e) {
+                     status.state = RoundState::kApproved;
+                     status.approved_at = event.at;
+                     status.approved_by = e.by;
+                   },
+                   [&](const ApprovalWithdrawn&) {
+                     status.state = RoundState::kCollecting;
+                     status.approved_at.reset();
+                     status.approved_by.clear();
+                   },
+                   [&](const RoundPublished&) {
+                     status.state = RoundState::kPublished;
+                     status.published_at = event.at;
+                   },
+                   [&](const RoundReopened&) {
+                     status.state = RoundState::kCollecting;
+                     status.approved_at.reset();
+                     status.approved_by.clear();
+                     status.published_at.reset();
+                     // Figures accepted before stay accepted; a correction is a
+                     // resubmission the office accepts again.
+                   },
+               },
+               event.body);
+  }
+  for (const UnitSubmissions& u : status.units) {
+    if (u.state == SubmissionState::kNone) status.missing.push_back(u.unit);
+    if (u.late) status.late.push_back(u.unit);
+    if (u.state == SubmissionState::kReturned) status.returned.push_back(u.unit);
+  }
+  return status;
+}
+
+const FiguresSubmitted* Round::Submission(std::string_view unit, int revision) const {
+  int seen = 0;
+  for (const RoundEvent& event : history_) {
+    const auto* submitted = std::get_if<FiguresSubmitted>(&event.body);
+    if (submitted != nullptr && submitted->unit == unit && ++seen == revision) return submitted;
+  }
+  return nullptr;
+}
+
+std::map<std::string, const FiguresSubmitted*> Round::AcceptedFigures() const {
+  std::map<std::string, const FiguresSubmitted*> accepted;
+  for (const RoundEvent& event : history_) {
+    if (const auto* e = std::get_if<SubmissionAccepted>(&event.body)) {
+      accepted[e->unit] = Submission(e->unit, e->revision);
+    }
+  }
+  return accepted;
+}
+
+}  // namespace healthact

@@ -1,0 +1,163 @@
+// The assessment round's rules, replayed over the Zhangye organisation: the
+// office (市卫生健康委; its director 魏士博, its deputy 宋生礼) opens the round,
+// accepts and returns submissions and circulates the result; the committee's
+// director (市政府副市长, 马斌) approves.
+#include <filesystem>
+
+#include "healthact/lang/organisation_text.hpp"
+#include "healthact/round/round.hpp"
+#include "test_support.hpp"
+
+namespace healthact {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kCounties = {"甘州区", "临泽县", "高台县", "山丹县", "民乐县",
+                                            "肃南裕固族自治县"};
+
+std::shared_ptr<const Organisation> Zhangye() {
+  const fs::path file = fs::path(HEALTHACT_SOURCE_DIR) / "examples" / "zhangye.org.ha";
+  ParsedOrganisation parsed =
+      ParseOrganisation(::healthact::testing::ReadTextFile(file.string()), "zhangye.org.ha");
+  EXPECT_TRUE(parsed.ok());
+  return parsed.organisation;
+}
+
+Instant At(const char* text) { return *Instant::Parse(text); }
+
+RoundEvent Opened() {
+  RoundDefinition definition;
+  definition.framework = "健康张掖行动考核指标框架";
+  definition.framework_sha256 = "0";
+  definition.year = 2022;
+  definition.units = kCounties;
+  definition.committee = "张掖市";
+  definition.deadline = At("2023-01-15T18:00:00");
+  return RoundEvent{At("2023-01-02T09:00:00"), RoundOpened{definition, "魏士博"}};
+}
+
+RoundEvent Submitted(const std::string& unit, const char* at, const std::string& figures = "x") {
+  return RoundEvent{At(at), SubmissionOf(unit, "统计员", "县卫生健康局", figures)};
+}
+
+TEST(Instant, ParsesAndPrints) {
+  EXPECT_EQ(At("2023-01-05T09:30:07").ToString(), "2023-01-05T09:30:07");
+  EXPECT_EQ(At("2023-01-05").ToString(), "2023-01-05T00:00:00");
+  EXPECT_FALSE(Instant::Parse("2023-01-05T24:00:00"));
+  EXPECT_FALSE(Instant::Parse("2023-01-05 09:30"));
+  EXPECT_FALSE(Instant::Parse("2023-01-05T09:30:00Zjunk"));
+  EXPECT_LT(At("2023-01-05T09:30:00"), At("2023-01-05T09:30:01"));
+}
+
+TEST(Round, AWholeRoundForTheSixCounties) {
+  absl::StatusOr<Round> round = Round::Replay({Opened()}, Zhangye());
+  ASSERT_TRUE(round.ok()) << round.status();
+  // Six submissions; 高台县 after the deadline.
+  for (const std::string& county : kCounties) {
+    if (county == "高台县") continue;
+    ASSERT_TRUE(round->Append(Submitted(county, "2023-01-10T10:00:00", county + " v1")).ok()) << county;
+  }
+  EXPECT_EQ(round->StatusAt().missing, (std::vector<std::string>{"高台县"}));
+  ASSERT_TRUE(round->Append(Submitted("高台县", "2023-01-16T10:00:00", "高台县 v1")).ok());
+  RoundStatus status = round->StatusAt();
+  EXPECT_TRUE(status.missing.empty());
+  EXPECT_EQ(status.late, (std::vector<std::string>{"高台县"}));
+  // The office's deputy returns 山丹县's for correction, with the reason.
+  ASSERT_TRUE(round->Append({At("2023-01-17T09:00:00"),
+                             SubmissionReturned{"山丹县", 1, "宋生礼", "指标23 数值有误"}})
+                  .ok());
+  EXPECT_EQ(round->StatusAt().returned, (std::vector<std::string>{"山丹县"}));
+  // The return needs a reason; only the latest revision is judged.
+  EXPECT_EQ(round->Check({At("2023-01-17T09:00:00"), SubmissionReturned{"甘州区", 1, "宋生礼", ""}}).code(),
+            absl::StatusCode::kInvalidArgument);
+  // A county clerk may not accept.
+  EXPECT_EQ(round->Check({At("2023-01-17T09:00:00"), SubmissionAccepted{"甘州区", 1, "殷大斌"}}).code(),
+            absl::StatusCode::kPermissionDenied);
+  // The resubmission is a second revision; the first is kept.
+  ASSERT_TRUE(round->Append(Submitted("山丹县", "2023-01-18T09:00:00", "山丹县 v2")).ok());
+  EXPECT_EQ(round->Submission("山丹县", 1)->figures, "山丹县 v1");
+  EXPECT_EQ(round->Submission("山丹县", 2)->figures, "山丹县 v2");
+  EXPECT_EQ(round->Check({At("2023-01-18T10:00:00"), SubmissionAccepted{"山丹县", 1, "魏士博"}}).code(),
+            absl::StatusCode::kFailedPrecondition);
+  // Approval before everything is accepted is refused, naming who is not.
+  const absl::Status early = round->Check({At("2023-01-18T10:00:00"), RoundApproved{"马斌"}});
+  EXPECT_EQ(early.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(early.message().find("甘州区"), std::string::npos);
+  for (const std::string& county : kCounties) {
+    const int revision = county == "山丹县" ? 2 : 1;
+    ASSERT_TRUE(round->Append({At("2023-01-19T09:00:00"), SubmissionAccepted{county, revision, "魏士博"}}).ok())
+        << county;
+  }
+  EXPECT_EQ(round->AcceptedFigures().at("山丹县")->figures, "山丹县 v2");
+  // The office's director may not approve; the committee's director may, by
+  // name or by post.
+  const absl::Status refused = round->Check({At("2023-01-20T09:00:00"), RoundApproved{"魏士博"}});
+  EXPECT_EQ(refused.code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_NE(refused.message().find("市政府副市长（马斌）"), std::string::npos);
+  EXPECT_TRUE(round->Check({At("2023-01-20T09:00:00"), RoundApproved{"市政府副市长"}}).ok());
+  ASSERT_TRUE(round->Append({At("2023-01-20T09:00:00"), RoundApproved{"马斌"}}).ok());
+  // Locked: no submission after approval.
+  const absl::Status locked = round->Check(Submitted("甘州区", "2023-01-21T09:00:00"));
+  EXPECT_EQ(locked.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(locked.message().find("已审定"), std::string::npos);
+  // Publication is the office's, after approval.
+  EXPECT_EQ(round->Check({At("2023-01-21T09:00:00"), RoundPublished{"马斌"}}).code(),
+            absl::StatusCode::kPermissionDenied);
+  ASSERT_TRUE(round->Append({At("2023-01-21T09:00:00"), RoundPublished{"魏士博"}}).ok());
+  EXPECT_EQ(round->StatusAt().state, RoundState::kPublished);
+  EXPECT_EQ(round->Check(Submitted("甘州区", "2023-01-22T09:00:00")).code(),
+            absl::StatusCode::kFailedPrecondition);
+  // Events keep time order.
+  EXPECT_EQ(round->Check(Submitted("甘州区", "2023-01-01T09:00:00")).code(),
+            absl::StatusCode::kInvalidArgument);
+
+  // The history rebuilds any past state: before the approval, 山丹县 was
+  // returned on the 17th and resubmitted on the 18th.
+  EXPECT_EQ(round->StatusAt(At("2023-01-17T12:00:00")).returned, (std::vector<std::string>{"山丹县"}));
+  EXPECT_EQ(round->StatusAt(At("2023-01-19T23:59:59")).state, RoundState::kCollecting);
+  EXPECT_EQ(round->StatusAt(At("2023-01-20T09:00:00")).state, RoundState::kApproved);
+  EXPECT_EQ(round->StatusAt(At("2023-01-20T09:00:00")).approved_by, "马斌");
+
+  // Replaying the whole history (1 opening, 7 submissions, 1 return, 6
+  // acceptances, the approval, the publication: 17 events) gives the same
+  // round; a history the rules did not allow does not replay, and says which
+  // event broke them (the 18th).
+  absl::StatusOr<Round> again = Round::Replay(round->history(), Zhangye());
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->StatusAt().state, RoundState::kPublished);
+  std::vector<RoundEvent> forged = round->history();
+  forged.push_back(Submitted("甘州区", "2023-01-22T09:00:00"));
+  const absl::StatusOr<Round> refused_replay = Round::Replay(forged, Zhangye());
+  EXPECT_FALSE(refused_replay.ok());
+  EXPECT_NE(refused_replay.status().message().find("event 18"), std::string::npos);
+
+  // A correction reopens the round, by the director with a reason; the
+  // earlier approval stays in the history.
+  EXPECT_EQ(round->Check({At("2023-02-01T09:00:00"), RoundReopened{"马斌", ""}}).code(),
+            absl::StatusCode::kInvalidArgument);
+  ASSERT_TRUE(round->Append({At("2023-02-01T09:00:00"), RoundReopened{"马斌", "甘州区 指标9 更正"}}).ok());
+  EXPECT_EQ(round->StatusAt().state, RoundState::kCollecting);
+  EXPECT_TRUE(round->Append(Submitted("甘州区", "2023-02-02T09:00:00", "甘州区 v2")).ok());
+  EXPECT_EQ(round->StatusAt(At("2023-01-25T00:00:00")).state, RoundState::kPublished);
+}
+
+TEST(Round, RefusesWhatIsNotARound) {
+  EXPECT_FALSE(Round::Replay({}, Zhangye()).ok());
+  EXPECT_FALSE(Round::Replay({Submitted("甘州区", "2023-01-10T10:00:00")}, Zhangye()).ok());
+  // Only the office opens a round.
+  RoundEvent opened = Opened();
+  std::get<RoundOpened>(opened.body).by = "殷大斌";
+  EXPECT_EQ(Round::Replay({opened}, Zhangye()).status().code(), absl::StatusCode::kPermissionDenied);
+  // A unit outside the round; figures that do not match their hash.
+  absl::StatusOr<Round> round = Round::Replay({Opened()}, Zhangye());
+  ASSERT_TRUE(round.ok());
+  EXPECT_EQ(round->Check(Submitted("柳州市", "2023-01-10T10:00:00")).code(),
+            absl::StatusCode::kInvalidArgument);
+  RoundEvent tampered = Submitted("甘州区", "2023-01-10T10:00:00", "a");
+  std::get<FiguresSubmitted>(tampered.body).figures = "b";
+  EXPECT_EQ(round->Check(tampered).code(), absl::StatusCode::kDataLoss);
+}
+
+}  // namespace
+}  // namespace healthact
