@@ -57,7 +57,7 @@ ParsedFramework Load(const std::string& file) {
 
 namespace {
 // Switches take no value: --aggregate.
-const std::vector<std::string> kSwitches = {"aggregate", "departments"};
+const std::vector<std::string> kSwitches = {"aggregate", "departments", "trial"};
 }  // namespace
 
 std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,

@@ -18,6 +18,7 @@ int Review(const Words& words);
 int Org(const Words& words);      // org_command.cc
 int ImportTable(const Words& words);  // import_command.cc
 int Report(const Words& words);       // report_command.cc
+int RoundCommand(const Words& words);  // round_command.cc
 
 }  // namespace healthact::cli
 

@@ -37,7 +37,9 @@ void Usage() {
                "                   [--output FILE] [--units UNITS.csv] [--level LEVEL] [--sample K --seed S]\n"
                "                   [--verified VERIFIED.csv]\n"
                "  healthact report monitoring FRAMEWORK.ha DATA.csv --format markdown|json|html|xlsx\n"
-               "                   [--output FILE] [--units UNITS.csv] [--level LEVEL] [--org ORG.org.ha --as-of DATE]\n";
+               "                   [--output FILE] [--units UNITS.csv] [--level LEVEL] [--org ORG.org.ha --as-of DATE]\n"
+               "  healthact round new|submit|accept|return|approve|publish|withdraw|reopen|status|history\n"
+               "                   --store FILE …  (healthact round for the options)\n";
 }
 
 }  // namespace
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
   if (command == "org") return healthact::cli::Org(files);
   if (command == "import-table") return healthact::cli::ImportTable(files);
   if (command == "report") return healthact::cli::Report(files);
+  if (command == "round") return healthact::cli::RoundCommand(files);
   Usage();
   return 2;  // wrong usage
 }

@@ -89,7 +89,7 @@ const DecisionRecord& Assessment::record() const {
   std::call_once(record_->once, [this] {
     DecisionRecord& r = record_->record;
     r.framework_name = framework_->name();
-    r.framework_sha256 = Sha256Hex(FormatFramework(*framework_));
+    r.framework_sha256 = FrameworkSha256(*framework_);
     r.observations_sha256 = ObservationsSha256(*observations_);
     r.year = year_;
     r.library_version = HEALTHACT_VERSION_STRING;
@@ -166,6 +166,10 @@ absl::Status CheckAssessment(const Framework& framework, const Observations& obs
                     observations.unit_name(*options.within));
   }
   return absl::InvalidArgumentError(text::StrCat("没有", selection, "的单位：没有可考核的对象"));
+}
+
+std::string FrameworkSha256(const Framework& framework) {
+  return Sha256Hex(FormatFramework(framework));
 }
 
 std::string ObservationsSha256(const Observations& observations) {

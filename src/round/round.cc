@@ -40,10 +40,13 @@ std::string Who(const Organisation& organisation, const std::string& post, const
 }
 
 // The office organises the round, accepts and returns submissions, and
-// circulates the result ("市推进委员会办公室负责具体组织实施"): a post in the
-// office's department, or the office director's.
+// circulates the result ("市推进委员会办公室负责具体组织实施"): the office by
+// its name, a post in the office's department, or the office director's.
 absl::Status MustBeOffice(const Organisation& organisation, const Committee& committee,
                           std::string_view by, const Date& date, std::string_view step) {
+  if (by == committee.office_department || by == text::StrCat(committee.name, "办公室")) {
+    return absl::OkStatus();  // the office itself, by its name
+  }
   for (const std::string& post : PostsOf(organisation, by, date)) {
     const Post* found = organisation.FindPost(post);
     if (post == committee.office_director_post ||
@@ -53,7 +56,7 @@ absl::Status MustBeOffice(const Organisation& organisation, const Committee& com
   }
   return absl::PermissionDeniedError(text::StrCat(
       step, " is the office's (", committee.office_department, ", its director ",
-      Who(organisation, committee.office_director_post, date), "), not '", by, "''s on ",
+      Who(organisation, committee.office_director_post, date), "), not for '", by, "' on ",
       date.ToString()));
 }
 
@@ -68,7 +71,7 @@ absl::Status MustBeDirector(const Organisation& organisation, const Committee& c
   }
   return absl::PermissionDeniedError(text::StrCat(
       step, " is for the committee's director (", Who(organisation, director_post, date),
-      "), not '", by, "' on ", date.ToString()));
+      "), not for '", by, "' on ", date.ToString()));
 }
 
 absl::Status StateError(std::string_view step, RoundState state, std::string_view why) {

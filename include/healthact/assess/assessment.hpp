@@ -137,6 +137,10 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
                   std::shared_ptr<const Observations> observations, int year,
                   const AssessOptions& options = {});
 
+// The SHA-256 of the framework's canonical text (FormatFramework): what a
+// decision record and a round fix the framework by.
+std::string FrameworkSha256(const Framework& framework);
+
 // The SHA-256 of the canonical content of observations: every unit with its
 // parent and level, and every report, in sorted order — the same whatever the
 // order of the rows it was read from.

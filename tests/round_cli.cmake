@@ -1,0 +1,41 @@
+# healthact round from the command line, step by step: each step allowed or
+# refused (exit 1, saying why and who may) as the documents have it.  One
+# county, so that the round can be approved after one acceptance.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+file(STRINGS ${EXAMPLES}/zhangye-counties-2020-2022.csv rows REGEX "^甘州区,[0-9.]+,2022,")
+list(JOIN rows "\n" body)
+file(WRITE ${WORK}/甘州区.csv "unit,indicator,year,value\n${body}\n")
+file(WRITE ${WORK}/units.csv "unit,parent,level\n张掖市,,市\n甘州区,张掖市,县区\n")
+set(store ${WORK}/round.db)
+
+function(step expected_code expected_text)
+  execute_process(COMMAND ${HEALTHACT} round ${ARGN} --store ${store}
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL expected_code OR NOT "${out}${err}" MATCHES "${expected_text}")
+    message(FATAL_ERROR "round ${ARGN}: exit ${code}, expected ${expected_code} and '${expected_text}':\n${out}${err}")
+  endif()
+endfunction()
+
+set(new new --framework ${EXAMPLES}/zhangye.ha --year 2022 --org ${EXAMPLES}/zhangye.org.ha
+        --units ${WORK}/units.csv --level 县区)
+step(0 "第 1 项：开始考核，2022 年，1 个单位" ${new} --by 魏士博 --at 2023-01-02T09:00:00)
+step(1 "exists" ${new} --at 2023-01-02T09:00:00)
+step(0 "第 2 项：提交" submit --unit 甘州区 --by 统计员 --at 2023-01-10T10:00:00 ${WORK}/甘州区.csv)
+# A county's director of education is not the office.
+step(1 "accepting a submission is the office's .*not for '殷大斌'" accept --unit 甘州区 --by 殷大斌
+     --at 2023-01-11T09:00:00)
+step(1 "a return says why" return --unit 甘州区 --by 宋生礼 --at 2023-01-11T09:00:00)
+step(0 "第 3 项：退回" return --unit 甘州区 --by 宋生礼 --reason "指标23 待核" --at 2023-01-11T09:00:00)
+step(0 "第 4 项：提交" submit --unit 甘州区 --by 统计员 --at 2023-01-12T10:00:00 ${WORK}/甘州区.csv)
+step(0 "第 5 项：受理" accept --unit 甘州区 --by 魏士博 --at 2023-01-13T09:00:00)
+# The office's director may not approve; the committee's director may.
+step(1 "approval \\(审定\\) is for the committee's director \\(市政府副市长（马斌）\\)" approve --by 魏士博
+     --at 2023-01-14T09:00:00)
+step(0 "第 6 项：审定" approve --by 马斌 --at 2023-01-14T10:00:00)
+step(1 "已审定" submit --unit 甘州区 --by 统计员 --at 2023-01-15T10:00:00 ${WORK}/甘州区.csv)
+step(0 "第 7 项：通报" publish --by 魏士博 --at 2023-01-16T10:00:00)
+step(0 "状态：已通报" status)
+# As it stood before the approval: collecting, 甘州区's second submission accepted.
+step(0 "状态：收集中.*甘州区\t已受理\t第 2 次提交" status --as-of 2023-01-13T12:00:00)
+step(0 "3\t2023-01-11T09:00:00\t退回\t甘州区\t第 1 次提交\t宋生礼\t指标23 待核" history)

@@ -1,0 +1,331 @@
+// healthact round: the assessment round kept in a store file (round.hpp,
+// store.hpp).  The tool reads the clock for each step (--at replays one).
+#include <ctime>
+#include <iostream>
+#include <string>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "healthact/data/data_file.hpp"
+#include "healthact/lang/organisation_text.hpp"
+#include "healthact/round/store.hpp"
+
+namespace healthact::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: healthact round new --store FILE --framework F.ha --year YEAR --org ORG.org.ha --units UNITS.csv\n"
+    "                 [--level LEVEL] [--within UNIT] [--trial [--targets-of YEAR]] [--committee NAME]\n"
+    "                 [--group \"NAME、NAME\"] [--deadline TIME] [--by WHO] [--at TIME]\n"
+    "       healthact round submit --store FILE --unit UNIT --by WHO [--document TEXT] [--at TIME] DATA.csv\n"
+    "       healthact round accept|return --store FILE --unit UNIT --by WHO [--reason TEXT] [--at TIME]\n"
+    "       healthact round approve|publish --store FILE --by WHO [--at TIME]\n"
+    "       healthact round withdraw|reopen --store FILE --by WHO --reason TEXT [--at TIME]\n"
+    "       healthact round status|history --store FILE [--as-of TIME]\n"
+    "TIME is 2023-01-05T09:30:00 (or a date); WHO a person or a post of the organisation.\n";
+
+int Fail(const absl::Status& status) {
+  std::cerr << "healthact: " << status.message() << "\n";
+  return kExitInvalid;
+}
+
+// Now, or --at.
+std::optional<Instant> When(const Arguments& arguments) {
+  if (!arguments.flags.count("at")) {
+    const Date today = Today();
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Instant{today, local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec};
+  }
+  const std::optional<Instant> at = Instant::Parse(arguments.flags.at("at"));
+  if (!at) std::cerr << "healthact: --at takes a time like 2023-01-05T09:30:00\n";
+  return at;
+}
+
+struct Opened {
+  RoundStore store;
+  std::shared_ptr<const Organisation> organisation;
+  std::shared_ptr<const Framework> framework;
+};
+
+// The store of --store with the organisation and framework it keeps.
+absl::StatusOr<Opened> OpenStore(const Arguments& arguments) {
+  absl::StatusOr<RoundStore> store = RoundStore::Open(arguments.flags.at("store"));
+  if (!store.ok()) return store.status();
+  ParsedOrganisation org = ParseOrganisation(store->organisation_text(), "(the round's organisation)");
+  ParsedFramework framework = ParseFramework(store->framework_text(), "(the round's framework)");
+  if (!org.ok() || !framework.ok()) {
+    return absl::DataLossError("the round's organisation or framework no longer reads");
+  }
+  return Opened{std::move(*store), org.organisation, framework.framework};
+}
+
+int Append(Opened& opened, const RoundEvent& event) {
+  const absl::StatusOr<std::int64_t> seq = opened.store.Append(event, opened.organisation);
+  if (!seq.ok()) return Fail(seq.status());
+  std::cout << "第 " << *seq << " 项：" << RoundEventName(event.body) << "，" << event.at.ToString() << "\n";
+  return kExitOk;
+}
+
+int New(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  for (const char* flag : {"framework", "year", "org", "units"}) {
+    if (!flags.count(flag)) {
+      std::cerr << "healthact: round new needs --" << flag << "\n" << kUsage;
+      return kExitUsage;
+    }
+  }
+  const ParsedFramework framework = Load(flags.at("framework"));
+  if (!framework.ok()) return kExitInvalid;
+  absl::StatusOr<std::string> org_text = ReadFile(flags.at("org"));
+  if (!org_text.ok()) return Fail(org_text.status());
+  ParsedOrganisation org = ParseOrganisation(*org_text, flags.at("org"));
+  for (const Diagnostic& d : org.diagnostics) std::cerr << d.ToString() << "\n";
+  if (!org.ok()) return kExitInvalid;
+  Observations units;
+  if (!LoadData(flags.at("units"), nullptr, true, units)) return kExitInvalid;
+
+  RoundDefinition definition;
+  definition.framework = framework.framework->name();
+  definition.framework_sha256 = FrameworkSha256(*framework.framework);
+  try {
+    definition.year = std::stoi(flags.at("year"));
+    if (flags.count("targets-of")) definition.targets_of = std::stoi(flags.at("targets-of"));
+  } catch (const std::exception&) {
+    std::cerr << "healthact: --year and --targets-of take a year\n";
+    return kExitUsage;
+  }
+  definition.kind = flags.count("trial") ? RoundKind::kTrial : RoundKind::kOfficial;
+  if (definition.targets_of && definition.kind != RoundKind::kTrial) {
+    std::cerr << "healthact: only a trial (--trial) judges a year against another year's targets\n";
+    return kExitUsage;
+  }
+  if (flags.count("level")) {
+    definition.level = ParseUnitLevel(flags.at("level"));
+    if (!definition.level) {
+      std::cerr << "healthact: unknown level '" << flags.at("level") << "'\n";
+      return kExitUsage;
+    }
+  }
+  std::optional<UnitId> within;
+  if (flags.count("within")) {
+    definition.within = flags.at("within");
+    within = units.FindUnit(definition.within);
+    if (!within) {
+      std::cerr << "healthact: no unit named '" << definition.within << "' in " << flags.at("units") << "\n";
+      return kExitUsage;
+    }
+  }
+  for (UnitId unit = 0; unit < units.unit_count(); ++unit) {
+    if (definition.level && units.level(unit) != *definition.level) continue;
+    bool under = !within;
+    for (std::optional<UnitId> up = units.parent(unit); up && !under; up = units.parent(*up)) under = *up == *within;
+    if (under) definition.units.push_back(units.unit_name(unit));
+  }
+  if (flags.count("committee")) {
+    definition.committee = flags.at("committee");
+  } else if (org.organisation->committees.size() == 1) {
+    definition.committee = org.organisation->committees.front().jurisdiction;
+  } else {
+    std::cerr << "healthact: the organisation has several committees: name the round's (--committee)\n";
+    return kExitUsage;
+  }
+  const Committee* committee = org.organisation->FindCommittee(definition.committee);
+  if (committee == nullptr) {
+    std::cerr << "healthact: the organisation has no committee '" << definition.committee << "'\n";
+    return kExitUsage;
+  }
+  if (flags.count("group")) {
+    const std::string& group = flags.at("group");
+    std::size_t start = 0;
+    for (std::size_t end; (end = group.find("、", start)) != std::string::npos; start = end + 3) {
+      definition.assessment_group.push_back(group.substr(start, end - start));
+    }
+    definition.assessment_group.push_back(group.substr(start));
+  }
+  if (flags.count("deadline")) {
+    definition.deadline = Instant::Parse(flags.at("deadline"));
+    if (!definition.deadline) {
+      std::cerr << "healthact: --deadline takes a time like 2023-01-15T18:00:00\n";
+      return kExitUsage;
+    }
+  }
+  const std::optional<Instant> at = When(arguments);
+  if (!at) return kExitUsage;
+  const std::string by = flags.count("by") ? flags.at("by") : committee->office_department;
+  const RoundEvent opening{*at, RoundOpened{definition, by}};
+  absl::StatusOr<RoundStore> store = RoundStore::Create(
+      flags.at("store"), opening, FormatFramework(*framework.framework), *org_text, org.organisation);
+  if (!store.ok()) return Fail(store.status());
+  std::cout << "第 1 项：" << RoundEventName(opening.body) << "，" << definition.year << " 年"
+            << (definition.kind == RoundKind::kTrial ? "（试考核）" : "") << "，"
+            << definition.units.size() << " 个单位\n";
+  return kExitOk;
+}
+
+int Submit(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  if (!flags.count("unit") || !flags.count("by") || arguments.positional.size() != 1) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  absl::StatusOr<Opened> opened = OpenStore(arguments);
+  if (!opened.ok()) return Fail(opened.status());
+  const std::string& file = arguments.positional.front();
+  absl::StatusOr<std::string> figures = ReadFile(file);
+  if (!figures.ok()) return Fail(figures.status());
+  // The figures are read as the round's framework reads them: a file that
+  // does not read is refused, and so are another unit's rows.
+  Observations read;
+  const std::vector<Diagnostic> diagnostics =
+      ReadObservationsCsv(*figures, file, opened->framework.get(), read);
+  for (const Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
+  if (HasErrors(diagnostics)) return kExitInvalid;
+  const std::string& unit = flags.at("unit");
+  for (UnitId id = 0; id < read.unit_count(); ++id) {
+    if (read.unit_name(id) != unit) {
+      std::cerr << "healthact: " << file << " has figures of '" << read.unit_name(id) << "', not only of '"
+                << unit << "'\n";
+      return kExitInvalid;
+    }
+  }
+  const std::optional<Instant> at = When(arguments);
+  if (!at) return kExitUsage;
+  const int code = Append(*opened, RoundEvent{*at, SubmissionOf(unit, flags.at("by"),
+                                                               flags.count("document") ? flags.at("document") : "",
+                                                               *figures)});
+  if (code != kExitOk) return code;
+  // What validation finds stays with the submission: shown now, and again
+  // whenever its figures are read.
+  const absl::StatusOr<std::vector<RoundEvent>> events = opened->store.Events();
+  if (events.ok()) {
+    const RoundDefinition& definition = std::get<RoundOpened>(events->front().body).definition;
+    auto observations = std::make_shared<Observations>(std::move(read));
+    const Assessment assessment = Assess(opened->framework, observations, definition.year);
+    for (std::size_t u = 0; u < assessment.unit_count(); ++u) {
+      for (const Finding& finding : assessment.findings(u)) std::cout << "  " << finding.message << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+int Decide(const std::string& step, const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  const bool per_unit = step == "accept" || step == "return";
+  if (!flags.count("by") || (per_unit && !flags.count("unit"))) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  absl::StatusOr<Opened> opened = OpenStore(arguments);
+  if (!opened.ok()) return Fail(opened.status());
+  const std::optional<Instant> at = When(arguments);
+  if (!at) return kExitUsage;
+  const std::string& by = flags.at("by");
+  const std::string reason = flags.count("reason") ? flags.at("reason") : "";
+  RoundEventBody body;
+  if (per_unit) {
+    // The latest revision is the one decided on.
+    const absl::StatusOr<std::vector<RoundEvent>> events = opened->store.Events();
+    if (!events.ok()) return Fail(events.status());
+    int revision = 0;
+    for (const RoundEvent& event : *events) {
+      const auto* submitted = std::get_if<FiguresSubmitted>(&event.body);
+      revision += submitted != nullptr && submitted->unit == flags.at("unit");
+    }
+    if (step == "accept") {
+      body = SubmissionAccepted{flags.at("unit"), revision, by};
+    } else {
+      body = SubmissionReturned{flags.at("unit"), revision, by, reason};
+    }
+  } else if (step == "approve") {
+    body = RoundApproved{by};
+  } else if (step == "publish") {
+    body = RoundPublished{by};
+  } else if (step == "withdraw") {
+    body = ApprovalWithdrawn{by, reason};
+  } else {
+    body = RoundReopened{by, reason};
+  }
+  return Append(*opened, RoundEvent{*at, body});
+}
+
+int Show(const std::string& step, const Arguments& arguments) {
+  absl::StatusOr<Opened> opened = OpenStore(arguments);
+  if (!opened.ok()) return Fail(opened.status());
+  std::optional<Instant> as_of;
+  if (arguments.flags.count("as-of")) {
+    as_of = Instant::Parse(arguments.flags.at("as-of"));
+    if (!as_of) {
+      std::cerr << "healthact: --as-of takes a time like 2023-01-05T09:30:00\n";
+      return kExitUsage;
+    }
+  }
+  const absl::StatusOr<std::vector<RoundEvent>> events = opened->store.Events();
+  if (!events.ok()) return Fail(events.status());
+  const absl::StatusOr<Round> round = Round::Replay(*events, opened->organisation);
+  if (!round.ok()) return Fail(round.status());
+  const RoundDefinition& d = round->definition();
+  std::cout << d.framework << " " << d.year << " 年" << (d.kind == RoundKind::kTrial ? "试考核" : "考核");
+  if (d.targets_of) std::cout << "（按 " << *d.targets_of << " 年目标）";
+  std::cout << "\n";
+  if (step == "history") {
+    int seq = 0;
+    for (const RoundEvent& event : round->history()) {
+      if (as_of && *as_of < event.at) break;
+      std::cout << ++seq << "\t" << event.at.ToString() << "\t" << RoundEventName(event.body);
+      std::visit([](const auto& e) {
+        if constexpr (requires { e.unit; }) std::cout << "\t" << e.unit;
+        if constexpr (requires { e.revision; }) std::cout << "\t第 " << e.revision << " 次提交";
+        std::cout << "\t" << e.by;
+        if constexpr (requires { e.reason; }) {
+          if (!e.reason.empty()) std::cout << "\t" << e.reason;
+        }
+      }, event.body);
+      std::cout << "\n";
+    }
+    return kExitOk;
+  }
+  const RoundStatus status = round->StatusAt(as_of);
+  std::cout << "状态：" << RoundStateName(status.state);
+  if (status.approved_at) std::cout << "（" << status.approved_by << " 审定于 " << status.approved_at->ToString() << "）";
+  std::cout << "\n";
+  for (const UnitSubmissions& u : status.units) {
+    std::cout << u.unit << "\t" << SubmissionStateName(u.state);
+    if (u.revisions > 0) std::cout << "\t第 " << u.revisions << " 次提交 " << u.last_submitted->ToString();
+    if (u.late) std::cout << "\t逾期";
+    if (!u.returned_reason.empty()) std::cout << "\t退回：" << u.returned_reason;
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RoundCommand(const std::vector<std::string>& words) {
+  if (words.empty()) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string step = words.front();
+  const std::vector<std::string> rest(words.begin() + 1, words.end());
+  const auto arguments =
+      ParseArguments(rest, {"store", "framework", "year", "org", "units", "level", "within", "trial",
+                            "targets-of", "committee", "group", "deadline", "by", "at", "unit",
+                            "document", "reason", "as-of"});
+  if (!arguments || !arguments->flags.count("store")) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  if (step == "new") return New(*arguments);
+  if (step == "submit") return Submit(*arguments);
+  if (step == "accept" || step == "return" || step == "approve" || step == "publish" ||
+      step == "withdraw" || step == "reopen") {
+    return Decide(step, *arguments);
+  }
+  if (step == "status" || step == "history") return Show(step, *arguments);
+  std::cerr << "healthact: unknown round step '" << step << "'\n" << kUsage;
+  return kExitUsage;
+}
+
+}  // namespace healthact::cli
