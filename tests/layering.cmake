@@ -8,7 +8,7 @@ set(allowed_lang core model lang)
 set(allowed_data core model data)
 set(allowed_assess core model data assess)
 set(allowed_import core model lang data assess import)
-set(allowed_report core model data assess report)
+set(allowed_report core model data assess round report)
 set(allowed_round core model data assess round)
 set(exceptions "")
 

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "healthact/data/data_file.hpp"
 #include "healthact/lang/organisation_text.hpp"
+#include "healthact/report/round_result.hpp"
 #include "healthact/round/store.hpp"
 
 namespace healthact::cli {
@@ -22,6 +23,7 @@ constexpr const char* kUsage =
     "       healthact round approve|publish --store FILE --by WHO [--at TIME]\n"
     "       healthact round withdraw|reopen --store FILE --by WHO --reason TEXT [--at TIME]\n"
     "       healthact round status|history --store FILE [--as-of TIME]\n"
+    "       healthact round export --store FILE [--format json|csv]\n"
     "TIME is 2023-01-05T09:30:00 (or a date); WHO a person or a post of the organisation.\n";
 
 int Fail(const absl::Status& status) {
@@ -108,6 +110,27 @@ int New(const Arguments& arguments) {
       return kExitUsage;
     }
   }
+  // An official round judges the year against its own targets; a trial may
+  // judge it against the next year that has them, and says so.
+  const std::vector<int> target_years = framework.framework->TargetYears();
+  const auto next = std::lower_bound(target_years.begin(), target_years.end(), definition.year);
+  const bool has_own = next != target_years.end() && *next == definition.year;
+  if (definition.targets_of && (next == target_years.end() || *next != *definition.targets_of)) {
+    std::cerr << "healthact: a trial of " << definition.year << " is judged against the next targets "
+              << "the framework has" << (next == target_years.end() ? std::string(" (it has none later)")
+                                                                    : " (" + std::to_string(*next) + ")")
+              << ", not " << *definition.targets_of << "\n";
+    return kExitUsage;
+  }
+  if (!has_own && !definition.targets_of) {
+    std::cerr << "healthact: the framework has no target for " << definition.year
+              << (next != target_years.end()
+                      ? "; a trial (试考核) may judge it against " + std::to_string(*next) +
+                            "'s: --trial --targets-of " + std::to_string(*next)
+                      : std::string())
+              << "\n";
+    return kExitInvalid;
+  }
   std::optional<UnitId> within;
   if (flags.count("within")) {
     definition.within = flags.at("within");
@@ -189,6 +212,10 @@ int Submit(const Arguments& arguments) {
                 << unit << "'\n";
       return kExitInvalid;
     }
+  }
+  if (!read.FindUnit(unit)) {
+    std::cerr << "healthact: " << file << " has no figures of '" << unit << "'\n";
+    return kExitInvalid;
   }
   const std::optional<Instant> at = When(arguments);
   if (!at) return kExitUsage;
@@ -300,6 +327,38 @@ int Show(const std::string& step, const Arguments& arguments) {
   return kExitOk;
 }
 
+// The approved result: every unit's accepted figures assessed as the round
+// defines, with the round's record (trial or official, who approved when,
+// each unit's accepted revision) beside the assessment's decision record.
+int Export(const Arguments& arguments) {
+  const std::string format = arguments.flags.count("format") ? arguments.flags.at("format") : "json";
+  if (format != "json" && format != "csv") {
+    std::cerr << "healthact: round export writes json or csv\n";
+    return kExitUsage;
+  }
+  absl::StatusOr<Opened> opened = OpenStore(arguments);
+  if (!opened.ok()) return Fail(opened.status());
+  const absl::StatusOr<std::vector<RoundEvent>> events = opened->store.Events();
+  if (!events.ok()) return Fail(events.status());
+  const absl::StatusOr<Round> round = Round::Replay(*events, opened->organisation);
+  if (!round.ok()) return Fail(round.status());
+  const RoundStatus status = round->StatusAt();
+  if (status.state == RoundState::kCollecting) {
+    std::cerr << "healthact: the round is " << RoundStateName(status.state)
+              << ": its result is exported once the committee's director has approved it\n";
+    return kExitInvalid;
+  }
+  auto observations = std::make_shared<Observations>();
+  for (const auto& [unit, submission] : round->AcceptedFigures()) {
+    if (HasErrors(ReadObservationsCsv(submission->figures, unit, opened->framework.get(), *observations))) {
+      return Fail(absl::DataLossError(unit + "'s accepted figures no longer read"));
+    }
+  }
+  const Assessment assessment = AssessRound(*round, opened->framework, observations);
+  std::cout << (format == "csv" ? RoundResultCsv(*round, assessment) : RoundResultJson(*round, assessment));
+  return kExitOk;
+}
+
 }  // namespace
 
 int RoundCommand(const std::vector<std::string>& words) {
@@ -312,7 +371,7 @@ int RoundCommand(const std::vector<std::string>& words) {
   const auto arguments =
       ParseArguments(rest, {"store", "framework", "year", "org", "units", "level", "within", "trial",
                             "targets-of", "committee", "group", "deadline", "by", "at", "unit",
-                            "document", "reason", "as-of"});
+                            "document", "reason", "as-of", "format"});
   if (!arguments || !arguments->flags.count("store")) {
     std::cerr << kUsage;
     return kExitUsage;
@@ -324,6 +383,7 @@ int RoundCommand(const std::vector<std::string>& words) {
     return Decide(step, *arguments);
   }
   if (step == "status" || step == "history") return Show(step, *arguments);
+  if (step == "export") return Export(*arguments);
   std::cerr << "healthact: unknown round step '" << step << "'\n" << kUsage;
   return kExitUsage;
 }
