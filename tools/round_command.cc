@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "healthact/data/data_file.hpp"
 #include "healthact/lang/organisation_text.hpp"
+#include "healthact/assess/review.hpp"
 #include "healthact/report/round_result.hpp"
 #include "healthact/round/store.hpp"
 
@@ -20,11 +21,24 @@ constexpr const char* kUsage =
     "                 [--group \"NAME、NAME\"] [--deadline TIME] [--by WHO] [--at TIME]\n"
     "       healthact round submit --store FILE --unit UNIT --by WHO [--document TEXT] [--at TIME] DATA.csv\n"
     "       healthact round accept|return --store FILE --unit UNIT --by WHO [--reason TEXT] [--at TIME]\n"
+    "       healthact round review --store FILE --by WHO --verified VERIFIED.csv [--sample K --seed S]\n"
+    "                 [--group \"NAME、NAME\"] [--at TIME]\n"
     "       healthact round approve|publish --store FILE --by WHO [--at TIME]\n"
     "       healthact round withdraw|reopen --store FILE --by WHO --reason TEXT [--at TIME]\n"
     "       healthact round status|history --store FILE [--as-of TIME]\n"
     "       healthact round export --store FILE [--format json|csv]\n"
     "TIME is 2023-01-05T09:30:00 (or a date); WHO a person or a post of the organisation.\n";
+
+// "马斌、魏士博" as names.
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find("、", start)) != std::string::npos; start = end + 3) {
+    names.push_back(text.substr(start, end - start));
+  }
+  names.push_back(text.substr(start));
+  return names;
+}
 
 int Fail(const absl::Status& status) {
   std::cerr << "healthact: " << status.message() << "\n";
@@ -159,14 +173,7 @@ int New(const Arguments& arguments) {
     std::cerr << "healthact: the organisation has no committee '" << definition.committee << "'\n";
     return kExitUsage;
   }
-  if (flags.count("group")) {
-    const std::string& group = flags.at("group");
-    std::size_t start = 0;
-    for (std::size_t end; (end = group.find("、", start)) != std::string::npos; start = end + 3) {
-      definition.assessment_group.push_back(group.substr(start, end - start));
-    }
-    definition.assessment_group.push_back(group.substr(start));
-  }
+  if (flags.count("group")) definition.assessment_group = SplitList(flags.at("group"));
   if (flags.count("deadline")) {
     definition.deadline = Instant::Parse(flags.at("deadline"));
     if (!definition.deadline) {
@@ -327,6 +334,57 @@ int Show(const std::string& step, const Arguments& arguments) {
   return kExitOk;
 }
 
+// The spot-check (复核): the units drawn (--sample K --seed S) or those the
+// verified file names, their verified values, and what they change, printed
+// and recorded.
+int ReviewStep(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  if (!flags.count("by") || !flags.count("verified")) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  absl::StatusOr<Opened> opened = OpenStore(arguments);
+  if (!opened.ok()) return Fail(opened.status());
+  const absl::StatusOr<std::vector<RoundEvent>> events = opened->store.Events();
+  if (!events.ok()) return Fail(events.status());
+  const absl::StatusOr<Round> round = Round::Replay(*events, opened->organisation);
+  if (!round.ok()) return Fail(round.status());
+  const absl::StatusOr<RoundResult> result = ComputeRoundResult(*round, opened->framework);
+  if (!result.ok()) return Fail(result.status());
+  const Assessment& assessment = result->assessment;
+  absl::StatusOr<std::string> verified_text = ReadFile(flags.at("verified"));
+  if (!verified_text.ok()) return Fail(verified_text.status());
+  Observations verified;
+  const std::vector<Diagnostic> read =
+      ReadObservationsCsv(*verified_text, flags.at("verified"), opened->framework.get(), verified);
+  for (const Diagnostic& d : read) std::cerr << d.ToString() << "\n";
+  if (HasErrors(read)) return kExitInvalid;
+  std::uint64_t seed = 0;
+  std::vector<UnitId> sample;
+  if (flags.count("sample")) {
+    const std::optional<std::vector<UnitId>> drawn = DrawSample(arguments, assessment, seed);
+    if (!drawn) return kExitUsage;
+    sample = *drawn;
+  } else {
+    sample = UnitsVerified(assessment, verified);
+  }
+  std::vector<std::string> names;
+  for (UnitId unit : sample) names.push_back(assessment.observations().unit_name(unit));
+  const FiguresReviewed review =
+      ReviewOf(flags.at("by"), flags.count("group") ? SplitList(flags.at("group")) : std::vector<std::string>{},
+               names, seed, *verified_text);
+  const std::optional<Instant> at = When(arguments);
+  if (!at) return kExitUsage;
+  if (const int code = Append(*opened, RoundEvent{*at, review}); code != kExitOk) return code;
+  const ReviewResult checked = Review(assessment, verified, sample);
+  for (const Discrepancy& x : checked.discrepancies) {
+    std::cout << x.unit << "  指标 " << x.key << "  报告 " << x.reported.ToString() << "  核实 "
+              << x.verified.ToString() << "  " << VerdictStatusName(x.before) << " → "
+              << VerdictStatusName(x.after) << "\n";
+  }
+  return kExitOk;
+}
+
 // The approved result: every unit's accepted figures assessed as the round
 // defines, with the round's record (trial or official, who approved when,
 // each unit's accepted revision) beside the assessment's decision record.
@@ -348,14 +406,9 @@ int Export(const Arguments& arguments) {
               << ": its result is exported once the committee's director has approved it\n";
     return kExitInvalid;
   }
-  auto observations = std::make_shared<Observations>();
-  for (const auto& [unit, submission] : round->AcceptedFigures()) {
-    if (HasErrors(ReadObservationsCsv(submission->figures, unit, opened->framework.get(), *observations))) {
-      return Fail(absl::DataLossError(unit + "'s accepted figures no longer read"));
-    }
-  }
-  const Assessment assessment = AssessRound(*round, opened->framework, observations);
-  std::cout << (format == "csv" ? RoundResultCsv(*round, assessment) : RoundResultJson(*round, assessment));
+  const absl::StatusOr<RoundResult> result = ComputeRoundResult(*round, opened->framework);
+  if (!result.ok()) return Fail(result.status());
+  std::cout << (format == "csv" ? RoundResultCsv(*round, *result) : RoundResultJson(*round, *result));
   return kExitOk;
 }
 
@@ -371,7 +424,7 @@ int RoundCommand(const std::vector<std::string>& words) {
   const auto arguments =
       ParseArguments(rest, {"store", "framework", "year", "org", "units", "level", "within", "trial",
                             "targets-of", "committee", "group", "deadline", "by", "at", "unit",
-                            "document", "reason", "as-of", "format"});
+                            "document", "reason", "as-of", "format", "verified", "sample", "seed"});
   if (!arguments || !arguments->flags.count("store")) {
     std::cerr << kUsage;
     return kExitUsage;
@@ -384,6 +437,7 @@ int RoundCommand(const std::vector<std::string>& words) {
   }
   if (step == "status" || step == "history") return Show(step, *arguments);
   if (step == "export") return Export(*arguments);
+  if (step == "review") return ReviewStep(*arguments);
   std::cerr << "healthact: unknown round step '" << step << "'\n" << kUsage;
   return kExitUsage;
 }

@@ -3,20 +3,61 @@
 
 #include "core/escape.hpp"
 #include "core/strings.hpp"
+#include "healthact/data/data_file.hpp"
 #include "healthact/report/assessment_text.hpp"
 
 namespace healthact {
+namespace {
 
 using escape::JsonString;
 
-Assessment AssessRound(const Round& round, std::shared_ptr<const Framework> framework,
-                       std::shared_ptr<const Observations> observations) {
-  AssessOptions options;
-  options.targets = round.definition().targets_of ? TargetChoice::kInForce : TargetChoice::kOfTheYear;
-  return Assess(std::move(framework), std::move(observations), round.definition().year, options);
+std::string ListJson(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t k = 0; k < items.size(); ++k) text::StrAppend(&out, k > 0 ? ", " : "", JsonString(items[k]));
+  return out + "]";
 }
 
-std::string RoundResultJson(const Round& round, const Assessment& assessment) {
+absl::Status ReadInto(const std::string& figures, std::string_view what, const Framework& framework,
+                      Observations& observations) {
+  if (HasErrors(ReadObservationsCsv(figures, what, &framework, observations))) {
+    return absl::DataLossError(text::StrCat(what, " no longer read under the round's framework"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<RoundResult> ComputeRoundResult(const Round& round,
+                                               std::shared_ptr<const Framework> framework) {
+  auto observations = std::make_shared<Observations>();
+  for (const auto& [unit, submission] : round.AcceptedFigures()) {
+    if (absl::Status read = ReadInto(submission->figures, unit + "'s accepted figures", *framework,
+                                     *observations);
+        !read.ok()) {
+      return read;
+    }
+  }
+  AssessOptions options;
+  options.targets = round.definition().targets_of ? TargetChoice::kInForce : TargetChoice::kOfTheYear;
+  Assessment assessment = Assess(framework, observations, round.definition().year, options);
+  const RoundStatus status = round.StatusAt();
+  if (status.review == nullptr) return RoundResult{std::move(assessment), std::nullopt};
+  Observations verified;
+  if (absl::Status read = ReadInto(status.review->verified, "the spot-check's verified values",
+                                   *framework, verified);
+      !read.ok()) {
+    return read;
+  }
+  std::vector<UnitId> sample;
+  for (const std::string& unit : status.review->sample) {
+    if (const std::optional<UnitId> id = observations->FindUnit(unit)) sample.push_back(*id);
+  }
+  ReviewResult review = Review(assessment, verified, sample);
+  Assessment recomputed = review.recomputed;
+  return RoundResult{std::move(recomputed), std::move(review)};
+}
+
+std::string RoundResultJson(const Round& round, const RoundResult& result) {
   const RoundDefinition& d = round.definition();
   const RoundStatus status = round.StatusAt();
   const bool trial = d.kind == RoundKind::kTrial;
@@ -30,7 +71,23 @@ std::string RoundResultJson(const Round& round, const Assessment& assessment) {
                     ", \"revision\": ", revision, ", \"figures_sha256\": ", JsonString(submission->sha256),
                     "}");
   }
-  const std::string json = AssessmentToJson(assessment, Explanation::kAll);
+  std::string review = "null";
+  if (result.review && status.review) {
+    const FiguresReviewed& r = *status.review;
+    review = text::StrCat("{\"by\": ", JsonString(r.by), ", \"at\": ", JsonString(status.reviewed_at->ToString()),
+                          ", \"group\": ", ListJson(r.group), ", \"sample\": ", ListJson(r.sample),
+                          ", \"seed\": ", r.seed, ", \"discrepancies\": [");
+    for (std::size_t k = 0; k < result.review->discrepancies.size(); ++k) {
+      const Discrepancy& x = result.review->discrepancies[k];
+      text::StrAppend(&review, k > 0 ? ", " : "", "{\"unit\": ", JsonString(x.unit), ", \"key\": ",
+                      JsonString(x.key), ", \"reported\": ", JsonString(x.reported.ToString()),
+                      ", \"verified\": ", JsonString(x.verified.ToString()), ", \"before\": ",
+                      JsonString(VerdictStatusName(x.before)), ", \"after\": ",
+                      JsonString(VerdictStatusName(x.after)), "}");
+    }
+    review += "]}";
+  }
+  const std::string json = AssessmentToJson(result.assessment, Explanation::kAll);
   return text::StrCat(
       "{\"round\": {\"kind\": ", JsonString(trial ? "trial" : "official"), ", \"kind_name\": ",
       JsonString(trial ? "试考核" : "正式考核"), ", \"targets_of\": ",
@@ -39,12 +96,13 @@ std::string RoundResultJson(const Round& round, const Assessment& assessment) {
       ", \"approved_by\": ", JsonString(status.approved_by), ", \"approved_at\": ",
       JsonString(status.approved_at ? status.approved_at->ToString() : ""), ", \"published_at\": ",
       JsonString(status.published_at ? status.published_at->ToString() : ""), ", \"events\": ",
-      round.history().size(), ", \"accepted\": [", accepted, "]},\n ", json.substr(1));
+      round.history().size(), ", \"accepted\": [", accepted, "], \"review\": ", review, "},\n ",
+      json.substr(1));
 }
 
-std::string RoundResultCsv(const Round& round, const Assessment& assessment) {
+std::string RoundResultCsv(const Round& round, const RoundResult& result) {
   const std::string kind = round.definition().kind == RoundKind::kTrial ? "试考核" : "正式考核";
-  const std::string csv = AssessmentToCsv(assessment, Explanation::kAll);
+  const std::string csv = AssessmentToCsv(result.assessment, Explanation::kAll);
   std::string out;
   std::size_t start = 0;
   for (std::size_t end; (end = csv.find('\n', start)) != std::string::npos; start = end + 1) {

@@ -79,6 +79,9 @@ absl::Status StateError(std::string_view step, RoundState state, std::string_vie
       text::StrCat(step, " is not allowed: the round is ", RoundStateName(state), why));
 }
 
+// Figures may come in, be decided on and be spot-checked.
+bool Open(RoundState state) { return state == RoundState::kCollecting || state == RoundState::kReviewed; }
+
 std::string ListText(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& name : names) text::StrAppend(&out, out.empty() ? "" : "、", name);
@@ -114,12 +117,20 @@ FiguresSubmitted SubmissionOf(std::string unit, std::string by, std::string docu
                           std::move(hash)};
 }
 
+FiguresReviewed ReviewOf(std::string by, std::vector<std::string> group,
+                         std::vector<std::string> sample, std::uint64_t seed, std::string verified) {
+  std::string hash = Sha256Hex(verified);
+  return FiguresReviewed{std::move(by), std::move(group), std::move(sample), seed, std::move(verified),
+                         std::move(hash)};
+}
+
 std::string_view RoundEventName(const RoundEventBody& body) {
   return std::visit(Overloaded{
                         [](const RoundOpened&) { return std::string_view("开始考核"); },
                         [](const FiguresSubmitted&) { return std::string_view("提交"); },
                         [](const SubmissionAccepted&) { return std::string_view("受理"); },
                         [](const SubmissionReturned&) { return std::string_view("退回"); },
+                        [](const FiguresReviewed&) { return std::string_view("复核"); },
                         [](const RoundApproved&) { return std::string_view("审定"); },
                         [](const ApprovalWithdrawn&) { return std::string_view("撤回审定"); },
                         [](const RoundPublished&) { return std::string_view("通报"); },
@@ -131,6 +142,7 @@ std::string_view RoundEventName(const RoundEventBody& body) {
 std::string_view RoundStateName(RoundState state) {
   switch (state) {
     case RoundState::kCollecting: return "收集中";
+    case RoundState::kReviewed: return "已复核";
     case RoundState::kApproved: return "已审定";
     case RoundState::kPublished: return "已通报";
   }
@@ -196,7 +208,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
             return MustBeOffice(organisation, *committee, e.by, date, "opening a round");
           },
           [&](const FiguresSubmitted& e) -> absl::Status {
-            if (status.state != RoundState::kCollecting) {
+            if (!Open(status.state)) {
               return StateError("a submission", status.state,
                                 "; its figures are locked (a correction reopens the round)");
             }
@@ -213,7 +225,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
           },
           [&](const SubmissionAccepted& e) -> absl::Status {
             const UnitSubmissions* unit = unit_of(e.unit);
-            if (status.state != RoundState::kCollecting) return StateError("accepting", status.state, "");
+            if (!Open(status.state)) return StateError("accepting", status.state, "");
             if (unit == nullptr || unit->state != SubmissionState::kSubmitted || unit->revisions != e.revision) {
               return absl::FailedPreconditionError(text::StrCat(
                   "only the latest submission awaiting the office is accepted: ", e.unit, " is ",
@@ -224,7 +236,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
           },
           [&](const SubmissionReturned& e) -> absl::Status {
             const UnitSubmissions* unit = unit_of(e.unit);
-            if (status.state != RoundState::kCollecting) return StateError("returning", status.state, "");
+            if (!Open(status.state)) return StateError("returning", status.state, "");
             if (unit == nullptr || unit->state != SubmissionState::kSubmitted || unit->revisions != e.revision) {
               return absl::FailedPreconditionError(text::StrCat(
                   "only the latest submission awaiting the office is returned: ", e.unit, " is ",
@@ -233,8 +245,29 @@ absl::Status Round::Check(const RoundEvent& event) const {
             if (e.reason.empty()) return absl::InvalidArgumentError("a return says why (--reason)");
             return MustBeOffice(organisation, *committee, e.by, date, "returning a submission");
           },
+          [&](const FiguresReviewed& e) -> absl::Status {
+            if (!Open(status.state)) return StateError("a spot-check", status.state, "");
+            std::vector<std::string> pending;
+            for (const UnitSubmissions& unit : status.units) {
+              if (unit.state != SubmissionState::kAccepted) pending.push_back(unit.unit);
+            }
+            if (!pending.empty()) {
+              return absl::FailedPreconditionError(text::StrCat(
+                  "a spot-check reviews accepted figures; not yet accepted: ", ListText(pending)));
+            }
+            if (e.sample.empty()) return absl::InvalidArgumentError("a spot-check reviews at least one unit");
+            for (const std::string& unit : e.sample) {
+              if (unit_of(unit) == nullptr) {
+                return absl::InvalidArgumentError(text::StrCat("'", unit, "' is not a unit of this round"));
+              }
+            }
+            if (e.sha256 != Sha256Hex(e.verified)) {
+              return absl::DataLossError("the verified values do not match their hash");
+            }
+            return MustBeOffice(organisation, *committee, e.by, date, "recording a spot-check");
+          },
           [&](const RoundApproved& e) -> absl::Status {
-            if (status.state != RoundState::kCollecting) return StateError("approval", status.state, "");
+            if (!Open(status.state)) return StateError("approval", status.state, "");
             std::vector<std::string> pending;
             for (const UnitSubmissions& unit : status.units) {
               if (unit.state != SubmissionState::kAccepted) pending.push_back(unit.unit);
@@ -259,7 +292,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
             return MustBeOffice(organisation, *committee, e.by, date, "publication (通报)");
           },
           [&](const RoundReopened& e) -> absl::Status {
-            if (status.state == RoundState::kCollecting) {
+            if (Open(status.state)) {
               return StateError("reopening", status.state, " (it is open)");
             }
             if (e.reason.empty()) return absl::InvalidArgumentError("reopening says why (--reason)");
@@ -306,13 +339,18 @@ RoundStatus Round::StatusAt(std::optional<Instant> as_of) const {
                      u->state = SubmissionState::kReturned;
                      u->returned_reason = e.reason;
                    },
+                   [&](const FiguresReviewed& e) {
+                     status.state = RoundState::kReviewed;
+                     status.review = &e;
+                     status.reviewed_at = event.at;
+                   },
                    [&](const RoundApproved& e) {
                      status.state = RoundState::kApproved;
                      status.approved_at = event.at;
                      status.approved_by = e.by;
                    },
                    [&](const ApprovalWithdrawn&) {
-                     status.state = RoundState::kCollecting;
+                     status.state = status.review ? RoundState::kReviewed : RoundState::kCollecting;
                      status.approved_at.reset();
                      status.approved_by.clear();
                    },
@@ -322,6 +360,8 @@ RoundStatus Round::StatusAt(std::optional<Instant> as_of) const {
                    },
                    [&](const RoundReopened&) {
                      status.state = RoundState::kCollecting;
+                     status.review = nullptr;
+                     status.reviewed_at.reset();
                      status.approved_at.reset();
                      status.approved_by.clear();
                      status.published_at.reset();

@@ -41,6 +41,23 @@ struct Row {
   }
 };
 
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t k = 0; k < items.size(); ++k) text::StrAppend(&out, k > 0 ? "\n" : "", items[k]);
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& text) {
+  std::vector<std::string> items;
+  if (text.empty()) return items;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    items.push_back(text.substr(start, end - start));
+  }
+  items.push_back(text.substr(start));
+  return items;
+}
+
 Row ToRow(const RoundEvent& event) {
   Row row;
   row.at = event.at.ToString();
@@ -56,6 +73,13 @@ Row ToRow(const RoundEvent& event) {
                  [&](const SubmissionReturned& e) {
                    row.kind = "return", row.unit = e.unit, row.actor = e.by, row.revision = e.revision;
                    row.reason = e.reason;
+                 },
+                 // A spot-check's units in `unit` and its group in `document`, a
+                 // line each; its seed in `revision`; the verified values in `figures`.
+                 [&](const FiguresReviewed& e) {
+                   row.kind = "review", row.actor = e.by, row.unit = Joined(e.sample);
+                   row.document = Joined(e.group), row.revision = static_cast<std::int64_t>(e.seed);
+                   row.figures = e.verified, row.figures_sha256 = e.sha256;
                  },
                  [&](const RoundApproved& e) { row.kind = "approve", row.actor = e.by; },
                  [&](const ApprovalWithdrawn& e) {
@@ -83,28 +107,16 @@ std::optional<RoundEvent> FromRow(const Row& row, const RoundDefinition& definit
   if (row.kind == "return") {
     return RoundEvent{*at, SubmissionReturned{row.unit, revision, row.actor, row.reason}};
   }
+  if (row.kind == "review") {
+    return RoundEvent{*at, FiguresReviewed{row.actor, Split(row.document), Split(row.unit),
+                                           static_cast<std::uint64_t>(row.revision), row.figures,
+                                           row.figures_sha256}};
+  }
   if (row.kind == "approve") return RoundEvent{*at, RoundApproved{row.actor}};
   if (row.kind == "withdraw") return RoundEvent{*at, ApprovalWithdrawn{row.actor, row.reason}};
   if (row.kind == "publish") return RoundEvent{*at, RoundPublished{row.actor}};
   if (row.kind == "reopen") return RoundEvent{*at, RoundReopened{row.actor, row.reason}};
   return std::nullopt;
-}
-
-std::string Joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t k = 0; k < items.size(); ++k) text::StrAppend(&out, k > 0 ? "\n" : "", items[k]);
-  return out;
-}
-
-std::vector<std::string> Split(const std::string& text) {
-  std::vector<std::string> items;
-  if (text.empty()) return items;
-  std::size_t start = 0;
-  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
-    items.push_back(text.substr(start, end - start));
-  }
-  items.push_back(text.substr(start));
-  return items;
 }
 
 std::map<std::string, std::string> DefinitionMeta(const RoundDefinition& d) {

@@ -88,6 +88,21 @@ struct SubmissionReturned {
   std::string by;
   std::string reason;
 };
+// The spot-check (复核, "市推进委员会适时组织抽查组对县区考核结果进行复核"), when the
+// committee decides: who checked, which units (drawn reproducibly from a
+// seed, or named), and the values they verified.  What the verified values
+// change is computed from them and the accepted figures (review.hpp).
+struct FiguresReviewed {
+  std::string by;
+  std::vector<std::string> group;   // 抽查组 members
+  std::vector<std::string> sample;  // the units checked
+  std::uint64_t seed = 0;           // of the draw; 0 when the units were named
+  std::string verified;             // the verified values (CSV text), kept verbatim
+  std::string sha256;               // of `verified`
+};
+// A spot-check with its hash computed.
+FiguresReviewed ReviewOf(std::string by, std::vector<std::string> group,
+                         std::vector<std::string> sample, std::uint64_t seed, std::string verified);
 struct RoundApproved {  // 审定
   std::string by;
 };
@@ -103,8 +118,8 @@ struct RoundReopened {  // a correction after approval; the earlier result stays
   std::string reason;
 };
 using RoundEventBody = std::variant<RoundOpened, FiguresSubmitted, SubmissionAccepted,
-                                    SubmissionReturned, RoundApproved, ApprovalWithdrawn,
-                                    RoundPublished, RoundReopened>;
+                                    SubmissionReturned, FiguresReviewed, RoundApproved,
+                                    ApprovalWithdrawn, RoundPublished, RoundReopened>;
 struct RoundEvent {
   Instant at;
   RoundEventBody body;
@@ -113,6 +128,7 @@ std::string_view RoundEventName(const RoundEventBody& body);  // "提交", "退�
 
 enum class RoundState : std::uint8_t {
   kCollecting,  // 收集中: submissions come in, are accepted or returned
+  kReviewed,    // 已复核: spot-checked; corrections may still come in before approval
   kApproved,    // 已审定: figures locked
   kPublished,   // 已通报
 };
@@ -142,6 +158,8 @@ struct RoundStatus {
   std::optional<Instant> approved_at;
   std::string approved_by;
   std::optional<Instant> published_at;
+  const FiguresReviewed* review = nullptr;  // the latest spot-check since the round last opened
+  std::optional<Instant> reviewed_at;
   // Units that have not submitted, that are late, whose latest is returned.
   std::vector<std::string> missing, late, returned;
 };

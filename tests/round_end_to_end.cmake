@@ -1,0 +1,54 @@
+# A whole round for the six Zhangye counties from the command line: six
+# submissions, a return and a resubmission, a spot-check that changes a
+# verdict, an approval refused to the office's director and accepted from the
+# committee's director, publication, a submission refused after it, and the
+# state rebuilt as it stood before the spot-check.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+set(store ${WORK}/round.db)
+set(counties 甘州区 临泽县 高台县 山丹县 民乐县 肃南裕固族自治县)
+foreach(county IN LISTS counties)
+  file(STRINGS ${EXAMPLES}/zhangye-counties-2020-2022.csv rows ENCODING UTF-8 REGEX "^${county},[0-9.]+,2022,")
+  list(JOIN rows "\n" body)
+  file(WRITE ${WORK}/${county}.csv "unit,indicator,year,value\n${body}\n")
+endforeach()
+
+function(step expected_code expected_text)
+  execute_process(COMMAND ${HEALTHACT} round ${ARGN} --store ${store}
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL expected_code OR NOT "${out}${err}" MATCHES "${expected_text}")
+    message(FATAL_ERROR "round ${ARGN}: exit ${code}, expected ${expected_code} and '${expected_text}':\n${out}${err}")
+  endif()
+endfunction()
+
+step(0 "6 个单位" new --framework ${EXAMPLES}/zhangye.ha --year 2022 --org ${EXAMPLES}/zhangye.org.ha
+     --units ${EXAMPLES}/zhangye-units.csv --level 县区 --deadline 2023-01-15T18:00:00
+     --group "宋生礼、曹俊" --by 魏士博 --at 2023-01-02T09:00:00)
+set(n 1)
+foreach(county IN LISTS counties)
+  math(EXPR n "${n} + 1")
+  step(0 "第 ${n} 项：提交" submit --unit ${county} --by 统计员 --at 2023-01-10T10:00:00 ${WORK}/${county}.csv)
+endforeach()
+step(0 "第 8 项：退回" return --unit 山丹县 --by 宋生礼 --reason "指标9 与年报不符" --at 2023-01-11T09:00:00)
+step(0 "山丹县\t已退回\t第 1 次提交.*退回：指标9 与年报不符" status)
+step(0 "第 9 项：提交" submit --unit 山丹县 --by 统计员 --at 2023-01-12T09:00:00 ${WORK}/山丹县.csv)
+set(n 9)
+foreach(county IN LISTS counties)
+  math(EXPR n "${n} + 1")
+  step(0 "第 ${n} 项：受理" accept --unit ${county} --by 魏士博 --at 2023-01-13T09:00:00)
+endforeach()
+# The spot-check: 甘州区's 高血压患者规范管理率 was 76.8 (≥75, met); verified 73.9, not met.
+step(0 "第 16 项：复核.*甘州区  指标 23  报告 76.8  核实 73.9  met → not_met" review --by 宋生礼
+     --verified ${EXAMPLES}/zhangye-review-2022.csv --group "宋生礼、曹俊" --at 2023-01-14T09:00:00)
+step(1 "approval \\(审定\\) is for the committee's director \\(市政府副市长（马斌）\\), not for '魏士博'"
+     approve --by 魏士博 --at 2023-01-15T09:00:00)
+step(0 "第 17 项：审定" approve --by 马斌 --at 2023-01-15T10:00:00)
+step(0 "第 18 项：通报" publish --by 魏士博 --at 2023-01-16T09:00:00)
+step(1 "已通报" submit --unit 甘州区 --by 统计员 --at 2023-01-17T09:00:00 ${WORK}/甘州区.csv)
+# Before the spot-check: every county accepted, still collecting.
+step(0 "状态：收集中\n甘州区\t已受理.*山丹县\t已受理\t第 2 次提交" status --as-of 2023-01-13T23:59:59)
+step(0 "状态：已复核" status --as-of 2023-01-14T12:00:00)
+step(0 "状态：已通报（马斌 审定于 2023-01-15T10:00:00）" status)
+# The exported result is the one after the spot-check: 甘州区's 23 not met.
+step(0 "\"review\": \\{\"by\": \"宋生礼\".*\"group\": \\[\"宋生礼\", \"曹俊\"\\].*\"key\": \"23\", \"reported\": \"76.8\", \"verified\": \"73.9\", \"before\": \"met\", \"after\": \"not_met\"" export)
+step(0 "正式考核,甘州区,[0-9]+,[0-9.]+,[^,]+,23,not_met,73.9," export --format csv)
