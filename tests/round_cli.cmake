@@ -9,13 +9,7 @@ file(WRITE ${WORK}/甘州区.csv "unit,indicator,year,value\n${body}\n")
 file(WRITE ${WORK}/units.csv "unit,parent,level\n张掖市,,市\n甘州区,张掖市,县区\n")
 set(store ${WORK}/round.db)
 
-function(step expected_code expected_text)
-  execute_process(COMMAND ${HEALTHACT} round ${ARGN} --store ${store}
-                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT code EQUAL expected_code OR NOT "${out}${err}" MATCHES "${expected_text}")
-    message(FATAL_ERROR "round ${ARGN}: exit ${code}, expected ${expected_code} and '${expected_text}':\n${out}${err}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/round_steps.cmake)
 
 set(new new --framework ${EXAMPLES}/zhangye.ha --year 2022 --org ${EXAMPLES}/zhangye.org.ha
         --units ${WORK}/units.csv --level 县区)

@@ -13,13 +13,7 @@ foreach(county IN LISTS counties)
   file(WRITE ${WORK}/${county}.csv "unit,indicator,year,value\n${body}\n")
 endforeach()
 
-function(step expected_code expected_text)
-  execute_process(COMMAND ${HEALTHACT} round ${ARGN} --store ${store}
-                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT code EQUAL expected_code OR NOT "${out}${err}" MATCHES "${expected_text}")
-    message(FATAL_ERROR "round ${ARGN}: exit ${code}, expected ${expected_code} and '${expected_text}':\n${out}${err}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/round_steps.cmake)
 
 step(0 "6 个单位" new --framework ${EXAMPLES}/zhangye.ha --year 2022 --org ${EXAMPLES}/zhangye.org.ha
      --units ${EXAMPLES}/zhangye-units.csv --level 县区 --deadline 2023-01-15T18:00:00

@@ -77,6 +77,13 @@ absl::StatusOr<Opened> OpenStore(const Arguments& arguments) {
   return Opened{std::move(*store), org.organisation, framework.framework};
 }
 
+// The round as its store holds it, replayed under its rules.
+absl::StatusOr<Round> Replayed(const Opened& opened) {
+  const absl::StatusOr<std::vector<RoundEvent>> events = opened.store.Events();
+  if (!events.ok()) return events.status();
+  return Round::Replay(*events, opened.organisation);
+}
+
 int Append(Opened& opened, const RoundEvent& event) {
   const absl::StatusOr<std::int64_t> seq = opened.store.Append(event, opened.organisation);
   if (!seq.ok()) return Fail(seq.status());
@@ -232,11 +239,12 @@ int Submit(const Arguments& arguments) {
   if (code != kExitOk) return code;
   // What validation finds stays with the submission: shown now, and again
   // whenever its figures are read.
-  const absl::StatusOr<std::vector<RoundEvent>> events = opened->store.Events();
-  if (events.ok()) {
-    const RoundDefinition& definition = std::get<RoundOpened>(events->front().body).definition;
+  if (const absl::StatusOr<Round> round = Replayed(*opened); round.ok()) {
+    AssessOptions options;
+    options.targets = round->definition().targets_of ? TargetChoice::kInForce : TargetChoice::kOfTheYear;
     auto observations = std::make_shared<Observations>(std::move(read));
-    const Assessment assessment = Assess(opened->framework, observations, definition.year);
+    const Assessment assessment =
+        Assess(opened->framework, observations, round->definition().year, options);
     for (std::size_t u = 0; u < assessment.unit_count(); ++u) {
       for (const Finding& finding : assessment.findings(u)) std::cout << "  " << finding.message << "\n";
     }
@@ -260,12 +268,11 @@ int Decide(const std::string& step, const Arguments& arguments) {
   RoundEventBody body;
   if (per_unit) {
     // The latest revision is the one decided on.
-    const absl::StatusOr<std::vector<RoundEvent>> events = opened->store.Events();
-    if (!events.ok()) return Fail(events.status());
+    const absl::StatusOr<Round> round = Replayed(*opened);
+    if (!round.ok()) return Fail(round.status());
     int revision = 0;
-    for (const RoundEvent& event : *events) {
-      const auto* submitted = std::get_if<FiguresSubmitted>(&event.body);
-      revision += submitted != nullptr && submitted->unit == flags.at("unit");
+    for (const UnitSubmissions& unit : round->StatusAt().units) {
+      if (unit.unit == flags.at("unit")) revision = unit.revisions;
     }
     if (step == "accept") {
       body = SubmissionAccepted{flags.at("unit"), revision, by};
@@ -295,9 +302,7 @@ int Show(const std::string& step, const Arguments& arguments) {
       return kExitUsage;
     }
   }
-  const absl::StatusOr<std::vector<RoundEvent>> events = opened->store.Events();
-  if (!events.ok()) return Fail(events.status());
-  const absl::StatusOr<Round> round = Round::Replay(*events, opened->organisation);
+  const absl::StatusOr<Round> round = Replayed(*opened);
   if (!round.ok()) return Fail(round.status());
   const RoundDefinition& d = round->definition();
   std::cout << d.framework << " " << d.year << " 年" << (d.kind == RoundKind::kTrial ? "试考核" : "考核");
@@ -345,9 +350,7 @@ int ReviewStep(const Arguments& arguments) {
   }
   absl::StatusOr<Opened> opened = OpenStore(arguments);
   if (!opened.ok()) return Fail(opened.status());
-  const absl::StatusOr<std::vector<RoundEvent>> events = opened->store.Events();
-  if (!events.ok()) return Fail(events.status());
-  const absl::StatusOr<Round> round = Round::Replay(*events, opened->organisation);
+  const absl::StatusOr<Round> round = Replayed(*opened);
   if (!round.ok()) return Fail(round.status());
   const absl::StatusOr<RoundResult> result = ComputeRoundResult(*round, opened->framework);
   if (!result.ok()) return Fail(result.status());
@@ -396,9 +399,7 @@ int Export(const Arguments& arguments) {
   }
   absl::StatusOr<Opened> opened = OpenStore(arguments);
   if (!opened.ok()) return Fail(opened.status());
-  const absl::StatusOr<std::vector<RoundEvent>> events = opened->store.Events();
-  if (!events.ok()) return Fail(events.status());
-  const absl::StatusOr<Round> round = Round::Replay(*events, opened->organisation);
+  const absl::StatusOr<Round> round = Replayed(*opened);
   if (!round.ok()) return Fail(round.status());
   const RoundStatus status = round->StatusAt();
   if (status.state == RoundState::kCollecting) {
