@@ -46,3 +46,14 @@ step(0 "状态：已通报（马斌 审定于 2023-01-15T10:00:00）" status)
 # The exported result is the one after the spot-check: 甘州区's 23 not met.
 step(0 "\"review\": \\{\"by\": \"宋生礼\".*\"group\": \\[\"宋生礼\", \"曹俊\"\\].*\"key\": \"23\", \"reported\": \"76.8\", \"verified\": \"73.9\", \"before\": \"met\", \"after\": \"not_met\"" export)
 step(0 "正式考核,甘州区,[0-9]+,[0-9.]+,[^,]+,23,not_met,73.9," export --format csv)
+# The workbook: the round's record first, then the assessment's sheets.
+step(0 "" export --format xlsx --output ${WORK}/result.xlsx)
+file(READ ${WORK}/result.xlsx magic LIMIT 2 HEX)
+if(NOT magic STREQUAL "504b")  # PK: a zip, as every .xlsx is
+  message(FATAL_ERROR "round export --format xlsx wrote no workbook")
+endif()
+file(ARCHIVE_EXTRACT INPUT ${WORK}/result.xlsx DESTINATION ${WORK}/xlsx)
+file(READ ${WORK}/xlsx/xl/workbook.xml workbook)
+if(NOT workbook MATCHES "name=\"考核轮次\".*name=\"排名\"")
+  message(FATAL_ERROR "the workbook's sheets: ${workbook}")
+endif()

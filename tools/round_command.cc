@@ -26,7 +26,7 @@ constexpr const char* kUsage =
     "       healthact round approve|publish --store FILE --by WHO [--at TIME]\n"
     "       healthact round withdraw|reopen --store FILE --by WHO --reason TEXT [--at TIME]\n"
     "       healthact round status|history --store FILE [--as-of TIME]\n"
-    "       healthact round export --store FILE [--format json|csv]\n"
+    "       healthact round export --store FILE [--format json|csv|xlsx] [--output FILE]\n"
     "TIME is 2023-01-05T09:30:00 (or a date); WHO a person or a post of the organisation.\n";
 
 // "马斌、魏士博" as names.
@@ -393,8 +393,8 @@ int ReviewStep(const Arguments& arguments) {
 // each unit's accepted revision) beside the assessment's decision record.
 int Export(const Arguments& arguments) {
   const std::string format = arguments.flags.count("format") ? arguments.flags.at("format") : "json";
-  if (format != "json" && format != "csv") {
-    std::cerr << "healthact: round export writes json or csv\n";
+  if (format != "json" && format != "csv" && format != "xlsx") {
+    std::cerr << "healthact: round export writes json, csv or xlsx (with --output FILE.xlsx)\n";
     return kExitUsage;
   }
   absl::StatusOr<Opened> opened = OpenStore(arguments);
@@ -409,7 +409,9 @@ int Export(const Arguments& arguments) {
   }
   const absl::StatusOr<RoundResult> result = ComputeRoundResult(*round, opened->framework);
   if (!result.ok()) return Fail(result.status());
-  std::cout << (format == "csv" ? RoundResultCsv(*round, *result) : RoundResultJson(*round, *result));
+  const std::string output = arguments.flags.count("output") ? arguments.flags.at("output") : "";
+  if (format == "xlsx") return EmitSheets(RoundResultSheets(*round, *result), output);
+  return Emit(format == "csv" ? RoundResultCsv(*round, *result) : RoundResultJson(*round, *result), output);
   return kExitOk;
 }
 
@@ -425,7 +427,7 @@ int RoundCommand(const std::vector<std::string>& words) {
   const auto arguments =
       ParseArguments(rest, {"store", "framework", "year", "org", "units", "level", "within", "trial",
                             "targets-of", "committee", "group", "deadline", "by", "at", "unit",
-                            "document", "reason", "as-of", "format", "verified", "sample", "seed"});
+                            "document", "reason", "as-of", "format", "verified", "sample", "seed", "output"});
   if (!arguments || !arguments->flags.count("store")) {
     std::cerr << kUsage;
     return kExitUsage;

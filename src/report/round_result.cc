@@ -5,6 +5,7 @@
 #include "core/strings.hpp"
 #include "healthact/data/data_file.hpp"
 #include "healthact/report/assessment_text.hpp"
+#include "healthact/report/report.hpp"
 
 namespace healthact {
 namespace {
@@ -109,6 +110,33 @@ std::string RoundResultCsv(const Round& round, const RoundResult& result) {
     text::StrAppend(&out, start == 0 ? "round_kind" : kind, ",", csv.substr(start, end - start + 1));
   }
   return out;
+}
+
+std::vector<Sheet> RoundResultSheets(const Round& round, const RoundResult& result) {
+  const RoundDefinition& d = round.definition();
+  const RoundStatus status = round.StatusAt();
+  const bool trial = d.kind == RoundKind::kTrial;
+  Sheet record{"考核轮次", {{"项目", "内容"}}};
+  record.rows.push_back({"考核", text::StrCat(d.framework, " ", d.year, " 年")});
+  record.rows.push_back({"类别", trial ? "试考核" : "正式考核"});
+  if (d.targets_of) record.rows.push_back({"目标年度", std::to_string(*d.targets_of)});
+  record.rows.push_back({"状态", std::string(RoundStateName(status.state))});
+  record.rows.push_back({"审定", status.approved_at ? text::StrCat(status.approved_by, " ",
+                                                                  status.approved_at->ToString())
+                                                     : ""});
+  record.rows.push_back({"通报", status.published_at ? status.published_at->ToString() : ""});
+  record.rows.push_back({"框架 SHA-256", d.framework_sha256});
+  for (const auto& [unit, submission] : round.AcceptedFigures()) {
+    record.rows.push_back({text::StrCat(unit, " 受理的数据 SHA-256"), submission->sha256});
+  }
+  std::vector<Sheet> sheets = {std::move(record)};
+  for (Sheet& sheet : AssessmentReportSheets(result.assessment, result.review ? &*result.review : nullptr)) {
+    sheets.push_back(std::move(sheet));
+  }
+  if (trial) {
+    for (Sheet& sheet : sheets) sheet.name = "试考核" + sheet.name;
+  }
+  return sheets;
 }
 
 }  // namespace healthact

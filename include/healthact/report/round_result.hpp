@@ -12,6 +12,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "healthact/core/sheet.hpp"
 
 #include "absl/status/statusor.h"
 #include "healthact/assess/assessment.hpp"
@@ -43,6 +46,10 @@ absl::StatusOr<RoundResult> ComputeRoundResult(const Round& round,
 std::string RoundResultJson(const Round& round, const RoundResult& result);
 // `healthact assess --format csv` with a first column, round_kind: 试考核 or 正式考核.
 std::string RoundResultCsv(const Round& round, const RoundResult& result);
+// The assessment report's sheets (with the spot-check's), after a first
+// sheet 考核轮次: the round's kind, state, approval and each unit's accepted
+// revision.  Every sheet's name begins with 试考核 in a trial.
+std::vector<Sheet> RoundResultSheets(const Round& round, const RoundResult& result);
 
 }  // namespace healthact
 
