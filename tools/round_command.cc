@@ -25,7 +25,7 @@ constexpr const char* kUsage =
     "                 [--group \"NAME、NAME\"] [--at TIME]\n"
     "       healthact round approve|publish --store FILE --by WHO [--at TIME]\n"
     "       healthact round withdraw|reopen --store FILE --by WHO --reason TEXT [--at TIME]\n"
-    "       healthact round status|history --store FILE [--as-of TIME]\n"
+    "       healthact round status|history --store FILE [--as-of TIME] [--format jsonl]\n"
     "       healthact round export --store FILE [--format json|csv|xlsx] [--output FILE]\n"
     "TIME is 2023-01-05T09:30:00 (or a date); WHO a person or a post of the organisation.\n";
 
@@ -304,6 +304,22 @@ int Show(const std::string& step, const Arguments& arguments) {
   }
   const absl::StatusOr<Round> round = Replayed(*opened);
   if (!round.ok()) return Fail(round.status());
+  if (step == "status" && arguments.flags.count("format")) {
+    std::cerr << "healthact: round status is text; round history --format jsonl gives the events\n";
+    return kExitUsage;
+  }
+  if (step == "history" && arguments.flags.count("format")) {
+    if (arguments.flags.at("format") != "jsonl") {
+      std::cerr << "healthact: round history writes text or jsonl (--format jsonl)\n";
+      return kExitUsage;
+    }
+    std::int64_t seq = 0;
+    for (const RoundEvent& event : round->history()) {
+      if (as_of && *as_of < event.at) break;
+      std::cout << RoundEventJson(++seq, event) << "\n";
+    }
+    return kExitOk;
+  }
   const RoundDefinition& d = round->definition();
   std::cout << d.framework << " " << d.year << " 年" << (d.kind == RoundKind::kTrial ? "试考核" : "考核");
   if (d.targets_of) std::cout << "（按 " << *d.targets_of << " 年目标）";

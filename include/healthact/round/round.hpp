@@ -125,6 +125,11 @@ struct RoundEvent {
   RoundEventBody body;
 };
 std::string_view RoundEventName(const RoundEventBody& body);  // "提交", "退回", …
+// One event as a line of JSON (no newline), for software that keeps the
+// history itself: {"seq": 2, "at": "2023-01-10T10:00:00", "event": "submit",
+// "name": "提交", …the event's fields by name…}; the opening carries the
+// round's definition.
+std::string RoundEventJson(std::int64_t seq, const RoundEvent& event);
 
 enum class RoundState : std::uint8_t {
   kCollecting,  // 收集中: submissions come in, are accepted or returned

@@ -1,0 +1,79 @@
+// A round's events as JSON lines (round.hpp).
+#include "core/escape.hpp"
+#include "core/strings.hpp"
+#include "healthact/round/round.hpp"
+
+namespace healthact {
+namespace {
+
+using escape::JsonString;
+
+std::string ListJson(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t k = 0; k < items.size(); ++k) text::StrAppend(&out, k > 0 ? ", " : "", JsonString(items[k]));
+  return out + "]";
+}
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+std::string DefinitionJson(const RoundDefinition& d) {
+  return text::StrCat(
+      "{\"framework\": ", JsonString(d.framework), ", \"framework_sha256\": ", JsonString(d.framework_sha256),
+      ", \"year\": ", d.year, ", \"kind\": ", JsonString(d.kind == RoundKind::kTrial ? "trial" : "official"),
+      ", \"targets_of\": ", d.targets_of ? std::to_string(*d.targets_of) : std::string("null"),
+      ", \"level\": ", d.level ? JsonString(UnitLevelName(*d.level)) : std::string("null"), ", \"within\": ",
+      JsonString(d.within), ", \"units\": ", ListJson(d.units), ", \"committee\": ", JsonString(d.committee),
+      ", \"assessment_group\": ", ListJson(d.assessment_group), ", \"deadline\": ",
+      d.deadline ? JsonString(d.deadline->ToString()) : std::string("null"), "}");
+}
+
+}  // namespace
+
+std::string RoundEventJson(std::int64_t seq, const RoundEvent& event) {
+  std::string out = text::StrCat("{\"seq\": ", seq, ", \"at\": ", JsonString(event.at.ToString()), ", ");
+  std::visit(
+      Overloaded{
+          [&](const RoundOpened& e) {
+            text::StrAppend(&out, "\"event\": \"open\", \"by\": ", JsonString(e.by), ", \"definition\": ",
+                            DefinitionJson(e.definition));
+          },
+          [&](const FiguresSubmitted& e) {
+            text::StrAppend(&out, "\"event\": \"submit\", \"unit\": ", JsonString(e.unit), ", \"by\": ",
+                            JsonString(e.by), ", \"document\": ", JsonString(e.document), ", \"figures\": ",
+                            JsonString(e.figures), ", \"sha256\": ", JsonString(e.sha256));
+          },
+          [&](const SubmissionAccepted& e) {
+            text::StrAppend(&out, "\"event\": \"accept\", \"unit\": ", JsonString(e.unit), ", \"revision\": ",
+                            e.revision, ", \"by\": ", JsonString(e.by));
+          },
+          [&](const SubmissionReturned& e) {
+            text::StrAppend(&out, "\"event\": \"return\", \"unit\": ", JsonString(e.unit), ", \"revision\": ",
+                            e.revision, ", \"by\": ", JsonString(e.by), ", \"reason\": ", JsonString(e.reason));
+          },
+          [&](const FiguresReviewed& e) {
+            text::StrAppend(&out, "\"event\": \"review\", \"by\": ", JsonString(e.by), ", \"group\": ",
+                            ListJson(e.group), ", \"sample\": ", ListJson(e.sample), ", \"seed\": ", e.seed,
+                            ", \"verified\": ", JsonString(e.verified), ", \"sha256\": ", JsonString(e.sha256));
+          },
+          [&](const RoundApproved& e) { text::StrAppend(&out, "\"event\": \"approve\", \"by\": ", JsonString(e.by)); },
+          [&](const ApprovalWithdrawn& e) {
+            text::StrAppend(&out, "\"event\": \"withdraw\", \"by\": ", JsonString(e.by), ", \"reason\": ",
+                            JsonString(e.reason));
+          },
+          [&](const RoundPublished& e) { text::StrAppend(&out, "\"event\": \"publish\", \"by\": ", JsonString(e.by)); },
+          [&](const RoundReopened& e) {
+            text::StrAppend(&out, "\"event\": \"reopen\", \"by\": ", JsonString(e.by), ", \"reason\": ",
+                            JsonString(e.reason));
+          },
+      },
+      event.body);
+  text::StrAppend(&out, ", \"name\": ", JsonString(RoundEventName(event.body)), "}");
+  return out;
+}
+
+}  // namespace healthact
