@@ -196,7 +196,8 @@ int New(const Arguments& arguments) {
       flags.at("store"), opening, FormatFramework(*framework.framework), *org_text, org.organisation);
   if (!store.ok()) return Fail(store.status());
   std::cout << "第 1 项：" << RoundEventName(opening.body) << "，" << definition.year << " 年"
-            << (definition.kind == RoundKind::kTrial ? "（试考核）" : "") << "，"
+            << (definition.kind == RoundKind::kTrial ? "（" + std::string(RoundKindName(definition.kind)) + "）" : "")
+            << "，"
             << definition.units.size() << " 个单位\n";
   return kExitOk;
 }

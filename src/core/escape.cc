@@ -25,6 +25,15 @@ std::string JsonString(std::string_view text) {
   return out + "\"";
 }
 
+std::string JsonStringList(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (k > 0) out += ", ";
+    out += JsonString(items[k]);
+  }
+  return out + "]";
+}
+
 std::string Html(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -12,12 +12,6 @@ namespace {
 
 using escape::JsonString;
 
-std::string ListJson(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (std::size_t k = 0; k < items.size(); ++k) text::StrAppend(&out, k > 0 ? ", " : "", JsonString(items[k]));
-  return out + "]";
-}
-
 absl::Status ReadInto(const std::string& figures, std::string_view what, const Framework& framework,
                       Observations& observations) {
   if (HasErrors(ReadObservationsCsv(figures, what, &framework, observations))) {
@@ -61,7 +55,6 @@ absl::StatusOr<RoundResult> ComputeRoundResult(const Round& round,
 std::string RoundResultJson(const Round& round, const RoundResult& result) {
   const RoundDefinition& d = round.definition();
   const RoundStatus status = round.StatusAt();
-  const bool trial = d.kind == RoundKind::kTrial;
   std::string accepted;
   for (const auto& [unit, submission] : round.AcceptedFigures()) {
     int revision = 0;
@@ -76,7 +69,7 @@ std::string RoundResultJson(const Round& round, const RoundResult& result) {
   if (result.review && status.review) {
     const FiguresReviewed& r = *status.review;
     review = text::StrCat("{\"by\": ", JsonString(r.by), ", \"at\": ", JsonString(status.reviewed_at->ToString()),
-                          ", \"group\": ", ListJson(r.group), ", \"sample\": ", ListJson(r.sample),
+                          ", \"group\": ", escape::JsonStringList(r.group), ", \"sample\": ", escape::JsonStringList(r.sample),
                           ", \"seed\": ", r.seed, ", \"discrepancies\": [");
     for (std::size_t k = 0; k < result.review->discrepancies.size(); ++k) {
       const Discrepancy& x = result.review->discrepancies[k];
@@ -90,8 +83,8 @@ std::string RoundResultJson(const Round& round, const RoundResult& result) {
   }
   const std::string json = AssessmentToJson(result.assessment, Explanation::kAll);
   return text::StrCat(
-      "{\"round\": {\"kind\": ", JsonString(trial ? "trial" : "official"), ", \"kind_name\": ",
-      JsonString(trial ? "试考核" : "正式考核"), ", \"targets_of\": ",
+      "{\"round\": {\"kind\": ", JsonString(RoundKindKey(d.kind)), ", \"kind_name\": ",
+      JsonString(RoundKindName(d.kind)), ", \"targets_of\": ",
       d.targets_of ? std::to_string(*d.targets_of) : std::string("null"), ", \"state\": ",
       JsonString(RoundStateName(status.state)), ", \"framework_sha256\": ", JsonString(d.framework_sha256),
       ", \"approved_by\": ", JsonString(status.approved_by), ", \"approved_at\": ",
@@ -102,7 +95,7 @@ std::string RoundResultJson(const Round& round, const RoundResult& result) {
 }
 
 std::string RoundResultCsv(const Round& round, const RoundResult& result) {
-  const std::string kind = round.definition().kind == RoundKind::kTrial ? "试考核" : "正式考核";
+  const std::string_view kind = RoundKindName(round.definition().kind);
   const std::string csv = AssessmentToCsv(result.assessment, Explanation::kAll);
   std::string out;
   std::size_t start = 0;
@@ -115,10 +108,9 @@ std::string RoundResultCsv(const Round& round, const RoundResult& result) {
 std::vector<Sheet> RoundResultSheets(const Round& round, const RoundResult& result) {
   const RoundDefinition& d = round.definition();
   const RoundStatus status = round.StatusAt();
-  const bool trial = d.kind == RoundKind::kTrial;
   Sheet record{"考核轮次", {{"项目", "内容"}}};
   record.rows.push_back({"考核", text::StrCat(d.framework, " ", d.year, " 年")});
-  record.rows.push_back({"类别", trial ? "试考核" : "正式考核"});
+  record.rows.push_back({"类别", std::string(RoundKindName(d.kind))});
   if (d.targets_of) record.rows.push_back({"目标年度", std::to_string(*d.targets_of)});
   record.rows.push_back({"状态", std::string(RoundStateName(status.state))});
   record.rows.push_back({"审定", status.approved_at ? text::StrCat(status.approved_by, " ",
@@ -133,8 +125,8 @@ std::vector<Sheet> RoundResultSheets(const Round& round, const RoundResult& resu
   for (Sheet& sheet : AssessmentReportSheets(result.assessment, result.review ? &*result.review : nullptr)) {
     sheets.push_back(std::move(sheet));
   }
-  if (trial) {
-    for (Sheet& sheet : sheets) sheet.name = "试考核" + sheet.name;
+  if (d.kind == RoundKind::kTrial) {
+    for (Sheet& sheet : sheets) sheet.name = std::string(RoundKindName(d.kind)) + sheet.name;
   }
   return sheets;
 }

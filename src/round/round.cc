@@ -5,17 +5,11 @@
 #include <cstdio>
 
 #include "core/sha256.hpp"
+#include "core/overloaded.hpp"
 #include "core/strings.hpp"
 
 namespace healthact {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 bool HeldOn(const Tenure& tenure, const Date& date) {
   return !(date < tenure.from) && (!tenure.until || date < *tenure.until);
@@ -137,6 +131,18 @@ std::string_view RoundEventName(const RoundEventBody& body) {
                         [](const RoundReopened&) { return std::string_view("重新开放"); },
                     },
                     body);
+}
+
+std::string_view RoundKindName(RoundKind kind) {
+  return kind == RoundKind::kTrial ? "试考核" : "正式考核";
+}
+
+std::string_view RoundKindKey(RoundKind kind) { return kind == RoundKind::kTrial ? "trial" : "official"; }
+
+std::optional<RoundKind> ParseRoundKindKey(std::string_view key) {
+  if (key == "official") return RoundKind::kOfficial;
+  if (key == "trial") return RoundKind::kTrial;
+  return std::nullopt;
 }
 
 std::string_view RoundStateName(RoundState state) {

@@ -1,5 +1,6 @@
 // A round's events as JSON lines (round.hpp).
 #include "core/escape.hpp"
+#include "core/overloaded.hpp"
 #include "core/strings.hpp"
 #include "healthact/round/round.hpp"
 
@@ -8,27 +9,14 @@ namespace {
 
 using escape::JsonString;
 
-std::string ListJson(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (std::size_t k = 0; k < items.size(); ++k) text::StrAppend(&out, k > 0 ? ", " : "", JsonString(items[k]));
-  return out + "]";
-}
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-
 std::string DefinitionJson(const RoundDefinition& d) {
   return text::StrCat(
       "{\"framework\": ", JsonString(d.framework), ", \"framework_sha256\": ", JsonString(d.framework_sha256),
-      ", \"year\": ", d.year, ", \"kind\": ", JsonString(d.kind == RoundKind::kTrial ? "trial" : "official"),
+      ", \"year\": ", d.year, ", \"kind\": ", JsonString(RoundKindKey(d.kind)),
       ", \"targets_of\": ", d.targets_of ? std::to_string(*d.targets_of) : std::string("null"),
       ", \"level\": ", d.level ? JsonString(UnitLevelName(*d.level)) : std::string("null"), ", \"within\": ",
-      JsonString(d.within), ", \"units\": ", ListJson(d.units), ", \"committee\": ", JsonString(d.committee),
-      ", \"assessment_group\": ", ListJson(d.assessment_group), ", \"deadline\": ",
+      JsonString(d.within), ", \"units\": ", escape::JsonStringList(d.units), ", \"committee\": ", JsonString(d.committee),
+      ", \"assessment_group\": ", escape::JsonStringList(d.assessment_group), ", \"deadline\": ",
       d.deadline ? JsonString(d.deadline->ToString()) : std::string("null"), "}");
 }
 
@@ -57,7 +45,7 @@ std::string RoundEventJson(std::int64_t seq, const RoundEvent& event) {
           },
           [&](const FiguresReviewed& e) {
             text::StrAppend(&out, "\"event\": \"review\", \"by\": ", JsonString(e.by), ", \"group\": ",
-                            ListJson(e.group), ", \"sample\": ", ListJson(e.sample), ", \"seed\": ", e.seed,
+                            escape::JsonStringList(e.group), ", \"sample\": ", escape::JsonStringList(e.sample), ", \"seed\": ", e.seed,
                             ", \"verified\": ", JsonString(e.verified), ", \"sha256\": ", JsonString(e.sha256));
           },
           [&](const RoundApproved& e) { text::StrAppend(&out, "\"event\": \"approve\", \"by\": ", JsonString(e.by)); },

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/sha256.hpp"
+#include "core/overloaded.hpp"
 #include "core/strings.hpp"
 
 namespace healthact {
@@ -15,13 +16,6 @@ namespace {
 // 'HACT': PRAGMA application_id, so that no other SQLite file is read as a round.
 constexpr int kApplicationId = 0x48414354;
 constexpr int kSchemaVersion = 1;
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 // One event as the columns of its row.
 struct Row {
@@ -124,7 +118,7 @@ std::map<std::string, std::string> DefinitionMeta(const RoundDefinition& d) {
       {"framework", d.framework},
       {"framework_sha256", d.framework_sha256},
       {"year", std::to_string(d.year)},
-      {"kind", d.kind == RoundKind::kTrial ? "trial" : "official"},
+      {"kind", std::string(RoundKindKey(d.kind))},
       {"targets_of", d.targets_of ? std::to_string(*d.targets_of) : ""},
       {"level", d.level ? std::string(UnitLevelName(*d.level)) : ""},
       {"within", d.within},
@@ -153,7 +147,9 @@ std::optional<RoundDefinition> DefinitionFrom(const std::map<std::string, std::s
   } catch (const std::exception&) {
     return std::nullopt;
   }
-  d.kind = *get("kind") == "trial" ? RoundKind::kTrial : RoundKind::kOfficial;
+  const std::optional<RoundKind> kind = ParseRoundKindKey(*get("kind"));
+  if (!kind) return std::nullopt;
+  d.kind = *kind;
   if (!get("level")->empty()) {
     d.level = ParseUnitLevel(*get("level"));
     if (!d.level) return std::nullopt;

@@ -44,6 +44,9 @@ enum class RoundKind : std::uint8_t {
   kOfficial,  // 正式考核
   kTrial,     // 试考核: scored and ranked, never an official result
 };
+std::string_view RoundKindName(RoundKind kind);  // "正式考核", "试考核"
+std::string_view RoundKindKey(RoundKind kind);   // "official", "trial"
+std::optional<RoundKind> ParseRoundKindKey(std::string_view key);
 
 // What the round assesses, fixed when it is opened.
 struct RoundDefinition {
