@@ -530,6 +530,46 @@ TEST(Review, DrawsReproduciblyAndRecomputesOnVerifiedValues) {
   EXPECT_EQ(StatusOf(a, "甘州区", "1"), VerdictStatus::kMet);  // the original is untouched
 }
 
+TEST(Review, EachVerifiedValueCarriesItsReviewerAndReason) {
+  auto framework = Boundaries();
+  Assessment a = Assess(framework, Data("unit,indicator,year,value\n甘州区,1,2022,75\n临泽县,1,2022,75\n"), 2022);
+  const std::vector<UnitId> both = {*a.observations().FindUnit("甘州区"), *a.observations().FindUnit("临泽县")};
+  // Line 3 changes 甘州区's value and says why; line 4 confirms 临泽县's.
+  const std::string file =
+      "# 抽查\nunit,indicator,year,value,核实人,核实说明\n甘州区,1,2022,74.5,曹俊,按统计公报核定\n"
+      "临泽县,1,2022,75,,\n";
+  Observations verified;
+  VerifiedNotes notes;
+  ASSERT_FALSE(HasErrors(ReadVerifiedCsv(file, "v.csv", framework.get(), verified, notes)));
+  const ReviewResult review = Review(a, verified, both, &notes);
+  ASSERT_EQ(review.discrepancies.size(), 1u);
+  EXPECT_EQ(review.discrepancies[0].reviewer, "曹俊");
+  EXPECT_EQ(review.discrepancies[0].reason, "按统计公报核定");
+  EXPECT_EQ(review.discrepancies[0].line, 3);
+  EXPECT_TRUE(CheckReviewRecord(review, "v.csv", "宋生礼", {"宋生礼", "曹俊"}).ok());
+  // A reviewer outside the group is refused, naming the line.
+  const absl::Status outsider = CheckReviewRecord(review, "v.csv", "宋生礼", {"宋生礼"});
+  EXPECT_EQ(outsider.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(outsider.message().find("v.csv:3: 甘州区 1 2022: the reviewer '曹俊'"), std::string::npos) << outsider;
+
+  // A changed value without a reason is refused; a confirmed one needs none.
+  Observations unexplained;
+  VerifiedNotes none;
+  ASSERT_FALSE(HasErrors(ReadVerifiedCsv("unit,indicator,year,value\n临泽县,1,2022,75\n甘州区,1,2022,74.5\n",
+                                         "w.csv", framework.get(), unexplained, none)));
+  const absl::Status why = CheckReviewRecord(Review(a, unexplained, both, &none), "w.csv", "宋生礼", {});
+  EXPECT_EQ(why.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(why.message().find("w.csv:3: 甘州区 1 2022: the verified value 74.5 differs from the reported 75"),
+            std::string::npos) << why;
+
+  // Reported figures take no reviewer's columns: they are not a spot-check's.
+  Observations reported;
+  const std::vector<Diagnostic> refused =
+      ReadObservationsCsv("unit,indicator,year,value,reason\n甘州区,1,2022,75,x\n", "d.csv", framework.get(), reported);
+  ASSERT_TRUE(HasErrors(refused));
+  EXPECT_NE(refused[0].message.find("unknown column 'reason'"), std::string::npos);
+}
+
 TEST(DecisionRecord, HashesIdentifyTheInputsNotTheirOrder) {
   auto framework = Boundaries();
   Assessment a = Assess(framework, Data("unit,indicator,year,value\n甲,1,2022,75\n乙,1,2022,74\n"), 2022);

@@ -47,15 +47,20 @@ TEST(AssessmentReport, MarkdownHasRankingFailuresAndReview) {
   const Zhangye z;
   const Assessment a = z.Assess2022();
   Observations verified;
-  ASSERT_FALSE(HasErrors(ReadObservationsCsv(
+  VerifiedNotes notes;
+  ASSERT_FALSE(HasErrors(ReadVerifiedCsv(
       ReadTextFile((kExamples / "zhangye-review-2022.csv").string()), "review.csv", z.framework.get(),
-      verified)));
+      verified, notes)));
   std::vector<UnitId> reviewed;
   for (UnitId unit : a.units()) {
     if (verified.FindUnit(z.observations->unit_name(unit))) reviewed.push_back(unit);
   }
-  const ReviewResult review = Review(a, verified, reviewed);
+  const ReviewResult review = Review(a, verified, reviewed, &notes);
   const std::string md = AssessmentReportMarkdown(a, &review);
+  // 甘州区 reported 76.8 for indicator 23; 宋生礼 verified 73.9 below the
+  // target 75 and said why.
+  EXPECT_TRUE(Contains(md, "| 甘州区 | 23 | 76.8 | 73.9 | 达标 | 未达标（结论改变） | 宋生礼 | 随访记录抽查"))
+      << md;
   EXPECT_TRUE(Contains(md, "# 健康张掖行动考核指标框架 2022年度考核报告"));
   // The tie of 民乐县 and 甘州区 at 65.38 shares rank 2; the next is 4.
   EXPECT_TRUE(Contains(md, "| 1 | 高台县 | 69.23 | 合格 |"));

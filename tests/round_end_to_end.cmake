@@ -31,6 +31,13 @@ foreach(county IN LISTS counties)
   math(EXPR n "${n} + 1")
   step(0 "第 ${n} 项：受理" accept --unit ${county} --by 魏士博 --at 2023-01-13T09:00:00)
 endforeach()
+# A spot-check that changes a value without saying why is not kept, nor one
+# whose group names a stranger; the next event is still the 16th.
+file(WRITE ${WORK}/unexplained.csv "unit,indicator,year,value\n甘州区,23,2022,73.9\n")
+step(1 "unexplained.csv:2: 甘州区 23 2022: the verified value 73.9 differs from the reported 76.8" review
+     --by 宋生礼 --verified ${WORK}/unexplained.csv --at 2023-01-14T08:00:00)
+step(1 "member '宋生里' is neither a post of the organisation nor a person" review --by 宋生礼
+     --verified ${EXAMPLES}/zhangye-review-2022.csv --group "宋生里、曹俊" --at 2023-01-14T08:30:00)
 # The spot-check: 甘州区's 高血压患者规范管理率 was 76.8 (≥75, met); verified 73.9, not met.
 step(0 "第 16 项：复核.*甘州区  指标 23  报告 76.8  核实 73.9  met → not_met" review --by 宋生礼
      --verified ${EXAMPLES}/zhangye-review-2022.csv --group "宋生礼、曹俊" --at 2023-01-14T09:00:00)
@@ -44,7 +51,7 @@ step(0 "状态：收集中\n甘州区\t已受理.*山丹县\t已受理\t第 2 �
 step(0 "状态：已复核" status --as-of 2023-01-14T12:00:00)
 step(0 "状态：已通报（马斌 审定于 2023-01-15T10:00:00）" status)
 # The exported result is the one after the spot-check: 甘州区's 23 not met.
-step(0 "\"review\": \\{\"by\": \"宋生礼\".*\"group\": \\[\"宋生礼\", \"曹俊\"\\].*\"key\": \"23\", \"reported\": \"76.8\", \"verified\": \"73.9\", \"before\": \"met\", \"after\": \"not_met\"" export)
+step(0 "\"review\": \\{\"by\": \"宋生礼\".*\"group\": \\[\"宋生礼\", \"曹俊\"\\].*\"key\": \"23\", \"reported\": \"76.8\", \"verified\": \"73.9\", \"before\": \"met\", \"after\": \"not_met\", \"reviewer\": \"宋生礼\", \"reason\": \"随访记录抽查" export)
 step(0 "正式考核,甘州区,[0-9]+,[0-9.]+,[^,]+,23,not_met,73.9," export --format csv)
 # The workbook: the round's record first, then the assessment's sheets.
 step(0 "" export --format xlsx --output ${WORK}/result.xlsx)

@@ -159,5 +159,24 @@ TEST(Round, RefusesWhatIsNotARound) {
   EXPECT_EQ(round->Check(tampered).code(), absl::StatusCode::kDataLoss);
 }
 
+TEST(Round, GroupsAreMadeOfTheOrganisationsPeopleAndPosts) {
+  // 宋生礼 (市卫生健康委副主任) and 曹俊 hold seats on 2023-01-02; a post named
+  // as such is a member too.
+  RoundEvent opened = Opened();
+  std::get<RoundOpened>(opened.body).definition.assessment_group = {"宋生礼", "曹俊", "市卫生健康委主任"};
+  EXPECT_TRUE(Round::Replay({opened}, Zhangye()).ok());
+  // A name the organisation does not know is refused, and named.
+  std::get<RoundOpened>(opened.body).definition.assessment_group = {"宋生礼", "宋生里"};
+  const absl::Status stranger = Round::Replay({opened}, Zhangye()).status();
+  EXPECT_EQ(stranger.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(stranger.message().find("'宋生里'"), std::string::npos) << stranger;
+  std::get<RoundOpened>(opened.body).definition.assessment_group = {"宋生礼", "宋生礼"};
+  EXPECT_EQ(Round::Replay({opened}, Zhangye()).status().code(), absl::StatusCode::kInvalidArgument);
+  // A person is a member only while holding a seat: 宋生礼's starts 2020-01-01.
+  std::get<RoundOpened>(opened.body).definition.assessment_group = {"宋生礼"};
+  opened.at = At("2019-12-31T09:00:00");
+  EXPECT_EQ(Round::Replay({opened}, Zhangye()).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace healthact

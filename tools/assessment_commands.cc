@@ -152,18 +152,21 @@ int Review(const std::vector<std::string>& words) {
   }
   if (!flags.count("verified")) return kExitOk;
   Observations verified;
-  if (!LoadData(flags.at("verified"), inputs.parsed.framework.get(), false, verified)) {
+  VerifiedNotes notes;
+  if (!LoadVerified(flags.at("verified"), inputs.parsed.framework.get(), verified, notes)) {
     return kExitInvalid;
   }
   if (!flags.count("sample")) reviewed = UnitsVerified(original, verified);
-  const ReviewResult review = Review(original, verified, reviewed);
+  const ReviewResult review = Review(original, verified, reviewed, &notes);
   std::cout << "复核差异（" << review.discrepancies.size() << "处）:\n";
   for (const Discrepancy& d : review.discrepancies) {
     std::cout << "  " << d.unit << "  指标 " << d.key << "  报告 " << d.reported.ToString()
               << "  核实 " << d.verified.ToString() << "  "
               << VerdictStatusName(d.before) << " → "
               << VerdictStatusName(d.after)
-              << (d.verdict_changed() ? "  （结论改变）" : "") << "\n";
+              << (d.verdict_changed() ? "  （结论改变）" : "")
+              << (d.reviewer.empty() ? "" : "  核实人 " + d.reviewer)
+              << (d.reason.empty() ? "" : "  说明：" + d.reason) << "\n";
   }
   std::cout << "\n按核实值重新计算:\n" << AssessmentToTable(review.recomputed);
   return kExitOk;

@@ -87,18 +87,36 @@ std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
 }
 
 // Reads a data or units file into `observations`, printing its diagnostics.
-bool LoadData(const std::string& file, const Framework* framework, bool units_file,
-              Observations& observations) {
+namespace {
+
+// Reads `file` with `read`, printing what it finds; false on an error.
+template <typename ReadText>
+bool ReadPrinting(const std::string& file, ReadText read) {
   absl::StatusOr<std::string> text = ReadFile(file);
   if (!text.ok()) {
     std::cerr << "healthact: " << text.status().message() << "\n";
     return false;
   }
-  const std::vector<Diagnostic> diagnostics =
-      units_file ? ReadUnitsCsv(*text, file, observations)
-                 : ReadObservationsCsv(*text, file, framework, observations);
+  const std::vector<Diagnostic> diagnostics = read(*text);
   for (const Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
   return !HasErrors(diagnostics);
+}
+
+}  // namespace
+
+bool LoadData(const std::string& file, const Framework* framework, bool units_file,
+              Observations& observations) {
+  return ReadPrinting(file, [&](const std::string& text) {
+    return units_file ? ReadUnitsCsv(text, file, observations)
+                      : ReadObservationsCsv(text, file, framework, observations);
+  });
+}
+
+bool LoadVerified(const std::string& file, const Framework* framework, Observations& verified,
+                  VerifiedNotes& notes) {
+  return ReadPrinting(file, [&](const std::string& text) {
+    return ReadVerifiedCsv(text, file, framework, verified, notes);
+  });
 }
 
 // Loads FRAMEWORK and DATA and reads --year, --units, --level, --within;

@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "healthact/assess/assessment.hpp"
+#include "healthact/data/data_file.hpp"
 #include "healthact/lang/dsl.hpp"
 #include "healthact/core/sheet.hpp"
 #include "healthact/model/organisation.hpp"
@@ -41,6 +42,9 @@ std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
 // Reads a data or units file into `observations`, printing its diagnostics.
 bool LoadData(const std::string& file, const Framework* framework, bool units_file,
               Observations& observations);
+// Reads a spot-check's verified values and their notes, printing its diagnostics.
+bool LoadVerified(const std::string& file, const Framework* framework, Observations& verified,
+                  VerifiedNotes& notes);
 
 // The framework, data and options that assess, review and report share.
 struct AssessmentInputs {

@@ -28,7 +28,8 @@ int SpotCheck(const Arguments& arguments, const AssessmentInputs& inputs, const 
   const auto& flags = arguments.flags;
   if (!flags.count("verified")) return kExitOk;
   Observations verified;
-  if (!LoadData(flags.at("verified"), inputs.parsed.framework.get(), false, verified)) {
+  VerifiedNotes notes;
+  if (!LoadVerified(flags.at("verified"), inputs.parsed.framework.get(), verified, notes)) {
     return kExitInvalid;
   }
   std::vector<UnitId> reviewed;
@@ -40,7 +41,7 @@ int SpotCheck(const Arguments& arguments, const AssessmentInputs& inputs, const 
   } else {
     reviewed = UnitsVerified(assessment, verified);
   }
-  review = Review(assessment, verified, reviewed);
+  review = Review(assessment, verified, reviewed, &notes);
   return kExitOk;
 }
 

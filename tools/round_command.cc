@@ -375,8 +375,9 @@ int ReviewStep(const Arguments& arguments) {
   absl::StatusOr<std::string> verified_text = ReadFile(flags.at("verified"));
   if (!verified_text.ok()) return Fail(verified_text.status());
   Observations verified;
+  VerifiedNotes notes;
   const std::vector<Diagnostic> read =
-      ReadObservationsCsv(*verified_text, flags.at("verified"), opened->framework.get(), verified);
+      ReadVerifiedCsv(*verified_text, flags.at("verified"), opened->framework.get(), verified, notes);
   for (const Diagnostic& d : read) std::cerr << d.ToString() << "\n";
   if (HasErrors(read)) return kExitInvalid;
   std::uint64_t seed = 0;
@@ -393,14 +394,20 @@ int ReviewStep(const Arguments& arguments) {
   const FiguresReviewed review =
       ReviewOf(flags.at("by"), flags.count("group") ? SplitList(flags.at("group")) : std::vector<std::string>{},
                names, seed, *verified_text);
+  // Every value the spot-check changes says why, before it is kept.
+  const ReviewResult checked = Review(assessment, verified, sample, &notes);
+  if (absl::Status record = CheckReviewRecord(checked, flags.at("verified"), review.by, review.group);
+      !record.ok()) {
+    return Fail(record);
+  }
   const std::optional<Instant> at = When(arguments);
   if (!at) return kExitUsage;
   if (const int code = Append(*opened, RoundEvent{*at, review}); code != kExitOk) return code;
-  const ReviewResult checked = Review(assessment, verified, sample);
   for (const Discrepancy& x : checked.discrepancies) {
     std::cout << x.unit << "  指标 " << x.key << "  报告 " << x.reported.ToString() << "  核实 "
               << x.verified.ToString() << "  " << VerdictStatusName(x.before) << " → "
-              << VerdictStatusName(x.after) << "\n";
+              << VerdictStatusName(x.after) << "  " << (x.reviewer.empty() ? review.by : x.reviewer) << "："
+              << x.reason << "\n";
   }
   return kExitOk;
 }

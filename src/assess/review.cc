@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <memory>
+#include <tuple>
+
+#include "core/strings.hpp"
 
 namespace healthact {
 namespace {
@@ -69,7 +72,7 @@ std::vector<UnitId> ChooseForReview(const Assessment& assessment, int k, std::ui
 }
 
 ReviewResult Review(const Assessment& original, const Observations& verified,
-                    const std::vector<UnitId>& reviewed) {
+                    const std::vector<UnitId>& reviewed, const VerifiedNotes* notes) {
   const Observations& reported = original.observations();
   const Framework& framework = original.framework();
   const int year = original.year();
@@ -90,6 +93,22 @@ ReviewResult Review(const Assessment& original, const Observations& verified,
       discrepancy.key = key;
       discrepancy.reported = original_value;
       discrepancy.verified = checked;
+      if (notes != nullptr) {
+        // A part's value may be written under its indicator's number.
+        const Indicator* whole = nullptr;
+        if (const std::optional<std::size_t> i = IndicatorOf(framework, key)) {
+          whole = &framework.indicators()[*i];
+        }
+        auto note = notes->find(std::make_tuple(discrepancy.unit, key, year));
+        if (note == notes->end() && whole != nullptr) {
+          note = notes->find(std::make_tuple(discrepancy.unit, whole->number, year));
+        }
+        if (note != notes->end()) {
+          discrepancy.reviewer = note->second.reviewer;
+          discrepancy.reason = note->second.reason;
+          discrepancy.line = note->second.line;
+        }
+      }
       discrepancies.push_back(std::move(discrepancy));
     }
   }
@@ -109,6 +128,26 @@ ReviewResult Review(const Assessment& original, const Observations& verified,
     if (auto u = position(recomputed)) d.after = recomputed.status(*u, *i);
   }
   return ReviewResult{reviewed, std::move(discrepancies), std::move(recomputed)};
+}
+
+absl::Status CheckReviewRecord(const ReviewResult& review, std::string_view file, std::string_view by,
+                               const std::vector<std::string>& group) {
+  for (const Discrepancy& d : review.discrepancies) {
+    const std::string where =
+        text::StrCat(file, d.line > 0 ? text::StrCat(":", d.line) : "", ": ", d.unit, " ", d.key, " ",
+                     review.recomputed.year(), ": ");
+    if (d.reason.empty()) {
+      return absl::InvalidArgumentError(text::StrCat(
+          where, "the verified value ", d.verified.ToString(), " differs from the reported ",
+          d.reported.ToString(), ": say why in the reason (核实说明) column"));
+    }
+    if (!d.reviewer.empty() && d.reviewer != by &&
+        std::find(group.begin(), group.end(), d.reviewer) == group.end()) {
+      return absl::InvalidArgumentError(text::StrCat(where, "the reviewer '", d.reviewer,
+                                                     "' is not of the spot-check group"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace healthact

@@ -14,7 +14,7 @@
 namespace healthact {
 namespace {
 
-enum class Column { kUnit, kIndicator, kYear, kValue, kParent, kLevel };
+enum class Column { kUnit, kIndicator, kYear, kValue, kParent, kLevel, kReviewer, kReason };
 
 std::optional<Column> ColumnNamed(std::string_view name) {
   static constexpr std::pair<std::string_view, Column> kNames[] = {
@@ -26,6 +26,9 @@ std::optional<Column> ColumnNamed(std::string_view name) {
       {"值", Column::kValue},            {"数值", Column::kValue},
       {"parent", Column::kParent},       {"上级", Column::kParent},
       {"level", Column::kLevel},         {"层级", Column::kLevel},
+      {"reviewer", Column::kReviewer},   {"核实人", Column::kReviewer},
+      {"reason", Column::kReason},       {"核实说明", Column::kReason},
+      {"说明", Column::kReason},
   };
   return text::FindWord(kNames, name);
 }
@@ -208,18 +211,23 @@ void AddParts(Reader& reader, const Indicator& indicator, const csv::Field& unit
   }
 }
 
-}  // namespace
-
-std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_view file_name,
-                                            const Framework* framework, Observations& into) {
+// Reported values, or with `notes` verified ones, which may also say who
+// verified each and why it differs.
+std::vector<Diagnostic> ReadValues(std::string_view text, std::string_view file_name,
+                                   const Framework* framework, Observations& into, VerifiedNotes* notes) {
   Reader reader(text, file_name);
   std::optional<std::vector<csv::Row>> rows = Rows(reader, text);
   if (!rows) return reader.Take();
+  std::vector<Column> allowed = {Column::kUnit,  Column::kIndicator, Column::kYear,
+                                 Column::kValue, Column::kParent,    Column::kLevel};
+  if (notes != nullptr) allowed.insert(allowed.end(), {Column::kReviewer, Column::kReason});
   const auto columns = reader.Header(
-      rows->front(), {Column::kUnit, Column::kIndicator, Column::kYear, Column::kValue},
-      {Column::kUnit, Column::kIndicator, Column::kYear, Column::kValue, Column::kParent,
-       Column::kLevel});
+      rows->front(), {Column::kUnit, Column::kIndicator, Column::kYear, Column::kValue}, allowed);
   if (!columns) return reader.Take();
+  const auto text_of = [&](const csv::Row& row, Column column) -> std::string {
+    const auto found = columns->find(column);
+    return found == columns->end() ? std::string() : std::string(row.fields[found->second].text);
+  };
   const std::set<std::string, std::less<>> keys =
       framework ? FrameworkKeys(*framework) : std::set<std::string, std::less<>>{};
   const std::size_t width = rows->front().fields.size();
@@ -249,6 +257,11 @@ std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_v
                                  limits::kLastYear));
       continue;
     }
+    if (notes != nullptr) {
+      VerifiedNote note{text_of(row, Column::kReviewer), text_of(row, Column::kReason),
+                        utf8::Locate(text, unit.offset).line};
+      (*notes)[{std::string(unit.text), std::string(key.text), std::stoi(year->ToString())}] = std::move(note);
+    }
     const Indicator* with_parts = framework ? framework->FindIndicator(key.text) : nullptr;
     if (with_parts != nullptr && !with_parts->parts.empty()) {
       AddParts(reader, *with_parts, unit, value, std::stoi(year->ToString()), row, *columns, into);
@@ -268,6 +281,19 @@ std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_v
     }
   }
   return reader.Take();
+}
+
+}  // namespace
+
+std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_view file_name,
+                                            const Framework* framework, Observations& into) {
+  return ReadValues(text, file_name, framework, into, nullptr);
+}
+
+std::vector<Diagnostic> ReadVerifiedCsv(std::string_view text, std::string_view file_name,
+                                        const Framework* framework, Observations& into,
+                                        VerifiedNotes& notes) {
+  return ReadValues(text, file_name, framework, into, &notes);
 }
 
 std::vector<Diagnostic> ReadUnitsCsv(std::string_view text, std::string_view file_name,

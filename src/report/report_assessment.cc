@@ -106,11 +106,13 @@ std::string AssessmentReportMarkdown(const AssessmentReport& report) {
     }
     text::StrAppend(&out, "。发现差异 ", review.discrepancies.size(), " 处。\n\n");
     if (!review.discrepancies.empty()) {
-      out += "| 单位 | 指标 | 报告值 | 核实值 | 复核前 | 复核后 |\n| --- | --- | --- | --- | --- | --- |\n";
+      out += "| 单位 | 指标 | 报告值 | 核实值 | 复核前 | 复核后 | 核实人 | 核实说明 |\n"
+             "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
       for (const Discrepancy& d : review.discrepancies) {
         text::StrAppend(&out, "| ", Cell(d.unit), " | ", Cell(d.key), " | ", d.reported.ToString(), " | ",
                         d.verified.ToString(), " | ", StatusWord(d.before), " | ", StatusWord(d.after),
-                        d.verdict_changed() ? "（结论改变）" : "", " |\n");
+                        d.verdict_changed() ? "（结论改变）" : "", " | ", Cell(d.reviewer), " | ",
+                        Cell(d.reason), " |\n");
       }
       out += "\n### 按核实值重新计算的排名\n\n| 名次 | 单位 | 得分 | 等级 |\n| ---: | --- | ---: | --- |\n";
       for (const UnitResult& r : review.recomputed) {
@@ -152,7 +154,8 @@ std::string AssessmentReportJson(const AssessmentReport& report) {
                       ", \"verified\": ", JsonString(d.verified.ToString()),
                       ", \"before\": ", JsonString(VerdictStatusName(d.before)),
                       ", \"after\": ", JsonString(VerdictStatusName(d.after)),
-                      ", \"verdict_changed\": ", d.verdict_changed() ? "true" : "false", "}");
+                      ", \"verdict_changed\": ", d.verdict_changed() ? "true" : "false",
+                      ", \"reviewer\": ", JsonString(d.reviewer), ", \"reason\": ", JsonString(d.reason), "}");
     }
     out += "], \"recomputed\": [";
     for (std::size_t k = 0; k < review.recomputed.size(); ++k) {
@@ -197,11 +200,12 @@ std::vector<Sheet> AssessmentReportSheets(const AssessmentReport& report) {
   }
   sheets.push_back(std::move(findings));
   if (report.review) {
-    Sheet discrepancies{"复核", {{"单位", "指标", "报告值", "核实值", "复核前", "复核后", "结论改变"}}};
+    Sheet discrepancies{"复核", {{"单位", "指标", "报告值", "核实值", "复核前", "复核后", "结论改变",
+                                  "核实人", "核实说明"}}};
     for (const Discrepancy& d : report.review->discrepancies) {
       discrepancies.rows.push_back({d.unit, d.key, d.reported.ToString(), d.verified.ToString(),
                                     std::string(StatusWord(d.before)), std::string(StatusWord(d.after)),
-                                    d.verdict_changed() ? "是" : "否"});
+                                    d.verdict_changed() ? "是" : "否", d.reviewer, d.reason});
     }
     sheets.push_back(std::move(discrepancies));
   }

@@ -291,12 +291,13 @@ std::string AssessmentReportHtml(const AssessmentReport& report) {
     text::StrAppend(&out, "。发现差异 ", review.discrepancies.size(), " 处。</p>\n");
     if (!review.discrepancies.empty()) {
       out += "<table class=\"review\"><tr><th>单位</th><th>指标</th><th>报告值</th><th>核实值</th>"
-             "<th>复核前</th><th>复核后</th></tr>\n";
+             "<th>复核前</th><th>复核后</th><th>核实人</th><th>核实说明</th></tr>\n";
       for (const Discrepancy& d : review.discrepancies) {
         text::StrAppend(&out, "<tr><td>", Html(d.unit), "</td><td>", Html(d.key), "</td><td>",
                         Html(d.reported.ToString()), "</td><td>", Html(d.verified.ToString()), "</td><td>",
                         StatusWord(d.before), "</td><td>", StatusWord(d.after),
-                        d.verdict_changed() ? "（结论改变）" : "", "</td></tr>\n");
+                        d.verdict_changed() ? "（结论改变）" : "", "</td><td>", Html(d.reviewer), "</td><td>",
+                        Html(d.reason), "</td></tr>\n");
       }
       out += "</table>\n";
     }

@@ -38,16 +38,20 @@ absl::StatusOr<RoundResult> ComputeRoundResult(const Round& round,
   const RoundStatus status = round.StatusAt();
   if (status.review == nullptr) return RoundResult{std::move(assessment), std::nullopt};
   Observations verified;
-  if (absl::Status read = ReadInto(status.review->verified, "the spot-check's verified values",
-                                   *framework, verified);
-      !read.ok()) {
-    return read;
+  VerifiedNotes notes;
+  if (HasErrors(ReadVerifiedCsv(status.review->verified, "the spot-check's verified values", framework.get(),
+                                verified, notes))) {
+    return absl::DataLossError("the spot-check's verified values no longer read under the round's framework");
   }
   std::vector<UnitId> sample;
   for (const std::string& unit : status.review->sample) {
     if (const std::optional<UnitId> id = observations->FindUnit(unit)) sample.push_back(*id);
   }
-  ReviewResult review = Review(assessment, verified, sample);
+  ReviewResult review = Review(assessment, verified, sample, &notes);
+  // A value whose row names no reviewer was verified by the one who recorded the spot-check.
+  for (Discrepancy& x : review.discrepancies) {
+    if (x.reviewer.empty()) x.reviewer = status.review->by;
+  }
   Assessment recomputed = review.recomputed;
   return RoundResult{std::move(recomputed), std::move(review)};
 }
@@ -77,7 +81,8 @@ std::string RoundResultJson(const Round& round, const RoundResult& result) {
                       JsonString(x.key), ", \"reported\": ", JsonString(x.reported.ToString()),
                       ", \"verified\": ", JsonString(x.verified.ToString()), ", \"before\": ",
                       JsonString(VerdictStatusName(x.before)), ", \"after\": ",
-                      JsonString(VerdictStatusName(x.after)), "}");
+                      JsonString(VerdictStatusName(x.after)), ", \"reviewer\": ", JsonString(x.reviewer),
+                      ", \"reason\": ", JsonString(x.reason), "}");
     }
     review += "]}";
   }

@@ -68,6 +68,28 @@ absl::Status MustBeDirector(const Organisation& organisation, const Committee& c
       "), not for '", by, "' on ", date.ToString()));
 }
 
+// The assessment group (考核组) and the spot-check group (抽查组) are set up by
+// the committee from the people and posts of its organisation: a name it does
+// not know, or a person who holds no seat that day, is a typing error or a
+// stranger, and neither belongs in the record a verdict rests on.
+absl::Status MustBeMembers(const Organisation& organisation, const std::vector<std::string>& names,
+                           const Date& date, std::string_view group) {
+  std::vector<std::string> seen;
+  for (const std::string& name : names) {
+    if (name.empty()) return absl::InvalidArgumentError(text::StrCat("the ", group, " names an empty member"));
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+      return absl::InvalidArgumentError(text::StrCat("the ", group, " names '", name, "' twice"));
+    }
+    seen.push_back(name);
+    if (PostsOf(organisation, name, date).empty()) {
+      return absl::InvalidArgumentError(text::StrCat(
+          "the ", group, "'s member '", name, "' is neither a post of the organisation nor a person ",
+          "holding one on ", date.ToString()));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status StateError(std::string_view step, RoundState state, std::string_view why) {
   return absl::FailedPreconditionError(
       text::StrCat(step, " is not allowed: the round is ", RoundStateName(state), why));
@@ -211,6 +233,11 @@ absl::Status Round::Check(const RoundEvent& event) const {
             if (e.definition.units.empty()) {
               return absl::InvalidArgumentError("a round assesses at least one unit");
             }
+            if (absl::Status members = MustBeMembers(organisation, e.definition.assessment_group, date,
+                                                     "assessment group (考核组)");
+                !members.ok()) {
+              return members;
+            }
             return MustBeOffice(organisation, *committee, e.by, date, "opening a round");
           },
           [&](const FiguresSubmitted& e) -> absl::Status {
@@ -266,6 +293,10 @@ absl::Status Round::Check(const RoundEvent& event) const {
               if (unit_of(unit) == nullptr) {
                 return absl::InvalidArgumentError(text::StrCat("'", unit, "' is not a unit of this round"));
               }
+            }
+            if (absl::Status members = MustBeMembers(organisation, e.group, date, "spot-check group (抽查组)");
+                !members.ok()) {
+              return members;
             }
             if (e.sha256 != Sha256Hex(e.verified)) {
               return absl::DataLossError("the verified values do not match their hash");

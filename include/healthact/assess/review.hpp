@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "healthact/assess/assessment.hpp"
+#include "healthact/data/data_file.hpp"
 
 namespace healthact {
 
@@ -27,6 +29,11 @@ struct Discrepancy {
   Reported verified;
   VerdictStatus before = VerdictStatus::kMissing;
   VerdictStatus after = VerdictStatus::kMissing;
+  // What the verified file says of the value (ReadVerifiedCsv): who verified
+  // it, why it differs, and its line; empty and 0 without notes.
+  std::string reviewer;
+  std::string reason;
+  int line = 0;
   bool verdict_changed() const { return before != after; }
 };
 
@@ -38,9 +45,18 @@ struct ReviewResult {
 
 // Compares the verified values of the reviewed units (matched by unit name)
 // with what they reported for the assessment's year and recomputes the
-// assessment with the verified values in place.
+// assessment with the verified values in place; each discrepancy carries
+// its note from `notes`, when given.
 ReviewResult Review(const Assessment& original, const Observations& verified,
-                    const std::vector<UnitId>& reviewed);
+                    const std::vector<UnitId>& reviewed, const VerifiedNotes* notes = nullptr);
+
+// What a spot-check's record must hold before it is kept: every value it
+// changes says why (the reason a county's verdict changed is part of a
+// decision about its officials), and a reviewer it names is one of `group`
+// (when a group is given) or `by`.  The first that does not, with the
+// file's line: "verified.csv:5: 甘州区 23 2022: …".
+absl::Status CheckReviewRecord(const ReviewResult& review, std::string_view file, std::string_view by,
+                               const std::vector<std::string>& group);
 
 }  // namespace healthact
 

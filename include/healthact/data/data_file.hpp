@@ -18,10 +18,21 @@
 //   unit,parent,level
 //   张掖市,,市
 //   甘州区,张掖市,县区
+//
+// Values verified by a spot-check (复核) are reported values with two more
+// optional columns: who verified the value and why it differs from the
+// figure reported.
+//   unit,indicator,year,value,reviewer,reason
+//   甘州区,23,2022,73.9,曹俊,随访记录核减 2.9 个百分点
+// (核实人, 核实说明 or 说明 in Chinese.)
 #ifndef HEALTHACT_DATA_FILE_HPP_
 #define HEALTHACT_DATA_FILE_HPP_
 
+#include <functional>
+#include <map>
+#include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "healthact/core/diagnostic.hpp"
@@ -35,6 +46,22 @@ namespace healthact {
 // column); rows with a problem are skipped, the others are kept.
 std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_view file_name,
                                             const Framework* framework, Observations& into);
+
+// What a spot-check's file says of one verified value.
+struct VerifiedNote {
+  std::string reviewer;  // "" when the file does not say
+  std::string reason;    // "" when the file does not say
+  int line = 0;          // of its row in the file
+};
+// By unit, key as the file writes it (an indicator's number stands for all
+// its parts) and year.
+using VerifiedNotes = std::map<std::tuple<std::string, std::string, int>, VerifiedNote, std::less<>>;
+
+// As ReadObservationsCsv, for verified values; each row's reviewer and
+// reason (empty when it does not state them) and line go to `notes`.
+std::vector<Diagnostic> ReadVerifiedCsv(std::string_view text, std::string_view file_name,
+                                        const Framework* framework, Observations& into,
+                                        VerifiedNotes& notes);
 
 // Adds units, their parents and levels to `into`.
 std::vector<Diagnostic> ReadUnitsCsv(std::string_view text, std::string_view file_name,

@@ -41,7 +41,8 @@ absl::StatusOr<RoundResult> ComputeRoundResult(const Round& round,
 //  "published_at": …, "events": n, "accepted": [{"unit": …, "revision": 2,
 //  "figures_sha256": …}], "review": null | {"by": …, "at": …, "group": [...],
 //  "sample": [...], "seed": n, "discrepancies": [{"unit": …, "key": "23",
-//  "reported": "76.8", "verified": "73.9", "before": "met", "after": "not_met"}]}},
+//  "reported": "76.8", "verified": "73.9", "before": "met", "after": "not_met",
+//  "reviewer": "曹俊", "reason": "…"}]}},
 //  …the fields of `healthact assess --format json`…}
 std::string RoundResultJson(const Round& round, const RoundResult& result);
 // `healthact assess --format csv` with a first column, round_kind: 试考核 or 正式考核.
