@@ -46,6 +46,26 @@ step(1 "approval \\(审定\\) is for the committee's director \\(市政府副市
 step(0 "第 17 项：审定" approve --by 马斌 --at 2023-01-15T10:00:00)
 step(0 "第 18 项：通报" publish --by 魏士博 --at 2023-01-16T09:00:00)
 step(1 "已通报" submit --unit 甘州区 --by 统计员 --at 2023-01-17T09:00:00 ${WORK}/甘州区.csv)
+# The office's overall report: formed by the office, agreed by the
+# committee's director (not the office's), reported up and circulated by the
+# office, published as the director decides; each step once.
+file(WRITE ${WORK}/report.md "# 健康张掖行动 2022 年度监测评估报告\n")
+step(1 "has not formed the report" report agree --by 马斌 --at 2023-01-18T09:00:00)
+step(0 "第 19 项：形成综合报告" report form --by 魏士博 --at 2023-01-18T10:00:00 ${WORK}/report.md)
+step(1 "not agreed to the report" report send-up --by 魏士博 --at 2023-01-18T11:00:00)
+step(1 "is for the committee's director \\(市政府副市长（马斌）\\), not for '魏士博'" report agree --by 魏士博
+     --at 2023-01-19T09:00:00)
+step(0 "第 20 项：同意综合报告" report agree --by 马斌 --at 2023-01-19T10:00:00)
+step(1 "was done already, by 马斌 on 2023-01-19T10:00:00" report agree --by 马斌 --at 2023-01-19T11:00:00)
+step(1 "the committee has agreed to the report" report form --by 魏士博 --at 2023-01-19T11:00:00 ${WORK}/report.md)
+step(0 "第 21 项：上报综合报告" report send-up --by 魏士博 --at 2023-01-20T09:00:00)
+step(0 "第 22 项：通报综合报告" report circulate --by 宋生礼 --at 2023-01-20T10:00:00)
+step(1 "is for the committee's director" report release --by 魏士博 --at 2023-01-21T09:00:00)
+step(0 "第 23 项：发布综合报告" report release --by 马斌 --at 2023-01-21T10:00:00)
+step(0 "综合报告：已形成（魏士博 2023-01-18T10:00:00）；已同意（马斌 2023-01-19T10:00:00）；已上报（魏士博 2023-01-20T09:00:00）；已通报（宋生礼 2023-01-20T10:00:00）；已发布（马斌 2023-01-21T10:00:00）" status)
+step(0 "综合报告：已形成（魏士博 2023-01-18T10:00:00）；已同意（马斌 2023-01-19T10:00:00）
+" status --as-of 2023-01-19T23:00:00)
+step(0 "\"overall_report\": \\{\"sha256\": \"[0-9a-f]+\", \"steps\": \\[\\{\"action\": \"form\", \"name\": \"形成\", \"by\": \"魏士博\"" export)
 # Before the spot-check: every county accepted, still collecting.
 step(0 "状态：收集中\n甘州区\t已受理.*山丹县\t已受理\t第 2 次提交" status --as-of 2023-01-13T23:59:59)
 step(0 "状态：已复核" status --as-of 2023-01-14T12:00:00)

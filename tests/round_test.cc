@@ -159,6 +159,70 @@ TEST(Round, RefusesWhatIsNotARound) {
   EXPECT_EQ(round->Check(tampered).code(), absl::StatusCode::kDataLoss);
 }
 
+// An opened round whose six counties' figures are accepted, approved by 马斌 on the 20th.
+Round Approved() {
+  absl::StatusOr<Round> round = Round::Replay({Opened()}, Zhangye());
+  EXPECT_TRUE(round.ok());
+  for (const std::string& county : kCounties) {
+    EXPECT_TRUE(round->Append(Submitted(county, "2023-01-10T10:00:00", county)).ok());
+  }
+  for (const std::string& county : kCounties) {
+    EXPECT_TRUE(round->Append({At("2023-01-11T10:00:00"), SubmissionAccepted{county, 1, "魏士博"}}).ok());
+  }
+  EXPECT_TRUE(round->Append({At("2023-01-20T09:00:00"), RoundApproved{"马斌"}}).ok());
+  return *std::move(round);
+}
+
+TEST(Round, TheOverallReportIsFormedAgreedReportedUpCirculatedAndPublished) {
+  // Before approval there is no result to report on.
+  absl::StatusOr<Round> collecting = Round::Replay({Opened()}, Zhangye());
+  ASSERT_TRUE(collecting.ok());
+  EXPECT_EQ(collecting->Check({At("2023-01-12T09:00:00"), ReportStepOf(ReportAction::kForm, "魏士博", "报告")}).code(),
+            absl::StatusCode::kFailedPrecondition);
+
+  Round round = Approved();
+  // The office forms it, twice (a revised draft); the later draft is in force.
+  ASSERT_TRUE(round.Append({At("2023-01-21T09:00:00"), ReportStepOf(ReportAction::kForm, "魏士博", "初稿")}).ok());
+  ASSERT_TRUE(round.Append({At("2023-01-21T15:00:00"), ReportStepOf(ReportAction::kForm, "宋生礼", "修改稿")}).ok());
+  EXPECT_EQ(round.StatusAt().report.formed->text, "修改稿");
+  EXPECT_EQ(round.StatusAt(At("2023-01-21T12:00:00")).report.formed->text, "初稿");
+  // Nothing goes up before the committee agrees; the office may not agree.
+  EXPECT_EQ(round.Check({At("2023-01-22T09:00:00"), ReportStepOf(ReportAction::kSendUp, "魏士博")}).code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(round.Check({At("2023-01-22T09:00:00"), ReportStepOf(ReportAction::kAgree, "魏士博")}).code(),
+            absl::StatusCode::kPermissionDenied);
+  ASSERT_TRUE(round.Append({At("2023-01-22T09:00:00"), ReportStepOf(ReportAction::kAgree, "马斌")}).ok());
+  // Once agreed, the text is fixed, and each step is taken once.
+  EXPECT_EQ(round.Check({At("2023-01-22T10:00:00"), ReportStepOf(ReportAction::kForm, "魏士博", "三稿")}).code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(round.Check({At("2023-01-22T10:00:00"), ReportStepOf(ReportAction::kAgree, "马斌")}).code(),
+            absl::StatusCode::kFailedPrecondition);
+  // Reporting up and circulating are the office's, publishing the director's.
+  EXPECT_EQ(round.Check({At("2023-01-23T09:00:00"), ReportStepOf(ReportAction::kSendUp, "马斌")}).code(),
+            absl::StatusCode::kPermissionDenied);
+  ASSERT_TRUE(round.Append({At("2023-01-23T09:00:00"), ReportStepOf(ReportAction::kSendUp, "魏士博")}).ok());
+  ASSERT_TRUE(round.Append({At("2023-01-23T10:00:00"), ReportStepOf(ReportAction::kCirculate, "魏士博")}).ok());
+  EXPECT_EQ(round.Check({At("2023-01-24T09:00:00"), ReportStepOf(ReportAction::kRelease, "魏士博")}).code(),
+            absl::StatusCode::kPermissionDenied);
+  ASSERT_TRUE(round.Append({At("2023-01-24T09:00:00"), ReportStepOf(ReportAction::kRelease, "马斌")}).ok());
+  const ReportStatus report = round.StatusAt().report;
+  EXPECT_EQ(report.steps.size(), 5u);
+  EXPECT_EQ(report.steps.at(ReportAction::kSendUp).second, "魏士博");
+  EXPECT_EQ(report.steps.at(ReportAction::kRelease).first, At("2023-01-24T09:00:00"));
+  // A step carries no text but the forming; a text that does not match its hash is refused.
+  OverallReportStep forged = ReportStepOf(ReportAction::kForm, "魏士博", "a");
+  forged.text = "b";
+  Round other = Approved();
+  EXPECT_EQ(other.Check({At("2023-01-21T09:00:00"), forged}).code(), absl::StatusCode::kDataLoss);
+  // Withdrawing the approval leaves no report in force (the history keeps it).
+  ASSERT_TRUE(other.Append({At("2023-01-21T09:00:00"), ReportStepOf(ReportAction::kForm, "魏士博", "稿")}).ok());
+  ASSERT_TRUE(other.Append({At("2023-01-21T10:00:00"), ApprovalWithdrawn{"马斌", "甘州区 数据更正"}}).ok());
+  EXPECT_EQ(other.StatusAt().report.formed, nullptr);
+  EXPECT_NE(other.StatusAt(At("2023-01-21T09:30:00")).report.formed, nullptr);
+  // And the whole history replays.
+  EXPECT_TRUE(Round::Replay(round.history(), Zhangye()).ok());
+}
+
 TEST(Round, GroupsAreMadeOfTheOrganisationsPeopleAndPosts) {
   // 宋生礼 (市卫生健康委副主任) and 曹俊 hold seats on 2023-01-02; a post named
   // as such is a member too.

@@ -1,5 +1,6 @@
 // healthact round: the assessment round kept in a store file (round.hpp,
 // store.hpp).  The tool reads the clock for each step (--at replays one).
+#include <algorithm>
 #include <ctime>
 #include <iostream>
 #include <string>
@@ -25,6 +26,8 @@ constexpr const char* kUsage =
     "                 [--group \"NAME、NAME\"] [--at TIME]\n"
     "       healthact round approve|publish --store FILE --by WHO [--at TIME]\n"
     "       healthact round withdraw|reopen --store FILE --by WHO --reason TEXT [--at TIME]\n"
+    "       healthact round report form --store FILE --by WHO REPORT.md [--at TIME]\n"
+    "       healthact round report agree|send-up|circulate|release --store FILE --by WHO [--at TIME]\n"
     "       healthact round status|history --store FILE [--as-of TIME] [--format jsonl]\n"
     "       healthact round export --store FILE [--format json|csv|xlsx] [--output FILE]\n"
     "TIME is 2023-01-05T09:30:00 (or a date); WHO a person or a post of the organisation.\n";
@@ -346,6 +349,14 @@ int Show(const std::string& step, const Arguments& arguments) {
   std::cout << "状态：" << RoundStateName(status.state);
   if (status.approved_at) std::cout << "（" << status.approved_by << " 审定于 " << status.approved_at->ToString() << "）";
   std::cout << "\n";
+  if (status.report.formed != nullptr) {
+    std::cout << "综合报告：";
+    for (const auto& [action, step] : status.report.steps) {
+      std::cout << (action == ReportAction::kForm ? "" : "；") << "已" << ReportActionName(action) << "（"
+                << step.second << " " << step.first.ToString() << "）";
+    }
+    std::cout << "\n";
+  }
   for (const UnitSubmissions& u : status.units) {
     std::cout << u.unit << "\t" << SubmissionStateName(u.state);
     if (u.revisions > 0) std::cout << "\t第 " << u.revisions << " 次提交 " << u.last_submitted->ToString();
@@ -354,6 +365,35 @@ int Show(const std::string& step, const Arguments& arguments) {
     std::cout << "\n";
   }
   return kExitOk;
+}
+
+// The office's overall report, step by step: formed (its text kept
+// verbatim), agreed (同意), reported up (上报), circulated (通报), published (发布).
+int ReportStep(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  const std::vector<std::string>& words = arguments.positional;
+  std::optional<ReportAction> action;
+  if (!words.empty()) {
+    std::string key = words.front();
+    std::replace(key.begin(), key.end(), '-', '_');
+    action = ParseReportActionKey(key);
+  }
+  const std::size_t wanted = action == ReportAction::kForm ? 2 : 1;
+  if (!action || !flags.count("by") || words.size() != wanted) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  absl::StatusOr<Opened> opened = OpenStore(arguments);
+  if (!opened.ok()) return Fail(opened.status());
+  std::string text;
+  if (*action == ReportAction::kForm) {
+    absl::StatusOr<std::string> read = ReadFile(words[1]);
+    if (!read.ok()) return Fail(read.status());
+    text = std::move(*read);
+  }
+  const std::optional<Instant> at = When(arguments);
+  if (!at) return kExitUsage;
+  return Append(*opened, RoundEvent{*at, ReportStepOf(*action, flags.at("by"), std::move(text))});
 }
 
 // The spot-check (复核): the units drawn (--sample K --seed S) or those the
@@ -465,6 +505,7 @@ int RoundCommand(const std::vector<std::string>& words) {
   if (step == "status" || step == "history") return Show(step, *arguments);
   if (step == "export") return Export(*arguments);
   if (step == "review") return ReviewStep(*arguments);
+  if (step == "report") return ReportStep(*arguments);
   std::cerr << "healthact: unknown round step '" << step << "'\n" << kUsage;
   return kExitUsage;
 }

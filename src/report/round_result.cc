@@ -86,6 +86,18 @@ std::string RoundResultJson(const Round& round, const RoundResult& result) {
     }
     review += "]}";
   }
+  std::string report = "null";
+  if (status.report.formed != nullptr) {
+    report = text::StrCat("{\"sha256\": ", JsonString(status.report.formed->sha256), ", \"steps\": [");
+    bool first = true;
+    for (const auto& [action, step] : status.report.steps) {
+      text::StrAppend(&report, first ? "" : ", ", "{\"action\": ", JsonString(ReportActionKey(action)),
+                      ", \"name\": ", JsonString(ReportActionName(action)), ", \"by\": ", JsonString(step.second),
+                      ", \"at\": ", JsonString(step.first.ToString()), "}");
+      first = false;
+    }
+    report += "]}";
+  }
   const std::string json = AssessmentToJson(result.assessment, Explanation::kAll);
   return text::StrCat(
       "{\"round\": {\"kind\": ", JsonString(RoundKindKey(d.kind)), ", \"kind_name\": ",
@@ -95,7 +107,7 @@ std::string RoundResultJson(const Round& round, const RoundResult& result) {
       ", \"approved_by\": ", JsonString(status.approved_by), ", \"approved_at\": ",
       JsonString(status.approved_at ? status.approved_at->ToString() : ""), ", \"published_at\": ",
       JsonString(status.published_at ? status.published_at->ToString() : ""), ", \"events\": ",
-      round.history().size(), ", \"accepted\": [", accepted, "], \"review\": ", review, "},\n ",
+      round.history().size(), ", \"accepted\": [", accepted, "], \"review\": ", review, ", \"overall_report\": ", report, "},\n ",
       json.substr(1));
 }
 
@@ -122,6 +134,10 @@ std::vector<Sheet> RoundResultSheets(const Round& round, const RoundResult& resu
                                                                   status.approved_at->ToString())
                                                      : ""});
   record.rows.push_back({"通报", status.published_at ? status.published_at->ToString() : ""});
+  for (const auto& [action, step] : status.report.steps) {
+    record.rows.push_back({text::StrCat("综合报告", ReportActionName(action)),
+                           text::StrCat(step.second, " ", step.first.ToString())});
+  }
   record.rows.push_back({"框架 SHA-256", d.framework_sha256});
   for (const auto& [unit, submission] : round.AcceptedFigures()) {
     record.rows.push_back({text::StrCat(unit, " 受理的数据 SHA-256"), submission->sha256});

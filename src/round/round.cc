@@ -104,6 +104,42 @@ std::string ListText(const std::vector<std::string>& names) {
   return out;
 }
 
+// The overall report follows the approved result: formed by the office and
+// redrafted until agreed; agreed by the committee's director; then reported
+// up, circulated and published, each once.
+absl::Status CheckReportStep(const OverallReportStep& e, const RoundStatus& status,
+                             const Organisation& organisation, const Committee& committee, const Date& date) {
+  const std::string step = text::StrCat("the overall report's ", ReportActionKey(e.action), " (",
+                                        ReportActionName(e.action), ")");
+  if (status.state != RoundState::kApproved && status.state != RoundState::kPublished) {
+    return StateError(step, status.state, " (the report follows the approved result)");
+  }
+  const ReportStatus& report = status.report;
+  if (e.action == ReportAction::kForm) {
+    if (report.Done(ReportAction::kAgree)) {
+      return absl::FailedPreconditionError(step + " is not allowed: the committee has agreed to the report");
+    }
+    if (e.text.empty()) return absl::InvalidArgumentError("the report formed is not empty");
+    if (e.sha256 != Sha256Hex(e.text)) return absl::DataLossError("the report does not match its hash");
+    return MustBeOffice(organisation, committee, e.by, date, step);
+  }
+  if (!e.text.empty()) return absl::InvalidArgumentError(step + " carries no text; forming the report does");
+  if (report.formed == nullptr) {
+    return absl::FailedPreconditionError(step + " is not allowed: the office has not formed the report");
+  }
+  if (report.Done(e.action)) {
+    const auto& [when, by] = report.steps.at(e.action);
+    return absl::FailedPreconditionError(
+        text::StrCat(step, " was done already, by ", by, " on ", when.ToString()));
+  }
+  if (e.action == ReportAction::kAgree) return MustBeDirector(organisation, committee, e.by, date, step);
+  if (!report.Done(ReportAction::kAgree)) {
+    return absl::FailedPreconditionError(step + " is not allowed: the committee has not agreed to the report (同意)");
+  }
+  if (e.action == ReportAction::kRelease) return MustBeDirector(organisation, committee, e.by, date, step);
+  return MustBeOffice(organisation, committee, e.by, date, step);
+}
+
 }  // namespace
 
 std::optional<Instant> Instant::Parse(std::string_view text) {
@@ -151,8 +187,52 @@ std::string_view RoundEventName(const RoundEventBody& body) {
                         [](const ApprovalWithdrawn&) { return std::string_view("撤回审定"); },
                         [](const RoundPublished&) { return std::string_view("通报"); },
                         [](const RoundReopened&) { return std::string_view("重新开放"); },
+                        [](const OverallReportStep& e) {
+                          switch (e.action) {
+                            case ReportAction::kForm: return std::string_view("形成综合报告");
+                            case ReportAction::kAgree: return std::string_view("同意综合报告");
+                            case ReportAction::kSendUp: return std::string_view("上报综合报告");
+                            case ReportAction::kCirculate: return std::string_view("通报综合报告");
+                            case ReportAction::kRelease: return std::string_view("发布综合报告");
+                          }
+                          return std::string_view("综合报告");
+                        },
                     },
                     body);
+}
+
+namespace {
+constexpr std::pair<ReportAction, std::pair<std::string_view, std::string_view>> kReportActions[] = {
+    {ReportAction::kForm, {"形成", "form"}},       {ReportAction::kAgree, {"同意", "agree"}},
+    {ReportAction::kSendUp, {"上报", "send_up"}},  {ReportAction::kCirculate, {"通报", "circulate"}},
+    {ReportAction::kRelease, {"发布", "release"}},
+};
+}  // namespace
+
+std::string_view ReportActionName(ReportAction action) {
+  for (const auto& [a, words] : kReportActions) {
+    if (a == action) return words.first;
+  }
+  return "?";
+}
+
+std::string_view ReportActionKey(ReportAction action) {
+  for (const auto& [a, words] : kReportActions) {
+    if (a == action) return words.second;
+  }
+  return "?";
+}
+
+std::optional<ReportAction> ParseReportActionKey(std::string_view key) {
+  for (const auto& [a, words] : kReportActions) {
+    if (words.second == key) return a;
+  }
+  return std::nullopt;
+}
+
+OverallReportStep ReportStepOf(ReportAction action, std::string by, std::string text) {
+  std::string hash = text.empty() ? std::string() : Sha256Hex(text);
+  return OverallReportStep{action, std::move(by), std::move(text), std::move(hash)};
 }
 
 std::string_view RoundKindName(RoundKind kind) {
@@ -335,6 +415,9 @@ absl::Status Round::Check(const RoundEvent& event) const {
             if (e.reason.empty()) return absl::InvalidArgumentError("reopening says why (--reason)");
             return MustBeDirector(organisation, *committee, e.by, date, "reopening the round");
           },
+          [&](const OverallReportStep& e) -> absl::Status {
+            return CheckReportStep(e, status, organisation, *committee, date);
+          },
       },
       event.body);
 }
@@ -390,6 +473,7 @@ RoundStatus Round::StatusAt(std::optional<Instant> as_of) const {
                      status.state = status.review ? RoundState::kReviewed : RoundState::kCollecting;
                      status.approved_at.reset();
                      status.approved_by.clear();
+                     status.report = ReportStatus{};  // a draft on a withdrawn result stands on nothing
                    },
                    [&](const RoundPublished&) {
                      status.state = RoundState::kPublished;
@@ -402,8 +486,16 @@ RoundStatus Round::StatusAt(std::optional<Instant> as_of) const {
                      status.approved_at.reset();
                      status.approved_by.clear();
                      status.published_at.reset();
+                     status.report = ReportStatus{};
                      // Figures accepted before stay accepted; a correction is a
                      // resubmission the office accepts again.
+                   },
+                   [&](const OverallReportStep& e) {
+                     if (e.action == ReportAction::kForm) {
+                       status.report.formed = &e;
+                       status.report.steps.clear();
+                     }
+                     status.report.steps[e.action] = {event.at, e.by};
                    },
                },
                event.body);

@@ -58,6 +58,12 @@ std::string RoundEventJson(std::int64_t seq, const RoundEvent& event) {
             text::StrAppend(&out, "\"event\": \"reopen\", \"by\": ", JsonString(e.by), ", \"reason\": ",
                             JsonString(e.reason));
           },
+          [&](const OverallReportStep& e) {
+            text::StrAppend(&out, "\"event\": \"report_", ReportActionKey(e.action), "\", \"by\": ", JsonString(e.by));
+            if (e.action == ReportAction::kForm) {
+              text::StrAppend(&out, ", \"text\": ", JsonString(e.text), ", \"sha256\": ", JsonString(e.sha256));
+            }
+          },
       },
       event.body);
   text::StrAppend(&out, ", \"name\": ", JsonString(RoundEventName(event.body)), "}");

@@ -83,6 +83,10 @@ Row ToRow(const RoundEvent& event) {
                  [&](const RoundReopened& e) {
                    row.kind = "reopen", row.actor = e.by, row.reason = e.reason;
                  },
+                 [&](const OverallReportStep& e) {
+                   row.kind = text::StrCat("report_", ReportActionKey(e.action)), row.actor = e.by;
+                   row.figures = e.text, row.figures_sha256 = e.sha256;
+                 },
              },
              event.body);
   return row;
@@ -110,6 +114,11 @@ std::optional<RoundEvent> FromRow(const Row& row, const RoundDefinition& definit
   if (row.kind == "withdraw") return RoundEvent{*at, ApprovalWithdrawn{row.actor, row.reason}};
   if (row.kind == "publish") return RoundEvent{*at, RoundPublished{row.actor}};
   if (row.kind == "reopen") return RoundEvent{*at, RoundReopened{row.actor, row.reason}};
+  if (row.kind.starts_with("report_")) {
+    const std::optional<ReportAction> action = ParseReportActionKey(std::string_view(row.kind).substr(7));
+    if (!action) return std::nullopt;
+    return RoundEvent{*at, OverallReportStep{*action, row.actor, row.figures, row.figures_sha256}};
+  }
   return std::nullopt;
 }
 

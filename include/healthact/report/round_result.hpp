@@ -42,7 +42,9 @@ absl::StatusOr<RoundResult> ComputeRoundResult(const Round& round,
 //  "figures_sha256": …}], "review": null | {"by": …, "at": …, "group": [...],
 //  "sample": [...], "seed": n, "discrepancies": [{"unit": …, "key": "23",
 //  "reported": "76.8", "verified": "73.9", "before": "met", "after": "not_met",
-//  "reviewer": "曹俊", "reason": "…"}]}},
+//  "reviewer": "曹俊", "reason": "…"}]},
+//  "overall_report": null | {"sha256": …, "steps": [{"action": "form" | "agree" | "send_up" |
+//  "circulate" | "release", "name": "形成", "by": …, "at": …}]}},
 //  …the fields of `healthact assess --format json`…}
 std::string RoundResultJson(const Round& round, const RoundResult& result);
 // `healthact assess --format csv` with a first column, round_kind: 试考核 or 正式考核.

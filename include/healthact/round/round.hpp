@@ -120,9 +120,31 @@ struct RoundReopened {  // a correction after approval; the earlier result stays
   std::string by;
   std::string reason;
 };
+// The office's overall monitoring and assessment report (综合监测考核报告) on
+// the approved round: "由推进委员会办公室…形成总体监测评估报告，经市推进委员会
+// 同意后上报市政府并通报" and, when decided, published.
+enum class ReportAction : std::uint8_t {
+  kForm,       // 形成: the office forms it (again, while not yet agreed: a revised draft)
+  kAgree,      // 同意: the committee's director agrees to it
+  kSendUp,     // 上报: the office reports it to the city government
+  kCirculate,  // 通报: the office circulates it
+  kRelease,    // 发布: published, as the committee's director decides
+};
+std::string_view ReportActionName(ReportAction action);  // "形成", "同意", …
+std::string_view ReportActionKey(ReportAction action);   // "form", "agree", "send_up", "circulate", "release"
+std::optional<ReportAction> ParseReportActionKey(std::string_view key);
+struct OverallReportStep {
+  ReportAction action = ReportAction::kForm;
+  std::string by;
+  std::string text;    // kForm: the report as formed, kept verbatim; else ""
+  std::string sha256;  // of `text`
+};
+// A step with its hash computed.
+OverallReportStep ReportStepOf(ReportAction action, std::string by, std::string text = "");
+
 using RoundEventBody = std::variant<RoundOpened, FiguresSubmitted, SubmissionAccepted,
                                     SubmissionReturned, FiguresReviewed, RoundApproved,
-                                    ApprovalWithdrawn, RoundPublished, RoundReopened>;
+                                    ApprovalWithdrawn, RoundPublished, RoundReopened, OverallReportStep>;
 struct RoundEvent {
   Instant at;
   RoundEventBody body;
@@ -159,6 +181,15 @@ struct UnitSubmissions {
   std::string returned_reason;       // when returned
 };
 
+// Where the overall report stands: when each step was taken and by whom
+// (nullopt: not yet), for the report formed last since the round was
+// last approved.
+struct ReportStatus {
+  const OverallReportStep* formed = nullptr;  // the draft in force, or nullptr
+  std::map<ReportAction, std::pair<Instant, std::string>> steps;  // action -> when, by
+  bool Done(ReportAction action) const { return steps.count(action) > 0; }
+};
+
 // Where a round stands at a moment.
 struct RoundStatus {
   RoundState state = RoundState::kCollecting;
@@ -170,6 +201,7 @@ struct RoundStatus {
   std::optional<Instant> reviewed_at;
   // Units that have not submitted, that are late, whose latest is returned.
   std::vector<std::string> missing, late, returned;
+  ReportStatus report;
 };
 
 class Round {
