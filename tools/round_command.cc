@@ -28,6 +28,8 @@ constexpr const char* kUsage =
     "       healthact round withdraw|reopen --store FILE --by WHO --reason TEXT [--at TIME]\n"
     "       healthact round report form --store FILE --by WHO REPORT.md [--at TIME]\n"
     "       healthact round report agree|send-up|circulate|release --store FILE --by WHO [--at TIME]\n"
+    "       healthact round receive --store FILE --by WHO [--unit UNIT] [--at TIME] UNIT_ROUND_STORE\n"
+    "       healthact round received --store FILE\n"
     "       healthact round status|history --store FILE [--as-of TIME] [--format jsonl]\n"
     "       healthact round export --store FILE [--format json|csv|xlsx] [--output FILE]\n"
     "TIME is 2023-01-05T09:30:00 (or a date); WHO a person or a post of the organisation.\n";
@@ -68,9 +70,9 @@ struct Opened {
   std::shared_ptr<const Framework> framework;
 };
 
-// The store of --store with the organisation and framework it keeps.
-absl::StatusOr<Opened> OpenStore(const Arguments& arguments) {
-  absl::StatusOr<RoundStore> store = RoundStore::Open(arguments.flags.at("store"));
+// The store at `path` with the organisation and framework it keeps.
+absl::StatusOr<Opened> OpenStoreAt(const std::string& path, RoundStore::Access access) {
+  absl::StatusOr<RoundStore> store = RoundStore::Open(path, access);
   if (!store.ok()) return store.status();
   ParsedOrganisation org = ParseOrganisation(store->organisation_text(), "(the round's organisation)");
   ParsedFramework framework = ParseFramework(store->framework_text(), "(the round's framework)");
@@ -78,6 +80,11 @@ absl::StatusOr<Opened> OpenStore(const Arguments& arguments) {
     return absl::DataLossError("the round's organisation or framework no longer reads");
   }
   return Opened{std::move(*store), org.organisation, framework.framework};
+}
+
+// The store of --store.
+absl::StatusOr<Opened> OpenStore(const Arguments& arguments) {
+  return OpenStoreAt(arguments.flags.at("store"), RoundStore::Access::kReadWrite);
 }
 
 // The round as its store holds it, replayed under its rules.
@@ -367,6 +374,63 @@ int Show(const std::string& step, const Arguments& arguments) {
   return kExitOk;
 }
 
+// A unit's own round, sent up as its store file: checked (it opens intact,
+// replays under its own rules, is approved, and its result computes from its
+// events), then recorded with the file's hash and the result.
+int Receive(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  if (!flags.count("by") || arguments.positional.size() != 1) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string& file = arguments.positional.front();
+  absl::StatusOr<Opened> sent = OpenStoreAt(file, RoundStore::Access::kReadOnly);
+  if (!sent.ok()) return Fail(sent.status());
+  const absl::StatusOr<Round> theirs = Replayed(*sent);
+  if (!theirs.ok()) return Fail(absl::DataLossError(file + ": " + std::string(theirs.status().message())));
+  const RoundStatus their_status = theirs->StatusAt();
+  const absl::StatusOr<RoundResult> result = ComputeRoundResult(*theirs, sent->framework);
+  if (!result.ok()) return Fail(result.status());
+  const absl::StatusOr<std::string> sha256 = sent->store.FileSha256();
+  if (!sha256.ok()) return Fail(sha256.status());
+  // The sender is the unit whose committee ran the round.
+  const std::string unit = flags.count("unit") ? flags.at("unit") : theirs->definition().committee;
+  if (unit != theirs->definition().committee) {
+    std::cerr << "healthact: " << file << " is the round of " << theirs->definition().committee << ", not of "
+              << unit << "\n";
+    return kExitInvalid;
+  }
+  absl::StatusOr<Opened> opened = OpenStore(arguments);
+  if (!opened.ok()) return Fail(opened.status());
+  const std::optional<Instant> at = When(arguments);
+  if (!at) return kExitUsage;
+  const RoundDefinition& d = theirs->definition();
+  return Append(*opened, RoundEvent{*at, UnitRoundReceived{unit, flags.at("by"), *sha256, d.framework, d.year,
+                                                           d.kind, their_status.state, their_status.approved_by,
+                                                           RoundResultCsv(*theirs, *result)}});
+}
+
+// What each unit of the round has sent up, and who has not.
+int Received(const Arguments& arguments) {
+  absl::StatusOr<Opened> opened = OpenStore(arguments);
+  if (!opened.ok()) return Fail(opened.status());
+  const absl::StatusOr<Round> round = Replayed(*opened);
+  if (!round.ok()) return Fail(round.status());
+  const RoundStatus status = round->StatusAt();
+  for (const std::string& unit : round->definition().units) {
+    const auto found = status.received.find(unit);
+    if (found == status.received.end()) {
+      std::cout << unit << "\t未报送\n";
+      continue;
+    }
+    const UnitRoundReceived& r = *found->second.second;
+    std::cout << unit << "\t" << found->second.first.ToString() << " 收到\t" << r.framework << " " << r.year
+              << " 年" << (r.kind == RoundKind::kTrial ? "试考核" : "考核") << "\t" << RoundStateName(r.state)
+              << "（" << r.approved_by << "）\tSHA-256 " << r.file_sha256 << "\n";
+  }
+  return kExitOk;
+}
+
 // The office's overall report, step by step: formed (its text kept
 // verbatim), agreed (同意), reported up (上报), circulated (通报), published (发布).
 int ReportStep(const Arguments& arguments) {
@@ -506,6 +570,8 @@ int RoundCommand(const std::vector<std::string>& words) {
   if (step == "export") return Export(*arguments);
   if (step == "review") return ReviewStep(*arguments);
   if (step == "report") return ReportStep(*arguments);
+  if (step == "receive") return Receive(*arguments);
+  if (step == "received") return Received(*arguments);
   std::cerr << "healthact: unknown round step '" << step << "'\n" << kUsage;
   return kExitUsage;
 }

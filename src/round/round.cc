@@ -187,6 +187,7 @@ std::string_view RoundEventName(const RoundEventBody& body) {
                         [](const ApprovalWithdrawn&) { return std::string_view("撤回审定"); },
                         [](const RoundPublished&) { return std::string_view("通报"); },
                         [](const RoundReopened&) { return std::string_view("重新开放"); },
+                        [](const UnitRoundReceived&) { return std::string_view("收到下级考核结果"); },
                         [](const OverallReportStep& e) {
                           switch (e.action) {
                             case ReportAction::kForm: return std::string_view("形成综合报告");
@@ -255,6 +256,14 @@ std::string_view RoundStateName(RoundState state) {
     case RoundState::kPublished: return "已通报";
   }
   return "?";
+}
+
+std::optional<RoundState> ParseRoundStateName(std::string_view name) {
+  for (RoundState state : {RoundState::kCollecting, RoundState::kReviewed, RoundState::kApproved,
+                           RoundState::kPublished}) {
+    if (RoundStateName(state) == name) return state;
+  }
+  return std::nullopt;
 }
 
 std::string_view SubmissionStateName(SubmissionState state) {
@@ -418,6 +427,22 @@ absl::Status Round::Check(const RoundEvent& event) const {
           [&](const OverallReportStep& e) -> absl::Status {
             return CheckReportStep(e, status, organisation, *committee, date);
           },
+          // A receipt is a record, not a figure: it may come at any state.
+          [&](const UnitRoundReceived& e) -> absl::Status {
+            if (unit_of(e.unit) == nullptr) {
+              return absl::InvalidArgumentError(text::StrCat("'", e.unit, "' is not a unit of this round"));
+            }
+            if (e.year != definition_.year) {
+              return absl::InvalidArgumentError(text::StrCat(e.unit, "'s round is of ", e.year, "; this round is of ",
+                                                             definition_.year));
+            }
+            if (e.state != RoundState::kApproved && e.state != RoundState::kPublished) {
+              return absl::FailedPreconditionError(text::StrCat(
+                  e.unit, "'s round is ", RoundStateName(e.state), ": a round is sent up once approved"));
+            }
+            if (e.file_sha256.size() != 64) return absl::InvalidArgumentError("a receipt keeps the file's SHA-256");
+            return MustBeOffice(organisation, *committee, e.by, date, "receiving a unit's round");
+          },
       },
       event.body);
 }
@@ -490,6 +515,7 @@ RoundStatus Round::StatusAt(std::optional<Instant> as_of) const {
                      // Figures accepted before stay accepted; a correction is a
                      // resubmission the office accepts again.
                    },
+                   [&](const UnitRoundReceived& e) { status.received[e.unit] = {event.at, &e}; },
                    [&](const OverallReportStep& e) {
                      if (e.action == ReportAction::kForm) {
                        status.report.formed = &e;

@@ -58,6 +58,14 @@ std::string RoundEventJson(std::int64_t seq, const RoundEvent& event) {
             text::StrAppend(&out, "\"event\": \"reopen\", \"by\": ", JsonString(e.by), ", \"reason\": ",
                             JsonString(e.reason));
           },
+          [&](const UnitRoundReceived& e) {
+            text::StrAppend(&out, "\"event\": \"receive\", \"unit\": ", JsonString(e.unit), ", \"by\": ",
+                            JsonString(e.by), ", \"file_sha256\": ", JsonString(e.file_sha256), ", \"framework\": ",
+                            JsonString(e.framework), ", \"year\": ", e.year, ", \"kind\": ",
+                            JsonString(RoundKindKey(e.kind)), ", \"state\": ", JsonString(RoundStateName(e.state)),
+                            ", \"approved_by\": ", JsonString(e.approved_by), ", \"result_csv\": ",
+                            JsonString(e.result_csv));
+          },
           [&](const OverallReportStep& e) {
             text::StrAppend(&out, "\"event\": \"report_", ReportActionKey(e.action), "\", \"by\": ", JsonString(e.by));
             if (e.action == ReportAction::kForm) {

@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "core/sha256.hpp"
@@ -83,6 +85,14 @@ Row ToRow(const RoundEvent& event) {
                  [&](const RoundReopened& e) {
                    row.kind = "reopen", row.actor = e.by, row.reason = e.reason;
                  },
+                 // A receipt's round in `document`, a field a line: framework,
+                 // year, kind, state, who approved it; its result in `figures`.
+                 [&](const UnitRoundReceived& e) {
+                   row.kind = "receive", row.unit = e.unit, row.actor = e.by;
+                   row.document = Joined({e.framework, std::to_string(e.year), std::string(RoundKindKey(e.kind)),
+                                          std::string(RoundStateName(e.state)), e.approved_by});
+                   row.figures = e.result_csv, row.figures_sha256 = e.file_sha256;
+                 },
                  [&](const OverallReportStep& e) {
                    row.kind = text::StrCat("report_", ReportActionKey(e.action)), row.actor = e.by;
                    row.figures = e.text, row.figures_sha256 = e.sha256;
@@ -114,6 +124,21 @@ std::optional<RoundEvent> FromRow(const Row& row, const RoundDefinition& definit
   if (row.kind == "withdraw") return RoundEvent{*at, ApprovalWithdrawn{row.actor, row.reason}};
   if (row.kind == "publish") return RoundEvent{*at, RoundPublished{row.actor}};
   if (row.kind == "reopen") return RoundEvent{*at, RoundReopened{row.actor, row.reason}};
+  if (row.kind == "receive") {
+    const std::vector<std::string> fields = Split(row.document);
+    if (fields.size() != 5) return std::nullopt;
+    const std::optional<RoundKind> kind = ParseRoundKindKey(fields[2]);
+    const std::optional<RoundState> state = ParseRoundStateName(fields[3]);
+    int year = 0;
+    try {
+      year = std::stoi(fields[1]);
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+    if (!kind || !state) return std::nullopt;
+    return RoundEvent{*at, UnitRoundReceived{row.unit, row.actor, row.figures_sha256, fields[0], year, *kind,
+                                             *state, fields[4], row.figures}};
+  }
   if (row.kind.starts_with("report_")) {
     const std::optional<ReportAction> action = ParseReportActionKey(std::string_view(row.kind).substr(7));
     if (!action) return std::nullopt;
@@ -328,12 +353,13 @@ absl::StatusOr<RoundStore> RoundStore::Create(const std::string& path, const Rou
   return Open(path);
 }
 
-absl::StatusOr<RoundStore> RoundStore::Open(const std::string& path) {
+absl::StatusOr<RoundStore> RoundStore::Open(const std::string& path, Access access) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
     return absl::NotFoundError(text::StrCat(path, ": no such round store"));
   }
-  absl::StatusOr<std::unique_ptr<Connection>> connection = Connect(path, SQLITE_OPEN_READWRITE);
+  absl::StatusOr<std::unique_ptr<Connection>> connection =
+      Connect(path, access == Access::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
   if (!connection.ok()) return connection.status();
   Connection& c = **connection;
   const absl::StatusOr<std::int64_t> application = c.Pragma("PRAGMA application_id");
@@ -373,6 +399,13 @@ absl::StatusOr<RoundStore> RoundStore::Open(const std::string& path) {
   store.framework_text_ = meta["framework_text"];
   store.organisation_text_ = meta["organisation_text"];
   return store;
+}
+
+absl::StatusOr<std::string> RoundStore::FileSha256() const {
+  std::ifstream in(connection_->path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return absl::InternalError(text::StrCat(connection_->path, ": cannot read"));
+  return Sha256Hex(bytes);
 }
 
 absl::StatusOr<std::vector<RoundEvent>> RoundStore::Events() const {

@@ -48,6 +48,15 @@ std::string_view RoundKindName(RoundKind kind);  // "正式考核", "试考核"
 std::string_view RoundKindKey(RoundKind kind);   // "official", "trial"
 std::optional<RoundKind> ParseRoundKindKey(std::string_view key);
 
+enum class RoundState : std::uint8_t {
+  kCollecting,  // 收集中: submissions come in, are accepted or returned
+  kReviewed,    // 已复核: spot-checked; corrections may still come in before approval
+  kApproved,    // 已审定: figures locked
+  kPublished,   // 已通报
+};
+std::string_view RoundStateName(RoundState state);
+std::optional<RoundState> ParseRoundStateName(std::string_view name);
+
 // What the round assesses, fixed when it is opened.
 struct RoundDefinition {
   std::string framework;         // its name
@@ -142,9 +151,29 @@ struct OverallReportStep {
 // A step with its hash computed.
 OverallReportStep ReportStepOf(ReportAction action, std::string by, std::string text = "");
 
+// A unit's own round, sent up: a county assesses its townships and
+// departments in a round of its own, under its own framework, and sends the
+// result to the city's office ("将考核情况形成报告报送市推进委员会办公室") as one
+// file, its round's store.  The city receives it once it has checked it: the
+// file opens intact, its history replays under its own rules, it is
+// approved, and its result computes from its events.  The city keeps the
+// file's hash and what the county's round says, its result included.
+struct UnitRoundReceived {
+  std::string unit;         // the sender: a unit of this round
+  std::string by;           // the office, receiving
+  std::string file_sha256;  // of the file as received
+  std::string framework;    // the sender's round's
+  int year = 0;             // the same as this round's
+  RoundKind kind = RoundKind::kOfficial;
+  RoundState state = RoundState::kApproved;  // 已审定 or 已通报
+  std::string approved_by;
+  std::string result_csv;   // its result (RoundResultCsv), computed by the receiver from its events
+};
+
 using RoundEventBody = std::variant<RoundOpened, FiguresSubmitted, SubmissionAccepted,
                                     SubmissionReturned, FiguresReviewed, RoundApproved,
-                                    ApprovalWithdrawn, RoundPublished, RoundReopened, OverallReportStep>;
+                                    ApprovalWithdrawn, RoundPublished, RoundReopened, OverallReportStep,
+                                    UnitRoundReceived>;
 struct RoundEvent {
   Instant at;
   RoundEventBody body;
@@ -156,13 +185,6 @@ std::string_view RoundEventName(const RoundEventBody& body);  // "提交", "退�
 // round's definition.
 std::string RoundEventJson(std::int64_t seq, const RoundEvent& event);
 
-enum class RoundState : std::uint8_t {
-  kCollecting,  // 收集中: submissions come in, are accepted or returned
-  kReviewed,    // 已复核: spot-checked; corrections may still come in before approval
-  kApproved,    // 已审定: figures locked
-  kPublished,   // 已通报
-};
-std::string_view RoundStateName(RoundState state);
 
 enum class SubmissionState : std::uint8_t {
   kNone,       // 未提交
@@ -202,6 +224,8 @@ struct RoundStatus {
   // Units that have not submitted, that are late, whose latest is returned.
   std::vector<std::string> missing, late, returned;
   ReportStatus report;
+  // The latest round each unit has sent up, with when it was received.
+  std::map<std::string, std::pair<Instant, const UnitRoundReceived*>> received;
 };
 
 class Round {

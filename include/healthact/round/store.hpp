@@ -32,8 +32,10 @@ class RoundStore {
                                            std::string_view framework_text,
                                            std::string_view organisation_text,
                                            std::shared_ptr<const Organisation> organisation);
-  // Opens a round's file, checking that it is one and intact.
-  static absl::StatusOr<RoundStore> Open(const std::string& path);
+  // Opens a round's file, checking that it is one and intact; read-only
+  // for a file received from another office, which is never written.
+  enum class Access : std::uint8_t { kReadWrite, kReadOnly };
+  static absl::StatusOr<RoundStore> Open(const std::string& path, Access access = Access::kReadWrite);
 
   RoundStore(RoundStore&&) noexcept;
   RoundStore& operator=(RoundStore&&) noexcept;
@@ -41,6 +43,8 @@ class RoundStore {
 
   const std::string& framework_text() const { return framework_text_; }
   const std::string& organisation_text() const { return organisation_text_; }
+  // The SHA-256 of the file's bytes as they are now.
+  absl::StatusOr<std::string> FileSha256() const;
 
   // Every event, in order, each checked against its hash.
   absl::StatusOr<std::vector<RoundEvent>> Events() const;
