@@ -36,7 +36,7 @@ memcheck=(valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,p
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHEALTHACT_WERROR=ON \
   -DHEALTHACT_FUZZ=ON -DHEALTHACT_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-fuzz --target fuzz_framework fuzz_organisation fuzz_table fuzz_observations \
-  fuzz_capi fuzz_xlsx
+  fuzz_capi fuzz_round_history fuzz_xlsx
 tests/fuzz/run.sh build-fuzz "${HEALTHACT_FUZZ_SECONDS:-30}"
 
 # A packager's plain Release build, as typed on a fresh machine (no -Werror):

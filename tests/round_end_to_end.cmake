@@ -86,3 +86,40 @@ if(NOT workbook MATCHES "name=\"考核轮次\".*name=\"排名\"")
 endif()
 # The history as JSON lines, for software that keeps the events itself.
 step(0 "\n\\{\"seq\": 8, \"at\": \"2023-01-11T09:00:00\", \"event\": \"return\", \"unit\": \"山丹县\", \"revision\": 1, \"by\": \"宋生礼\", \"reason\": \"指标9 与年报不符\", \"name\": \"退回\"\\}\n" history --format jsonl)
+# The history kept elsewhere comes back: the JSON lines imported into a new
+# store give the same history, line for line, and the same state.
+execute_process(COMMAND ${HEALTHACT} round history --format jsonl --store ${store} OUTPUT_FILE ${WORK}/history.jsonl
+                RESULT_VARIABLE code)
+file(READ ${WORK}/history.jsonl history)
+set(original ${store})
+set(store ${WORK}/imported.round)
+step(0 "项已导入" import --framework ${EXAMPLES}/zhangye.ha --org ${EXAMPLES}/zhangye.org.ha ${WORK}/history.jsonl)
+execute_process(COMMAND ${HEALTHACT} round history --format jsonl --store ${store} OUTPUT_VARIABLE again)
+if(NOT again STREQUAL history)
+  message(FATAL_ERROR "the imported history differs from the exported one")
+endif()
+step(0 "状态：已通报（马斌 审定于 2023-01-15T10:00:00）" status)
+# What is not that history is refused, and no store is made: another
+# framework, a line that is not JSON, a gap, figures that do not match their
+# hash (the replay names the event).
+set(store ${WORK}/refused.round)
+step(1 "the history's round assesses the framework with SHA-256" import --framework ${EXAMPLES}/liuzhou.ha
+     --org ${EXAMPLES}/zhangye.org.ha ${WORK}/history.jsonl)
+string(REPLACE "\"seq\": 3," "\"seq\": 3 " broken "${history}")
+file(WRITE ${WORK}/broken.jsonl "${broken}")
+step(1 "broken.jsonl:3: not a line of JSON" import --framework ${EXAMPLES}/zhangye.ha --org ${EXAMPLES}/zhangye.org.ha
+     ${WORK}/broken.jsonl)
+string(REPLACE "\"seq\": 3," "\"seq\": 4," gap "${history}")
+file(WRITE ${WORK}/gap.jsonl "${gap}")
+step(1 "gap.jsonl:3: event 4 where event 3 comes" import --framework ${EXAMPLES}/zhangye.ha
+     --org ${EXAMPLES}/zhangye.org.ha ${WORK}/gap.jsonl)
+string(REGEX REPLACE "(\"seq\": 2,[^\n]*甘州区,23,2022,)76.8" "\\173.9" forged "${history}")
+if(forged STREQUAL history)
+  message(FATAL_ERROR "the test did not alter the submission")
+endif()
+file(WRITE ${WORK}/forged.jsonl "${forged}")
+step(1 "event 2 \\(提交.*do not match their hash" import --framework ${EXAMPLES}/zhangye.ha
+     --org ${EXAMPLES}/zhangye.org.ha ${WORK}/forged.jsonl)
+if(EXISTS ${WORK}/refused.round)
+  message(FATAL_ERROR "a refused import left a store")
+endif()

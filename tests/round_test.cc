@@ -149,6 +149,10 @@ TEST(Round, RefusesWhatIsNotARound) {
   RoundEvent opened = Opened();
   std::get<RoundOpened>(opened.body).by = "殷大斌";
   EXPECT_EQ(Round::Replay({opened}, Zhangye()).status().code(), absl::StatusCode::kPermissionDenied);
+  // A unit's name across lines would come back from the store as two units.
+  RoundEvent split = Opened();
+  std::get<RoundOpened>(split.body).definition.units.push_back("甘州\n区");
+  EXPECT_EQ(Round::Replay({split}, Zhangye()).status().code(), absl::StatusCode::kInvalidArgument);
   // A unit outside the round; figures that do not match their hash.
   absl::StatusOr<Round> round = Round::Replay({Opened()}, Zhangye());
   ASSERT_TRUE(round.ok());
@@ -221,6 +225,50 @@ TEST(Round, TheOverallReportIsFormedAgreedReportedUpCirculatedAndPublished) {
   EXPECT_NE(other.StatusAt(At("2023-01-21T09:30:00")).report.formed, nullptr);
   // And the whole history replays.
   EXPECT_TRUE(Round::Replay(round.history(), Zhangye()).ok());
+}
+
+TEST(RoundJson, EveryEventReadsBackAsWritten) {
+  RoundEvent opened = Opened();
+  std::get<RoundOpened>(opened.body).definition.targets_of = 2024;
+  std::get<RoundOpened>(opened.body).definition.level = UnitLevel::kCounty;
+  std::get<RoundOpened>(opened.body).definition.assessment_group = {"宋生礼", "曹俊"};
+  const std::vector<RoundEvent> events = {
+      opened,
+      Submitted("甘州区", "2023-01-10T10:00:00", "unit,indicator,year,value\n甘州区,23,2022,\"76.8\"\n"),
+      {At("2023-01-11T10:00:00"), SubmissionAccepted{"甘州区", 1, "魏士博"}},
+      {At("2023-01-11T11:00:00"), SubmissionReturned{"临泽县", 2, "魏士博", "指标 9 有误\t\"核\""}},
+      {At("2023-01-12T10:00:00"), ReviewOf("宋生礼", {"宋生礼", "曹俊"}, {"甘州区"}, 18446744073709551615ull, "v")},
+      {At("2023-01-13T10:00:00"), RoundApproved{"马斌"}},
+      {At("2023-01-13T11:00:00"), ApprovalWithdrawn{"马斌", "更正"}},
+      {At("2023-01-14T10:00:00"), RoundPublished{"魏士博"}},
+      {At("2023-01-15T10:00:00"), RoundReopened{"马斌", "更正"}},
+      {At("2023-01-16T10:00:00"), ReportStepOf(ReportAction::kForm, "魏士博", "# 报告\n")},
+      {At("2023-01-16T11:00:00"), ReportStepOf(ReportAction::kSendUp, "魏士博")},
+      {At("2023-01-17T10:00:00"), UnitRoundReceived{"甘州区", "魏士博", std::string(64, 'a'), "甘州区框架", 2022,
+                                                    RoundKind::kTrial, RoundState::kPublished, "王岚", "a,b\n"}},
+  };
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    const std::string line = RoundEventJson(static_cast<std::int64_t>(k) + 1, events[k]);
+    const absl::StatusOr<NumberedRoundEvent> read = ParseRoundEventJson(line);
+    ASSERT_TRUE(read.ok()) << line << "\n" << read.status();
+    EXPECT_EQ(read->seq, static_cast<std::int64_t>(k) + 1);
+    // Written again, the event read gives the same line: nothing was lost.
+    EXPECT_EQ(RoundEventJson(read->seq, read->event), line);
+  }
+  // What is not an event says what is wrong.
+  EXPECT_NE(ParseRoundEventJson("{\"seq\": 1").status().message().find("not a line of JSON"), std::string::npos);
+  EXPECT_NE(ParseRoundEventJson("{\"seq\": 1, \"at\": \"2023-01-10T10:00:00\", \"event\": \"submit\", "
+                                "\"unit\": \"甘州区\", \"by\": \"x\", \"document\": \"\", \"figures\": \"f\"}")
+                .status().message().find("the event 'submit' has no 'sha256'"),
+            std::string::npos);
+  EXPECT_NE(ParseRoundEventJson("{\"seq\": 1, \"at\": \"2023-01-10T10:00:00\", \"event\": \"accept\", "
+                                "\"unit\": \"甘州区\", \"revision\": 99999999999, \"by\": \"x\"}")
+                .status().message().find("'revision' of the event 'accept' is not an integer of a sensible size"),
+            std::string::npos);
+  EXPECT_FALSE(ParseRoundEventJson("{\"seq\": 1, \"at\": \"2023-01-10\", \"event\": \"approve\", \"by\": 5}").ok());
+  EXPECT_FALSE(ParseRoundEventJson("{\"seq\": 1, \"at\": \"2023-01-10\", \"event\": \"dance\"}").ok());
+  EXPECT_FALSE(ParseRoundEventJson("{\"seq\": 1, \"at\": \"\xff\", \"event\": \"approve\", \"by\": \"x\"}").ok());
+  EXPECT_FALSE(ParseRoundEventJson("[1, 2]").ok());
 }
 
 TEST(Round, GroupsAreMadeOfTheOrganisationsPeopleAndPosts) {

@@ -28,6 +28,7 @@ constexpr const char* kUsage =
     "       healthact round withdraw|reopen --store FILE --by WHO --reason TEXT [--at TIME]\n"
     "       healthact round report form --store FILE --by WHO REPORT.md [--at TIME]\n"
     "       healthact round report agree|send-up|circulate|release --store FILE --by WHO [--at TIME]\n"
+    "       healthact round import --store NEW_FILE --framework F.ha --org ORG.org.ha HISTORY.jsonl\n"
     "       healthact round receive --store FILE --by WHO [--unit UNIT] [--at TIME] UNIT_ROUND_STORE\n"
     "       healthact round received --store FILE\n"
     "       healthact round status|history --store FILE [--as-of TIME] [--format jsonl]\n"
@@ -374,6 +375,65 @@ int Show(const std::string& step, const Arguments& arguments) {
   return kExitOk;
 }
 
+// A history kept elsewhere, as the JSON lines `round history --format jsonl`
+// writes, into a new store: every line read, numbered from 1 without a gap,
+// the round assessing exactly the framework given, and the whole history
+// replaying under the organisation's rules; written at once or not at all.
+int Import(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  if (!flags.count("framework") || !flags.count("org") || arguments.positional.size() != 1) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const ParsedFramework framework = Load(flags.at("framework"));
+  if (!framework.ok()) return kExitInvalid;
+  absl::StatusOr<std::string> org_text = ReadFile(flags.at("org"));
+  if (!org_text.ok()) return Fail(org_text.status());
+  ParsedOrganisation org = ParseOrganisation(*org_text, flags.at("org"));
+  for (const Diagnostic& d : org.diagnostics) std::cerr << d.ToString() << "\n";
+  if (!org.ok()) return kExitInvalid;
+  const std::string& file = arguments.positional.front();
+  absl::StatusOr<std::string> lines = ReadFile(file);
+  if (!lines.ok()) return Fail(lines.status());
+  std::vector<RoundEvent> history;
+  std::size_t start = 0;
+  for (int line = 1; start < lines->size(); ++line) {
+    std::size_t end = lines->find('\n', start);
+    if (end == std::string::npos) end = lines->size();
+    const std::string_view text = std::string_view(*lines).substr(start, end - start);
+    start = end + 1;
+    if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    absl::StatusOr<NumberedRoundEvent> read = ParseRoundEventJson(text);
+    if (!read.ok()) {
+      std::cerr << file << ":" << line << ": " << read.status().message() << "\n";
+      return kExitInvalid;
+    }
+    if (read->seq != static_cast<std::int64_t>(history.size()) + 1) {
+      std::cerr << file << ":" << line << ": event " << read->seq << " where event " << history.size() + 1
+                << " comes: the events are numbered from 1, in order, without a gap\n";
+      return kExitInvalid;
+    }
+    history.push_back(std::move(read->event));
+  }
+  if (history.empty() || !std::holds_alternative<RoundOpened>(history.front().body)) {
+    std::cerr << "healthact: " << file << ": a round's history begins with its opening\n";
+    return kExitInvalid;
+  }
+  const RoundDefinition& d = std::get<RoundOpened>(history.front().body).definition;
+  const std::string sha256 = FrameworkSha256(*framework.framework);
+  if (d.framework_sha256 != sha256) {
+    std::cerr << "healthact: the history's round assesses the framework with SHA-256 " << d.framework_sha256
+              << "; " << flags.at("framework") << " has " << sha256 << "\n";
+    return kExitInvalid;
+  }
+  absl::StatusOr<RoundStore> store =
+      RoundStore::Import(flags.at("store"), history, FormatFramework(*framework.framework), *org_text,
+                         org.organisation);
+  if (!store.ok()) return Fail(store.status());
+  std::cout << history.size() << " 项已导入：" << d.framework << " " << d.year << " 年\n";
+  return kExitOk;
+}
+
 // A unit's own round, sent up as its store file: checked (it opens intact,
 // replays under its own rules, is approved, and its result computes from its
 // events), then recorded with the file's hash and the result.
@@ -571,6 +631,7 @@ int RoundCommand(const std::vector<std::string>& words) {
   if (step == "review") return ReviewStep(*arguments);
   if (step == "report") return ReportStep(*arguments);
   if (step == "receive") return Receive(*arguments);
+  if (step == "import") return Import(*arguments);
   if (step == "received") return Received(*arguments);
   std::cerr << "healthact: unknown round step '" << step << "'\n" << kUsage;
   return kExitUsage;

@@ -68,6 +68,17 @@ absl::Status MustBeDirector(const Organisation& organisation, const Committee& c
       "), not for '", by, "' on ", date.ToString()));
 }
 
+// Names (units, members, frameworks) are one line each: the store keeps
+// lists of them a line each, and a name across lines would come back as two.
+absl::Status OneLine(const std::vector<std::string>& names, std::string_view what) {
+  for (const std::string& name : names) {
+    if (name.find_first_of("\n\r") != std::string::npos) {
+      return absl::InvalidArgumentError(text::StrCat("a name of ", what, " runs across lines"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 // The assessment group (考核组) and the spot-check group (抽查组) are set up by
 // the committee from the people and posts of its organisation: a name it does
 // not know, or a person who holds no seat that day, is a typing error or a
@@ -322,6 +333,11 @@ absl::Status Round::Check(const RoundEvent& event) const {
             if (e.definition.units.empty()) {
               return absl::InvalidArgumentError("a round assesses at least one unit");
             }
+            for (const absl::Status& names :
+                 {OneLine(e.definition.units, "the units"), OneLine(e.definition.assessment_group, "the group"),
+                  OneLine({e.definition.framework, e.definition.committee, e.definition.within}, "the round")}) {
+              if (!names.ok()) return names;
+            }
             if (absl::Status members = MustBeMembers(organisation, e.definition.assessment_group, date,
                                                      "assessment group (考核组)");
                 !members.ok()) {
@@ -383,6 +399,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
                 return absl::InvalidArgumentError(text::StrCat("'", unit, "' is not a unit of this round"));
               }
             }
+            if (absl::Status names = OneLine(e.group, "the spot-check group"); !names.ok()) return names;
             if (absl::Status members = MustBeMembers(organisation, e.group, date, "spot-check group (抽查组)");
                 !members.ok()) {
               return members;
@@ -441,6 +458,9 @@ absl::Status Round::Check(const RoundEvent& event) const {
                   e.unit, "'s round is ", RoundStateName(e.state), ": a round is sent up once approved"));
             }
             if (e.file_sha256.size() != 64) return absl::InvalidArgumentError("a receipt keeps the file's SHA-256");
+            if (absl::Status names = OneLine({e.framework, e.approved_by}, "the round received"); !names.ok()) {
+              return names;
+            }
             return MustBeOffice(organisation, *committee, e.by, date, "receiving a unit's round");
           },
       },

@@ -1,4 +1,12 @@
-// A round's events as JSON lines (round.hpp).
+// A round's events as JSON lines (round.hpp): written by hand, in the
+// library's one JSON style; read with nlohmann/json, which checks the syntax
+// and the UTF-8 of every string.
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+#include "healthact/core/limits.hpp"
+
 #include "core/escape.hpp"
 #include "core/overloaded.hpp"
 #include "core/strings.hpp"
@@ -20,7 +28,209 @@ std::string DefinitionJson(const RoundDefinition& d) {
       d.deadline ? JsonString(d.deadline->ToString()) : std::string("null"), "}");
 }
 
+using nlohmann::json;
+
+// Reading one event's fields: each is required, and of its type; the first
+// that is not stops the reading with its name.
+class Fields {
+ public:
+  Fields(const json& object, std::string_view event) : object_(object), event_(event) {}
+
+  std::string Text(const char* name) {
+    const json* value = Find(name);
+    if (value != nullptr && !value->is_string()) Wrong(name, "a string");
+    return value != nullptr && value->is_string() ? value->get<std::string>() : std::string();
+  }
+  std::optional<std::string> TextOrNull(const char* name) {
+    const json* value = Find(name);
+    if (value == nullptr || value->is_null()) return std::nullopt;
+    if (!value->is_string()) Wrong(name, "a string or null");
+    return value->is_string() ? std::optional(value->get<std::string>()) : std::nullopt;
+  }
+  std::int64_t Integer(const char* name) {
+    const json* value = Find(name);
+    if (value != nullptr && !value->is_number_integer()) Wrong(name, "an integer");
+    return value != nullptr && value->is_number_integer() ? value->get<std::int64_t>() : 0;
+  }
+  // An integer that fits an int (a year, a revision): a larger one is an error, not a wrap-around.
+  int SmallInteger(const char* name) {
+    const std::int64_t value = Integer(name);
+    if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
+      Wrong(name, "an integer of a sensible size");
+      return 0;
+    }
+    return static_cast<int>(value);
+  }
+  std::optional<int> SmallIntegerOrNull(const char* name) {
+    const json* value = Find(name);
+    if (value == nullptr || value->is_null()) return std::nullopt;
+    if (!value->is_number_integer()) {
+      Wrong(name, "an integer or null");
+      return std::nullopt;
+    }
+    return SmallInteger(name);
+  }
+  std::uint64_t Unsigned(const char* name) {
+    const json* value = Find(name);
+    if (value != nullptr && !value->is_number_unsigned()) Wrong(name, "an integer from 0");
+    return value != nullptr && value->is_number_unsigned() ? value->get<std::uint64_t>() : 0;
+  }
+  std::vector<std::string> Texts(const char* name) {
+    std::vector<std::string> out;
+    const json* value = Find(name);
+    if (value == nullptr) return out;
+    if (!value->is_array()) {
+      Wrong(name, "a list of strings");
+      return out;
+    }
+    for (const json& item : *value) {
+      if (!item.is_string()) {
+        Wrong(name, "a list of strings");
+        return {};
+      }
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  }
+  const json* Object(const char* name) {
+    const json* value = Find(name);
+    if (value != nullptr && !value->is_object()) Wrong(name, "an object");
+    return value != nullptr && value->is_object() ? value : nullptr;
+  }
+  absl::Status status() const { return status_; }
+
+ private:
+  const json* Find(const char* name) {
+    const auto found = object_.find(name);
+    if (found == object_.end()) {
+      if (status_.ok()) {
+        status_ = absl::InvalidArgumentError(text::StrCat("the event '", event_, "' has no '", name, "'"));
+      }
+      return nullptr;
+    }
+    return &*found;
+  }
+  void Wrong(const char* name, std::string_view type) {
+    if (status_.ok()) {
+      status_ = absl::InvalidArgumentError(text::StrCat("'", name, "' of the event '", event_, "' is not ", type));
+    }
+  }
+  const json& object_;
+  std::string event_;
+  absl::Status status_;
+};
+
+absl::StatusOr<RoundDefinition> DefinitionFromJson(const json& object) {
+  Fields f(object, "open");
+  RoundDefinition d;
+  d.framework = f.Text("framework");
+  d.framework_sha256 = f.Text("framework_sha256");
+  d.year = f.SmallInteger("year");
+  const std::string kind = f.Text("kind");
+  d.targets_of = f.SmallIntegerOrNull("targets_of");
+  const std::optional<std::string> level = f.TextOrNull("level");
+  d.within = f.Text("within");
+  d.units = f.Texts("units");
+  d.committee = f.Text("committee");
+  d.assessment_group = f.Texts("assessment_group");
+  const std::optional<std::string> deadline = f.TextOrNull("deadline");
+  if (!f.status().ok()) return f.status();
+  for (const std::optional<int>& year : {std::optional<int>(d.year), d.targets_of}) {
+    if (year && (*year < limits::kFirstYear || *year > limits::kLastYear)) {
+      return absl::InvalidArgumentError(
+          text::StrCat(*year, " is not a year from ", limits::kFirstYear, " to ", limits::kLastYear));
+    }
+  }
+  const std::optional<RoundKind> parsed_kind = ParseRoundKindKey(kind);
+  if (!parsed_kind) return absl::InvalidArgumentError(text::StrCat("unknown round kind '", kind, "'"));
+  d.kind = *parsed_kind;
+  if (level) {
+    d.level = ParseUnitLevel(*level);
+    if (!d.level) return absl::InvalidArgumentError(text::StrCat("unknown level '", *level, "'"));
+  }
+  if (deadline) {
+    d.deadline = Instant::Parse(*deadline);
+    if (!d.deadline) return absl::InvalidArgumentError(text::StrCat("'", *deadline, "' is not a time"));
+  }
+  return d;
+}
+
+absl::StatusOr<RoundEventBody> BodyFromJson(const json& object, const std::string& event) {
+  Fields f(object, event);
+  RoundEventBody body;
+  if (event == "open") {
+    const json* definition = f.Object("definition");
+    const std::string by = f.Text("by");
+    if (!f.status().ok()) return f.status();
+    absl::StatusOr<RoundDefinition> d = DefinitionFromJson(*definition);
+    if (!d.ok()) return d.status();
+    body = RoundOpened{*std::move(d), by};
+  } else if (event == "submit") {
+    body = FiguresSubmitted{f.Text("unit"), f.Text("by"), f.Text("document"), f.Text("figures"), f.Text("sha256")};
+  } else if (event == "accept") {
+    body = SubmissionAccepted{f.Text("unit"), f.SmallInteger("revision"), f.Text("by")};
+  } else if (event == "return") {
+    body = SubmissionReturned{f.Text("unit"), f.SmallInteger("revision"), f.Text("by"),
+                              f.Text("reason")};
+  } else if (event == "review") {
+    body = FiguresReviewed{f.Text("by"), f.Texts("group"), f.Texts("sample"), f.Unsigned("seed"),
+                           f.Text("verified"), f.Text("sha256")};
+  } else if (event == "approve") {
+    body = RoundApproved{f.Text("by")};
+  } else if (event == "withdraw") {
+    body = ApprovalWithdrawn{f.Text("by"), f.Text("reason")};
+  } else if (event == "publish") {
+    body = RoundPublished{f.Text("by")};
+  } else if (event == "reopen") {
+    body = RoundReopened{f.Text("by"), f.Text("reason")};
+  } else if (event == "receive") {
+    UnitRoundReceived r{f.Text("unit"), f.Text("by"), f.Text("file_sha256"), f.Text("framework"),
+                        f.SmallInteger("year"), RoundKind::kOfficial, RoundState::kApproved,
+                        f.Text("approved_by"), f.Text("result_csv")};
+    const std::string kind = f.Text("kind");
+    const std::string state = f.Text("state");
+    if (!f.status().ok()) return f.status();
+    const std::optional<RoundKind> parsed_kind = ParseRoundKindKey(kind);
+    const std::optional<RoundState> parsed_state = ParseRoundStateName(state);
+    if (!parsed_kind || !parsed_state) {
+      return absl::InvalidArgumentError(text::StrCat("unknown kind '", kind, "' or state '", state, "'"));
+    }
+    r.kind = *parsed_kind;
+    r.state = *parsed_state;
+    body = std::move(r);
+  } else if (event.starts_with("report_")) {
+    const std::optional<ReportAction> action = ParseReportActionKey(std::string_view(event).substr(7));
+    if (!action) return absl::InvalidArgumentError(text::StrCat("unknown event '", event, "'"));
+    OverallReportStep step{*action, f.Text("by"), "", ""};
+    if (*action == ReportAction::kForm) {
+      step.text = f.Text("text");
+      step.sha256 = f.Text("sha256");
+    }
+    body = std::move(step);
+  } else {
+    return absl::InvalidArgumentError(text::StrCat("unknown event '", event, "'"));
+  }
+  if (!f.status().ok()) return f.status();
+  return body;
+}
+
 }  // namespace
+
+absl::StatusOr<NumberedRoundEvent> ParseRoundEventJson(std::string_view line) {
+  const json object = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+  if (object.is_discarded()) return absl::InvalidArgumentError("not a line of JSON (or not valid UTF-8)");
+  if (!object.is_object()) return absl::InvalidArgumentError("an event is a JSON object");
+  Fields f(object, "?");
+  const std::int64_t seq = f.Integer("seq");
+  const std::string at_text = f.Text("at");
+  const std::string event = f.Text("event");
+  if (!f.status().ok()) return f.status();
+  const std::optional<Instant> at = Instant::Parse(at_text);
+  if (!at) return absl::InvalidArgumentError(text::StrCat("'", at_text, "' is not a time"));
+  absl::StatusOr<RoundEventBody> body = BodyFromJson(object, event);
+  if (!body.ok()) return body.status();
+  return NumberedRoundEvent{seq, RoundEvent{*at, *std::move(body)}};
+}
 
 std::string RoundEventJson(std::int64_t seq, const RoundEvent& event) {
   std::string out = text::StrCat("{\"seq\": ", seq, ", \"at\": ", JsonString(event.at.ToString()), ", ");

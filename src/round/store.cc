@@ -295,9 +295,16 @@ absl::StatusOr<RoundStore> RoundStore::Create(const std::string& path, const Rou
                                               std::string_view framework_text,
                                               std::string_view organisation_text,
                                               std::shared_ptr<const Organisation> organisation) {
-  const auto* opened = std::get_if<RoundOpened>(&opening.body);
+  return Import(path, {opening}, framework_text, organisation_text, std::move(organisation));
+}
+
+absl::StatusOr<RoundStore> RoundStore::Import(const std::string& path, const std::vector<RoundEvent>& history,
+                                              std::string_view framework_text,
+                                              std::string_view organisation_text,
+                                              std::shared_ptr<const Organisation> organisation) {
+  const auto* opened = history.empty() ? nullptr : std::get_if<RoundOpened>(&history.front().body);
   if (opened == nullptr) return absl::InvalidArgumentError("a round's store begins with its opening");
-  if (absl::StatusOr<Round> round = Round::Replay({opening}, std::move(organisation)); !round.ok()) {
+  if (absl::StatusOr<Round> round = Round::Replay(history, std::move(organisation)); !round.ok()) {
     return round.status();
   }
   std::error_code error;
@@ -337,15 +344,20 @@ absl::StatusOr<RoundStore> RoundStore::Create(const std::string& path, const Rou
       if (sqlite3_step(insert.get()) != SQLITE_DONE) return c.Error("writing the round's definition");
       sqlite3_reset(insert.get());
     }
-    const Row row = ToRow(opening);
     Statement event(c.db,
                     "INSERT INTO events(seq, at, kind, unit, actor, revision, reason, document, "
-                    "figures, figures_sha256, row_sha256) VALUES(1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    "figures, figures_sha256, row_sha256) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!event.ok()) return c.Error("preparing");
-    event.Bind(1, row.at), event.Bind(2, row.kind), event.Bind(3, row.unit), event.Bind(4, row.actor);
-    event.Bind(5, row.revision), event.Bind(6, row.reason), event.Bind(7, row.document);
-    event.Bind(8, row.figures), event.Bind(9, row.figures_sha256), event.Bind(10, row.Hash(1));
-    if (sqlite3_step(event.get()) != SQLITE_DONE) return c.Error("writing the opening");
+    for (std::size_t k = 0; k < history.size(); ++k) {
+      const std::int64_t seq = static_cast<std::int64_t>(k) + 1;
+      const Row row = ToRow(history[k]);
+      event.Bind(1, seq), event.Bind(2, row.at), event.Bind(3, row.kind), event.Bind(4, row.unit);
+      event.Bind(5, row.actor), event.Bind(6, row.revision), event.Bind(7, row.reason);
+      event.Bind(8, row.document), event.Bind(9, row.figures), event.Bind(10, row.figures_sha256);
+      event.Bind(11, row.Hash(seq));
+      if (sqlite3_step(event.get()) != SQLITE_DONE) return c.Error("writing the events");
+      sqlite3_reset(event.get());
+    }
     if (absl::Status s = c.Exec("COMMIT"); !s.ok()) return s;
   }
   std::filesystem::rename(partial, path, error);

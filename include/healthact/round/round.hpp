@@ -184,6 +184,15 @@ std::string_view RoundEventName(const RoundEventBody& body);  // "提交", "退�
 // "name": "提交", …the event's fields by name…}; the opening carries the
 // round's definition.
 std::string RoundEventJson(std::int64_t seq, const RoundEvent& event);
+// The inverse: one line of RoundEventJson back to its position and event.
+// Whether the event is allowed is for Round::Replay; this reads it, and says
+// what is wrong with a line that is not one ("the event 'submit' has no
+// 'sha256'"); the caller adds where the line is.
+struct NumberedRoundEvent {
+  std::int64_t seq = 0;
+  RoundEvent event;
+};
+absl::StatusOr<NumberedRoundEvent> ParseRoundEventJson(std::string_view line);
 
 
 enum class SubmissionState : std::uint8_t {

@@ -32,6 +32,13 @@ class RoundStore {
                                            std::string_view framework_text,
                                            std::string_view organisation_text,
                                            std::shared_ptr<const Organisation> organisation);
+  // Creates `path` holding a whole `history` (from software that kept the
+  // events itself: ParseRoundEventJson), written in one transaction once it
+  // replays under the rules; refuses a file that exists.
+  static absl::StatusOr<RoundStore> Import(const std::string& path, const std::vector<RoundEvent>& history,
+                                           std::string_view framework_text,
+                                           std::string_view organisation_text,
+                                           std::shared_ptr<const Organisation> organisation);
   // Opens a round's file, checking that it is one and intact; read-only
   // for a file received from another office, which is never written.
   enum class Access : std::uint8_t { kReadWrite, kReadOnly };
