@@ -269,6 +269,9 @@ TEST(RoundJson, EveryEventReadsBackAsWritten) {
   EXPECT_FALSE(ParseRoundEventJson("{\"seq\": 1, \"at\": \"2023-01-10\", \"event\": \"dance\"}").ok());
   EXPECT_FALSE(ParseRoundEventJson("{\"seq\": 1, \"at\": \"\xff\", \"event\": \"approve\", \"by\": \"x\"}").ok());
   EXPECT_FALSE(ParseRoundEventJson("[1, 2]").ok());
+  // A number past the signed range is an error, not a wrap-around to -1.
+  EXPECT_FALSE(ParseRoundEventJson("{\"seq\": 18446744073709551615, \"at\": \"2023-01-10\", \"event\": "
+                                   "\"approve\", \"by\": \"x\"}").ok());
 }
 
 TEST(Round, GroupsAreMadeOfTheOrganisationsPeopleAndPosts) {

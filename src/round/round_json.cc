@@ -49,8 +49,12 @@ class Fields {
   }
   std::int64_t Integer(const char* name) {
     const json* value = Find(name);
-    if (value != nullptr && !value->is_number_integer()) Wrong(name, "an integer");
-    return value != nullptr && value->is_number_integer() ? value->get<std::int64_t>() : 0;
+    // One past the signed range is read as unsigned: an error, not a wrap-around.
+    const bool fits = value != nullptr && value->is_number_integer() &&
+                      !(value->is_number_unsigned() &&
+                        value->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()));
+    if (value != nullptr && !fits) Wrong(name, "an integer");
+    return fits ? value->get<std::int64_t>() : 0;
   }
   // An integer that fits an int (a year, a revision): a larger one is an error, not a wrap-around.
   int SmallInteger(const char* name) {
