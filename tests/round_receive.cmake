@@ -38,7 +38,8 @@ endforeach()
 # The city's round of its six counties.
 set(store ${WORK}/city.round)
 step(0 "6 个单位" new --framework ${EXAMPLES}/zhangye.ha --year 2022 --org ${EXAMPLES}/zhangye.org.ha
-     --units ${EXAMPLES}/zhangye-units.csv --level 县区 --by 魏士博 --at 2023-01-02T09:00:00)
+     --units ${EXAMPLES}/zhangye-units.csv --level 县区 --send-up-deadline 2023-01-06T18:00:00 --by 魏士博
+     --at 2023-01-02T09:00:00)
 # Not yet approved by the county's director: not received.
 step(1 "甘州区's round is 收集中: a round is sent up once approved" receive --by 魏士博
      --at 2023-01-06T09:00:00 ${WORK}/ganzhou.round)
@@ -56,8 +57,9 @@ file(SHA256 ${WORK}/ganzhou.round after)
 if(NOT sent STREQUAL after)
   message(FATAL_ERROR "receiving a county's round changed its file")
 endif()
-# The list: 甘州区's round with the file's hash, the other five not yet.
-step(0 "甘州区\t2023-01-07T09:00:00 收到\t甘州区健康行动考核指标框架 2022 年考核\t已审定（王岚）\tSHA-256 ${sent}\n临泽县\t未报送\n"
+# The list: 甘州区's round with the file's hash, late (the deadline was the
+# 6th at 18:00), the other five not yet.
+step(0 "甘州区\t2023-01-07T09:00:00 收到\t甘州区健康行动考核指标框架 2022 年考核\t已审定（王岚）\tSHA-256 ${sent}\t逾期\n临泽县\t未报送\n"
      received)
 # The record keeps the county's result as the city computed it: 梁家墩镇's
 # 80 meets the target ≥75 of indicator 23, 上秦镇's 70 does not.

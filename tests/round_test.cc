@@ -232,6 +232,7 @@ TEST(RoundJson, EveryEventReadsBackAsWritten) {
   std::get<RoundOpened>(opened.body).definition.targets_of = 2024;
   std::get<RoundOpened>(opened.body).definition.level = UnitLevel::kCounty;
   std::get<RoundOpened>(opened.body).definition.assessment_group = {"宋生礼", "曹俊"};
+  std::get<RoundOpened>(opened.body).definition.send_up_deadline = At("2023-02-01T18:00:00");
   const std::vector<RoundEvent> events = {
       opened,
       Submitted("甘州区", "2023-01-10T10:00:00", "unit,indicator,year,value\n甘州区,23,2022,\"76.8\"\n"),
@@ -247,6 +248,7 @@ TEST(RoundJson, EveryEventReadsBackAsWritten) {
       {At("2023-01-17T10:00:00"), UnitRoundReceived{"甘州区", "魏士博", std::string(64, 'a'), "甘州区框架", 2022,
                                                     RoundKind::kTrial, RoundState::kPublished, "王岚", "a,b\n"}},
   };
+  EXPECT_NE(RoundEventJson(1, opened).find("\"send_up_deadline\": \"2023-02-01T18:00:00\""), std::string::npos);
   for (std::size_t k = 0; k < events.size(); ++k) {
     const std::string line = RoundEventJson(static_cast<std::int64_t>(k) + 1, events[k]);
     const absl::StatusOr<NumberedRoundEvent> read = ParseRoundEventJson(line);

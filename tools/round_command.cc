@@ -19,7 +19,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: healthact round new --store FILE --framework F.ha --year YEAR --org ORG.org.ha --units UNITS.csv\n"
     "                 [--level LEVEL] [--within UNIT] [--trial [--targets-of YEAR]] [--committee NAME]\n"
-    "                 [--group \"NAME、NAME\"] [--deadline TIME] [--by WHO] [--at TIME]\n"
+    "                 [--group \"NAME、NAME\"] [--deadline TIME] [--send-up-deadline TIME] [--by WHO] [--at TIME]\n"
     "       healthact round submit --store FILE --unit UNIT --by WHO [--document TEXT] [--at TIME] DATA.csv\n"
     "       healthact round accept|return --store FILE --unit UNIT --by WHO [--reason TEXT] [--at TIME]\n"
     "       healthact round review --store FILE --by WHO --verified VERIFIED.csv [--sample K --seed S]\n"
@@ -192,10 +192,12 @@ int New(const Arguments& arguments) {
     return kExitUsage;
   }
   if (flags.count("group")) definition.assessment_group = SplitList(flags.at("group"));
-  if (flags.count("deadline")) {
-    definition.deadline = Instant::Parse(flags.at("deadline"));
-    if (!definition.deadline) {
-      std::cerr << "healthact: --deadline takes a time like 2023-01-15T18:00:00\n";
+  for (const auto& [flag, into] : {std::pair{"deadline", &definition.deadline},
+                                   std::pair{"send-up-deadline", &definition.send_up_deadline}}) {
+    if (!flags.count(flag)) continue;
+    *into = Instant::Parse(flags.at(flag));
+    if (!*into) {
+      std::cerr << "healthact: --" << flag << " takes a time like 2023-01-15T18:00:00\n";
       return kExitUsage;
     }
   }
@@ -486,7 +488,11 @@ int Received(const Arguments& arguments) {
     const UnitRoundReceived& r = *found->second.second;
     std::cout << unit << "\t" << found->second.first.ToString() << " 收到\t" << r.framework << " " << r.year
               << " 年" << (r.kind == RoundKind::kTrial ? "试考核" : "考核") << "\t" << RoundStateName(r.state)
-              << "（" << r.approved_by << "）\tSHA-256 " << r.file_sha256 << "\n";
+              << "（" << r.approved_by << "）\tSHA-256 " << r.file_sha256
+              << (std::find(status.sent_up_late.begin(), status.sent_up_late.end(), unit) != status.sent_up_late.end()
+                      ? "\t逾期"
+                      : "")
+              << "\n";
   }
   return kExitOk;
 }
@@ -614,7 +620,7 @@ int RoundCommand(const std::vector<std::string>& words) {
   const std::vector<std::string> rest(words.begin() + 1, words.end());
   const auto arguments =
       ParseArguments(rest, {"store", "framework", "year", "org", "units", "level", "within", "trial",
-                            "targets-of", "committee", "group", "deadline", "by", "at", "unit",
+                            "targets-of", "committee", "group", "deadline", "send-up-deadline", "by", "at", "unit",
                             "document", "reason", "as-of", "format", "verified", "sample", "seed", "output"});
   if (!arguments || !arguments->flags.count("store")) {
     std::cerr << kUsage;

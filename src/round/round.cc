@@ -546,6 +546,11 @@ RoundStatus Round::StatusAt(std::optional<Instant> as_of) const {
                },
                event.body);
   }
+  for (const auto& [unit, receipt] : status.received) {
+    if (definition_.send_up_deadline && *definition_.send_up_deadline < receipt.first) {
+      status.sent_up_late.push_back(unit);
+    }
+  }
   for (const UnitSubmissions& u : status.units) {
     if (u.state == SubmissionState::kNone) status.missing.push_back(u.unit);
     if (u.late) status.late.push_back(u.unit);

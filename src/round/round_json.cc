@@ -25,7 +25,8 @@ std::string DefinitionJson(const RoundDefinition& d) {
       ", \"level\": ", d.level ? JsonString(UnitLevelName(*d.level)) : std::string("null"), ", \"within\": ",
       JsonString(d.within), ", \"units\": ", escape::JsonStringList(d.units), ", \"committee\": ", JsonString(d.committee),
       ", \"assessment_group\": ", escape::JsonStringList(d.assessment_group), ", \"deadline\": ",
-      d.deadline ? JsonString(d.deadline->ToString()) : std::string("null"), "}");
+      d.deadline ? JsonString(d.deadline->ToString()) : std::string("null"), ", \"send_up_deadline\": ",
+      d.send_up_deadline ? JsonString(d.send_up_deadline->ToString()) : std::string("null"), "}");
 }
 
 using nlohmann::json;
@@ -138,6 +139,7 @@ absl::StatusOr<RoundDefinition> DefinitionFromJson(const json& object) {
   d.committee = f.Text("committee");
   d.assessment_group = f.Texts("assessment_group");
   const std::optional<std::string> deadline = f.TextOrNull("deadline");
+  const std::optional<std::string> send_up_deadline = f.TextOrNull("send_up_deadline");
   if (!f.status().ok()) return f.status();
   for (const std::optional<int>& year : {std::optional<int>(d.year), d.targets_of}) {
     if (year && (*year < limits::kFirstYear || *year > limits::kLastYear)) {
@@ -152,9 +154,11 @@ absl::StatusOr<RoundDefinition> DefinitionFromJson(const json& object) {
     d.level = ParseUnitLevel(*level);
     if (!d.level) return absl::InvalidArgumentError(text::StrCat("unknown level '", *level, "'"));
   }
-  if (deadline) {
-    d.deadline = Instant::Parse(*deadline);
-    if (!d.deadline) return absl::InvalidArgumentError(text::StrCat("'", *deadline, "' is not a time"));
+  for (const auto& [given, into] :
+       {std::pair{&deadline, &d.deadline}, std::pair{&send_up_deadline, &d.send_up_deadline}}) {
+    if (!*given) continue;
+    *into = Instant::Parse(**given);
+    if (!*into) return absl::InvalidArgumentError(text::StrCat("'", **given, "' is not a time"));
   }
   return d;
 }

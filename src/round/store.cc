@@ -160,6 +160,7 @@ std::map<std::string, std::string> DefinitionMeta(const RoundDefinition& d) {
       {"committee", d.committee},
       {"assessment_group", Joined(d.assessment_group)},
       {"deadline", d.deadline ? d.deadline->ToString() : ""},
+      {"send_up_deadline", d.send_up_deadline ? d.send_up_deadline->ToString() : ""},
   };
 }
 
@@ -195,6 +196,11 @@ std::optional<RoundDefinition> DefinitionFrom(const std::map<std::string, std::s
   if (!get("deadline")->empty()) {
     d.deadline = Instant::Parse(*get("deadline"));
     if (!d.deadline) return std::nullopt;
+  }
+  // Optional: stores made before it was kept have none.
+  if (const std::string* send_up = get("send_up_deadline"); send_up != nullptr && !send_up->empty()) {
+    d.send_up_deadline = Instant::Parse(*send_up);
+    if (!d.send_up_deadline) return std::nullopt;
   }
   return d;
 }

@@ -72,6 +72,7 @@ struct RoundDefinition {
   std::string committee;                   // whose round it is
   std::vector<std::string> assessment_group;  // 考核组 members
   std::optional<Instant> deadline;         // for submissions
+  std::optional<Instant> send_up_deadline; // for the units' own rounds, sent up (UnitRoundReceived)
 };
 
 // The events of a round.  `by` is a person or a post of the organisation.
@@ -233,8 +234,10 @@ struct RoundStatus {
   // Units that have not submitted, that are late, whose latest is returned.
   std::vector<std::string> missing, late, returned;
   ReportStatus report;
-  // The latest round each unit has sent up, with when it was received.
+  // The latest round each unit has sent up, with when it was received;
+  // those received after the send-up deadline.
   std::map<std::string, std::pair<Instant, const UnitRoundReceived*>> received;
+  std::vector<std::string> sent_up_late;
 };
 
 class Round {
