@@ -102,6 +102,32 @@ int Append(Opened& opened, const RoundEvent& event) {
   return kExitOk;
 }
 
+// What a new round is made of: the framework (--framework) and the
+// organisation (--org), parsed with their diagnostics printed, and the
+// organisation's text, which the store keeps.  nullopt when either does not read.
+struct RoundSources {
+  ParsedFramework framework;
+  std::string org_text;
+  std::shared_ptr<const Organisation> organisation;
+};
+std::optional<RoundSources> LoadSources(const Arguments& arguments) {
+  const auto& flags = arguments.flags;
+  RoundSources sources;
+  sources.framework = Load(flags.at("framework"));
+  if (!sources.framework.ok()) return std::nullopt;
+  absl::StatusOr<std::string> org_text = ReadFile(flags.at("org"));
+  if (!org_text.ok()) {
+    Fail(org_text.status());
+    return std::nullopt;
+  }
+  ParsedOrganisation org = ParseOrganisation(*org_text, flags.at("org"));
+  for (const Diagnostic& d : org.diagnostics) std::cerr << d.ToString() << "\n";
+  if (!org.ok()) return std::nullopt;
+  sources.org_text = *std::move(org_text);
+  sources.organisation = org.organisation;
+  return sources;
+}
+
 int New(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   for (const char* flag : {"framework", "year", "org", "units"}) {
@@ -110,13 +136,9 @@ int New(const Arguments& arguments) {
       return kExitUsage;
     }
   }
-  const ParsedFramework framework = Load(flags.at("framework"));
-  if (!framework.ok()) return kExitInvalid;
-  absl::StatusOr<std::string> org_text = ReadFile(flags.at("org"));
-  if (!org_text.ok()) return Fail(org_text.status());
-  ParsedOrganisation org = ParseOrganisation(*org_text, flags.at("org"));
-  for (const Diagnostic& d : org.diagnostics) std::cerr << d.ToString() << "\n";
-  if (!org.ok()) return kExitInvalid;
+  const std::optional<RoundSources> sources = LoadSources(arguments);
+  if (!sources) return kExitInvalid;
+  const ParsedFramework& framework = sources->framework;
   Observations units;
   if (!LoadData(flags.at("units"), nullptr, true, units)) return kExitInvalid;
 
@@ -180,13 +202,13 @@ int New(const Arguments& arguments) {
   }
   if (flags.count("committee")) {
     definition.committee = flags.at("committee");
-  } else if (org.organisation->committees.size() == 1) {
-    definition.committee = org.organisation->committees.front().jurisdiction;
+  } else if (sources->organisation->committees.size() == 1) {
+    definition.committee = sources->organisation->committees.front().jurisdiction;
   } else {
     std::cerr << "healthact: the organisation has several committees: name the round's (--committee)\n";
     return kExitUsage;
   }
-  const Committee* committee = org.organisation->FindCommittee(definition.committee);
+  const Committee* committee = sources->organisation->FindCommittee(definition.committee);
   if (committee == nullptr) {
     std::cerr << "healthact: the organisation has no committee '" << definition.committee << "'\n";
     return kExitUsage;
@@ -206,7 +228,7 @@ int New(const Arguments& arguments) {
   const std::string by = flags.count("by") ? flags.at("by") : committee->office_department;
   const RoundEvent opening{*at, RoundOpened{definition, by}};
   absl::StatusOr<RoundStore> store = RoundStore::Create(
-      flags.at("store"), opening, FormatFramework(*framework.framework), *org_text, org.organisation);
+      flags.at("store"), opening, FormatFramework(*framework.framework), sources->org_text, sources->organisation);
   if (!store.ok()) return Fail(store.status());
   std::cout << "第 1 项：" << RoundEventName(opening.body) << "，" << definition.year << " 年"
             << (definition.kind == RoundKind::kTrial ? "（" + std::string(RoundKindName(definition.kind)) + "）" : "")
@@ -387,13 +409,9 @@ int Import(const Arguments& arguments) {
     std::cerr << kUsage;
     return kExitUsage;
   }
-  const ParsedFramework framework = Load(flags.at("framework"));
-  if (!framework.ok()) return kExitInvalid;
-  absl::StatusOr<std::string> org_text = ReadFile(flags.at("org"));
-  if (!org_text.ok()) return Fail(org_text.status());
-  ParsedOrganisation org = ParseOrganisation(*org_text, flags.at("org"));
-  for (const Diagnostic& d : org.diagnostics) std::cerr << d.ToString() << "\n";
-  if (!org.ok()) return kExitInvalid;
+  const std::optional<RoundSources> sources = LoadSources(arguments);
+  if (!sources) return kExitInvalid;
+  const ParsedFramework& framework = sources->framework;
   const std::string& file = arguments.positional.front();
   absl::StatusOr<std::string> lines = ReadFile(file);
   if (!lines.ok()) return Fail(lines.status());
@@ -429,8 +447,8 @@ int Import(const Arguments& arguments) {
     return kExitInvalid;
   }
   absl::StatusOr<RoundStore> store =
-      RoundStore::Import(flags.at("store"), history, FormatFramework(*framework.framework), *org_text,
-                         org.organisation);
+      RoundStore::Import(flags.at("store"), history, FormatFramework(*framework.framework), sources->org_text,
+                         sources->organisation);
   if (!store.ok()) return Fail(store.status());
   std::cout << history.size() << " 项已导入：" << d.framework << " " << d.year << " 年\n";
   return kExitOk;
