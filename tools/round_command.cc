@@ -46,6 +46,9 @@ std::vector<std::string> SplitList(const std::string& text) {
   return names;
 }
 
+// "2022 年考核", "2022 年试考核": how a round's title names its kind.
+std::string_view Assessed(RoundKind kind) { return kind == RoundKind::kTrial ? RoundKindName(kind) : "考核"; }
+
 int Fail(const absl::Status& status) {
   std::cerr << "healthact: " << status.message() << "\n";
   return kExitInvalid;
@@ -357,7 +360,7 @@ int Show(const std::string& step, const Arguments& arguments) {
     return kExitOk;
   }
   const RoundDefinition& d = round->definition();
-  std::cout << d.framework << " " << d.year << " 年" << (d.kind == RoundKind::kTrial ? "试考核" : "考核");
+  std::cout << d.framework << " " << d.year << " 年" << Assessed(d.kind);
   if (d.targets_of) std::cout << "（按 " << *d.targets_of << " 年目标）";
   std::cout << "\n";
   if (step == "history") {
@@ -505,7 +508,7 @@ int Received(const Arguments& arguments) {
     }
     const UnitRoundReceived& r = *found->second.second;
     std::cout << unit << "\t" << found->second.first.ToString() << " 收到\t" << r.framework << " " << r.year
-              << " 年" << (r.kind == RoundKind::kTrial ? "试考核" : "考核") << "\t" << RoundStateName(r.state)
+              << " 年" << Assessed(r.kind) << "\t" << RoundStateName(r.state)
               << "（" << r.approved_by << "）\tSHA-256 " << r.file_sha256
               << (std::find(status.sent_up_late.begin(), status.sent_up_late.end(), unit) != status.sent_up_late.end()
                       ? "\t逾期"
@@ -624,7 +627,6 @@ int Export(const Arguments& arguments) {
   const std::string output = arguments.flags.count("output") ? arguments.flags.at("output") : "";
   if (format == "xlsx") return EmitSheets(RoundResultSheets(*round, *result), output);
   return Emit(format == "csv" ? RoundResultCsv(*round, *result) : RoundResultJson(*round, *result), output);
-  return kExitOk;
 }
 
 }  // namespace
