@@ -13,6 +13,7 @@
  *     came from and stays valid until that handle is freed; a `char*` result
  *     is the caller's and is released with hact_free();
  *   - decimals cross as strings ("74.6"), never as floating point;
+ *   - a call that succeeds leaves hact_last_error() empty ("");
  *   - no C++ type or exception crosses this interface.
  * A framework and an assessment may be read from several threads at once.
  */
@@ -108,6 +109,25 @@ HACT_API void hact_diagnostics_free(hact_diagnostics* diagnostics);
  * NULL, *diagnostics receives every error and warning (free it). */
 HACT_API int32_t hact_framework_parse(const char* text, size_t length, const char* file_name,
                                       hact_framework** framework, hact_diagnostics** diagnostics);
+/* Turns the name written after 继承 ("zhangye.ha"), as seen from the file
+ * `from_file` that writes it, into that framework's text: sets *text and
+ * *length (UTF-8) and, if not left NULL, *file_name (the name diagnostics
+ * give it), and returns HACT_OK; any other status refuses the name.  The
+ * strings need only stay valid until the callback returns: they are copied
+ * at once.  `context` is the caller's, passed through. */
+typedef int32_t (*hact_resolver)(void* context, const char* name, const char* from_file,
+                                 const char** text, size_t* length, const char** file_name);
+/* As hact_framework_parse, with `resolver` (NULL: any 继承 is an error)
+ * called for every 继承, with `context`. */
+HACT_API int32_t hact_framework_parse_with(const char* text, size_t length, const char* file_name,
+                                           hact_resolver resolver, void* context,
+                                           hact_framework** framework,
+                                           hact_diagnostics** diagnostics);
+/* Reads and parses the framework file at `path` (UTF-8), a 继承 resolved
+ * relative to the file that writes it.  HACT_ERROR_NOT_FOUND when `path`
+ * cannot be opened; otherwise as hact_framework_parse. */
+HACT_API int32_t hact_framework_load(const char* path, hact_framework** framework,
+                                     hact_diagnostics** diagnostics);
 HACT_API void hact_framework_free(hact_framework* framework);
 /* *name belongs to the framework and lives as long as it. */
 HACT_API int32_t hact_framework_name(const hact_framework* framework, const char** name);
@@ -124,6 +144,11 @@ typedef struct hact_indicator {
  * live as long as it.  `unit` is the unit of measure. */
 HACT_API int32_t hact_framework_indicator(const hact_framework* framework, int32_t index,
                                           hact_indicator* out);
+/* The index of indicator `number` ("9"), or of the indicator a part number
+ * ("25.1") belongs to; *part (if not NULL) receives the part's index, or -1
+ * for an indicator.  HACT_ERROR_NOT_FOUND for a number the framework lacks. */
+HACT_API int32_t hact_framework_indicator_find(const hact_framework* framework, const char* number,
+                                               int32_t* index, int32_t* part);
 /* The target of indicator `index` for `year` as the document writes it
  * ("≥90.86", "实现", "100，70"); HACT_ERROR_NOT_FOUND if it has none.
  * *target belongs to the framework and lives as long as it. */
@@ -132,6 +157,12 @@ HACT_API int32_t hact_framework_target(const hact_framework* framework, int32_t 
 
 /* ---- Observations: what units reported ---- */
 HACT_API int32_t hact_observations_new(hact_observations** observations);
+/* Empty observations whose keys are checked against `framework` (NULL:
+ * not checked, as hact_observations_new): a key that is not one of its
+ * indicator numbers, part numbers or count names is HACT_ERROR_NOT_FOUND at
+ * every ingestion call.  The observations keep what they need of it. */
+HACT_API int32_t hact_observations_create(const hact_framework* framework,
+                                          hact_observations** observations);
 HACT_API void hact_observations_free(hact_observations* observations);
 /* One value: unit, key (indicator, part or count), year (1949 to 2100), value
  * as written ("74.8", "实现", "未统计", "待公布", "" for nothing). */
@@ -139,18 +170,32 @@ HACT_API int32_t hact_observations_add(hact_observations* observations, const ch
                                        const char* key, int32_t year, const char* value);
 /* `count` values at once, from parallel arrays.  Stops at the first bad value
  * and reports its index in *failed (if not NULL); the values before it are
- * kept. */
+ * kept.  (hact_observations_add_columns adds all or nothing.) */
 HACT_API int32_t hact_observations_add_batch(hact_observations* observations, size_t count,
                                              const char* const* units, const char* const* keys,
                                              const int32_t* years, const char* const* values,
                                              size_t* failed);
-/* The same, with each string column packed into one buffer: `count`
- * NUL-terminated UTF-8 strings one after another ("甘州区\0甘州区\0…").
- * Cheapest for bindings, which can build each buffer with one join. */
+/* The older packed call, kept for the ABI: each column holds `count`
+ * NUL-terminated strings one after another, and the library TRUSTS `count`
+ * (it has no size to check it against: a miscounted column is read past its
+ * end).  New code uses hact_observations_add_columns. */
 HACT_API int32_t hact_observations_add_packed(hact_observations* observations, size_t count,
                                               const char* units, const char* keys,
                                               const int32_t* years, const char* values,
                                               size_t* failed);
+/* `count` values at once, each string column packed into one buffer of
+ * `*_size` bytes holding exactly `count` NUL-terminated UTF-8 strings
+ * ("甘州区\0甘州区\0…", the last NUL included in the size); `years` has
+ * `count` entries.  A column that ends early or holds more strings is
+ * HACT_ERROR_ARGUMENT, and nothing is read beyond `*_size`.  All or nothing:
+ * on any failure the observations are as they were, and *failed (if not
+ * NULL) receives the index of the refused value (`count` when a column is too
+ * long).  Cheapest for bindings, which build each buffer with one join. */
+HACT_API int32_t hact_observations_add_columns(hact_observations* observations, size_t count,
+                                               const char* units, size_t units_size,
+                                               const char* keys, size_t keys_size,
+                                               const int32_t* years, const char* values,
+                                               size_t values_size, size_t* failed);
 /* Reads a data file's text (the CSV format of docs/assessment.md).  With a
  * framework, keys are checked against it.  HACT_ERROR_INVALID if any row had
  * an error (the other rows are kept); *diagnostics as for parsing. */
@@ -230,6 +275,29 @@ typedef struct hact_verdict {
  * on first request and kept; safe from several threads). */
 HACT_API int32_t hact_assessment_verdict(const hact_assessment* assessment, int32_t position,
                                          int32_t index, hact_verdict* out);
+/* The number of indicators each unit has a verdict on (as the framework's
+ * hact_framework_indicator_count). */
+HACT_API int32_t hact_assessment_indicator_count(const hact_assessment* assessment, int32_t* count);
+
+/* A verdict with its indicator's name, for hact_assessment_verdict_of.  Set
+ * struct_size to sizeof(hact_verdict_detail) before the call, so that later
+ * versions can add fields. */
+typedef struct hact_verdict_detail {
+  int32_t struct_size;
+  const char* indicator; /* "9", or "25.1" for a part */
+  const char* name;      /* the indicator's or the part's name */
+  int32_t status;        /* HACT_MET, … */
+  const char* value;
+  const char* target;
+  const char* reason;
+  int32_t part_count;    /* the verdict's parts (2 for indicator 25), 0 for none */
+} hact_verdict_detail;
+/* The verdict of the unit at rank `position` on indicator or part
+ * `indicator` ("9", "25.1"); HACT_ERROR_NOT_FOUND for a number the
+ * framework lacks.  Strings belong to the assessment and live as long as it. */
+HACT_API int32_t hact_assessment_verdict_of(const hact_assessment* assessment, int32_t position,
+                                            const char* indicator, hact_verdict_detail* out);
+
 /* What validation found in the figures of the unit at rank `position`: a
  * figure outside its plausible range, a rate its counts contradict, two parts
  * reported as one value, a broken consistency rule (docs/assessment.md).

@@ -387,6 +387,178 @@ static void test_validation(const char* examples) {
   hact_framework_free(framework);
 }
 
+/* A resolver over one text: the city framework a county file extends. */
+static const char* city_text = NULL;
+static size_t city_length = 0;
+static int resolver_calls = 0;
+static int32_t resolve_city(void* context, const char* name, const char* from_file, const char** text,
+                            size_t* length, const char** file_name) {
+  ++resolver_calls;
+  CHECK(context == &resolver_calls);
+  CHECK(strcmp(from_file, "ganzhou.ha") == 0);
+  if (strcmp(name, "zhangye.ha") != 0) return HACT_ERROR_NOT_FOUND;
+  *text = city_text;
+  *length = city_length;
+  *file_name = "city/zhangye.ha";
+  return HACT_OK;
+}
+static int32_t refuse_everything(void* context, const char* name, const char* from_file,
+                                 const char** text, size_t* length, const char** file_name) {
+  (void)context, (void)name, (void)from_file, (void)text, (void)length, (void)file_name;
+  return HACT_ERROR_NOT_FOUND;
+}
+
+/* Frameworks from a path and through a resolver; keys checked; verdicts by
+ * number; the last error cleared by a call that succeeds. */
+static void test_frameworks_and_numbers(const char* examples) {
+  char path[1024];
+  hact_framework* county = NULL;
+  hact_framework* city = NULL;
+  hact_framework* again = NULL;
+  hact_diagnostics* diagnostics = NULL;
+  hact_observations* observations = NULL;
+  hact_assessment* assessment = NULL;
+  hact_verdict_detail detail;
+  const char* target = NULL;
+  const char* name = NULL;
+  char* county_text;
+  size_t county_length = 0;
+  int32_t index = -1, part = -9, count = 0;
+
+  /* From a path: 继承 "zhangye.ha" is found next to the county file. */
+  snprintf(path, sizeof path, "%s/ganzhou.ha", examples);
+  CHECK(hact_framework_load(path, &county, &diagnostics) == HACT_OK);
+  hact_diagnostics_free(diagnostics);
+  CHECK(strcmp(hact_last_error(), "") == 0);
+  CHECK(hact_framework_name(county, &name) == HACT_OK && strcmp(name, "甘州区健康行动考核指标框架") == 0);
+  /* 2 is the city's, with the county's stricter ≤5.5; 27 is the county's own; 16 is deleted. */
+  CHECK(hact_framework_indicator_find(county, "2", &index, &part) == HACT_OK && part == -1);
+  CHECK(hact_framework_target(county, index, 2022, &target) == HACT_OK && strcmp(target, "≤5.5") == 0);
+  CHECK(hact_framework_indicator_find(county, "27", &index, NULL) == HACT_OK);
+  CHECK(hact_framework_indicator_find(county, "16", &index, NULL) == HACT_ERROR_NOT_FOUND);
+  CHECK(strstr(hact_last_error(), "16") != NULL);
+  /* The last error is cleared by the next call that succeeds. */
+  CHECK(hact_framework_indicator_find(county, "25.2", &index, &part) == HACT_OK && part == 1);
+  CHECK(strcmp(hact_last_error(), "") == 0);
+  snprintf(path, sizeof path, "%s/no-such-file.ha", examples);
+  CHECK(hact_framework_load(path, &again, NULL) == HACT_ERROR_NOT_FOUND && again == NULL);
+  CHECK(strstr(hact_last_error(), "cannot open") != NULL);
+  CHECK(hact_framework_load(examples, &again, NULL) == HACT_ERROR_INVALID && again == NULL);
+  CHECK(strstr(hact_last_error(), "folder") != NULL);
+  CHECK(hact_framework_load("\xff.ha", &again, NULL) == HACT_ERROR_INVALID);
+  CHECK(hact_framework_load(NULL, &again, NULL) == HACT_ERROR_ARGUMENT);
+
+  /* From text, 继承 through the caller's resolver. */
+  snprintf(path, sizeof path, "%s/zhangye.ha", examples);
+  city_text = read_file(path, &city_length);
+  snprintf(path, sizeof path, "%s/ganzhou.ha", examples);
+  county_text = read_file(path, &county_length);
+  CHECK(city_text != NULL && county_text != NULL);
+  CHECK(hact_framework_parse(county_text, county_length, "ganzhou.ha", &again, NULL) == HACT_ERROR_INVALID);
+  CHECK(hact_framework_parse_with(county_text, county_length, "ganzhou.ha", resolve_city, &resolver_calls,
+                                  &again, NULL) == HACT_OK);
+  CHECK(resolver_calls == 1);
+  CHECK(hact_framework_indicator_count(again, &count) == HACT_OK && count == 26); /* 26 - 16 + 27 */
+  hact_framework_free(again);
+  again = NULL;
+  CHECK(hact_framework_parse_with(county_text, county_length, "ganzhou.ha", refuse_everything, NULL,
+                                  &again, &diagnostics) == HACT_ERROR_INVALID && again == NULL);
+  CHECK(hact_diagnostics_count(diagnostics, &count) == HACT_OK && count >= 1);
+  hact_diagnostics_free(diagnostics);
+  free(county_text);
+
+  /* Keys checked against the framework the observations are for. */
+  CHECK(hact_framework_parse(city_text, city_length, "zhangye.ha", &city, NULL) == HACT_OK);
+  CHECK(hact_observations_create(city, &observations) == HACT_OK);
+  CHECK(hact_observations_add(observations, "甘州区", "99", 2022, "1") == HACT_ERROR_NOT_FOUND);
+  CHECK(strstr(hact_last_error(), "'99' is not an indicator, part or count") != NULL);
+  CHECK(hact_observations_add(observations, "甘州区", "2", 2022, "3.84") == HACT_OK);
+  CHECK(hact_observations_add(observations, "甘州区", "25.1", 2022, "99") == HACT_OK);
+  CHECK(hact_observations_add(observations, "甘州区", "25.2", 2022, "58.0") == HACT_OK);
+
+  /* Verdicts by number, parts included, with their names. */
+  CHECK(hact_assessment_create_for_unit(city, observations, "甘州区", 2022, &assessment) == HACT_OK);
+  CHECK(hact_assessment_indicator_count(assessment, &count) == HACT_OK && count == 26);
+  memset(&detail, 0, sizeof detail);
+  CHECK(hact_assessment_verdict_of(assessment, 0, "2", &detail) == HACT_ERROR_ARGUMENT); /* no struct_size */
+  detail.struct_size = (int32_t)sizeof detail;
+  CHECK(hact_assessment_verdict_of(assessment, 0, "2", &detail) == HACT_OK);
+  CHECK(strcmp(detail.indicator, "2") == 0 && strcmp(detail.name, "婴儿死亡率") == 0);
+  CHECK(detail.status == HACT_MET && strcmp(detail.value, "3.84") == 0 && detail.part_count == 0);
+  CHECK(hact_assessment_verdict_of(assessment, 0, "25", &detail) == HACT_OK);
+  CHECK(detail.status == HACT_NOT_MET && detail.part_count == 2);
+  CHECK(hact_assessment_verdict_of(assessment, 0, "25.1", &detail) == HACT_OK);
+  CHECK(strcmp(detail.indicator, "25.1") == 0);
+  CHECK(strcmp(detail.name, "乡镇卫生院、社区卫生服务中心提供中医非药物疗法的比例") == 0);
+  CHECK(detail.status == HACT_NOT_MET && strcmp(detail.value, "99") == 0 && strcmp(detail.target, "100") == 0);
+  CHECK(hact_assessment_verdict_of(assessment, 0, "25.2", &detail) == HACT_OK);
+  CHECK(detail.status == HACT_NOT_MET && strcmp(detail.value, "58.0") == 0);
+  CHECK(hact_assessment_verdict_of(assessment, 0, "16", &detail) == HACT_OK); /* the city has 16 */
+  CHECK(detail.status == HACT_MISSING);
+  CHECK(hact_assessment_verdict_of(assessment, 0, "99", &detail) == HACT_ERROR_NOT_FOUND);
+  CHECK(hact_assessment_verdict_of(assessment, 1, "2", &detail) == HACT_ERROR_RANGE);
+  CHECK(hact_assessment_verdict_of(assessment, 0, "\xff", &detail) == HACT_ERROR_INVALID);
+  hact_assessment_free(assessment);
+  hact_observations_free(observations);
+  hact_framework_free(city);
+  hact_framework_free(county);
+  free((void*)city_text);
+  city_text = NULL;
+}
+
+/* hact_observations_add_columns: sizes checked, nothing read past them, all or nothing. */
+static void test_sized_columns(void) {
+  const char* framework_text =
+      "框架 \"t\"\n指标 1 \"人均预期寿命\" {\n  单位 岁\n  方向 越高越好\n  目标 2022 ≥74\n}\n";
+  hact_framework* framework = NULL;
+  hact_observations* observations = NULL;
+  hact_assessment* assessment = NULL;
+  const int32_t years[] = {2022, 2022, 2022};
+  size_t failed_at = 99;
+  int32_t count = 0;
+  /* "甲县\0乙县\0" is 14 bytes: two strings of 6 bytes and their NULs. */
+  static const char units[] = "甲县\0乙县";
+  static const char keys[] = "1\0001";
+  static const char values[] = "75\00074";
+  CHECK(hact_framework_parse(framework_text, strlen(framework_text), "t.ha", &framework, NULL) == HACT_OK);
+  CHECK(hact_observations_create(framework, &observations) == HACT_OK);
+  /* Count 3 over columns of two strings: refused at value 2, nothing read beyond the sizes. */
+  CHECK(hact_observations_add_columns(observations, 3, units, sizeof units, keys, sizeof keys, years,
+                                      values, sizeof values, &failed_at) == HACT_ERROR_ARGUMENT);
+  CHECK(failed_at == 2 && strstr(hact_last_error(), "count or size is wrong") != NULL);
+  /* Count 1 over columns of two: the extra string is refused, at index `count`. */
+  CHECK(hact_observations_add_columns(observations, 1, units, sizeof units, keys, sizeof keys, years,
+                                      values, sizeof values, &failed_at) == HACT_ERROR_ARGUMENT);
+  CHECK(failed_at == 1);
+  /* A last string without its NUL inside the size. */
+  CHECK(hact_observations_add_columns(observations, 2, units, sizeof units - 1, keys, sizeof keys, years,
+                                      values, sizeof values, &failed_at) == HACT_ERROR_ARGUMENT);
+  CHECK(failed_at == 1);
+  /* A bad second value: nothing of the batch is kept (the observations stay empty). */
+  CHECK(hact_observations_add_columns(observations, 2, units, sizeof units, keys, sizeof keys, years,
+                                      "75\0x", 5, &failed_at) == HACT_ERROR_INVALID);
+  CHECK(failed_at == 1 && strstr(hact_last_error(), "value 1") != NULL);
+  CHECK(hact_assess(framework, observations, 2022, &assessment) == HACT_ERROR_INVALID); /* no units */
+  /* A key the framework lacks, in the second row. */
+  CHECK(hact_observations_add_columns(observations, 2, units, sizeof units, "1\0002", 4, years, values,
+                                      sizeof values, &failed_at) == HACT_ERROR_NOT_FOUND && failed_at == 1);
+  /* Accepted whole. */
+  CHECK(hact_observations_add_columns(observations, 2, units, sizeof units, keys, sizeof keys, years,
+                                      values, sizeof values, &failed_at) == HACT_OK);
+  CHECK(strcmp(hact_last_error(), "") == 0);
+  /* A value that conflicts with one already there: the batch's new unit 丙县 is not kept either. */
+  CHECK(hact_observations_add_columns(observations, 2, "丙县\0甲县", 14, keys, sizeof keys, years,
+                                      "70\00076", 6, &failed_at) == HACT_ERROR_INVALID && failed_at == 1);
+  CHECK(hact_assess(framework, observations, 2022, &assessment) == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 2); /* 甲 乙 */
+  hact_assessment_free(assessment);
+  CHECK(hact_observations_add_columns(observations, 0, NULL, 0, NULL, 0, NULL, NULL, 0, NULL) == HACT_OK);
+  CHECK(hact_observations_add_columns(observations, 1, NULL, 0, keys, 2, years, values, 3, NULL) ==
+        HACT_ERROR_ARGUMENT);
+  hact_observations_free(observations);
+  hact_framework_free(framework);
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: capi_test EXAMPLES_DIR\n");
@@ -399,6 +571,8 @@ int main(int argc, char** argv) {
   test_organisation(argv[1]);
   test_options();
   test_validation(argv[1]);
+  test_frameworks_and_numbers(argv[1]);
+  test_sized_columns();
   printf("capi: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

@@ -10,45 +10,23 @@
 #include "healthact/data/data_file.hpp"
 #include "healthact/core/limits.hpp"
 #include "healthact/assess/review.hpp"
+#include "healthact/lang/framework_files.hpp"
 #include "healthact/lang/organisation_text.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
 
 namespace healthact::cli {
 
-absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError("cannot open " + path.string());
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
+absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) { return ReadTextFile(path); }
 
-namespace {
-
-// 继承 "name" is a path relative to the file that says it.
-ParseOptions FileOptions() {
-  ParseOptions options;
-  options.resolver = [](std::string_view name, std::string_view from_file)
-      -> absl::StatusOr<FrameworkSource> {
-    const std::filesystem::path path = std::filesystem::path(from_file).parent_path() / std::filesystem::path(std::string(name));
-    absl::StatusOr<std::string> text = ReadFile(path);
-    if (!text.ok()) return text.status();
-    return FrameworkSource{path.lexically_normal().string(), *std::move(text)};
-  };
-  return options;
-}
-
-}  // namespace
 
 // Parses one file, printing its diagnostics to standard error.
 ParsedFramework Load(const std::string& file) {
-  ParsedFramework parsed;
-  absl::StatusOr<std::string> text = ReadFile(file);
-  if (!text.ok()) {
-    std::cerr << "healthact: " << text.status().message() << "\n";
-    return parsed;
+  absl::StatusOr<ParsedFramework> loaded = LoadFrameworkFile(file);
+  if (!loaded.ok()) {
+    std::cerr << "healthact: " << loaded.status().message() << "\n";
+    return {};
   }
-  parsed = ParseFramework(*text, file, FileOptions());
+  ParsedFramework parsed = *std::move(loaded);
   for (const Diagnostic& diagnostic : parsed.diagnostics) {
     std::cerr << diagnostic.ToString() << "\n";
   }

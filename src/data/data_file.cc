@@ -143,17 +143,6 @@ std::optional<std::vector<csv::Row>> Rows(Reader& reader, std::string_view text)
   return rows;
 }
 
-// Indicator numbers, part numbers and count names of a framework.
-std::set<std::string, std::less<>> FrameworkKeys(const Framework& framework) {
-  std::set<std::string, std::less<>> keys;
-  for (const Indicator& indicator : framework.indicators()) {
-    keys.insert(indicator.number);
-    for (const IndicatorPart& part : indicator.parts) keys.insert(part.number);
-  }
-  for (const CountDeclaration& count : framework.counts()) keys.insert(count.name);
-  return keys;
-}
-
 // "100，70" (or "100,70" in a quoted field) under a two-part indicator's
 // number: one value per part, in the order of the parts.  A word that is
 // not a number (未统计, 待公布) is said of every part.  One number for
@@ -284,6 +273,17 @@ std::vector<Diagnostic> ReadValues(std::string_view text, std::string_view file_
 }
 
 }  // namespace
+
+std::set<std::string, std::less<>> FrameworkKeys(const Framework& framework) {
+  std::set<std::string, std::less<>> keys;
+  for (const Indicator& indicator : framework.indicators()) {
+    keys.insert(indicator.number);
+    for (const IndicatorPart& part : indicator.parts) keys.insert(part.number);
+  }
+  for (const CountDeclaration& count : framework.counts()) keys.insert(count.name);
+  return keys;
+}
+
 
 std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_view file_name,
                                             const Framework* framework, Observations& into) {

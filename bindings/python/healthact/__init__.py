@@ -18,6 +18,7 @@ import array
 import ctypes
 import ctypes.util
 import os
+import sysconfig
 
 __all__ = ["HealthactError", "Framework", "Observations", "Assessment", "Organisation",
            "library_version",
@@ -28,21 +29,33 @@ _STATUS_NAMES = ["met", "not_met", "missing", "pending", "not_applicable", "inva
 
 
 def _find_library():
+    """$HEALTHACT_LIBRARY; then the library installed with this package (its
+    prefix's lib folders, for `cmake --install` and pip installs side by
+    side); then the build tree of a source checkout; then the system's
+    loader (ldconfig's cache, ctypes.util.find_library)."""
     candidates = []
     if os.environ.get("HEALTHACT_LIBRARY"):
         candidates.append(os.environ["HEALTHACT_LIBRARY"])
     here = os.path.dirname(os.path.abspath(__file__))
+    # <prefix>/lib/python3*/site-packages/healthact or <prefix>/lib/python3/dist-packages/healthact
+    prefix = os.path.normpath(os.path.join(here, "..", "..", "..", ".."))
+    for folder in ("lib", "lib64", os.path.join("lib", sysconfig.get_config_var("MULTIARCH") or "")):
+        candidates.append(os.path.join(prefix, folder, "libhealthact.so.1"))
     candidates.append(os.path.join(here, "..", "..", "..", "build", "libhealthact.so.1"))
+    candidates.append("libhealthact.so.1")  # the loader: LD_LIBRARY_PATH, ldconfig
     found = ctypes.util.find_library("healthact")
     if found:
         candidates.append(found)
+    tried = []
     for candidate in candidates:
-        if os.path.sep not in candidate or os.path.exists(candidate):
-            try:
-                return ctypes.CDLL(candidate)
-            except OSError:
-                continue
-    raise ImportError("libhealthact not found: set HEALTHACT_LIBRARY to its path")
+        if os.path.sep in candidate and not os.path.exists(candidate):
+            continue
+        try:
+            return ctypes.CDLL(candidate)
+        except OSError as error:
+            tried.append(f"{candidate}: {error}")
+    raise ImportError("libhealthact.so.1 not found (install healthact, or set HEALTHACT_LIBRARY "
+                      "to its path)" + "".join("; " + t for t in tried))
 
 
 _lib = _find_library()
@@ -193,14 +206,24 @@ def _parse(parse_function, text, file_name):
     handle, diagnostics = _vp(), _vp()
     status = parse_function(data, len(data), _bytes(file_name), ctypes.byref(handle),
                             ctypes.byref(diagnostics))
-    found = _take_diagnostics(diagnostics)
-    _check(status, found)
+    found = _check_with_diagnostics(status, diagnostics)
     return handle, found
 
 
 def _check(status, diagnostics=()):
     if status != 0:
         raise HealthactError(status, _text(_last_error()), diagnostics)
+
+
+def _check_with_diagnostics(status, diagnostics):
+    """Reads the last error first (a call that succeeds, as reading the
+    diagnostics does, leaves it empty), then the diagnostics; raises on failure,
+    else returns the diagnostics (warnings)."""
+    message = _text(_last_error()) if status != 0 else ""
+    found = _take_diagnostics(diagnostics)
+    if status != 0:
+        raise HealthactError(status, message, found)
+    return found
 
 
 def library_version():
@@ -348,18 +371,14 @@ class Observations(_Handle):
         status = _observations_read_csv(self.handle, data, len(data), _bytes(file_name),
                                         framework.handle if framework is not None else None,
                                         ctypes.byref(diagnostics))
-        found = _take_diagnostics(diagnostics)
-        _check(status, found)
-        return found
+        return _check_with_diagnostics(status, diagnostics)
 
     def read_units_csv(self, text, file_name="<units>"):
         data = _bytes(text)
         diagnostics = _vp()
         status = _observations_read_units_csv(self.handle, data, len(data), _bytes(file_name),
                                               ctypes.byref(diagnostics))
-        found = _take_diagnostics(diagnostics)
-        _check(status, found)
-        return found
+        return _check_with_diagnostics(status, diagnostics)
 
     def set_parent(self, unit, parent):
         _check(_observations_set_parent(self.handle, _bytes(unit), _bytes(parent)))

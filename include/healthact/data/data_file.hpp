@@ -30,6 +30,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -40,6 +41,10 @@
 #include "healthact/data/observations.hpp"
 
 namespace healthact {
+
+// The keys a data file may use with `framework`: its indicator numbers ("9"),
+// part numbers ("25.1") and count names.
+std::set<std::string, std::less<>> FrameworkKeys(const Framework& framework);
 
 // Adds the file's values to `into`.  With a framework, every key must name one
 // of its indicators, parts or counts.  Every problem is reported (file, line,

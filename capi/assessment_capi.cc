@@ -1,0 +1,300 @@
+// hact_assessment_*: an assessment of many units or of one, its ranking,
+// verdicts (by indicator index or by number, parts included) and findings.
+#include <string>
+
+#include "handles.hpp"
+#include "healthact/report/assessment_text.hpp"
+
+namespace healthact::capi {
+namespace {
+
+int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const Observations> data,
+                       int32_t year, hact_assessment** out,
+                       const AssessOptions& options = {}) {
+  // No target can fall outside the range: such a year would only give an
+  // assessment where everything is "not applicable", silently.
+  if (absl::Status year_ok = CheckYear(year); !year_ok.ok()) {
+    return Fail(HACT_ERROR_INVALID, std::string(year_ok.message()));
+  }
+  if (absl::Status assessable = CheckAssessment(*framework->framework, *data, year, options);
+      !assessable.ok()) {
+    return Fail(HACT_ERROR_INVALID, std::string(assessable.message()));
+  }
+  auto result = std::make_unique<hact_assessment>();
+  result->assessment.emplace(Assess(framework->framework, std::move(data), year, options));
+  const Assessment& a = *result->assessment;
+  for (std::size_t u = 0; u < a.unit_count(); ++u) {
+    result->scores.push_back(a.score(u).ToString());
+    for (const Finding& finding : a.findings(u)) {
+      std::string joined;
+      for (const std::string& number : finding.indicators) joined += (joined.empty() ? "" : ",") + number;
+      result->finding_indicators[u].push_back(std::move(joined));
+    }
+  }
+  *out = result.release();
+  return HACT_OK;
+}
+
+// (indicator index, part or -1) of an indicator or part number.
+std::optional<std::pair<std::size_t, int32_t>> FindNumber(const Framework& framework,
+                                                          std::string_view number) {
+  const auto& indicators = framework.indicators();
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    if (indicators[i].number == number) return std::pair{i, int32_t{-1}};
+    for (std::size_t p = 0; p < indicators[i].parts.size(); ++p) {
+      if (indicators[i].parts[p].number == number) return std::pair{i, static_cast<int32_t>(p)};
+    }
+  }
+  return std::nullopt;
+}
+
+// The verdict of unit u on indicator i (or its part), explained on first
+// request and kept, so that the strings handed out live as long as the
+// assessment.
+const hact_assessment::ShownVerdict& ShowVerdict(const hact_assessment& assessment, std::size_t u,
+                                                 std::size_t i, int32_t part) {
+  std::lock_guard<std::mutex> lock(assessment.mutex);
+  const auto key = std::make_tuple(u, i, part);
+  auto it = assessment.verdicts.find(key);
+  if (it == assessment.verdicts.end()) {
+    Verdict verdict = assessment.assessment->Explain(u, i);
+    if (part >= 0 && static_cast<std::size_t>(part) < verdict.parts.size()) {
+      Verdict chosen = verdict.parts[part];
+      verdict = std::move(chosen);
+    }
+    std::string value = ValueText(verdict), target = TargetText(verdict), reason = ReasonText(verdict);
+    it = assessment.verdicts
+             .emplace(key, hact_assessment::ShownVerdict{std::move(verdict), std::move(value),
+                                                         std::move(target), std::move(reason)})
+             .first;
+  }
+  return it->second;
+}
+
+}  // namespace
+}  // namespace healthact::capi
+
+using namespace healthact::capi;
+
+extern "C" {
+
+int32_t hact_assess(const hact_framework* framework, const hact_observations* observations,
+                    int32_t year, hact_assessment** assessment) {
+  return Guard([&] {
+    if (assessment != nullptr) *assessment = nullptr;
+    if (framework == nullptr) return NullArgument("framework");
+    if (observations == nullptr) return NullArgument("observations");
+    if (assessment == nullptr) return NullArgument("assessment");
+    return MakeAssessment(framework, observations->observations, year, assessment);
+  });
+}
+
+int32_t hact_assess_with(const hact_framework* framework, const hact_observations* observations,
+                         int32_t year, const hact_assess_options* options, hact_assessment** assessment) {
+  return Guard([&] {
+    if (assessment != nullptr) *assessment = nullptr;
+    if (framework == nullptr) return NullArgument("framework");
+    if (observations == nullptr) return NullArgument("observations");
+    if (assessment == nullptr) return NullArgument("assessment");
+    healthact::AssessOptions chosen;
+    // Fields are read only when the caller's struct is large enough to have them.
+    const auto has = [&](std::size_t end) {
+      return options != nullptr && options->struct_size >= static_cast<int32_t>(end);
+    };
+    if (options != nullptr && options->struct_size < static_cast<int32_t>(sizeof(int32_t))) {
+      return Fail(HACT_ERROR_ARGUMENT, "options.struct_size is not set");
+    }
+    if (has(offsetof(hact_assess_options, level) + sizeof(const char*))) {
+      if (const int32_t status = CheckUtf8(options->level, "options.level")) return status;
+    }
+    if (has(offsetof(hact_assess_options, within) + sizeof(const char*))) {
+      if (const int32_t status = CheckUtf8(options->within, "options.within")) return status;
+    }
+    if (has(offsetof(hact_assess_options, level) + sizeof(const char*)) && options->level != nullptr) {
+      chosen.level = healthact::ParseUnitLevel(options->level);
+      if (!chosen.level) {
+        return Fail(HACT_ERROR_INVALID,
+                    std::string("unknown level ") + options->level + " (市, 县区, 乡镇, 村 or 部门)");
+      }
+    }
+    if (has(offsetof(hact_assess_options, within) + sizeof(const char*)) && options->within != nullptr) {
+      chosen.within = observations->observations->FindUnit(options->within);
+      if (!chosen.within) return Fail(HACT_ERROR_NOT_FOUND, std::string("no unit named ") + options->within);
+    }
+    return MakeAssessment(framework, observations->observations, year, assessment, chosen);
+  });
+}
+int32_t hact_validate_unit(const hact_framework* framework, const hact_observations* observations,
+                           const char* unit, int32_t year, hact_assessment** assessment) {
+  return Guard([&] {
+    if (assessment != nullptr) *assessment = nullptr;
+    if (framework == nullptr) return NullArgument("framework");
+    if (observations == nullptr) return NullArgument("observations");
+    if (unit == nullptr) return NullArgument("unit");
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (const int32_t status = CheckUtf8(unit, "unit")) return status;
+    const healthact::Observations& all = *observations->observations;
+    const std::optional<healthact::UnitId> id = all.FindUnit(unit);
+    if (!id) return Fail(HACT_ERROR_NOT_FOUND, std::string("no unit named ") + unit);
+    // Only this unit's reports, all years (trends look back).
+    auto one = std::make_shared<healthact::Observations>();
+    const healthact::UnitId copy = one->AddUnit(unit);
+    for (const auto& [key, key_year] : all.Keys()) {
+      const healthact::Reported reported = all.Get(*id, key, key_year);
+      if (reported.kind != healthact::ReportKind::kNothing) (void)one->Add(copy, key, key_year, reported);
+    }
+    return MakeAssessment(framework, std::move(one), year, assessment);
+  });
+}
+
+int32_t hact_assessment_create(const hact_framework* framework, const hact_observations* observations,
+                               int32_t year, const hact_assess_options* options,
+                               hact_assessment** assessment) {
+  return options == nullptr ? hact_assess(framework, observations, year, assessment)
+                            : hact_assess_with(framework, observations, year, options, assessment);
+}
+
+int32_t hact_assessment_create_for_unit(const hact_framework* framework,
+                                        const hact_observations* observations, const char* unit,
+                                        int32_t year, hact_assessment** assessment) {
+  return hact_validate_unit(framework, observations, unit, year, assessment);
+}
+
+void hact_assessment_free(hact_assessment* assessment) { delete assessment; }
+
+int32_t hact_assessment_unit_count(const hact_assessment* assessment, int32_t* count) {
+  return Guard([&] {
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (count == nullptr) return NullArgument("count");
+    *count = static_cast<int32_t>(assessment->assessment->unit_count());
+    return HACT_OK;
+  });
+}
+
+int32_t hact_assessment_unit(const hact_assessment* assessment, int32_t position, hact_unit_result* out) {
+  return Guard([&] {
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (out == nullptr) return NullArgument("out");
+    const healthact::Assessment& a = *assessment->assessment;
+    std::size_t u = 0;
+    if (const int32_t status = UnitAtPosition(a, position, u)) return status;
+    out->unit = a.observations().unit_name(a.units()[u]).c_str();
+    out->score = assessment->scores[u].c_str();
+    out->rank = a.rank(u);
+    out->grade = a.grade(u).c_str();
+    return HACT_OK;
+  });
+}
+
+int32_t hact_assessment_verdict(const hact_assessment* assessment, int32_t position, int32_t index,
+                                hact_verdict* out) {
+  return Guard([&] {
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (out == nullptr) return NullArgument("out");
+    const healthact::Assessment& a = *assessment->assessment;
+    if (index < 0 || static_cast<std::size_t>(index) >= a.indicator_count()) {
+      return Fail(HACT_ERROR_RANGE, "indicator index out of range");
+    }
+    std::size_t u = 0;
+    if (const int32_t status = UnitAtPosition(a, position, u)) return status;
+    const hact_assessment::ShownVerdict& shown = ShowVerdict(*assessment, u, index, -1);
+    out->indicator = shown.verdict.indicator.c_str();
+    out->status = static_cast<int32_t>(shown.verdict.status);
+    out->value = shown.value.c_str();
+    out->target = shown.target.c_str();
+    out->reason = shown.reason.c_str();
+    return HACT_OK;
+  });
+}
+
+int32_t hact_assessment_indicator_count(const hact_assessment* assessment, int32_t* count) {
+  return Guard([&] {
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (count == nullptr) return NullArgument("count");
+    *count = static_cast<int32_t>(assessment->assessment->indicator_count());
+    return HACT_OK;
+  });
+}
+
+int32_t hact_assessment_verdict_of(const hact_assessment* assessment, int32_t position,
+                                   const char* indicator, hact_verdict_detail* out) {
+  return Guard([&] {
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (indicator == nullptr) return NullArgument("indicator");
+    if (out == nullptr) return NullArgument("out");
+    if (out->struct_size < static_cast<int32_t>(sizeof(hact_verdict_detail))) {
+      return Fail(HACT_ERROR_ARGUMENT, "out->struct_size is not sizeof(hact_verdict_detail)");
+    }
+    if (const int32_t status = CheckUtf8(indicator, "indicator")) return status;
+    const healthact::Assessment& a = *assessment->assessment;
+    std::size_t u = 0;
+    if (const int32_t status = UnitAtPosition(a, position, u)) return status;
+    const auto found = FindNumber(a.framework(), indicator);
+    if (!found) {
+      return Fail(HACT_ERROR_NOT_FOUND,
+                  std::string("the framework has no indicator or part ") + indicator);
+    }
+    const auto [index, part] = *found;
+    const hact_assessment::ShownVerdict& shown = ShowVerdict(*assessment, u, index, part);
+    const healthact::Indicator& info = a.framework().indicators()[index];
+    out->indicator = shown.verdict.indicator.c_str();
+    out->name = part < 0 ? info.name.c_str() : info.parts[part].name.c_str();
+    out->status = static_cast<int32_t>(shown.verdict.status);
+    out->value = shown.value.c_str();
+    out->target = shown.target.c_str();
+    out->reason = shown.reason.c_str();
+    out->part_count = static_cast<int32_t>(shown.verdict.parts.size());
+    return HACT_OK;
+  });
+}
+
+int32_t hact_assessment_finding_count(const hact_assessment* assessment, int32_t position,
+                                      int32_t* count) {
+  return Guard([&] {
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (count == nullptr) return NullArgument("count");
+    const healthact::Assessment& a = *assessment->assessment;
+    std::size_t u = 0;
+    if (const int32_t status = UnitAtPosition(a, position, u)) return status;
+    *count = static_cast<int32_t>(a.findings(u).size());
+    return HACT_OK;
+  });
+}
+
+int32_t hact_assessment_finding(const hact_assessment* assessment, int32_t position, int32_t index,
+                                hact_finding* out) {
+  return Guard([&] {
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (out == nullptr) return NullArgument("out");
+    const healthact::Assessment& a = *assessment->assessment;
+    std::size_t u = 0;
+    if (const int32_t status = UnitAtPosition(a, position, u)) return status;
+    const std::vector<healthact::Finding>& findings = a.findings(u);
+    if (index < 0 || static_cast<std::size_t>(index) >= findings.size()) {
+      return Fail(HACT_ERROR_RANGE, "finding index out of range");
+    }
+    const healthact::Finding& finding = findings[index];
+    out->kind = static_cast<int32_t>(finding.kind);
+    out->rule = finding.rule.c_str();
+    out->severity = finding.severity == healthact::Severity::kError ? HACT_SEVERITY_ERROR
+                                                                     : HACT_SEVERITY_WARNING;
+    out->indicators = assessment->finding_indicators.at(u)[index].c_str();
+    out->message = finding.message.c_str();
+    return HACT_OK;
+  });
+}
+
+int32_t hact_assessment_json(const hact_assessment* assessment, int32_t failures_only, char** json) {
+  return Guard([&] {
+    if (json != nullptr) *json = nullptr;
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (json == nullptr) return NullArgument("json");
+    const std::string text = healthact::AssessmentToJson(
+        *assessment->assessment,
+        failures_only ? healthact::Explanation::kFailures : healthact::Explanation::kAll);
+    return CopyOut(text, json, nullptr);
+  });
+}
+
+
+}  // extern "C"
