@@ -147,6 +147,25 @@ int32_t hact_framework_indicator(const hact_framework* framework, int32_t index,
   });
 }
 
+int32_t hact_framework_part(const hact_framework* framework, int32_t index, int32_t part,
+                            const char** number, const char** name) {
+  return Guard([&] {
+    if (framework == nullptr) return NullArgument("framework");
+    if (number == nullptr || name == nullptr) return NullArgument("number or name");
+    const auto& indicators = framework->framework->indicators();
+    if (index < 0 || static_cast<std::size_t>(index) >= indicators.size()) {
+      return Fail(HACT_ERROR_RANGE, "indicator index out of range");
+    }
+    const auto& parts = indicators[index].parts;
+    if (part < 0 || static_cast<std::size_t>(part) >= parts.size()) {
+      return Fail(HACT_ERROR_RANGE, "part index out of range");
+    }
+    *number = parts[part].number.c_str();
+    *name = parts[part].name.c_str();
+    return HACT_OK;
+  });
+}
+
 int32_t hact_framework_indicator_find(const hact_framework* framework, const char* number,
                                       int32_t* index, int32_t* part) {
   return Guard([&] {

@@ -144,6 +144,10 @@ typedef struct hact_indicator {
  * live as long as it.  `unit` is the unit of measure. */
 HACT_API int32_t hact_framework_indicator(const hact_framework* framework, int32_t index,
                                           hact_indicator* out);
+/* Part `part` (0 to the indicator's part_count - 1) of indicator `index`:
+ * its number ("25.1") and name.  Strings belong to the framework. */
+HACT_API int32_t hact_framework_part(const hact_framework* framework, int32_t index, int32_t part,
+                                     const char** number, const char** name);
 /* The index of indicator `number` ("9"), or of the indicator a part number
  * ("25.1") belongs to; *part (if not NULL) receives the part's index, or -1
  * for an indicator.  HACT_ERROR_NOT_FOUND for a number the framework lacks. */

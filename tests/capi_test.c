@@ -440,6 +440,10 @@ static void test_frameworks_and_numbers(const char* examples) {
   /* The last error is cleared by the next call that succeeds. */
   CHECK(hact_framework_indicator_find(county, "25.2", &index, &part) == HACT_OK && part == 1);
   CHECK(strcmp(hact_last_error(), "") == 0);
+  CHECK(hact_framework_part(county, index, 1, &target, &name) == HACT_OK && strcmp(target, "25.2") == 0);
+  CHECK(strcmp(name, "村卫生室提供中医非药物疗法的比例") == 0);
+  CHECK(hact_framework_part(county, index, 2, &target, &name) == HACT_ERROR_RANGE);
+  CHECK(hact_framework_part(county, 0, 0, &target, &name) == HACT_ERROR_RANGE); /* 1 has no parts */
   snprintf(path, sizeof path, "%s/no-such-file.ha", examples);
   CHECK(hact_framework_load(path, &again, NULL) == HACT_ERROR_NOT_FOUND && again == NULL);
   CHECK(strstr(hact_last_error(), "cannot open") != NULL);

@@ -16,6 +16,7 @@ packages=(
   chromium fonts-wqy-zenhei                     # the HTML report test renders in headless Chromium
   clang-14 libfuzzer-14-dev libclang-rt-14-dev  # fuzzing with libFuzzer
   valgrind                                      # the C interface under memcheck
+  python3-pandas                                # the binding's DataFrames (under /usr/bin/python3)
 )
 
 missing=()

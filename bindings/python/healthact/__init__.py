@@ -92,6 +92,12 @@ class _Verdict(ctypes.Structure):
                 ("target", ctypes.c_char_p), ("reason", ctypes.c_char_p)]
 
 
+class _VerdictDetail(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_int32), ("indicator", ctypes.c_char_p), ("name", ctypes.c_char_p),
+                ("status", ctypes.c_int32), ("value", ctypes.c_char_p), ("target", ctypes.c_char_p),
+                ("reason", ctypes.c_char_p), ("part_count", ctypes.c_int32)]
+
+
 class _Finding(ctypes.Structure):
     _fields_ = [("kind", ctypes.c_int32), ("rule", ctypes.c_char_p), ("severity", ctypes.c_int32),
                 ("indicators", ctypes.c_char_p), ("message", ctypes.c_char_p)]
@@ -119,12 +125,24 @@ _diagnostics_get = _declare("hact_diagnostics_get", _i32, _vp, _i32, _P(_Diagnos
 _diagnostics_free = _declare("hact_diagnostics_free", None, _vp)
 _framework_parse = _declare("hact_framework_parse", _i32, ctypes.c_char_p, _size, ctypes.c_char_p,
                             _P(_vp), _P(_vp))
+_resolver_type = ctypes.CFUNCTYPE(_i32, _vp, ctypes.c_char_p, ctypes.c_char_p, _P(ctypes.c_void_p),
+                                  _P(_size), _P(ctypes.c_void_p))
+_framework_parse_with = _declare("hact_framework_parse_with", _i32, ctypes.c_char_p, _size,
+                                 ctypes.c_char_p, _resolver_type, _vp, _P(_vp), _P(_vp))
+_framework_load = _declare("hact_framework_load", _i32, ctypes.c_char_p, _P(_vp), _P(_vp))
+_framework_indicator_find = _declare("hact_framework_indicator_find", _i32, _vp, ctypes.c_char_p,
+                                     _P(_i32), _P(_i32))
+_framework_part = _declare("hact_framework_part", _i32, _vp, _i32, _i32, _c_char_pp, _c_char_pp)
 _framework_free = _declare("hact_framework_free", None, _vp)
 _framework_name = _declare("hact_framework_name", _i32, _vp, _c_char_pp)
 _framework_indicator_count = _declare("hact_framework_indicator_count", _i32, _vp, _P(_i32))
 _framework_indicator = _declare("hact_framework_indicator", _i32, _vp, _i32, _P(_Indicator))
 _framework_target = _declare("hact_framework_target", _i32, _vp, _i32, _i32, _c_char_pp)
 _observations_new = _declare("hact_observations_new", _i32, _P(_vp))
+_observations_create = _declare("hact_observations_create", _i32, _vp, _P(_vp))
+_observations_add_columns = _declare("hact_observations_add_columns", _i32, _vp, _size, ctypes.c_char_p,
+                                     _size, ctypes.c_char_p, _size, _P(_i32), ctypes.c_char_p, _size,
+                                     _P(_size))
 _observations_free = _declare("hact_observations_free", None, _vp)
 _observations_add = _declare("hact_observations_add", _i32, _vp, ctypes.c_char_p, ctypes.c_char_p,
                              _i32, ctypes.c_char_p)
@@ -155,6 +173,9 @@ _assessment_free = _declare("hact_assessment_free", None, _vp)
 _assessment_unit_count = _declare("hact_assessment_unit_count", _i32, _vp, _P(_i32))
 _assessment_unit = _declare("hact_assessment_unit", _i32, _vp, _i32, _P(_UnitResult))
 _assessment_verdict = _declare("hact_assessment_verdict", _i32, _vp, _i32, _i32, _P(_Verdict))
+_assessment_indicator_count = _declare("hact_assessment_indicator_count", _i32, _vp, _P(_i32))
+_assessment_verdict_of = _declare("hact_assessment_verdict_of", _i32, _vp, _i32, ctypes.c_char_p,
+                                  _P(_VerdictDetail))
 _assessment_json = _declare("hact_assessment_json", _i32, _vp, _i32, _P(_vp))
 _assessment_finding_count = _declare("hact_assessment_finding_count", _i32, _vp, _i32, _P(_i32))
 _assessment_finding = _declare("hact_assessment_finding", _i32, _vp, _i32, _i32, _P(_Finding))
@@ -173,11 +194,14 @@ def _bytes(value):
 class HealthactError(Exception):
     """A healthact call failed: `status`, the message, and `diagnostics`."""
 
-    def __init__(self, status, message, diagnostics=()):
+    def __init__(self, status, message, diagnostics=(), index=None):
         super().__init__(f"{_text(_status_string(status))}: {message}")
         self.status = status
         self.message = message
         self.diagnostics = list(diagnostics)
+        # For a batch: the position of the refused row (in the frame's own
+        # index for from_frame), else None.
+        self.index = index
 
 
 def _take_diagnostics(handle):
@@ -271,8 +295,47 @@ class Framework(_Handle):
         self.warnings = warnings
 
     @classmethod
-    def parse(cls, text, file_name="<text>"):
-        return cls(*_parse(_framework_parse, text, file_name))
+    def parse(cls, text, file_name="<text>", resolver=None):
+        """Parses framework text.  `resolver(name, from_file)` returns the
+        text (str or bytes) of the framework a `继承 "name"` names, or None to
+        refuse it; without one, 继承 is an error."""
+        if resolver is None:
+            return cls(*_parse(_framework_parse, text, file_name))
+        kept = []  # the last answer, alive until the library has copied it
+
+        def call(_context, name, from_file, text_out, length_out, _file_name_out):
+            try:
+                answer = resolver(_text(name), _text(from_file))
+            except Exception:  # an exception must not cross into C
+                return -3
+            if answer is None:
+                return -3
+            data = ctypes.create_string_buffer(_bytes(answer))
+            kept[:] = [data]
+            text_out[0] = ctypes.cast(data, ctypes.c_void_p).value
+            length_out[0] = len(data) - 1
+            return 0
+
+        callback = _resolver_type(call)
+        data = _bytes(text)
+        handle, diagnostics = _vp(), _vp()
+        status = _framework_parse_with(data, len(data), _bytes(file_name), callback, None,
+                                       ctypes.byref(handle), ctypes.byref(diagnostics))
+        return cls(handle, _check_with_diagnostics(status, diagnostics))
+
+    @classmethod
+    def load(cls, path):
+        """Reads the framework file at `path`; a 继承 is found beside it."""
+        handle, diagnostics = _vp(), _vp()
+        status = _framework_load(_bytes(os.fspath(path)), ctypes.byref(handle), ctypes.byref(diagnostics))
+        return cls(handle, _check_with_diagnostics(status, diagnostics))
+
+    def find(self, number):
+        """(indicator index, part index or None) of an indicator or part number."""
+        index, part = _i32(), _i32()
+        _check(_framework_indicator_find(self.handle, _bytes(number), ctypes.byref(index),
+                                         ctypes.byref(part)))
+        return index.value, (part.value if part.value >= 0 else None)
 
     @property
     def name(self):
@@ -290,6 +353,15 @@ class Framework(_Handle):
             result.append({"number": _text(info.number), "name": _text(info.name),
                            "unit": _text(info.unit), "basis": _text(info.basis),
                            "parts": info.part_count})
+        return result
+
+    def parts(self, index):
+        """The parts of indicator `index`: a list of (number, name)."""
+        result = []
+        for part in range(self.indicators()[index]["parts"]):
+            number, name = ctypes.c_char_p(), ctypes.c_char_p()
+            _check(_framework_part(self.handle, index, part, ctypes.byref(number), ctypes.byref(name)))
+            result.append((_text(number.value), _text(name.value)))
         return result
 
     def target(self, index, year):
@@ -320,50 +392,118 @@ class Framework(_Handle):
         return Assessment(out, self)
 
 
+def _is_nothing(value):
+    """None, NaN and pandas' NA/NaT: nothing reported."""
+    return value is None or (value != value)  # NaN is the one value unequal to itself
+
+
+def _value_text(value):
+    if isinstance(value, str):
+        return value
+    if _is_nothing(value):
+        return ""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a reported value (write 实现 or 未实现)")
+    return str(value)
+
+
+def _packed(strings):
+    """One buffer of NUL-terminated UTF-8 strings, and its size in bytes."""
+    data = ("\0".join(strings) + "\0").encode("utf-8") if strings else b""
+    return data, len(data)
+
+
 class Observations(_Handle):
+    """What units reported.  With `framework`, every key is checked against
+    its indicator numbers, part numbers and count names."""
+
     _release = staticmethod(_observations_free)
 
-    def __init__(self):
+    def __init__(self, framework=None):
         handle = _vp()
-        _check(_observations_new(ctypes.byref(handle)))
+        _check(_observations_create(framework.handle if framework is not None else None,
+                                    ctypes.byref(handle)))
         super().__init__(handle)
 
     def add(self, unit, key, year, value):
-        _check(_observations_add(self.handle, _bytes(unit), _bytes(key), year, _bytes(value)))
+        _check(_observations_add(self.handle, _bytes(unit), _bytes(key), year,
+                                 _bytes(_value_text(value))))
 
-    def add_batch(self, units, keys, years, values):
-        """Adds many values in one call across ctypes (parallel sequences).
-
-        Each string column crosses as one packed buffer and the years as one
-        int32 buffer, so a million values cost a few joins, not a million
-        ctypes conversions."""
+    def add_batch(self, units, keys, years, values, index=None):
+        """Adds many values in one call across ctypes (parallel sequences),
+        all or nothing: if one is refused, none is added, and the
+        HealthactError's `index` is the refused row's position (or
+        `index[position]` when an index is given, as from_frame does).
+        None and NaN are nothing reported; numbers are read as Python
+        writes them (75, 74.6); strings (实现, 未统计) as written."""
         count = len(units)
         if not (len(keys) == len(years) == len(values) == count):
             raise ValueError("units, keys, years and values must have the same length")
-
-        def packed(column):
-            try:
-                joined = "\0".join(column)
-            except TypeError:  # not all str: convert, then join
-                joined = "\0".join(s if isinstance(s, str) else str(s) for s in column)
-            # The last string's terminator is the one every bytes object
-            # carries after its end (CPython's documented PyBytes layout),
-            # which saves copying the column once more to append it.
-            data = joined.encode("utf-8")
-            # One separator between strings: a NUL inside a string would shift the columns.
-            if count and data.count(b"\0") != count - 1:
+        columns = []
+        for column in (units, keys, [_value_text(v) for v in values]):
+            if not all(isinstance(v, str) for v in column):
+                column = [v if isinstance(v, str) else str(v) for v in column]
+            if any("\0" in v for v in column):
                 raise ValueError("strings must not contain NUL")
-            return data
+            columns.append(_packed(column))
+        self._add_columns(count, columns, years, index)
 
-        c_years = array.array("i", years)
-        if c_years.itemsize != 4:
-            c_years = (_i32 * count)(*years)
-            years_pointer = c_years
-        else:
+    def _add_columns(self, count, columns, years, index):
+        (unit_data, unit_size), (key_data, key_size), (value_data, value_size) = columns
+        c_years = array.array("i", [int(y) for y in years]) if not hasattr(years, "ctypes") else years
+        if hasattr(c_years, "ctypes"):  # a numpy int32 array: its buffer, no copy
+            years_pointer = c_years.ctypes.data_as(_P(_i32)) if count else None
+        elif c_years.itemsize == 4:
             years_pointer = ctypes.cast(c_years.buffer_info()[0], _P(_i32)) if count else None
-        failed = _size()
-        _check(_observations_add_packed(self.handle, count, packed(units), packed(keys), years_pointer,
-                                        packed(values), ctypes.byref(failed)))
+        else:
+            years_pointer = (_i32 * count)(*years)
+        failed = _size(0)
+        status = _observations_add_columns(self.handle, count, unit_data, unit_size, key_data, key_size,
+                                           years_pointer, value_data, value_size, ctypes.byref(failed))
+        if status != 0:
+            position = failed.value
+            where = index[position] if index is not None and position < len(index) else position
+            raise HealthactError(status, _text(_last_error()), index=where)
+
+    @classmethod
+    def from_frame(cls, frame, framework=None):
+        """Observations from a pandas DataFrame in the data file's long shape:
+        columns unit, indicator, year, value (or 单位, 指标, 年份/年度, 值/数值).
+        NaN and None are nothing reported; numbers and strings (实现) as
+        written.  Refused rows raise HealthactError with `index` the row's
+        label in the frame; nothing is added then."""
+        observations = cls(framework)
+        try:
+            observations.add_frame(frame)
+        except BaseException:
+            observations.close()
+            raise
+        return observations
+
+    def add_frame(self, frame):
+        """Adds a DataFrame's rows (see from_frame), all or nothing."""
+        import numpy  # pandas brings it
+
+        names = {}
+        for column in frame.columns:
+            role = _FRAME_COLUMNS.get(str(column).strip().lower())
+            if role is not None:
+                if role in names:
+                    raise ValueError(f"two columns for {role}: {names[role]!r} and {column!r}")
+                names[role] = column
+        missing = [role for role in ("unit", "indicator", "year", "value") if role not in names]
+        if missing:
+            raise ValueError("the frame needs columns unit, indicator, year and value; missing: "
+                             + ", ".join(missing))
+        count = len(frame)
+        years = frame[names["year"]]
+        if years.isna().any():
+            position = int(numpy.flatnonzero(years.isna().to_numpy())[0])
+            raise HealthactError(-2, f"value {position}: no year", index=frame.index[position])
+        years = numpy.ascontiguousarray(years.to_numpy(), dtype=numpy.int32)
+        columns = [_frame_column(frame[names["unit"]]), _frame_column(frame[names["indicator"]]),
+                   _frame_column(frame[names["value"]], values=True)]
+        self._add_columns(count, columns, years, frame.index)
 
     def read_csv(self, text, file_name="<data>", framework=None):
         data = _bytes(text)
@@ -382,6 +522,43 @@ class Observations(_Handle):
 
     def set_parent(self, unit, parent):
         _check(_observations_set_parent(self.handle, _bytes(unit), _bytes(parent)))
+
+
+_FRAME_COLUMNS = {"unit": "unit", "单位": "unit", "单位名称": "unit",
+                  "indicator": "indicator", "key": "indicator", "指标": "indicator", "指标编号": "indicator",
+                  "year": "year", "年份": "year", "年度": "year",
+                  "value": "value", "值": "value", "数值": "value"}
+
+
+def _frame_column(series, values=False):
+    """A column of a frame as one packed buffer, without per-value Python
+    work where the column allows: a categorical joins its categories' codes,
+    a numeric column is printed by numpy, strings are joined as they are."""
+    import numpy
+    import pandas
+
+    nothing = series.isna().to_numpy()
+    if isinstance(series.dtype, pandas.CategoricalDtype):
+        categories = [str(c) for c in series.cat.categories] + [""]
+        codes = series.cat.codes.to_numpy()
+        texts = numpy.asarray(categories, dtype=object)[numpy.where(codes < 0, len(categories) - 1, codes)]
+    elif pandas.api.types.is_bool_dtype(series.dtype):
+        raise ValueError(f"column {series.name!r} holds booleans: write 实现 or 未实现")
+    elif pandas.api.types.is_integer_dtype(series.dtype) and not nothing.any():
+        texts = series.to_numpy().astype(str).astype(object)
+    elif pandas.api.types.is_float_dtype(series.dtype) and isinstance(series.dtype, numpy.dtype):
+        # numpy prints the shortest form that reads back the same double, as
+        # Python's repr does: 74.6, not 74.59999…
+        texts = series.to_numpy().astype(str).astype(object)
+        texts[nothing] = ""
+    else:
+        texts = series.to_numpy(dtype=object, na_value="")
+    strings = texts.tolist()
+    if not all(isinstance(v, str) for v in strings):
+        strings = [_value_text(v) if values else ("" if _is_nothing(v) else str(v)) for v in strings]
+    if any("\0" in v for v in strings):
+        raise ValueError(f"column {series.name!r}: strings must not contain NUL")
+    return _packed(strings)
 
 
 class Assessment(_Handle):
@@ -405,6 +582,57 @@ class Assessment(_Handle):
             result.append({"unit": _text(unit.unit), "score": _text(unit.score), "rank": unit.rank,
                            "grade": _text(unit.grade)})
         return result
+
+    def verdict(self, position, indicator):
+        """The verdict of the unit at `position` on indicator or part
+        `indicator` ("9", "25.1"), as a dict with its name and part count."""
+        v = _VerdictDetail()
+        v.struct_size = ctypes.sizeof(_VerdictDetail)
+        _check(_assessment_verdict_of(self.handle, position, _bytes(indicator), ctypes.byref(v)))
+        return {"indicator": _text(v.indicator), "name": _text(v.name), "status": _STATUS_NAMES[v.status],
+                "value": _text(v.value), "target": _text(v.target), "reason": _text(v.reason),
+                "parts": v.part_count}
+
+    def to_frame(self):
+        """The assessment as a pandas DataFrame, one row a verdict (parts
+        after their indicator): unit, indicator, name, status, value,
+        target, reason, score, rank, grade; rows in rank order.  status is
+        categorical; score a Decimal (exact, as the library computed it)."""
+        import decimal
+        import pandas
+
+        numbers = []  # each indicator's number, then its parts'
+        for index, info in enumerate(self._framework.indicators()):
+            numbers.append((info["number"], [number for number, _ in self._framework.parts(index)]))
+        rows = {k: [] for k in ("unit", "indicator", "name", "status", "value", "target", "reason",
+                                "score", "rank", "grade")}
+        for position, unit in enumerate(self.units()):
+            for number, part_numbers in numbers:
+                shown = [self.verdict(position, n) for n in [number] + part_numbers]
+                for v in shown:
+                    rows["unit"].append(unit["unit"])
+                    for key in ("indicator", "name", "status", "value", "target", "reason"):
+                        rows[key].append(v[key])
+                    rows["score"].append(decimal.Decimal(unit["score"]))
+                    rows["rank"].append(unit["rank"])
+                    rows["grade"].append(unit["grade"])
+        frame = pandas.DataFrame(rows)
+        frame["status"] = pandas.Categorical(frame["status"], categories=_STATUS_NAMES)
+        frame["rank"] = frame["rank"].astype("int32")
+        return frame
+
+    def findings_frame(self):
+        """What validation found, one row a finding: unit, rule, kind,
+        severity, indicators ("2,3"), message."""
+        import pandas
+
+        rows = []
+        for position, unit in enumerate(self.units()):
+            for finding in self.findings(position):
+                rows.append({"unit": unit["unit"], "rule": finding["rule"], "kind": finding["kind"],
+                             "severity": finding["severity"], "indicators": ",".join(finding["indicators"]),
+                             "message": finding["message"]})
+        return pandas.DataFrame(rows, columns=["unit", "rule", "kind", "severity", "indicators", "message"])
 
     def verdicts(self, position):
         """The verdicts of the unit at `position` in rank order, as dicts."""

@@ -177,6 +177,74 @@ class AssessmentTest(unittest.TestCase):
         self.assertEqual(healthact.library_version(), "0.1.0")
 
 
+class CycleTest(unittest.TestCase):
+    """Frameworks from a path and through a resolver, keys checked, batches
+    all or nothing, verdicts by number."""
+
+    def test_a_county_framework_from_its_path(self):
+        with healthact.Framework.load(os.path.join(EXAMPLES, "ganzhou.ha")) as county:
+            self.assertEqual(county.name, "甘州区健康行动考核指标框架")
+            index, part = county.find("2")
+            self.assertEqual((part, county.target(index, 2022)), (None, "≤5.5"))  # stricter than ≤6
+            self.assertEqual(county.find("25.2")[1], 1)
+            self.assertEqual(county.parts(county.find("25")[0]),
+                             [("25.1", "乡镇卫生院、社区卫生服务中心提供中医非药物疗法的比例"),
+                              ("25.2", "村卫生室提供中医非药物疗法的比例")])
+            with self.assertRaises(healthact.HealthactError) as caught:
+                county.find("16")  # the county deletes it
+            self.assertEqual(caught.exception.status, -3)
+        with self.assertRaises(healthact.HealthactError) as caught:
+            healthact.Framework.load(os.path.join(EXAMPLES, "no-such.ha"))
+        self.assertIn("cannot open", caught.exception.message)
+
+    def test_a_county_framework_through_a_resolver(self):
+        asked = []
+
+        def resolver(name, from_file):
+            asked.append((name, from_file))
+            return read("zhangye.ha") if name == "zhangye.ha" else None
+
+        with healthact.Framework.parse(read("ganzhou.ha"), "ganzhou.ha", resolver=resolver) as county:
+            self.assertEqual(len(county.indicators()), 26)  # 26 - 16 + 27
+        self.assertEqual(asked, [("zhangye.ha", "ganzhou.ha")])
+        with self.assertRaises(healthact.HealthactError):
+            healthact.Framework.parse(read("ganzhou.ha"), "ganzhou.ha", resolver=lambda n, f: None)
+        with self.assertRaises(healthact.HealthactError):  # an exception in the resolver refuses the name
+            healthact.Framework.parse(read("ganzhou.ha"), "ganzhou.ha", resolver=lambda n, f: 1 / 0)
+        with self.assertRaises(healthact.HealthactError):  # no resolver: 继承 is an error
+            healthact.Framework.parse(read("ganzhou.ha"), "ganzhou.ha")
+
+    def test_batches_are_all_or_nothing_with_the_failing_index(self):
+        with healthact.Framework.parse(read("zhangye.ha"), "zhangye.ha") as city, \
+                healthact.Observations(city) as data:
+            with self.assertRaises(healthact.HealthactError) as caught:
+                data.add_batch(["甘州区", "甘州区", "甘州区"], ["1", "99", "2"], [2022] * 3, ["75", "1", "3"])
+            self.assertEqual(caught.exception.index, 1)  # 99 is no key of the framework
+            self.assertIn("'99' is not an indicator", caught.exception.message)
+            with self.assertRaises(healthact.HealthactError) as caught:
+                data.add_batch(["甲", "乙"], ["1", "1"], [2022, 2022], ["75", "7.4.6"])
+            self.assertEqual(caught.exception.index, 1)
+            with self.assertRaises(healthact.HealthactError):  # nothing was kept: no unit at all
+                city.assess(data, 2022)
+            # None and NaN are nothing reported, not the strings 'None' and 'nan'.
+            data.add_batch(["甘州区"] * 4, ["2", "25.1", "25.2", "1"], [2022] * 4,
+                           [3.84, "99", 58.0, float("nan")])
+            data.add_batch(["临泽县"], ["1"], [2022], [None])
+            with city.assess(data, 2022) as result:
+                self.assertEqual(len(result), 2)
+                position = [u["unit"] for u in result.units()].index("甘州区")
+                self.assertEqual(result.verdict(position, "2"),
+                                 {"indicator": "2", "name": "婴儿死亡率", "status": "met", "value": "3.84",
+                                  "target": "≤6", "reason": result.verdict(position, "2")["reason"],
+                                  "parts": 0})
+                self.assertEqual(result.verdict(position, "1")["status"], "missing")
+                part = result.verdict(position, "25.2")
+                self.assertEqual((part["status"], part["value"], part["target"]), ("not_met", "58.0", "70"))
+                self.assertEqual(result.verdict(position, "25")["parts"], 2)
+                with self.assertRaises(healthact.HealthactError):
+                    result.verdict(position, "99")
+
+
 class OrganisationTest(unittest.TestCase):
     def test_zhangye_roster_and_approver(self):
         with healthact.Organisation.parse(read("zhangye.org.ha"), "zhangye.org.ha") as org:

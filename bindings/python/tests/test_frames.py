@@ -1,0 +1,95 @@
+"""pandas frames in and out: Observations.from_frame, Assessment.to_frame.
+
+Needs pandas (Debian's python3-pandas, under /usr/bin/python3); ctest runs
+it there with HEALTHACT_REQUIRE_PANDAS=1, so that a missing pandas fails
+instead of skipping."""
+import decimal
+import os
+import unittest
+
+import healthact
+
+try:
+    import numpy
+    import pandas
+except ImportError:  # pragma: no cover - see the module's note
+    if os.environ.get("HEALTHACT_REQUIRE_PANDAS"):
+        raise
+    pandas = None
+
+EXAMPLES = os.environ.get("HEALTHACT_EXAMPLES",
+                          os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples"))
+
+
+@unittest.skipIf(pandas is None, "pandas is not installed")
+class FrameTest(unittest.TestCase):
+    def setUp(self):
+        self.city = healthact.Framework.load(os.path.join(EXAMPLES, "zhangye.ha"))
+
+    def tearDown(self):
+        self.city.close()
+
+    def test_a_frame_in_the_data_files_shape(self):
+        frame = pandas.DataFrame({
+            "单位": pandas.Categorical(["甘州区", "甘州区", "甘州区", "临泽县", "临泽县"]),
+            "指标": ["2", "25.1", "11", "2", "1"],
+            "年份": numpy.array([2022] * 5, dtype=numpy.int64),
+            "值": [3.84, 99, "实现", numpy.nan, None],
+        })
+        with healthact.Observations.from_frame(frame, self.city) as data, \
+                self.city.assess(data, 2022) as result:
+            table = result.to_frame()
+        # 26 indicators and the 2 parts of 25, for each of the 2 units.
+        self.assertEqual(len(table), 2 * 28)
+        self.assertEqual(list(table.columns), ["unit", "indicator", "name", "status", "value", "target",
+                                               "reason", "score", "rank", "grade"])
+        self.assertEqual(str(table["status"].dtype), "category")
+        row = table[(table.unit == "甘州区") & (table.indicator == "2")].iloc[0]
+        self.assertEqual((row["name"], row["status"], row["value"], row["target"]),
+                         ("婴儿死亡率", "met", "3.84", "≤6"))
+        part = table[(table.unit == "甘州区") & (table.indicator == "25.1")].iloc[0]
+        self.assertEqual((part["status"], part["value"], part["target"]), ("not_met", "99", "100"))
+        self.assertEqual(table[(table.unit == "甘州区") & (table.indicator == "11")].iloc[0]["status"], "met")
+        # NaN and None are nothing reported: missing, not a refused 'nan'.
+        lz = table[table.unit == "临泽县"].set_index("indicator")
+        self.assertEqual((lz.loc["2", "status"], lz.loc["1", "status"]), ("missing", "missing"))
+        # 甘州区 meets 2 and 11 and nothing else it reported: its score and rank are the unit's.
+        self.assertEqual(set(table.groupby("unit")["rank"].first()), {1, 2})
+        self.assertIsInstance(row["score"], decimal.Decimal)
+
+    def test_a_refused_row_is_named_by_the_frames_index_and_nothing_is_added(self):
+        frame = pandas.DataFrame({"unit": ["甘州区", "甘州区", "甘州区"], "indicator": ["1", "2", "99"],
+                                  "year": [2022, 2022, 2022], "value": ["75", "3", "1"]},
+                                 index=["a", "b", "c"])
+        with healthact.Observations(self.city) as data:
+            with self.assertRaises(healthact.HealthactError) as caught:
+                data.add_frame(frame)
+            self.assertEqual(caught.exception.index, "c")
+            with self.assertRaises(healthact.HealthactError):  # nothing was kept
+                self.city.assess(data, 2022)
+        frame.loc["c", "value"] = "7.4.6"
+        frame.loc["c", "indicator"] = "3"
+        with self.assertRaises(healthact.HealthactError) as caught:
+            healthact.Observations.from_frame(frame, self.city)
+        self.assertEqual(caught.exception.index, "c")
+        with self.assertRaises(ValueError):
+            healthact.Observations.from_frame(frame.drop(columns=["year"]))
+        frame.loc["b", "year"] = numpy.nan
+        with self.assertRaises(healthact.HealthactError) as caught:
+            healthact.Observations.from_frame(frame)
+        self.assertEqual(caught.exception.index, "b")
+
+    def test_findings_as_a_frame(self):
+        frame = pandas.DataFrame({"unit": ["甘州区"], "indicator": ["1"], "year": [2022], "value": [999]})
+        with healthact.Observations.from_frame(frame, self.city) as data, \
+                self.city.assess(data, 2022) as result:
+            findings = result.findings_frame()
+            table = result.to_frame()
+        self.assertEqual(list(findings.columns), ["unit", "rule", "kind", "severity", "indicators", "message"])
+        self.assertEqual((findings.iloc[0]["kind"], findings.iloc[0]["severity"], findings.iloc[0]["indicators"]),
+                         ("range", "error", "1"))
+        self.assertEqual(table[table.indicator == "1"].iloc[0]["status"], "invalid")  # 999 岁 is not met
+
+
+if __name__ == "__main__":
+    unittest.main()
