@@ -6,6 +6,22 @@
 #include "healthact/report/assessment_text.hpp"
 
 namespace healthact::capi {
+
+std::unique_ptr<hact_assessment> WrapAssessment(Assessment assessment) {
+  auto result = std::make_unique<hact_assessment>();
+  result->assessment.emplace(std::move(assessment));
+  const Assessment& a = *result->assessment;
+  for (std::size_t u = 0; u < a.unit_count(); ++u) {
+    result->scores.push_back(a.score(u).ToString());
+    for (const Finding& finding : a.findings(u)) {
+      std::string joined;
+      for (const std::string& number : finding.indicators) joined += (joined.empty() ? "" : ",") + number;
+      result->finding_indicators[u].push_back(std::move(joined));
+    }
+  }
+  return result;
+}
+
 namespace {
 
 int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const Observations> data,
@@ -20,18 +36,7 @@ int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const Ob
       !assessable.ok()) {
     return Fail(HACT_ERROR_INVALID, std::string(assessable.message()));
   }
-  auto result = std::make_unique<hact_assessment>();
-  result->assessment.emplace(Assess(framework->framework, std::move(data), year, options));
-  const Assessment& a = *result->assessment;
-  for (std::size_t u = 0; u < a.unit_count(); ++u) {
-    result->scores.push_back(a.score(u).ToString());
-    for (const Finding& finding : a.findings(u)) {
-      std::string joined;
-      for (const std::string& number : finding.indicators) joined += (joined.empty() ? "" : ",") + number;
-      result->finding_indicators[u].push_back(std::move(joined));
-    }
-  }
-  *out = result.release();
+  *out = WrapAssessment(Assess(framework->framework, std::move(data), year, options)).release();
   return HACT_OK;
 }
 

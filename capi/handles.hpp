@@ -20,6 +20,7 @@
 
 #include "healthact.h"
 #include "healthact/assess/assessment.hpp"
+#include "healthact/assess/review.hpp"
 #include "healthact/core/diagnostic.hpp"
 #include "healthact/data/observations.hpp"
 #include "healthact/model/framework.hpp"
@@ -85,6 +86,19 @@ struct hact_assessment {
   mutable std::map<std::tuple<std::size_t, std::size_t, int32_t>, ShownVerdict> verdicts;
 };
 
+// A spot-check (复核): the units drawn and, once verified values are given,
+// what differs and the assessment recomputed on them.
+struct hact_review {
+  std::optional<healthact::Assessment> original;  // a copy (it shares the verdicts' storage)
+  std::vector<healthact::UnitId> drawn;
+  std::vector<std::string> drawn_names;
+  std::optional<healthact::ReviewResult> result;
+  struct ShownDiscrepancy {
+    std::string reported, verified;
+  };
+  std::vector<ShownDiscrepancy> shown;  // by discrepancy, made once
+};
+
 namespace healthact::capi {
 
 // This thread's last failure message (hact_last_error).
@@ -121,6 +135,9 @@ int32_t HandOver(std::vector<Diagnostic> found, bool ok, hact_diagnostics** diag
 
 // A framework handle around a checked framework.
 std::unique_ptr<hact_framework> MakeFramework(std::shared_ptr<const Framework> framework);
+
+// An assessment handle around a computed assessment.
+std::unique_ptr<hact_assessment> WrapAssessment(Assessment assessment);
 
 // Copies `bytes` into a buffer the caller releases with hact_free, NUL added
 // after them (so that text can be read as a C string); *length, if not NULL,

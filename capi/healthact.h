@@ -84,6 +84,7 @@ typedef struct hact_framework hact_framework;
 typedef struct hact_observations hact_observations;
 typedef struct hact_assessment hact_assessment;
 typedef struct hact_roster hact_roster;
+typedef struct hact_review hact_review;
 
 /* ---- Diagnostics: what was wrong with a text, line by line. ---- */
 typedef struct hact_diagnostic {
@@ -328,6 +329,67 @@ HACT_API int32_t hact_assessment_finding(const hact_assessment* assessment, int3
  * only verdicts other than met and not_applicable.  Free with hact_free. */
 HACT_API int32_t hact_assessment_json(const hact_assessment* assessment, int32_t failures_only,
                                       char** json);
+
+/* ---- The spot-check (复核, docs/assessment.md) ---- */
+/* Draws `count` of the assessment's units for review, reproducibly: the same
+ * units, count and seed draw the same units on every platform.  A count
+ * outside 1 .. the number of units is HACT_ERROR_INVALID (it is not quietly
+ * cut to all of them).  The review keeps what it needs of the assessment. */
+HACT_API int32_t hact_review_draw(const hact_assessment* assessment, int32_t count, uint64_t seed,
+                                  hact_review** review);
+HACT_API void hact_review_free(hact_review* review);
+HACT_API int32_t hact_review_unit_count(const hact_review* review, int32_t* count);
+/* The name of drawn unit `index`; it belongs to the review. */
+HACT_API int32_t hact_review_unit(const hact_review* review, int32_t index, const char** unit);
+/* Reads the reviewers' verified values (the data file's columns, with
+ * reviewer/核实人 and reason/核实说明), compares them with what the drawn units
+ * reported and recomputes the assessment on them.  Values for a unit that
+ * was not drawn are HACT_ERROR_INVALID, naming it.  *diagnostics as for
+ * parsing.  A later call replaces the earlier result. */
+HACT_API int32_t hact_review_verify_csv(hact_review* review, const char* text, size_t length,
+                                        const char* file_name, hact_diagnostics** diagnostics);
+typedef struct hact_discrepancy {
+  const char* unit;
+  const char* key;       /* as reported: an indicator, part or count */
+  const char* indicator; /* the indicator it counts for */
+  const char* reported;  /* "74.8", "实现", "" for nothing */
+  const char* verified;
+  int32_t before;        /* the verdict's status on the reported value (HACT_MET, …) */
+  int32_t after;         /* and on the verified one */
+  const char* reviewer;  /* who verified it; "" when the file does not say */
+  const char* reason;
+  int32_t line;          /* its line in the verified file */
+} hact_discrepancy;
+/* Every verified value that differs from the reported one.  Before
+ * hact_review_verify_csv has succeeded: HACT_ERROR_INVALID. */
+HACT_API int32_t hact_review_discrepancy_count(const hact_review* review, int32_t* count);
+/* Strings belong to the review and live until it is freed or verified again. */
+HACT_API int32_t hact_review_discrepancy(const hact_review* review, int32_t index,
+                                         hact_discrepancy* out);
+/* The assessment recomputed on the verified values, as a new handle (free it). */
+HACT_API int32_t hact_review_assessment(const hact_review* review, hact_assessment** recomputed);
+
+/* ---- Reports (docs/import-and-reports.md), to a buffer ---- */
+#define HACT_FORMAT_MARKDOWN 1
+#define HACT_FORMAT_JSON 2
+#define HACT_FORMAT_HTML 3 /* a standalone page with inline SVG charts */
+/* The assessment report (考核报告): ranking, scores, grades, each unit's
+ * failed indicators with reasons, and the spot-check's discrepancies when
+ * `review` (verified) is given.  *bytes is the caller's (hact_free), UTF-8
+ * with a NUL after its *length bytes (length may be NULL). */
+HACT_API int32_t hact_report_assessment(const hact_assessment* assessment, const hact_review* review,
+                                        int32_t format, char** bytes, size_t* length);
+/* The monitoring report (监测评估报告) of every year reported: each
+ * indicator's values against its targets and the path from its baseline,
+ * and, with `organisation` and `as_of` ("2022-12-31"), the tasks overdue on
+ * that day (either NULL: none listed).  *bytes as above. */
+HACT_API int32_t hact_report_monitoring(const hact_framework* framework,
+                                        const hact_observations* observations,
+                                        const hact_organisation* organisation, const char* as_of,
+                                        int32_t format, char** bytes, size_t* length);
+/* Writes `length` bytes to `path` whole or not at all: into PATH.partial,
+ * synced, then renamed over `path`. */
+HACT_API int32_t hact_file_write(const char* path, const char* bytes, size_t length);
 
 /* ---- Organisations (docs/organisation.md) ---- */
 HACT_API int32_t hact_organisation_parse(const char* text, size_t length, const char* file_name,

@@ -563,6 +563,143 @@ static void test_sized_columns(void) {
   hact_framework_free(framework);
 }
 
+/* The spot-check and the reports through C, on the Zhangye example. */
+static void test_review_and_reports(const char* examples) {
+  char path[1024];
+  hact_framework* city = NULL;
+  hact_observations* observations = NULL;
+  hact_organisation* organisation = NULL;
+  hact_assessment* assessment = NULL;
+  hact_assessment* recomputed = NULL;
+  hact_review* review = NULL;
+  hact_review* other = NULL;
+  hact_discrepancy d;
+  hact_verdict_detail detail;
+  const char* first = NULL;
+  const char* second = NULL;
+  char* text;
+  char* bytes = NULL;
+  size_t length = 0, bytes_length = 0;
+  int32_t count = 0, i, position = -1, found = 0;
+  FILE* file;
+
+  snprintf(path, sizeof path, "%s/zhangye.ha", examples);
+  CHECK(hact_framework_load(path, &city, NULL) == HACT_OK);
+  CHECK(hact_observations_create(city, &observations) == HACT_OK);
+  snprintf(path, sizeof path, "%s/zhangye-counties-2020-2022.csv", examples);
+  text = read_file(path, &length);
+  CHECK(hact_observations_read_csv(observations, text, length, "counties.csv", NULL, NULL) == HACT_OK);
+  free(text);
+  CHECK(hact_assessment_create(city, observations, 2022, NULL, &assessment) == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 6);
+
+  /* A draw larger than the units, or of none, is refused, not cut down silently. */
+  CHECK(hact_review_draw(assessment, 7, 1, &review) == HACT_ERROR_INVALID && review == NULL);
+  CHECK(strstr(hact_last_error(), "cannot draw 7 of 6") != NULL);
+  CHECK(hact_review_draw(assessment, 0, 1, &review) == HACT_ERROR_INVALID);
+  /* Reproducible: the same seed draws the same units. */
+  CHECK(hact_review_draw(assessment, 2, 42, &review) == HACT_OK);
+  CHECK(hact_review_draw(assessment, 2, 42, &other) == HACT_OK);
+  CHECK(hact_review_unit(review, 0, &first) == HACT_OK && hact_review_unit(other, 0, &second) == HACT_OK);
+  CHECK(strcmp(first, second) == 0);
+  CHECK(hact_review_unit(review, 1, &first) == HACT_OK && hact_review_unit(other, 1, &second) == HACT_OK);
+  CHECK(strcmp(first, second) == 0);
+  CHECK(hact_review_unit(review, 2, &first) == HACT_ERROR_RANGE);
+  hact_review_free(other);
+  hact_review_free(review);
+
+  snprintf(path, sizeof path, "%s/zhangye-review-2022.csv", examples);
+  text = read_file(path, &length);
+  /* One unit drawn, verified values for two (甘州区, 高台县): one was not drawn. */
+  CHECK(hact_review_draw(assessment, 1, 7, &review) == HACT_OK);
+  CHECK(hact_review_verify_csv(review, text, length, "review.csv", NULL) == HACT_ERROR_INVALID);
+  CHECK(strstr(hact_last_error(), "which was not drawn for review") != NULL);
+  CHECK(hact_review_discrepancy_count(review, &count) == HACT_ERROR_INVALID); /* nothing verified */
+  hact_review_free(review);
+
+  /* All six drawn.  The file confirms 甘州区's 1 (75.8) and 高台县's 9 (3.32) and
+   * changes two: 甘州区's 23 from 76.8 to 73.9 (met ≥75 → not met, with
+   * 宋生礼's reason, line 7) and 高台县's 5 from 89.9 to 90.1. */
+  CHECK(hact_review_draw(assessment, 6, 1, &review) == HACT_OK);
+  CHECK(hact_review_verify_csv(review, text, length, "review.csv", NULL) == HACT_OK);
+  free(text);
+  CHECK(hact_review_discrepancy_count(review, &count) == HACT_OK && count == 2);
+  for (i = 0; i < count; ++i) {
+    CHECK(hact_review_discrepancy(review, i, &d) == HACT_OK);
+    if (strcmp(d.unit, "甘州区") == 0) {
+      ++found;
+      CHECK(strcmp(d.key, "23") == 0 && strcmp(d.indicator, "23") == 0);
+      CHECK(strcmp(d.reported, "76.8") == 0 && strcmp(d.verified, "73.9") == 0);
+      CHECK(d.before == HACT_MET && d.after == HACT_NOT_MET);
+      CHECK(strcmp(d.reviewer, "宋生礼") == 0 && d.line == 7);
+      CHECK(strstr(d.reason, "14 名未按规范管理") != NULL);
+    } else {
+      ++found;
+      CHECK(strcmp(d.unit, "高台县") == 0 && strcmp(d.key, "5") == 0);
+      CHECK(strcmp(d.reported, "89.9") == 0 && strcmp(d.verified, "90.1") == 0);
+    }
+  }
+  CHECK(found == 2);
+  CHECK(hact_review_discrepancy(review, 2, &d) == HACT_ERROR_RANGE);
+  CHECK(hact_review_assessment(review, &recomputed) == HACT_OK);
+  CHECK(hact_assessment_unit_count(recomputed, &count) == HACT_OK && count == 6);
+  detail.struct_size = (int32_t)sizeof detail;
+  for (i = 0; i < count; ++i) {
+    hact_unit_result unit;
+    CHECK(hact_assessment_unit(recomputed, i, &unit) == HACT_OK);
+    if (strcmp(unit.unit, "甘州区") == 0) position = i;
+  }
+  CHECK(hact_assessment_verdict_of(recomputed, position, "23", &detail) == HACT_OK);
+  CHECK(detail.status == HACT_NOT_MET && strcmp(detail.value, "73.9") == 0);
+  hact_assessment_free(recomputed);
+
+  /* The assessment report with the spot-check, in each format. */
+  CHECK(hact_report_assessment(assessment, review, HACT_FORMAT_MARKDOWN, &bytes, &bytes_length) == HACT_OK);
+  CHECK(bytes != NULL && strlen(bytes) == bytes_length);
+  CHECK(strstr(bytes, "73.9") != NULL && strstr(bytes, "宋生礼") != NULL);
+  hact_free(bytes);
+  CHECK(hact_report_assessment(assessment, NULL, HACT_FORMAT_JSON, &bytes, NULL) == HACT_OK);
+  CHECK(bytes[0] == '{' && strstr(bytes, "\"report\": \"assessment\"") != NULL);
+  hact_free(bytes);
+  CHECK(hact_report_assessment(assessment, review, HACT_FORMAT_HTML, &bytes, &bytes_length) == HACT_OK);
+  CHECK(strstr(bytes, "<svg") != NULL);
+  /* ... and into a file, whole. */
+  snprintf(path, sizeof path, "capi-test-report.html");
+  CHECK(hact_file_write(path, bytes, bytes_length) == HACT_OK);
+  file = fopen(path, "rb");
+  CHECK(file != NULL);
+  if (file != NULL) {
+    char head[16] = {0};
+    CHECK(fread(head, 1, 15, file) == 15 && strncmp(head, bytes, 15) == 0);
+    fseek(file, 0, SEEK_END);
+    CHECK((size_t)ftell(file) == bytes_length);
+    fclose(file);
+  }
+  remove(path);
+  CHECK(hact_file_write("no-such-folder/report.html", bytes, bytes_length) == HACT_ERROR_INVALID);
+  CHECK(fopen("no-such-folder/report.html.partial", "rb") == NULL);
+  hact_free(bytes);
+  CHECK(hact_report_assessment(assessment, NULL, 9, &bytes, NULL) == HACT_ERROR_INVALID && bytes == NULL);
+  hact_review_free(review);
+
+  /* The monitoring report, with the tasks overdue at the year's end. */
+  snprintf(path, sizeof path, "%s/zhangye.org.ha", examples);
+  text = read_file(path, &length);
+  CHECK(hact_organisation_parse(text, length, "zhangye.org.ha", &organisation, NULL) == HACT_OK);
+  free(text);
+  CHECK(hact_report_monitoring(city, observations, organisation, "2022-12-31", HACT_FORMAT_MARKDOWN, &bytes,
+                               NULL) == HACT_OK);
+  /* Due 2022-09-30 and not done: overdue on 2022-12-31. */
+  CHECK(strstr(bytes, "逾期任务") != NULL && strstr(bytes, "建立学生体质健康监测数据报送机制") != NULL);
+  hact_free(bytes);
+  CHECK(hact_report_monitoring(city, observations, organisation, "2022-13-01", HACT_FORMAT_JSON, &bytes,
+                               NULL) == HACT_ERROR_INVALID);
+  hact_organisation_free(organisation);
+  hact_assessment_free(assessment);
+  hact_observations_free(observations);
+  hact_framework_free(city);
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: capi_test EXAMPLES_DIR\n");
@@ -577,6 +714,7 @@ int main(int argc, char** argv) {
   test_validation(argv[1]);
   test_frameworks_and_numbers(argv[1]);
   test_sized_columns();
+  test_review_and_reports(argv[1]);
   printf("capi: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

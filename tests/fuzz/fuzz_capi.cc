@@ -100,6 +100,33 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     }
   }
+  if (assessment != nullptr) {
+    // The spot-check on the data's text as verified values, and the reports.
+    int32_t units = 0;
+    hact_assessment_unit_count(assessment, &units);
+    hact_review* review = nullptr;
+    if (hact_review_draw(assessment, units, 7, &review) != HACT_OK) __builtin_trap();
+    hact_diagnostics* verified = nullptr;
+    const bool checked = hact_review_verify_csv(review, data_text.data(), data_text.size(), "verified.csv",
+                                                &verified) == HACT_OK;
+    hact_diagnostics_free(verified);
+    for (const int32_t format : {HACT_FORMAT_MARKDOWN, HACT_FORMAT_JSON, HACT_FORMAT_HTML}) {
+      char* bytes = nullptr;
+      size_t length = 0;
+      if (hact_report_assessment(assessment, checked ? review : nullptr, format, &bytes, &length) != HACT_OK ||
+          bytes == nullptr || bytes[length] != '\0') {
+        __builtin_trap();
+      }
+      hact_free(bytes);
+    }
+    char* monitoring = nullptr;
+    if (hact_report_monitoring(framework, observations, nullptr, nullptr, HACT_FORMAT_JSON, &monitoring,
+                               nullptr) != HACT_OK) {
+      __builtin_trap();
+    }
+    hact_free(monitoring);
+    hact_review_free(review);
+  }
   hact_assessment_free(assessment);
   hact_observations_free(observations);
   hact_framework_free(framework);

@@ -1,0 +1,121 @@
+// hact_report_*: the assessment report (考核报告) and the monitoring report
+// (监测评估报告) rendered to a buffer, as Markdown, JSON or a standalone HTML
+// page; hact_file_write puts a buffer in a file without leaving half of one.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "handles.hpp"
+#include "healthact/report/report.hpp"
+
+namespace healthact::capi {
+namespace {
+
+// HACT_OK if `format` is one of the text formats, with a failure otherwise.
+int32_t CheckFormat(int32_t format) {
+  if (format == HACT_FORMAT_MARKDOWN || format == HACT_FORMAT_JSON || format == HACT_FORMAT_HTML) {
+    return HACT_OK;
+  }
+  return Fail(HACT_ERROR_INVALID, "unknown report format " + std::to_string(format) +
+                                      " (HACT_FORMAT_MARKDOWN, _JSON or _HTML)");
+}
+
+}  // namespace
+}  // namespace healthact::capi
+
+using namespace healthact::capi;
+
+extern "C" {
+
+int32_t hact_report_assessment(const hact_assessment* assessment, const hact_review* review,
+                               int32_t format, char** bytes, size_t* length) {
+  return Guard([&] {
+    if (bytes != nullptr) *bytes = nullptr;
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (bytes == nullptr) return NullArgument("bytes");
+    if (const int32_t status = CheckFormat(format)) return status;
+    const healthact::ReviewResult* checked = nullptr;
+    if (review != nullptr) {
+      if (!review->result) return Fail(HACT_ERROR_INVALID, "the review has no verified values yet");
+      checked = &*review->result;
+    }
+    const healthact::Assessment& a = *assessment->assessment;
+    const std::string text = format == HACT_FORMAT_MARKDOWN ? healthact::AssessmentReportMarkdown(a, checked)
+                             : format == HACT_FORMAT_JSON   ? healthact::AssessmentReportJson(a, checked)
+                                                            : healthact::AssessmentReportHtml(a, checked);
+    return CopyOut(text, bytes, length);
+  });
+}
+
+int32_t hact_report_monitoring(const hact_framework* framework, const hact_observations* observations,
+                               const hact_organisation* organisation, const char* as_of, int32_t format,
+                               char** bytes, size_t* length) {
+  return Guard([&] {
+    if (bytes != nullptr) *bytes = nullptr;
+    if (framework == nullptr) return NullArgument("framework");
+    if (observations == nullptr) return NullArgument("observations");
+    if (bytes == nullptr) return NullArgument("bytes");
+    if (const int32_t status = CheckFormat(format)) return status;
+    if (const int32_t status = CheckUtf8(as_of, "as_of")) return status;
+    healthact::MonitoringRequest request;
+    request.framework = framework->framework;
+    request.observations = observations->observations;
+    if (organisation != nullptr) request.organisation = organisation->organisation;
+    if (as_of != nullptr) {
+      request.as_of = healthact::Date::Parse(as_of);
+      if (!request.as_of) return Fail(HACT_ERROR_INVALID, std::string("not a date (2022-12-31): ") + as_of);
+    }
+    if (request.observations->unit_count() == 0) {
+      return Fail(HACT_ERROR_INVALID, "the observations have no unit: nothing to monitor");
+    }
+    const healthact::MonitoringReport report = healthact::BuildMonitoringReport(request);
+    const std::string text = format == HACT_FORMAT_MARKDOWN ? healthact::MonitoringReportMarkdown(report)
+                             : format == HACT_FORMAT_JSON   ? healthact::MonitoringReportJson(report)
+                                                            : healthact::MonitoringReportHtml(report);
+    return CopyOut(text, bytes, length);
+  });
+}
+
+int32_t hact_file_write(const char* path, const char* bytes, size_t length) {
+  return Guard([&] {
+    if (path == nullptr) return NullArgument("path");
+    if (bytes == nullptr && length > 0) return NullArgument("bytes");
+    if (*path == '\0') return Fail(HACT_ERROR_ARGUMENT, "path is empty");
+    if (const int32_t status = CheckUtf8(path, "path")) return status;
+    // Written beside the target and renamed over it once complete and on
+    // disk: a process killed midway leaves the old file or the new, never
+    // half of one.
+    const std::string partial = std::string(path) + ".partial";
+    const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return Fail(HACT_ERROR_INVALID, "cannot write " + partial + ": " + std::strerror(errno));
+    size_t written = 0;
+    while (written < length) {
+      const ssize_t n = ::write(fd, bytes + written, length - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        const std::string why = std::strerror(errno);
+        ::close(fd);
+        ::unlink(partial.c_str());
+        return Fail(HACT_ERROR_INVALID, "cannot write " + partial + ": " + why);
+      }
+      written += static_cast<size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+      const std::string why = std::strerror(errno);
+      ::unlink(partial.c_str());
+      return Fail(HACT_ERROR_INVALID, "cannot write " + partial + ": " + why);
+    }
+    if (std::rename(partial.c_str(), path) != 0) {
+      const std::string why = std::strerror(errno);
+      ::unlink(partial.c_str());
+      return Fail(HACT_ERROR_INVALID, std::string("cannot rename ") + partial + " to " + path + ": " + why);
+    }
+    return HACT_OK;
+  });
+}
+
+}  // extern "C"
