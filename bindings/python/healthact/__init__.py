@@ -20,8 +20,8 @@ import ctypes.util
 import os
 import sysconfig
 
-__all__ = ["HealthactError", "Framework", "Observations", "Assessment", "Organisation",
-           "library_version",
+__all__ = ["HealthactError", "Framework", "Observations", "Assessment", "Organisation", "Review",
+           "library_version", "monitoring_report", "write_file",
            "MET", "NOT_MET", "MISSING", "PENDING", "NOT_APPLICABLE", "INVALID"]
 
 MET, NOT_MET, MISSING, PENDING, NOT_APPLICABLE, INVALID = range(6)
@@ -96,6 +96,13 @@ class _VerdictDetail(ctypes.Structure):
     _fields_ = [("struct_size", ctypes.c_int32), ("indicator", ctypes.c_char_p), ("name", ctypes.c_char_p),
                 ("status", ctypes.c_int32), ("value", ctypes.c_char_p), ("target", ctypes.c_char_p),
                 ("reason", ctypes.c_char_p), ("part_count", ctypes.c_int32)]
+
+
+class _Discrepancy(ctypes.Structure):
+    _fields_ = [("unit", ctypes.c_char_p), ("key", ctypes.c_char_p), ("indicator", ctypes.c_char_p),
+                ("reported", ctypes.c_char_p), ("verified", ctypes.c_char_p), ("before", ctypes.c_int32),
+                ("after", ctypes.c_int32), ("reviewer", ctypes.c_char_p), ("reason", ctypes.c_char_p),
+                ("line", ctypes.c_int32)]
 
 
 class _Finding(ctypes.Structure):
@@ -173,6 +180,19 @@ _assessment_free = _declare("hact_assessment_free", None, _vp)
 _assessment_unit_count = _declare("hact_assessment_unit_count", _i32, _vp, _P(_i32))
 _assessment_unit = _declare("hact_assessment_unit", _i32, _vp, _i32, _P(_UnitResult))
 _assessment_verdict = _declare("hact_assessment_verdict", _i32, _vp, _i32, _i32, _P(_Verdict))
+_review_draw = _declare("hact_review_draw", _i32, _vp, _i32, ctypes.c_uint64, _P(_vp))
+_review_free = _declare("hact_review_free", None, _vp)
+_review_unit_count = _declare("hact_review_unit_count", _i32, _vp, _P(_i32))
+_review_unit = _declare("hact_review_unit", _i32, _vp, _i32, _c_char_pp)
+_review_verify_csv = _declare("hact_review_verify_csv", _i32, _vp, ctypes.c_char_p, _size, ctypes.c_char_p,
+                              _P(_vp))
+_review_discrepancy_count = _declare("hact_review_discrepancy_count", _i32, _vp, _P(_i32))
+_review_discrepancy = _declare("hact_review_discrepancy", _i32, _vp, _i32, _P(_Discrepancy))
+_review_assessment = _declare("hact_review_assessment", _i32, _vp, _P(_vp))
+_report_assessment = _declare("hact_report_assessment", _i32, _vp, _vp, _i32, _P(_vp), _P(_size))
+_report_monitoring = _declare("hact_report_monitoring", _i32, _vp, _vp, _vp, ctypes.c_char_p, _i32, _P(_vp),
+                              _P(_size))
+_file_write = _declare("hact_file_write", _i32, ctypes.c_char_p, ctypes.c_char_p, _size)
 _assessment_indicator_count = _declare("hact_assessment_indicator_count", _i32, _vp, _P(_i32))
 _assessment_verdict_of = _declare("hact_assessment_verdict_of", _i32, _vp, _i32, ctypes.c_char_p,
                                   _P(_VerdictDetail))
@@ -662,6 +682,17 @@ class Assessment(_Handle):
                            "message": _text(f.message)})
         return result
 
+    def review(self, count, seed):
+        """Draws `count` units for the spot-check, reproducibly from `seed`."""
+        out = _vp()
+        _check(_review_draw(self.handle, count, seed, ctypes.byref(out)))
+        return Review(out, self._framework)
+
+    def report(self, format="markdown", review=None):
+        """The assessment report (考核报告) as text, with `review`'s discrepancies."""
+        return _report_text(_report_assessment, self.handle, review.handle if review is not None else None,
+                            format=format)
+
     def json(self, failures_only=False):
         out = _vp()
         _check(_assessment_json(self.handle, 1 if failures_only else 0, ctypes.byref(out)))
@@ -669,6 +700,88 @@ class Assessment(_Handle):
             return ctypes.string_at(out).decode("utf-8")
         finally:
             _free(out)
+
+
+_FORMATS = {"markdown": 1, "json": 2, "html": 3}
+
+
+def _report_text(call, *args, format="markdown"):
+    if format not in _FORMATS:
+        raise ValueError(f"format must be one of {', '.join(_FORMATS)}")
+    out, length = _vp(), _size()
+    _check(call(*args, _FORMATS[format], ctypes.byref(out), ctypes.byref(length)))
+    try:
+        return ctypes.string_at(out, length.value).decode("utf-8")
+    finally:
+        _free(out)
+
+
+def write_file(path, text):
+    """Writes `text` (str or bytes) to `path` whole or not at all (PATH.partial, synced, renamed)."""
+    data = _bytes(text)
+    _check(_file_write(_bytes(os.fspath(path)), data, len(data)))
+
+
+def monitoring_report(framework, observations, organisation=None, as_of=None, format="markdown"):
+    """The monitoring report (监测评估报告) as text; with `organisation` and
+    `as_of` ("2022-12-31"), the tasks overdue that day."""
+    return _report_text(_report_monitoring, framework.handle, observations.handle,
+                        organisation.handle if organisation is not None else None,
+                        _bytes(as_of) if as_of is not None else None, format=format)
+
+
+class Review(_Handle):
+    """The spot-check (复核): `Assessment.review(count, seed)` draws the
+    units; `verify_csv(text)` compares the reviewers' verified values."""
+
+    _release = staticmethod(_review_free)
+
+    def __init__(self, handle, framework):
+        super().__init__(handle)
+        self._framework = framework
+
+    def units(self):
+        count = _i32()
+        _check(_review_unit_count(self.handle, ctypes.byref(count)))
+        result = []
+        for i in range(count.value):
+            name = ctypes.c_char_p()
+            _check(_review_unit(self.handle, i, ctypes.byref(name)))
+            result.append(_text(name.value))
+        return result
+
+    def verify_csv(self, text, file_name="<verified>"):
+        data = _bytes(text)
+        diagnostics = _vp()
+        status = _review_verify_csv(self.handle, data, len(data), _bytes(file_name), ctypes.byref(diagnostics))
+        return _check_with_diagnostics(status, diagnostics)
+
+    def discrepancies(self):
+        """Every verified value that differs from the reported one, as dicts."""
+        count = _i32()
+        _check(_review_discrepancy_count(self.handle, ctypes.byref(count)))
+        result = []
+        for i in range(count.value):
+            d = _Discrepancy()
+            _check(_review_discrepancy(self.handle, i, ctypes.byref(d)))
+            result.append({"unit": _text(d.unit), "key": _text(d.key), "indicator": _text(d.indicator),
+                           "reported": _text(d.reported), "verified": _text(d.verified),
+                           "before": _STATUS_NAMES[d.before], "after": _STATUS_NAMES[d.after],
+                           "reviewer": _text(d.reviewer), "reason": _text(d.reason), "line": d.line})
+        return result
+
+    def discrepancies_frame(self):
+        import pandas
+
+        columns = ["unit", "key", "indicator", "reported", "verified", "before", "after", "reviewer",
+                   "reason", "line"]
+        return pandas.DataFrame(self.discrepancies(), columns=columns)
+
+    def recomputed(self):
+        """The assessment recomputed on the verified values."""
+        out = _vp()
+        _check(_review_assessment(self.handle, ctypes.byref(out)))
+        return Assessment(out, self._framework)
 
 
 class Organisation(_Handle):

@@ -245,6 +245,37 @@ class CycleTest(unittest.TestCase):
                     result.verdict(position, "99")
 
 
+class ReviewAndReportTest(unittest.TestCase):
+    def test_the_spot_check_and_the_reports(self):
+        with healthact.Framework.load(os.path.join(EXAMPLES, "zhangye.ha")) as city, \
+                healthact.Observations(city) as data:
+            data.read_csv(read("zhangye-counties-2020-2022.csv"), "counties.csv")
+            with city.assess(data, 2022) as result:
+                with self.assertRaises(healthact.HealthactError):  # 7 of 6
+                    result.review(7, 1)
+                self.assertEqual(result.review(3, 5).units(), result.review(3, 5).units())
+                with result.review(6, 1) as review:
+                    review.verify_csv(read("zhangye-review-2022.csv"), "review.csv")
+                    found = {d["unit"]: d for d in review.discrepancies()}
+                    self.assertEqual(set(found), {"甘州区", "高台县"})
+                    d = found["甘州区"]
+                    self.assertEqual((d["key"], d["reported"], d["verified"], d["before"], d["after"],
+                                      d["reviewer"], d["line"]),
+                                     ("23", "76.8", "73.9", "met", "not_met", "宋生礼", 7))
+                    with review.recomputed() as again:
+                        position = [u["unit"] for u in again.units()].index("甘州区")
+                        self.assertEqual(again.verdict(position, "23")["status"], "not_met")
+                    markdown = result.report("markdown", review)
+                    self.assertIn("宋生礼", markdown)
+                self.assertTrue(result.report("json").startswith("{"))
+                self.assertIn("<svg", result.report("html"))
+                with self.assertRaises(ValueError):
+                    result.report("docx")
+            with healthact.Organisation.parse(read("zhangye.org.ha")) as org:
+                text = healthact.monitoring_report(city, data, org, "2022-12-31")
+            self.assertIn("建立学生体质健康监测数据报送机制", text)  # due 2022-09-30, not done
+
+
 class OrganisationTest(unittest.TestCase):
     def test_zhangye_roster_and_approver(self):
         with healthact.Organisation.parse(read("zhangye.org.ha"), "zhangye.org.ha") as org:
