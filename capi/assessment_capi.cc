@@ -76,6 +76,16 @@ const hact_assessment::ShownVerdict& ShowVerdict(const hact_assessment& assessme
   return it->second;
 }
 
+// The fields hact_verdict and hact_verdict_detail share.
+template <typename Out>
+void FillVerdict(const hact_assessment::ShownVerdict& shown, Out& out) {
+  out.indicator = shown.verdict.indicator.c_str();
+  out.status = static_cast<int32_t>(shown.verdict.status);
+  out.value = shown.value.c_str();
+  out.target = shown.target.c_str();
+  out.reason = shown.reason.c_str();
+}
+
 }  // namespace
 }  // namespace healthact::capi
 
@@ -202,12 +212,7 @@ int32_t hact_assessment_verdict(const hact_assessment* assessment, int32_t posit
     }
     std::size_t u = 0;
     if (const int32_t status = UnitAtPosition(a, position, u)) return status;
-    const hact_assessment::ShownVerdict& shown = ShowVerdict(*assessment, u, index, -1);
-    out->indicator = shown.verdict.indicator.c_str();
-    out->status = static_cast<int32_t>(shown.verdict.status);
-    out->value = shown.value.c_str();
-    out->target = shown.target.c_str();
-    out->reason = shown.reason.c_str();
+    FillVerdict(ShowVerdict(*assessment, u, index, -1), *out);
     return HACT_OK;
   });
 }
@@ -242,12 +247,8 @@ int32_t hact_assessment_verdict_of(const hact_assessment* assessment, int32_t po
     const auto [index, part] = *found;
     const hact_assessment::ShownVerdict& shown = ShowVerdict(*assessment, u, index, part);
     const healthact::Indicator& info = a.framework().indicators()[index];
-    out->indicator = shown.verdict.indicator.c_str();
+    FillVerdict(shown, *out);
     out->name = part < 0 ? info.name.c_str() : info.parts[part].name.c_str();
-    out->status = static_cast<int32_t>(shown.verdict.status);
-    out->value = shown.value.c_str();
-    out->target = shown.target.c_str();
-    out->reason = shown.reason.c_str();
     out->part_count = static_cast<int32_t>(shown.verdict.parts.size());
     return HACT_OK;
   });
