@@ -427,6 +427,20 @@ def _value_text(value):
     return str(value)
 
 
+def _packed_column(column, convert):
+    """A column as one packed buffer: joined in one call when every item is
+    a str (the common case), else each item through `convert` first."""
+    try:
+        joined = "\0".join(column)
+    except TypeError:  # not all str (numbers, None, NaN)
+        joined = "\0".join([convert(v) for v in column])
+    data = (joined + "\0").encode("utf-8") if len(column) else b""
+    # One terminator per string: a NUL inside a string would shift the columns.
+    if data.count(b"\0") != len(column):
+        raise ValueError("strings must not contain NUL")
+    return data, len(data)
+
+
 def _packed(strings):
     """One buffer of NUL-terminated UTF-8 strings, and its size in bytes."""
     data = ("\0".join(strings) + "\0").encode("utf-8") if strings else b""
@@ -459,13 +473,8 @@ class Observations(_Handle):
         count = len(units)
         if not (len(keys) == len(years) == len(values) == count):
             raise ValueError("units, keys, years and values must have the same length")
-        columns = []
-        for column in (units, keys, [_value_text(v) for v in values]):
-            if not all(isinstance(v, str) for v in column):
-                column = [v if isinstance(v, str) else str(v) for v in column]
-            if any("\0" in v for v in column):
-                raise ValueError("strings must not contain NUL")
-            columns.append(_packed(column))
+        columns = [_packed_column(units, str), _packed_column(keys, str),
+                   _packed_column(values, _value_text)]
         self._add_columns(count, columns, years, index)
 
     def _add_columns(self, count, columns, years, index):
