@@ -61,6 +61,14 @@ struct hact_roster {
   std::vector<std::string> roles;
 };
 
+// Tasks of an organisation's meetings, as a handle of their own.
+struct hact_tasks {
+  struct Item {
+    std::string description, owner, due, meeting;
+  };
+  std::vector<Item> items;
+};
+
 struct hact_organisation {
   std::shared_ptr<const healthact::Organisation> organisation;
   // The last roster asked for by hact_organisation_roster (the older pair).

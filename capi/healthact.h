@@ -85,6 +85,7 @@ typedef struct hact_observations hact_observations;
 typedef struct hact_assessment hact_assessment;
 typedef struct hact_roster hact_roster;
 typedef struct hact_review hact_review;
+typedef struct hact_tasks hact_tasks;
 
 /* ---- Diagnostics: what was wrong with a text, line by line. ---- */
 typedef struct hact_diagnostic {
@@ -431,6 +432,46 @@ HACT_API int32_t hact_organisation_seat(const hact_organisation* organisation, i
 HACT_API int32_t hact_organisation_approver(hact_organisation* organisation, int32_t committee,
                                             const char* date, const char** post,
                                             const char** person);
+
+/* A change to committee `committee`'s seats, for
+ * hact_organisation_propose_change.  Set struct_size to
+ * sizeof(hact_seat_change). */
+#define HACT_SEAT_ADD 1
+#define HACT_SEAT_REMOVE 2
+typedef struct hact_seat_change {
+  int32_t struct_size;
+  int32_t kind;            /* HACT_SEAT_ADD or HACT_SEAT_REMOVE */
+  const char* date;        /* the day it takes effect: "2022-03-01" */
+  const char* role;        /* "主任", "副主任", "成员", "秘书长" */
+  const char* post;        /* the post that holds the seat */
+  int32_t concurrent;      /* 兼 */
+  const char* proposed_by; /* must be the committee's office */
+  const char* approved_by; /* must be the post of the committee's director */
+  const char* document;    /* the approval's document; NULL for none */
+} hact_seat_change;
+/* Records a seat change after checking the documents' procedure (proposed by
+ * the office, approved by the director's post, a post that exists, …).  A
+ * change refused is HACT_ERROR_INVALID with the reason, and the organisation
+ * is as it was.  Rosters made before keep the seats they were made with. */
+HACT_API int32_t hact_organisation_propose_change(hact_organisation* organisation, int32_t committee,
+                                                  const hact_seat_change* change);
+
+/* ---- Tasks decided at the committee's meetings ---- */
+typedef struct hact_task {
+  const char* description;
+  const char* owner;   /* the department that owns it */
+  const char* due;     /* "2022-09-30" */
+  const char* meeting; /* "全体会议 2022-03-15" */
+} hact_task;
+/* The tasks of committee `committee` past their due date and not done on
+ * `date` (a task done late is not overdue once done), as a handle of their own (free it); the organisation may be freed
+ * first. */
+HACT_API int32_t hact_tasks_overdue(const hact_organisation* organisation, int32_t committee,
+                                    const char* date, hact_tasks** tasks);
+HACT_API void hact_tasks_free(hact_tasks* tasks);
+HACT_API int32_t hact_tasks_count(const hact_tasks* tasks, int32_t* count);
+/* Strings belong to the handle and live as long as it. */
+HACT_API int32_t hact_tasks_get(const hact_tasks* tasks, int32_t index, hact_task* out);
 
 #ifdef __cplusplus
 }

@@ -175,4 +175,97 @@ int32_t hact_organisation_approver(hact_organisation* organisation, int32_t comm
 }
 
 
+int32_t hact_organisation_propose_change(hact_organisation* organisation, int32_t committee,
+                                         const hact_seat_change* change) {
+  return Guard([&] {
+    if (organisation == nullptr) return NullArgument("organisation");
+    if (change == nullptr) return NullArgument("change");
+    if (change->struct_size < static_cast<int32_t>(sizeof(hact_seat_change))) {
+      return Fail(HACT_ERROR_ARGUMENT, "change->struct_size is not sizeof(hact_seat_change)");
+    }
+    if (change->date == nullptr || change->role == nullptr || change->post == nullptr ||
+        change->proposed_by == nullptr || change->approved_by == nullptr) {
+      return NullArgument("change->date, role, post, proposed_by or approved_by");
+    }
+    for (const auto& [text, name] : {std::pair{change->date, "date"}, {change->role, "role"},
+                                     {change->post, "post"}, {change->proposed_by, "proposed_by"},
+                                     {change->approved_by, "approved_by"}, {change->document, "document"}}) {
+      if (const int32_t status = CheckUtf8(text, name)) return status;
+    }
+    const healthact::Committee* chosen = nullptr;
+    healthact::Date when;
+    if (const int32_t status = CommitteeAndDate(organisation, committee, change->date, &chosen, &when)) {
+      return status;
+    }
+    if (change->kind != HACT_SEAT_ADD && change->kind != HACT_SEAT_REMOVE) {
+      return Fail(HACT_ERROR_INVALID, "change->kind is neither HACT_SEAT_ADD nor HACT_SEAT_REMOVE");
+    }
+    const std::optional<healthact::CommitteeRole> role = healthact::ParseCommitteeRole(change->role);
+    if (!role) return Fail(HACT_ERROR_INVALID, std::string("unknown role ") + change->role);
+    healthact::SeatChange made;
+    made.kind = change->kind == HACT_SEAT_ADD ? healthact::SeatChange::Kind::kAdd
+                                              : healthact::SeatChange::Kind::kRemove;
+    made.date = when;
+    made.seat = {*role, change->post, change->concurrent != 0};
+    made.proposed_by = change->proposed_by;
+    made.approved_by = change->approved_by;
+    made.document = change->document != nullptr ? change->document : "";
+    // Copy-on-write: rosters already made keep the organisation they were made from.
+    auto changed = std::make_shared<healthact::Organisation>(*organisation->organisation);
+    if (absl::Status status = changed->ProposeChange(chosen->name, made); !status.ok()) {
+      return Fail(HACT_ERROR_INVALID, std::string(status.message()));
+    }
+    organisation->organisation = std::move(changed);
+    return HACT_OK;
+  });
+}
+
+int32_t hact_tasks_overdue(const hact_organisation* organisation, int32_t committee, const char* date,
+                           hact_tasks** tasks) {
+  if (tasks != nullptr) *tasks = nullptr;
+  return Guard([&] {
+    const healthact::Committee* chosen = nullptr;
+    healthact::Date when;
+    if (const int32_t status = CommitteeAndDate(organisation, committee, date, &chosen, &when)) {
+      return status;
+    }
+    if (tasks == nullptr) return NullArgument("tasks");
+    auto made = std::make_unique<hact_tasks>();
+    for (const auto& [meeting, task] : organisation->organisation->OverdueTasks(*chosen, when)) {
+      made->items.push_back({task->description, task->owner, task->due.ToString(),
+                             std::string(healthact::MeetingKindName(meeting->kind)) + " " +
+                                 meeting->date.ToString()});
+    }
+    *tasks = made.release();
+    return HACT_OK;
+  });
+}
+
+void hact_tasks_free(hact_tasks* tasks) { delete tasks; }
+
+int32_t hact_tasks_count(const hact_tasks* tasks, int32_t* count) {
+  return Guard([&] {
+    if (tasks == nullptr) return NullArgument("tasks");
+    if (count == nullptr) return NullArgument("count");
+    *count = static_cast<int32_t>(tasks->items.size());
+    return HACT_OK;
+  });
+}
+
+int32_t hact_tasks_get(const hact_tasks* tasks, int32_t index, hact_task* out) {
+  return Guard([&] {
+    if (tasks == nullptr) return NullArgument("tasks");
+    if (out == nullptr) return NullArgument("out");
+    if (index < 0 || static_cast<std::size_t>(index) >= tasks->items.size()) {
+      return Fail(HACT_ERROR_RANGE, "task index out of range");
+    }
+    const hact_tasks::Item& item = tasks->items[index];
+    out->description = item.description.c_str();
+    out->owner = item.owner.c_str();
+    out->due = item.due.c_str();
+    out->meeting = item.meeting.c_str();
+    return HACT_OK;
+  });
+}
+
 }  // extern "C"

@@ -700,6 +700,83 @@ static void test_review_and_reports(const char* examples) {
   hact_framework_free(city);
 }
 
+/* Seat changes by the documents' procedure, and overdue tasks, on the Zhangye organisation. */
+static void test_changes_and_tasks(const char* examples) {
+  char path[1024];
+  hact_organisation* organisation = NULL;
+  hact_roster* before = NULL;
+  hact_roster* after = NULL;
+  hact_roster* earlier = NULL;
+  hact_tasks* tasks = NULL;
+  hact_seat_change change;
+  hact_task task;
+  char* text;
+  size_t length = 0;
+  int32_t seats = 0, count = 0;
+
+  snprintf(path, sizeof path, "%s/zhangye.org.ha", examples);
+  text = read_file(path, &length);
+  CHECK(hact_organisation_parse(text, length, "zhangye.org.ha", &organisation, NULL) == HACT_OK);
+  free(text);
+  CHECK(hact_roster_create(organisation, 0, "2022-06-01", &before) == HACT_OK);
+  CHECK(hact_roster_seat_count(before, &seats) == HACT_OK && seats == 37);
+
+  memset(&change, 0, sizeof change);
+  change.kind = HACT_SEAT_REMOVE;
+  change.date = "2022-05-01";
+  change.role = "成员";
+  change.post = "市体育局副局长";
+  change.proposed_by = "市教育局"; /* not the office */
+  change.approved_by = "马斌";
+  CHECK(hact_organisation_propose_change(organisation, 0, &change) == HACT_ERROR_ARGUMENT); /* no struct_size */
+  change.struct_size = (int32_t)sizeof change;
+  CHECK(hact_organisation_propose_change(organisation, 0, &change) == HACT_ERROR_INVALID);
+  CHECK(strstr(hact_last_error(), "proposed by the committee's office") != NULL);
+  change.proposed_by = "市卫生健康委";
+  change.role = "组长";
+  CHECK(hact_organisation_propose_change(organisation, 0, &change) == HACT_ERROR_INVALID);
+  change.role = "成员";
+  change.kind = 9;
+  CHECK(hact_organisation_propose_change(organisation, 0, &change) == HACT_ERROR_INVALID);
+  change.kind = HACT_SEAT_REMOVE;
+  change.date = "2022-02-30";
+  CHECK(hact_organisation_propose_change(organisation, 0, &change) == HACT_ERROR_INVALID);
+  change.date = "2022-05-01";
+  CHECK(hact_organisation_propose_change(organisation, 1, &change) == HACT_ERROR_RANGE);
+  CHECK(hact_organisation_propose_change(organisation, 0, &change) == HACT_OK);
+  CHECK(strcmp(hact_last_error(), "") == 0);
+  /* The same change again is refused. */
+  CHECK(hact_organisation_propose_change(organisation, 0, &change) == HACT_ERROR_INVALID);
+  CHECK(hact_roster_create(organisation, 0, "2022-06-01", &after) == HACT_OK);
+  CHECK(hact_roster_seat_count(after, &count) == HACT_OK && count == 36);
+  CHECK(hact_roster_create(organisation, 0, "2022-04-30", &earlier) == HACT_OK);
+  CHECK(hact_roster_seat_count(earlier, &count) == HACT_OK && count == 37);
+  /* A roster made before the change keeps its seats. */
+  CHECK(hact_roster_seat_count(before, &count) == HACT_OK && count == 37);
+
+  /* Overdue: 2022-06-01 none (the one due 05-31 was done 05-20); 2022-11-01 two
+   * (due 09-30 and not done; due 10-31, done only 11-15); 2022-12-31 one. */
+  CHECK(hact_tasks_overdue(organisation, 0, "2022-06-01", &tasks) == HACT_OK);
+  CHECK(hact_tasks_count(tasks, &count) == HACT_OK && count == 0);
+  hact_tasks_free(tasks);
+  CHECK(hact_tasks_overdue(organisation, 0, "2022-11-01", &tasks) == HACT_OK);
+  CHECK(hact_tasks_count(tasks, &count) == HACT_OK && count == 2);
+  hact_tasks_free(tasks);
+  CHECK(hact_tasks_overdue(organisation, 0, "2022-12-31", &tasks) == HACT_OK);
+  hact_organisation_free(organisation); /* the tasks handle keeps what it needs */
+  CHECK(hact_tasks_count(tasks, &count) == HACT_OK && count == 1);
+  CHECK(hact_tasks_get(tasks, 0, &task) == HACT_OK);
+  CHECK(strcmp(task.description, "建立学生体质健康监测数据报送机制") == 0);
+  CHECK(strcmp(task.owner, "市教育局") == 0 && strcmp(task.due, "2022-09-30") == 0);
+  CHECK(strcmp(task.meeting, "全体会议 2022-03-15") == 0);
+  CHECK(hact_tasks_get(tasks, 1, &task) == HACT_ERROR_RANGE);
+  hact_tasks_free(tasks);
+  CHECK(hact_tasks_overdue(NULL, 0, "2022-12-31", &tasks) == HACT_ERROR_ARGUMENT && tasks == NULL);
+  hact_roster_free(before);
+  hact_roster_free(after);
+  hact_roster_free(earlier);
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: capi_test EXAMPLES_DIR\n");
@@ -715,6 +792,7 @@ int main(int argc, char** argv) {
   test_frameworks_and_numbers(argv[1]);
   test_sized_columns();
   test_review_and_reports(argv[1]);
+  test_changes_and_tasks(argv[1]);
   printf("capi: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

@@ -128,6 +128,34 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     hact_review_free(review);
   }
   hact_assessment_free(assessment);
+  // The data's text as an organisation: overdue tasks and a seat change on it.
+  hact_organisation* organisation = nullptr;
+  if (hact_organisation_parse(data_text.data(), data_text.size(), "fuzz.org.ha", &organisation, nullptr) ==
+      HACT_OK) {
+    int32_t committees = 0;
+    hact_organisation_committee_count(organisation, &committees);
+    for (int32_t c = 0; c < committees; ++c) {
+      hact_tasks* tasks = nullptr;
+      if (hact_tasks_overdue(organisation, c, "2022-12-31", &tasks) != HACT_OK) __builtin_trap();
+      int32_t count = 0;
+      hact_tasks_count(tasks, &count);
+      for (int32_t i = 0; i < count; ++i) {
+        hact_task task;
+        if (hact_tasks_get(tasks, i, &task) != HACT_OK || task.description == nullptr) __builtin_trap();
+      }
+      hact_tasks_free(tasks);
+      hact_seat_change change{};
+      change.struct_size = sizeof change;
+      change.kind = HACT_SEAT_ADD;
+      change.date = "2022-05-01";
+      change.role = "成员";
+      change.post = "x";
+      change.proposed_by = "y";
+      change.approved_by = "z";
+      MustBeCleared(hact_organisation_propose_change(organisation, c, &change));
+    }
+    hact_organisation_free(organisation);
+  }
   hact_observations_free(observations);
   hact_framework_free(framework);
   return 0;

@@ -105,6 +105,18 @@ class _Discrepancy(ctypes.Structure):
                 ("line", ctypes.c_int32)]
 
 
+class _SeatChange(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_int32), ("kind", ctypes.c_int32), ("date", ctypes.c_char_p),
+                ("role", ctypes.c_char_p), ("post", ctypes.c_char_p), ("concurrent", ctypes.c_int32),
+                ("proposed_by", ctypes.c_char_p), ("approved_by", ctypes.c_char_p),
+                ("document", ctypes.c_char_p)]
+
+
+class _Task(ctypes.Structure):
+    _fields_ = [("description", ctypes.c_char_p), ("owner", ctypes.c_char_p), ("due", ctypes.c_char_p),
+                ("meeting", ctypes.c_char_p)]
+
+
 class _Finding(ctypes.Structure):
     _fields_ = [("kind", ctypes.c_int32), ("rule", ctypes.c_char_p), ("severity", ctypes.c_int32),
                 ("indicators", ctypes.c_char_p), ("message", ctypes.c_char_p)]
@@ -175,6 +187,12 @@ _roster_seat_count = _declare("hact_roster_seat_count", _i32, _vp, _P(_i32))
 _roster_seat = _declare("hact_roster_seat", _i32, _vp, _i32, _P(_Seat))
 _organisation_approver = _declare("hact_organisation_approver", _i32, _vp, _i32, ctypes.c_char_p,
                                   _c_char_pp, _c_char_pp)
+_organisation_propose_change = _declare("hact_organisation_propose_change", _i32, _vp, _i32,
+                                       _P(_SeatChange))
+_tasks_overdue = _declare("hact_tasks_overdue", _i32, _vp, _i32, ctypes.c_char_p, _P(_vp))
+_tasks_free = _declare("hact_tasks_free", None, _vp)
+_tasks_count = _declare("hact_tasks_count", _i32, _vp, _P(_i32))
+_tasks_get = _declare("hact_tasks_get", _i32, _vp, _i32, _P(_Task))
 _validate_unit = _declare("hact_validate_unit", _i32, _vp, _vp, ctypes.c_char_p, _i32, _P(_vp))
 _assessment_free = _declare("hact_assessment_free", None, _vp)
 _assessment_unit_count = _declare("hact_assessment_unit_count", _i32, _vp, _P(_i32))
@@ -829,6 +847,35 @@ class Organisation(_Handle):
             return seats
         finally:
             _roster_free(roster)
+
+    def propose_change(self, committee, kind, date, role, post, proposed_by, approved_by,
+                       document=None, concurrent=False):
+        """Records a seat change ("add" or "remove") after the documents'
+        procedure: proposed by the office, approved by the director's post."""
+        kinds = {"add": 1, "remove": 2}
+        if kind not in kinds:
+            raise ValueError("kind is 'add' or 'remove'")
+        change = _SeatChange(ctypes.sizeof(_SeatChange), kinds[kind], _bytes(date), _bytes(role), _bytes(post),
+                             1 if concurrent else 0, _bytes(proposed_by), _bytes(approved_by),
+                             _bytes(document) if document is not None else None)
+        _check(_organisation_propose_change(self.handle, committee, ctypes.byref(change)))
+
+    def overdue_tasks(self, committee, date):
+        """Tasks past their due date and not done on `date`, as dicts."""
+        tasks = _vp()
+        _check(_tasks_overdue(self.handle, committee, _bytes(date), ctypes.byref(tasks)))
+        try:
+            count = _i32()
+            _check(_tasks_count(tasks, ctypes.byref(count)))
+            result = []
+            for i in range(count.value):
+                task = _Task()
+                _check(_tasks_get(tasks, i, ctypes.byref(task)))
+                result.append({"description": _text(task.description), "owner": _text(task.owner),
+                               "due": _text(task.due), "meeting": _text(task.meeting)})
+            return result
+        finally:
+            _tasks_free(tasks)
 
     def approver(self, committee, date):
         """(post, person) who approves seat changes on `date`; person None when unnamed."""

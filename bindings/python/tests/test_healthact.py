@@ -290,6 +290,20 @@ class OrganisationTest(unittest.TestCase):
             with self.assertRaises(healthact.HealthactError):
                 org.roster(0, "2021-02-30")
 
+    def test_seat_changes_and_overdue_tasks(self):
+        with healthact.Organisation.parse(read("zhangye.org.ha"), "zhangye.org.ha") as org:
+            with self.assertRaises(healthact.HealthactError) as caught:
+                org.propose_change(0, "remove", "2022-05-01", "成员", "市体育局副局长", "市教育局", "马斌")
+            self.assertIn("proposed by the committee's office", caught.exception.message)
+            org.propose_change(0, "remove", "2022-05-01", "成员", "市体育局副局长", "市卫生健康委", "马斌")
+            self.assertEqual(len(org.roster(0, "2022-06-01")), 36)
+            self.assertEqual(len(org.roster(0, "2022-04-30")), 37)
+            self.assertEqual(org.overdue_tasks(0, "2022-06-01"), [])
+            self.assertEqual(len(org.overdue_tasks(0, "2022-11-01")), 2)
+            self.assertEqual(org.overdue_tasks(0, "2022-12-31"),
+                             [{"description": "建立学生体质健康监测数据报送机制", "owner": "市教育局",
+                               "due": "2022-09-30", "meeting": "全体会议 2022-03-15"}])
+
     def test_liuzhou_is_defined_by_posts(self):
         with healthact.Organisation.parse(read("liuzhou.org.ha")) as org:
             roster = org.roster(0, "2021-01-01")
