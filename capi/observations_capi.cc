@@ -45,25 +45,6 @@ int32_t Stage(const hact_observations& observations, std::string_view unit, std:
   return HACT_OK;
 }
 
-// Adds staged values to `into`; the index of the first refused one, if any.
-int32_t AddStaged(Observations& into, const std::vector<Staged>& values, size_t& failed) {
-  std::string_view previous_unit;
-  UnitId unit_id = 0;
-  for (size_t i = 0; i < values.size(); ++i) {
-    // Rows of one unit usually come together: look a unit up once per run.
-    if (i == 0 || values[i].unit != previous_unit) {
-      unit_id = into.AddUnit(values[i].unit);
-      previous_unit = values[i].unit;
-    }
-    absl::Status status = into.Add(unit_id, values[i].key, values[i].year, values[i].reported);
-    if (!status.ok()) {
-      failed = i;
-      return Fail(HACT_ERROR_INVALID, std::string(status.message()));
-    }
-  }
-  return HACT_OK;
-}
-
 // The next NUL-terminated string of a packed column, or nothing when the
 // column ends before its terminator.
 std::optional<std::string_view> NextPacked(std::string_view column, size_t& offset) {
@@ -95,47 +76,48 @@ int32_t AddColumns(hact_observations* observations, size_t count, std::string_vi
     if (failed != nullptr) *failed = i;
     return Fail(status, "value " + std::to_string(i) + ": " + LastError());
   };
-  std::vector<Staged> staged;
-  staged.reserve(count);
-  size_t unit_at = 0, key_at = 0, value_at = 0;
-  int32_t refused = HACT_OK;
-  size_t refused_at = 0;
-  for (size_t i = 0; i < count && refused == HACT_OK; ++i) {
-    const std::optional<std::string_view> unit = NextPacked(units, unit_at);
-    const std::optional<std::string_view> key = NextPacked(keys, key_at);
-    const std::optional<std::string_view> value = NextPacked(values, value_at);
-    if (!unit || !key || !value) {
-      refused = Fail(HACT_ERROR_ARGUMENT, std::string("the ") + (!unit ? "units" : !key ? "keys" : "values") +
-                                              " column ends before its " + std::to_string(count) +
-                                              " NUL-terminated strings (count or size is wrong)");
-    } else if (Staged one; (refused = Stage(*observations, *unit, *key, years[i], *value, one)) == HACT_OK) {
-      staged.push_back(one);
-    }
-    refused_at = i;
-  }
-  if (refused == HACT_OK && (unit_at != units.size() || key_at != keys.size() || value_at != values.size())) {
-    refused = Fail(HACT_ERROR_ARGUMENT, "a column holds more than " + std::to_string(count) +
-                                            " strings (count or size is wrong)");
-    refused_at = count;
-  }
-  if (refused != HACT_OK && batch == Batch::kAllOrNothing) return fail(refused_at, refused);
-  // All or nothing: added to a copy, which replaces the observations only
-  // when every value was accepted (a value may still conflict with one
-  // already there).  Otherwise straight in, up to the refused value.
+  // All or nothing: added to a copy (a new, empty one when there is nothing
+  // yet), which replaces the observations only when every value was
+  // accepted; otherwise straight in, up to the refused value.  One pass,
+  // nothing staged: each value is checked, then added.
   std::shared_ptr<healthact::Observations> copy;
   if (batch == Batch::kAllOrNothing) {
     copy = observations->observations->unit_count() == 0
                ? std::make_shared<healthact::Observations>()
                : std::make_shared<healthact::Observations>(*observations->observations);
   }
-  const std::string refusal = LastError();
-  size_t conflict = 0;
-  if (AddStaged(copy ? *copy : observations->Writable(), staged, conflict) != HACT_OK) {
-    return fail(conflict, HACT_ERROR_INVALID);
+  healthact::Observations& into = copy ? *copy : observations->Writable();
+  size_t unit_at = 0, key_at = 0, value_at = 0;
+  std::string_view previous_unit;
+  UnitId unit_id = 0;
+  for (size_t i = 0; i < count; ++i) {
+    const std::optional<std::string_view> unit = NextPacked(units, unit_at);
+    const std::optional<std::string_view> key = NextPacked(keys, key_at);
+    const std::optional<std::string_view> value = NextPacked(values, value_at);
+    if (!unit || !key || !value) {
+      Fail(HACT_ERROR_ARGUMENT, std::string("the ") + (!unit ? "units" : !key ? "keys" : "values") +
+                                    " column ends before its " + std::to_string(count) +
+                                    " NUL-terminated strings (count or size is wrong)");
+      return fail(i, HACT_ERROR_ARGUMENT);
+    }
+    Staged one;
+    if (const int32_t status = Stage(*observations, *unit, *key, years[i], *value, one)) {
+      return fail(i, status);
+    }
+    // Rows of one unit usually come together: look a unit up once per run.
+    if (i == 0 || one.unit != previous_unit) {
+      unit_id = into.AddUnit(one.unit);
+      previous_unit = one.unit;
+    }
+    if (absl::Status status = into.Add(unit_id, one.key, one.year, one.reported); !status.ok()) {
+      Fail(HACT_ERROR_INVALID, std::string(status.message()));
+      return fail(i, HACT_ERROR_INVALID);
+    }
   }
-  if (refused != HACT_OK) {
-    LastError() = refusal;
-    return fail(refused_at, refused);
+  if (unit_at != units.size() || key_at != keys.size() || value_at != values.size()) {
+    Fail(HACT_ERROR_ARGUMENT, "a column holds more than " + std::to_string(count) +
+                                  " strings (count or size is wrong)");
+    return fail(count, HACT_ERROR_ARGUMENT);
   }
   if (copy) observations->observations = std::move(copy);
   return HACT_OK;
