@@ -40,19 +40,6 @@ int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const Ob
   return HACT_OK;
 }
 
-// (indicator index, part or -1) of an indicator or part number.
-std::optional<std::pair<std::size_t, int32_t>> FindNumber(const Framework& framework,
-                                                          std::string_view number) {
-  const auto& indicators = framework.indicators();
-  for (std::size_t i = 0; i < indicators.size(); ++i) {
-    if (indicators[i].number == number) return std::pair{i, int32_t{-1}};
-    for (std::size_t p = 0; p < indicators[i].parts.size(); ++p) {
-      if (indicators[i].parts[p].number == number) return std::pair{i, static_cast<int32_t>(p)};
-    }
-  }
-  return std::nullopt;
-}
-
 // The verdict of unit u on indicator i (or its part), explained on first
 // request and kept, so that the strings handed out live as long as the
 // assessment.

@@ -20,12 +20,20 @@ std::unique_ptr<hact_framework> MakeFramework(std::shared_ptr<const Framework> f
     for (const Target& target : indicators[i].targets) {
       handle->targets[{static_cast<int32_t>(i), target.year}] = TargetText(target.form);
     }
-    handle->numbers[indicators[i].number] = {i, -1};
-    for (std::size_t p = 0; p < indicators[i].parts.size(); ++p) {
-      handle->numbers[indicators[i].parts[p].number] = {i, static_cast<int32_t>(p)};
-    }
   }
   return handle;
+}
+
+std::optional<std::pair<std::size_t, int32_t>> FindNumber(const Framework& framework,
+                                                          std::string_view number) {
+  const auto& indicators = framework.indicators();
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    if (indicators[i].number == number) return std::pair{i, int32_t{-1}};
+    for (std::size_t p = 0; p < indicators[i].parts.size(); ++p) {
+      if (indicators[i].parts[p].number == number) return std::pair{i, static_cast<int32_t>(p)};
+    }
+  }
+  return std::nullopt;
 }
 
 namespace {
@@ -173,12 +181,12 @@ int32_t hact_framework_indicator_find(const hact_framework* framework, const cha
     if (number == nullptr) return NullArgument("number");
     if (index == nullptr) return NullArgument("index");
     if (const int32_t status = CheckUtf8(number, "number")) return status;
-    const auto found = framework->numbers.find(std::string_view(number));
-    if (found == framework->numbers.end()) {
+    const auto found = FindNumber(*framework->framework, number);
+    if (!found) {
       return Fail(HACT_ERROR_NOT_FOUND, std::string("the framework has no indicator or part ") + number);
     }
-    *index = static_cast<int32_t>(found->second.first);
-    if (part != nullptr) *part = found->second.second;
+    *index = static_cast<int32_t>(found->first);
+    if (part != nullptr) *part = found->second;
     return HACT_OK;
   });
 }

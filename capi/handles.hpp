@@ -35,8 +35,6 @@ struct hact_framework {
   std::shared_ptr<const healthact::Framework> framework;
   std::vector<std::string> units;                              // per indicator
   std::map<std::pair<int32_t, int32_t>, std::string> targets;  // (index, year)
-  // Indicator and part numbers ("9", "25.1") to (indicator index, part or -1).
-  std::map<std::string, std::pair<std::size_t, int32_t>, std::less<>> numbers;
 };
 
 struct hact_observations {
@@ -146,6 +144,11 @@ std::unique_ptr<hact_framework> MakeFramework(std::shared_ptr<const Framework> f
 
 // An assessment handle around a computed assessment.
 std::unique_ptr<hact_assessment> WrapAssessment(Assessment assessment);
+
+// (indicator index, part index or -1) of an indicator or part number ("9",
+// "25.1"), or nothing when the framework has neither.
+std::optional<std::pair<std::size_t, int32_t>> FindNumber(const Framework& framework,
+                                                          std::string_view number);
 
 // Copies `bytes` into a buffer the caller releases with hact_free, NUL added
 // after them (so that text can be read as a C string); *length, if not NULL,

@@ -445,9 +445,10 @@ def _value_text(value):
     return str(value)
 
 
-def _packed_column(column, convert):
-    """A column as one packed buffer: joined in one call when every item is
-    a str (the common case), else each item through `convert` first."""
+def _packed_column(column, convert, name=None):
+    """A column as one packed buffer and its size in bytes: joined in one
+    call when every item is a str (the common case), else each item through
+    `convert` first."""
     try:
         joined = "\0".join(column)
     except TypeError:  # not all str (numbers, None, NaN)
@@ -455,13 +456,7 @@ def _packed_column(column, convert):
     data = (joined + "\0").encode("utf-8") if len(column) else b""
     # One terminator per string: a NUL inside a string would shift the columns.
     if data.count(b"\0") != len(column):
-        raise ValueError("strings must not contain NUL")
-    return data, len(data)
-
-
-def _packed(strings):
-    """One buffer of NUL-terminated UTF-8 strings, and its size in bytes."""
-    data = ("\0".join(strings) + "\0").encode("utf-8") if strings else b""
+        raise ValueError(("" if name is None else f"column {name!r}: ") + "strings must not contain NUL")
     return data, len(data)
 
 
@@ -600,12 +595,8 @@ def _frame_column(series, values=False):
         texts[nothing] = ""
     else:
         texts = series.to_numpy(dtype=object, na_value="")
-    strings = texts.tolist()
-    if not all(isinstance(v, str) for v in strings):
-        strings = [_value_text(v) if values else ("" if _is_nothing(v) else str(v)) for v in strings]
-    if any("\0" in v for v in strings):
-        raise ValueError(f"column {series.name!r}: strings must not contain NUL")
-    return _packed(strings)
+    convert = _value_text if values else (lambda v: "" if _is_nothing(v) else str(v))
+    return _packed_column(texts.tolist(), convert, series.name)
 
 
 class Assessment(_Handle):
