@@ -31,6 +31,8 @@ TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -R 
 memcheck=(valgrind --leak-check=full --errors-for-leak-kinds=all --show-leak-kinds=all
           --error-exitcode=1 -q)
 "${memcheck[@]}" build/tests/capi_test examples
+mkdir -p build/tests/capi-round-memcheck
+"${memcheck[@]}" build/tests/capi_round_test examples build/tests/capi-round-memcheck
 "${memcheck[@]}" build/tests/fuzz/replay_capi tests/fuzz/seeds/capi tests/fuzz/regressions/capi
 
 # Fuzzing: clang with libFuzzer, ASan and UBSan; each target for a bounded time.

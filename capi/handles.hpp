@@ -25,6 +25,7 @@
 #include "healthact/data/observations.hpp"
 #include "healthact/model/framework.hpp"
 #include "healthact/model/organisation.hpp"
+#include "healthact/store/round_file.hpp"
 
 struct hact_diagnostics {
   std::vector<healthact::Diagnostic> items;
@@ -69,6 +70,10 @@ struct hact_tasks {
 
 struct hact_organisation {
   std::shared_ptr<const healthact::Organisation> organisation;
+  // The text it was parsed from, which a round's file keeps; `changed` once
+  // a seat change made it differ from that text.
+  std::string text;
+  bool changed = false;
   // The last roster asked for by hact_organisation_roster (the older pair).
   hact_roster roster;
   // Every approver asked for, by (committee, date): node-based, so that the
@@ -103,6 +108,29 @@ struct hact_review {
     std::string reported, verified;
   };
   std::vector<ShownDiscrepancy> shown;  // by discrepancy, made once
+  // Keeps what the verified values found, with its texts.
+  void Keep(healthact::ReviewResult found) {
+    result.emplace(std::move(found));
+    shown.clear();
+    for (const healthact::Discrepancy& d : result->discrepancies) {
+      shown.push_back({d.reported.ToString(), d.verified.ToString()});
+    }
+  }
+};
+
+// A round's file, open.
+struct hact_round {
+  std::optional<healthact::RoundFile> file;
+};
+
+// Where a round stood at a moment: the replayed round (the status points
+// into its history) and the texts handed out.
+struct hact_round_status {
+  std::optional<healthact::Round> round;
+  healthact::RoundStatus status;
+  int32_t events = 0;
+  std::string approved_at, published_at;
+  std::vector<std::string> last_submitted;  // by unit
 };
 
 namespace healthact::capi {
@@ -113,6 +141,10 @@ std::string& LastError();
 // Records `message` as the last error and returns `status`.
 int32_t Fail(int32_t status, std::string message);
 int32_t NullArgument(const char* name);
+// A status of the library as the C interface's: NOT_FOUND for what does not
+// exist, INTERNAL for a bug or an I/O failure, INVALID for everything the
+// rules refuse.
+int32_t FailWith(const absl::Status& status);
 
 // Runs one entry point: clears the last error, so that a call that succeeds
 // leaves it empty, and turns any exception into HACT_ERROR_INTERNAL.

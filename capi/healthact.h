@@ -55,7 +55,7 @@ extern "C" {
 #define HACT_ERROR_INVALID (-2)  /* refused input: see hact_last_error() or its diagnostics */
 #define HACT_ERROR_NOT_FOUND (-3)
 #define HACT_ERROR_RANGE (-4)    /* an index out of range */
-#define HACT_ERROR_INTERNAL (-99) /* out of memory, or a bug */
+#define HACT_ERROR_INTERNAL (-99) /* out of memory, a file the system cannot read or write, or a bug */
 
 /* Verdict statuses (hact_verdict.status). */
 #define HACT_MET 0
@@ -86,6 +86,8 @@ typedef struct hact_assessment hact_assessment;
 typedef struct hact_roster hact_roster;
 typedef struct hact_review hact_review;
 typedef struct hact_tasks hact_tasks;
+typedef struct hact_round hact_round;
+typedef struct hact_round_status hact_round_status;
 
 /* ---- Diagnostics: what was wrong with a text, line by line. ---- */
 typedef struct hact_diagnostic {
@@ -472,6 +474,151 @@ HACT_API void hact_tasks_free(hact_tasks* tasks);
 HACT_API int32_t hact_tasks_count(const hact_tasks* tasks, int32_t* count);
 /* Strings belong to the handle and live as long as it. */
 HACT_API int32_t hact_tasks_get(const hact_tasks* tasks, int32_t index, hact_task* out);
+
+/* ---- The assessment round (考核轮次, docs/rounds.md), kept in one file ----
+ * A round is an append-only history of steps kept in a SQLite file the
+ * caller names, with the framework and organisation it is judged by.  Each
+ * step is checked against the documents' procedure (who may take it, in
+ * which state) before it is written; a step refused is HACT_ERROR_INVALID
+ * with the reason (a step not allowed in the round's state, or taken by
+ * someone who does not hold the seat, names who may), and nothing is
+ * written.  A step written is on disk when the call returns; a killed
+ * process leaves the last step written.  Every `at` is a moment
+ * "2023-01-05T09:30:00" (or a date: its midnight); NULL is now, by this
+ * machine's clock.  Two processes may work one file: their steps are
+ * serialised. */
+#define HACT_ROUND_OFFICIAL 0 /* 正式考核 */
+#define HACT_ROUND_TRIAL 1    /* 试考核: scored and ranked, marked as a trial everywhere */
+
+/* What a new round assesses.  Set struct_size to sizeof(hact_round_definition). */
+typedef struct hact_round_definition {
+  int32_t struct_size;
+  int32_t year;
+  int32_t kind;                 /* HACT_ROUND_OFFICIAL or HACT_ROUND_TRIAL */
+  int32_t targets_of;           /* a trial judged against a later year's targets; 0: its own year's */
+  const char* committee;        /* whose round; NULL: the organisation's only committee */
+  const char* level;            /* the units' level ("县区", "county"); NULL: every level */
+  const char* within;           /* only units under this one; NULL: everywhere */
+  const char* assessment_group; /* 考核组 members, "马斌、魏士博"; NULL: none named */
+  const char* deadline;         /* for submissions; NULL: none */
+  const char* send_up_deadline; /* for the units' own rounds sent up; NULL: none */
+  const char* by;               /* who opens it; NULL: the committee's office */
+  const char* at;
+} hact_round_definition;
+
+/* Creates the file `path` (refused if it exists) holding a new round of
+ * `framework` over the units of `units` (a handle that has read a units
+ * file: hact_observations_read_units_csv), judged by `organisation` (which
+ * must be as its text was parsed: one changed by
+ * hact_organisation_propose_change is refused).  A year without targets is
+ * HACT_ERROR_INVALID naming the later year a trial may use. */
+HACT_API int32_t hact_round_create(const char* path, const hact_framework* framework,
+                                   const hact_organisation* organisation, const hact_observations* units,
+                                   const hact_round_definition* definition, hact_round** round);
+/* Opens a round's file, checking that it is one and intact (a file that is
+ * not, is truncated or whose rows do not match their hashes is
+ * HACT_ERROR_INVALID).  read_only: a file received from another office. */
+HACT_API int32_t hact_round_open(const char* path, int32_t read_only, hact_round** round);
+/* Creates `path` from a history kept elsewhere: the JSON lines
+ * hact_round_history writes, of a round of exactly `framework`; written
+ * whole once it replays under the rules, or not at all. */
+HACT_API int32_t hact_round_import(const char* path, const hact_framework* framework,
+                                   const hact_organisation* organisation, const char* jsonl, size_t length,
+                                   hact_round** round);
+HACT_API void hact_round_free(hact_round* round);
+/* The framework the round assesses (as the file keeps it), as a new handle. */
+HACT_API int32_t hact_round_framework(const hact_round* round, hact_framework** framework);
+
+/* Unit `unit`'s figures (a data file's text, kept verbatim), which must read
+ * under the round's framework (their diagnostics as for parsing) and be
+ * `unit`'s alone.  document: where they come from, or NULL. */
+HACT_API int32_t hact_round_submit(hact_round* round, const char* unit, const char* by, const char* document,
+                                   const char* figures, size_t length, const char* at,
+                                   hact_diagnostics** diagnostics);
+/* The office's decision on the unit's latest submission; a return says why. */
+HACT_API int32_t hact_round_accept(hact_round* round, const char* unit, const char* by, const char* at);
+HACT_API int32_t hact_round_return(hact_round* round, const char* unit, const char* by, const char* reason,
+                                   const char* at);
+/* The spot-check (复核): `count` units drawn reproducibly from `seed` (1 ..
+ * the round's units), or with count 0 those the verified file names; the
+ * verified values (the data file's columns with reviewer/核实人 and
+ * reason/核实说明) compared with the accepted figures.  Refused unless every
+ * value that differs says why and its reviewer is of `group` ("A、B", or
+ * NULL) or `by`.  *review, if not NULL, receives what it found. */
+HACT_API int32_t hact_round_review(hact_round* round, const char* by, const char* group, int32_t count,
+                                   uint64_t seed, const char* verified, size_t length, const char* at,
+                                   hact_diagnostics** diagnostics, hact_review** review);
+#define HACT_STEP_APPROVE 1   /* 审定, by the committee's director */
+#define HACT_STEP_PUBLISH 2   /* 通报, by the office */
+#define HACT_STEP_WITHDRAW 3  /* 撤回审定 (reason) */
+#define HACT_STEP_REOPEN 4    /* 重新开放 for a correction after approval (reason) */
+#define HACT_STEP_REPORT_FORM 5      /* the office forms the overall report (text) */
+#define HACT_STEP_REPORT_AGREE 6     /* the director agrees to it */
+#define HACT_STEP_REPORT_SEND_UP 7   /* reported to the city government */
+#define HACT_STEP_REPORT_CIRCULATE 8 /* circulated */
+#define HACT_STEP_REPORT_RELEASE 9   /* published */
+/* A step of the round as a whole.  `text` is the reason (WITHDRAW, REOPEN)
+ * or the report formed (REPORT_FORM), else NULL. */
+HACT_API int32_t hact_round_step(hact_round* round, int32_t step, const char* by, const char* text,
+                                 const char* at);
+/* A unit's own round, sent up as its file at `path`: received once it opens
+ * intact, replays under its own rules, is approved and its result computes;
+ * unit: the sender (NULL: the unit whose committee ran it). */
+HACT_API int32_t hact_round_receive(hact_round* round, const char* path, const char* unit, const char* by,
+                                    const char* at);
+
+/* Round states and submission states. */
+#define HACT_ROUND_COLLECTING 0 /* 收集中 */
+#define HACT_ROUND_REVIEWED 1   /* 已复核 */
+#define HACT_ROUND_APPROVED 2   /* 已审定 */
+#define HACT_ROUND_PUBLISHED 3  /* 已通报 */
+#define HACT_SUBMISSION_NONE 0      /* 未提交 */
+#define HACT_SUBMISSION_SUBMITTED 1 /* 已提交 */
+#define HACT_SUBMISSION_ACCEPTED 2  /* 已受理 */
+#define HACT_SUBMISSION_RETURNED 3  /* 已退回 */
+typedef struct hact_round_summary {
+  int32_t struct_size;   /* set to sizeof(hact_round_summary) */
+  const char* framework; /* its name */
+  int32_t year;
+  int32_t kind;          /* HACT_ROUND_OFFICIAL or HACT_ROUND_TRIAL */
+  int32_t targets_of;    /* 0: the year's own */
+  int32_t state;         /* HACT_ROUND_* */
+  const char* state_name;    /* "已审定" */
+  const char* approved_by;   /* "" while not approved */
+  const char* approved_at;   /* "" while not approved */
+  const char* published_at;  /* "" while not published */
+  int32_t unit_count;
+  int32_t event_count;   /* steps up to the moment asked for */
+} hact_round_summary;
+typedef struct hact_round_unit {
+  const char* unit;
+  int32_t state;           /* HACT_SUBMISSION_* */
+  const char* state_name;  /* "已退回" */
+  int32_t revisions;       /* submissions so far; the latest is this one */
+  const char* last_submitted; /* "" when none */
+  int32_t late;            /* the latest came after the deadline */
+  const char* returned_reason; /* "" unless returned */
+} hact_round_unit;
+/* Where the round stands after its steps up to `as_of` (NULL: all), as a
+ * handle of its own (free it); its strings live as long as it. */
+HACT_API int32_t hact_round_status_create(const hact_round* round, const char* as_of,
+                                          hact_round_status** status);
+HACT_API void hact_round_status_free(hact_round_status* status);
+HACT_API int32_t hact_round_status_summary(const hact_round_status* status, hact_round_summary* out);
+/* Unit `index` (0 .. unit_count - 1), in the round's order. */
+HACT_API int32_t hact_round_status_unit(const hact_round_status* status, int32_t index, hact_round_unit* out);
+/* The history up to `as_of` (NULL: all), one JSON object a line
+ * ({"seq": 1, "at": …, "event": "open", "name": "开始考核", …}), which
+ * hact_round_import reads back.  *jsonl is the caller's (hact_free). */
+HACT_API int32_t hact_round_history(const hact_round* round, const char* as_of, char** jsonl, size_t* length);
+/* The approved round's result (HACT_FORMAT_JSON, or HACT_FORMAT_CSV: the
+ * assessment's rows with round_kind first), the spot-check's verified values
+ * in place; a trial is marked in every row.  Before approval:
+ * HACT_ERROR_INVALID.  *bytes as for the reports. */
+#define HACT_FORMAT_CSV 4
+HACT_API int32_t hact_round_export(const hact_round* round, int32_t format, char** bytes, size_t* length);
+/* The approved round's result as an assessment handle (free it). */
+HACT_API int32_t hact_round_assessment(const hact_round* round, hact_assessment** assessment);
 
 #ifdef __cplusplus
 }

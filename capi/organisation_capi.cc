@@ -23,6 +23,7 @@ int32_t hact_organisation_parse(const char* text, size_t length, const char* fil
     if (const int32_t status = HandOver(std::move(parsed.diagnostics), ok, diagnostics)) return status;
     auto handle = std::make_unique<hact_organisation>();
     handle->organisation = std::move(parsed.organisation);
+    handle->text.assign(text, length);
     *organisation = handle.release();
     return HACT_OK;
   });
@@ -216,6 +217,7 @@ int32_t hact_organisation_propose_change(hact_organisation* organisation, int32_
       return Fail(HACT_ERROR_INVALID, std::string(status.message()));
     }
     organisation->organisation = std::move(changed);
+    organisation->changed = true;
     return HACT_OK;
   });
 }

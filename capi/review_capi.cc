@@ -82,11 +82,7 @@ int32_t hact_review_verify_csv(hact_review* review, const char* text, size_t len
         return Fail(HACT_ERROR_INVALID, "verified values for " + name + ", which was not drawn for review");
       }
     }
-    review->result.emplace(healthact::Review(original, verified, review->drawn, &notes));
-    review->shown.clear();
-    for (const healthact::Discrepancy& d : review->result->discrepancies) {
-      review->shown.push_back({d.reported.ToString(), d.verified.ToString()});
-    }
+    review->Keep(healthact::Review(original, verified, review->drawn, &notes));
     return HACT_OK;
   });
 }

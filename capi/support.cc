@@ -23,6 +23,13 @@ int32_t NullArgument(const char* name) {
   return Fail(HACT_ERROR_ARGUMENT, std::string(name) + " is NULL");
 }
 
+int32_t FailWith(const absl::Status& status) {
+  const int32_t code = absl::IsNotFound(status)   ? HACT_ERROR_NOT_FOUND
+                       : absl::IsInternal(status) ? HACT_ERROR_INTERNAL
+                                                  : HACT_ERROR_INVALID;
+  return Fail(code, std::string(status.message()));
+}
+
 int32_t CheckUtf8(std::string_view text, const char* name) {
   if (const std::optional<std::size_t> bad = utf8::FindInvalid(text)) {
     return Fail(HACT_ERROR_INVALID,

@@ -10,9 +10,10 @@ set(allowed_assess core model data assess)
 set(allowed_import core model lang data assess import)
 set(allowed_report core model data assess round report)
 set(allowed_round core model data assess round)
+set(allowed_store core model lang data assess round report store)
 set(exceptions "")
 
-set(stages core model lang data assess import report round)
+set(stages core model lang data assess import report round store)
 
 # A public header's folder is its stage (include/healthact/<stage>/), and a
 # source's folder is its own (src/<stage>/).

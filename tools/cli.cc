@@ -165,17 +165,16 @@ std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments, bool 
   return inputs;
 }
 
-std::optional<std::vector<UnitId>> DrawSample(const Arguments& arguments,
-                                              const Assessment& assessment, std::uint64_t& seed) {
+std::optional<std::pair<int, std::uint64_t>> SampleAndSeed(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   try {
     std::size_t used = 0;
     const int k = std::stoi(flags.at("sample"), &used);
     if (used != flags.at("sample").size() || k < 1) throw std::invalid_argument("sample");
     const std::string seed_text = flags.count("seed") ? flags.at("seed") : "0";
-    seed = std::stoull(seed_text, &used);
+    const std::uint64_t seed = std::stoull(seed_text, &used);
     if (used != seed_text.size() || seed_text.starts_with('-')) throw std::invalid_argument("seed");
-    return ChooseForReview(assessment, k, seed);
+    return std::pair{k, seed};
   } catch (const std::exception&) {
     std::cerr << "healthact: --sample takes a number of units (at least 1) and --seed a whole "
                  "number from 0\n";
@@ -183,12 +182,12 @@ std::optional<std::vector<UnitId>> DrawSample(const Arguments& arguments,
   }
 }
 
-std::vector<UnitId> UnitsVerified(const Assessment& assessment, const Observations& verified) {
-  std::vector<UnitId> reviewed;
-  for (UnitId unit : assessment.units()) {
-    if (verified.FindUnit(assessment.observations().unit_name(unit))) reviewed.push_back(unit);
-  }
-  return reviewed;
+std::optional<std::vector<UnitId>> DrawSample(const Arguments& arguments,
+                                              const Assessment& assessment, std::uint64_t& seed) {
+  const std::optional<std::pair<int, std::uint64_t>> asked = SampleAndSeed(arguments);
+  if (!asked) return std::nullopt;
+  seed = asked->second;
+  return ChooseForReview(assessment, asked->first, seed);
 }
 
 // Today's date, for `org` without --as-of (the tool may read the clock; the

@@ -60,14 +60,12 @@ struct AssessmentInputs {
 // the selection must hold a unit (CheckAssessment); monitoring reads any year.
 std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments, bool assessing = true);
 
-// The spot-check's draw from --sample K [--seed S] (S is set); nullopt, with
+// --sample K (at least 1) and --seed S (0 when not given); nullopt, with
 // the message printed, when they are not whole numbers.
+std::optional<std::pair<int, std::uint64_t>> SampleAndSeed(const Arguments& arguments);
+// The spot-check's draw from them (S is set).
 std::optional<std::vector<UnitId>> DrawSample(const Arguments& arguments,
                                               const Assessment& assessment, std::uint64_t& seed);
-
-// The assessed units that the verified file names: who was reviewed when no
-// sample was drawn.
-std::vector<UnitId> UnitsVerified(const Assessment& assessment, const Observations& verified);
 
 // Writes `text` to --output's FILE, or to standard output without one; the
 // exit code.

@@ -11,7 +11,7 @@
 #include "healthact/lang/organisation_text.hpp"
 #include "healthact/assess/review.hpp"
 #include "healthact/report/round_result.hpp"
-#include "healthact/round/store.hpp"
+#include "healthact/store/round_file.hpp"
 
 namespace healthact::cli {
 namespace {
@@ -49,10 +49,6 @@ std::vector<std::string> SplitList(const std::string& text) {
 // "2022 年考核", "2022 年试考核": how a round's title names its kind.
 std::string_view Assessed(RoundKind kind) { return kind == RoundKind::kTrial ? RoundKindName(kind) : "考核"; }
 
-int Fail(const absl::Status& status) {
-  std::cerr << "healthact: " << status.message() << "\n";
-  return kExitInvalid;
-}
 
 // Now, or --at.
 std::optional<Instant> When(const Arguments& arguments) {
@@ -68,40 +64,22 @@ std::optional<Instant> When(const Arguments& arguments) {
   return at;
 }
 
-struct Opened {
-  RoundStore store;
-  std::shared_ptr<const Organisation> organisation;
-  std::shared_ptr<const Framework> framework;
-};
-
-// The store at `path` with the organisation and framework it keeps.
-absl::StatusOr<Opened> OpenStoreAt(const std::string& path, RoundStore::Access access) {
-  absl::StatusOr<RoundStore> store = RoundStore::Open(path, access);
-  if (!store.ok()) return store.status();
-  ParsedOrganisation org = ParseOrganisation(store->organisation_text(), "(the round's organisation)");
-  ParsedFramework framework = ParseFramework(store->framework_text(), "(the round's framework)");
-  if (!org.ok() || !framework.ok()) {
-    return absl::DataLossError("the round's organisation or framework no longer reads");
-  }
-  return Opened{std::move(*store), org.organisation, framework.framework};
+// The exit code of a refused step: a choice that contradicts itself is a
+// usage error, anything else an input the rules refuse.
+int Fail(const absl::Status& status, bool usage_when_invalid = false) {
+  std::cerr << "healthact: " << status.message() << "\n";
+  return usage_when_invalid && absl::IsInvalidArgument(status) ? kExitUsage : kExitInvalid;
 }
 
 // The store of --store.
-absl::StatusOr<Opened> OpenStore(const Arguments& arguments) {
-  return OpenStoreAt(arguments.flags.at("store"), RoundStore::Access::kReadWrite);
+absl::StatusOr<RoundFile> OpenStore(const Arguments& arguments) {
+  return RoundFile::Open(arguments.flags.at("store"));
 }
 
-// The round as its store holds it, replayed under its rules.
-absl::StatusOr<Round> Replayed(const Opened& opened) {
-  const absl::StatusOr<std::vector<RoundEvent>> events = opened.store.Events();
-  if (!events.ok()) return events.status();
-  return Round::Replay(*events, opened.organisation);
-}
-
-int Append(Opened& opened, const RoundEvent& event) {
-  const absl::StatusOr<std::int64_t> seq = opened.store.Append(event, opened.organisation);
-  if (!seq.ok()) return Fail(seq.status());
-  std::cout << "第 " << *seq << " 项：" << RoundEventName(event.body) << "，" << event.at.ToString() << "\n";
+int Printed(const absl::StatusOr<RoundFile::Step>& step) {
+  if (!step.ok()) return Fail(step.status());
+  std::cout << "第 " << step->seq << " 项：" << RoundEventName(step->event.body) << "，"
+            << step->event.at.ToString() << "\n";
   return kExitOk;
 }
 
@@ -131,6 +109,16 @@ std::optional<RoundSources> LoadSources(const Arguments& arguments) {
   return sources;
 }
 
+void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
+}
+
+// A refused step whose diagnostics were printed says nothing more.
+int FailAfter(const absl::Status& status, const std::vector<Diagnostic>& diagnostics) {
+  if (HasErrors(diagnostics)) return kExitInvalid;
+  return Fail(status);
+}
+
 int New(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   for (const char* flag : {"framework", "year", "org", "units"}) {
@@ -141,84 +129,29 @@ int New(const Arguments& arguments) {
   }
   const std::optional<RoundSources> sources = LoadSources(arguments);
   if (!sources) return kExitInvalid;
-  const ParsedFramework& framework = sources->framework;
   Observations units;
   if (!LoadData(flags.at("units"), nullptr, true, units)) return kExitInvalid;
-
-  RoundDefinition definition;
-  definition.framework = framework.framework->name();
-  definition.framework_sha256 = FrameworkSha256(*framework.framework);
+  RoundChoice choice;
   try {
-    definition.year = std::stoi(flags.at("year"));
-    if (flags.count("targets-of")) definition.targets_of = std::stoi(flags.at("targets-of"));
+    choice.year = std::stoi(flags.at("year"));
+    if (flags.count("targets-of")) choice.targets_of = std::stoi(flags.at("targets-of"));
   } catch (const std::exception&) {
     std::cerr << "healthact: --year and --targets-of take a year\n";
     return kExitUsage;
   }
-  definition.kind = flags.count("trial") ? RoundKind::kTrial : RoundKind::kOfficial;
-  if (definition.targets_of && definition.kind != RoundKind::kTrial) {
-    std::cerr << "healthact: only a trial (--trial) judges a year against another year's targets\n";
-    return kExitUsage;
-  }
+  choice.kind = flags.count("trial") ? RoundKind::kTrial : RoundKind::kOfficial;
   if (flags.count("level")) {
-    definition.level = ParseUnitLevel(flags.at("level"));
-    if (!definition.level) {
+    choice.level = ParseUnitLevel(flags.at("level"));
+    if (!choice.level) {
       std::cerr << "healthact: unknown level '" << flags.at("level") << "'\n";
       return kExitUsage;
     }
   }
-  // An official round judges the year against its own targets; a trial may
-  // judge it against the next year that has them, and says so.
-  const std::vector<int> target_years = framework.framework->TargetYears();
-  const auto next = std::lower_bound(target_years.begin(), target_years.end(), definition.year);
-  const bool has_own = next != target_years.end() && *next == definition.year;
-  if (definition.targets_of && (next == target_years.end() || *next != *definition.targets_of)) {
-    std::cerr << "healthact: a trial of " << definition.year << " is judged against the next targets "
-              << "the framework has" << (next == target_years.end() ? std::string(" (it has none later)")
-                                                                    : " (" + std::to_string(*next) + ")")
-              << ", not " << *definition.targets_of << "\n";
-    return kExitUsage;
-  }
-  if (!has_own && !definition.targets_of) {
-    std::cerr << "healthact: the framework has no target for " << definition.year
-              << (next != target_years.end()
-                      ? "; a trial (试考核) may judge it against " + std::to_string(*next) +
-                            "'s: --trial --targets-of " + std::to_string(*next)
-                      : std::string())
-              << "\n";
-    return kExitInvalid;
-  }
-  std::optional<UnitId> within;
-  if (flags.count("within")) {
-    definition.within = flags.at("within");
-    within = units.FindUnit(definition.within);
-    if (!within) {
-      std::cerr << "healthact: no unit named '" << definition.within << "' in " << flags.at("units") << "\n";
-      return kExitUsage;
-    }
-  }
-  for (UnitId unit = 0; unit < units.unit_count(); ++unit) {
-    if (definition.level && units.level(unit) != *definition.level) continue;
-    bool under = !within;
-    for (std::optional<UnitId> up = units.parent(unit); up && !under; up = units.parent(*up)) under = *up == *within;
-    if (under) definition.units.push_back(units.unit_name(unit));
-  }
-  if (flags.count("committee")) {
-    definition.committee = flags.at("committee");
-  } else if (sources->organisation->committees.size() == 1) {
-    definition.committee = sources->organisation->committees.front().jurisdiction;
-  } else {
-    std::cerr << "healthact: the organisation has several committees: name the round's (--committee)\n";
-    return kExitUsage;
-  }
-  const Committee* committee = sources->organisation->FindCommittee(definition.committee);
-  if (committee == nullptr) {
-    std::cerr << "healthact: the organisation has no committee '" << definition.committee << "'\n";
-    return kExitUsage;
-  }
-  if (flags.count("group")) definition.assessment_group = SplitList(flags.at("group"));
-  for (const auto& [flag, into] : {std::pair{"deadline", &definition.deadline},
-                                   std::pair{"send-up-deadline", &definition.send_up_deadline}}) {
+  if (flags.count("within")) choice.within = flags.at("within");
+  if (flags.count("committee")) choice.committee = flags.at("committee");
+  if (flags.count("group")) choice.assessment_group = SplitList(flags.at("group"));
+  for (const auto& [flag, into] : {std::pair{"deadline", &choice.deadline},
+                                   std::pair{"send-up-deadline", &choice.send_up_deadline}}) {
     if (!flags.count(flag)) continue;
     *into = Instant::Parse(flags.at(flag));
     if (!*into) {
@@ -228,15 +161,16 @@ int New(const Arguments& arguments) {
   }
   const std::optional<Instant> at = When(arguments);
   if (!at) return kExitUsage;
-  const std::string by = flags.count("by") ? flags.at("by") : committee->office_department;
-  const RoundEvent opening{*at, RoundOpened{definition, by}};
-  absl::StatusOr<RoundStore> store = RoundStore::Create(
-      flags.at("store"), opening, FormatFramework(*framework.framework), sources->org_text, sources->organisation);
-  if (!store.ok()) return Fail(store.status());
-  std::cout << "第 1 项：" << RoundEventName(opening.body) << "，" << definition.year << " 年"
+  absl::StatusOr<RoundFile> file =
+      RoundFile::Create(flags.at("store"), sources->framework.framework, sources->org_text, sources->organisation,
+                        units, choice, *at, flags.count("by") ? flags.at("by") : "");
+  if (!file.ok()) return Fail(file.status(), true);
+  const absl::StatusOr<Round> round = file->Replay();
+  if (!round.ok()) return Fail(round.status());
+  const RoundDefinition& definition = round->definition();
+  std::cout << "第 1 项：" << RoundEventName(round->history().front().body) << "，" << definition.year << " 年"
             << (definition.kind == RoundKind::kTrial ? "（" + std::string(RoundKindName(definition.kind)) + "）" : "")
-            << "，"
-            << definition.units.size() << " 个单位\n";
+            << "，" << definition.units.size() << " 个单位\n";
   return kExitOk;
 }
 
@@ -246,48 +180,22 @@ int Submit(const Arguments& arguments) {
     std::cerr << kUsage;
     return kExitUsage;
   }
-  absl::StatusOr<Opened> opened = OpenStore(arguments);
-  if (!opened.ok()) return Fail(opened.status());
-  const std::string& file = arguments.positional.front();
-  absl::StatusOr<std::string> figures = ReadFile(file);
+  absl::StatusOr<RoundFile> file = OpenStore(arguments);
+  if (!file.ok()) return Fail(file.status());
+  const std::string& path = arguments.positional.front();
+  absl::StatusOr<std::string> figures = ReadFile(path);
   if (!figures.ok()) return Fail(figures.status());
-  // The figures are read as the round's framework reads them: a file that
-  // does not read is refused, and so are another unit's rows.
-  Observations read;
-  const std::vector<Diagnostic> diagnostics =
-      ReadObservationsCsv(*figures, file, opened->framework.get(), read);
-  for (const Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
-  if (HasErrors(diagnostics)) return kExitInvalid;
-  const std::string& unit = flags.at("unit");
-  for (UnitId id = 0; id < read.unit_count(); ++id) {
-    if (read.unit_name(id) != unit) {
-      std::cerr << "healthact: " << file << " has figures of '" << read.unit_name(id) << "', not only of '"
-                << unit << "'\n";
-      return kExitInvalid;
-    }
-  }
-  if (!read.FindUnit(unit)) {
-    std::cerr << "healthact: " << file << " has no figures of '" << unit << "'\n";
-    return kExitInvalid;
-  }
   const std::optional<Instant> at = When(arguments);
   if (!at) return kExitUsage;
-  const int code = Append(*opened, RoundEvent{*at, SubmissionOf(unit, flags.at("by"),
-                                                               flags.count("document") ? flags.at("document") : "",
-                                                               *figures)});
-  if (code != kExitOk) return code;
-  // What validation finds stays with the submission: shown now, and again
-  // whenever its figures are read.
-  if (const absl::StatusOr<Round> round = Replayed(*opened); round.ok()) {
-    AssessOptions options;
-    options.targets = round->definition().targets_of ? TargetChoice::kInForce : TargetChoice::kOfTheYear;
-    auto observations = std::make_shared<Observations>(std::move(read));
-    const Assessment assessment =
-        Assess(opened->framework, observations, round->definition().year, options);
-    for (std::size_t u = 0; u < assessment.unit_count(); ++u) {
-      for (const Finding& finding : assessment.findings(u)) std::cout << "  " << finding.message << "\n";
-    }
-  }
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> findings;
+  const absl::StatusOr<RoundFile::Step> step =
+      file->Submit(flags.at("unit"), flags.at("by"), flags.count("document") ? flags.at("document") : "",
+                   *std::move(figures), path, *at, diagnostics, findings);
+  PrintDiagnostics(diagnostics);
+  if (!step.ok()) return FailAfter(step.status(), diagnostics);
+  Printed(step);
+  for (const std::string& finding : findings) std::cout << "  " << finding << "\n";
   return kExitOk;
 }
 
@@ -298,27 +206,16 @@ int Decide(const std::string& step, const Arguments& arguments) {
     std::cerr << kUsage;
     return kExitUsage;
   }
-  absl::StatusOr<Opened> opened = OpenStore(arguments);
-  if (!opened.ok()) return Fail(opened.status());
+  absl::StatusOr<RoundFile> file = OpenStore(arguments);
+  if (!file.ok()) return Fail(file.status());
   const std::optional<Instant> at = When(arguments);
   if (!at) return kExitUsage;
   const std::string& by = flags.at("by");
   const std::string reason = flags.count("reason") ? flags.at("reason") : "";
+  if (step == "accept") return Printed(file->Accept(flags.at("unit"), by, *at));
+  if (step == "return") return Printed(file->Return(flags.at("unit"), by, reason, *at));
   RoundEventBody body;
-  if (per_unit) {
-    // The latest revision is the one decided on.
-    const absl::StatusOr<Round> round = Replayed(*opened);
-    if (!round.ok()) return Fail(round.status());
-    int revision = 0;
-    for (const UnitSubmissions& unit : round->StatusAt().units) {
-      if (unit.unit == flags.at("unit")) revision = unit.revisions;
-    }
-    if (step == "accept") {
-      body = SubmissionAccepted{flags.at("unit"), revision, by};
-    } else {
-      body = SubmissionReturned{flags.at("unit"), revision, by, reason};
-    }
-  } else if (step == "approve") {
+  if (step == "approve") {
     body = RoundApproved{by};
   } else if (step == "publish") {
     body = RoundPublished{by};
@@ -327,12 +224,12 @@ int Decide(const std::string& step, const Arguments& arguments) {
   } else {
     body = RoundReopened{by, reason};
   }
-  return Append(*opened, RoundEvent{*at, body});
+  return Printed(file->Append(RoundEvent{*at, body}));
 }
 
 int Show(const std::string& step, const Arguments& arguments) {
-  absl::StatusOr<Opened> opened = OpenStore(arguments);
-  if (!opened.ok()) return Fail(opened.status());
+  absl::StatusOr<RoundFile> file = OpenStore(arguments);
+  if (!file.ok()) return Fail(file.status());
   std::optional<Instant> as_of;
   if (arguments.flags.count("as-of")) {
     as_of = Instant::Parse(arguments.flags.at("as-of"));
@@ -341,7 +238,7 @@ int Show(const std::string& step, const Arguments& arguments) {
       return kExitUsage;
     }
   }
-  const absl::StatusOr<Round> round = Replayed(*opened);
+  const absl::StatusOr<Round> round = file->Replay();
   if (!round.ok()) return Fail(round.status());
   if (step == "status" && arguments.flags.count("format")) {
     std::cerr << "healthact: round status is text; round history --format jsonl gives the events\n";
@@ -403,9 +300,7 @@ int Show(const std::string& step, const Arguments& arguments) {
 }
 
 // A history kept elsewhere, as the JSON lines `round history --format jsonl`
-// writes, into a new store: every line read, numbered from 1 without a gap,
-// the round assessing exactly the framework given, and the whole history
-// replaying under the organisation's rules; written at once or not at all.
+// writes, into a new store (RoundFile::Import): written at once or not at all.
 int Import(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   if (!flags.count("framework") || !flags.count("org") || arguments.positional.size() != 1) {
@@ -414,90 +309,39 @@ int Import(const Arguments& arguments) {
   }
   const std::optional<RoundSources> sources = LoadSources(arguments);
   if (!sources) return kExitInvalid;
-  const ParsedFramework& framework = sources->framework;
-  const std::string& file = arguments.positional.front();
-  absl::StatusOr<std::string> lines = ReadFile(file);
+  const std::string& path = arguments.positional.front();
+  absl::StatusOr<std::string> lines = ReadFile(path);
   if (!lines.ok()) return Fail(lines.status());
-  std::vector<RoundEvent> history;
-  std::size_t start = 0;
-  for (int line = 1; start < lines->size(); ++line) {
-    std::size_t end = lines->find('\n', start);
-    if (end == std::string::npos) end = lines->size();
-    const std::string_view text = std::string_view(*lines).substr(start, end - start);
-    start = end + 1;
-    if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    absl::StatusOr<NumberedRoundEvent> read = ParseRoundEventJson(text);
-    if (!read.ok()) {
-      std::cerr << file << ":" << line << ": " << read.status().message() << "\n";
-      return kExitInvalid;
-    }
-    if (read->seq != static_cast<std::int64_t>(history.size()) + 1) {
-      std::cerr << file << ":" << line << ": event " << read->seq << " where event " << history.size() + 1
-                << " comes: the events are numbered from 1, in order, without a gap\n";
-      return kExitInvalid;
-    }
-    history.push_back(std::move(read->event));
-  }
-  if (history.empty() || !std::holds_alternative<RoundOpened>(history.front().body)) {
-    std::cerr << "healthact: " << file << ": a round's history begins with its opening\n";
-    return kExitInvalid;
-  }
-  const RoundDefinition& d = std::get<RoundOpened>(history.front().body).definition;
-  const std::string sha256 = FrameworkSha256(*framework.framework);
-  if (d.framework_sha256 != sha256) {
-    std::cerr << "healthact: the history's round assesses the framework with SHA-256 " << d.framework_sha256
-              << "; " << flags.at("framework") << " has " << sha256 << "\n";
-    return kExitInvalid;
-  }
-  absl::StatusOr<RoundStore> store =
-      RoundStore::Import(flags.at("store"), history, FormatFramework(*framework.framework), sources->org_text,
-                         sources->organisation);
-  if (!store.ok()) return Fail(store.status());
-  std::cout << history.size() << " 项已导入：" << d.framework << " " << d.year << " 年\n";
+  const absl::StatusOr<RoundFile> file = RoundFile::Import(flags.at("store"), sources->framework.framework,
+                                                           sources->org_text, sources->organisation, *lines, path);
+  if (!file.ok()) return Fail(file.status());
+  const absl::StatusOr<Round> round = file->Replay();
+  if (!round.ok()) return Fail(round.status());
+  std::cout << round->history().size() << " 项已导入：" << round->definition().framework << " "
+            << round->definition().year << " 年\n";
   return kExitOk;
 }
 
-// A unit's own round, sent up as its store file: checked (it opens intact,
-// replays under its own rules, is approved, and its result computes from its
-// events), then recorded with the file's hash and the result.
+// A unit's own round, sent up as its store file (RoundFile::Receive).
 int Receive(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   if (!flags.count("by") || arguments.positional.size() != 1) {
     std::cerr << kUsage;
     return kExitUsage;
   }
-  const std::string& file = arguments.positional.front();
-  absl::StatusOr<Opened> sent = OpenStoreAt(file, RoundStore::Access::kReadOnly);
-  if (!sent.ok()) return Fail(sent.status());
-  const absl::StatusOr<Round> theirs = Replayed(*sent);
-  if (!theirs.ok()) return Fail(absl::DataLossError(file + ": " + std::string(theirs.status().message())));
-  const RoundStatus their_status = theirs->StatusAt();
-  const absl::StatusOr<RoundResult> result = ComputeRoundResult(*theirs, sent->framework);
-  if (!result.ok()) return Fail(result.status());
-  const absl::StatusOr<std::string> sha256 = sent->store.FileSha256();
-  if (!sha256.ok()) return Fail(sha256.status());
-  // The sender is the unit whose committee ran the round.
-  const std::string unit = flags.count("unit") ? flags.at("unit") : theirs->definition().committee;
-  if (unit != theirs->definition().committee) {
-    std::cerr << "healthact: " << file << " is the round of " << theirs->definition().committee << ", not of "
-              << unit << "\n";
-    return kExitInvalid;
-  }
-  absl::StatusOr<Opened> opened = OpenStore(arguments);
-  if (!opened.ok()) return Fail(opened.status());
+  absl::StatusOr<RoundFile> file = OpenStore(arguments);
+  if (!file.ok()) return Fail(file.status());
   const std::optional<Instant> at = When(arguments);
   if (!at) return kExitUsage;
-  const RoundDefinition& d = theirs->definition();
-  return Append(*opened, RoundEvent{*at, UnitRoundReceived{unit, flags.at("by"), *sha256, d.framework, d.year,
-                                                           d.kind, their_status.state, their_status.approved_by,
-                                                           RoundResultCsv(*theirs, *result)}});
+  return Printed(file->Receive(arguments.positional.front(), flags.at("by"),
+                               flags.count("unit") ? flags.at("unit") : "", *at));
 }
 
 // What each unit of the round has sent up, and who has not.
 int Received(const Arguments& arguments) {
-  absl::StatusOr<Opened> opened = OpenStore(arguments);
-  if (!opened.ok()) return Fail(opened.status());
-  const absl::StatusOr<Round> round = Replayed(*opened);
+  absl::StatusOr<RoundFile> file = OpenStore(arguments);
+  if (!file.ok()) return Fail(file.status());
+  const absl::StatusOr<Round> round = file->Replay();
   if (!round.ok()) return Fail(round.status());
   const RoundStatus status = round->StatusAt();
   for (const std::string& unit : round->definition().units) {
@@ -534,8 +378,8 @@ int ReportStep(const Arguments& arguments) {
     std::cerr << kUsage;
     return kExitUsage;
   }
-  absl::StatusOr<Opened> opened = OpenStore(arguments);
-  if (!opened.ok()) return Fail(opened.status());
+  absl::StatusOr<RoundFile> file = OpenStore(arguments);
+  if (!file.ok()) return Fail(file.status());
   std::string text;
   if (*action == ReportAction::kForm) {
     absl::StatusOr<std::string> read = ReadFile(words[1]);
@@ -544,7 +388,7 @@ int ReportStep(const Arguments& arguments) {
   }
   const std::optional<Instant> at = When(arguments);
   if (!at) return kExitUsage;
-  return Append(*opened, RoundEvent{*at, ReportStepOf(*action, flags.at("by"), std::move(text))});
+  return Printed(file->Append(RoundEvent{*at, ReportStepOf(*action, flags.at("by"), std::move(text))}));
 }
 
 // The spot-check (复核): the units drawn (--sample K --seed S) or those the
@@ -556,48 +400,30 @@ int ReviewStep(const Arguments& arguments) {
     std::cerr << kUsage;
     return kExitUsage;
   }
-  absl::StatusOr<Opened> opened = OpenStore(arguments);
-  if (!opened.ok()) return Fail(opened.status());
-  const absl::StatusOr<Round> round = Replayed(*opened);
-  if (!round.ok()) return Fail(round.status());
-  const absl::StatusOr<RoundResult> result = ComputeRoundResult(*round, opened->framework);
-  if (!result.ok()) return Fail(result.status());
-  const Assessment& assessment = result->assessment;
-  absl::StatusOr<std::string> verified_text = ReadFile(flags.at("verified"));
-  if (!verified_text.ok()) return Fail(verified_text.status());
-  Observations verified;
-  VerifiedNotes notes;
-  const std::vector<Diagnostic> read =
-      ReadVerifiedCsv(*verified_text, flags.at("verified"), opened->framework.get(), verified, notes);
-  for (const Diagnostic& d : read) std::cerr << d.ToString() << "\n";
-  if (HasErrors(read)) return kExitInvalid;
-  std::uint64_t seed = 0;
-  std::vector<UnitId> sample;
+  std::optional<RoundFile::Draw> draw;
   if (flags.count("sample")) {
-    const std::optional<std::vector<UnitId>> drawn = DrawSample(arguments, assessment, seed);
-    if (!drawn) return kExitUsage;
-    sample = *drawn;
-  } else {
-    sample = UnitsVerified(assessment, verified);
+    const std::optional<std::pair<int, std::uint64_t>> asked = SampleAndSeed(arguments);
+    if (!asked) return kExitUsage;
+    draw = RoundFile::Draw{asked->first, asked->second};
   }
-  std::vector<std::string> names;
-  for (UnitId unit : sample) names.push_back(assessment.observations().unit_name(unit));
-  const FiguresReviewed review =
-      ReviewOf(flags.at("by"), flags.count("group") ? SplitList(flags.at("group")) : std::vector<std::string>{},
-               names, seed, *verified_text);
-  // Every value the spot-check changes says why, before it is kept.
-  const ReviewResult checked = Review(assessment, verified, sample, &notes);
-  if (absl::Status record = CheckReviewRecord(checked, flags.at("verified"), review.by, review.group);
-      !record.ok()) {
-    return Fail(record);
-  }
+  absl::StatusOr<RoundFile> file = OpenStore(arguments);
+  if (!file.ok()) return Fail(file.status());
+  absl::StatusOr<std::string> verified = ReadFile(flags.at("verified"));
+  if (!verified.ok()) return Fail(verified.status());
   const std::optional<Instant> at = When(arguments);
   if (!at) return kExitUsage;
-  if (const int code = Append(*opened, RoundEvent{*at, review}); code != kExitOk) return code;
-  for (const Discrepancy& x : checked.discrepancies) {
+  std::vector<Diagnostic> diagnostics;
+  const std::string by = flags.at("by");
+  const absl::StatusOr<RoundFile::Reviewed> reviewed =
+      file->Review(by, flags.count("group") ? SplitList(flags.at("group")) : std::vector<std::string>{},
+                   *std::move(verified), flags.at("verified"), draw, *at, diagnostics);
+  PrintDiagnostics(diagnostics);
+  if (!reviewed.ok()) return FailAfter(reviewed.status(), diagnostics);
+  Printed(reviewed->step);
+  for (const Discrepancy& x : reviewed->result.discrepancies) {
     std::cout << x.unit << "  指标 " << x.key << "  报告 " << x.reported.ToString() << "  核实 "
               << x.verified.ToString() << "  " << VerdictStatusName(x.before) << " → "
-              << VerdictStatusName(x.after) << "  " << (x.reviewer.empty() ? review.by : x.reviewer) << "："
+              << VerdictStatusName(x.after) << "  " << (x.reviewer.empty() ? by : x.reviewer) << "："
               << x.reason << "\n";
   }
   return kExitOk;
@@ -612,17 +438,11 @@ int Export(const Arguments& arguments) {
     std::cerr << "healthact: round export writes json, csv or xlsx (with --output FILE.xlsx)\n";
     return kExitUsage;
   }
-  absl::StatusOr<Opened> opened = OpenStore(arguments);
-  if (!opened.ok()) return Fail(opened.status());
-  const absl::StatusOr<Round> round = Replayed(*opened);
+  absl::StatusOr<RoundFile> file = OpenStore(arguments);
+  if (!file.ok()) return Fail(file.status());
+  const absl::StatusOr<Round> round = file->Replay();
   if (!round.ok()) return Fail(round.status());
-  const RoundStatus status = round->StatusAt();
-  if (status.state == RoundState::kCollecting) {
-    std::cerr << "healthact: the round is " << RoundStateName(status.state)
-              << ": its result is exported once the committee's director has approved it\n";
-    return kExitInvalid;
-  }
-  const absl::StatusOr<RoundResult> result = ComputeRoundResult(*round, opened->framework);
+  const absl::StatusOr<RoundResult> result = file->Result();
   if (!result.ok()) return Fail(result.status());
   const std::string output = arguments.flags.count("output") ? arguments.flags.at("output") : "";
   if (format == "xlsx") return EmitSheets(RoundResultSheets(*round, *result), output);

@@ -130,6 +130,14 @@ ReviewResult Review(const Assessment& original, const Observations& verified,
   return ReviewResult{reviewed, std::move(discrepancies), std::move(recomputed)};
 }
 
+std::vector<UnitId> UnitsVerified(const Assessment& assessment, const Observations& verified) {
+  std::vector<UnitId> reviewed;
+  for (UnitId unit : assessment.units()) {
+    if (verified.FindUnit(assessment.observations().unit_name(unit))) reviewed.push_back(unit);
+  }
+  return reviewed;
+}
+
 absl::Status CheckReviewRecord(const ReviewResult& review, std::string_view file, std::string_view by,
                                const std::vector<std::string>& group) {
   for (const Discrepancy& d : review.discrepancies) {

@@ -3,14 +3,21 @@
 // status checked, as an embedding MIS would.  The framework text doubles as
 // what a resolver hands back for any 继承; the data's bytes are also fed as
 // three packed columns of arbitrary sizes (hact_observations_add_columns);
-// every verdict is read back by its indicator's number; and a call that
-// succeeds must leave hact_last_error() empty.
+// every verdict is read back by its indicator's number; the data are the
+// figures of a round (Zhangye's organisation) submitted, accepted, verified,
+// approved, exported and imported again; and a call that succeeds must leave
+// hact_last_error() empty.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
+#include <string>
 #include <string_view>
 
+#include <unistd.h>
+
 #include "healthact.h"
+#include "zhangye_framework.hpp"
 
 namespace {
 
@@ -42,6 +49,85 @@ void AddColumns(hact_observations* observations, std::string_view bytes) {
                                     base + first + second, rest - first - second, &failed);
   MustBeCleared(status);
   if (status != HACT_OK && failed > count) __builtin_trap();
+}
+
+// A file of this process's, in memory where there is a tmpfs (the store syncs
+// every step), removed before and after.
+std::string RoundPath(const char* name) {
+  const char* dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+  std::string path = std::string(dir) + "/healthact-fuzz-" + std::to_string(getpid()) + "-" + name;
+  std::remove(path.c_str());
+  return path;
+}
+
+// The data as the figures of `unit` in a round of `framework`: every step
+// through, each either taken or refused with a message, and the history read
+// back into a second file.
+void Round(const hact_framework* framework, const hact_observations* units, const char* unit,
+           std::string_view figures) {
+  hact_organisation* organisation = nullptr;
+  const std::string_view text = healthact::fuzz::kZhangyeOrganisation;
+  if (hact_organisation_parse(text.data(), text.size(), "zhangye.org.ha", &organisation, nullptr) != HACT_OK) {
+    __builtin_trap();
+  }
+  const std::string path = RoundPath("round.db"), copy = RoundPath("copy.db");
+  hact_round_definition definition{};
+  definition.struct_size = sizeof definition;
+  definition.year = 2022;
+  definition.by = "魏士博";
+  definition.at = "2023-01-02T09:00:00";
+  hact_round* round = nullptr;
+  const int32_t created = hact_round_create(path.c_str(), framework, organisation, units, &definition, &round);
+  MustBeCleared(created);
+  if (created != HACT_OK) {
+    if (round != nullptr || *hact_last_error() == '\0') __builtin_trap();
+    hact_organisation_free(organisation);
+    return;
+  }
+  hact_diagnostics* diagnostics = nullptr;
+  MustBeCleared(hact_round_submit(round, unit, "统计员", nullptr, figures.data(), figures.size(),
+                                  "2023-01-10T10:00:00", &diagnostics));
+  hact_diagnostics_free(diagnostics);
+  MustBeCleared(hact_round_accept(round, unit, "魏士博", "2023-01-13T09:00:00"));
+  hact_review* review = nullptr;
+  diagnostics = nullptr;
+  MustBeCleared(hact_round_review(round, "宋生礼", nullptr, 0, 0, figures.data(), figures.size(),
+                                  "2023-01-14T09:00:00", &diagnostics, &review));
+  hact_diagnostics_free(diagnostics);
+  hact_review_free(review);
+  MustBeCleared(hact_round_step(round, HACT_STEP_APPROVE, "马斌", nullptr, "2023-01-15T10:00:00"));
+  for (const int32_t format : {HACT_FORMAT_JSON, HACT_FORMAT_CSV}) {
+    char* bytes = nullptr;
+    size_t length = 0;
+    const int32_t exported = hact_round_export(round, format, &bytes, &length);
+    MustBeCleared(exported);
+    if (exported == HACT_OK && (bytes == nullptr || bytes[length] != '\0')) __builtin_trap();
+    hact_free(bytes);
+  }
+  hact_round_status* status = nullptr;
+  if (hact_round_status_create(round, nullptr, &status) != HACT_OK) __builtin_trap();
+  hact_round_summary summary{};
+  summary.struct_size = sizeof summary;
+  if (hact_round_status_summary(status, &summary) != HACT_OK) __builtin_trap();
+  for (int32_t i = 0; i < summary.unit_count; ++i) {
+    hact_round_unit u;
+    if (hact_round_status_unit(status, i, &u) != HACT_OK || u.unit == nullptr) __builtin_trap();
+  }
+  hact_round_status_free(status);
+  char* history = nullptr;
+  size_t length = 0;
+  if (hact_round_history(round, nullptr, &history, &length) != HACT_OK) __builtin_trap();
+  hact_round* imported = nullptr;
+  // The history the library wrote reads back as the same round.
+  if (hact_round_import(copy.c_str(), framework, organisation, history, length, &imported) != HACT_OK) {
+    __builtin_trap();
+  }
+  hact_round_free(imported);
+  hact_free(history);
+  hact_round_free(round);
+  hact_organisation_free(organisation);
+  std::remove(path.c_str());
+  std::remove(copy.c_str());
 }
 
 }  // namespace
@@ -126,6 +212,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     hact_free(monitoring);
     hact_review_free(review);
+    hact_unit_result first;
+    if (units > 0 && hact_assessment_unit(assessment, 0, &first) == HACT_OK) {
+      Round(framework, observations, first.unit, data_text);
+    }
   }
   hact_assessment_free(assessment);
   // The data's text as an organisation: overdue tasks and a seat change on it.

@@ -125,6 +125,28 @@ class _Finding(ctypes.Structure):
 _FINDING_KINDS = {1: "range", 2: "rate_conflict", 3: "parts", 4: "rule"}
 
 
+class _RoundDefinition(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_int32), ("year", ctypes.c_int32), ("kind", ctypes.c_int32),
+                ("targets_of", ctypes.c_int32), ("committee", ctypes.c_char_p), ("level", ctypes.c_char_p),
+                ("within", ctypes.c_char_p), ("assessment_group", ctypes.c_char_p),
+                ("deadline", ctypes.c_char_p), ("send_up_deadline", ctypes.c_char_p), ("by", ctypes.c_char_p),
+                ("at", ctypes.c_char_p)]
+
+
+class _RoundSummary(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_int32), ("framework", ctypes.c_char_p), ("year", ctypes.c_int32),
+                ("kind", ctypes.c_int32), ("targets_of", ctypes.c_int32), ("state", ctypes.c_int32),
+                ("state_name", ctypes.c_char_p), ("approved_by", ctypes.c_char_p),
+                ("approved_at", ctypes.c_char_p), ("published_at", ctypes.c_char_p),
+                ("unit_count", ctypes.c_int32), ("event_count", ctypes.c_int32)]
+
+
+class _RoundUnit(ctypes.Structure):
+    _fields_ = [("unit", ctypes.c_char_p), ("state", ctypes.c_int32), ("state_name", ctypes.c_char_p),
+                ("revisions", ctypes.c_int32), ("last_submitted", ctypes.c_char_p), ("late", ctypes.c_int32),
+                ("returned_reason", ctypes.c_char_p)]
+
+
 def _declare(name, restype, *argtypes):
     function = getattr(_lib, name)
     function.restype = restype
@@ -217,6 +239,26 @@ _assessment_verdict_of = _declare("hact_assessment_verdict_of", _i32, _vp, _i32,
 _assessment_json = _declare("hact_assessment_json", _i32, _vp, _i32, _P(_vp))
 _assessment_finding_count = _declare("hact_assessment_finding_count", _i32, _vp, _i32, _P(_i32))
 _assessment_finding = _declare("hact_assessment_finding", _i32, _vp, _i32, _i32, _P(_Finding))
+_cp = ctypes.c_char_p
+_round_create = _declare("hact_round_create", _i32, _cp, _vp, _vp, _vp, _P(_RoundDefinition), _P(_vp))
+_round_open = _declare("hact_round_open", _i32, _cp, _i32, _P(_vp))
+_round_import = _declare("hact_round_import", _i32, _cp, _vp, _vp, _cp, _size, _P(_vp))
+_round_free = _declare("hact_round_free", None, _vp)
+_round_framework = _declare("hact_round_framework", _i32, _vp, _P(_vp))
+_round_submit = _declare("hact_round_submit", _i32, _vp, _cp, _cp, _cp, _cp, _size, _cp, _P(_vp))
+_round_accept = _declare("hact_round_accept", _i32, _vp, _cp, _cp, _cp)
+_round_return = _declare("hact_round_return", _i32, _vp, _cp, _cp, _cp, _cp)
+_round_review = _declare("hact_round_review", _i32, _vp, _cp, _cp, _i32, ctypes.c_uint64, _cp, _size, _cp,
+                         _P(_vp), _P(_vp))
+_round_step = _declare("hact_round_step", _i32, _vp, _i32, _cp, _cp, _cp)
+_round_receive = _declare("hact_round_receive", _i32, _vp, _cp, _cp, _cp, _cp)
+_round_status_create = _declare("hact_round_status_create", _i32, _vp, _cp, _P(_vp))
+_round_status_free = _declare("hact_round_status_free", None, _vp)
+_round_status_summary = _declare("hact_round_status_summary", _i32, _vp, _P(_RoundSummary))
+_round_status_unit = _declare("hact_round_status_unit", _i32, _vp, _i32, _P(_RoundUnit))
+_round_history = _declare("hact_round_history", _i32, _vp, _cp, _P(_vp), _P(_size))
+_round_export = _declare("hact_round_export", _i32, _vp, _i32, _P(_vp), _P(_size))
+_round_assessment = _declare("hact_round_assessment", _i32, _vp, _P(_vp))
 
 
 def _text(value):
@@ -721,6 +763,7 @@ class Assessment(_Handle):
 
 
 _FORMATS = {"markdown": 1, "json": 2, "html": 3}
+_RESULT_FORMATS = {"json": 2, "csv": 4}
 
 
 def _report_text(call, *args, format="markdown"):
@@ -746,6 +789,28 @@ def monitoring_report(framework, observations, organisation=None, as_of=None, fo
     return _report_text(_report_monitoring, framework.handle, observations.handle,
                         organisation.handle if organisation is not None else None,
                         _bytes(as_of) if as_of is not None else None, format=format)
+
+
+def monitoring_frame(framework, observations):
+    """The monitoring data (监测) as a pandas DataFrame, one row a value
+    reported: unit, year, indicator, name, basis, unit_of_measure, value,
+    status, reason, on_track (True, False, or None when the path does not say)."""
+    import json
+
+    import pandas
+
+    report = json.loads(monitoring_report(framework, observations, format="json"))
+    rows = []
+    for group in report["groups"]:
+        for indicator in group["indicators"]:
+            for value in indicator["values"]:
+                rows.append({"unit": value["unit"], "year": value["year"], "indicator": indicator["indicator"],
+                             "name": indicator["name"], "basis": group["basis"],
+                             "unit_of_measure": indicator["unit"], "value": value["value"],
+                             "status": value["status"], "reason": value["reason"], "on_track": value["on_track"]})
+    columns = ["unit", "year", "indicator", "name", "basis", "unit_of_measure", "value", "status", "reason",
+               "on_track"]
+    return pandas.DataFrame(rows, columns=columns)
 
 
 class Review(_Handle):
@@ -874,6 +939,164 @@ class Organisation(_Handle):
         _check(_organisation_approver(self.handle, committee, _bytes(date), ctypes.byref(post),
                                       ctypes.byref(person)))
         return _text(post.value), _text(person.value) or None
+
+
+def _optional(value):
+    return _bytes(value) if value is not None else None
+
+
+def _names(value):
+    """A list of names as the C interface takes them ("马斌、魏士博"), or None."""
+    if value is None:
+        return None
+    return _bytes(value if isinstance(value, str) else "、".join(value))
+
+
+def _taken(buffer_call, *args):
+    """Calls a function that hands a buffer over (char**, size_t*); returns its text."""
+    out, length = _vp(), _size()
+    _check(buffer_call(*args, ctypes.byref(out), ctypes.byref(length)))
+    try:
+        return ctypes.string_at(out, length.value).decode("utf-8")
+    finally:
+        _free(out)
+
+
+_STEPS = {"approve": 1, "publish": 2, "withdraw": 3, "reopen": 4, "report_form": 5, "report_agree": 6,
+          "report_send_up": 7, "report_circulate": 8, "report_release": 9}
+
+
+class Round(_Handle):
+    """The assessment round (考核轮次) kept in one file: `Round.create` opens
+    a new one, `Round.open` an existing one.  Each step is checked against the
+    documents' procedure (who may take it, in which state) and written before
+    the call returns; a step refused raises HealthactError and writes nothing.
+    Every `at` is "2023-01-05T09:30:00" (or a date); None is now."""
+
+    _release = staticmethod(_round_free)
+
+    @classmethod
+    def create(cls, path, framework, organisation, units, year, trial=False, targets_of=None, committee=None,
+               level=None, within=None, group=None, deadline=None, send_up_deadline=None, by=None, at=None):
+        """A new file at `path` (refused if it exists): the round of `year`
+        over the units of `units` (an Observations that has read a units file),
+        at `level` ("县区") under `within`, by `organisation`'s committee."""
+        definition = _RoundDefinition(ctypes.sizeof(_RoundDefinition), year, 1 if trial else 0, targets_of or 0,
+                                      _optional(committee), _optional(level), _optional(within), _names(group),
+                                      _optional(deadline), _optional(send_up_deadline), _optional(by),
+                                      _optional(at))
+        out = _vp()
+        _check(_round_create(_bytes(os.fspath(path)), framework.handle, organisation.handle, units.handle,
+                             ctypes.byref(definition), ctypes.byref(out)))
+        return cls(out)
+
+    @classmethod
+    def open(cls, path, read_only=False):
+        out = _vp()
+        _check(_round_open(_bytes(os.fspath(path)), 1 if read_only else 0, ctypes.byref(out)))
+        return cls(out)
+
+    @classmethod
+    def import_history(cls, path, framework, organisation, jsonl):
+        """A new file at `path` from a history kept elsewhere (the JSON lines
+        `history()` gives), written whole once it replays, or not at all."""
+        data = _bytes(jsonl)
+        out = _vp()
+        _check(_round_import(_bytes(os.fspath(path)), framework.handle, organisation.handle, data, len(data),
+                             ctypes.byref(out)))
+        return cls(out)
+
+    def framework(self):
+        """The framework the round assesses, as its file keeps it."""
+        out = _vp()
+        _check(_round_framework(self.handle, ctypes.byref(out)))
+        return Framework(out, [])
+
+    def submit(self, unit, figures, by, document=None, at=None):
+        """Unit `unit`'s figures (a data file's text); returns the warnings."""
+        data = _bytes(figures)
+        diagnostics = _vp()
+        status = _round_submit(self.handle, _bytes(unit), _bytes(by), _optional(document), data, len(data),
+                               _optional(at), ctypes.byref(diagnostics))
+        return _check_with_diagnostics(status, diagnostics)
+
+    def accept(self, unit, by, at=None):
+        _check(_round_accept(self.handle, _bytes(unit), _bytes(by), _optional(at)))
+
+    def return_for_correction(self, unit, by, reason, at=None):
+        """退回: the unit's latest submission goes back, with the reason."""
+        _check(_round_return(self.handle, _bytes(unit), _bytes(by), _bytes(reason), _optional(at)))
+
+    def review(self, by, verified, group=None, count=0, seed=0, at=None):
+        """The spot-check: `count` units drawn from `seed`, or (count 0) those
+        `verified` names; returns the Review with what it found."""
+        data = _bytes(verified)
+        diagnostics, out = _vp(), _vp()
+        status = _round_review(self.handle, _bytes(by), _names(group), count, seed, data, len(data),
+                               _optional(at), ctypes.byref(diagnostics), ctypes.byref(out))
+        _check_with_diagnostics(status, diagnostics)
+        return Review(out, self.framework())
+
+    def step(self, step, by, text=None, at=None):
+        """A step of the round as a whole: "approve", "publish", "withdraw"
+        (text: the reason), "reopen" (the reason), "report_form" (text: the
+        report), "report_agree", "report_send_up", "report_circulate",
+        "report_release"."""
+        if step not in _STEPS:
+            raise ValueError(f"step must be one of {', '.join(_STEPS)}")
+        _check(_round_step(self.handle, _STEPS[step], _bytes(by), _optional(text), _optional(at)))
+
+    def receive(self, path, by, unit=None, at=None):
+        """A unit's own round, sent up as its file."""
+        _check(_round_receive(self.handle, _bytes(os.fspath(path)), _optional(unit), _bytes(by), _optional(at)))
+
+    def status(self, as_of=None):
+        """Where the round stands after its steps up to `as_of`: a dict with
+        "units", one dict a unit."""
+        handle = _vp()
+        _check(_round_status_create(self.handle, _optional(as_of), ctypes.byref(handle)))
+        try:
+            summary = _RoundSummary()
+            summary.struct_size = ctypes.sizeof(_RoundSummary)
+            _check(_round_status_summary(handle, ctypes.byref(summary)))
+            units = []
+            for i in range(summary.unit_count):
+                u = _RoundUnit()
+                _check(_round_status_unit(handle, i, ctypes.byref(u)))
+                units.append({"unit": _text(u.unit), "state": _text(u.state_name), "revisions": u.revisions,
+                              "last_submitted": _text(u.last_submitted) or None, "late": bool(u.late),
+                              "returned_reason": _text(u.returned_reason) or None})
+            return {"framework": _text(summary.framework), "year": summary.year,
+                    "kind": "trial" if summary.kind == 1 else "official", "targets_of": summary.targets_of or None,
+                    "state": _text(summary.state_name), "approved_by": _text(summary.approved_by) or None,
+                    "approved_at": _text(summary.approved_at) or None,
+                    "published_at": _text(summary.published_at) or None, "events": summary.event_count,
+                    "units": units}
+        finally:
+            _round_status_free(handle)
+
+    def status_frame(self, as_of=None):
+        """The units' submissions as a DataFrame (pandas)."""
+        import pandas
+
+        columns = ["unit", "state", "revisions", "last_submitted", "late", "returned_reason"]
+        return pandas.DataFrame(self.status(as_of)["units"], columns=columns)
+
+    def history(self, as_of=None):
+        """The steps as JSON lines, which `import_history` reads back."""
+        return _taken(_round_history, self.handle, _optional(as_of))
+
+    def export(self, format="json"):
+        """The approved round's result: "json" or "csv" (round_kind first)."""
+        if format not in _RESULT_FORMATS:
+            raise ValueError(f"format must be one of {', '.join(_RESULT_FORMATS)}")
+        return _taken(_round_export, self.handle, _RESULT_FORMATS[format])
+
+    def assessment(self):
+        """The approved round's result as an Assessment (the spot-check's values in place)."""
+        out = _vp()
+        _check(_round_assessment(self.handle, ctypes.byref(out)))
+        return Assessment(out, self.framework())
 
 
 if _version_number() // 10000 != 0:

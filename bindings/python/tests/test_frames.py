@@ -90,6 +90,39 @@ class FrameTest(unittest.TestCase):
                          ("range", "error", "1"))
         self.assertEqual(table[table.indicator == "1"].iloc[0]["status"], "invalid")  # 999 岁 is not met
 
+    def test_monitoring_as_a_frame(self):
+        # 临泽县's life expectancy (1) over three years, against 2022's 74.6.
+        frame = pandas.DataFrame({"unit": ["临泽县"] * 3, "indicator": ["1"] * 3, "year": [2020, 2021, 2022],
+                                  "value": [75.6, 74.1, 75.8]})
+        with healthact.Observations.from_frame(frame, self.city) as data:
+            monitoring = healthact.monitoring_frame(self.city, data)
+        one = monitoring[monitoring.indicator == "1"]
+        self.assertEqual(list(one.year), [2020, 2021, 2022])
+        self.assertEqual(list(one.value), ["75.6", "74.1", "75.8"])
+        self.assertEqual(list(one.status), ["met", "not_met", "met"])  # 74.1 < 74.6
+        self.assertEqual(one.iloc[0]["unit_of_measure"], "岁")
+
+    def test_a_rounds_units_as_a_frame(self):
+        import tempfile
+
+        def read(name):
+            with open(os.path.join(EXAMPLES, name), encoding="utf-8") as f:
+                return f.read()
+
+        with tempfile.TemporaryDirectory() as work, healthact.Organisation.parse(read("zhangye.org.ha")) \
+                as organisation, healthact.Observations() as units:
+            units.read_units_csv(read("zhangye-units.csv"))
+            with healthact.Round.create(os.path.join(work, "r.db"), self.city, organisation, units, 2022,
+                                        level="县区", by="魏士博", at="2023-01-02") as r:
+                r.submit("甘州区", "unit,indicator,year,value\n甘州区,1,2022,75.9\n", by="统计员",
+                         at="2023-01-10T10:00:00")
+                table = r.status_frame()
+        self.assertEqual(list(table.columns), ["unit", "state", "revisions", "last_submitted", "late",
+                                               "returned_reason"])
+        self.assertEqual(list(table.unit)[:2], ["甘州区", "临泽县"])
+        self.assertEqual((table.iloc[0]["state"], table.iloc[0]["revisions"]), ("已提交", 1))
+        self.assertEqual((table.iloc[1]["state"], table.iloc[1]["revisions"]), ("未提交", 0))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -21,6 +21,10 @@ namespace healthact {
 // standard libraries).  k larger than the number of units draws them all.
 std::vector<UnitId> ChooseForReview(const Assessment& assessment, int k, std::uint64_t seed);
 
+// The assessment's units that `verified` has values for (matched by name),
+// in the assessment's order: the units a spot-check names by its file.
+std::vector<UnitId> UnitsVerified(const Assessment& assessment, const Observations& verified);
+
 struct Discrepancy {
   std::string unit;
   std::string key;        // indicator, part or count as reported

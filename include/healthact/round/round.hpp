@@ -10,7 +10,7 @@
 // the replay of the events up to then.  Each event is checked against the
 // state it follows and the organisation on its date (who holds which seat),
 // so a history that replays is one the rules allowed.  Pure: no clock, no
-// I/O; the store (round/store.hpp) keeps the events.
+// I/O; the store (store/store.hpp) keeps the events.
 #ifndef HEALTHACT_ROUND_HPP_
 #define HEALTHACT_ROUND_HPP_
 

@@ -1,5 +1,5 @@
 // The round's SQLite store (store.hpp).
-#include "healthact/round/store.hpp"
+#include "healthact/store/store.hpp"
 
 #include <sqlite3.h>
 
@@ -220,6 +220,7 @@ struct RoundStore::Connection {
   sqlite3* db = nullptr;
   std::string path;
   RoundDefinition definition;
+  bool read_only = false;
   ~Connection() {
     if (db != nullptr) sqlite3_close(db);
   }
@@ -380,6 +381,7 @@ absl::StatusOr<RoundStore> RoundStore::Open(const std::string& path, Access acce
       Connect(path, access == Access::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
   if (!connection.ok()) return connection.status();
   Connection& c = **connection;
+  c.read_only = access == Access::kReadOnly;
   const absl::StatusOr<std::int64_t> application = c.Pragma("PRAGMA application_id");
   if (!application.ok()) return application.status();
   if (*application != kApplicationId) {
@@ -453,6 +455,10 @@ absl::StatusOr<std::vector<RoundEvent>> RoundStore::Events() const {
 absl::StatusOr<std::int64_t> RoundStore::Append(const RoundEvent& event,
                                                 std::shared_ptr<const Organisation> organisation) {
   Connection& c = *connection_;
+  if (c.read_only) {
+    return absl::FailedPreconditionError(
+        text::StrCat(c.path, " was opened read-only (a round received from another office is never written)"));
+  }
   // IMMEDIATE: the write lock is taken before the history is read, so the
   // check and the write see the same history.
   if (absl::Status s = c.Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
