@@ -204,6 +204,32 @@ HACT_API int32_t hact_observations_add_columns(hact_observations* observations, 
                                                const char* keys, size_t keys_size,
                                                const int32_t* years, const char* values,
                                                size_t values_size, size_t* failed);
+/* A column of codes into its categories, as a pandas Categorical (or
+ * pandas.factorize) keeps a column of strings: row i's string is category
+ * codes[i] (0 .. category_count - 1), or nothing for -1; the categories are
+ * `category_count` NUL-terminated UTF-8 strings packed in `categories_size`
+ * bytes.  Set struct_size to sizeof(hact_coded_column). */
+typedef struct hact_coded_column {
+  int32_t struct_size;
+  const int32_t* codes;
+  const char* categories;
+  size_t categories_size;
+  size_t category_count;
+} hact_coded_column;
+/* `count` values in typed columns, as a DataFrame holds them, without a
+ * string per value: units and keys coded (every row needs both), years as
+ * int32, and each value either a number in `numbers` (NaN: nothing
+ * reported; a number is the shortest decimal that reads back as the same
+ * double, 74.6, and a whole one 75.0, as Python writes it) or a text of
+ * `texts` (实现, 未统计; -1: none).  Either may be NULL; a row with both a
+ * number and a text is refused.  Each category is checked once (UTF-8, a key
+ * of the framework when the observations have one) when a row first uses
+ * it; units are added in the order rows first name them.  All or nothing,
+ * and *failed as for hact_observations_add_columns.  The fastest way in. */
+HACT_API int32_t hact_observations_add_coded(hact_observations* observations, size_t count,
+                                             const hact_coded_column* units, const hact_coded_column* keys,
+                                             const int32_t* years, const double* numbers,
+                                             const hact_coded_column* texts, size_t* failed);
 /* Reads a data file's text (the CSV format of docs/assessment.md).  With a
  * framework, keys are checked against it.  HACT_ERROR_INVALID if any row had
  * an error (the other rows are kept); *diagnostics as for parsing. */

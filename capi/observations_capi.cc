@@ -1,5 +1,6 @@
 // hact_observations_*: what units reported, value by value, in batches (the
 // packed-buffer calls) or from a data file's text; the jurisdiction tree.
+#include <cmath>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -120,6 +121,161 @@ int32_t AddColumns(hact_observations* observations, size_t count, std::string_vi
     return fail(count, HACT_ERROR_ARGUMENT);
   }
   if (copy) observations->observations = std::move(copy);
+  return HACT_OK;
+}
+
+// A coded column's categories, each checked and made ready when a row first
+// uses it.
+class Categories {
+ public:
+  // HACT_OK, or HACT_ERROR_ARGUMENT when the column is malformed.
+  int32_t Read(const hact_coded_column* column, const char* name, bool required) {
+    name_ = name;
+    if (column == nullptr) return required ? NullArgument(name) : HACT_OK;
+    if (column->struct_size < static_cast<int32_t>(sizeof(hact_coded_column))) {
+      return Fail(HACT_ERROR_ARGUMENT, std::string(name) + "->struct_size is not sizeof(hact_coded_column)");
+    }
+    codes_ = column->codes;
+    if (column->category_count > 0 && column->categories == nullptr) return NullArgument(name);
+    const std::string_view packed(column->categories, column->categories != nullptr ? column->categories_size : 0);
+    size_t offset = 0;
+    texts_.reserve(column->category_count);
+    for (size_t c = 0; c < column->category_count; ++c) {
+      const std::optional<std::string_view> text = NextPacked(packed, offset);
+      if (!text) {
+        return Fail(HACT_ERROR_ARGUMENT, std::string("the categories of ") + name + " end before their " +
+                                             std::to_string(column->category_count) +
+                                             " NUL-terminated strings (count or size is wrong)");
+      }
+      texts_.push_back(*text);
+    }
+    if (offset != packed.size()) {
+      return Fail(HACT_ERROR_ARGUMENT, std::string("the categories of ") + name + " hold more than " +
+                                           std::to_string(column->category_count) +
+                                           " strings (count or size is wrong)");
+    }
+    ready_.assign(texts_.size(), false);
+    return HACT_OK;
+  }
+  bool given() const { return codes_ != nullptr; }
+  int32_t code(size_t row) const { return codes_[row]; }
+  std::size_t size() const { return texts_.size(); }
+  std::string_view text(int32_t code) const { return texts_[code]; }
+  // Whether category `code` was checked already; marks it.
+  bool First(int32_t code) {
+    const bool first = !ready_[code];
+    ready_[code] = true;
+    return first;
+  }
+  // HACT_OK, or why row `row`'s code is out of range.
+  int32_t CheckCode(size_t row, bool may_be_nothing) const {
+    const int32_t c = codes_[row];
+    if (c == -1 && may_be_nothing) return HACT_OK;
+    if (c < 0 || static_cast<size_t>(c) >= texts_.size()) {
+      return Fail(c == -1 ? HACT_ERROR_ARGUMENT : HACT_ERROR_RANGE,
+                  c == -1 ? std::string("no ") + (name_ == std::string_view("units") ? "unit" : "key")
+                          : std::string(name_) + " code " + std::to_string(c) + " is not one of its " +
+                                std::to_string(texts_.size()) + " categories");
+    }
+    return HACT_OK;
+  }
+
+ private:
+  const char* name_ = "";
+  const int32_t* codes_ = nullptr;
+  std::vector<std::string_view> texts_;
+  std::vector<bool> ready_;
+};
+
+int32_t AddCoded(hact_observations* observations, size_t count, const hact_coded_column* unit_column,
+                 const hact_coded_column* key_column, const int32_t* years, const double* numbers,
+                 const hact_coded_column* text_column, size_t* failed) {
+  if (observations == nullptr) return NullArgument("observations");
+  Categories units, keys, texts;
+  if (const int32_t status = units.Read(unit_column, "units", true)) return status;
+  if (const int32_t status = keys.Read(key_column, "keys", true)) return status;
+  if (const int32_t status = texts.Read(text_column, "texts", false)) return status;
+  if (count > 0 && (!units.given() || !keys.given() || years == nullptr)) return NullArgument("a column");
+  if (count > 0 && text_column != nullptr && !texts.given()) return NullArgument("texts->codes");
+  const auto fail = [&](size_t i, int32_t status) {
+    if (failed != nullptr) *failed = i;
+    return Fail(status, "value " + std::to_string(i) + ": " + LastError());
+  };
+  // All or nothing, as for the packed columns: into a copy.
+  auto copy = observations->observations->unit_count() == 0
+                  ? std::make_shared<healthact::Observations>()
+                  : std::make_shared<healthact::Observations>(*observations->observations);
+  healthact::Observations& into = *copy;
+  std::vector<UnitId> unit_ids(units.size(), -1);
+  std::vector<std::optional<Reported>> text_values(texts.size());
+  // The column of each key for the year it was last used with: rows of a
+  // frame mostly share a year, so a column is looked up once per key.
+  struct Cached {
+    int32_t year = 0;
+    healthact::Observations::Column* column = nullptr;
+  };
+  std::vector<Cached> columns(keys.size());
+  for (size_t i = 0; i < count; ++i) {
+    if (const int32_t status = units.CheckCode(i, false)) return fail(i, status);
+    if (const int32_t status = keys.CheckCode(i, false)) return fail(i, status);
+    const int32_t u = units.code(i), k = keys.code(i);
+    if (units.First(u)) {
+      const std::string_view name = units.text(u);
+      if (name.empty()) return fail(i, Fail(HACT_ERROR_ARGUMENT, "unit and key must not be empty"));
+      if (const int32_t status = CheckUtf8(name, "unit")) return fail(i, status);
+      unit_ids[u] = into.AddUnit(name);
+    }
+    if (keys.First(k)) {
+      const std::string_view key = keys.text(k);
+      if (key.empty()) return fail(i, Fail(HACT_ERROR_ARGUMENT, "unit and key must not be empty"));
+      if (const int32_t status = CheckUtf8(key, "key")) return fail(i, status);
+      if (const int32_t status = CheckKey(*observations, key)) return fail(i, status);
+    }
+    if (absl::Status year_ok = CheckYear(years[i]); !year_ok.ok()) {
+      return fail(i, Fail(HACT_ERROR_INVALID, std::string(year_ok.message())));
+    }
+    const bool has_number = numbers != nullptr && !std::isnan(numbers[i]);
+    Reported value;
+    std::optional<healthact::ScaledNumber> scaled;
+    if (texts.given()) {
+      if (const int32_t status = texts.CheckCode(i, true)) return fail(i, status);
+      const int32_t t = texts.code(i);
+      if (t >= 0) {
+        if (has_number) {
+          return fail(i, Fail(HACT_ERROR_INVALID, "both a number and a text ('" + std::string(texts.text(t)) + "')"));
+        }
+        if (texts.First(t)) {
+          if (const int32_t status = CheckUtf8(texts.text(t), "value")) return fail(i, status);
+          absl::StatusOr<Reported> read = ParseReported(texts.text(t));
+          if (!read.ok()) return fail(i, Fail(HACT_ERROR_INVALID, std::string(read.status().message())));
+          text_values[t] = *std::move(read);
+        }
+        value = *text_values[t];
+      }
+    }
+    if (has_number) {
+      // Nearly every figure takes the shortcut: no text, no Decimal.
+      scaled = healthact::ShortestScaled(numbers[i]);
+      if (!scaled) {
+        absl::StatusOr<Reported> read = healthact::ReportedOf(numbers[i]);
+        if (!read.ok()) return fail(i, Fail(HACT_ERROR_INVALID, std::string(read.status().message())));
+        value = *std::move(read);
+      }
+    }
+    if (!scaled && value.kind == ReportKind::kNothing) continue;  // no column is made for nothing
+    Cached& cached = columns[k];
+    if (cached.column == nullptr || cached.year != years[i]) {
+      absl::StatusOr<healthact::Observations::Column*> column = into.ColumnFor(keys.text(k), years[i]);
+      if (!column.ok()) return fail(i, Fail(HACT_ERROR_INVALID, std::string(column.status().message())));
+      cached = {years[i], *column};
+    }
+    absl::Status status = scaled ? into.Add(*cached.column, unit_ids[u], *scaled)
+                                 : into.Add(*cached.column, unit_ids[u], value);
+    if (!status.ok()) {
+      return fail(i, Fail(HACT_ERROR_INVALID, std::string(status.message())));
+    }
+  }
+  observations->observations = std::move(copy);
   return HACT_OK;
 }
 
@@ -259,6 +415,12 @@ int32_t hact_observations_read_units_csv(hact_observations* observations, const 
     const bool ok = !healthact::HasErrors(found);
     return HandOver(std::move(found), ok, diagnostics);
   });
+}
+
+int32_t hact_observations_add_coded(hact_observations* observations, size_t count, const hact_coded_column* units,
+                                    const hact_coded_column* keys, const int32_t* years, const double* numbers,
+                                    const hact_coded_column* texts, size_t* failed) {
+  return Guard([&] { return AddCoded(observations, count, units, keys, years, numbers, texts, failed); });
 }
 
 }  // extern "C"

@@ -478,6 +478,107 @@ static void test_frameworks_and_numbers(const char* examples) {
 }
 
 /* hact_observations_add_columns: sizes checked, nothing read past them, all or nothing. */
+/* Typed columns as a DataFrame holds them (hact_observations_add_coded). */
+static void test_coded_columns(void) {
+  const char* framework_text =
+      "框架 \"t\"\n指标 1 \"人均预期寿命\" {\n  单位 岁\n  方向 越高越好\n  目标 2022 ≥74\n}\n"
+      "指标 2 \"制度\" {\n  类别 政府工作性\n  目标 2022 实现\n}\n";
+  hact_framework* framework = NULL;
+  hact_observations* observations = NULL;
+  hact_assessment* assessment = NULL;
+  hact_unit_result unit;
+  hact_verdict_detail verdict;
+  static const char unit_names[] = "甲县\0乙县";
+  static const char key_names[] = "1\0002";
+  static const char text_names[] = "实现\0未实现";
+  const int32_t unit_codes[] = {0, 0, 1, 1, 1};
+  const int32_t key_codes[] = {0, 1, 0, 1, 0};
+  const int32_t years[] = {2022, 2022, 2022, 2022, 2021};
+  double numbers[5];
+  int32_t text_codes[] = {-1, 0, -1, 1, -1};
+  hact_coded_column units = {0, NULL, NULL, 0, 0}, keys = {0, NULL, NULL, 0, 0}, texts = {0, NULL, NULL, 0, 0};
+  size_t failed_at = 99;
+  int32_t count = 0, p;
+  numbers[0] = 74.6;
+  numbers[1] = 0.0 / 0.0; /* NaN: the text speaks */
+  numbers[2] = 73.0;      /* 73.0, as Python writes it */
+  numbers[3] = numbers[1];
+  numbers[4] = 75.25;
+  units.struct_size = keys.struct_size = texts.struct_size = (int32_t)sizeof units;
+  units.codes = unit_codes;
+  units.categories = unit_names;
+  units.categories_size = sizeof unit_names;
+  units.category_count = 2;
+  keys.codes = key_codes;
+  keys.categories = key_names;
+  keys.categories_size = sizeof key_names;
+  keys.category_count = 2;
+  texts.codes = text_codes;
+  texts.categories = text_names;
+  texts.categories_size = sizeof text_names;
+  texts.category_count = 2;
+  CHECK(hact_framework_parse(framework_text, strlen(framework_text), "t.ha", &framework, NULL) == HACT_OK);
+  CHECK(hact_observations_create(framework, &observations) == HACT_OK);
+  /* Categories that end before their count, or hold more: refused, nothing read beyond. */
+  units.category_count = 3;
+  CHECK(hact_observations_add_coded(observations, 5, &units, &keys, years, numbers, &texts, &failed_at) ==
+        HACT_ERROR_ARGUMENT);
+  CHECK(strstr(hact_last_error(), "count or size is wrong") != NULL);
+  units.category_count = 1;
+  CHECK(hact_observations_add_coded(observations, 5, &units, &keys, years, numbers, &texts, &failed_at) ==
+        HACT_ERROR_ARGUMENT);
+  units.category_count = 2;
+  units.struct_size = 4;
+  CHECK(hact_observations_add_coded(observations, 5, &units, &keys, years, numbers, &texts, &failed_at) ==
+        HACT_ERROR_ARGUMENT);
+  units.struct_size = (int32_t)sizeof units;
+  /* A code outside the categories, a row without a unit, a number beside a text: refused at that row. */
+  text_codes[2] = 2;
+  CHECK(hact_observations_add_coded(observations, 5, &units, &keys, years, numbers, &texts, &failed_at) ==
+        HACT_ERROR_RANGE);
+  CHECK(failed_at == 2 && strstr(hact_last_error(), "value 2: texts code 2 is not one of its 2 categories") != NULL);
+  text_codes[2] = 0;
+  CHECK(hact_observations_add_coded(observations, 5, &units, &keys, years, numbers, &texts, &failed_at) ==
+        HACT_ERROR_INVALID);
+  CHECK(failed_at == 2 && strstr(hact_last_error(), "both a number and a text ('实现')") != NULL);
+  text_codes[2] = -1;
+  /* A key the framework lacks, and an infinity: refused, nothing kept. */
+  keys.categories = "1\0009";
+  CHECK(hact_observations_add_coded(observations, 5, &units, &keys, years, numbers, &texts, &failed_at) ==
+        HACT_ERROR_NOT_FOUND);
+  CHECK(failed_at == 1);
+  keys.categories = key_names;
+  numbers[4] = 1.0 / 0.0;
+  CHECK(hact_observations_add_coded(observations, 5, &units, &keys, years, numbers, &texts, &failed_at) ==
+        HACT_ERROR_INVALID);
+  CHECK(failed_at == 4 && strstr(hact_last_error(), "infinite") != NULL);
+  numbers[4] = 75.25;
+  /* Nothing was kept: there is no unit to assess. */
+  CHECK(hact_assessment_create(framework, observations, 2022, NULL, &assessment) == HACT_ERROR_INVALID);
+  CHECK(strstr(hact_last_error(), "没有任何单位") != NULL && assessment == NULL);
+  CHECK(hact_observations_add_coded(observations, 5, &units, &keys, years, numbers, &texts, &failed_at) ==
+        HACT_OK);
+  CHECK(strcmp(hact_last_error(), "") == 0);
+  CHECK(hact_assessment_create(framework, observations, 2022, NULL, &assessment) == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 2);
+  for (p = 0; p < count; ++p) {
+    CHECK(hact_assessment_unit(assessment, p, &unit) == HACT_OK);
+    verdict.struct_size = (int32_t)sizeof verdict;
+    CHECK(hact_assessment_verdict_of(assessment, p, "1", &verdict) == HACT_OK);
+    if (strcmp(unit.unit, "甲县") == 0) {
+      CHECK(strcmp(verdict.value, "74.6") == 0 && verdict.status == HACT_MET);
+      CHECK(hact_assessment_verdict_of(assessment, p, "2", &verdict) == HACT_OK && verdict.status == HACT_MET);
+    } else {
+      /* 73.0 < 74; its 2021 figure, 75.25, is not 2022's. */
+      CHECK(strcmp(verdict.value, "73.0") == 0 && verdict.status == HACT_NOT_MET);
+      CHECK(hact_assessment_verdict_of(assessment, p, "2", &verdict) == HACT_OK && verdict.status == HACT_NOT_MET);
+    }
+  }
+  hact_assessment_free(assessment);
+  hact_observations_free(observations);
+  hact_framework_free(framework);
+}
+
 static void test_sized_columns(void) {
   const char* framework_text =
       "框架 \"t\"\n指标 1 \"人均预期寿命\" {\n  单位 岁\n  方向 越高越好\n  目标 2022 ≥74\n}\n";
@@ -758,6 +859,7 @@ int main(int argc, char** argv) {
   test_validation(argv[1]);
   test_frameworks_and_numbers(argv[1]);
   test_sized_columns();
+  test_coded_columns();
   test_review_and_reports(argv[1]);
   test_changes_and_tasks(argv[1]);
   printf("capi: %d passed, %d failed\n", passed, failed);

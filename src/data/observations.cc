@@ -1,6 +1,8 @@
 #include "healthact/data/observations.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 
 #include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
@@ -53,6 +55,89 @@ absl::StatusOr<Reported> ParseReported(std::string_view text) {
   return Reported{ReportKind::kNumber, *number};
 }
 
+namespace {
+constexpr double kExactPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+constexpr std::int64_t kPowers[] = {1,
+                                    10,
+                                    100,
+                                    1000,
+                                    10000,
+                                    100000,
+                                    1000000,
+                                    10000000,
+                                    100000000,
+                                    1000000000,
+                                    10000000000,
+                                    100000000000,
+                                    1000000000000,
+                                    10000000000000,
+                                    100000000000000,
+                                    1000000000000000,
+                                    10000000000000000,
+                                    100000000000000000,
+                                    1000000000000000000};
+}  // namespace
+
+std::optional<ScaledNumber> ShortestScaled(double value) {
+  // The fewest fractional digits s whose nearest decimal m / 10^s reads back
+  // as `value`.  m < 2^53 and 10^s are exact doubles, so m / 10^s is one
+  // correctly rounded division: exactly what parsing that decimal gives
+  // (Clinger's fast path).  Below 2^49 the doubles near `value`, times 10^s,
+  // are less than 1/8 apart, so no other decimal of s digits reads back as
+  // `value`: this is the shortest round trip, as printing it would find.
+  const double magnitude = std::fabs(value);
+  if (!(magnitude < 562949953421312.0)) return std::nullopt;  // 2^49; NaN fails too
+  for (int s = 0; s < 10; ++s) {
+    const double scaled = magnitude * kExactPowers[s];
+    if (scaled >= 562949953421312.0) return std::nullopt;
+    const auto m = static_cast<std::int64_t>(scaled + 0.5);
+    if (static_cast<double>(m) / kExactPowers[s] == magnitude) {
+      // A whole number keeps one fractional digit, as Python writes a float (75.0).
+      return s == 0 ? ScaledNumber{(value < 0 ? -m : m) * 10, 1} : ScaledNumber{value < 0 ? -m : m, s};
+    }
+  }
+  return std::nullopt;
+}
+
+absl::StatusOr<Reported> ReportedOf(double value) {
+  if (std::isnan(value)) return Reported{};
+  if (const std::optional<ScaledNumber> fast = ShortestScaled(value)) {
+    return Reported{ReportKind::kNumber, Decimal::FromScaled(fast->mantissa, fast->scale)};
+  }
+  if (std::isinf(value)) return absl::InvalidArgumentError("an infinite number is not a value");
+  // Fixed notation, shortest round trip: 1e20 is 100000000000000000000.
+  char digits[400];
+  const std::to_chars_result written =
+      std::to_chars(digits, digits + sizeof digits, value, std::chars_format::fixed);
+  const std::string_view text(digits, static_cast<std::size_t>(written.ptr - digits));
+  // Most values have few digits: read them straight into a scaled integer.
+  std::int64_t mantissa = 0;
+  int scale = 0, significant = 0;
+  bool point = false, negative = false;
+  for (const char c : text) {
+    if (c == '-') {
+      negative = true;
+    } else if (c == '.') {
+      point = true;
+    } else {
+      if (++significant > 18) break;
+      mantissa = mantissa * 10 + (c - '0');
+      scale += point ? 1 : 0;
+    }
+  }
+  // A whole number keeps one fractional digit, as Python writes a float
+  // (75.0): the same value whichever way it crossed.
+  if (!point && significant < 18) mantissa *= 10, scale = 1, ++significant;
+  if (significant <= 18) {
+    return Reported{ReportKind::kNumber, Decimal::FromScaled(negative ? -mantissa : mantissa, scale)};
+  }
+  absl::StatusOr<Decimal> number = Decimal::Parse(text);
+  if (!number.ok()) {
+    return absl::InvalidArgumentError(text::StrCat("the number ", text, " is not a value: ", number.status().message()));
+  }
+  return Reported{ReportKind::kNumber, *number};
+}
+
 Reported Observations::Column::Get(UnitId unit) const {
   const ReportKind k = kind(unit);
   if (k != ReportKind::kNumber) return Reported{k, Decimal()};
@@ -74,6 +159,30 @@ void Observations::Column::Widen() {
   scaled_.shrink_to_fit();
   written_scales_.clear();
   written_scales_.shrink_to_fit();
+}
+
+bool Observations::Column::SetNew(UnitId unit, ScaledNumber number) {
+  const auto index = static_cast<std::size_t>(unit);
+  if (!narrow() || number.scale > scale_ || (index < kinds_.size() && kinds_[index] != ReportKind::kNothing)) {
+    return false;
+  }
+  std::int64_t scaled = 0;
+  if (__builtin_mul_overflow(number.mantissa, kPowers[scale_ - number.scale], &scaled)) return false;
+  if (index == kinds_.size()) {  // units in order, as a frame's rows mostly come
+    kinds_.push_back(ReportKind::kNumber);
+    scaled_.push_back(scaled);
+    written_scales_.push_back(static_cast<std::int8_t>(number.scale));
+    return true;
+  }
+  if (kinds_.size() < index) {
+    kinds_.resize(index + 1, ReportKind::kNothing);
+    scaled_.resize(index + 1, 0);
+    written_scales_.resize(index + 1, 0);
+  }
+  kinds_[index] = ReportKind::kNumber;
+  scaled_[index] = scaled;
+  written_scales_[index] = static_cast<std::int8_t>(number.scale);
+  return true;
 }
 
 absl::Status Observations::Column::Set(UnitId unit, const Reported& value, bool replace) {
@@ -194,6 +303,31 @@ absl::Status CheckYear(int year) {
   if (limits::IsYearInRange(year)) return absl::OkStatus();
   return absl::InvalidArgumentError(
       text::StrCat("year ", year, " is not from ", limits::kFirstYear, " to ", limits::kLastYear));
+}
+
+absl::StatusOr<Observations::Column*> Observations::ColumnFor(std::string_view key, int year) {
+  if (absl::Status year_ok = CheckYear(year); !year_ok.ok()) return year_ok;
+  auto it = columns_.find(std::pair<std::string_view, int>(key, year));
+  if (it == columns_.end()) it = columns_.emplace(std::make_pair(std::string(key), year), Column{}).first;
+  return &it->second;
+}
+
+absl::Status Observations::Add(Column& column, UnitId unit, const Reported& value) {
+  if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError("no such unit");
+  if (value.kind == ReportKind::kNothing) return absl::OkStatus();
+  const bool was_empty = column.kind(unit) == ReportKind::kNothing;
+  absl::Status status = column.Set(unit, value, false);
+  if (status.ok() && was_empty) ++value_count_;
+  return status;
+}
+
+absl::Status Observations::Add(Column& column, UnitId unit, ScaledNumber number) {
+  if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError("no such unit");
+  if (column.SetNew(unit, number)) {
+    ++value_count_;
+    return absl::OkStatus();
+  }
+  return Add(column, unit, Reported{ReportKind::kNumber, Decimal::FromScaled(number.mantissa, number.scale)});
 }
 
 absl::Status Observations::Put(UnitId unit, std::string_view key, int year, const Reported& value,

@@ -51,6 +51,36 @@ void AddColumns(hact_observations* observations, std::string_view bytes) {
   if (status != HACT_OK && failed > count) __builtin_trap();
 }
 
+// The data's bytes as typed columns (hact_observations_add_coded): the
+// categories are the bytes themselves, packed, with a count from the first
+// byte that may not match; codes and numbers come from the bytes too, some
+// out of range, NaN and infinities among them.
+void AddCoded(hact_observations* observations, std::string_view bytes) {
+  if (bytes.size() < 4) return;
+  const std::size_t count = static_cast<unsigned char>(bytes[0]) % 8;
+  const std::size_t categories = static_cast<unsigned char>(bytes[1]) % 5;
+  const std::string_view packed = bytes.substr(2);
+  int32_t codes[3][8];
+  double numbers[8];
+  int32_t years[8];
+  const double special[4] = {__builtin_nan(""), __builtin_inf(), 74.6, -0.0};
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto b = static_cast<unsigned char>(bytes[(i + 2) % bytes.size()]);
+    for (int c = 0; c < 3; ++c) codes[c][i] = static_cast<int32_t>((b >> (2 * c)) % (categories + 2)) - 1;
+    numbers[i] = b % 3 == 0 ? special[b % 4] : static_cast<double>(b) / 8.0;
+    years[i] = 2020 + b % 4;
+  }
+  hact_coded_column columns[3];
+  for (int c = 0; c < 3; ++c) {
+    columns[c] = {sizeof(hact_coded_column), codes[c], packed.data(), packed.size(), categories};
+  }
+  size_t failed = 0;
+  const int32_t status = hact_observations_add_coded(observations, count, &columns[0], &columns[1], years,
+                                                     numbers, bytes[1] & 1 ? &columns[2] : nullptr, &failed);
+  MustBeCleared(status);
+  if (status != HACT_OK && failed > count) __builtin_trap();
+}
+
 // A file of this process's, in memory where there is a tmpfs (the store syncs
 // every step), removed before and after.
 std::string RoundPath(const char* name) {
@@ -154,6 +184,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   hact_observations* observations = nullptr;
   if (hact_observations_create(framework, &observations) != HACT_OK) __builtin_trap();
   AddColumns(observations, data_text);
+  AddCoded(observations, data_text);
   hact_diagnostics* data_diagnostics = nullptr;
   hact_observations_read_csv(observations, data_text.data(), data_text.size(), "fuzz.csv", framework,
                              &data_diagnostics);

@@ -125,6 +125,11 @@ class _Finding(ctypes.Structure):
 _FINDING_KINDS = {1: "range", 2: "rate_conflict", 3: "parts", 4: "rule"}
 
 
+class _CodedColumn(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_int32), ("codes", ctypes.c_void_p), ("categories", ctypes.c_char_p),
+                ("categories_size", ctypes.c_size_t), ("category_count", ctypes.c_size_t)]
+
+
 class _RoundDefinition(ctypes.Structure):
     _fields_ = [("struct_size", ctypes.c_int32), ("year", ctypes.c_int32), ("kind", ctypes.c_int32),
                 ("targets_of", ctypes.c_int32), ("committee", ctypes.c_char_p), ("level", ctypes.c_char_p),
@@ -184,6 +189,8 @@ _observations_create = _declare("hact_observations_create", _i32, _vp, _P(_vp))
 _observations_add_columns = _declare("hact_observations_add_columns", _i32, _vp, _size, ctypes.c_char_p,
                                      _size, ctypes.c_char_p, _size, _P(_i32), ctypes.c_char_p, _size,
                                      _P(_size))
+_observations_add_coded = _declare("hact_observations_add_coded", _i32, _vp, _size, _P(_CodedColumn),
+                                   _P(_CodedColumn), _vp, _vp, _P(_CodedColumn), _P(_size))
 _observations_free = _declare("hact_observations_free", None, _vp)
 _observations_add = _declare("hact_observations_add", _i32, _vp, ctypes.c_char_p, ctypes.c_char_p,
                              _i32, ctypes.c_char_p)
@@ -585,9 +592,38 @@ class Observations(_Handle):
             position = int(numpy.flatnonzero(years.isna().to_numpy())[0])
             raise HealthactError(-2, f"value {position}: no year", index=frame.index[position])
         years = numpy.ascontiguousarray(years.to_numpy(), dtype=numpy.int32)
+        values = frame[names["value"]]
+        if _is_float(values) or _is_categorical(values):
+            self._add_coded(count, frame[names["unit"]], frame[names["indicator"]], years, values, frame.index)
+            return
+        # Integers (75 stays 75) and mixed columns (numbers beside 实现) as text.
         columns = [_frame_column(frame[names["unit"]]), _frame_column(frame[names["indicator"]]),
-                   _frame_column(frame[names["value"]], values=True)]
+                   _frame_column(values, values=True)]
         self._add_columns(count, columns, years, frame.index)
+
+    def _add_coded(self, count, units, keys, years, values, index):
+        """The typed call: units and keys as codes into their categories,
+        numbers as doubles, texts (a categorical value column) coded; no
+        string per value crosses."""
+        import numpy
+
+        keep = []  # every buffer the call reads, alive until it returns
+        unit_column, key_column = _coded(units, keep), _coded(keys, keep)
+        numbers, texts = None, None
+        if _is_float(values):
+            array_ = numpy.ascontiguousarray(values.to_numpy(), dtype=numpy.float64)
+            keep.append(array_)
+            numbers = array_.ctypes.data if count else None
+        else:
+            texts = _coded(values, keep, convert=_value_text)
+        failed = _size(0)
+        status = _observations_add_coded(self.handle, count, ctypes.byref(unit_column), ctypes.byref(key_column),
+                                         years.ctypes.data if count else None, numbers,
+                                         ctypes.byref(texts) if texts is not None else None, ctypes.byref(failed))
+        if status != 0:
+            position = failed.value
+            where = index[position] if position < len(index) else position
+            raise HealthactError(status, _text(_last_error()), index=where)
 
     def read_csv(self, text, file_name="<data>", framework=None):
         data = _bytes(text)
@@ -612,6 +648,37 @@ _FRAME_COLUMNS = {"unit": "unit", "单位": "unit", "单位名称": "unit",
                   "indicator": "indicator", "key": "indicator", "指标": "indicator", "指标编号": "indicator",
                   "year": "year", "年份": "year", "年度": "year",
                   "value": "value", "值": "value", "数值": "value"}
+
+
+def _is_float(series):
+    import numpy
+    import pandas
+
+    return pandas.api.types.is_float_dtype(series.dtype) and isinstance(series.dtype, numpy.dtype)
+
+
+def _is_categorical(series):
+    import pandas
+
+    return isinstance(series.dtype, pandas.CategoricalDtype)
+
+
+def _coded(series, keep, convert=None):
+    """A column as a hact_coded_column: a Categorical's own codes, or
+    pandas.factorize's (hashing in C, no Python per value); NaN is -1."""
+    import numpy
+    import pandas
+
+    if _is_categorical(series):
+        codes, categories = series.cat.codes.to_numpy(), series.cat.categories
+    else:
+        codes, categories = pandas.factorize(series)  # NaN and None: -1
+    codes = numpy.ascontiguousarray(codes, dtype=numpy.int32)
+    texts = [(convert or str)(c) for c in categories]
+    packed, size = _packed_column(texts, str, series.name)
+    keep.extend([codes, packed])
+    return _CodedColumn(ctypes.sizeof(_CodedColumn), codes.ctypes.data if len(codes) else None,
+                        packed, size, len(texts))
 
 
 def _frame_column(series, values=False):

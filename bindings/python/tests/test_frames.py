@@ -79,6 +79,42 @@ class FrameTest(unittest.TestCase):
             healthact.Observations.from_frame(frame)
         self.assertEqual(caught.exception.index, "b")
 
+    def test_typed_columns_cross_without_strings(self):
+        # A float column and categorical units and keys take the typed call:
+        # 74.6 stays 74.6, 75.0 is written 75.0 as Python writes it, NaN is
+        # nothing; a categorical value column brings 实现 as a text.
+        frame = pandas.DataFrame({
+            "unit": pandas.Categorical(["甘州区", "甘州区", "临泽县", "临泽县"]),
+            "indicator": ["1", "2", "1", "2"],
+            "year": [2022] * 4,
+            "value": [74.6, 3.84, 75.0, numpy.nan],
+        }, index=[10, 11, 12, 13])
+        with healthact.Observations.from_frame(frame, self.city) as data, \
+                self.city.assess(data, 2022) as result:
+            table = result.to_frame()
+        values = {(r.unit, r.indicator): (r.status, r.value) for r in table.itertuples()}
+        self.assertEqual(values[("甘州区", "1")], ("met", "74.6"))    # ≥ 74.6
+        self.assertEqual(values[("临泽县", "1")], ("met", "75.0"))
+        self.assertEqual(values[("临泽县", "2")][0], "missing")
+        # A refused row (an infinity, a key the framework lacks) names its label; nothing is kept.
+        frame.loc[12, "value"] = numpy.inf
+        with self.assertRaises(healthact.HealthactError) as caught:
+            healthact.Observations.from_frame(frame, self.city)
+        self.assertEqual(caught.exception.index, 12)
+        self.assertIn("infinite", caught.exception.message)
+        frame.loc[12, "value"] = 75.0
+        frame["indicator"] = ["1", "2", "99", "2"]
+        with self.assertRaises(healthact.HealthactError) as caught:
+            healthact.Observations.from_frame(frame, self.city)
+        self.assertEqual((caught.exception.index, caught.exception.status), (12, -3))
+        words = pandas.DataFrame({"unit": ["甘州区", "临泽县"], "indicator": ["11", "11"], "year": [2022, 2022],
+                                  "value": pandas.Categorical(["实现", None])})
+        with healthact.Observations.from_frame(words, self.city) as data, \
+                self.city.assess(data, 2022) as result:
+            table = result.to_frame()
+        statuses = {r.unit: r.status for r in table[table.indicator == "11"].itertuples()}
+        self.assertEqual(statuses, {"甘州区": "met", "临泽县": "missing"})
+
     def test_findings_as_a_frame(self):
         frame = pandas.DataFrame({"unit": ["甘州区"], "indicator": ["1"], "year": [2022], "value": [999]})
         with healthact.Observations.from_frame(frame, self.city) as data, \

@@ -57,6 +57,24 @@ absl::Status CheckYear(int year);
 // 实现, 是, 未实现, 否, 未统计, 未建立, 待公布, or empty for nothing.
 absl::StatusOr<Reported> ParseReported(std::string_view text);
 
+// A number handed over as a double (a DataFrame's float column): the
+// shortest decimal that reads back as the same double, which is what
+// Python's repr and numpy print (74.6, not 74.599999999999994315658…; a
+// whole number as 75.0), in fixed notation (1e20 is 100000000000000000000.0);
+// NaN is nothing reported; an infinity, or a value beyond what a Decimal holds, is
+// an InvalidArgument error.
+absl::StatusOr<Reported> ReportedOf(double value);
+
+// ReportedOf's decimal as mantissa / 10^scale, found without printing the
+// double when it has at most 9 fractional digits and a mantissa below 2^49
+// (nearly every figure a county reports); nullopt otherwise (NaN, infinities
+// and long numbers too), and ReportedOf decides.
+struct ScaledNumber {
+  std::int64_t mantissa = 0;
+  int scale = 0;
+};
+std::optional<ScaledNumber> ShortestScaled(double value);
+
 
 class Observations {
  public:
@@ -76,6 +94,9 @@ class Observations {
    private:
     friend class Observations;
     absl::Status Set(UnitId unit, const Reported& value, bool replace);
+    // Set's shortcut for a number into an empty slot of a narrow column at
+    // no more than its scale; false when it does not apply (Set decides).
+    bool SetNew(UnitId unit, ScaledNumber number);
     void Widen();
 
     int scale_ = 0;
@@ -108,6 +129,16 @@ class Observations {
   // different values is an error; the same value twice is accepted; a year
   // outside limits::kFirstYear..kLastYear is an error.
   absl::Status Add(UnitId unit, std::string_view key, int year, const Reported& value);
+
+  // For a caller adding many values of a few keys (a typed batch): the
+  // column of (key, year), made when nobody has reported it yet, which
+  // Add(column, …) then fills by the rules of Add without looking it up
+  // again.  The year is checked as Add checks it.
+  absl::StatusOr<Column*> ColumnFor(std::string_view key, int year);
+  absl::Status Add(Column& column, UnitId unit, const Reported& value);
+  // The same for a number mantissa / 10^scale, stored without a Decimal when
+  // the unit has nothing there yet and the number fits the column's scale.
+  absl::Status Add(Column& column, UnitId unit, ScaledNumber number);
 
   // Records a report, replacing whatever the unit reported for that key and
   // year (a reviewer's verified value replaces the reported one).
