@@ -1,6 +1,10 @@
 #!/usr/bin/python3
 """Ingestion from a pandas DataFrame (Observations.from_frame), in values per
-second, against the list-based add_batch on the same values in the same run.
+second, against the list-based add_batch on the same values in the same run:
+a frame with categorical units and keys (as pandas keeps a column of few
+distinct strings) and the same frame with plain string columns (as read_csv
+gives them; they are coded by pandas.factorize), both with float values, one
+in 50 not reported.  The last line is the figures, for bench/performance.py.
 
 usage: HEALTHACT_LIBRARY=build/libhealthact.so.1 PYTHONPATH=bindings/python \\
        /usr/bin/python3 bench/frame_ingest.py [VALUES]   (default 1 000 000)
@@ -42,20 +46,29 @@ def main():
     lists = (frame["unit"].astype(str).tolist(), frame["indicator"].astype(str).tolist(),
              frame["year"].tolist(), [None if v != v else repr(v) for v in values.tolist()])
 
+    strings = frame.assign(unit=frame["unit"].astype(str).astype(object),
+                           indicator=frame["indicator"].astype(str).astype(object))
+
     def from_frame():
         healthact.Observations.from_frame(frame).close()
+
+    def from_strings():
+        healthact.Observations.from_frame(strings).close()
 
     def from_lists():
         with healthact.Observations() as data:
             data.add_batch(*lists)
 
     frame_time = best_of(3, from_frame)
+    strings_time = best_of(3, from_strings)
     list_time = best_of(3, from_lists)
     print(f"machine: {platform.node()}, {os.cpu_count()} cores; pandas {pandas.__version__}; "
           f"command: /usr/bin/python3 bench/frame_ingest.py {n}")
     print(f"from_frame: {n} values in {frame_time:.3f} s (best of 3): {n / frame_time / 1e6:.2f} M values/s")
+    print(f"from_frame, string columns: {n / strings_time / 1e6:.2f} M values/s")
     print(f"add_batch from lists (baseline, same run): {n / list_time / 1e6:.2f} M values/s; "
           f"from_frame / add_batch = {list_time / frame_time:.2f}x")
+    print(f"figures: {n / frame_time / 1e6:.2f} {n / strings_time / 1e6:.2f} {n / list_time / 1e6:.2f}")
 
 
 if __name__ == "__main__":

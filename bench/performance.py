@@ -43,6 +43,21 @@ def python_ingest(build, values):
     return float(out.strip().splitlines()[-1].split(":")[-1].split()[0])  # M values/s
 
 
+def frame_ingest(build, values):
+    """(categorical frame, string frame, add_batch lists) in M values/s, or
+    None without Debian's pandas (/usr/bin/python3)."""
+    python = "/usr/bin/python3"
+    if not os.path.exists(python):
+        return None
+    env = dict(os.environ, HEALTHACT_LIBRARY=os.path.join(build, "libhealthact.so.1"),
+               PYTHONPATH=os.path.join(SOURCE, "bindings", "python"))
+    run = subprocess.run([python, os.path.join(HERE, "frame_ingest.py"), str(values)],
+                         capture_output=True, text=True, env=env)
+    if run.returncode != 0:
+        return None
+    return [float(x) for x in run.stdout.strip().splitlines()[-1].split(":")[1].split()]
+
+
 def machine():
     model = "unknown CPU"
     try:
@@ -157,6 +172,23 @@ def main():
     lines += ["", f"The library's share: `hact_observations_add_packed` alone takes the same "
               f"1 000 000 values at {packed / 1e6:.2f} M values/s (`BM_CApiAddPacked`); the rest "
               "of the Python time is joining and encoding the columns.", ""]
+
+    lines += ["## Python ingestion from a DataFrame", "",
+              "`Observations.from_frame` through `hact_observations_add_coded` (units and keys as codes, "
+              "values as doubles, no string per value), best of 3, "
+              "`HEALTHACT_LIBRARY=build/libhealthact.so.1 PYTHONPATH=bindings/python /usr/bin/python3 "
+              "bench/frame_ingest.py N` (Debian's python3-pandas); the baseline is `add_batch` from "
+              "Python lists of the same values in the same run.", "",
+              "| values | categorical frame (M values/s) | string columns (M values/s) | add_batch (M values/s) "
+              "| categorical / add_batch |", "| ---: | ---: | ---: | ---: | ---: |"]
+    for n in (1_000_000, 10_000_000):
+        figures = frame_ingest(args.build, n)
+        if figures is None:
+            lines.append(f"| {n:,} | (no pandas under /usr/bin/python3) | | | |")
+            continue
+        coded, strings, listed = figures
+        lines.append(f"| {n:,} | {coded:.2f} | {strings:.2f} | {listed:.2f} | {coded / listed:.1f}× |")
+    lines.append("")
 
     text = "\n".join(lines)
     with open(args.output, "w", encoding="utf-8") as f:

@@ -170,17 +170,19 @@ class Categories {
   // HACT_OK, or why row `row`'s code is out of range.
   int32_t CheckCode(size_t row, bool may_be_nothing) const {
     const int32_t c = codes_[row];
+    if (c >= 0 && static_cast<size_t>(c) < texts_.size()) [[likely]] return HACT_OK;
     if (c == -1 && may_be_nothing) return HACT_OK;
-    if (c < 0 || static_cast<size_t>(c) >= texts_.size()) {
-      return Fail(c == -1 ? HACT_ERROR_ARGUMENT : HACT_ERROR_RANGE,
-                  c == -1 ? std::string("no ") + (name_ == std::string_view("units") ? "unit" : "key")
-                          : std::string(name_) + " code " + std::to_string(c) + " is not one of its " +
-                                std::to_string(texts_.size()) + " categories");
-    }
-    return HACT_OK;
+    return BadCode(c);
   }
 
  private:
+  [[gnu::cold, gnu::noinline]] int32_t BadCode(int32_t c) const {
+    if (c == -1) {
+      return Fail(HACT_ERROR_ARGUMENT, std::string("no ") + (name_ == std::string_view("units") ? "unit" : "key"));
+    }
+    return Fail(HACT_ERROR_RANGE, std::string(name_) + " code " + std::to_string(c) + " is not one of its " +
+                                      std::to_string(texts_.size()) + " categories");
+  }
   const char* name_ = "";
   const int32_t* codes_ = nullptr;
   std::vector<std::string_view> texts_;
