@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "healthact.h"
+#include "healthact/assess/aggregation.hpp"
 #include "healthact/assess/assessment.hpp"
 #include "healthact/assess/review.hpp"
 #include "healthact/core/diagnostic.hpp"
@@ -116,6 +117,11 @@ struct hact_review {
       shown.push_back({d.reported.ToString(), d.verified.ToString()});
     }
   }
+};
+
+// Parents' values aggregated from their children's, and why some are not.
+struct hact_aggregation {
+  healthact::AggregationResult result;
 };
 
 // A round's file, open.

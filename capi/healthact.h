@@ -87,6 +87,7 @@ typedef struct hact_roster hact_roster;
 typedef struct hact_review hact_review;
 typedef struct hact_tasks hact_tasks;
 typedef struct hact_round hact_round;
+typedef struct hact_aggregation hact_aggregation;
 typedef struct hact_round_status hact_round_status;
 
 /* ---- Diagnostics: what was wrong with a text, line by line. ---- */
@@ -359,6 +360,52 @@ HACT_API int32_t hact_assessment_finding(const hact_assessment* assessment, int3
 HACT_API int32_t hact_assessment_json(const hact_assessment* assessment, int32_t failures_only,
                                       char** json);
 
+/* ---- Aggregation up the tree (docs/assessment.md) ---- */
+/* Every parent's values for `year` from its children's (the units' parents
+ * as set by hact_observations_read_units_csv or _set_parent): counts summed
+ * and formulas applied to the sums, rates weighted by the indicator's
+ * 汇总权重 count, never a mean of rates; a value a parent reported itself is
+ * kept.  What cannot be aggregated is a note, not a guess. */
+HACT_API int32_t hact_aggregation_create(const hact_framework* framework, const hact_observations* observations,
+                                         int32_t year, hact_aggregation** aggregation);
+HACT_API void hact_aggregation_free(hact_aggregation* aggregation);
+/* The observations with every parent's aggregated values, as a new handle
+ * (free it); assess it for the city's verdicts. */
+HACT_API int32_t hact_aggregation_observations(const hact_aggregation* aggregation,
+                                               hact_observations** observations);
+typedef struct hact_aggregation_note {
+  const char* unit;   /* the parent */
+  const char* key;    /* the indicator, part or count */
+  const char* reason; /* why it has no aggregated value */
+} hact_aggregation_note;
+HACT_API int32_t hact_aggregation_note_count(const hact_aggregation* aggregation, int32_t* count);
+/* Strings belong to the aggregation and live as long as it. */
+HACT_API int32_t hact_aggregation_note_get(const hact_aggregation* aggregation, int32_t index,
+                                           hact_aggregation_note* out);
+
+/* ---- Import of an indicator table (docs/import-and-reports.md) ---- */
+#define HACT_TABLE_TEXT 1 /* the seeds' text form: a tab begins a cell, a blank line ends a row */
+#define HACT_TABLE_CSV 2
+/* What a table never says.  Set struct_size to sizeof(hact_import_options). */
+typedef struct hact_import_options {
+  int32_t struct_size;
+  const char* name;                /* 框架 name; NULL: the table's title */
+  const char* source;              /* 来源, the document; NULL: none */
+  const char* locator;             /* NULL: the table's own (附件3) */
+  const char* marked_fall_percent; /* how large a "marked" fall is, "10"; NULL: unstated */
+  int32_t continuous_years;        /* how many years "continuous" lasts; 0: unstated */
+  int32_t baseline_year;           /* of a baseline column that states none; 0: unstated */
+} hact_import_options;
+/* Imports an attachment table (考核指标框架) into a framework.  *text (the
+ * caller's, hact_free; may be NULL) receives the framework in the DSL, written
+ * even when cells have errors (each marked by a comment at its place);
+ * *framework the framework, or NULL when a finding is an error
+ * (HACT_ERROR_INVALID); *diagnostics every finding, warnings for every
+ * inference, at the table's own line and column.  options may be NULL. */
+HACT_API int32_t hact_framework_import(const char* table, size_t length, const char* file_name, int32_t format,
+                                       const hact_import_options* options, char** text, size_t* text_length,
+                                       hact_framework** framework, hact_diagnostics** diagnostics);
+
 /* ---- The spot-check (复核, docs/assessment.md) ---- */
 /* Draws `count` of the assessment's units for review, reproducibly: the same
  * units, count and seed draw the same units on every platform.  A count
@@ -416,6 +463,35 @@ HACT_API int32_t hact_report_monitoring(const hact_framework* framework,
                                         const hact_observations* observations,
                                         const hact_organisation* organisation, const char* as_of,
                                         int32_t format, char** bytes, size_t* length);
+/* The working groups' reports (各专项行动实施进展专题报告) for `year`: each
+ * special action's indicators by category with every unit's verdict and the
+ * city's, progress from the baseline toward the next target, and, with
+ * `organisation`, the lead department and the tasks it owns on `as_of`
+ * ("2022-12-31"; NULL: the year's last day).  action: only that special
+ * action ("全民健身行动"), or NULL for all; one the framework lacks is
+ * HACT_ERROR_NOT_FOUND.  *bytes as above. */
+HACT_API int32_t hact_report_actions(const hact_framework* framework, const hact_observations* observations,
+                                     const hact_organisation* organisation, int32_t year, const char* action,
+                                     const char* as_of, int32_t format, char** bytes, size_t* length);
+/* The office's overall monitoring and assessment report (总体监测评估报告):
+ * a summary per special action and per category, the ranking of
+ * `assessment`, the spot-check `review` (verified; NULL: none) and each
+ * action's section; `organisation` and `as_of` as for hact_report_actions.
+ * *bytes as above. */
+HACT_API int32_t hact_report_overall(const hact_assessment* assessment, const hact_review* review,
+                                     const hact_organisation* organisation, const char* as_of, int32_t format,
+                                     char** bytes, size_t* length);
+/* The departments' assessment (部门考核) of committee `committee` (its
+ * jurisdiction or name; NULL: the organisation's only one) for `year`, by the
+ * framework's rule (部门考核, 任务得分): each department on its tasks and the
+ * indicators of the actions it leads, judged on the city's values (its own,
+ * else aggregated from its units).  HACT_FORMAT_MARKDOWN or _JSON; a
+ * framework without the rule is HACT_ERROR_INVALID with the reason.  *bytes
+ * as above. */
+HACT_API int32_t hact_report_departments(const hact_framework* framework, const hact_observations* observations,
+                                         const hact_organisation* organisation, const char* committee,
+                                         int32_t year, const char* as_of, int32_t format, char** bytes,
+                                         size_t* length);
 /* Writes `length` bytes to `path` whole or not at all: into PATH.partial,
  * synced, then renamed over `path`. */
 HACT_API int32_t hact_file_write(const char* path, const char* bytes, size_t length);

@@ -1,6 +1,7 @@
-// hact_report_*: the assessment report (考核报告) and the monitoring report
-// (监测评估报告) rendered to a buffer, as Markdown, JSON or a standalone HTML
-// page; hact_file_write puts a buffer in a file without leaving half of one.
+// hact_report_*: the assessment report (考核报告), the monitoring report
+// (监测评估报告), the working groups' and the office's overall reports and the
+// departments' assessment, rendered to a buffer as Markdown, JSON or a
+// standalone HTML page; hact_file_write puts a buffer in a file without leaving half of one.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -9,7 +10,13 @@
 #include <cstring>
 #include <string>
 
+#include <algorithm>
+
 #include "handles.hpp"
+#include "healthact/assess/department_assessment.hpp"
+#include "healthact/report/actions_report.hpp"
+#include "healthact/report/departments_report.hpp"
+#include "healthact/report/overall_report.hpp"
 #include "healthact/report/report.hpp"
 
 namespace healthact::capi {
@@ -22,6 +29,26 @@ int32_t CheckFormat(int32_t format) {
   }
   return Fail(HACT_ERROR_INVALID, "unknown report format " + std::to_string(format) +
                                       " (HACT_FORMAT_MARKDOWN, _JSON or _HTML)");
+}
+
+// `as_of` ("2022-12-31") into *date; NULL leaves it unset.
+int32_t DateOf(const char* as_of, std::optional<Date>& date) {
+  if (as_of == nullptr) return HACT_OK;
+  if (const int32_t status = CheckUtf8(as_of, "as_of")) return status;
+  date = Date::Parse(as_of);
+  if (!date) return Fail(HACT_ERROR_INVALID, std::string("not a date (2022-12-31): ") + as_of);
+  return HACT_OK;
+}
+
+// Renders a report built once in the format asked for.
+template <typename Report>
+int32_t Rendered(const Report& report, int32_t format, std::string (*markdown)(const Report&),
+                 std::string (*json)(const Report&), std::string (*html)(const Report&), char** bytes,
+                 size_t* length) {
+  return CopyOut(format == HACT_FORMAT_MARKDOWN ? markdown(report)
+                 : format == HACT_FORMAT_JSON   ? json(report)
+                                                : html(report),
+                 bytes, length);
 }
 
 }  // namespace
@@ -60,23 +87,17 @@ int32_t hact_report_monitoring(const hact_framework* framework, const hact_obser
     if (observations == nullptr) return NullArgument("observations");
     if (bytes == nullptr) return NullArgument("bytes");
     if (const int32_t status = CheckFormat(format)) return status;
-    if (const int32_t status = CheckUtf8(as_of, "as_of")) return status;
     healthact::MonitoringRequest request;
     request.framework = framework->framework;
     request.observations = observations->observations;
     if (organisation != nullptr) request.organisation = organisation->organisation;
-    if (as_of != nullptr) {
-      request.as_of = healthact::Date::Parse(as_of);
-      if (!request.as_of) return Fail(HACT_ERROR_INVALID, std::string("not a date (2022-12-31): ") + as_of);
-    }
+    if (const int32_t status = DateOf(as_of, request.as_of)) return status;
     if (request.observations->unit_count() == 0) {
       return Fail(HACT_ERROR_INVALID, "the observations have no unit: nothing to monitor");
     }
     const healthact::MonitoringReport report = healthact::BuildMonitoringReport(request);
-    const std::string text = format == HACT_FORMAT_MARKDOWN ? healthact::MonitoringReportMarkdown(report)
-                             : format == HACT_FORMAT_JSON   ? healthact::MonitoringReportJson(report)
-                                                            : healthact::MonitoringReportHtml(report);
-    return CopyOut(text, bytes, length);
+    return Rendered(report, format, &healthact::MonitoringReportMarkdown, &healthact::MonitoringReportJson,
+                    &healthact::MonitoringReportHtml, bytes, length);
   });
 }
 
@@ -115,6 +136,99 @@ int32_t hact_file_write(const char* path, const char* bytes, size_t length) {
       return Fail(HACT_ERROR_INVALID, std::string("cannot rename ") + partial + " to " + path + ": " + why);
     }
     return HACT_OK;
+  });
+}
+
+int32_t hact_report_actions(const hact_framework* framework, const hact_observations* observations,
+                            const hact_organisation* organisation, int32_t year, const char* action,
+                            const char* as_of, int32_t format, char** bytes, size_t* length) {
+  return Guard([&] {
+    if (bytes != nullptr) *bytes = nullptr;
+    if (framework == nullptr) return NullArgument("framework");
+    if (observations == nullptr) return NullArgument("observations");
+    if (bytes == nullptr) return NullArgument("bytes");
+    if (const int32_t status = CheckFormat(format)) return status;
+    if (const int32_t status = CheckUtf8(action, "action")) return status;
+    if (absl::Status year_ok = healthact::CheckYear(year); !year_ok.ok()) {
+      return Fail(HACT_ERROR_INVALID, std::string(year_ok.message()));
+    }
+    healthact::ActionsRequest request;
+    request.framework = framework->framework;
+    request.observations = observations->observations;
+    request.year = year;
+    if (organisation != nullptr) request.organisation = organisation->organisation;
+    if (const int32_t status = DateOf(as_of, request.as_of)) return status;
+    if (action != nullptr) {
+      const auto& actions = framework->framework->actions();
+      if (std::none_of(actions.begin(), actions.end(),
+                       [&](const healthact::SpecialAction& a) { return a.name == action; })) {
+        return Fail(HACT_ERROR_NOT_FOUND, std::string("the framework has no special action '") + action + "'");
+      }
+      request.action = action;
+    }
+    if (request.observations->unit_count() == 0) {
+      return Fail(HACT_ERROR_INVALID, "the observations have no unit: nothing to report");
+    }
+    const healthact::ActionsReport report = healthact::BuildActionsReport(request);
+    return Rendered(report, format, &healthact::ActionsReportMarkdown, &healthact::ActionsReportJson,
+                    &healthact::ActionsReportHtml, bytes, length);
+  });
+}
+
+int32_t hact_report_overall(const hact_assessment* assessment, const hact_review* review,
+                            const hact_organisation* organisation, const char* as_of, int32_t format, char** bytes,
+                            size_t* length) {
+  return Guard([&] {
+    if (bytes != nullptr) *bytes = nullptr;
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (bytes == nullptr) return NullArgument("bytes");
+    if (const int32_t status = CheckFormat(format)) return status;
+    const healthact::ReviewResult* checked = nullptr;
+    if (review != nullptr) {
+      if (!review->result) return Fail(HACT_ERROR_INVALID, "the review has no verified values yet");
+      checked = &*review->result;
+    }
+    const healthact::Assessment& a = *assessment->assessment;
+    healthact::ActionsRequest request;
+    request.framework = a.framework_ptr();
+    request.observations = a.observations_ptr();
+    request.year = a.year();
+    request.options = a.options();
+    if (organisation != nullptr) request.organisation = organisation->organisation;
+    if (const int32_t status = DateOf(as_of, request.as_of)) return status;
+    const healthact::OverallReport report = healthact::BuildOverallReport(
+        healthact::BuildActionsReport(request), healthact::BuildAssessmentReport(a, checked));
+    return Rendered(report, format, &healthact::OverallReportMarkdown, &healthact::OverallReportJson,
+                    &healthact::OverallReportHtml, bytes, length);
+  });
+}
+
+int32_t hact_report_departments(const hact_framework* framework, const hact_observations* observations,
+                                const hact_organisation* organisation, const char* committee, int32_t year,
+                                const char* as_of, int32_t format, char** bytes, size_t* length) {
+  return Guard([&] {
+    if (bytes != nullptr) *bytes = nullptr;
+    if (framework == nullptr) return NullArgument("framework");
+    if (observations == nullptr) return NullArgument("observations");
+    if (organisation == nullptr) return NullArgument("organisation");
+    if (bytes == nullptr) return NullArgument("bytes");
+    if (format != HACT_FORMAT_MARKDOWN && format != HACT_FORMAT_JSON) {
+      return Fail(HACT_ERROR_INVALID, "the departments' assessment is HACT_FORMAT_MARKDOWN or _JSON, not format " +
+                                          std::to_string(format));
+    }
+    if (const int32_t status = CheckUtf8(committee, "committee")) return status;
+    healthact::DepartmentRequest request;
+    request.framework = framework->framework;
+    request.observations = observations->observations;
+    request.organisation = organisation->organisation;
+    request.year = year;
+    if (committee != nullptr) request.committee = committee;
+    if (const int32_t status = DateOf(as_of, request.as_of)) return status;
+    const absl::StatusOr<healthact::DepartmentAssessment> assessed = healthact::AssessDepartments(request);
+    if (!assessed.ok()) return FailWith(assessed.status());
+    return CopyOut(format == HACT_FORMAT_MARKDOWN ? healthact::DepartmentsMarkdown(*assessed)
+                                                  : healthact::DepartmentsJson(*assessed),
+                   bytes, length);
   });
 }
 

@@ -579,6 +579,161 @@ static void test_coded_columns(void) {
   hact_framework_free(framework);
 }
 
+/* Aggregation up the tree, the groups', overall and departments' reports, and
+ * table import, through C. */
+static void test_aggregation_reports_and_import(const char* examples) {
+  const char* rates =
+      "框架 \"比率\"\n计数 婴儿死亡数 例\n计数 活产数 人\n计数 常住人口 人\n"
+      "指标 2 \"婴儿死亡率\" {\n  单位 ‰\n  方向 越低越好\n  公式 婴儿死亡数 / 活产数 * 1000 保留 2 四舍五入\n"
+      "  目标 2022 ≤6\n}\n"
+      "指标 6 \"居民健康素养水平\" { 单位 % 方向 越高越好 汇总权重 常住人口 目标 2022 ≥22 }\n"
+      "指标 7 \"经常参加体育锻炼人数比例\" { 单位 % 方向 越高越好 目标 2022 ≥37 }\n";
+  const char* data =
+      "unit,indicator,year,value,parent\n甲县,婴儿死亡数,2022,2,市\n甲县,活产数,2022,500,市\n"
+      "乙县,婴儿死亡数,2022,9,市\n乙县,活产数,2022,1500,市\n甲县,6,2022,80,市\n甲县,常住人口,2022,100,市\n"
+      "乙县,6,2022,60,市\n乙县,常住人口,2022,300,市\n甲县,7,2022,40,市\n乙县,7,2022,30,市\n";
+  hact_framework* framework = NULL;
+  hact_observations* observations = NULL;
+  hact_observations* aggregated = NULL;
+  hact_aggregation* aggregation = NULL;
+  hact_assessment* assessment = NULL;
+  hact_aggregation_note note;
+  hact_unit_result unit;
+  hact_verdict_detail verdict;
+  hact_diagnostics* diagnostics = NULL;
+  char path[1024];
+  char *text, *org_text, *units_text, *counties, *bytes = NULL;
+  size_t length = 0, org_length = 0, units_length = 0, counties_length = 0;
+  int32_t count = 0, p, noted = 0, city = 0;
+  hact_organisation* organisation = NULL;
+
+  CHECK(hact_framework_parse(rates, strlen(rates), "rates.ha", &framework, NULL) == HACT_OK);
+  CHECK(hact_observations_new(&observations) == HACT_OK);
+  CHECK(hact_observations_read_csv(observations, data, strlen(data), "d.csv", framework, NULL) == HACT_OK);
+  CHECK(hact_aggregation_create(framework, observations, 3000, &aggregation) == HACT_ERROR_INVALID);
+  CHECK(hact_aggregation_create(framework, observations, 2022, &aggregation) == HACT_OK);
+  CHECK(hact_aggregation_observations(aggregation, &aggregated) == HACT_OK);
+  /* A rate with neither counts nor 汇总权重 (7) is not aggregated, and a note says so. */
+  CHECK(hact_aggregation_note_count(aggregation, &count) == HACT_OK && count >= 1);
+  for (p = 0; p < count; ++p) {
+    CHECK(hact_aggregation_note_get(aggregation, p, &note) == HACT_OK);
+    noted += strcmp(note.unit, "市") == 0 && strcmp(note.key, "7") == 0;
+  }
+  CHECK(noted == 1);
+  CHECK(hact_aggregation_note_get(aggregation, count, &note) == HACT_ERROR_RANGE);
+  hact_aggregation_free(aggregation); /* the observations handle keeps what it needs */
+  CHECK(hact_assessment_create(framework, aggregated, 2022, NULL, &assessment) == HACT_OK);
+  CHECK(hact_assessment_unit_count(assessment, &count) == HACT_OK && count == 3);
+  for (p = 0; p < count; ++p) {
+    CHECK(hact_assessment_unit(assessment, p, &unit) == HACT_OK);
+    if (strcmp(unit.unit, "市") != 0) continue;
+    ++city;
+    verdict.struct_size = (int32_t)sizeof verdict;
+    /* 11 deaths among 2000 births: 5.50‰ (the counties' 4‰ and 6‰ would average 5). */
+    CHECK(hact_assessment_verdict_of(assessment, p, "2", &verdict) == HACT_OK);
+    CHECK(strcmp(verdict.value, "5.50") == 0 && verdict.status == HACT_MET);
+    /* (80 × 100 + 60 × 300) / 400 = 65. */
+    CHECK(hact_assessment_verdict_of(assessment, p, "6", &verdict) == HACT_OK);
+    CHECK(strcmp(verdict.value, "65") == 0 && verdict.status == HACT_MET);
+    CHECK(hact_assessment_verdict_of(assessment, p, "7", &verdict) == HACT_OK && verdict.status == HACT_MISSING);
+  }
+  CHECK(city == 1);
+  hact_assessment_free(assessment);
+  hact_observations_free(aggregated);
+  hact_observations_free(observations);
+  hact_framework_free(framework);
+
+  /* The Zhangye reports: the groups', the office's overall, the departments'. */
+  snprintf(path, sizeof path, "%s/zhangye.ha", examples);
+  CHECK(hact_framework_load(path, &framework, NULL) == HACT_OK);
+  snprintf(path, sizeof path, "%s/zhangye.org.ha", examples);
+  org_text = read_file(path, &org_length);
+  snprintf(path, sizeof path, "%s/zhangye-units.csv", examples);
+  units_text = read_file(path, &units_length);
+  snprintf(path, sizeof path, "%s/zhangye-counties-2020-2022.csv", examples);
+  counties = read_file(path, &counties_length);
+  CHECK(org_text != NULL && units_text != NULL && counties != NULL);
+  CHECK(hact_organisation_parse(org_text, org_length, "zhangye.org.ha", &organisation, NULL) == HACT_OK);
+  CHECK(hact_observations_create(framework, &observations) == HACT_OK);
+  CHECK(hact_observations_read_units_csv(observations, units_text, units_length, "u.csv", NULL) == HACT_OK);
+  CHECK(hact_observations_read_csv(observations, counties, counties_length, "c.csv", framework, NULL) == HACT_OK);
+  CHECK(hact_report_actions(framework, observations, organisation, 2022, "不存在行动", NULL, HACT_FORMAT_JSON,
+                            &bytes, &length) == HACT_ERROR_NOT_FOUND);
+  CHECK(hact_report_actions(framework, observations, organisation, 2022, "全民健身行动", "2022-02-30",
+                            HACT_FORMAT_JSON, &bytes, &length) == HACT_ERROR_INVALID);
+  /* 全民健身行动 is led by 市体育局 (its working group in zhangye.org.ha); its task
+   * 开展全民健身进社区活动 was due 2022-10-31 and done 2022-11-15. */
+  CHECK(hact_report_actions(framework, observations, organisation, 2022, "全民健身行动", NULL, HACT_FORMAT_JSON,
+                            &bytes, &length) == HACT_OK);
+  CHECK(bytes != NULL && strstr(bytes, "\"action\": \"全民健身行动\", \"lead_department\": \"市体育局\"") != NULL);
+  CHECK(bytes != NULL && strstr(bytes, "开展全民健身进社区活动") != NULL && strstr(bytes, "2022-11-15") != NULL);
+  CHECK(bytes != NULL && strstr(bytes, "\"action\": \"控烟行动\"") == NULL); /* only the one asked for */
+  hact_free(bytes);
+  CHECK(hact_report_actions(framework, observations, NULL, 2022, NULL, NULL, HACT_FORMAT_HTML, &bytes, &length) ==
+        HACT_OK);
+  CHECK(bytes != NULL && strncmp(bytes, "<!DOCTYPE html>", 15) == 0);
+  hact_free(bytes);
+  CHECK(hact_assessment_create(framework, observations, 2022, NULL, &assessment) == HACT_OK);
+  CHECK(hact_report_overall(assessment, NULL, organisation, NULL, HACT_FORMAT_JSON, &bytes, &length) == HACT_OK);
+  CHECK(bytes != NULL && strncmp(bytes, "{\"report\": \"overall\", \"year\": 2022", 34) == 0);
+  CHECK(bytes != NULL && strstr(bytes, "2022年度总体监测评估报告") != NULL);
+  hact_free(bytes);
+  CHECK(hact_report_overall(assessment, NULL, NULL, NULL, 7, &bytes, &length) == HACT_ERROR_INVALID);
+  hact_assessment_free(assessment);
+  /* The departments by the framework's rule: tasks 60, action indicators 40; 市体育局's one
+   * task done late earns 60 × 60% = 36; the city has no figures for the indicators. */
+  CHECK(hact_report_departments(framework, observations, organisation, NULL, 2022, NULL, HACT_FORMAT_JSON, &bytes,
+                                &length) == HACT_OK);
+  CHECK(bytes != NULL && strstr(bytes, "{\"department\": \"市体育局\", \"rank\": 2, \"score\": \"36.00\"") != NULL);
+  CHECK(bytes != NULL && strstr(bytes, "{\"department\": \"市卫生健康委\", \"rank\": 1, \"score\": \"60.00\"") != NULL);
+  hact_free(bytes);
+  CHECK(hact_report_departments(framework, observations, organisation, NULL, 2022, NULL, HACT_FORMAT_HTML, &bytes,
+                                &length) == HACT_ERROR_INVALID);
+  CHECK(hact_report_departments(framework, observations, NULL, NULL, 2022, NULL, HACT_FORMAT_JSON, &bytes,
+                                &length) == HACT_ERROR_ARGUMENT);
+  hact_organisation_free(organisation);
+  hact_observations_free(observations);
+  hact_framework_free(framework);
+  free(org_text);
+  free(units_text);
+  free(counties);
+
+  /* A table as the seeds paste it: the header, then one indicator. */
+  {
+    const char* table =
+        "附件3\n\n示例市考核指标框架\n\n\t考核依据\n\t序号\n\t指标\n\t单位\n\t基期水平（2019年）\n\t2022年目标值\n\n"
+        "\t《示例规划》\n\t1\n\t人均预期寿命\n\t岁\n\t76.6\n\t≥77\n";
+    hact_import_options options;
+    memset(&options, 0, sizeof options);
+    options.struct_size = (int32_t)sizeof options;
+    options.source = "示例市文件";
+    CHECK(hact_framework_import(table, strlen(table), "table.txt", 9, &options, &text, &length, &framework,
+                                NULL) == HACT_ERROR_INVALID);
+    CHECK(hact_framework_import(table, strlen(table), "table.txt", HACT_TABLE_TEXT, &options, &text, &length,
+                                &framework, &diagnostics) == HACT_OK);
+    CHECK(text != NULL && strstr(text, "框架 \"示例市考核指标框架\"") != NULL);
+    CHECK(text != NULL && strstr(text, "目标 2022 ≥77") != NULL && strstr(text, "基期 2019 76.6") != NULL);
+    CHECK(hact_framework_indicator_count(framework, &count) == HACT_OK && count == 1);
+    hact_free(text);
+    hact_diagnostics_free(diagnostics);
+    hact_framework_free(framework);
+    options.marked_fall_percent = "十";
+    CHECK(hact_framework_import(table, strlen(table), "table.txt", HACT_TABLE_TEXT, &options, &text, &length,
+                                &framework, NULL) == HACT_ERROR_INVALID);
+    CHECK(strstr(hact_last_error(), "marked_fall_percent") != NULL && text == NULL && framework == NULL);
+    /* A table with an unreadable target: the text still comes, marking the cell; no framework. */
+    options.marked_fall_percent = NULL;
+    const char* bad = "\t序号\n\t指标\n\t2022年目标值\n\n\t1\n\t甲\n\t???\n";
+    CHECK(hact_framework_import(bad, strlen(bad), "bad.txt", HACT_TABLE_TEXT, &options, &text, &length, &framework, &diagnostics) ==
+          HACT_ERROR_INVALID);
+    CHECK(framework == NULL && strstr(hact_last_error(), "bad.txt:7:") != NULL);
+    CHECK(text != NULL && strstr(text, "???") != NULL); /* the cell marked for a clerk */
+    CHECK(hact_diagnostics_count(diagnostics, &count) == HACT_OK && count >= 1);
+    hact_free(text);
+    hact_diagnostics_free(diagnostics);
+  }
+}
+
 static void test_sized_columns(void) {
   const char* framework_text =
       "框架 \"t\"\n指标 1 \"人均预期寿命\" {\n  单位 岁\n  方向 越高越好\n  目标 2022 ≥74\n}\n";
@@ -860,6 +1015,7 @@ int main(int argc, char** argv) {
   test_frameworks_and_numbers(argv[1]);
   test_sized_columns();
   test_coded_columns();
+  test_aggregation_reports_and_import(argv[1]);
   test_review_and_reports(argv[1]);
   test_changes_and_tasks(argv[1]);
   printf("capi: %d passed, %d failed\n", passed, failed);

@@ -101,6 +101,10 @@ void Round(const hact_framework* framework, const hact_observations* units, cons
     __builtin_trap();
   }
   const std::string path = RoundPath("round.db"), copy = RoundPath("copy.db");
+  char* departments = nullptr;
+  MustBeCleared(hact_report_departments(framework, units, organisation, nullptr, 2022, nullptr, HACT_FORMAT_JSON,
+                                        &departments, nullptr));
+  hact_free(departments);
   hact_round_definition definition{};
   definition.struct_size = sizeof definition;
   definition.year = 2022;
@@ -242,6 +246,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       __builtin_trap();
     }
     hact_free(monitoring);
+    for (const int32_t format : {HACT_FORMAT_MARKDOWN, HACT_FORMAT_JSON, HACT_FORMAT_HTML}) {
+      char* bytes = nullptr;
+      if (hact_report_overall(assessment, checked ? review : nullptr, nullptr, nullptr, format, &bytes, nullptr) !=
+              HACT_OK ||
+          bytes == nullptr) {
+        __builtin_trap();
+      }
+      hact_free(bytes);
+      MustBeCleared(hact_report_actions(framework, observations, nullptr, 2022, nullptr, nullptr, format, &bytes,
+                                        nullptr));
+      hact_free(bytes);
+    }
+    hact_aggregation* aggregation = nullptr;
+    if (hact_aggregation_create(framework, observations, 2022, &aggregation) != HACT_OK) __builtin_trap();
+    int32_t notes = 0;
+    hact_aggregation_note_count(aggregation, &notes);
+    for (int32_t i = 0; i < notes; ++i) {
+      hact_aggregation_note note;
+      if (hact_aggregation_note_get(aggregation, i, &note) != HACT_OK || note.reason == nullptr) __builtin_trap();
+    }
+    hact_observations* aggregated = nullptr;
+    if (hact_aggregation_observations(aggregation, &aggregated) != HACT_OK) __builtin_trap();
+    hact_aggregation_free(aggregation);
+    hact_observations_free(aggregated);
     hact_review_free(review);
     hact_unit_result first;
     if (units > 0 && hact_assessment_unit(assessment, 0, &first) == HACT_OK) {
@@ -279,5 +307,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   hact_observations_free(observations);
   hact_framework_free(framework);
+  // The data's text as an attachment table, both ways.
+  for (const int32_t format : {HACT_TABLE_TEXT, HACT_TABLE_CSV}) {
+    char* text = nullptr;
+    size_t length = 0;
+    hact_framework* imported = nullptr;
+    hact_diagnostics* found = nullptr;
+    const int32_t status = hact_framework_import(data_text.data(), data_text.size(), "fuzz.txt", format, nullptr,
+                                                 &text, &length, &imported, &found);
+    MustBeCleared(status);
+    if ((status == HACT_OK) != (imported != nullptr)) __builtin_trap();
+    if (text != nullptr && text[length] != '\0') __builtin_trap();
+    hact_free(text);
+    hact_framework_free(imported);
+    hact_diagnostics_free(found);
+  }
   return 0;
 }

@@ -130,6 +130,16 @@ class _CodedColumn(ctypes.Structure):
                 ("categories_size", ctypes.c_size_t), ("category_count", ctypes.c_size_t)]
 
 
+class _AggregationNote(ctypes.Structure):
+    _fields_ = [("unit", ctypes.c_char_p), ("key", ctypes.c_char_p), ("reason", ctypes.c_char_p)]
+
+
+class _ImportOptions(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_int32), ("name", ctypes.c_char_p), ("source", ctypes.c_char_p),
+                ("locator", ctypes.c_char_p), ("marked_fall_percent", ctypes.c_char_p),
+                ("continuous_years", ctypes.c_int32), ("baseline_year", ctypes.c_int32)]
+
+
 class _RoundDefinition(ctypes.Structure):
     _fields_ = [("struct_size", ctypes.c_int32), ("year", ctypes.c_int32), ("kind", ctypes.c_int32),
                 ("targets_of", ctypes.c_int32), ("committee", ctypes.c_char_p), ("level", ctypes.c_char_p),
@@ -247,6 +257,17 @@ _assessment_json = _declare("hact_assessment_json", _i32, _vp, _i32, _P(_vp))
 _assessment_finding_count = _declare("hact_assessment_finding_count", _i32, _vp, _i32, _P(_i32))
 _assessment_finding = _declare("hact_assessment_finding", _i32, _vp, _i32, _i32, _P(_Finding))
 _cp = ctypes.c_char_p
+_report_actions = _declare("hact_report_actions", _i32, _vp, _vp, _vp, _i32, _cp, _cp, _i32, _P(_vp), _P(_size))
+_report_overall = _declare("hact_report_overall", _i32, _vp, _vp, _vp, _cp, _i32, _P(_vp), _P(_size))
+_report_departments = _declare("hact_report_departments", _i32, _vp, _vp, _vp, _cp, _i32, _cp, _i32, _P(_vp),
+                               _P(_size))
+_aggregation_create = _declare("hact_aggregation_create", _i32, _vp, _vp, _i32, _P(_vp))
+_aggregation_free = _declare("hact_aggregation_free", None, _vp)
+_aggregation_observations = _declare("hact_aggregation_observations", _i32, _vp, _P(_vp))
+_aggregation_note_count = _declare("hact_aggregation_note_count", _i32, _vp, _P(_i32))
+_aggregation_note_get = _declare("hact_aggregation_note_get", _i32, _vp, _i32, _P(_AggregationNote))
+_framework_import = _declare("hact_framework_import", _i32, _cp, _size, _cp, _i32, _P(_ImportOptions), _P(_vp),
+                             _P(_size), _P(_vp), _P(_vp))
 _round_create = _declare("hact_round_create", _i32, _cp, _vp, _vp, _vp, _P(_RoundDefinition), _P(_vp))
 _round_open = _declare("hact_round_open", _i32, _cp, _i32, _P(_vp))
 _round_import = _declare("hact_round_import", _i32, _cp, _vp, _vp, _cp, _size, _P(_vp))
@@ -878,6 +899,76 @@ def monitoring_frame(framework, observations):
     columns = ["unit", "year", "indicator", "name", "basis", "unit_of_measure", "value", "status", "reason",
                "on_track"]
     return pandas.DataFrame(rows, columns=columns)
+
+
+def actions_report(framework, observations, year, organisation=None, action=None, as_of=None,
+                   format="markdown"):
+    """The working groups' reports (专项行动实施进展专题报告) for `year`; with
+    `organisation`, each action's lead department and its tasks on `as_of`."""
+    return _report_text(_report_actions, framework.handle, observations.handle,
+                        organisation.handle if organisation is not None else None, year, _optional(action),
+                        _optional(as_of), format=format)
+
+
+def overall_report(assessment, review=None, organisation=None, as_of=None, format="markdown"):
+    """The office's overall monitoring and assessment report (总体监测评估报告)."""
+    return _report_text(_report_overall, assessment.handle, review.handle if review is not None else None,
+                        organisation.handle if organisation is not None else None, _optional(as_of),
+                        format=format)
+
+
+def departments_report(framework, observations, organisation, year, committee=None, as_of=None,
+                       format="markdown"):
+    """The departments' assessment (部门考核) by the framework's rule: "markdown" or "json"."""
+    return _report_text(_report_departments, framework.handle, observations.handle, organisation.handle,
+                        _optional(committee), year, _optional(as_of), format=format)
+
+
+def aggregate(framework, observations, year):
+    """Every parent's values for `year` from its children's: returns (the
+    observations with them, the notes on what could not be aggregated)."""
+    handle = _vp()
+    _check(_aggregation_create(framework.handle, observations.handle, year, ctypes.byref(handle)))
+    try:
+        out = _vp()
+        _check(_aggregation_observations(handle, ctypes.byref(out)))
+        aggregated = Observations.__new__(Observations)
+        _Handle.__init__(aggregated, out)
+        count = _i32()
+        _check(_aggregation_note_count(handle, ctypes.byref(count)))
+        notes = []
+        for i in range(count.value):
+            note = _AggregationNote()
+            _check(_aggregation_note_get(handle, i, ctypes.byref(note)))
+            notes.append({"unit": _text(note.unit), "key": _text(note.key), "reason": _text(note.reason)})
+        return aggregated, notes
+    finally:
+        _aggregation_free(handle)
+
+
+def import_table(table, file_name="<table>", format="text", name=None, source=None, locator=None,
+                 marked_fall_percent=None, continuous_years=None, baseline_year=None):
+    """Imports an attachment table ("text": the seeds' tab form, or "csv")
+    into a framework: returns (framework text, Framework, warnings); raises
+    HealthactError with the diagnostics (and `text`, each bad cell marked)."""
+    formats = {"text": 1, "csv": 2}
+    if format not in formats:
+        raise ValueError("format is 'text' or 'csv'")
+    options = _ImportOptions(ctypes.sizeof(_ImportOptions), _optional(name), _optional(source), _optional(locator),
+                             _optional(marked_fall_percent), continuous_years or 0, baseline_year or 0)
+    data = _bytes(table)
+    text, length, handle, diagnostics = _vp(), _size(), _vp(), _vp()
+    status = _framework_import(data, len(data), _bytes(file_name), formats[format], ctypes.byref(options),
+                               ctypes.byref(text), ctypes.byref(length), ctypes.byref(handle),
+                               ctypes.byref(diagnostics))
+    written = ctypes.string_at(text, length.value).decode("utf-8") if text else None
+    _free(text)
+    try:
+        warnings = _check_with_diagnostics(status, diagnostics)
+    except HealthactError as error:
+        error.text = written
+        raise
+    return written, Framework(handle, warnings), warnings
 
 
 class Review(_Handle):

@@ -319,3 +319,60 @@ class OrganisationTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class GroupsAggregationAndImportTest(unittest.TestCase):
+    """The groups', overall and departments' reports, aggregation and table
+    import through Python, worked by hand (as tests/capi_test.c)."""
+
+    def test_aggregation_sums_counts_and_weights_rates(self):
+        framework = healthact.Framework.parse(
+            '框架 "比率"\n计数 婴儿死亡数 例\n计数 活产数 人\n计数 常住人口 人\n'
+            '指标 2 "婴儿死亡率" {\n  单位 ‰\n  方向 越低越好\n  公式 婴儿死亡数 / 活产数 * 1000 保留 2 四舍五入\n'
+            '  目标 2022 ≤6\n}\n'
+            '指标 6 "居民健康素养水平" { 单位 % 方向 越高越好 汇总权重 常住人口 目标 2022 ≥22 }\n'
+            '指标 7 "经常参加体育锻炼人数比例" { 单位 % 方向 越高越好 目标 2022 ≥37 }\n')
+        data = healthact.Observations()
+        data.read_csv("unit,indicator,year,value,parent\n甲县,婴儿死亡数,2022,2,市\n甲县,活产数,2022,500,市\n"
+                      "乙县,婴儿死亡数,2022,9,市\n乙县,活产数,2022,1500,市\n甲县,6,2022,80,市\n"
+                      "甲县,常住人口,2022,100,市\n乙县,6,2022,60,市\n乙县,常住人口,2022,300,市\n"
+                      "甲县,7,2022,40,市\n乙县,7,2022,30,市\n", framework=framework)
+        aggregated, notes = healthact.aggregate(framework, data, 2022)
+        self.assertIn("7", [n["key"] for n in notes if n["unit"] == "市"])
+        with framework.assess(aggregated, 2022) as result:
+            city = [u["unit"] for u in result.units()].index("市")
+            self.assertEqual(result.verdict(city, "2")["value"], "5.50")  # 11 / 2000 × 1000
+            self.assertEqual(result.verdict(city, "6")["value"], "65")    # (80×100 + 60×300) / 400
+            self.assertEqual(result.verdict(city, "7")["status"], "missing")
+
+    def test_the_zhangye_reports(self):
+        framework = healthact.Framework.load(os.path.join(EXAMPLES, "zhangye.ha"))
+        organisation = healthact.Organisation.parse(read("zhangye.org.ha"))
+        data = healthact.Observations(framework)
+        data.read_units_csv(read("zhangye-units.csv"))
+        data.read_csv(read("zhangye-counties-2020-2022.csv"), framework=framework)
+        groups = json.loads(healthact.actions_report(framework, data, 2022, organisation, action="全民健身行动",
+                                                     format="json"))
+        self.assertEqual([(a["action"], a["lead_department"]) for a in groups["actions"]],
+                         [("全民健身行动", "市体育局")])
+        with self.assertRaises(healthact.HealthactError) as caught:
+            healthact.actions_report(framework, data, 2022, action="不存在行动")
+        self.assertEqual(caught.exception.status, -3)
+        with framework.assess(data, 2022) as result:
+            overall = json.loads(healthact.overall_report(result, organisation=organisation, format="json"))
+        self.assertEqual((overall["report"], overall["year"]), ("overall", 2022))
+        departments = json.loads(healthact.departments_report(framework, data, organisation, 2022, format="json"))
+        scores = {d["department"]: d["score"] for d in departments["departments"]}
+        self.assertEqual(scores["市体育局"], "36.00")  # its one task done late: 60 × 60%
+        self.assertEqual(scores["市卫生健康委"], "60.00")
+
+    def test_table_import(self):
+        table = ("附件3\n\n示例市考核指标框架\n\n\t考核依据\n\t序号\n\t指标\n\t单位\n\t基期水平（2019年）\n\t2022年目标值\n\n"
+                 "\t《示例规划》\n\t1\n\t人均预期寿命\n\t岁\n\t76.6\n\t≥77\n")
+        text, framework, warnings = healthact.import_table(table, "table.txt", source="示例市文件")
+        self.assertIn("目标 2022 ≥77", text)
+        self.assertEqual(framework.name, "示例市考核指标框架")
+        with self.assertRaises(healthact.HealthactError) as caught:
+            healthact.import_table("\t序号\n\t指标\n\t2022年目标值\n\n\t1\n\t甲\n\t???\n", "bad.txt")
+        self.assertIn("bad.txt:7:2", caught.exception.message)
+        self.assertIn("???", caught.exception.text)

@@ -57,6 +57,7 @@ class Assessment {
   const std::shared_ptr<const Framework>& framework_ptr() const { return framework_; }
   const AssessOptions& options() const { return options_; }
   const Observations& observations() const { return *observations_; }
+  const std::shared_ptr<const Observations>& observations_ptr() const { return observations_; }
   int year() const { return year_; }
   // Computed on first request (hashing every value of a national data set
   // takes a moment); safe to call from several threads.
