@@ -31,6 +31,16 @@ int32_t CheckFormat(int32_t format) {
                                       " (HACT_FORMAT_MARKDOWN, _JSON or _HTML)");
 }
 
+// What a spot-check found, for a report that shows it: nullptr for no
+// review, an error for one not yet verified.
+int32_t Verified(const hact_review* review, const ReviewResult*& checked) {
+  checked = nullptr;
+  if (review == nullptr) return HACT_OK;
+  if (!review->result) return Fail(HACT_ERROR_INVALID, "the review has no verified values yet");
+  checked = &*review->result;
+  return HACT_OK;
+}
+
 // `as_of` ("2022-12-31") into *date; NULL leaves it unset.
 int32_t DateOf(const char* as_of, std::optional<Date>& date) {
   if (as_of == nullptr) return HACT_OK;
@@ -66,10 +76,7 @@ int32_t hact_report_assessment(const hact_assessment* assessment, const hact_rev
     if (bytes == nullptr) return NullArgument("bytes");
     if (const int32_t status = CheckFormat(format)) return status;
     const healthact::ReviewResult* checked = nullptr;
-    if (review != nullptr) {
-      if (!review->result) return Fail(HACT_ERROR_INVALID, "the review has no verified values yet");
-      checked = &*review->result;
-    }
+    if (const int32_t status = Verified(review, checked)) return status;
     const healthact::Assessment& a = *assessment->assessment;
     const std::string text = format == HACT_FORMAT_MARKDOWN ? healthact::AssessmentReportMarkdown(a, checked)
                              : format == HACT_FORMAT_JSON   ? healthact::AssessmentReportJson(a, checked)
@@ -184,10 +191,7 @@ int32_t hact_report_overall(const hact_assessment* assessment, const hact_review
     if (bytes == nullptr) return NullArgument("bytes");
     if (const int32_t status = CheckFormat(format)) return status;
     const healthact::ReviewResult* checked = nullptr;
-    if (review != nullptr) {
-      if (!review->result) return Fail(HACT_ERROR_INVALID, "the review has no verified values yet");
-      checked = &*review->result;
-    }
+    if (const int32_t status = Verified(review, checked)) return status;
     const healthact::Assessment& a = *assessment->assessment;
     healthact::ActionsRequest request;
     request.framework = a.framework_ptr();
