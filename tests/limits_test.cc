@@ -139,10 +139,16 @@ TEST(Limits, InvalidAndOverlongUtf8IsRefusedEverywhere) {
     EXPECT_EQ(parsed.diagnostics[0].column, 3);
     EXPECT_TRUE(HasCode(ParseOrganisation(text, "bad.org.ha").diagnostics, DiagnosticCode::kInvalidUtf8));
     EXPECT_TRUE(HasCode(ReadCsvTable(text, "bad.csv").diagnostics, DiagnosticCode::kInvalidUtf8));
+    // A data file is refused, or, when its bytes are GB18030 Chinese text
+    // (C0 AF is 蜡 there), read converted with a warning: never silently.
     Observations observations;
-    EXPECT_TRUE(HasCode(ReadObservationsCsv("unit,indicator,year,value\n" + bad + ",1,2022,1\n", "d.csv",
-                                            nullptr, observations),
-                        DiagnosticCode::kInvalidUtf8));
+    const std::vector<Diagnostic> read = ReadObservationsCsv("unit,indicator,year,value\n" + bad + ",1,2022,1\n",
+                                                             "d.csv", nullptr, observations);
+    EXPECT_TRUE(HasCode(read, DiagnosticCode::kInvalidUtf8) || HasCode(read, DiagnosticCode::kDataEncodingConverted));
+    if (HasCode(read, DiagnosticCode::kDataEncodingConverted)) {
+      EXPECT_EQ(bad, "\xC0\xAF");  // the others are not GB18030 either
+      EXPECT_EQ(observations.unit_name(0), "蜡");
+    }
   }
 }
 

@@ -69,6 +69,9 @@ std::string_view DiagnosticCodeName(DiagnosticCode code) {
     case DiagnosticCode::kTableColumnIgnored: return "column-ignored";
     case DiagnosticCode::kTablePartsNamed: return "parts-named-by-number";
     case DiagnosticCode::kTableBaselineYearUnstated: return "baseline-year-unstated";
+    case DiagnosticCode::kDataColumnIgnored: return "data-column-ignored";
+    case DiagnosticCode::kDataValueReadAs: return "data-value-read-as";
+    case DiagnosticCode::kDataEncodingConverted: return "data-encoding-converted";
   }
   return "unknown";
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/csv.hpp"
+#include "core/encoding.hpp"
 #include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
@@ -44,17 +45,26 @@ class Reader {
                                       where.column, std::move(message)});
   }
 
-  // Maps the header's names to positions; reports unknown or missing ones.
+  // Maps the header's names to positions.  A column of another name (备注,
+  // remark: offices keep notes beside their figures) is not read, with a
+  // warning naming it; a column this file may not have, or one twice, or a
+  // required one missing, is an error (at the unknown column, when there is
+  // one: it is most likely the missing one misspelt).
   std::optional<std::map<Column, std::size_t>> Header(const csv::Row& header,
                                                       const std::vector<Column>& required,
                                                       const std::vector<Column>& allowed) {
     std::map<Column, std::size_t> positions;
+    std::vector<const csv::Field*> unknown;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
       const csv::Field& field = header.fields[i];
       const std::optional<Column> column = ColumnNamed(field.text);
-      if (!column || std::find(allowed.begin(), allowed.end(), *column) == allowed.end()) {
+      if (!column) {
+        unknown.push_back(&field);
+        continue;
+      }
+      if (std::find(allowed.begin(), allowed.end(), *column) == allowed.end()) {
         Report(DiagnosticCode::kDataHeader, field.offset,
-               text::StrCat("unknown column '", field.text, "'"));
+               text::StrCat("column '", field.text, "' does not belong in this file"));
         return std::nullopt;
       }
       if (!positions.emplace(*column, i).second) {
@@ -63,13 +73,20 @@ class Reader {
         return std::nullopt;
       }
     }
-    for (Column column : required) {
-      if (!positions.count(column)) {
-        Report(DiagnosticCode::kDataHeader, header.fields.front().offset,
-               "the header needs the columns unit, indicator, year and value "
-               "(单位, 指标, 年份, 值)");
-        return std::nullopt;
-      }
+    const bool complete = std::all_of(required.begin(), required.end(),
+                                      [&](Column column) { return positions.count(column) > 0; });
+    const std::string needed = required.size() == 1 ? "the header needs the column unit (单位)"
+                                                    : "the header needs the columns unit, indicator, year and "
+                                                      "value (单位, 指标, 年份, 值)";
+    if (!complete) {
+      Report(DiagnosticCode::kDataHeader, unknown.empty() ? header.fields.front().offset : unknown.front()->offset,
+             unknown.empty() ? needed : text::StrCat("unknown column '", unknown.front()->text, "': ", needed));
+      return std::nullopt;
+    }
+    for (const csv::Field* field : unknown) {
+      Report(DiagnosticCode::kDataColumnIgnored, field->offset,
+             field->text.empty() ? std::string("a column without a name is not read")
+                                 : text::StrCat("column '", field->text, "' is not read"));
     }
     return positions;
   }
@@ -114,6 +131,64 @@ class Reader {
   std::vector<Diagnostic> diagnostics_;
 };
 
+// A file's text as UTF-8: itself, or converted from GB18030 (GBK), the
+// encoding Chinese spreadsheets save CSV in unless told otherwise.
+struct Source {
+  std::string converted;  // empty when the text was UTF-8 (or nothing could be made of it)
+  std::string_view text;
+};
+Source AsUtf8(std::string_view text) {
+  Source source{"", text};
+  if (!utf8::FindInvalid(text)) return source;
+  if (std::optional<std::string> converted = encoding::FromGb18030(text)) {
+    source.converted = *std::move(converted);
+    source.text = source.converted;
+  }
+  return source;
+}
+
+// Says so when the text was converted.
+void NoteConversion(Reader& reader, const Source& source) {
+  if (source.converted.empty()) return;
+  reader.Report(DiagnosticCode::kDataEncodingConverted, 0,
+                "the file is GB18030 (GBK), not UTF-8: it was read converted to UTF-8 (Excel: 另存为 → "
+                "CSV UTF-8 saves it so)");
+}
+
+// "12,345" (a quoted field: thousands separators) and "3.5%" under an
+// indicator in %: what spreadsheets write, read as the number with a
+// warning that says so.  nullopt when `text` is neither.
+std::optional<std::pair<Reported, std::string>> ReadAsNumber(std::string_view text, const Indicator* indicator) {
+  std::string digits(text);
+  std::string why;
+  if (digits.ends_with("%") || digits.ends_with("％")) {
+    if (indicator == nullptr || !indicator->measure_unit || *indicator->measure_unit != MeasureUnit::kPercent) {
+      return std::nullopt;
+    }
+    digits.resize(digits.size() - (digits.ends_with("%") ? 1 : std::string_view("％").size()));
+    why = text::StrCat("indicator ", indicator->number, " is in %");
+  }
+  // 1,234 or 12,345,678.9: groups of three after the first.
+  if (const std::size_t comma = digits.find(','); comma != std::string::npos) {
+    const std::size_t point = digits.find('.');
+    const std::string whole = digits.substr(0, point);
+    std::size_t start = whole.starts_with('-') || whole.starts_with('+') ? 1 : 0;
+    const std::size_t first = whole.find(',');
+    bool grouped = first > start && first - start <= 3;
+    for (std::size_t at = first; grouped && at != std::string::npos; at = whole.find(',', at + 1)) {
+      const std::size_t next = whole.find(',', at + 1);
+      grouped = (next == std::string::npos ? whole.size() : next) - at - 1 == 3;
+    }
+    if (!grouped) return std::nullopt;
+    digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+    why = why.empty() ? "the commas taken as thousands separators" : why + "; the commas taken as thousands separators";
+  }
+  if (why.empty()) return std::nullopt;
+  absl::StatusOr<Reported> reported = ParseReported(digits);
+  if (!reported.ok() || reported->kind != ReportKind::kNumber) return std::nullopt;
+  return std::pair{*reported, text::StrCat("'", text, "' read as ", reported->ToString(), " (", why, ")")};
+}
+
 // The rows after the header, without comment lines; null on a fatal problem.
 std::optional<std::vector<csv::Row>> Rows(Reader& reader, std::string_view text) {
   if (text.size() > limits::kMaxDataBytes) {
@@ -122,8 +197,10 @@ std::optional<std::vector<csv::Row>> Rows(Reader& reader, std::string_view text)
                                " are read (split it by year or by county)"));
     return std::nullopt;
   }
-  if (const auto bad = utf8::FindInvalid(text)) {
-    reader.Report(DiagnosticCode::kInvalidUtf8, *bad, "the file is not valid UTF-8; save it as UTF-8");
+  if (utf8::FindInvalid(text)) {
+    reader.Report(DiagnosticCode::kInvalidUtf8, *utf8::FindInvalid(text),
+                  "the file is not valid UTF-8, nor GB18030 (GBK) Chinese text; save it as UTF-8 "
+                  "(Excel: 另存为 → CSV UTF-8)");
     return std::nullopt;
   }
   csv::Table table = csv::Parse(text);
@@ -204,7 +281,10 @@ void AddParts(Reader& reader, const Indicator& indicator, const csv::Field& unit
 // verified each and why it differs.
 std::vector<Diagnostic> ReadValues(std::string_view text, std::string_view file_name,
                                    const Framework* framework, Observations& into, VerifiedNotes* notes) {
+  const Source source = AsUtf8(text);
+  text = source.text;
   Reader reader(text, file_name);
+  NoteConversion(reader, source);
   std::optional<std::vector<csv::Row>> rows = Rows(reader, text);
   if (!rows) return reader.Take();
   std::vector<Column> allowed = {Column::kUnit,  Column::kIndicator, Column::kYear,
@@ -258,8 +338,19 @@ std::vector<Diagnostic> ReadValues(std::string_view text, std::string_view file_
     }
     absl::StatusOr<Reported> reported = ParseReported(value.text);
     if (!reported.ok()) {
-      reader.Report(DiagnosticCode::kDataValue, value.offset, std::string(reported.status().message()));
-      continue;
+      const Indicator* indicator = framework ? framework->FindIndicator(key.text) : nullptr;
+      std::optional<std::pair<Reported, std::string>> read = ReadAsNumber(value.text, indicator);
+      if (!read) {
+        const bool percent_sign = value.text.ends_with("%") || value.text.ends_with("％");
+        reader.Report(DiagnosticCode::kDataValue, value.offset,
+                      percent_sign && indicator != nullptr && indicator->measure_unit
+                          ? text::StrCat("'", value.text, "' has a % sign, but indicator ", indicator->number,
+                                         " is in ", MeasureUnitSymbol(*indicator->measure_unit))
+                          : std::string(reported.status().message()));
+        continue;
+      }
+      reader.Report(DiagnosticCode::kDataValueReadAs, value.offset, read->second);
+      reported = read->first;
     }
     const UnitId id = into.AddUnit(unit.text);
     reader.PlaceUnit(row, *columns, id, into);
@@ -298,7 +389,10 @@ std::vector<Diagnostic> ReadVerifiedCsv(std::string_view text, std::string_view 
 
 std::vector<Diagnostic> ReadUnitsCsv(std::string_view text, std::string_view file_name,
                                      Observations& into) {
+  const Source source = AsUtf8(text);
+  text = source.text;
   Reader reader(text, file_name);
+  NoteConversion(reader, source);
   std::optional<std::vector<csv::Row>> rows = Rows(reader, text);
   if (!rows) return reader.Take();
   const auto columns = reader.Header(rows->front(), {Column::kUnit},

@@ -73,6 +73,9 @@ enum class DiagnosticCode : std::int32_t {
   kTableColumnIgnored = 109,         // W109 column-ignored
   kTablePartsNamed = 110,            // W110 parts-named-by-number
   kTableBaselineYearUnstated = 111,  // W111 baseline-year-unstated
+  kDataColumnIgnored = 112,          // W112 data-column-ignored
+  kDataValueReadAs = 113,            // W113 data-value-read-as
+  kDataEncodingConverted = 114,      // W114 data-encoding-converted
 };
 
 // Every code, in numeric order.
