@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "healthact/data/data_file.hpp"
 #include "healthact/data/observations.hpp"
 
 namespace healthact {
@@ -107,6 +108,43 @@ TEST(ObservationsColumn, TheShortcutKeepsAddsRules) {
   EXPECT_EQ(data.value_count(), 3u);
   EXPECT_FALSE(data.Add(**column, 9, ScaledNumber{1, 0}).ok());  // no such unit
   EXPECT_EQ(data.ColumnFor("1", 3000).status().message(), "year 3000 is not from 1949 to 2100");
+}
+
+// What Excel writes: a byte-order mark (no column of its own), CRLF line
+// ends, a remark column.
+TEST(DataFile, ReadsWhatSpreadsheetsWrite) {
+  Observations data;
+  const std::vector<Diagnostic> found = ReadObservationsCsv(
+      "\xEF\xBB\xBFunit,indicator,year,value,备注\r\n甘州区,1,2022,75.9,已核对\r\n临泽县,1,2022,\"1,075\",\r\n",
+      "excel.csv", nullptr, data);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].ToString(), "excel.csv:1:27: warning: column '备注' is not read [W112 data-column-ignored]");
+  EXPECT_EQ(found[1].ToString(),
+            "excel.csv:3:12: warning: '1,075' read as 1075 (the commas taken as thousands separators) "
+            "[W113 data-value-read-as]");
+  EXPECT_EQ(data.Get(*data.FindUnit("甘州区"), "1", 2022).ToString(), "75.9");
+  EXPECT_EQ(data.Get(*data.FindUnit("临泽县"), "1", 2022).ToString(), "1075");
+}
+
+// The same file saved as GB18030: converted, and said so; the positions are
+// the converted text's (code points, as always).
+TEST(DataFile, ConvertsGb18030AndSaysSo) {
+  // "unit,indicator,year,value\n甘州区,1,2022,75.9\n" with 甘州区 in GB18030.
+  const std::string gbk = "unit,indicator,year,value\n\xB8\xCA\xD6\xDD\xC7\xF8,1,2022,75.9\n";
+  Observations data;
+  const std::vector<Diagnostic> found = ReadObservationsCsv(gbk, "gbk.csv", nullptr, data);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, DiagnosticCode::kDataEncodingConverted);
+  EXPECT_EQ(found[0].severity, Severity::kWarning);
+  ASSERT_TRUE(data.FindUnit("甘州区"));
+  EXPECT_EQ(data.Get(*data.FindUnit("甘州区"), "1", 2022).ToString(), "75.9");
+  // Bytes that are neither: refused, saying how to save the file.
+  const std::vector<Diagnostic> refused =
+      ReadObservationsCsv("unit,indicator,year,value\n\xFF,1,2022,1\n", "bad.csv", nullptr, data);
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].ToString(),
+            "bad.csv:2:1: error: the file is not valid UTF-8, nor GB18030 (GBK) Chinese text; save it as UTF-8 "
+            "(Excel: 另存为 → CSV UTF-8) [E002 invalid-utf8]");
 }
 
 }  // namespace

@@ -40,7 +40,9 @@ class Reader {
       : text_(text), file_name_(file_name) {}
 
   void Report(DiagnosticCode code, std::size_t offset, std::string message) {
-    const utf8::LineColumn where = utf8::Locate(text_, offset);
+    utf8::LineColumn where = utf8::Locate(text_, offset);
+    // A byte-order mark is no column an editor shows.
+    if (where.line == 1 && offset >= 3 && text_.starts_with("\xEF\xBB\xBF")) --where.column;
     diagnostics_.push_back(Diagnostic{code, SeverityOf(code), std::string(file_name_), where.line,
                                       where.column, std::move(message)});
   }
