@@ -53,7 +53,8 @@ struct Dataset {
 };
 
 // Reports for `units` units: every indicator or part in 2022, indicator 21 in
-// 2021 as well; one value in fifty is 待公布, 未统计 or missing.
+// 2021 as well; one value in fifty is 待公布, 未统计 or missing; every number
+// plausible.
 const Dataset& Data(int units) {
   static std::map<int, Dataset> cache;
   auto it = cache.find(units);
@@ -62,6 +63,9 @@ const Dataset& Data(int units) {
   for (int u = 0; u < units; ++u) observations->AddUnit("单位" + std::to_string(u));
   std::mt19937_64 random(units);
   const auto& framework = *Liuzhou();
+  // Each unit's infant mortality (2), so that its under-five mortality (3)
+  // is not below it: the framework's rule [3] ≥ [2] holds, as real figures do.
+  std::vector<std::int64_t> infant(static_cast<std::size_t>(units), 0);
   for (const healthact::Indicator& indicator : framework.indicators()) {
     std::vector<std::string> keys;
     for (const auto& part : indicator.parts) keys.push_back(part.number);
@@ -81,8 +85,20 @@ const Dataset& Data(int units) {
           } else if (indicator.is_qualitative()) {
             value.kind = random() % 3 ? ReportKind::kAchieved : ReportKind::kNotAchieved;
           } else {
+            // Plausible figures (a county's are, nearly always): inside the
+            // indicator's range (at most 100 wide), whole numbers where only
+            // they are plausible.  An implausible one has its unit's findings
+            // explained one by one, which is not what this measures.
+            const healthact::ValueRange range = indicator.PlausibleRange();
+            const std::int64_t low =
+                range.minimum ? *range.minimum->ToScaled(2, healthact::Rounding::kCeiling) : 0;
+            const std::int64_t high = std::min(
+                low + 10000, range.maximum ? *range.maximum->ToScaled(2, healthact::Rounding::kFloor) : low + 10000);
+            std::int64_t draw = low + static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(high - low + 1));
+            if (key == "2") infant[static_cast<std::size_t>(u)] = draw;
+            if (key == "3") draw = std::max(draw, infant[static_cast<std::size_t>(u)]);
             value.kind = ReportKind::kNumber;
-            value.number = Decimal::FromScaled(static_cast<std::int64_t>(random() % 10000), 2);
+            value.number = range.whole ? Decimal::FromInt(draw / 100) : Decimal::FromScaled(draw, 2);
           }
           (void)observations->Add(u, key, year, value);
         }

@@ -307,6 +307,32 @@ TEST(Rules, ABrokenErrorRuleMakesTheVerdictsItNamesInvalid) {
   EXPECT_EQ(findings[0].values, (std::vector<FindingValue>{{"3", 2022, "4.0"}, {"2", 2022, "5.5"}}));
 }
 
+// The rule is decided on the columns' integers when it surely holds; the
+// columns' scales differ, so the integers are aligned first: 丁's 7.26 (scale
+// 2: 726) against 72.5 (scale 1: 725) would seem to hold unaligned, yet 7.26 <
+// 72.5 breaks it; 戊's 7.3 ≥ 7.25 holds; 己's 待公布 is for the full check.
+TEST(Rules, TheColumnsDecideOnlyWhereTheRuleSurelyHolds) {
+  const auto framework = MustParse(kMortality);
+  const auto data = Data(R"(unit,indicator,year,value
+丁,2,2022,72.5
+丁,3,2022,7.26
+戊,2,2022,7.25
+戊,3,2022,7.3
+己,2,2022,5.5
+己,3,2022,待公布
+)",
+                         framework.get());
+  const Assessment a = Assess(framework, data, 2022);
+  const std::vector<Finding>& broken = a.findings(UnitIndex(a, "丁"));
+  ASSERT_EQ(broken.size(), 1u);
+  EXPECT_EQ(broken[0].values, (std::vector<FindingValue>{{"3", 2022, "7.26"}, {"2", 2022, "72.5"}}));
+  EXPECT_EQ(VerdictOf(a, "丁", "3").status, VerdictStatus::kInvalid);
+  EXPECT_TRUE(a.findings(UnitIndex(a, "戊")).empty());
+  EXPECT_EQ(VerdictOf(a, "戊", "3").status, VerdictStatus::kMet);  // 7.3 ≤ 8
+  EXPECT_TRUE(a.findings(UnitIndex(a, "己")).empty());
+  EXPECT_EQ(VerdictOf(a, "己", "3").status, VerdictStatus::kPending);
+}
+
 TEST(Rules, AWarningRuleOverEarlierYearsIsListedAndChangesNoVerdict) {
   const auto framework = MustParse(kMortality);
   // 跳: 71 → 75 rises by 4 > 2: warned.  稳: 73 → 74.5 by 1.5: quiet.

@@ -44,7 +44,11 @@ void Validate(const Framework& framework, const Observations& observations, int 
         judged.push_back(i);
       }
     }
+    // Most units keep a rule such as [3] ≥ [2]: the columns say so at once,
+    // and only the others are judged one by one.
+    const std::vector<bool> holds = validation::RuleHoldsByColumns(framework, rule, observations, units, year);
     for (std::size_t u = 0; u < n; ++u) {
+      if (holds[u]) continue;
       std::optional<Finding> finding = validation::CheckRule(framework, rule, observations, units[u], year);
       if (!finding) continue;
       if (finding->severity == Severity::kError) {

@@ -88,6 +88,46 @@ std::optional<Finding> CheckRule(const Framework& framework, const ConsistencyRu
                  std::move(message)};
 }
 
+namespace {
+// The column of a rule's side when it is one plain figure of the year.
+const Observations::Column* PlainColumn(const Framework& framework, const Formula& side,
+                                        const Observations& observations, int year) {
+  if (side.nodes.size() != 1 || side.round_places) return nullptr;
+  const FormulaNode& node = side.nodes.front();
+  if (node.kind != FormulaNode::Kind::kIndicator || node.years_back != 0) return nullptr;
+  const Indicator* indicator = framework.FindIndicator(node.count);
+  if (indicator == nullptr) indicator = framework.FindIndicator(node.count.substr(0, node.count.find('.')));
+  if (indicator == nullptr || indicator->formula) return nullptr;
+  const Observations::Column* column = observations.FindColumn(node.count, year);
+  return column != nullptr && column->narrow() ? column : nullptr;
+}
+}  // namespace
+
+std::vector<bool> RuleHoldsByColumns(const Framework& framework, const ConsistencyRule& rule,
+                                     const Observations& observations, const std::vector<UnitId>& units,
+                                     int year) {
+  std::vector<bool> holds(units.size(), false);
+  const Observations::Column* left = PlainColumn(framework, rule.left, observations, year);
+  const Observations::Column* right = PlainColumn(framework, rule.right, observations, year);
+  if (left == nullptr || right == nullptr) return holds;
+  // Both sides at the larger scale; a value that does not fit is left to CheckRule.
+  const int scale = std::max(left->scale(), right->scale());
+  std::int64_t left_factor = 1, right_factor = 1;
+  for (int k = left->scale(); k < scale; ++k) left_factor *= 10;
+  for (int k = right->scale(); k < scale; ++k) right_factor *= 10;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const UnitId u = units[i];
+    if (left->kind(u) != ReportKind::kNumber || right->kind(u) != ReportKind::kNumber) continue;
+    std::int64_t a = 0, b = 0;
+    if (__builtin_mul_overflow(left->scaled()[u], left_factor, &a) ||
+        __builtin_mul_overflow(right->scaled()[u], right_factor, &b)) {
+      continue;
+    }
+    holds[i] = Holds(rule.comparator, a, b);
+  }
+  return holds;
+}
+
 std::vector<Finding> FigureFindings(const Framework& framework, const Observations& observations,
                                     UnitId unit, int year, TargetChoice choice) {
   std::vector<Finding> findings;

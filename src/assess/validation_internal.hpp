@@ -15,6 +15,16 @@ std::optional<Finding> CheckRule(const Framework& framework, const ConsistencyRu
                                  const Observations& observations, UnitId unit, int year);
 
 // The findings on the figures (ranges, rates against counts, parts).
+// The units (by position in `units`) for which `rule` surely holds, decided
+// on the columns' scaled integers without a rational: a rule between two
+// figures of the year assessed ([3] ≥ [2]), neither a formula indicator, both
+// in narrow columns, both reported as numbers.  CheckRule finds nothing for
+// those (a figure out of its range makes it say nothing either); every other
+// unit is false, for CheckRule to judge.
+std::vector<bool> RuleHoldsByColumns(const Framework& framework, const ConsistencyRule& rule,
+                                     const Observations& observations, const std::vector<UnitId>& units,
+                                     int year);
+
 std::vector<Finding> FigureFindings(const Framework& framework, const Observations& observations,
                                     UnitId unit, int year,
                                     TargetChoice choice = TargetChoice::kOfTheYear);
