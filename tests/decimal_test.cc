@@ -19,6 +19,13 @@ TEST(DecimalParse, KeepsTheWrittenScale) {
   EXPECT_EQ(D("0.05").ToString(), "0.05");
   EXPECT_EQ(D("-3.25").ToString(), "-3.25");
   EXPECT_EQ(D("007").ToString(), "7");
+  // The extremes of what a Decimal holds: 20 digits before the point, 18 after.
+  EXPECT_EQ(D("99999999999999999999.999999999999999999").ToString(), "99999999999999999999.999999999999999999");
+  EXPECT_EQ(D("-12345678901234567890.5").ToString(), "-12345678901234567890.5");
+  EXPECT_EQ(D("0.000000000000000001").ToString(), "0.000000000000000001");
+  EXPECT_EQ(Decimal::FromScaled(-5, 1).ToString(), "-0.5");
+  EXPECT_EQ(Decimal::FromScaled(-5, 3).ToString(), "-0.005");
+  EXPECT_EQ(Decimal::FromInt(0).ToString(), "0");
 }
 
 TEST(DecimalParse, ReadsFullWidthDigitsAndPoint) {

@@ -147,5 +147,48 @@ TEST(DataFile, ConvertsGb18030AndSaysSo) {
             "(Excel: 另存为 → CSV UTF-8) [E002 invalid-utf8]");
 }
 
+// Quoted fields are read as RFC 4180 has them ("" is one quote, a field may
+// span lines, text after the closing quote belongs to the field), and a
+// problem after a field that spans lines is placed on its own line.
+TEST(DataFile, ReadsQuotedFieldsAndPlacesWhatFollowsThem) {
+  Observations data;
+  const std::vector<Diagnostic> found = ReadObservationsCsv(
+      "unit,indicator,year,value\n"
+      "\"甘州\"\"区\",1,2022,75.9\n"
+      "\"临泽\n县\",1,2022,x\n"
+      "\"张\"掖,1,2022,80\n",
+      "q.csv", nullptr, data);
+  ASSERT_EQ(found.size(), 1u);
+  // Line 4 is 县",1,2022,x: the x is its 11th character.
+  EXPECT_EQ(found[0].ToString().substr(0, 19), "q.csv:4:11: error: ");
+  EXPECT_EQ(found[0].code, DiagnosticCode::kDataValue);
+  ASSERT_TRUE(data.FindUnit("甘州\"区"));
+  EXPECT_EQ(data.Get(*data.FindUnit("甘州\"区"), "1", 2022).ToString(), "75.9");
+  EXPECT_FALSE(data.FindUnit("临泽\n县"));  // its only row was refused
+  ASSERT_TRUE(data.FindUnit("张掖"));
+  EXPECT_EQ(data.Get(*data.FindUnit("张掖"), "1", 2022).ToString(), "80");
+}
+
+// A sheet of an .xlsx file: blank rows skipped, a row that leaves its last
+// cells empty is as wide as the header, and problems are placed at the
+// sheet's row and column (E5 is line 5, column 4 here: the fourth column).
+TEST(DataFile, ReadsASheet) {
+  Sheet sheet;
+  sheet.name = "数据";
+  sheet.rows = {{"单位", "指标", "年份", "值"},
+                {},
+                {"甘州区", "1", "2022", "75.9"},
+                {"临泽县", "1", "2022"},
+                {"高台县", "1", "2022", "七十"}};
+  Observations data;
+  const std::vector<Diagnostic> found = ReadObservationsSheet(sheet, "data.xlsx", nullptr, data);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].ToString().starts_with("data.xlsx:5:4: error: '七十' is not a value")) << found[0].ToString();
+  EXPECT_EQ(data.Get(*data.FindUnit("甘州区"), "1", 2022).ToString(), "75.9");
+  ASSERT_TRUE(data.FindUnit("临泽县"));
+  EXPECT_EQ(data.Get(*data.FindUnit("临泽县"), "1", 2022).kind, ReportKind::kNothing);
+  EXPECT_EQ(data.value_count(), 1u);
+}
+
 }  // namespace
 }  // namespace healthact

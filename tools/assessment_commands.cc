@@ -15,6 +15,9 @@ namespace healthact::cli {
 
 namespace {
 
+// A streamed text's pieces, to standard output as they come.
+void StandardOutput(std::string_view piece) { std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())); }
+
 // healthact assess … --departments: the committee's departments on their
 // tasks and the indicators of the actions they lead (部门考核).
 int AssessDepartmentsCommand(const Arguments& arguments) {
@@ -102,9 +105,9 @@ int Assess(const std::vector<std::string>& words) {
   if (format == "table") {
     std::cout << AssessmentToTable(assessment);
   } else if (format == "json") {
-    std::cout << AssessmentToJson(assessment, explanation);
+    WriteAssessmentJson(assessment, explanation, StandardOutput);
   } else if (format == "csv") {
-    std::cout << AssessmentToCsv(assessment, explanation);
+    WriteAssessmentCsv(assessment, explanation, StandardOutput);
   } else if (format == "markdown") {
     std::cout << AssessmentToMarkdown(assessment, explanation);
   } else if (format == "ranking") {

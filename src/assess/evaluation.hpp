@@ -77,6 +77,7 @@ struct Value {
 // Whether a value lies in a range.  The one statement of the range rule: the
 // columnar path compiles the same bounds to integers (assessment.cc).
 bool InRange(const ValueRange& range, const Rational& value);
+bool InRange(const ValueRange& range, const Decimal& value);
 Value NumericValue(const Indicator& indicator, std::string_view key,
                    const Observations& observations, UnitId unit, int year);
 

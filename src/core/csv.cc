@@ -1,61 +1,131 @@
 #include "core/csv.hpp"
 
-namespace healthact::csv {
+#include <array>
+#include <cstring>
 
-Table Parse(std::string_view text) {
-  Table table;
-  std::size_t i = 0;
-  if (text.starts_with("\xEF\xBB\xBF")) i = 3;
-  int line = 1;
-  while (i < text.size()) {
-    Row row;
-    row.line = line;
-    bool row_has_content = false;
+namespace healthact::csv {
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// The bytes that end an unquoted field, as a table: the reader's inner loop.
+constexpr auto kEndsField = [] {
+  std::array<bool, 256> ends{};
+  ends[','] = ends['\n'] = ends['\r'] = true;
+  return ends;
+}();
+bool EndsField(char c) { return kEndsField[static_cast<unsigned char>(c)]; }
+
+}  // namespace
+
+Cursor::Cursor(std::string_view text) : text_(text) {
+  if (text_.starts_with(kByteOrderMark)) pos_ = kByteOrderMark.size();
+}
+
+bool Cursor::ReadField(FieldView& field, std::size_t index) {
+  const std::size_t size = text_.size();
+  field.offset = pos_;
+  if (pos_ >= size || text_[pos_] != '"') {
+    const std::size_t start = pos_;
+    while (pos_ < size && !EndsField(text_[pos_])) ++pos_;
+    field.text = text_.substr(start, pos_ - start);
+    return true;
+  }
+  // A quoted field: a view of its inside while it has no doubled quote and
+  // nothing after its closing quote, a copy otherwise.
+  const std::size_t quote = pos_++;
+  const std::size_t start = pos_;
+  std::string* copy = nullptr;
+  while (true) {
+    const void* found = pos_ < size ? std::memchr(text_.data() + pos_, '"', size - pos_) : nullptr;
+    if (found == nullptr) {
+      unterminated_quote_ = true;
+      error_offset_ = quote;
+      return false;
+    }
+    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+    for (std::size_t i = pos_; i < at; ++i) next_line_ += text_[i] == '\n';
+    if (copy != nullptr) copy->append(text_.substr(pos_, at - pos_));
+    pos_ = at + 1;
+    if (pos_ < size && text_[pos_] == '"') {  // "" stands for one quote
+      if (copy == nullptr) {
+        if (unescaped_.size() <= index) unescaped_.resize(index + 1);
+        copy = &unescaped_[index];
+        copy->assign(text_.substr(start, at - start));
+      }
+      copy->push_back('"');
+      ++pos_;
+      continue;
+    }
+    if (copy == nullptr) field.text = text_.substr(start, at - start);
+    break;
+  }
+  // Whatever follows the closing quote up to the separator belongs to the field.
+  const std::size_t after = pos_;
+  while (pos_ < size && !EndsField(text_[pos_])) ++pos_;
+  if (pos_ > after) {
+    if (copy == nullptr) {
+      if (unescaped_.size() <= index) unescaped_.resize(index + 1);
+      copy = &unescaped_[index];
+      copy->assign(field.text);
+    }
+    copy->append(text_.substr(after, pos_ - after));
+  }
+  if (copy != nullptr) field.text = *copy;
+  return true;
+}
+
+bool Cursor::Next(std::vector<FieldView>& fields) {
+  const std::size_t size = text_.size();
+  while (pos_ < size && !unterminated_quote_) {
+    fields.clear();
+    line_ = next_line_;
+    // The first line starts before the byte-order mark, which an editor does
+    // not show: the caller's columns count from there.
+    line_start_ = line_ == 1 ? 0 : pos_;
+    bool has_content = false;
     while (true) {
-      Field field;
-      field.offset = i;
-      if (i < text.size() && text[i] == '"') {
-        const std::size_t quote = i++;
-        bool closed = false;
-        while (i < text.size()) {
-          if (text[i] == '"') {
-            if (i + 1 < text.size() && text[i + 1] == '"') {
-              field.text += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            closed = true;
-            break;
-          }
-          if (text[i] == '\n') ++line;
-          field.text += text[i++];
-        }
-        if (!closed) {
-          table.unterminated_quote = true;
-          table.error_offset = quote;
-          return table;
-        }
-      }
-      while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        field.text += text[i++];
-      }
-      row_has_content = row_has_content || !field.text.empty() || row.fields.size() > 0;
-      row.fields.push_back(std::move(field));
-      if (i < text.size() && text[i] == ',') {
-        ++i;
-        row_has_content = true;
+      FieldView field;
+      if (!ReadField(field, fields.size())) return false;
+      has_content = has_content || !field.text.empty() || !fields.empty();
+      fields.push_back(field);
+      if (pos_ < size && text_[pos_] == ',') {
+        ++pos_;
+        has_content = true;
         continue;
       }
       break;
     }
-    if (i < text.size() && text[i] == '\r') ++i;
-    if (i < text.size() && text[i] == '\n') {
-      ++i;
-      ++line;
+    if (pos_ < size && text_[pos_] == '\r') ++pos_;
+    if (pos_ < size && text_[pos_] == '\n') {
+      ++pos_;
+      ++next_line_;
     }
-    if (row_has_content) table.rows.push_back(std::move(row));
+    if (has_content) return true;
   }
+  return false;
+}
+
+utf8::LineColumn Cursor::Locate(std::size_t offset) const {
+  if (line_ == 0 || offset < line_start_) return utf8::Locate(text_, offset);
+  utf8::LineColumn where = utf8::Locate(text_.substr(line_start_), offset - line_start_);
+  where.line += line_ - 1;
+  return where;
+}
+
+Table Parse(std::string_view text) {
+  Table table;
+  Cursor cursor(text);
+  std::vector<FieldView> fields;
+  while (cursor.Next(fields)) {
+    Row row;
+    row.line = cursor.line();
+    row.fields.reserve(fields.size());
+    for (const FieldView& field : fields) row.fields.push_back(Field{std::string(field.text), field.offset});
+    table.rows.push_back(std::move(row));
+  }
+  table.unterminated_quote = cursor.unterminated_quote();
+  table.error_offset = cursor.error_offset();
   return table;
 }
 

@@ -1,14 +1,61 @@
-// A small CSV reader (RFC 4180: quoted fields, "" inside quotes, CRLF or LF,
-// a UTF-8 byte-order mark ignored).  Internal header: not installed.
+// A CSV reader (RFC 4180: quoted fields, "" inside quotes, CRLF or LF, a
+// UTF-8 byte-order mark ignored).  Internal header: not installed.
+//
+// Cursor reads a row at a time and hands out views of the text: a field is
+// copied only when its quotes must be undone ("a ""b"""), so reading a
+// data file costs no string per field.  Parse keeps whole rows, for the
+// small tables of an import.
 #ifndef HEALTHACT_SRC_CSV_HPP_
 #define HEALTHACT_SRC_CSV_HPP_
 
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.hpp"
+
 namespace healthact::csv {
+
+struct FieldView {
+  std::string_view text;   // unquoted
+  std::size_t offset = 0;  // byte offset of the field in the text
+};
+
+class Cursor {
+ public:
+  explicit Cursor(std::string_view text);
+
+  // The next row that is not blank, into `fields`; its views stay valid until
+  // the next call (or as long as the text, for fields without quotes).  False
+  // at the end of the text, or at a quoted field that is never closed.
+  bool Next(std::vector<FieldView>& fields);
+
+  bool unterminated_quote() const { return unterminated_quote_; }
+  std::size_t error_offset() const { return error_offset_; }  // of that field's quote
+  int line() const { return line_; }                           // where the last row starts
+
+  // Line and column (in code points) of a byte offset; counted from the
+  // start of the last row when the offset lies at or after it, so that
+  // placing a problem in a large file does not read it from the top.
+  utf8::LineColumn Locate(std::size_t offset) const;
+
+ private:
+  // Reads one field starting at pos_; false at an unclosed quote.
+  bool ReadField(FieldView& field, std::size_t index);
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  int next_line_ = 1;           // the line pos_ is on
+  int line_ = 0;                // the line the last row starts on
+  std::size_t line_start_ = 0;  // the offset that line starts at
+  bool unterminated_quote_ = false;
+  std::size_t error_offset_ = 0;
+  // By field index, reused from row to row; a deque, so that growing it
+  // leaves the views of the row's earlier fields valid.
+  std::deque<std::string> unescaped_;
+};
 
 struct Field {
   std::string text;
@@ -27,7 +74,7 @@ struct Table {
   std::size_t error_offset = 0;
 };
 
-// Splits text into rows; blank lines are skipped.
+// Every row that is not blank, read with a Cursor.
 Table Parse(std::string_view text);
 
 }  // namespace healthact::csv

@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "core/ascii_number.hpp"
 #include "core/rounding.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
@@ -43,43 +44,17 @@ constexpr std::array<std::uint64_t, Decimal::kMaxScale + 1> kNativePowers = [] {
   return powers;
 }();
 
-// The common case of a reported value -- ASCII, at most 19 digits, well
-// formed ("74.6", "-3", "12.345") -- in native integers: every value of a
-// data file and of a batch passes here, and the 256-bit loop of the general
-// parser cost more than all the rest of ingestion.  Anything else (full-width
-// digits, errors, long numbers) returns nullopt and takes the general path,
-// which gives the same value and the error messages.
+// The common case of a reported value in native integers (ascii_number.hpp):
+// every value of a data file and of a batch passes here, and the 256-bit
+// loop of the general parser cost more than all the rest of ingestion.
 std::optional<std::pair<Decimal::Units, int>> ParseShortAscii(std::string_view text) {
-  std::size_t i = 0;
-  const bool negative = !text.empty() && text[0] == '-';
-  if (!text.empty() && (text[0] == '-' || text[0] == '+')) ++i;
-  std::uint64_t magnitude = 0;
-  int digits = 0, fraction_digits = 0, integer_part_digits = 0;
-  bool seen_point = false;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c >= '0' && c <= '9') {
-      if (++digits > 19) return std::nullopt;  // 10^19 - 1 still fits in 64 bits
-      magnitude = magnitude * 10 + static_cast<std::uint64_t>(c - '0');
-      if (seen_point) {
-        ++fraction_digits;
-      } else {
-        ++integer_part_digits;
-      }
-    } else if (c == '.' && !seen_point && integer_part_digits > 0) {
-      seen_point = true;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (digits == 0 || (seen_point && fraction_digits == 0) || fraction_digits > Decimal::kMaxScale) {
-    return std::nullopt;
-  }
+  const std::optional<AsciiNumber> number = ParseAsciiNumber(text);
+  if (!number) return std::nullopt;
   // At most (10^19 - 1) × 10^18 < 10^37: inside both __int128 and the range.
   Decimal::Units units =
-      static_cast<Decimal::Units>(magnitude) * kNativePowers[Decimal::kMaxScale - fraction_digits];
-  if (negative) units = -units;
-  return std::make_pair(units, fraction_digits);
+      static_cast<Decimal::Units>(number->magnitude) * kNativePowers[Decimal::kMaxScale - number->scale];
+  if (number->negative) units = -units;
+  return std::make_pair(units, number->scale);
 }
 
 }  // namespace
@@ -199,18 +174,27 @@ std::optional<std::int64_t> Decimal::ToScaledExactly(int scale) const {
 }
 
 std::string Decimal::ToString() const {
-  const mp::int128_t units = Wide(units_).convert_to<mp::int128_t>();
-  const mp::int128_t magnitude = mp::abs(units);
-  const mp::int128_t one = PowerOfTen(kMaxScale).convert_to<mp::int128_t>();
-  std::string out = units_ < 0 ? "-" : "";
-  out += (magnitude / one).str();
+  // Native digits: printing went through Boost's string conversion, which
+  // cost more than reading a data file and assessing it.
+  using Magnitude = unsigned __int128;
+  const Magnitude magnitude = units_ < 0 ? -static_cast<Magnitude>(units_) : static_cast<Magnitude>(units_);
+  Magnitude whole = magnitude / kNativePowers[kMaxScale];
+  std::uint64_t fraction = static_cast<std::uint64_t>(magnitude % kNativePowers[kMaxScale]);
+  char digits[64];
+  char* end = digits + sizeof digits;
+  char* at = end;
   if (scale_ > 0) {
-    std::string fraction = (magnitude % one).str();
-    fraction.insert(0, kMaxScale - fraction.size(), '0');
-    out += '.';
-    out += fraction.substr(0, scale_);
+    // The first scale_ of the 18 fractional digits.
+    fraction /= kNativePowers[kMaxScale - scale_];
+    for (int i = 0; i < scale_; ++i, fraction /= 10) *--at = static_cast<char>('0' + fraction % 10);
+    *--at = '.';
   }
-  return out;
+  do {
+    *--at = static_cast<char>('0' + static_cast<int>(whole % 10));
+    whole /= 10;
+  } while (whole != 0);
+  if (units_ < 0) *--at = '-';
+  return std::string(at, end);
 }
 
 absl::StatusOr<Decimal> Decimal::Add(const Decimal& a, const Decimal& b) {

@@ -1,11 +1,14 @@
 #include "healthact/data/data_file.hpp"
 
 #include <algorithm>
-#include <map>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 
+#include "core/ascii_number.hpp"
 #include "core/csv.hpp"
 #include "core/encoding.hpp"
 #include "healthact/core/limits.hpp"
@@ -34,31 +37,116 @@ std::optional<Column> ColumnNamed(std::string_view name) {
   return text::FindWord(kNames, name);
 }
 
+// Where the rows come from: a CSV text or a spreadsheet's sheet.  Both hand
+// out fields as views, each with an offset that Locate turns into a line
+// and a column for a diagnostic.
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // The next row that is neither blank nor a comment ('#' first).
+  virtual bool Next(std::vector<csv::FieldView>& fields) = 0;
+  virtual utf8::LineColumn Locate(std::size_t offset) const = 0;
+};
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+class CsvRows final : public RowSource {
+ public:
+  explicit CsvRows(std::string_view text) : text_(text), cursor_(text) {}
+  bool Next(std::vector<csv::FieldView>& fields) override {
+    while (cursor_.Next(fields)) {
+      if (!fields.front().text.starts_with('#')) return true;
+    }
+    return false;
+  }
+  utf8::LineColumn Locate(std::size_t offset) const override {
+    utf8::LineColumn where = cursor_.Locate(offset);
+    // A byte-order mark is no column an editor shows.
+    if (where.line == 1 && offset >= kByteOrderMark.size() && text_.starts_with(kByteOrderMark)) --where.column;
+    return where;
+  }
+
+ private:
+  std::string_view text_;
+  csv::Cursor cursor_;
+};
+
+// A sheet's rows as a spreadsheet shows them: a row's trailing empty cells
+// are no fields, and a row shorter than the header is padded to its width.
+// An offset is the row's index × 2^14 plus the cell's (a sheet has at most
+// 2^14 columns), so that a problem is placed at its row and column.
+class SheetRows final : public RowSource {
+ public:
+  explicit SheetRows(const Sheet& sheet) : sheet_(sheet) {}
+  bool Next(std::vector<csv::FieldView>& fields) override {
+    while (row_ < sheet_.rows.size()) {
+      const std::size_t index = row_++;
+      const std::vector<std::string>& cells = sheet_.rows[index];
+      std::size_t used = cells.size();
+      while (used > 0 && cells[used - 1].empty()) --used;
+      if (used == 0 || cells[0].starts_with('#')) continue;
+      if (width_ == 0) width_ = used;
+      fields.clear();
+      for (std::size_t c = 0; c < std::max(used, width_); ++c) {
+        fields.push_back({c < used ? std::string_view(cells[c]) : std::string_view(), index * kRowStride + c});
+      }
+      return true;
+    }
+    return false;
+  }
+  utf8::LineColumn Locate(std::size_t offset) const override {
+    return {static_cast<int>(offset / kRowStride) + 1, static_cast<int>(offset % kRowStride) + 1};
+  }
+
+ private:
+  static constexpr std::size_t kRowStride = std::size_t{1} << 14;
+  const Sheet& sheet_;
+  std::size_t row_ = 0;
+  std::size_t width_ = 0;  // the header's
+};
+
+// Where each column of the header is, by what it holds.
+class Positions {
+ public:
+  Positions() { at_.fill(kAbsent); }
+  bool has(Column column) const { return at_[Index(column)] != kAbsent; }
+  std::size_t operator[](Column column) const { return at_[Index(column)]; }
+  bool Set(Column column, std::size_t position) {
+    if (has(column)) return false;
+    at_[Index(column)] = position;
+    return true;
+  }
+
+ private:
+  static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  static std::size_t Index(Column column) { return static_cast<std::size_t>(column); }
+  std::array<std::size_t, 8> at_;
+};
+
+using Fields = std::vector<csv::FieldView>;
+
 class Reader {
  public:
-  Reader(std::string_view text, std::string_view file_name)
-      : text_(text), file_name_(file_name) {}
+  Reader(const RowSource& rows, std::string_view file_name) : rows_(rows), file_name_(file_name) {}
 
   void Report(DiagnosticCode code, std::size_t offset, std::string message) {
-    utf8::LineColumn where = utf8::Locate(text_, offset);
-    // A byte-order mark is no column an editor shows.
-    if (where.line == 1 && offset >= 3 && text_.starts_with("\xEF\xBB\xBF")) --where.column;
+    const utf8::LineColumn where = rows_.Locate(offset);
     diagnostics_.push_back(Diagnostic{code, SeverityOf(code), std::string(file_name_), where.line,
                                       where.column, std::move(message)});
   }
+  int LineOf(std::size_t offset) const { return rows_.Locate(offset).line; }
 
   // Maps the header's names to positions.  A column of another name (备注,
   // remark: offices keep notes beside their figures) is not read, with a
   // warning naming it; a column this file may not have, or one twice, or a
   // required one missing, is an error (at the unknown column, when there is
   // one: it is most likely the missing one misspelt).
-  std::optional<std::map<Column, std::size_t>> Header(const csv::Row& header,
-                                                      const std::vector<Column>& required,
-                                                      const std::vector<Column>& allowed) {
-    std::map<Column, std::size_t> positions;
-    std::vector<const csv::Field*> unknown;
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-      const csv::Field& field = header.fields[i];
+  std::optional<Positions> Header(const Fields& header, const std::vector<Column>& required,
+                                  const std::vector<Column>& allowed) {
+    Positions positions;
+    std::vector<const csv::FieldView*> unknown;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const csv::FieldView& field = header[i];
       const std::optional<Column> column = ColumnNamed(field.text);
       if (!column) {
         unknown.push_back(&field);
@@ -69,23 +157,23 @@ class Reader {
                text::StrCat("column '", field.text, "' does not belong in this file"));
         return std::nullopt;
       }
-      if (!positions.emplace(*column, i).second) {
+      if (!positions.Set(*column, i)) {
         Report(DiagnosticCode::kDataHeader, field.offset,
                text::StrCat("column '", field.text, "' appears twice"));
         return std::nullopt;
       }
     }
     const bool complete = std::all_of(required.begin(), required.end(),
-                                      [&](Column column) { return positions.count(column) > 0; });
+                                      [&](Column column) { return positions.has(column); });
     const std::string needed = required.size() == 1 ? "the header needs the column unit (单位)"
                                                     : "the header needs the columns unit, indicator, year and "
                                                       "value (单位, 指标, 年份, 值)";
     if (!complete) {
-      Report(DiagnosticCode::kDataHeader, unknown.empty() ? header.fields.front().offset : unknown.front()->offset,
+      Report(DiagnosticCode::kDataHeader, unknown.empty() ? header.front().offset : unknown.front()->offset,
              unknown.empty() ? needed : text::StrCat("unknown column '", unknown.front()->text, "': ", needed));
       return std::nullopt;
     }
-    for (const csv::Field* field : unknown) {
+    for (const csv::FieldView* field : unknown) {
       Report(DiagnosticCode::kDataColumnIgnored, field->offset,
              field->text.empty() ? std::string("a column without a name is not read")
                                  : text::StrCat("column '", field->text, "' is not read"));
@@ -93,58 +181,105 @@ class Reader {
     return positions;
   }
 
-  // Places a unit under its parent and at its level, from the optional columns.
-  void PlaceUnit(const csv::Row& row, const std::map<Column, std::size_t>& columns, UnitId unit,
-                 Observations& into) {
-    if (auto p = columns.find(Column::kParent); p != columns.end()) {
-      const csv::Field& parent = row.fields[p->second];
-      if (!parent.text.empty()) {
-        absl::Status status = into.SetParent(unit, into.AddUnit(parent.text));
-        if (!status.ok()) Report(DiagnosticCode::kDataTree, parent.offset, std::string(status.message()));
-      }
-    }
-    if (auto l = columns.find(Column::kLevel); l != columns.end()) {
-      const csv::Field& level = row.fields[l->second];
-      if (!level.text.empty()) {
-        if (std::optional<UnitLevel> parsed = ParseUnitLevel(level.text)) {
-          into.SetLevel(unit, *parsed);
-        } else {
-          Report(DiagnosticCode::kDataValue, level.offset,
-                 text::StrCat("unknown level '", level.text, "' (市, 县区, 乡镇, 村 or 部门)"));
-        }
-      }
-    }
-  }
-
   // A row must have as many fields as the header; reports it if not.
-  bool HasWidth(const csv::Row& row, std::size_t width) {
-    if (row.fields.size() == width) return true;
-    Report(DiagnosticCode::kDataRow, row.fields.front().offset,
-           text::StrCat("this row has ", row.fields.size(), " fields; the header has ", width));
+  bool HasWidth(const Fields& row, std::size_t width) {
+    if (row.size() == width) return true;
+    Report(DiagnosticCode::kDataRow, row.front().offset,
+           text::StrCat("this row has ", row.size(), " fields; the header has ", width));
     return false;
   }
 
   std::vector<Diagnostic> Take() { return std::move(diagnostics_); }
-  std::string_view text() const { return text_; }
 
  private:
-  std::string_view text_;
+  const RowSource& rows_;
   std::string_view file_name_;
   std::vector<Diagnostic> diagnostics_;
+};
+
+// Finds a std::string key by a string_view without making a string.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>>;
+
+// Units by name for one file: rows come grouped by unit, so the last one is
+// tried first, and a name is looked up in Observations' ordered index only
+// the first time it appears.  Places each unit under its parent and at its
+// level from the optional columns, once for each change.
+class UnitPlacer {
+ public:
+  UnitPlacer(Reader& reader, const Positions& columns, Observations& into)
+      : reader_(reader), columns_(columns), into_(into) {}
+
+  UnitId Place(const csv::FieldView& name, const Fields& row) {
+    UnitId id;
+    if (have_last_ && name.text == last_name_) {
+      id = last_id_;
+    } else {
+      const auto found = ids_.find(name.text);
+      id = found != ids_.end() ? found->second : ids_.emplace(name.text, into_.AddUnit(name.text)).first->second;
+      last_name_.assign(name.text);
+      last_id_ = id;
+      have_last_ = true;
+    }
+    if (columns_.has(Column::kParent) || columns_.has(Column::kLevel)) PlaceInTree(id, row);
+    return id;
+  }
+
+ private:
+  void PlaceInTree(UnitId unit, const Fields& row) {
+    const std::string_view parent = columns_.has(Column::kParent) ? row[columns_[Column::kParent]].text : "";
+    const std::string_view level = columns_.has(Column::kLevel) ? row[columns_[Column::kLevel]].text : "";
+    if (unit == placed_ && parent == placed_parent_ && level == placed_level_) return;
+    placed_ = unit;
+    placed_parent_.assign(parent);
+    placed_level_.assign(level);
+    if (!parent.empty()) {
+      absl::Status status = into_.SetParent(unit, into_.AddUnit(parent));
+      if (!status.ok()) {
+        reader_.Report(DiagnosticCode::kDataTree, row[columns_[Column::kParent]].offset,
+                       std::string(status.message()));
+      }
+    }
+    if (!level.empty()) {
+      if (std::optional<UnitLevel> parsed = ParseUnitLevel(level)) {
+        into_.SetLevel(unit, *parsed);
+      } else {
+        reader_.Report(DiagnosticCode::kDataValue, row[columns_[Column::kLevel]].offset,
+                       text::StrCat("unknown level '", level, "' (市, 县区, 乡镇, 村 or 部门)"));
+      }
+    }
+  }
+
+  Reader& reader_;
+  const Positions& columns_;
+  Observations& into_;
+  StringMap<UnitId> ids_;
+  bool have_last_ = false;
+  std::string last_name_;
+  UnitId last_id_ = 0;
+  UnitId placed_ = -1;
+  std::string placed_parent_;
+  std::string placed_level_;
 };
 
 // A file's text as UTF-8: itself, or converted from GB18030 (GBK), the
 // encoding Chinese spreadsheets save CSV in unless told otherwise.
 struct Source {
-  std::string converted;  // empty when the text was UTF-8 (or nothing could be made of it)
+  std::string converted;  // empty unless the text was converted
   std::string_view text;
+  std::optional<std::size_t> invalid;  // the first byte that is not UTF-8, when nothing could be made of it
 };
 Source AsUtf8(std::string_view text) {
-  Source source{"", text};
-  if (!utf8::FindInvalid(text)) return source;
+  Source source{"", text, utf8::FindInvalid(text)};
+  if (!source.invalid) return source;
   if (std::optional<std::string> converted = encoding::FromGb18030(text)) {
     source.converted = *std::move(converted);
     source.text = source.converted;
+    source.invalid.reset();
   }
   return source;
 }
@@ -155,6 +290,44 @@ void NoteConversion(Reader& reader, const Source& source) {
   reader.Report(DiagnosticCode::kDataEncodingConverted, 0,
                 "the file is GB18030 (GBK), not UTF-8: it was read converted to UTF-8 (Excel: 另存为 → "
                 "CSV UTF-8 saves it so)");
+}
+
+// Checks what would leave every row in doubt, before one is read: the size,
+// the encoding, a quoted field never closed (which swallows the rest of the
+// file).  False when nothing may be read.
+bool Readable(Reader& reader, const Source& source) {
+  const std::string_view text = source.text;
+  if (text.size() > limits::kMaxDataBytes) {
+    reader.Report(DiagnosticCode::kLimitExceeded, 0,
+                  text::StrCat("the file is ", text.size(), " bytes; at most ", limits::kMaxDataBytes,
+                               " are read (split it by year or by county)"));
+    return false;
+  }
+  if (source.invalid) {
+    reader.Report(DiagnosticCode::kInvalidUtf8, *source.invalid,
+                  "the file is not valid UTF-8, nor GB18030 (GBK) Chinese text; save it as UTF-8 "
+                  "(Excel: 另存为 → CSV UTF-8)");
+    return false;
+  }
+  // Most data files quote nothing; one that does is read through once first.
+  if (text.find('"') != std::string_view::npos) {
+    csv::Cursor scan(text);
+    Fields fields;
+    while (scan.Next(fields)) {
+    }
+    if (scan.unterminated_quote()) {
+      reader.Report(DiagnosticCode::kDataRow, scan.error_offset(), "a quoted field is not closed");
+      return false;
+    }
+  }
+  return true;
+}
+
+// The header, or false (with the reason) for a file without one.
+bool ReadHeader(RowSource& rows, Reader& reader, Fields& header) {
+  if (rows.Next(header)) return true;
+  reader.Report(DiagnosticCode::kDataHeader, 0, "the file is empty: a header row is needed");
+  return false;
 }
 
 // "12,345" (a quoted field: thousands separators) and "3.5%" under an
@@ -191,44 +364,12 @@ std::optional<std::pair<Reported, std::string>> ReadAsNumber(std::string_view te
   return std::pair{*reported, text::StrCat("'", text, "' read as ", reported->ToString(), " (", why, ")")};
 }
 
-// The rows after the header, without comment lines; null on a fatal problem.
-std::optional<std::vector<csv::Row>> Rows(Reader& reader, std::string_view text) {
-  if (text.size() > limits::kMaxDataBytes) {
-    reader.Report(DiagnosticCode::kLimitExceeded, 0,
-                  text::StrCat("the file is ", text.size(), " bytes; at most ", limits::kMaxDataBytes,
-                               " are read (split it by year or by county)"));
-    return std::nullopt;
-  }
-  if (utf8::FindInvalid(text)) {
-    reader.Report(DiagnosticCode::kInvalidUtf8, *utf8::FindInvalid(text),
-                  "the file is not valid UTF-8, nor GB18030 (GBK) Chinese text; save it as UTF-8 "
-                  "(Excel: 另存为 → CSV UTF-8)");
-    return std::nullopt;
-  }
-  csv::Table table = csv::Parse(text);
-  if (table.unterminated_quote) {
-    reader.Report(DiagnosticCode::kDataRow, table.error_offset, "a quoted field is not closed");
-    return std::nullopt;
-  }
-  std::vector<csv::Row> rows;
-  for (csv::Row& row : table.rows) {
-    if (!row.fields.empty() && row.fields.front().text.starts_with("#")) continue;
-    rows.push_back(std::move(row));
-  }
-  if (rows.empty()) {
-    reader.Report(DiagnosticCode::kDataHeader, 0, "the file is empty: a header row is needed");
-    return std::nullopt;
-  }
-  return rows;
-}
-
 // "100，70" (or "100,70" in a quoted field) under a two-part indicator's
 // number: one value per part, in the order of the parts.  A word that is
 // not a number (未统计, 待公布) is said of every part.  One number for
 // several parts says nothing about either, and is an error.
-void AddParts(Reader& reader, const Indicator& indicator, const csv::Field& unit,
-              const csv::Field& value, int year, const csv::Row& row,
-              const std::map<Column, std::size_t>& columns, Observations& into) {
+void AddParts(Reader& reader, const Indicator& indicator, UnitPlacer& units, const csv::FieldView& unit,
+              const Fields& row, const csv::FieldView& value, int year, Observations& into) {
   std::vector<std::string_view> pieces;
   std::string_view rest = value.text;
   while (true) {
@@ -268,8 +409,7 @@ void AddParts(Reader& reader, const Indicator& indicator, const csv::Field& unit
                                value.text, "' gives ", values.size()));
     return;
   }
-  const UnitId id = into.AddUnit(unit.text);
-  reader.PlaceUnit(row, columns, id, into);
+  const UnitId id = units.Place(unit, row);
   for (std::size_t p = 0; p < values.size(); ++p) {
     absl::Status added = into.Add(id, indicator.parts[p].number, year, values[p]);
     if (!added.ok()) {
@@ -279,89 +419,177 @@ void AddParts(Reader& reader, const Indicator& indicator, const csv::Field& unit
   }
 }
 
+// What the reader has learnt of a key from its first row: whether the
+// framework has it, the indicator it names, and its columns by year.
+struct KeyFacts {
+  bool known = true;
+  const Indicator* indicator = nullptr;
+  std::vector<std::pair<int, Observations::Column*>> columns;
+};
+
+// The year a field names, or nullopt (reported).
+std::optional<int> ReadYear(Reader& reader, const csv::FieldView& field) {
+  const std::string_view t = field.text;
+  if (t.size() == 4 && t[0] >= '1' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' && t[2] <= '9' &&
+      t[3] >= '0' && t[3] <= '9') {
+    const int year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    if (year >= limits::kFirstYear && year <= limits::kLastYear) return year;
+  }
+  if (const std::optional<AsciiNumber> number = ParseAsciiNumber(field.text);
+      number && number->scale == 0 && !number->negative && number->magnitude >= limits::kFirstYear &&
+      number->magnitude <= limits::kLastYear) {
+    return static_cast<int>(number->magnitude);
+  }
+  absl::StatusOr<Decimal> year = Decimal::Parse(field.text);
+  if (!year.ok() || year->scale() != 0 || *year < Decimal::FromInt(limits::kFirstYear) ||
+      *year > Decimal::FromInt(limits::kLastYear)) {
+    reader.Report(DiagnosticCode::kDataRow, field.offset,
+                  text::StrCat("'", field.text, "' is not a year from ", limits::kFirstYear, " to ",
+                               limits::kLastYear));
+    return std::nullopt;
+  }
+  return std::stoi(year->ToString());  // "+2022", "２０２２"
+}
+
+// A value as most are written -- a plain ASCII number -- as a mantissa and
+// its scale, which go straight into the column; nullopt for the rest.
+std::optional<ScaledNumber> PlainNumber(std::string_view text) {
+  const std::optional<AsciiNumber> number = ParseAsciiNumber(text);
+  if (!number || number->magnitude > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+  const auto magnitude = static_cast<std::int64_t>(number->magnitude);
+  return ScaledNumber{number->negative ? -magnitude : magnitude, number->scale};
+}
+
 // Reported values, or with `notes` verified ones, which may also say who
 // verified each and why it differs.
-std::vector<Diagnostic> ReadValues(std::string_view text, std::string_view file_name,
-                                   const Framework* framework, Observations& into, VerifiedNotes* notes) {
-  const Source source = AsUtf8(text);
-  text = source.text;
-  Reader reader(text, file_name);
-  NoteConversion(reader, source);
-  std::optional<std::vector<csv::Row>> rows = Rows(reader, text);
-  if (!rows) return reader.Take();
+void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Observations& into,
+                VerifiedNotes* notes) {
+  Fields header;
+  if (!ReadHeader(rows, reader, header)) return;
   std::vector<Column> allowed = {Column::kUnit,  Column::kIndicator, Column::kYear,
                                  Column::kValue, Column::kParent,    Column::kLevel};
   if (notes != nullptr) allowed.insert(allowed.end(), {Column::kReviewer, Column::kReason});
-  const auto columns = reader.Header(
-      rows->front(), {Column::kUnit, Column::kIndicator, Column::kYear, Column::kValue}, allowed);
-  if (!columns) return reader.Take();
-  const auto text_of = [&](const csv::Row& row, Column column) -> std::string {
-    const auto found = columns->find(column);
-    return found == columns->end() ? std::string() : std::string(row.fields[found->second].text);
+  const std::optional<Positions> columns =
+      reader.Header(header, {Column::kUnit, Column::kIndicator, Column::kYear, Column::kValue}, allowed);
+  if (!columns) return;
+  const auto text_of = [&](const Fields& row, Column column) -> std::string {
+    return columns->has(column) ? std::string(row[(*columns)[column]].text) : std::string();
   };
-  const std::set<std::string, std::less<>> keys =
+  const std::set<std::string, std::less<>> framework_keys =
       framework ? FrameworkKeys(*framework) : std::set<std::string, std::less<>>{};
-  const std::size_t width = rows->front().fields.size();
-  for (std::size_t r = 1; r < rows->size(); ++r) {
-    const csv::Row& row = (*rows)[r];
+  StringMap<KeyFacts> keys;
+  UnitPlacer units(reader, *columns, into);
+  const std::size_t width = header.size();
+  Fields row;
+  while (rows.Next(row)) {
     if (!reader.HasWidth(row, width)) continue;
-    const csv::Field& unit = row.fields[columns->at(Column::kUnit)];
-    const csv::Field& key = row.fields[columns->at(Column::kIndicator)];
-    const csv::Field& year_field = row.fields[columns->at(Column::kYear)];
-    const csv::Field& value = row.fields[columns->at(Column::kValue)];
+    const csv::FieldView& unit = row[(*columns)[Column::kUnit]];
+    const csv::FieldView& key = row[(*columns)[Column::kIndicator]];
+    const csv::FieldView& year_field = row[(*columns)[Column::kYear]];
+    const csv::FieldView& value = row[(*columns)[Column::kValue]];
     if (unit.text.empty()) {
       reader.Report(DiagnosticCode::kDataRow, unit.offset, "the unit is empty");
       continue;
     }
-    if (framework != nullptr && !keys.count(key.text)) {
+    auto facts = keys.find(key.text);
+    if (facts == keys.end()) {
+      KeyFacts learnt;
+      learnt.known = framework == nullptr || framework_keys.count(key.text) > 0;
+      learnt.indicator = framework ? framework->FindIndicator(key.text) : nullptr;
+      facts = keys.emplace(key.text, std::move(learnt)).first;
+    }
+    if (!facts->second.known) {
       reader.Report(DiagnosticCode::kDataUnknownKey, key.offset,
-                    text::StrCat("'", key.text,
-                                 "' is not an indicator, part or count of the framework '",
+                    text::StrCat("'", key.text, "' is not an indicator, part or count of the framework '",
                                  framework->name(), "'"));
       continue;
     }
-    absl::StatusOr<Decimal> year = Decimal::Parse(year_field.text);
-    if (!year.ok() || year->scale() != 0 || *year < Decimal::FromInt(limits::kFirstYear) ||
-        *year > Decimal::FromInt(limits::kLastYear)) {
-      reader.Report(DiagnosticCode::kDataRow, year_field.offset,
-                    text::StrCat("'", year_field.text, "' is not a year from ", limits::kFirstYear, " to ",
-                                 limits::kLastYear));
-      continue;
-    }
+    const std::optional<int> year = ReadYear(reader, year_field);
+    if (!year) continue;
     if (notes != nullptr) {
-      VerifiedNote note{text_of(row, Column::kReviewer), text_of(row, Column::kReason),
-                        utf8::Locate(text, unit.offset).line};
-      (*notes)[{std::string(unit.text), std::string(key.text), std::stoi(year->ToString())}] = std::move(note);
+      (*notes)[{std::string(unit.text), std::string(key.text), *year}] =
+          VerifiedNote{text_of(row, Column::kReviewer), text_of(row, Column::kReason), reader.LineOf(unit.offset)};
     }
-    const Indicator* with_parts = framework ? framework->FindIndicator(key.text) : nullptr;
-    if (with_parts != nullptr && !with_parts->parts.empty()) {
-      AddParts(reader, *with_parts, unit, value, std::stoi(year->ToString()), row, *columns, into);
+    const Indicator* indicator = facts->second.indicator;
+    if (indicator != nullptr && !indicator->parts.empty()) {
+      AddParts(reader, *indicator, units, unit, row, value, *year, into);
       continue;
     }
-    absl::StatusOr<Reported> reported = ParseReported(value.text);
-    if (!reported.ok()) {
-      const Indicator* indicator = framework ? framework->FindIndicator(key.text) : nullptr;
-      std::optional<std::pair<Reported, std::string>> read = ReadAsNumber(value.text, indicator);
-      if (!read) {
-        const bool percent_sign = value.text.ends_with("%") || value.text.ends_with("％");
-        reader.Report(DiagnosticCode::kDataValue, value.offset,
-                      percent_sign && indicator != nullptr && indicator->measure_unit
-                          ? text::StrCat("'", value.text, "' has a % sign, but indicator ", indicator->number,
-                                         " is in ", MeasureUnitSymbol(*indicator->measure_unit))
-                          : std::string(reported.status().message()));
-        continue;
+    absl::Status added;
+    if (const std::optional<ScaledNumber> number = PlainNumber(value.text)) {
+      const UnitId id = units.Place(unit, row);
+      std::vector<std::pair<int, Observations::Column*>>& by_year = facts->second.columns;
+      auto column = std::find_if(by_year.begin(), by_year.end(), [&](const auto& c) { return c.first == *year; });
+      if (column == by_year.end()) {
+        absl::StatusOr<Observations::Column*> made = into.ColumnFor(key.text, *year);
+        if (!made.ok()) {  // the year was checked; nothing else fails here
+          reader.Report(DiagnosticCode::kDataRow, year_field.offset, std::string(made.status().message()));
+          continue;
+        }
+        column = by_year.insert(by_year.end(), {*year, *made});
       }
-      reader.Report(DiagnosticCode::kDataValueReadAs, value.offset, read->second);
-      reported = read->first;
+      added = into.Add(*column->second, id, *number);
+    } else {
+      absl::StatusOr<Reported> reported = ParseReported(value.text);
+      if (!reported.ok()) {
+        std::optional<std::pair<Reported, std::string>> read = ReadAsNumber(value.text, indicator);
+        if (!read) {
+          const bool percent_sign = value.text.ends_with("%") || value.text.ends_with("％");
+          reader.Report(DiagnosticCode::kDataValue, value.offset,
+                        percent_sign && indicator != nullptr && indicator->measure_unit
+                            ? text::StrCat("'", value.text, "' has a % sign, but indicator ", indicator->number,
+                                           " is in ", MeasureUnitSymbol(*indicator->measure_unit))
+                            : std::string(reported.status().message()));
+          continue;
+        }
+        reader.Report(DiagnosticCode::kDataValueReadAs, value.offset, read->second);
+        reported = read->first;
+      }
+      added = into.Add(units.Place(unit, row), key.text, *year, *reported);
     }
-    const UnitId id = into.AddUnit(unit.text);
-    reader.PlaceUnit(row, *columns, id, into);
-    absl::Status added = into.Add(id, key.text, std::stoi(year->ToString()), *reported);
     if (!added.ok()) {
       reader.Report(DiagnosticCode::kDataConflict, value.offset,
                     text::StrCat(unit.text, " ", key.text, " ", year_field.text, ": ", added.message()));
     }
   }
+}
+
+void ReadUnits(RowSource& rows, Reader& reader, Observations& into) {
+  Fields header;
+  if (!ReadHeader(rows, reader, header)) return;
+  const std::optional<Positions> columns =
+      reader.Header(header, {Column::kUnit}, {Column::kUnit, Column::kParent, Column::kLevel});
+  if (!columns) return;
+  UnitPlacer units(reader, *columns, into);
+  const std::size_t width = header.size();
+  Fields row;
+  while (rows.Next(row)) {
+    if (!reader.HasWidth(row, width)) continue;
+    const csv::FieldView& unit = row[(*columns)[Column::kUnit]];
+    if (unit.text.empty()) {
+      reader.Report(DiagnosticCode::kDataRow, unit.offset, "the unit is empty");
+      continue;
+    }
+    units.Place(unit, row);
+  }
+}
+
+// Reads a CSV text with `read` once it is known to be readable.
+template <typename Read>
+std::vector<Diagnostic> FromCsv(std::string_view text, std::string_view file_name, Read read) {
+  const Source source = AsUtf8(text);
+  CsvRows rows(source.text);
+  Reader reader(rows, file_name);
+  NoteConversion(reader, source);
+  if (Readable(reader, source)) read(rows, reader);
+  return reader.Take();
+}
+
+template <typename Read>
+std::vector<Diagnostic> FromSheet(const Sheet& sheet, std::string_view file_name, Read read) {
+  SheetRows rows(sheet);
+  Reader reader(rows, file_name);
+  read(rows, reader);
   return reader.Take();
 }
 
@@ -380,38 +608,26 @@ std::set<std::string, std::less<>> FrameworkKeys(const Framework& framework) {
 
 std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_view file_name,
                                             const Framework* framework, Observations& into) {
-  return ReadValues(text, file_name, framework, into, nullptr);
+  return FromCsv(text, file_name,
+                 [&](RowSource& rows, Reader& reader) { ReadValues(rows, reader, framework, into, nullptr); });
+}
+
+std::vector<Diagnostic> ReadObservationsSheet(const Sheet& sheet, std::string_view file_name,
+                                              const Framework* framework, Observations& into) {
+  return FromSheet(sheet, file_name,
+                   [&](RowSource& rows, Reader& reader) { ReadValues(rows, reader, framework, into, nullptr); });
 }
 
 std::vector<Diagnostic> ReadVerifiedCsv(std::string_view text, std::string_view file_name,
                                         const Framework* framework, Observations& into,
                                         VerifiedNotes& notes) {
-  return ReadValues(text, file_name, framework, into, &notes);
+  return FromCsv(text, file_name,
+                 [&](RowSource& rows, Reader& reader) { ReadValues(rows, reader, framework, into, &notes); });
 }
 
 std::vector<Diagnostic> ReadUnitsCsv(std::string_view text, std::string_view file_name,
                                      Observations& into) {
-  const Source source = AsUtf8(text);
-  text = source.text;
-  Reader reader(text, file_name);
-  NoteConversion(reader, source);
-  std::optional<std::vector<csv::Row>> rows = Rows(reader, text);
-  if (!rows) return reader.Take();
-  const auto columns = reader.Header(rows->front(), {Column::kUnit},
-                                     {Column::kUnit, Column::kParent, Column::kLevel});
-  if (!columns) return reader.Take();
-  const std::size_t width = rows->front().fields.size();
-  for (std::size_t r = 1; r < rows->size(); ++r) {
-    const csv::Row& row = (*rows)[r];
-    if (!reader.HasWidth(row, width)) continue;
-    const csv::Field& unit = row.fields[columns->at(Column::kUnit)];
-    if (unit.text.empty()) {
-      reader.Report(DiagnosticCode::kDataRow, unit.offset, "the unit is empty");
-      continue;
-    }
-    reader.PlaceUnit(row, *columns, into.AddUnit(unit.text), into);
-  }
-  return reader.Take();
+  return FromCsv(text, file_name, [&](RowSource& rows, Reader& reader) { ReadUnits(rows, reader, into); });
 }
 
 }  // namespace healthact

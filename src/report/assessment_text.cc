@@ -28,14 +28,18 @@ void AppendVerdictJson(std::string& out, const Verdict& verdict) {
   out += "}";
 }
 
-std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
+// A CSV field appended to `out`, quoted when it must be.
+void AppendCsvField(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out.append(text);
+    return;
+  }
+  out += '"';
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
 }
 
 std::string Pad(std::string_view text, int width, bool right = false) {
@@ -142,35 +146,62 @@ std::string UnitJson(const UnitResult& r, Explanation explanation) {
 
 }  // namespace report_parts
 
-std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
-  std::string out =
-      report_parts::AssessmentJsonHead(a.framework().name(), a.year(), a.record(), explanation);
+void WriteAssessmentJson(const Assessment& a, Explanation explanation, const TextSink& sink) {
+  sink(report_parts::AssessmentJsonHead(a.framework().name(), a.year(), a.record(), explanation));
   bool first = true;
+  std::string out;  // one unit's text, reused
   for (std::size_t u : a.ranking()) {
-    text::StrAppend(&out, first ? "\n  " : ",\n  ",
-                    report_parts::UnitJson(UnitResultOf(a, u, explanation), explanation));
+    out.assign(first ? "\n  " : ",\n  ");
+    out += report_parts::UnitJson(UnitResultOf(a, u, explanation), explanation);
+    sink(out);
     first = false;
   }
-  return out + std::string(report_parts::kAssessmentJsonEnd);
+  sink(report_parts::kAssessmentJsonEnd);
 }
 
-std::string AssessmentToCsv(const Assessment& a, Explanation explanation) {
-  std::string out = "unit,rank,score,grade,indicator,status,value,target,reason,findings\n";
+std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
+  std::string out;
+  WriteAssessmentJson(a, explanation, [&](std::string_view piece) { out.append(piece); });
+  return out;
+}
+
+void WriteAssessmentCsv(const Assessment& a, Explanation explanation, const TextSink& sink) {
+  sink("unit,rank,score,grade,indicator,status,value,target,reason,findings\n");
+  std::string out;  // one unit's rows, reused
   for (std::size_t u : a.ranking()) {
     const UnitResult r = UnitResultOf(a, u, explanation);
+    out.clear();
+    // What every row of the unit begins with: unit,rank,score,grade,
+    std::string lead;
+    AppendCsvField(lead, r.unit);
+    text::StrAppend(&lead, ",", r.rank, ",", r.score.ToString(), ",");
+    AppendCsvField(lead, r.grade);
+    lead += ',';
     for (const ShownVerdict& shown : r.verdicts) {
       const std::string findings = FindingsOn(r.findings, shown.indicator->number);
       const auto row = [&](const Verdict& v) {
-        text::StrAppend(&out, CsvField(r.unit), ",", r.rank, ",", r.score.ToString(), ",",
-                        CsvField(r.grade), ",", CsvField(v.indicator), ",",
-                        VerdictStatusName(v.status), ",", CsvField(ValueText(v)), ",",
-                        CsvField(TargetText(v)), ",", CsvField(ReasonText(v)), ",",
-                        CsvField(findings), "\n");
+        out += lead;
+        AppendCsvField(out, v.indicator);
+        text::StrAppend(&out, ",", VerdictStatusName(v.status), ",");
+        AppendCsvField(out, ValueText(v));
+        out += ',';
+        AppendCsvField(out, TargetText(v));
+        out += ',';
+        AppendCsvField(out, ReasonText(v));
+        out += ',';
+        AppendCsvField(out, findings);
+        out += '\n';
       };
       row(shown.verdict);
       for (const Verdict& part : shown.verdict.parts) row(part);
     }
+    sink(out);
   }
+}
+
+std::string AssessmentToCsv(const Assessment& a, Explanation explanation) {
+  std::string out;
+  WriteAssessmentCsv(a, explanation, [&](std::string_view piece) { out.append(piece); });
   return out;
 }
 

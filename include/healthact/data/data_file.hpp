@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "healthact/core/diagnostic.hpp"
+#include "healthact/core/sheet.hpp"
 #include "healthact/model/framework.hpp"
 #include "healthact/data/observations.hpp"
 
@@ -61,6 +62,12 @@ struct VerifiedNote {
 // By unit, key as the file writes it (an indicator's number stands for all
 // its parts) and year.
 using VerifiedNotes = std::map<std::tuple<std::string, std::string, int>, VerifiedNote, std::less<>>;
+
+// As ReadObservationsCsv, for a spreadsheet's sheet (an .xlsx file read by
+// ReadXlsx): the first row not blank is the header; rows and columns in
+// diagnostics are the sheet's own (line 3, column 2 is cell B3).
+std::vector<Diagnostic> ReadObservationsSheet(const Sheet& sheet, std::string_view file_name,
+                                              const Framework* framework, Observations& into);
 
 // As ReadObservationsCsv, for verified values; each row's reviewer and
 // reason (empty when it does not state them) and line go to `notes`.

@@ -3,7 +3,9 @@
 #ifndef HEALTHACT_ASSESSMENT_TEXT_HPP_
 #define HEALTHACT_ASSESSMENT_TEXT_HPP_
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "healthact/assess/assessment.hpp"
 
@@ -19,6 +21,16 @@ std::string AssessmentToJson(const Assessment& assessment, Explanation explanati
 // One row per unit and indicator:
 // unit,rank,score,grade,indicator,status,value,target,reason.
 std::string AssessmentToCsv(const Assessment& assessment, Explanation explanation);
+
+// Where a streamed text goes, a piece at a time and in order (standard
+// output, a file, a caller's buffer); the writer keeps none of it.
+using TextSink = std::function<void(std::string_view)>;
+
+// AssessmentToJson and AssessmentToCsv a unit at a time, each unit's text
+// handed to `sink` as soon as it is made: the memory of one unit's text, not
+// of the whole (90 MB for 40 000 units explained in full).
+void WriteAssessmentJson(const Assessment& assessment, Explanation explanation, const TextSink& sink);
+void WriteAssessmentCsv(const Assessment& assessment, Explanation explanation, const TextSink& sink);
 
 // The ranking as a Markdown table, then each unit's verdicts with reasons.
 std::string AssessmentToMarkdown(const Assessment& assessment, Explanation explanation);
