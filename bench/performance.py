@@ -58,6 +58,44 @@ def frame_ingest(build, values):
     return [float(x) for x in run.stdout.strip().splitlines()[-1].split(":")[1].split()]
 
 
+def end_to_end(build, binary):
+    """The section on the whole path: bench/end_to_end.py (healthact assess
+    and pandas as whole processes, taking turns) and the stages of
+    bench/ingest_bench.cc."""
+    lines = ["## The whole path: data file to ranking, against pandas", "",
+             "`python3 bench/end_to_end.py " + build + "`: `healthact assess examples/liuzhou.ha DATA.csv "
+             "--year 2022 --format table|csv|json` and the same assessment in pandas "
+             "(`bench/pandas_assess.py`: read_csv, pivot, compare each target, score, grade, rank; Debian's "
+             "python3-pandas) as whole processes taking turns, medians of 3; the script checks that both "
+             "give every unit the same rank, score and grade.", "",
+             "| units (rows, file) | healthact table | pandas | pandas / healthact | csv / table | "
+             "json / table | peak memory: table, csv, json, pandas (× file) |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    if not os.path.exists("/usr/bin/python3"):
+        return lines + ["", "(no pandas under /usr/bin/python3)", ""]
+    out = subprocess.run([sys.executable, os.path.join(HERE, "end_to_end.py"), build],
+                         check=True, capture_output=True, text=True).stdout
+    for size in json.loads(out)["sizes"]:
+        t = size["seconds"]
+        peaks = ", ".join(f"{size['peak_bytes'][n] / size['file_bytes']:.1f}"
+                          for n in ("table", "csv", "json", "pandas"))
+        lines.append(f"| {size['units']:,} ({size['rows'] / 1e6:.2f} M, {size['file_bytes'] / 1e6:.0f} MB) | "
+                     f"{t['table']:.2f} s | {t['pandas']:.2f} s | {size['pandas_over_table']:.1f}× | "
+                     f"{size['csv_over_table']:.1f}× | {size['json_over_table']:.1f}× | {peaks} |")
+    stages = bench(binary, "BM_ReadDataFile|BM_AssessRead|BM_Print")
+    read = stages["BM_ReadDataFile/40000"]
+    lines += ["", "Where the time goes at 40 000 units, stage by stage in one process "
+              "(`bench/ingest_bench.cc`):", "", "| stage | time | rate |", "| --- | ---: | ---: |",
+              f"| read the data file | {read['real_time']:.0f} ms | {read['bytes_per_second'] / 1e6:.0f} MB/s, "
+              f"{read['rows_per_second'] / 1e6:.1f} M rows/s |",
+              f"| assess | {stages['BM_AssessRead/40000']['real_time']:.1f} ms | |"]
+    for name, label in (("BM_PrintTable", "print the table"), ("BM_PrintCsv", "print CSV (every reason)"),
+                        ("BM_PrintJson", "print JSON (every reason)")):
+        b = stages[f"{name}/40000"]
+        lines.append(f"| {label} | {b['real_time']:.0f} ms | {b['bytes_per_second'] / 1e6:.0f} MB/s |")
+    return lines + [""]
+
+
 def machine():
     model = "unknown CPU"
     try:
@@ -194,6 +232,8 @@ def main():
               "`hact_observations_add_packed` on the same values in the same run; the rest of the "
               "Python time is pandas' (codes, `to_numpy`) and the observations' copy for all or nothing."]
     lines.append("")
+
+    lines += end_to_end(args.build, binary)
 
     text = "\n".join(lines)
     with open(args.output, "w", encoding="utf-8") as f:

@@ -84,6 +84,22 @@ bool ReadPrinting(const std::string& file, ReadText read) {
 
 bool LoadData(const std::string& file, const Framework* framework, bool units_file,
               Observations& observations) {
+  // Offices keep their figures in Excel: a workbook's first sheet is read as
+  // the CSV would be.
+  if (std::filesystem::path(file).extension() == ".xlsx") {
+    absl::StatusOr<std::string> bytes = ReadFile(file);
+    absl::StatusOr<std::vector<Sheet>> sheets =
+        bytes.ok() ? ReadXlsx(*bytes) : absl::StatusOr<std::vector<Sheet>>(bytes.status());
+    if (!sheets.ok()) {
+      std::cerr << "healthact: " << file << ": " << sheets.status().message() << "\n";
+      return false;
+    }
+    const std::vector<Diagnostic> diagnostics =
+        units_file ? ReadUnitsSheet(sheets->front(), file, observations)
+                   : ReadObservationsSheet(sheets->front(), file, framework, observations);
+    for (const Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
+    return !HasErrors(diagnostics);
+  }
   return ReadPrinting(file, [&](const std::string& text) {
     return units_file ? ReadUnitsCsv(text, file, observations)
                       : ReadObservationsCsv(text, file, framework, observations);

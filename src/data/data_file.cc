@@ -630,4 +630,8 @@ std::vector<Diagnostic> ReadUnitsCsv(std::string_view text, std::string_view fil
   return FromCsv(text, file_name, [&](RowSource& rows, Reader& reader) { ReadUnits(rows, reader, into); });
 }
 
+std::vector<Diagnostic> ReadUnitsSheet(const Sheet& sheet, std::string_view file_name, Observations& into) {
+  return FromSheet(sheet, file_name, [&](RowSource& rows, Reader& reader) { ReadUnits(rows, reader, into); });
+}
+
 }  // namespace healthact

@@ -78,6 +78,8 @@ std::vector<Diagnostic> ReadVerifiedCsv(std::string_view text, std::string_view 
 // Adds units, their parents and levels to `into`.
 std::vector<Diagnostic> ReadUnitsCsv(std::string_view text, std::string_view file_name,
                                      Observations& into);
+// The same from a sheet, as ReadObservationsSheet reads one.
+std::vector<Diagnostic> ReadUnitsSheet(const Sheet& sheet, std::string_view file_name, Observations& into);
 
 }  // namespace healthact
 
