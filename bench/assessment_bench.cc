@@ -20,6 +20,7 @@
 
 #include "healthact/assess/assessment.hpp"
 #include "healthact/lang/dsl.hpp"
+#include "liuzhou.hpp"
 
 namespace {
 
@@ -27,15 +28,7 @@ using healthact::Decimal;
 using healthact::ReportKind;
 using healthact::Reported;
 
-std::shared_ptr<const healthact::Framework> Liuzhou() {
-  static const auto framework = [] {
-    std::ifstream in(std::string(HEALTHACT_SOURCE_DIR) + "/examples/liuzhou.ha");
-    std::stringstream text;
-    text << in.rdbuf();
-    return healthact::ParseFramework(text.str(), "liuzhou.ha").framework;
-  }();
-  return framework;
-}
+using healthact::bench::Liuzhou;
 
 // Peak resident memory of this process so far, in bytes (VmHWM).
 double PeakResidentBytes() {

@@ -14,19 +14,12 @@
 #include "healthact/assess/assessment.hpp"
 #include "healthact/data/data_file.hpp"
 #include "healthact/lang/dsl.hpp"
+#include "liuzhou.hpp"
 #include "healthact/report/assessment_text.hpp"
 
 namespace {
 
-std::shared_ptr<const healthact::Framework> Liuzhou() {
-  static const auto framework = [] {
-    std::ifstream in(std::string(HEALTHACT_SOURCE_DIR) + "/examples/liuzhou.ha");
-    std::stringstream text;
-    text << in.rdbuf();
-    return healthact::ParseFramework(text.str(), "liuzhou.ha").framework;
-  }();
-  return framework;
-}
+using healthact::bench::Liuzhou;
 
 // A data file for `units` units: every indicator or part in 2022 with a
 // plausible figure (one decimal, inside the indicator's range), 实现 or
