@@ -145,6 +145,12 @@ TEST(DataFile, ConvertsGb18030AndSaysSo) {
   EXPECT_EQ(refused[0].ToString(),
             "bad.csv:2:1: error: the file is not valid UTF-8, nor GB18030 (GBK) Chinese text; save it as UTF-8 "
             "(Excel: 另存为 → CSV UTF-8) [E002 invalid-utf8]");
+  // The first bad byte is found wherever it falls among ASCII and Chinese
+  // text: here the 13th character of line 2 (甘州区 and ",1,2022,7" before it).
+  const std::vector<Diagnostic> late =
+      ReadObservationsCsv("unit,indicator,year,value\n甘州区,1,2022,7\xFF\n", "late.csv", nullptr, data);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].ToString().substr(0, 21), "late.csv:2:13: error:");
 }
 
 // Quoted fields are read as RFC 4180 has them ("" is one quote, a field may

@@ -16,23 +16,25 @@ constexpr auto kEndsField = [] {
 }();
 bool EndsField(char c) { return kEndsField[static_cast<unsigned char>(c)]; }
 
+// The first byte at or after `at` that ends an unquoted field, or `end`.
+// (Eight bytes at a time through bit tricks measured slower: most fields are
+// shorter than a word.)
+inline const char* FieldEnd(const char* at, const char* end) {
+  while (at < end && !EndsField(*at)) ++at;
+  return at;
+}
+
 }  // namespace
 
 Cursor::Cursor(std::string_view text) : text_(text) {
   if (text_.starts_with(kByteOrderMark)) pos_ = kByteOrderMark.size();
 }
 
-bool Cursor::ReadField(FieldView& field, std::size_t index) {
+bool Cursor::ReadQuoted(FieldView& field, std::size_t index) {
   const std::size_t size = text_.size();
   field.offset = pos_;
-  if (pos_ >= size || text_[pos_] != '"') {
-    const std::size_t start = pos_;
-    while (pos_ < size && !EndsField(text_[pos_])) ++pos_;
-    field.text = text_.substr(start, pos_ - start);
-    return true;
-  }
-  // A quoted field: a view of its inside while it has no doubled quote and
-  // nothing after its closing quote, a copy otherwise.
+  // A view of its inside while it has no doubled quote and nothing after its
+  // closing quote, a copy otherwise.
   const std::size_t quote = pos_++;
   const std::size_t start = pos_;
   std::string* copy = nullptr;
@@ -62,7 +64,7 @@ bool Cursor::ReadField(FieldView& field, std::size_t index) {
   }
   // Whatever follows the closing quote up to the separator belongs to the field.
   const std::size_t after = pos_;
-  while (pos_ < size && !EndsField(text_[pos_])) ++pos_;
+  pos_ = static_cast<std::size_t>(FieldEnd(text_.data() + pos_, text_.data() + size) - text_.data());
   if (pos_ > after) {
     if (copy == nullptr) {
       if (unescaped_.size() <= index) unescaped_.resize(index + 1);
@@ -76,31 +78,42 @@ bool Cursor::ReadField(FieldView& field, std::size_t index) {
 }
 
 bool Cursor::Next(std::vector<FieldView>& fields) {
-  const std::size_t size = text_.size();
-  while (pos_ < size && !unterminated_quote_) {
+  const char* const data = text_.data();
+  const char* const end = data + text_.size();
+  while (pos_ < text_.size() && !unterminated_quote_) {
     fields.clear();
     line_ = next_line_;
     // The first line starts before the byte-order mark, which an editor does
     // not show: the caller's columns count from there.
     line_start_ = line_ == 1 ? 0 : pos_;
     bool has_content = false;
+    const char* at = data + pos_;
     while (true) {
       FieldView field;
-      if (!ReadField(field, fields.size())) return false;
+      if (at < end && *at == '"') {
+        pos_ = static_cast<std::size_t>(at - data);
+        if (!ReadQuoted(field, fields.size())) return false;
+        at = data + pos_;
+      } else {
+        const char* const start = at;
+        at = FieldEnd(at, end);
+        field = {std::string_view(start, static_cast<std::size_t>(at - start)), static_cast<std::size_t>(start - data)};
+      }
       has_content = has_content || !field.text.empty() || !fields.empty();
       fields.push_back(field);
-      if (pos_ < size && text_[pos_] == ',') {
-        ++pos_;
+      if (at < end && *at == ',') {
+        ++at;
         has_content = true;
         continue;
       }
       break;
     }
-    if (pos_ < size && text_[pos_] == '\r') ++pos_;
-    if (pos_ < size && text_[pos_] == '\n') {
-      ++pos_;
+    if (at < end && *at == '\r') ++at;
+    if (at < end && *at == '\n') {
+      ++at;
       ++next_line_;
     }
+    pos_ = static_cast<std::size_t>(at - data);
     if (has_content) return true;
   }
   return false;

@@ -42,8 +42,8 @@ class Cursor {
   utf8::LineColumn Locate(std::size_t offset) const;
 
  private:
-  // Reads one field starting at pos_; false at an unclosed quote.
-  bool ReadField(FieldView& field, std::size_t index);
+  // Reads the quoted field starting at pos_; false when it is never closed.
+  bool ReadQuoted(FieldView& field, std::size_t index);
 
   std::string_view text_;
   std::size_t pos_ = 0;

@@ -53,10 +53,13 @@ std::optional<std::size_t> FindInvalid(std::string_view text) {
       if ((word & 0x8080808080808080ULL) != 0) break;
       i += 8;
     }
-    if (i >= text.size()) break;
-    const std::size_t length = SequenceLength(text, i);
-    if (length == 0) return i;
-    i += length;
+    // Up to the word's first byte that is not ASCII, then its sequences.
+    while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80) {
+      const std::size_t length = SequenceLength(text, i);
+      if (length == 0) return i;
+      i += length;
+    }
   }
   return std::nullopt;
 }

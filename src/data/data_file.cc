@@ -422,9 +422,13 @@ void AddParts(Reader& reader, const Indicator& indicator, UnitPlacer& units, con
 // What the reader has learnt of a key from its first row: whether the
 // framework has it, the indicator it names, and its columns by year.
 struct KeyFacts {
+  std::string key;
   bool known = true;
   const Indicator* indicator = nullptr;
   std::vector<std::pair<int, Observations::Column*>> columns;
+  // The key the row after this key's had last time: rows repeat the same
+  // order of keys unit after unit, so the guess saves hashing most keys.
+  KeyFacts* after = nullptr;
 };
 
 // The year a field names, or nullopt (reported).
@@ -478,6 +482,7 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
   const std::set<std::string, std::less<>> framework_keys =
       framework ? FrameworkKeys(*framework) : std::set<std::string, std::less<>>{};
   StringMap<KeyFacts> keys;
+  KeyFacts* previous = nullptr;  // the last row's key
   UnitPlacer units(reader, *columns, into);
   const std::size_t width = header.size();
   Fields row;
@@ -491,14 +496,23 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
       reader.Report(DiagnosticCode::kDataRow, unit.offset, "the unit is empty");
       continue;
     }
-    auto facts = keys.find(key.text);
-    if (facts == keys.end()) {
-      KeyFacts learnt;
-      learnt.known = framework == nullptr || framework_keys.count(key.text) > 0;
-      learnt.indicator = framework ? framework->FindIndicator(key.text) : nullptr;
-      facts = keys.emplace(key.text, std::move(learnt)).first;
+    KeyFacts* facts = previous != nullptr && previous->after != nullptr && previous->after->key == key.text
+                          ? previous->after
+                          : nullptr;
+    if (facts == nullptr) {
+      auto found = keys.find(key.text);
+      if (found == keys.end()) {
+        KeyFacts learnt;
+        learnt.key = std::string(key.text);
+        learnt.known = framework == nullptr || framework_keys.count(key.text) > 0;
+        learnt.indicator = framework ? framework->FindIndicator(key.text) : nullptr;
+        found = keys.emplace(key.text, std::move(learnt)).first;
+      }
+      facts = &found->second;  // a node's: its address stays
+      if (previous != nullptr) previous->after = facts;
     }
-    if (!facts->second.known) {
+    previous = facts;
+    if (!facts->known) {
       reader.Report(DiagnosticCode::kDataUnknownKey, key.offset,
                     text::StrCat("'", key.text, "' is not an indicator, part or count of the framework '",
                                  framework->name(), "'"));
@@ -510,7 +524,7 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
       (*notes)[{std::string(unit.text), std::string(key.text), *year}] =
           VerifiedNote{text_of(row, Column::kReviewer), text_of(row, Column::kReason), reader.LineOf(unit.offset)};
     }
-    const Indicator* indicator = facts->second.indicator;
+    const Indicator* indicator = facts->indicator;
     if (indicator != nullptr && !indicator->parts.empty()) {
       AddParts(reader, *indicator, units, unit, row, value, *year, into);
       continue;
@@ -518,7 +532,7 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
     absl::Status added;
     if (const std::optional<ScaledNumber> number = PlainNumber(value.text)) {
       const UnitId id = units.Place(unit, row);
-      std::vector<std::pair<int, Observations::Column*>>& by_year = facts->second.columns;
+      std::vector<std::pair<int, Observations::Column*>>& by_year = facts->columns;
       auto column = std::find_if(by_year.begin(), by_year.end(), [&](const auto& c) { return c.first == *year; });
       if (column == by_year.end()) {
         absl::StatusOr<Observations::Column*> made = into.ColumnFor(key.text, *year);

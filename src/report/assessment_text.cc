@@ -42,10 +42,19 @@ void AppendCsvField(std::string& out, std::string_view text) {
   out += '"';
 }
 
-std::string Pad(std::string_view text, int width, bool right = false) {
-  const int padding = std::max(0, width - DisplayWidth(text));
-  std::string spaces(static_cast<std::size_t>(padding), ' ');
-  return right ? spaces + std::string(text) : std::string(text) + spaces;
+// A table cell and the columns it takes, measured once.
+struct Cell {
+  std::string text;
+  int width = 0;
+  explicit Cell(std::string t) : text(std::move(t)), width(DisplayWidth(text)) {}
+};
+
+// `cell` appended to `out` padded to `width` columns, on the left or the right.
+void AppendPadded(std::string& out, const Cell& cell, int width, bool right = false) {
+  const std::size_t padding = static_cast<std::size_t>(std::max(0, width - cell.width));
+  if (right) out.append(padding, ' ');
+  out += cell.text;
+  if (!right) out.append(padding, ' ');
 }
 
 // "20/3/1/0/1/0": met, not met, missing, pending, invalid, not applicable.
@@ -92,6 +101,11 @@ int DisplayWidth(std::string_view text) {
   int width = 0;
   std::size_t offset = 0;
   while (offset < text.size()) {
+    if (static_cast<unsigned char>(text[offset]) < 0x80) {  // ASCII: one column, no decoding
+      ++width;
+      ++offset;
+      continue;
+    }
     const char32_t cp = utf8::Next(text, offset);
     const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
                       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -239,32 +253,42 @@ std::string AssessmentToMarkdown(const Assessment& a, Explanation explanation) {
 
 std::string AssessmentToTable(const Assessment& a) {
   struct Row {
-    std::string rank, unit, score, grade, tally, failed;
+    Cell rank, unit, score, grade, tally;
+    std::string failed;  // the last column: not padded
   };
-  std::vector<Row> rows = {
-      {"排名", "单位", "得分", "等级", "达标/未达标/缺报/待公布/无效/不适用", "未达标指标"}};
+  std::vector<Row> rows;
+  rows.reserve(a.ranking().size() + 1);
+  rows.push_back({Cell("排名"), Cell("单位"), Cell("得分"), Cell("等级"), Cell("达标/未达标/缺报/待公布/无效/不适用"),
+                  "未达标指标"});
   std::string findings;  // what validation found, unit by unit in ranking order
   for (std::size_t u : a.ranking()) {
     const UnitResult r = UnitRankingOf(a, u);
-    rows.push_back(Row{std::to_string(r.rank), r.unit, r.score.ToString(), r.grade,
-                       CountsCell(r.counts), report_parts::FailedText(r, ",")});
+    rows.push_back(Row{Cell(std::to_string(r.rank)), Cell(r.unit), Cell(r.score.ToString()), Cell(r.grade),
+                       Cell(CountsCell(r.counts)), report_parts::FailedText(r, ",")});
     for (const Finding& finding : r.findings) {
       text::StrAppend(&findings, "  ", r.unit, "  ", report_parts::FindingText(finding), "\n");
     }
   }
   int widths[5] = {0, 0, 0, 0, 0};
   for (const Row& row : rows) {
-    widths[0] = std::max(widths[0], DisplayWidth(row.rank));
-    widths[1] = std::max(widths[1], DisplayWidth(row.unit));
-    widths[2] = std::max(widths[2], DisplayWidth(row.score));
-    widths[3] = std::max(widths[3], DisplayWidth(row.grade));
-    widths[4] = std::max(widths[4], DisplayWidth(row.tally));
+    widths[0] = std::max(widths[0], row.rank.width);
+    widths[1] = std::max(widths[1], row.unit.width);
+    widths[2] = std::max(widths[2], row.score.width);
+    widths[3] = std::max(widths[3], row.grade.width);
+    widths[4] = std::max(widths[4], row.tally.width);
   }
   std::string out = text::StrCat(a.framework().name(), "  ", a.year(), "年\n");
   for (const Row& row : rows) {
-    text::StrAppend(&out, Pad(row.rank, widths[0], true), "  ", Pad(row.unit, widths[1]), "  ",
-                    Pad(row.score, widths[2], true), "  ", Pad(row.grade, widths[3]), "  ",
-                    Pad(row.tally, widths[4]), "  ", row.failed, "\n");
+    AppendPadded(out, row.rank, widths[0], true);
+    out += "  ";
+    AppendPadded(out, row.unit, widths[1]);
+    out += "  ";
+    AppendPadded(out, row.score, widths[2], true);
+    out += "  ";
+    AppendPadded(out, row.grade, widths[3]);
+    out += "  ";
+    AppendPadded(out, row.tally, widths[4]);
+    text::StrAppend(&out, "  ", row.failed, "\n");
   }
   if (!findings.empty()) text::StrAppend(&out, "\n校验发现:\n", findings);
   return out;
