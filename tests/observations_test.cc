@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "healthact/assess/assessment.hpp"
 #include "healthact/data/data_file.hpp"
 #include "healthact/data/observations.hpp"
 
@@ -194,6 +195,23 @@ TEST(DataFile, ReadsASheet) {
   ASSERT_TRUE(data.FindUnit("临泽县"));
   EXPECT_EQ(data.Get(*data.FindUnit("临泽县"), "1", 2022).kind, ReportKind::kNothing);
   EXPECT_EQ(data.value_count(), 1u);
+}
+
+// The decision record's hash of observations, against Python's hashlib on
+// the canonical text worked out by hand: units by name (乙 U+4E59 before 甲
+// U+7532) with parent and level, then each report as written.
+//   unit\t乙\t甲\t县区\n unit\t甲\t\t\n value\t乙\t1\t2022\t74.60\n value\t甲\t1\t2022\t75\n
+TEST(DecisionRecord, HashesTheCanonicalContentOfObservations) {
+  Observations data;
+  const UnitId jia = data.AddUnit("甲");
+  const UnitId yi = data.AddUnit("乙");
+  ASSERT_TRUE(data.SetParent(yi, jia).ok());
+  data.SetLevel(yi, UnitLevel::kCounty);
+  ASSERT_TRUE(data.Add(jia, "1", 2022, *ParseReported("75")).ok());
+  ASSERT_TRUE(data.Add(yi, "1", 2022, *ParseReported("74.60")).ok());
+  EXPECT_EQ(ObservationsSha256(data), "96834e261f17871dfb61433f87ee04a1a62c2de339096b4b5f5701e6be93fa85");
+  // Nothing at all: the hash of the empty text.
+  EXPECT_EQ(ObservationsSha256(Observations()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
 }  // namespace

@@ -466,6 +466,15 @@ TEST(Findings, CsvAndJsonAreStreamedAUnitAtATime) {
   EXPECT_EQ(pieces[3], "\n]}\n");
 }
 
+// A unit's name goes into JSON escaped: the quote, the backslash, a tab and
+// a control character, with the text around them kept.
+TEST(Findings, JsonEscapesWhatANameHolds) {
+  const auto framework = MustParse(kMortality);
+  const auto data = Data("unit,indicator,year,value\n\"甲\"\"乙\\\t丙\x01丁\",1,2022,75\n", framework.get());
+  const std::string json = AssessmentToJson(Assess(framework, data, 2022), Explanation::kAll);
+  EXPECT_TRUE(Contains(json, R"({"unit": "甲\"乙\\\t丙\u0001丁", )")) << json.substr(0, 400);
+}
+
 TEST(CheckAssessment, AYearWithoutTargetsNoUnitsAndAnEmptySelectionAreRefused) {
   const auto framework = MustParse(ReadTextFile(ExamplePath("zhangye.ha")));
   const auto data = Data("unit,indicator,year,value\n甲,1,2022,75\n", framework.get());

@@ -1,6 +1,7 @@
 #include "assess/evaluation.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "assess/kernel.hpp"
 #include "assess/verdict_words.hpp"
@@ -12,7 +13,18 @@ namespace {
 
 namespace mp = boost::multiprecision;
 
+// 10^exponent for exponent 0..18 (every scale a Decimal has), from a
+// table: the loop of multiplications cost more than the rational it fed.
+// Values this small live inside the cpp_int, so the table allocates nothing
+// a leak checker would report at exit.
 Integer Pow10(int exponent) {
+  static const auto kPowers = [] {
+    std::array<Integer, Decimal::kMaxScale + 1> powers;
+    powers[0] = 1;
+    for (std::size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * 10;
+    return powers;
+  }();
+  if (exponent >= 0 && exponent <= Decimal::kMaxScale) return kPowers[static_cast<std::size_t>(exponent)];
   Integer result = 1;
   for (int i = 0; i < exponent; ++i) result *= 10;
   return result;
@@ -240,6 +252,11 @@ std::string PartsAsOneMessage(const Indicator& indicator, const Reported& whole)
 }
 
 Rational ToRational(const Decimal& value) {
+  // From the digits as written (746 / 10 for 74.6), whose reduction is a
+  // native-sized gcd, rather than from the 10^18 units.
+  if (const std::optional<std::int64_t> mantissa = value.ToScaledExactly(value.scale())) {
+    return Rational(Integer(*mantissa), Pow10(value.scale()));
+  }
   return Rational(Integer(value.raw_units()), Pow10(Decimal::kMaxScale));
 }
 
@@ -405,6 +422,8 @@ Value NumericValue(const Indicator& indicator, std::string_view key,
   value.ok = true;
   value.number = ToRational(reported.number);
   value.shown = Shown(reported.number);
+  // Its range checked on the decimal; Checked explains a value outside it.
+  if (InRange(indicator.PlausibleRange(), reported.number)) return value;
   return Checked(std::move(value), indicator, key, year, false);
 }
 

@@ -236,12 +236,16 @@ absl::StatusOr<Decimal> Decimal::Divide(const Decimal& numerator, const Decimal&
 
 Decimal Decimal::Rounded(int places, Rounding rule) const {
   places = std::clamp(places, 0, static_cast<int>(kMaxScale));
-  const Wide step = PowerOfTen(kMaxScale - places);
-  const Wide rounded = DivideRounded(Wide(units_), step, rule) * step;
+  // Native 128 bits: |units| < 10^38, so the rounded value is at most 10^38,
+  // which still fits (2^127 > 1.7 × 10^38).
+  const auto step = static_cast<Units>(kNativePowers[kMaxScale - places]);
+  const Units rounded = DivideRounded<Units>(units_, step, rule) * step;
   // Rounding a value in range to fewer digits can carry into one more integer
-  // digit only at the very top of the range; clamp rather than overflow.
-  if (mp::abs(rounded) > MaxUnits()) return *this;
-  return Decimal(rounded.convert_to<Units>(), places);
+  // digit only at the very top of the range; keep the value rather than leave the range.
+  static_assert(kMaxIntegerDigits + kMaxScale == 38, "the largest magnitude is 10^38 - 1 units");
+  const Units max = static_cast<Units>(kNativePowers[kMaxScale]) * 100 * static_cast<Units>(kNativePowers[kMaxScale]) - 1;
+  if (rounded > max || rounded < -max) return *this;
+  return Decimal(rounded, places);
 }
 
 std::strong_ordering Decimal::CompareQuotient(const Decimal& divisor,

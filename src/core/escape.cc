@@ -3,8 +3,17 @@
 namespace healthact::escape {
 
 std::string JsonString(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  // Runs that need no escape are copied whole: most text has none.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
+    out.append(text.substr(run, i - run));
+    run = i + 1;
+    const char c = text[i];
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -17,12 +26,12 @@ std::string JsonString(std::string_view text) {
           out += "\\u00";
           out += kHex[(c >> 4) & 0xF];
           out += kHex[c & 0xF];
-        } else {
-          out += c;
         }
     }
   }
-  return out + "\"";
+  out.append(text.substr(run));
+  out += '"';
+  return out;
 }
 
 std::string JsonStringList(const std::vector<std::string>& items) {

@@ -1,12 +1,12 @@
-// SHA-256 (FIPS 180-4), for the content hashes of decision records.
-// Internal header: not installed.
+// SHA-256 (FIPS 180-4), for the content hashes of decision records, through
+// Nettle.  Internal header: not installed.
 #ifndef HEALTHACT_SRC_SHA256_HPP_
 #define HEALTHACT_SRC_SHA256_HPP_
 
-#include <array>
-#include <cstdint>
 #include <string>
 #include <string_view>
+
+#include <nettle/sha2.h>
 
 namespace healthact {
 
@@ -18,12 +18,7 @@ class Sha256 {
   std::string HexDigest();
 
  private:
-  void Block(const unsigned char* block);
-
-  std::array<std::uint32_t, 8> state_;
-  std::array<unsigned char, 64> buffer_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t length_ = 0;  // bytes
+  sha256_ctx context_;
 };
 
 inline std::string Sha256Hex(std::string_view data) {

@@ -142,9 +142,13 @@ Reported Observations::Column::Get(UnitId unit) const {
   const ReportKind k = kind(unit);
   if (k != ReportKind::kNumber) return Reported{k, Decimal()};
   if (!narrow()) return Reported{k, wide_[unit]};
-  // Back to the scale it was written with; exact, since it had no more digits.
-  const Decimal value = Decimal::FromScaled(scaled_[unit], scale_);
-  return Reported{k, value.Rounded(written_scales_[unit], Rounding::kTruncate)};
+  // Back to the scale it was written with; exact, since it had no more
+  // digits: the column's integer divided by a power of ten, natively.
+  const int written = written_scales_[unit];
+  if (written > scale_) {  // not made by Set, which widens the column first; kept exact all the same
+    return Reported{k, Decimal::FromScaled(scaled_[unit], scale_).Rounded(written, Rounding::kTruncate)};
+  }
+  return Reported{k, Decimal::FromScaled(scaled_[unit] / kPowers[scale_ - written], written)};
 }
 
 void Observations::Column::Widen() {

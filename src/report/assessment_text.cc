@@ -30,7 +30,10 @@ void AppendVerdictJson(std::string& out, const Verdict& verdict) {
 
 // A CSV field appended to `out`, quoted when it must be.
 void AppendCsvField(std::string& out, std::string_view text) {
-  if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
+  // One pass over the bytes (find_first_of made one memchr per character).
+  const bool plain = std::none_of(text.begin(), text.end(),
+                                  [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
+  if (plain) {
     out.append(text);
     return;
   }
