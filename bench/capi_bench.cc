@@ -51,6 +51,28 @@ void BM_CApiAssessOneCounty(benchmark::State& state) {
 }
 BENCHMARK(BM_CApiAssessOneCounty);
 
+// A vendor's check of one unit's figures before they are sent: the same
+// county through hact_validate_unit, which assesses that unit alone.
+void BM_CApiValidateUnit(benchmark::State& state) {
+  const std::string text = Zhangye();
+  hact_framework* framework = nullptr;
+  hact_framework_parse(text.data(), text.size(), "zhangye.ha", &framework, nullptr);
+  hact_observations* observations = nullptr;
+  hact_observations_new(&observations);
+  for (int i = 0; i < 27; ++i) hact_observations_add(observations, "甘州区", kKeys[i], 2022, kValues[i]);
+  for (auto _ : state) {
+    hact_assessment* assessment = nullptr;
+    hact_validate_unit(framework, observations, "甘州区", 2022, &assessment);
+    hact_unit_result unit;
+    hact_assessment_unit(assessment, 0, &unit);
+    benchmark::DoNotOptimize(unit.score);
+    hact_assessment_free(assessment);
+  }
+  hact_observations_free(observations);
+  hact_framework_free(framework);
+}
+BENCHMARK(BM_CApiValidateUnit);
+
 void BM_CppAssessOneCounty(benchmark::State& state) {
   auto framework = healthact::ParseFramework(Zhangye(), "zhangye.ha").framework;
   auto observations = std::make_shared<healthact::Observations>();

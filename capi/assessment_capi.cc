@@ -138,6 +138,9 @@ int32_t hact_validate_unit(const hact_framework* framework, const hact_observati
     const healthact::Observations& all = *observations->observations;
     const std::optional<healthact::UnitId> id = all.FindUnit(unit);
     if (!id) return Fail(HACT_ERROR_NOT_FOUND, std::string("no unit named ") + unit);
+    // Observations of this unit alone (a vendor checking one unit's figures)
+    // are assessed as they are: the copy-on-write snapshot, not a copy.
+    if (all.unit_count() == 1) return MakeAssessment(framework, observations->observations, year, assessment);
     // Only this unit's reports, all years (trends look back).
     auto one = std::make_shared<healthact::Observations>();
     const healthact::UnitId copy = one->AddUnit(unit);

@@ -152,8 +152,7 @@ Decimal Decimal::FromScaled(std::int64_t mantissa, int scale) {
 std::optional<std::int64_t> Decimal::ToScaled(int scale, Rounding rule) const {
   // Native 128-bit arithmetic: the divisor 10^(18-scale) fits in 64 bits.
   scale = std::clamp(scale, 0, static_cast<int>(kMaxScale));
-  Units divisor = 1;
-  for (int i = scale; i < kMaxScale; ++i) divisor *= 10;
+  const auto divisor = static_cast<Units>(kNativePowers[kMaxScale - scale]);
   const Units quotient = internal::DivideRounded<Units>(units_, divisor, rule);
   if (quotient > std::numeric_limits<std::int64_t>::max() ||
       quotient < std::numeric_limits<std::int64_t>::min()) {
