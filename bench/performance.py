@@ -128,7 +128,7 @@ def main():
 
     small = bench(binary, "BM_ParseFramework|BM_FormatFramework|BM_Compare|BM_ParseDecimal|"
                           "BM_ImportSeedTable|BM_CApiAssessOneCounty|BM_CppAssessOneCounty|"
-                          "BM_CApiAddPacked|BM_CApiAddCoded")
+                          "BM_CApiAddPacked|BM_CApiAddCoded|BM_CApiValidateUnit")
     lines += ["## Text", "", "| figure | value |", "| --- | --- |"]
     for n in (1000, 10000, 100000):
         b = small.get(f"BM_ParseFramework/{n}")
@@ -152,6 +152,8 @@ def main():
     lines.append(f"| one county assessed through the C interface (hact_assess) | {capi:.2f} {unit} |")
     lines.append(f"| the same through the C++ API | {cpp:.2f} {unit} |")
     lines.append(f"| C interface overhead | {capi / cpp:.2f}× |")
+    lines.append(f"| one unit's figures checked through hact_validate_unit | "
+                 f"{small['BM_CApiValidateUnit']['real_time']:.2f} {unit} |")
     lines.append("")
 
     lines += ["## Assessment at national scale", "",
