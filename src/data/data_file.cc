@@ -206,8 +206,7 @@ template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>>;
 
 // Units by name for one file: rows come grouped by unit, so the last one is
-// tried first, and a name is looked up in Observations' ordered index only
-// the first time it appears.  Places each unit under its parent and at its
+// tried first, and Observations' name index only when the unit changes.  Places each unit under its parent and at its
 // level from the optional columns, once for each change.
 class UnitPlacer {
  public:
@@ -219,8 +218,7 @@ class UnitPlacer {
     if (have_last_ && name.text == last_name_) {
       id = last_id_;
     } else {
-      const auto found = ids_.find(name.text);
-      id = found != ids_.end() ? found->second : ids_.emplace(name.text, into_.AddUnit(name.text)).first->second;
+      id = into_.AddUnit(name.text);
       last_name_.assign(name.text);
       last_id_ = id;
       have_last_ = true;
@@ -257,7 +255,6 @@ class UnitPlacer {
   Reader& reader_;
   const Positions& columns_;
   Observations& into_;
-  StringMap<UnitId> ids_;
   bool have_last_ = false;
   std::string last_name_;
   UnitId last_id_ = 0;
