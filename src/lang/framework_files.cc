@@ -13,16 +13,13 @@ absl::StatusOr<std::string> ReadTextFile(const std::filesystem::path& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError("cannot open " + path.string());
-  // One read of the size the file has (a data file may be hundreds of
-  // megabytes: a stream's doubling buffer copied it three times), then
-  // whatever a pipe or a growing file still holds.
+  // Room for the size the file has (a data file may be hundreds of
+  // megabytes: a stream's doubling buffer copied it three times), filled a
+  // chunk at a time (resizing first would zero every byte before the read
+  // overwrites it); a pipe or a growing file gives what it still holds.
   std::string content;
   const std::uintmax_t size = std::filesystem::is_regular_file(path, error) ? std::filesystem::file_size(path, error) : 0;
-  if (!error && size > 0) {
-    content.resize(static_cast<std::size_t>(size));
-    in.read(content.data(), static_cast<std::streamsize>(size));
-    content.resize(static_cast<std::size_t>(in.gcount()));
-  }
+  if (!error && size > 0) content.reserve(static_cast<std::size_t>(size));
   char chunk[1 << 16];
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) content.append(chunk, static_cast<std::size_t>(in.gcount()));
   if (in.bad()) return absl::DataLossError("cannot read " + path.string());
