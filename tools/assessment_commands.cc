@@ -10,6 +10,7 @@
 #include "healthact/report/departments_report.hpp"
 
 #include "cli.hpp"
+#include "usage.hpp"
 
 namespace healthact::cli {
 
@@ -73,12 +74,7 @@ int Assess(const std::vector<std::string>& words) {
       ParseArguments(words, {"year", "format", "level", "within", "units", "explain", "aggregate",
                              "departments", "org", "committee", "as-of", "output"});
   if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year")) {
-    std::cerr << "usage: healthact assess FRAMEWORK.ha DATA.csv --year YEAR [--format "
-                 "table|json|csv|markdown|ranking] [--level 县区|乡镇|…] [--within UNIT] [--units "
-                 "UNITS.csv] [--explain failures|all] [--aggregate]\n"
-                 "       healthact assess FRAMEWORK.ha DATA.csv --year YEAR --departments --org "
-                 "ORG.org.ha [--committee NAME] [--as-of DATE] [--units UNITS.csv] [--format "
-                 "markdown|json|xlsx] [--output FILE]\n";
+    std::cerr << UsageOf("assess");
     return kExitUsage;
   }
   if (arguments->flags.count("departments")) return AssessDepartmentsCommand(*arguments);
@@ -133,8 +129,7 @@ int Review(const std::vector<std::string>& words) {
   }
   if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year") ||
       (!arguments->flags.count("sample") && !arguments->flags.count("verified"))) {
-    std::cerr << "usage: healthact review FRAMEWORK.ha DATA.csv --year YEAR [--sample K --seed S] "
-                 "[--verified VERIFIED.csv] [--level 县区|…] [--within UNIT] [--units UNITS.csv]\n";
+    std::cerr << UsageOf("review");
     return kExitUsage;
   }
   const auto& flags = arguments->flags;

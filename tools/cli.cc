@@ -46,13 +46,29 @@ std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
       arguments.positional.push_back(words[i]);
       continue;
     }
-    const std::string name = words[i].substr(2);
+    // --year 2022 or --year=2022.
+    const std::size_t equals = words[i].find('=');
+    const std::string name = words[i].substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
     if (std::find(known_flags.begin(), known_flags.end(), name) == known_flags.end()) {
-      std::cerr << "healthact: unknown option --" << name << "\n";
+      std::cerr << "healthact: unknown option --" << name << " (this command's options: --help)\n";
       return std::nullopt;
     }
-    if (std::find(kSwitches.begin(), kSwitches.end(), name) != kSwitches.end()) {
+    // An option given twice is refused: which one was meant is not for the tool to guess.
+    if (arguments.flags.count(name)) {
+      std::cerr << "healthact: --" << name << " is given twice\n";
+      return std::nullopt;
+    }
+    const bool is_switch = std::find(kSwitches.begin(), kSwitches.end(), name) != kSwitches.end();
+    if (is_switch) {
+      if (equals != std::string::npos) {
+        std::cerr << "healthact: --" << name << " takes no value\n";
+        return std::nullopt;
+      }
       arguments.flags[name] = "yes";
+      continue;
+    }
+    if (equals != std::string::npos) {
+      arguments.flags[name] = words[i].substr(equals + 1);
       continue;
     }
     if (i + 1 >= words.size()) {

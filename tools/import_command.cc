@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli.hpp"
+#include "usage.hpp"
 #include "commands.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
 #include "healthact/import/table_import.hpp"
@@ -41,9 +42,7 @@ int ImportTable(const Words& words) {
   const auto arguments = ParseArguments(
       words, {"name", "source", "locator", "marked-fall", "continuous-years", "sheet", "baseline-year"});
   if (!arguments || arguments->positional.size() != 1) {
-    std::cerr << "usage: healthact import-table TABLE(.txt|.csv|.xlsx) [--name NAME] "
-                 "[--source DOCUMENT] [--locator 附件3] [--marked-fall 10%] "
-                 "[--continuous-years 3] [--sheet SHEET] [--baseline-year 2019]\n";
+    std::cerr << UsageOf("import-table");
     return kExitUsage;
   }
   const auto& flags = arguments->flags;

@@ -7,6 +7,7 @@
 #include "healthact/lang/organisation_text.hpp"
 
 #include "cli.hpp"
+#include "usage.hpp"
 
 namespace healthact::cli {
 
@@ -23,8 +24,7 @@ void PrintSeat(const RosterEntry& entry) {
 int Org(const std::vector<std::string>& words) {
   const auto arguments = ParseArguments(words, {"as-of", "who", "department", "group"});
   if (!arguments || arguments->positional.size() != 1) {
-    std::cerr << "usage: healthact org FILE [--as-of DATE] [--who POST | --department D | "
-                 "--group G]\n";
+    std::cerr << UsageOf("org");
     return kExitUsage;
   }
   const auto& flags = arguments->flags;

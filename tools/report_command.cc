@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli.hpp"
+#include "usage.hpp"
 #include "commands.hpp"
 #include "healthact/data/data_file.hpp"
 #include "healthact/assess/review.hpp"
@@ -178,19 +179,7 @@ int Report(const Words& words) {
       arguments->positional.size() != 3 || !arguments->flags.count("format") ||
       !KnownFormat(arguments->flags.at("format")) ||
       ((assessment || actions || overall) && !arguments->flags.count("year"))) {
-    std::cerr << "usage: healthact report assessment FRAMEWORK.ha DATA.csv --year YEAR "
-                 "--format markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
-                 "[--within UNIT] [--verified VERIFIED.csv [--sample K --seed S]]\n"
-                 "       healthact report monitoring FRAMEWORK.ha DATA.csv --format "
-                 "markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
-                 "[--within UNIT] [--org ORG.org.ha [--as-of DATE]]\n"
-                 "       healthact report actions FRAMEWORK.ha DATA.csv --year YEAR --format "
-                 "markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] [--within UNIT] "
-                 "[--org ORG.org.ha [--as-of DATE]] [--action NAME]\n"
-                 "       healthact report overall FRAMEWORK.ha DATA.csv --year YEAR --format "
-                 "markdown|json|html|xlsx [--output FILE] [--units UNITS.csv] [--level L] "
-                 "[--within UNIT] [--org ORG.org.ha [--as-of DATE]] [--action NAME] "
-                 "[--verified VERIFIED.csv [--sample K --seed S]]\n";
+    std::cerr << UsageOf("report");
     return kExitUsage;
   }
   Arguments rest = *arguments;

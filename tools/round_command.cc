@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli.hpp"
+#include "usage.hpp"
 #include "commands.hpp"
 #include "healthact/data/data_file.hpp"
 #include "healthact/lang/organisation_text.hpp"
@@ -16,24 +17,7 @@
 namespace healthact::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: healthact round new --store FILE --framework F.ha --year YEAR --org ORG.org.ha --units UNITS.csv\n"
-    "                 [--level LEVEL] [--within UNIT] [--trial [--targets-of YEAR]] [--committee NAME]\n"
-    "                 [--group \"NAME、NAME\"] [--deadline TIME] [--send-up-deadline TIME] [--by WHO] [--at TIME]\n"
-    "       healthact round submit --store FILE --unit UNIT --by WHO [--document TEXT] [--at TIME] DATA.csv\n"
-    "       healthact round accept|return --store FILE --unit UNIT --by WHO [--reason TEXT] [--at TIME]\n"
-    "       healthact round review --store FILE --by WHO --verified VERIFIED.csv [--sample K --seed S]\n"
-    "                 [--group \"NAME、NAME\"] [--at TIME]\n"
-    "       healthact round approve|publish --store FILE --by WHO [--at TIME]\n"
-    "       healthact round withdraw|reopen --store FILE --by WHO --reason TEXT [--at TIME]\n"
-    "       healthact round report form --store FILE --by WHO REPORT.md [--at TIME]\n"
-    "       healthact round report agree|send-up|circulate|release --store FILE --by WHO [--at TIME]\n"
-    "       healthact round import --store NEW_FILE --framework F.ha --org ORG.org.ha HISTORY.jsonl\n"
-    "       healthact round receive --store FILE --by WHO [--unit UNIT] [--at TIME] UNIT_ROUND_STORE\n"
-    "       healthact round received --store FILE\n"
-    "       healthact round status|history --store FILE [--as-of TIME] [--format jsonl]\n"
-    "       healthact round export --store FILE [--format json|csv|xlsx] [--output FILE]\n"
-    "TIME is 2023-01-05T09:30:00 (or a date); WHO a person or a post of the organisation.\n";
+const std::string_view kUsage = UsageOf("round");
 
 // "马斌、魏士博" as names.
 std::vector<std::string> SplitList(const std::string& text) {

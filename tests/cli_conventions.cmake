@@ -1,0 +1,42 @@
+# The tool's command-line conventions (issue 16, point 1), each as a clerk
+# would meet it: help to standard output with exit 0, the version, an unknown
+# command named, --opt=value, a repeated option refused.
+# cmake -DCLI=healthact -DEXAMPLES=examples -P cli_conventions.cmake
+function(expect name expected_code stream pattern)
+  execute_process(COMMAND ${CLI} ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL expected_code)
+    message(FATAL_ERROR "${name}: exit ${code}, expected ${expected_code}\nstdout: ${out}\nstderr: ${err}")
+  endif()
+  if(stream STREQUAL "stdout")
+    set(text "${out}")
+  else()
+    set(text "${err}")
+  endif()
+  if(NOT text MATCHES "${pattern}")
+    message(FATAL_ERROR "${name}: ${stream} does not match '${pattern}'\nstdout: ${out}\nstderr: ${err}")
+  endif()
+endfunction()
+
+expect("--help" 0 stdout "usage: healthact COMMAND.*  assess +assess units.*exit status: 0 done, 1 the input has errors" --help)
+expect("-h" 0 stdout "usage: healthact COMMAND" -h)
+expect("help assess" 0 stdout "^usage: healthact assess FRAMEWORK.ha DATA.csv --year YEAR" help assess)
+expect("help of no command" 2 stderr "no help on 'frobnicate': it is not a command" help frobnicate)
+# Every command's --help: its own usage, on standard output, exit 0 -- check,
+# fmt and summary no longer try to open a file named --help.
+foreach(command check fmt summary assess review org import-table report round)
+  expect("${command} --help" 0 stdout "^usage: healthact ${command} " ${command} --help)
+endforeach()
+expect("assess -h after arguments" 0 stdout "^usage: healthact assess" assess a.ha b.csv -h)
+expect("--version" 0 stdout "^healthact [0-9]+\\.[0-9]+\\.[0-9]+\n$" --version)
+expect("unknown command" 2 stderr "^healthact: unknown command 'frobnicate' \\(healthact --help lists the commands\\)" frobnicate x)
+expect("no command" 2 stderr "^usage: healthact COMMAND")
+expect("a command without arguments" 2 stderr "^usage: healthact assess" assess)
+# --year=2022 is --year 2022 (高台县 ranks first in the Zhangye example).
+expect("--opt=value" 0 stdout "^1\t高台县\t69.23\t合格\n" assess ${EXAMPLES}/zhangye.ha
+       ${EXAMPLES}/zhangye-counties-2020-2022.csv --year=2022 --format=ranking)
+expect("a repeated option" 2 stderr "^healthact: --year is given twice" assess ${EXAMPLES}/zhangye.ha
+       ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022 --year 2021)
+expect("an unknown option named" 2 stderr "^healthact: unknown option --yeer \\(this command's options: --help\\)"
+       assess ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --yeer 2022)
+expect("a value for a switch" 2 stderr "^healthact: --aggregate takes no value" assess ${EXAMPLES}/zhangye.ha
+       ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022 --aggregate=yes)

@@ -1,0 +1,21 @@
+// What the tool says of itself: each command's usage (for --help, and for an
+// error of usage) and the overview, written once here.
+#ifndef HEALTHACT_TOOLS_USAGE_HPP_
+#define HEALTHACT_TOOLS_USAGE_HPP_
+
+#include <string>
+#include <string_view>
+
+namespace healthact::cli {
+
+// The usage of `command` ("assess"), ending in a newline; empty for a word
+// that is no command.
+std::string_view UsageOf(std::string_view command);
+
+// The tool's usage: every command with a line on what it does, the exit
+// statuses, and where to find more.
+std::string ToolUsage();
+
+}  // namespace healthact::cli
+
+#endif  // HEALTHACT_TOOLS_USAGE_HPP_
