@@ -40,3 +40,18 @@ expect("an unknown option named" 2 stderr "^healthact: unknown option --yeer \\(
        assess ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --yeer 2022)
 expect("a value for a switch" 2 stderr "^healthact: --aggregate takes no value" assess ${EXAMPLES}/zhangye.ha
        ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022 --aggregate=yes)
+
+# Silent cases that now say what happened (issue 16, point 5).
+expect("org --who of no post" 1 stderr "has no post named '不存在'" org ${EXAMPLES}/zhangye.org.ha --who 不存在)
+expect("org --department of none" 1 stderr "has no department named '不存在'"
+       org ${EXAMPLES}/zhangye.org.ha --department 不存在)
+expect("a sample larger than the units" 2 stderr "--sample 9 asks for more units than the 6 assessed"
+       review ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022 --sample 9 --seed 1)
+expect("a sample without a seed" 2 stderr "--sample needs --seed S"
+       review ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022 --sample 2)
+# Seed 3 draws 2 of the 6 counties, not 高台县, whose verified values are then named as unused.
+expect("verified values not used" 0 stderr "the verified values of 高台县 are not used: it was not drawn"
+       review ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022 --sample 2 --seed 3
+       --verified ${EXAMPLES}/zhangye-review-2022.csv)
+expect("an option a report does not use" 2 stderr "report monitoring does not use --year \\(it reports every year"
+       report monitoring ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --format markdown --year 2021)

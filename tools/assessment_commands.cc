@@ -1,6 +1,7 @@
 // healthact assess and review.
 #include "commands.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 
@@ -155,6 +156,19 @@ int Review(const std::vector<std::string>& words) {
     return kExitInvalid;
   }
   if (!flags.count("sample")) reviewed = UnitsVerified(original, verified);
+  // Verified values the review does not use are named, with the reason: a
+  // clerk must not believe a figure was checked that was not.
+  for (UnitId unit = 0; unit < verified.unit_count(); ++unit) {
+    const std::string& name = verified.unit_name(unit);
+    const std::optional<UnitId> known = original.observations().FindUnit(name);
+    if (!known) {
+      std::cerr << "healthact: warning: the verified values of " << name << " are not used: no unit of that "
+                << "name is assessed\n";
+    } else if (std::find(reviewed.begin(), reviewed.end(), *known) == reviewed.end()) {
+      std::cerr << "healthact: warning: the verified values of " << name << " are not used: it was not "
+                << "drawn for the spot-check\n";
+    }
+  }
   const ReviewResult review = Review(original, verified, reviewed, &notes);
   std::cout << "复核差异（" << review.discrepancies.size() << "处）:\n";
   for (const Discrepancy& d : review.discrepancies) {

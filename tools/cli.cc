@@ -203,7 +203,14 @@ std::optional<std::pair<int, std::uint64_t>> SampleAndSeed(const Arguments& argu
     std::size_t used = 0;
     const int k = std::stoi(flags.at("sample"), &used);
     if (used != flags.at("sample").size() || k < 1) throw std::invalid_argument("sample");
-    const std::string seed_text = flags.count("seed") ? flags.at("seed") : "0";
+    // The draw must be one anyone can repeat, so its seed is the clerk's to
+    // state and the record's to keep; no seed is chosen silently.
+    if (!flags.count("seed")) {
+      std::cerr << "healthact: --sample needs --seed S (any whole number from 0, kept in the record), so "
+                   "that the draw can be repeated\n";
+      return std::nullopt;
+    }
+    const std::string& seed_text = flags.at("seed");
     const std::uint64_t seed = std::stoull(seed_text, &used);
     if (used != seed_text.size() || seed_text.starts_with('-')) throw std::invalid_argument("seed");
     return std::pair{k, seed};
@@ -219,6 +226,11 @@ std::optional<std::vector<UnitId>> DrawSample(const Arguments& arguments,
   const std::optional<std::pair<int, std::uint64_t>> asked = SampleAndSeed(arguments);
   if (!asked) return std::nullopt;
   seed = asked->second;
+  if (asked->first > static_cast<int>(assessment.unit_count())) {
+    std::cerr << "healthact: --sample " << asked->first << " asks for more units than the "
+              << assessment.unit_count() << " assessed\n";
+    return std::nullopt;
+  }
   return ChooseForReview(assessment, asked->first, seed);
 }
 

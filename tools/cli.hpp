@@ -60,7 +60,7 @@ struct AssessmentInputs {
 // the selection must hold a unit (CheckAssessment); monitoring reads any year.
 std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments, bool assessing = true);
 
-// --sample K (at least 1) and --seed S (0 when not given); nullopt, with
+// --sample K (at least 1) and --seed S (required: a draw must be repeatable); nullopt, with
 // the message printed, when they are not whole numbers.
 std::optional<std::pair<int, std::uint64_t>> SampleAndSeed(const Arguments& arguments);
 // The spot-check's draw from them (S is set).

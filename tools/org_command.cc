@@ -19,6 +19,29 @@ void PrintSeat(const RosterEntry& entry) {
             << (entry.concurrent ? "（兼）" : "") << "  [" << entry.department << "]\n";
 }
 
+// Whether `name` is a department of the organisation: one that holds a post,
+// seats an office, leads a working group, has duties or owns a task.
+bool HasDepartment(const Organisation& org, std::string_view name) {
+  for (const Post& post : org.posts) {
+    if (post.department == name) return true;
+  }
+  for (const Committee& committee : org.committees) {
+    if (committee.office_department == name) return true;
+    for (const WorkingGroup& group : committee.working_groups) {
+      if (group.lead_department == name) return true;
+    }
+    for (const DepartmentDuty& duty : committee.duties) {
+      if (duty.department == name) return true;
+    }
+    for (const Meeting& meeting : committee.meetings) {
+      for (const Task& task : meeting.tasks) {
+        if (task.owner == name) return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 int Org(const std::vector<std::string>& words) {
@@ -47,6 +70,18 @@ int Org(const std::vector<std::string>& words) {
     date = *as_of;
   }
   const Organisation& org = *parsed.organisation;
+  // A lookup that names nothing the organisation has says so, and fails: an
+  // empty answer would read as "nobody holds it" or "it has no duties".
+  if (flags.count("who") && org.FindPost(flags.at("who")) == nullptr) {
+    std::cerr << "healthact: " << arguments->positional[0] << " has no post named '" << flags.at("who")
+              << "' (posts are named as its 职务 lines name them)\n";
+    return kExitInvalid;
+  }
+  if (flags.count("department") && !HasDepartment(org, flags.at("department"))) {
+    std::cerr << "healthact: " << arguments->positional[0] << " has no department named '"
+              << flags.at("department") << "'\n";
+    return kExitInvalid;
+  }
   for (const Committee& committee : org.committees) {
     std::cout << committee.name << "（" << committee.jurisdiction << "），" << date.ToString()
               << "\n";

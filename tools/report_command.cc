@@ -1,8 +1,11 @@
 // healthact report assessment|monitoring|actions|overall: the reports the committee's office
 // sends out, as Markdown, JSON, an HTML page or an .xlsx workbook.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "cli.hpp"
 #include "usage.hpp"
@@ -181,6 +184,24 @@ int Report(const Words& words) {
       ((assessment || actions || overall) && !arguments->flags.count("year"))) {
     std::cerr << UsageOf("report");
     return kExitUsage;
+  }
+  // The options each report reads; one it does not read is refused, not
+  // ignored (report monitoring --year 2021 reported every year).
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kOptions = {
+      {"assessment", {"year", "format", "output", "units", "level", "within", "sample", "seed", "verified", "aggregate"}},
+      {"monitoring", {"format", "output", "units", "level", "within", "org", "as-of"}},
+      {"actions", {"year", "format", "output", "units", "level", "within", "org", "as-of", "action", "aggregate"}},
+      {"overall", {"year", "format", "output", "units", "level", "within", "org", "as-of", "action", "verified",
+                   "sample", "seed", "aggregate"}},
+  };
+  const std::string& kind = arguments->positional[0];
+  for (const auto& [flag, value] : arguments->flags) {
+    const std::vector<std::string>& read = kOptions.at(kind);
+    if (std::find(read.begin(), read.end(), flag) == read.end()) {
+      std::cerr << "healthact: report " << kind << " does not use --" << flag
+                << (kind == "monitoring" && flag == "year" ? " (it reports every year of the data)" : "") << "\n";
+      return kExitUsage;
+    }
   }
   Arguments rest = *arguments;
   rest.positional.erase(rest.positional.begin());
