@@ -60,41 +60,35 @@ const Dataset& Data(int units) {
   // is not below it: the framework's rule [3] ≥ [2] holds, as real figures do.
   std::vector<std::int64_t> infant(static_cast<std::size_t>(units), 0);
   for (const healthact::Indicator& indicator : framework.indicators()) {
-    std::vector<std::string> keys;
-    for (const auto& part : indicator.parts) keys.push_back(part.number);
-    if (keys.empty()) keys.push_back(indicator.number);
-    for (const std::string& key : keys) {
-      for (int year : {2021, 2022}) {
-        if (year == 2021 && key != "21") continue;
-        for (int u = 0; u < units; ++u) {
-          Reported value;
-          const auto roll = random() % 50;
-          if (roll == 0) {
-            value.kind = ReportKind::kPending;
-          } else if (roll == 1) {
-            value.kind = ReportKind::kNotCounted;
-          } else if (roll == 2) {
-            continue;  // nothing reported
-          } else if (indicator.is_qualitative()) {
-            value.kind = random() % 3 ? ReportKind::kAchieved : ReportKind::kNotAchieved;
-          } else {
-            // Plausible figures (a county's are, nearly always): inside the
-            // indicator's range (at most 100 wide), whole numbers where only
-            // they are plausible.  An implausible one has its unit's findings
-            // explained one by one, which is not what this measures.
-            const healthact::ValueRange range = indicator.PlausibleRange();
-            const std::int64_t low =
-                range.minimum ? *range.minimum->ToScaled(2, healthact::Rounding::kCeiling) : 0;
-            const std::int64_t high = std::min(
-                low + 10000, range.maximum ? *range.maximum->ToScaled(2, healthact::Rounding::kFloor) : low + 10000);
-            std::int64_t draw = low + static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(high - low + 1));
-            if (key == "2") infant[static_cast<std::size_t>(u)] = draw;
-            if (key == "3") draw = std::max(draw, infant[static_cast<std::size_t>(u)]);
-            value.kind = ReportKind::kNumber;
-            value.number = range.whole ? Decimal::FromInt(draw / 100) : Decimal::FromScaled(draw, 2);
-          }
-          (void)observations->Add(u, key, year, value);
+    for (const auto& [key, year] : healthact::bench::ReportedKeys(indicator)) {
+      for (int u = 0; u < units; ++u) {
+        Reported value;
+        const auto roll = random() % 50;
+        if (roll == 0) {
+          value.kind = ReportKind::kPending;
+        } else if (roll == 1) {
+          value.kind = ReportKind::kNotCounted;
+        } else if (roll == 2) {
+          continue;  // nothing reported
+        } else if (indicator.is_qualitative()) {
+          value.kind = random() % 3 ? ReportKind::kAchieved : ReportKind::kNotAchieved;
+        } else {
+          // Plausible figures (a county's are, nearly always): inside the
+          // indicator's range (at most 100 wide), whole numbers where only
+          // they are plausible.  An implausible one has its unit's findings
+          // explained one by one, which is not what this measures.
+          const healthact::ValueRange range = indicator.PlausibleRange();
+          const std::int64_t low =
+              range.minimum ? *range.minimum->ToScaled(2, healthact::Rounding::kCeiling) : 0;
+          const std::int64_t high = std::min(
+              low + 10000, range.maximum ? *range.maximum->ToScaled(2, healthact::Rounding::kFloor) : low + 10000);
+          std::int64_t draw = low + static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(high - low + 1));
+          if (key == "2") infant[static_cast<std::size_t>(u)] = draw;
+          if (key == "3") draw = std::max(draw, infant[static_cast<std::size_t>(u)]);
+          value.kind = ReportKind::kNumber;
+          value.number = range.whole ? Decimal::FromInt(draw / 100) : Decimal::FromScaled(draw, 2);
         }
+        (void)observations->Add(u, key, year, value);
       }
     }
   }

@@ -31,45 +31,49 @@ const char* const kValues[] = {"75.1", "5.2",  "6.9",  "12.0", "91.7", "24.1", "
                                "27.0", "实现", "实现", "80.2", "98.9", "82.0", "56.0", "100",  "1.0",
                                "72.0", "86.0", "3.1",  "51.0", "76.0", "77.0", "100",  "71.0", "97.5"};
 
-void BM_CApiAssessOneCounty(benchmark::State& state) {
-  const std::string text = Zhangye();
+// The Zhangye framework and one county's 27 values, through the C interface.
+struct OneCounty {
   hact_framework* framework = nullptr;
-  hact_framework_parse(text.data(), text.size(), "zhangye.ha", &framework, nullptr);
   hact_observations* observations = nullptr;
-  hact_observations_new(&observations);
-  for (int i = 0; i < 27; ++i) hact_observations_add(observations, "甘州区", kKeys[i], 2022, kValues[i]);
+  OneCounty() {
+    const std::string text = Zhangye();
+    hact_framework_parse(text.data(), text.size(), "zhangye.ha", &framework, nullptr);
+    hact_observations_new(&observations);
+    for (int i = 0; i < 27; ++i) hact_observations_add(observations, "甘州区", kKeys[i], 2022, kValues[i]);
+  }
+  ~OneCounty() {
+    hact_observations_free(observations);
+    hact_framework_free(framework);
+  }
+  OneCounty(const OneCounty&) = delete;
+  OneCounty& operator=(const OneCounty&) = delete;
+};
+
+// Runs `assess` (hact_assess or hact_validate_unit) on the county, reading its score.
+template <typename Assess>
+void AssessCounty(benchmark::State& state, Assess assess) {
+  const OneCounty county;
   for (auto _ : state) {
     hact_assessment* assessment = nullptr;
-    hact_assess(framework, observations, 2022, &assessment);
+    assess(county, &assessment);
     hact_unit_result unit;
     hact_assessment_unit(assessment, 0, &unit);
     benchmark::DoNotOptimize(unit.score);
     hact_assessment_free(assessment);
   }
-  hact_observations_free(observations);
-  hact_framework_free(framework);
+}
+
+void BM_CApiAssessOneCounty(benchmark::State& state) {
+  AssessCounty(state, [](const OneCounty& c, hact_assessment** a) { hact_assess(c.framework, c.observations, 2022, a); });
 }
 BENCHMARK(BM_CApiAssessOneCounty);
 
 // A vendor's check of one unit's figures before they are sent: the same
 // county through hact_validate_unit, which assesses that unit alone.
 void BM_CApiValidateUnit(benchmark::State& state) {
-  const std::string text = Zhangye();
-  hact_framework* framework = nullptr;
-  hact_framework_parse(text.data(), text.size(), "zhangye.ha", &framework, nullptr);
-  hact_observations* observations = nullptr;
-  hact_observations_new(&observations);
-  for (int i = 0; i < 27; ++i) hact_observations_add(observations, "甘州区", kKeys[i], 2022, kValues[i]);
-  for (auto _ : state) {
-    hact_assessment* assessment = nullptr;
-    hact_validate_unit(framework, observations, "甘州区", 2022, &assessment);
-    hact_unit_result unit;
-    hact_assessment_unit(assessment, 0, &unit);
-    benchmark::DoNotOptimize(unit.score);
-    hact_assessment_free(assessment);
-  }
-  hact_observations_free(observations);
-  hact_framework_free(framework);
+  AssessCounty(state, [](const OneCounty& c, hact_assessment** a) {
+    hact_validate_unit(c.framework, c.observations, "甘州区", 2022, a);
+  });
 }
 BENCHMARK(BM_CApiValidateUnit);
 

@@ -36,29 +36,23 @@ const std::string& DataFile(int units) {
     const std::string unit = "单位" + std::to_string(100000 + u);
     std::int64_t infant = 0;
     for (const healthact::Indicator& indicator : framework.indicators()) {
-      std::vector<std::string> keys;
-      for (const auto& part : indicator.parts) keys.push_back(part.number);
-      if (keys.empty()) keys.push_back(indicator.number);
-      for (const std::string& key : keys) {
-        for (int year : {2021, 2022}) {
-          if (year == 2021 && key != "21") continue;
-          out << unit << ',' << key << ',' << year << ',';
-          if (indicator.is_qualitative()) {
-            out << (random() % 5 ? "实现" : "未实现") << '\n';
-            continue;
-          }
-          const healthact::ValueRange range = indicator.PlausibleRange();
-          const std::int64_t low = range.minimum ? *range.minimum->ToScaled(1, healthact::Rounding::kCeiling) : 0;
-          const std::int64_t high =
-              std::min(low + 1000, range.maximum ? *range.maximum->ToScaled(1, healthact::Rounding::kFloor) : low + 1000);
-          std::int64_t draw = low + static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(high - low + 1));
-          if (key == "2") infant = draw;
-          if (key == "3") draw = std::max(draw, infant);
-          if (range.whole) {
-            out << draw / 10 << '\n';
-          } else {
-            out << draw / 10 << '.' << draw % 10 << '\n';
-          }
+      for (const auto& [key, year] : healthact::bench::ReportedKeys(indicator)) {
+        out << unit << ',' << key << ',' << year << ',';
+        if (indicator.is_qualitative()) {
+          out << (random() % 5 ? "实现" : "未实现") << '\n';
+          continue;
+        }
+        const healthact::ValueRange range = indicator.PlausibleRange();
+        const std::int64_t low = range.minimum ? *range.minimum->ToScaled(1, healthact::Rounding::kCeiling) : 0;
+        const std::int64_t high =
+            std::min(low + 1000, range.maximum ? *range.maximum->ToScaled(1, healthact::Rounding::kFloor) : low + 1000);
+        std::int64_t draw = low + static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(high - low + 1));
+        if (key == "2") infant = draw;
+        if (key == "3") draw = std::max(draw, infant);
+        if (range.whole) {
+          out << draw / 10 << '\n';
+        } else {
+          out << draw / 10 << '.' << draw % 10 << '\n';
         }
       }
     }
