@@ -475,6 +475,24 @@ TEST(Findings, JsonEscapesWhatANameHolds) {
   EXPECT_TRUE(Contains(json, R"({"unit": "甲\"乙\\\t丙\u0001丁", )")) << json.substr(0, 400);
 }
 
+// A name holding Markdown's table syntax or HTML cannot break a table or
+// inject markup: | and \ are escaped, a tag opener is an entity, and a
+// comparison in a reason ("75 > 74") stays as written.
+TEST(Findings, MarkdownEscapesWhatANameHolds) {
+  const auto framework = MustParse(kMortality);
+  const auto data = Data("unit,indicator,year,value\n甲|乙<b>丙\\丁,1,2022,75\n", framework.get());
+  const Assessment a = Assess(framework, data, 2022);
+  const std::string markdown = AssessmentToMarkdown(a, Explanation::kAll);
+  // The ranking's row: rank, the escaped name, then the score (1 of 3 met).
+  EXPECT_TRUE(Contains(markdown, "| 1 | 甲\\|乙&lt;b>丙\\\\丁 | 33.33 |")) << markdown;
+  EXPECT_TRUE(Contains(markdown, "\n## 甲\\|乙&lt;b>丙\\\\丁\n")) << markdown;
+  EXPECT_TRUE(Contains(markdown, "75 > 74")) << markdown;
+  EXPECT_FALSE(Contains(markdown, "<b>")) << markdown;
+  const std::string report = AssessmentReportMarkdown(a, nullptr);
+  EXPECT_TRUE(Contains(report, "| 1 | 甲\\|乙&lt;b>丙\\\\丁 | 33.33 |")) << report;
+  EXPECT_FALSE(Contains(report, "<b>")) << report;
+}
+
 TEST(CheckAssessment, AYearWithoutTargetsNoUnitsAndAnEmptySelectionAreRefused) {
   const auto framework = MustParse(ReadTextFile(ExamplePath("zhangye.ha")));
   const auto data = Data("unit,indicator,year,value\n甲,1,2022,75\n", framework.get());

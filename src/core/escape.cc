@@ -59,4 +59,24 @@ std::string Html(std::string_view text) {
   return out;
 }
 
+std::string Markdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\\': out += "\\\\"; break;
+      case '\r': break;
+      case '\n': out += ' '; break;
+      case '<': out += letter(next) || next == '/' || next == '!' || next == '?' ? "&lt;" : "<"; break;
+      case '&': out += letter(next) || next == '#' ? "&amp;" : "&"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace healthact::escape

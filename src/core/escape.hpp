@@ -1,4 +1,4 @@
-// Text inside JSON and HTML/SVG.  Internal header: not installed.
+// Text inside JSON, HTML/SVG and Markdown.  Internal header: not installed.
 #ifndef HEALTHACT_SRC_ESCAPE_HPP_
 #define HEALTHACT_SRC_ESCAPE_HPP_
 
@@ -15,6 +15,12 @@ std::string JsonStringList(const std::vector<std::string>& items);
 
 // Text safe inside HTML or SVG elements and attribute values.
 std::string Html(std::string_view text);
+
+// Text from the input (a unit's, an indicator's, a department's name, a
+// reason) as Markdown shows it, in a table cell or a heading: | and \ are
+// escaped, a line break is a space, and what could open HTML (<a, </, <!,
+// &name;) is written as entities; "3.0 < 6.0" stays as it is.
+std::string Markdown(std::string_view text);
 
 }  // namespace healthact::escape
 

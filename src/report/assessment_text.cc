@@ -223,29 +223,30 @@ std::string AssessmentToCsv(const Assessment& a, Explanation explanation) {
 }
 
 std::string AssessmentToMarkdown(const Assessment& a, Explanation explanation) {
-  std::string out = text::StrCat("# ", a.framework().name(), "：", a.year(), "年考核结果\n\n",
+  std::string out = text::StrCat("# ", escape::Markdown(a.framework().name()), "：", a.year(), "年考核结果\n\n",
                                  "| 排名 | 单位 | 得分 | 等级 | 达标 | 未达标 | 缺报 | 待公布 | 无效 | 不适用 |\n",
                                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
   std::vector<UnitResult> results;
   for (std::size_t u : a.ranking()) results.push_back(UnitResultOf(a, u, explanation));
   for (const UnitResult& r : results) {
     const VerdictCounts& c = r.counts;
-    text::StrAppend(&out, "| ", r.rank, " | ", r.unit, " | ", r.score.ToString(), " | ", r.grade,
+    text::StrAppend(&out, "| ", r.rank, " | ", escape::Markdown(r.unit), " | ", r.score.ToString(), " | ", escape::Markdown(r.grade),
                     " | ", c.met, " | ", c.not_met, " | ", c.missing, " | ", c.pending, " | ",
                     c.invalid, " | ", c.not_applicable, " |\n");
   }
   for (const UnitResult& r : results) {
     std::string rows;
     for (const ShownVerdict& shown : r.verdicts) {
-      text::StrAppend(&rows, "| ", shown.verdict.indicator, " | ", shown.indicator->name, " | ",
-                      VerdictStatusName(shown.verdict.status), " | ", ReasonText(shown.verdict), " |\n");
+      text::StrAppend(&rows, "| ", shown.verdict.indicator, " | ", escape::Markdown(shown.indicator->name), " | ",
+                      VerdictStatusName(shown.verdict.status), " | ", escape::Markdown(ReasonText(shown.verdict)),
+                      " |\n");
     }
     std::string findings;
     for (const Finding& finding : r.findings) {
-      text::StrAppend(&findings, "- ", report_parts::FindingText(finding), "\n");
+      text::StrAppend(&findings, "- ", escape::Markdown(report_parts::FindingText(finding)), "\n");
     }
     if (rows.empty() && findings.empty()) continue;
-    text::StrAppend(&out, "\n## ", r.unit, "\n\n");
+    text::StrAppend(&out, "\n## ", escape::Markdown(r.unit), "\n\n");
     if (!rows.empty()) text::StrAppend(&out, "| 序号 | 指标 | 结果 | 说明 |\n| --- | --- | --- | --- |\n", rows);
     if (!findings.empty()) text::StrAppend(&out, rows.empty() ? "" : "\n", "校验发现：\n\n", findings);
   }

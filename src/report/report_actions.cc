@@ -331,27 +331,27 @@ std::vector<Sheet> ActionsReportSheets(const ActionsReport& report) {
 
 std::string ActionsReportMarkdown(const ActionsReport& report) {
   using report_parts::StatusWord;
-  std::string out = text::StrCat("# ", report.framework, " ", report.year, "年度专项行动实施进展专题报告\n");
+  std::string out = text::StrCat("# ", escape::Markdown(report.framework), " ", report.year, "年度专项行动实施进展专题报告\n");
   if (!report.city.empty()) {
-    text::StrAppend(&out, "\n全市值：", report.city, "（自报，否则由所辖单位汇总）。");
+    text::StrAppend(&out, "\n全市值：", escape::Markdown(report.city), "（自报，否则由所辖单位汇总）。");
   }
   if (report.as_of) text::StrAppend(&out, "任务统计截至 ", report.as_of->ToString(), "。\n");
-  for (const std::string& note : report.notes) text::StrAppend(&out, "\n> ", note, "\n");
+  for (const std::string& note : report.notes) text::StrAppend(&out, "\n> ", escape::Markdown(note), "\n");
   for (const ActionReport& action : report.actions) {
-    text::StrAppend(&out, "\n## ", ActionTitle(action), "\n\n");
+    text::StrAppend(&out, "\n## ", escape::Markdown(ActionTitle(action)), "\n\n");
     if (!action.action.empty()) {
-      text::StrAppend(&out, "牵头部门：", action.lead_department.empty() ? "（未设工作组）" : action.lead_department,
+      text::StrAppend(&out, "牵头部门：", action.lead_department.empty() ? "（未设工作组）" : escape::Markdown(action.lead_department),
                       "。");
     }
     text::StrAppend(&out, TargetsText(action), "。\n\n| 类别 | 指标 | 目标 | 全市 | 进度 |");
-    for (const std::string& unit : report.units) text::StrAppend(&out, " ", unit, " |");
+    for (const std::string& unit : report.units) text::StrAppend(&out, " ", escape::Markdown(unit), " |");
     out += "\n| --- | --- | --- | --- | --- |";
     for (std::size_t k = 0; k < report.units.size(); ++k) out += " --- |";
     out += "\n";
     for (const ActionIndicator& entry : action.indicators) {
       const std::string target = entry.city ? TargetText(*entry.city) : "";
       text::StrAppend(&out, "| ", CategoryWord(*entry.indicator), " | ", entry.indicator->number, " ",
-                      entry.indicator->name, " | ", target.empty() ? "—" : target, " | ",
+                      escape::Markdown(entry.indicator->name), " | ", target.empty() ? "—" : target, " | ",
                       CityText(entry), " | ", ProgressText(report, entry), " |");
       for (const auto& [unit, verdict] : entry.units) {
         const std::string value = ValueText(verdict);
@@ -362,7 +362,7 @@ std::string ActionsReportMarkdown(const ActionsReport& report) {
     if (!action.tasks.empty()) {
       out += "\n任务：\n\n";
       for (const ActionTask& task : action.tasks) {
-        text::StrAppend(&out, "- ", task.description, "（", task.meeting, "，期限 ", task.due.ToString(),
+        text::StrAppend(&out, "- ", escape::Markdown(task.description), "（", escape::Markdown(task.meeting), "，期限 ", task.due.ToString(),
                         task.done ? text::StrCat("，完成 ", task.done->ToString()) : "", "）：",
                         TaskStateName(task.state), "\n");
       }

@@ -53,56 +53,43 @@ using namespace report_parts;
 
 namespace {
 
-std::string Cell(std::string_view text) {
-  // A Markdown table cell: pipes would end it.
-  std::string out;
-  for (char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+std::string Cell(std::string_view text) { return escape::Markdown(text); }
 
 std::string OrDash(std::string text) { return text.empty() ? "—" : text; }
 
 }  // namespace
 
 std::string AssessmentReportMarkdown(const AssessmentReport& report) {
-  std::string out = text::StrCat("# ", report.title, "\n\n");
+  std::string out = text::StrCat("# ", Cell(report.title), "\n\n");
   const DecisionRecord& record = report.record;
   text::StrAppend(&out, "考核单位 ", report.units.size(), " 个，指标 ", report.indicator_count,
                   " 项。框架 SHA-256 `", record.framework_sha256, "`，数据 SHA-256 `",
                   record.observations_sha256, "`，healthact ", record.library_version, "。\n\n");
   out += "## 排名\n\n| 名次 | 单位 | 得分 | 等级 | 未达标指标 |\n| ---: | --- | ---: | --- | --- |\n";
   for (const UnitResult& r : report.units) {
-    text::StrAppend(&out, "| ", r.rank, " | ", Cell(r.unit), " | ", r.score.ToString(), " | ", r.grade,
+    text::StrAppend(&out, "| ", r.rank, " | ", Cell(r.unit), " | ", r.score.ToString(), " | ", Cell(r.grade),
                     " | ", FailedText(r), " |\n");
   }
   out += "\n## 各单位未达标、无效、缺报和待公布指标\n";
   for (const UnitResult& r : report.units) {
-    text::StrAppend(&out, "\n### ", r.unit, "\n\n", CountsText(r.counts), "。\n\n");
+    text::StrAppend(&out, "\n### ", Cell(r.unit), "\n\n", CountsText(r.counts), "。\n\n");
     bool any = false;
     for (const ShownVerdict& shown : r.verdicts) {
       if (!IsShown(shown.verdict, Explanation::kFailures)) continue;
       any = true;
-      text::StrAppend(&out, "- 指标 ", shown.indicator->number, " ", shown.indicator->name, "：",
-                      StatusWord(shown.verdict.status), "，", OrDash(ReasonText(shown.verdict)), "\n");
+      text::StrAppend(&out, "- 指标 ", shown.indicator->number, " ", Cell(shown.indicator->name), "：",
+                      StatusWord(shown.verdict.status), "，", Cell(OrDash(ReasonText(shown.verdict))), "\n");
     }
     if (!any) out += "全部指标达标。\n";
     if (!r.findings.empty()) out += "\n校验发现：\n\n";
-    for (const Finding& finding : r.findings) text::StrAppend(&out, "- ", FindingText(finding), "\n");
+    for (const Finding& finding : r.findings) text::StrAppend(&out, "- ", Cell(FindingText(finding)), "\n");
   }
   if (report.review) {
     const AssessmentReport::Spotcheck& review = *report.review;
     out += "\n## 抽查复核\n\n抽查单位：";
     for (std::size_t k = 0; k < review.reviewed.size(); ++k) {
       if (k > 0) out += "、";
-      out += review.reviewed[k];
+      out += Cell(review.reviewed[k]);
     }
     text::StrAppend(&out, "。发现差异 ", review.discrepancies.size(), " 处。\n\n");
     if (!review.discrepancies.empty()) {
@@ -117,7 +104,7 @@ std::string AssessmentReportMarkdown(const AssessmentReport& report) {
       out += "\n### 按核实值重新计算的排名\n\n| 名次 | 单位 | 得分 | 等级 |\n| ---: | --- | ---: | --- |\n";
       for (const UnitResult& r : review.recomputed) {
         text::StrAppend(&out, "| ", r.rank, " | ", Cell(r.unit), " | ", r.score.ToString(), " | ",
-                        r.grade, " |\n");
+                        Cell(r.grade), " |\n");
       }
     }
   }

@@ -98,25 +98,25 @@ std::string DepartmentsJson(const DepartmentAssessment& a) {
 }
 
 std::string DepartmentsMarkdown(const DepartmentAssessment& a) {
-  std::string out = text::StrCat("# ", a.committee, " ", a.year, "年度部门考核\n\n框架：",
-                                 a.framework->name(), "。规则：", RuleText(a.rule), "。任务为期限在 ",
+  std::string out = text::StrCat("# ", escape::Markdown(a.committee), " ", a.year, "年度部门考核\n\n框架：",
+                                 escape::Markdown(a.framework->name()), "。规则：", RuleText(a.rule), "。任务为期限在 ",
                                  a.year, " 年内者，状态截至 ", a.as_of.ToString(),
                                  "；行动指标按 ", a.city, " 的数值判定（自报，否则由所辖单位汇总）。\n\n");
   out += "| 名次 | 部门 | 总分 | 等级 | 任务得分 | 行动指标得分 | 牵头专项行动 |\n"
          "| --- | --- | --- | --- | --- | --- | --- |\n";
   for (const DepartmentResult& r : a.departments) {
-    text::StrAppend(&out, "| ", RankText(r), " | ", r.department, " | ", OptionalText(r.score), " | ",
-                    r.grade.empty() ? "—" : r.grade, " | ", OptionalText(r.task_score), "（",
+    text::StrAppend(&out, "| ", RankText(r), " | ", escape::Markdown(r.department), " | ", OptionalText(r.score), " | ",
+                    r.grade.empty() ? "—" : escape::Markdown(r.grade), " | ", OptionalText(r.task_score), "（",
                     r.tasks_judged, " 项）| ", OptionalText(r.indicator_score), "（", r.indicators_judged,
-                    " 项）| ", ActionsText(r), " |\n");
+                    " 项）| ", escape::Markdown(ActionsText(r)), " |\n");
   }
   for (const DepartmentResult& r : a.departments) {
-    text::StrAppend(&out, "\n## ", r.department, "\n");
+    text::StrAppend(&out, "\n## ", escape::Markdown(r.department), "\n");
     if (!r.score) out += "\n本年度无可考核的任务或指标，不参加排名。\n";
     if (!r.tasks.empty()) {
       out += "\n| 任务 | 会议 | 期限 | 完成 | 状态 | 得分 |\n| --- | --- | --- | --- | --- | --- |\n";
       for (const DepartmentTask& t : r.tasks) {
-        text::StrAppend(&out, "| ", t.task->description, " | ", MeetingText(t), " | ",
+        text::StrAppend(&out, "| ", escape::Markdown(t.task->description), " | ", MeetingText(t), " | ",
                         t.task->due.ToString(), " | ", t.task->done ? t.task->done->ToString() : "—",
                         " | ", TaskStateName(t.state), " | ", CreditText(t), " |\n");
       }
@@ -126,8 +126,8 @@ std::string DepartmentsMarkdown(const DepartmentAssessment& a) {
       for (const DepartmentIndicator& i : r.indicators) {
         const std::string value = ValueText(i.city);
         const std::string target = TargetText(i.city);
-        text::StrAppend(&out, "| ", i.indicator->action, " | ", i.indicator->number, " ",
-                        i.indicator->name, " | ", target.empty() ? "—" : target, " | ",
+        text::StrAppend(&out, "| ", escape::Markdown(i.indicator->action), " | ", i.indicator->number, " ",
+                        escape::Markdown(i.indicator->name), " | ", target.empty() ? "—" : target, " | ",
                         value.empty() ? "—" : value, " | ", report_parts::StatusWord(i.city.status),
                         i.note.empty() ? "" : text::StrCat("（", i.note, "）"), " | ",
                         i.counts ? i.credit.ToString() : std::string("不计"), " |\n");

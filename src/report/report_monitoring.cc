@@ -121,7 +121,7 @@ MonitoringReport BuildMonitoringReport(const MonitoringRequest& request) {
 }
 
 std::string MonitoringReportMarkdown(const MonitoringReport& report) {
-  std::string out = text::StrCat("# ", report.framework, " 监测评估报告\n\n");
+  std::string out = text::StrCat("# ", escape::Markdown(report.framework), " 监测评估报告\n\n");
   text::StrAppend(&out, "监测单位 ", report.units.size(), " 个；年度：");
   for (std::size_t y = 0; y < report.years.size(); ++y) {
     text::StrAppend(&out, y > 0 ? "、" : "", report.years[y]);
@@ -129,9 +129,9 @@ std::string MonitoringReportMarkdown(const MonitoringReport& report) {
   out += "。每年的值对照当年有效的目标（当年目标，否则最近的下一个目标年的目标）。✓ 达标，✗ 未达标，— 无数据或无法判断（如趋势缺少往年的值），无效 不在合理范围或违反校验规则。\n";
   std::vector<std::string> on_track, off_track;
   for (const MonitoredGroup& group : report.groups) {
-    text::StrAppend(&out, "\n## ", group.basis.empty() ? "（未注明依据）" : group.basis, "\n");
+    text::StrAppend(&out, "\n## ", group.basis.empty() ? "（未注明依据）" : escape::Markdown(group.basis), "\n");
     for (const MonitoredIndicator& m : group.indicators) {
-      text::StrAppend(&out, "\n### 指标 ", m.number, " ", m.name, m.unit.empty() ? "" : "（",
+      text::StrAppend(&out, "\n### 指标 ", m.number, " ", escape::Markdown(m.name), m.unit.empty() ? "" : "（",
                       m.unit, m.unit.empty() ? "" : "）", "\n\n目标：", TargetsText(m), "\n\n");
       std::string path;
       for (std::size_t y = 0; y < report.years.size(); ++y) {
@@ -147,7 +147,7 @@ std::string MonitoringReportMarkdown(const MonitoringReport& report) {
       for (std::size_t y = 0; y < report.years.size(); ++y) out += " --- |";
       out += "\n";
       for (std::size_t u = 0; u < report.units.size(); ++u) {
-        text::StrAppend(&out, "| ", report.units[u], " |");
+        text::StrAppend(&out, "| ", escape::Markdown(report.units[u]), " |");
         for (const MonitoredValue& v : m.values[u]) {
           const std::string mark = Mark(v.status);
           // 待公布 is both the value and the verdict: say it once.
@@ -160,7 +160,7 @@ std::string MonitoringReportMarkdown(const MonitoringReport& report) {
       }
       text::StrAppend(&out, "\n", report.years.empty() ? 0 : report.years.back(), "年：达标 ",
                       m.on_track, "，未达标 ", m.off_track, "，无数据或待公布 ", m.unknown, "。\n");
-      const std::string label = text::StrCat(m.number, " ", m.name);
+      const std::string label = text::StrCat(m.number, " ", escape::Markdown(m.name));
       if (m.off_track > 0) {
         off_track.push_back(text::StrCat(label, "（", m.off_track, " 个单位未达标）"));
       } else if (m.on_track > 0 && m.unknown == 0) {
@@ -181,7 +181,7 @@ std::string MonitoringReportMarkdown(const MonitoringReport& report) {
     } else {
       out += "| 任务 | 责任部门 | 期限 | 会议 |\n| --- | --- | --- | --- |\n";
       for (const OverdueTaskEntry& t : report.overdue) {
-        text::StrAppend(&out, "| ", t.description, " | ", t.owner, " | ", t.due.ToString(), " | ",
+        text::StrAppend(&out, "| ", escape::Markdown(t.description), " | ", escape::Markdown(t.owner), " | ", t.due.ToString(), " | ",
                         t.meeting, " |\n");
       }
     }

@@ -94,18 +94,18 @@ OverallReport BuildOverallReport(ActionsReport groups, AssessmentReport assessme
 }
 
 std::string OverallReportMarkdown(const OverallReport& report) {
-  std::string out = text::StrCat("# ", report.title, "\n\n## 各专项行动\n\n",
+  std::string out = text::StrCat("# ", escape::Markdown(report.title), "\n\n## 各专项行动\n\n",
                                  "| 专项行动 | 牵头部门 | 指标 | 全市目标达成 | 各单位结论 | 进度达标/滞后 | 逾期任务 |\n",
                                  "| --- | --- | ---: | ---: | --- | --- | ---: |\n");
   for (const ActionSummary& s : report.actions) {
-    text::StrAppend(&out, "| ", ActionName(s), " | ", s.lead_department.empty() ? "—" : s.lead_department,
+    text::StrAppend(&out, "| ", escape::Markdown(ActionName(s)), " | ", s.lead_department.empty() ? "—" : escape::Markdown(s.lead_department),
                     " | ", s.indicators, " | ", s.targets_met, "/", s.targets_judged, " | ",
                     TallyText(s.units), " | ", s.on_track, "/", s.behind, " | ", s.tasks_overdue, "/",
                     s.tasks_total, " |\n");
   }
   out += "\n## 各类指标\n\n| 类别 | 指标 | 各单位结论 |\n| --- | ---: | --- |\n";
   for (const CategorySummary& c : report.categories) {
-    text::StrAppend(&out, "| ", c.category, " | ", c.indicators, " | ", TallyText(c.units), " |\n");
+    text::StrAppend(&out, "| ", escape::Markdown(c.category), " | ", c.indicators, " | ", TallyText(c.units), " |\n");
   }
   // The ranking and the spot-check, then each working group's report, one
   // heading level down.
