@@ -291,6 +291,18 @@ bool Checker::CheckItemUnit(const ast::Item& item, const Indicator& indicator) {
   if (!item.unit) return true;
   const std::optional<MeasureUnit> unit = ParseMeasureUnit(item.unit->text);
   if (!unit) {
+    // ≥1e3 reads as the number 1 in the unit "e3": say what was meant.
+    const std::string_view text = item.unit->text;
+    std::size_t digits = text.size() > 1 && (text[0] == 'e' || text[0] == 'E') ? 1 : 0;
+    if (digits == 1 && (text[1] == '+' || text[1] == '-')) digits = 2;
+    const bool exponent = digits > 0 && digits < text.size() &&
+                          text.find_first_not_of("0123456789", digits) == std::string_view::npos;
+    if (exponent) {
+      Report(DiagnosticCode::kMalformedNumber, item.unit->offset,
+             text::StrCat("a number is written out in full, without an exponent ('", text,
+                          "'): 1e3 is written 1000"));
+      return false;
+    }
     Report(DiagnosticCode::kUnknownUnit, item.unit->offset,
            text::StrCat("unknown unit '", item.unit->text, "'"));
     return false;

@@ -24,6 +24,25 @@ using dsl::ast::TopStmt;
 
 using dsl::MakeDiagnostic;
 
+// The 1-based line of a text's first statement: its first line that is
+// neither blank nor a comment.
+int FirstStatementLine(std::string_view text) {
+  int line = 1;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view content = text.substr(start, end - start);
+    while (!content.empty() && (content.front() == ' ' || content.front() == '\t' || content.front() == '\r')) {
+      content.remove_prefix(1);
+    }
+    if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+    if (!content.empty() && !content.starts_with('#') && content != "\r") return line;
+    start = end + 1;
+    ++line;
+  }
+  return line;
+}
+
 class FrameworkParser {
  public:
   explicit FrameworkParser(const ParseOptions& options) : options_(options) {}
@@ -49,6 +68,11 @@ class FrameworkParser {
     }
     std::vector<TopStmt> statements = dsl::ParseStatements<TopStmt>(
         text, file_name, dsl::ParseTopStatement, dsl::StartsTopStatement, own);
+    // Whether the text's first statement could not be read: then the 框架
+    // it likely held is not "missing" (E012), it is the error already given.
+    const int first_line = FirstStatementLine(text);
+    const bool first_statement_failed = std::any_of(
+        own.begin(), own.end(), [&](const Diagnostic& d) { return d.severity == Severity::kError && d.line == first_line; });
 
     std::shared_ptr<const Framework> parent;
     bool parent_failed = false;
@@ -68,6 +92,13 @@ class FrameworkParser {
 
     std::optional<Framework::Contents> contents = dsl::CheckFramework(
         file_name, text, statements, parent ? &parent->contents() : nullptr, own);
+    // Consequences of an error already reported are not reported again: no
+    // E012 for a 框架 line that did not parse, and, when 继承 failed, no E028
+    // or E022 for indicators that only adjust or delete what the parent has.
+    std::erase_if(own, [&](const Diagnostic& d) {
+      return (first_statement_failed && d.code == DiagnosticCode::kMissingHeader) ||
+             (parent_failed && (d.code == DiagnosticCode::kMissingName || d.code == DiagnosticCode::kUnknownIndicator));
+    });
     std::stable_sort(own.begin(), own.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return std::tie(a.line, a.column) < std::tie(b.line, b.column);
     });
