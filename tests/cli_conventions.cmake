@@ -55,3 +55,5 @@ expect("verified values not used" 0 stderr "the verified values of 高台县 are
        --verified ${EXAMPLES}/zhangye-review-2022.csv)
 expect("an option a report does not use" 2 stderr "report monitoring does not use --year \\(it reports every year"
        report monitoring ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --format markdown --year 2021)
+expect("a date before the committee existed" 0 stdout "2000-01-01 推进委员会尚未成立：成立于 2020-01-01"
+       org ${EXAMPLES}/zhangye.org.ha --as-of 2000-01-01)

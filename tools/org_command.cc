@@ -85,6 +85,12 @@ int Org(const std::vector<std::string>& words) {
   for (const Committee& committee : org.committees) {
     std::cout << committee.name << "（" << committee.jurisdiction << "），" << date.ToString()
               << "\n";
+    // Before the committee was established it had no seats: say so rather
+    // than print an empty roster.
+    if (date < committee.established) {
+      std::cout << "（" << date.ToString() << " 推进委员会尚未成立：成立于 " << committee.established.ToString() << "）\n";
+      continue;
+    }
     if (flags.count("who")) {
       const std::string& post = flags.at("who");
       std::cout << post << "：" << org.HolderOn(post, date).value_or("（无记录）") << "\n";

@@ -243,6 +243,11 @@ void OrgChecker::TopLevel(const OrgStatement& s) {
         if (!until) return;
       }
       if (!from) return;
+      if (until && !(*from < *until)) {
+        Report(DiagnosticCode::kBadDate, args->labelled["至"]->offset,
+               text::StrCat("the tenure ends (", until->ToString(), ") before it starts (", from->ToString(), ")"));
+        return;
+      }
       Tenure tenure{args->positional[0]->text, args->positional[1]->text, *from, until};
       for (const Tenure& other : org_->tenures) {
         const bool overlap = other.post == tenure.post &&
