@@ -7,6 +7,14 @@ namespace {
 
 TEST(MeasureUnit, ParsesEverySpellingOfTheDocuments) {
   EXPECT_EQ(ParseMeasureUnit("岁"), MeasureUnit::kYears);
+  // The English words, beside the Chinese ones; the Chinese stays canonical.
+  EXPECT_EQ(ParseMeasureUnit("years"), MeasureUnit::kYears);
+  EXPECT_EQ(ParseMeasureUnit("hours"), MeasureUnit::kHours);
+  EXPECT_EQ(ParseMeasureUnit("percent"), MeasureUnit::kPercent);
+  EXPECT_EQ(ParseMeasureUnit("permille"), MeasureUnit::kPerMille);
+  EXPECT_EQ(ParseMeasureUnit("per100k"), MeasureUnit::kPer100k);
+  EXPECT_EQ(ParseMeasureUnit("cases"), MeasureUnit::kCases);
+  EXPECT_EQ(MeasureUnitSymbol(MeasureUnit::kYears), "岁");
   EXPECT_EQ(ParseMeasureUnit("小时"), MeasureUnit::kHours);
   EXPECT_EQ(ParseMeasureUnit("%"), MeasureUnit::kPercent);
   EXPECT_EQ(ParseMeasureUnit("％"), MeasureUnit::kPercent);
@@ -16,7 +24,7 @@ TEST(MeasureUnit, ParsesEverySpellingOfTheDocuments) {
   EXPECT_EQ(ParseMeasureUnit("人"), MeasureUnit::kPersons);
   EXPECT_EQ(ParseMeasureUnit("例"), MeasureUnit::kCases);
   EXPECT_EQ(ParseMeasureUnit("个"), MeasureUnit::kItems);
-  EXPECT_EQ(ParseMeasureUnit("percent"), std::nullopt);
+  EXPECT_EQ(ParseMeasureUnit("pct"), std::nullopt);
   EXPECT_EQ(ParseMeasureUnit(""), std::nullopt);
   EXPECT_EQ(MeasureUnitSymbol(MeasureUnit::kPercent), "%");
 }

@@ -214,5 +214,16 @@ TEST(DecisionRecord, HashesTheCanonicalContentOfObservations) {
   EXPECT_EQ(ObservationsSha256(Observations()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
+// The data file's English words are the DSL's: achieved, not_achieved,
+// not_counted, not_established, pending.
+TEST(ParseReported, ReadsTheEnglishWords) {
+  EXPECT_EQ(ParseReported("achieved")->kind, ReportKind::kAchieved);
+  EXPECT_EQ(ParseReported("not_achieved")->kind, ReportKind::kNotAchieved);
+  EXPECT_EQ(ParseReported("not_counted")->kind, ReportKind::kNotCounted);
+  EXPECT_EQ(ParseReported("not_established")->kind, ReportKind::kNotEstablished);
+  EXPECT_EQ(ParseReported("pending")->kind, ReportKind::kPending);
+  EXPECT_FALSE(ParseReported("Achieved").ok());  // spelt as the DSL spells it
+}
+
 }  // namespace
 }  // namespace healthact

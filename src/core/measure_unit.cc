@@ -15,7 +15,7 @@ struct UnitSpelling {
 
 // Every spelling the documents use.  The first spelling of each unit is the
 // canonical one.
-constexpr std::array<UnitSpelling, 10> kSpellings = {{
+constexpr std::array<UnitSpelling, 18> kSpellings = {{
     {"岁", MeasureUnit::kYears},
     {"小时", MeasureUnit::kHours},
     {"%", MeasureUnit::kPercent},
@@ -26,6 +26,15 @@ constexpr std::array<UnitSpelling, 10> kSpellings = {{
     {"人", MeasureUnit::kPersons},
     {"例", MeasureUnit::kCases},
     {"个", MeasureUnit::kItems},
+    // The English words, for frameworks written in English (docs/dsl.md).
+    {"years", MeasureUnit::kYears},
+    {"hours", MeasureUnit::kHours},
+    {"percent", MeasureUnit::kPercent},
+    {"permille", MeasureUnit::kPerMille},
+    {"per100k", MeasureUnit::kPer100k},
+    {"persons", MeasureUnit::kPersons},
+    {"cases", MeasureUnit::kCases},
+    {"items", MeasureUnit::kItems},
 }};
 
 std::int8_t Narrow(int value) { return static_cast<std::int8_t>(value); }

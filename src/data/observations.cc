@@ -41,6 +41,10 @@ absl::StatusOr<Reported> ParseReported(std::string_view text) {
       {"已实现", ReportKind::kAchieved},       {"未实现", ReportKind::kNotAchieved},
       {"否", ReportKind::kNotAchieved},        {"未统计", ReportKind::kNotCounted},
       {"未建立", ReportKind::kNotEstablished}, {"待公布", ReportKind::kPending},
+      // The English words, as the DSL spells them (docs/dsl.md).
+      {"achieved", ReportKind::kAchieved},        {"not_achieved", ReportKind::kNotAchieved},
+      {"not_counted", ReportKind::kNotCounted},   {"not_established", ReportKind::kNotEstablished},
+      {"pending", ReportKind::kPending},
   };
   if (const std::optional<ReportKind> kind = text::FindWord(kWords, text)) {
     return Reported{*kind, Decimal()};
@@ -48,7 +52,8 @@ absl::StatusOr<Reported> ParseReported(std::string_view text) {
   absl::StatusOr<Decimal> number = Decimal::Parse(text);
   if (!number.ok()) {
     return absl::InvalidArgumentError(text::StrCat(
-        "'", text, "' is not a value (a number, 实现, 未实现, 是, 否, 未统计, 未建立, 待公布 or "
+        "'", text, "' is not a value (a number, 实现, 未实现, 是, 否, 未统计, 未建立, 待公布, their English words achieved, "
+        "not_achieved, not_counted, not_established, pending, or "
                    "empty): ",
         number.status().message()));
   }
