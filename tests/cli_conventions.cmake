@@ -57,3 +57,8 @@ expect("an option a report does not use" 2 stderr "report monitoring does not us
        report monitoring ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --format markdown --year 2021)
 expect("a date before the committee existed" 0 stdout "2000-01-01 推进委员会尚未成立：成立于 2020-01-01"
        org ${EXAMPLES}/zhangye.org.ha --as-of 2000-01-01)
+# A workbook that cannot be written: the tool's own words, not libxlsxwriter's
+# "[ERROR] workbook_close()" line (issue 16, point 6).
+expect("an xlsx into no folder" 1 stderr "^healthact: cannot write /nonexistent-folder/x.xlsx: the folder /nonexistent-folder does not exist\n$"
+       report assessment ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022 --format xlsx
+       --output /nonexistent-folder/x.xlsx)

@@ -1,8 +1,14 @@
 // Writing .xlsx with libxlsxwriter.
 #include <xlsxwriter.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <string>
 
 #include "healthact/spreadsheet/xlsx.hpp"
@@ -48,8 +54,35 @@ double ColumnWidth(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+// Why `path` cannot be written, in the tool's words, before libxlsxwriter
+// is asked to (it prints its own "[ERROR] workbook_close()" lines); OK when
+// it can.
+absl::Status CheckWritable(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path target(path);
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  if (fs::is_directory(target, error)) return absl::InvalidArgumentError(path + " is a folder, not a file");
+  if (!fs::is_directory(folder, error)) {
+    return absl::NotFoundError("cannot write " + path + ": the folder " + folder.string() + " does not exist");
+  }
+  if (::access(folder.c_str(), W_OK) != 0) {
+    return absl::PermissionDeniedError("cannot write " + path + ": no permission to write in " + folder.string());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status WriteXlsx(const std::vector<Sheet>& sheets, const std::string& path) {
-  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (absl::Status writable = CheckWritable(path); !writable.ok()) return writable;
+  // Written beside the target and renamed over it once complete, so that a
+  // process killed in the middle leaves the old file (or none), never half
+  // a workbook under its name.
+  const std::string partial = path + ".partial";
+  lxw_workbook* workbook = workbook_new(partial.c_str());
   if (workbook == nullptr) return absl::PermissionDeniedError("cannot create " + path);
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
@@ -83,7 +116,12 @@ absl::Status WriteXlsx(const std::vector<Sheet>& sheets, const std::string& path
   }
   const lxw_error closed = workbook_close(workbook);
   if (closed != LXW_NO_ERROR) {
+    std::remove(partial.c_str());
     return absl::InternalError(std::string("cannot write ") + path + ": " + lxw_strerror(closed));
+  }
+  if (std::rename(partial.c_str(), path.c_str()) != 0) {
+    std::remove(partial.c_str());
+    return absl::InternalError("cannot write " + path + ": " + std::strerror(errno));
   }
   return absl::OkStatus();
 }
