@@ -1,6 +1,9 @@
 #include "cli.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -249,10 +252,22 @@ int Emit(const std::string& text, const std::string& output) {
     std::cout << text;
     return kExitOk;
   }
-  std::ofstream out(output, std::ios::binary);
-  out << text;
-  if (!out) {
-    std::cerr << "healthact: cannot write " << output << "\n";
+  // Written beside its name and renamed over it once complete: a process
+  // killed in the middle leaves the old file, never half a report.
+  const std::string partial = output + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+      std::remove(partial.c_str());
+      std::cerr << "healthact: cannot write " << output << "\n";
+      return kExitInvalid;
+    }
+  }
+  if (std::rename(partial.c_str(), output.c_str()) != 0) {
+    std::cerr << "healthact: cannot write " << output << ": " << std::strerror(errno) << "\n";
+    std::remove(partial.c_str());
     return kExitInvalid;
   }
   return kExitOk;
