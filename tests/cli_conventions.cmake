@@ -20,7 +20,19 @@ endfunction()
 expect("--help" 0 stdout "usage: healthact COMMAND.*  assess +assess units.*exit status: 0 done, 1 the input has errors" --help)
 expect("-h" 0 stdout "usage: healthact COMMAND" -h)
 expect("help assess" 0 stdout "^usage: healthact assess FRAMEWORK.ha DATA.csv --year YEAR" help assess)
-expect("help of no command" 2 stderr "no help on 'frobnicate': it is not a command" help frobnicate)
+expect("help of no command" 2 stderr "no help on 'frobnicate': it is neither a command nor dsl, data or codes" help frobnicate)
+expect("help dsl" 0 stdout "框架 \"NAME\"  \\(framework\\).*docs/dsl.md" help dsl)
+expect("help data" 0 stdout "^A data file is CSV.*unit,indicator,year,value" help data)
+# Every code, from the library's list: the first and the last of the errors, a warning.
+expect("help codes" 0 stdout "E001  syntax\n.*E044  unknown-action\n.*W114  data-encoding-converted\n" help codes)
+# The man page installed with the tool names every command of the usage.
+file(READ ${EXAMPLES}/../docs/man/healthact.1 manual)
+string(REPLACE "\\-" "-" manual "${manual}")  # troff's \- is a hyphen
+foreach(command check fmt summary assess review org import-table report round)
+  if(NOT manual MATCHES "\n\\.B ${command} ")
+    message(FATAL_ERROR "docs/man/healthact.1 does not describe ${command}")
+  endif()
+endforeach()
 # Every command's --help: its own usage, on standard output, exit 0 -- check,
 # fmt and summary no longer try to open a file named --help.
 foreach(command check fmt summary assess review org import-table report round)

@@ -38,13 +38,20 @@ int main(int argc, char** argv) {
   }
   const std::string_view command = argv[1];
   if (AsksForHelp(command) || command == "help") {
-    // healthact help assess: a command's usage; healthact --help: all of them.
-    const std::string_view topic = argc > 2 ? healthact::cli::UsageOf(argv[2]) : std::string_view();
-    if (argc > 2 && topic.empty()) {
-      std::cerr << "healthact: no help on '" << argv[2] << "': it is not a command (healthact --help lists them)\n";
+    // healthact help assess: a command's usage; help dsl|data|codes: a topic;
+    // healthact --help: every command.
+    if (argc <= 2) {
+      std::cout << healthact::cli::ToolUsage();
+      return 0;
+    }
+    const std::string_view usage = healthact::cli::UsageOf(argv[2]);
+    const std::string topic = usage.empty() ? healthact::cli::HelpTopic(argv[2]) : std::string(usage);
+    if (topic.empty()) {
+      std::cerr << "healthact: no help on '" << argv[2]
+                << "': it is neither a command nor dsl, data or codes (healthact --help lists the commands)\n";
       return kUsage;
     }
-    std::cout << (topic.empty() ? healthact::cli::ToolUsage() : std::string(topic));
+    std::cout << topic;
     return 0;
   }
   if (command == "--version" || command == "-V") {

@@ -1,5 +1,6 @@
 #include "usage.hpp"
 
+#include "healthact/core/diagnostic.hpp"
 #include "healthact/core/version.hpp"
 
 namespace healthact::cli {
@@ -88,12 +89,56 @@ std::string ToolUsage() {
     out += '\n';
   }
   out += "\n"
-         "healthact COMMAND --help shows a command's options; healthact --version the version.\n"
+         "healthact COMMAND --help shows a command's options; healthact help dsl|data|codes the\n"
+         "framework language, the data file and the diagnostic codes; healthact --version the version.\n"
          "Options take their value as --year 2022 or --year=2022.\n"
          "\n"
          "exit status: 0 done, 1 the input has errors (they are listed with file:line:column),\n"
          "2 wrong usage.\n";
   return out;
+}
+
+std::string HelpTopic(std::string_view topic) {
+  if (topic == "dsl") {
+    return "A framework (.ha) is a list of statements, each in Chinese or in English:\n"
+           "  框架 \"NAME\"  (framework)        继承 \"CITY.ha\"  (extends)\n"
+           "  来源 \"DOC\" \"附件3\"  (source)    依据 \"BASIS\"  (basis)\n"
+           "  专项行动 \"ACTION\"  (action)     明显下降幅度 10%  持续下降年数 3\n"
+           "  计数 NAME 人  (count)          删除 9  (drop)   权重 9 10  (weight)\n"
+           "  等级 优秀 90  (grade)          校验 错误 [3] ≥ [2] \"WHY\"  (rule)\n"
+           "  指标 9 \"NAME\" {               (indicator)\n"
+           "    单位 %  方向 越高越好  类别 结果性  基期 2019 40  目标 2022 ≥50  目标 2030 实现\n"
+           "    分项 25.1 \"PART\"  公式 [a] / [b] × 100  范围 0 24  专项行动 \"ACTION\"\n"
+           "  }\n"
+           "Targets: ≥ > ≤ < a bare number (by 方向), 实现, 下降, 明显下降, 持续下降, --.\n"
+           "Numbers are exact decimals, written without exponents or thousands separators.\n"
+           "The whole language, with its grammar: docs/dsl.md.\n";
+  }
+  if (topic == "data") {
+    return "A data file is CSV (UTF-8; GB18030 is converted with a warning) or an Excel workbook\n"
+           "(.xlsx, its first sheet), one value a row:\n"
+           "  unit,indicator,year,value[,parent][,level]     (单位,指标,年份,值[,上级][,层级])\n"
+           "  甘州区,1,2022,74.8\n"
+           "  甘州区,25,2022,\"100，70\"                       (the parts in order, or 25.1 and 25.2)\n"
+           "  甘州区,11,2022,实现\n"
+           "A value is a number, 实现/是 (achieved), 未实现/否 (not_achieved), 未统计 (not_counted),\n"
+           "未建立 (not_established), 待公布 (pending), or empty for nothing reported.\n"
+           "Other columns (备注) are not read, with a warning; lines starting with # are comments.\n"
+           "Verified values (review --verified) add reviewer and reason columns (核实人, 核实说明).\n"
+           "The whole format: docs/assessment.md.\n";
+  }
+  if (topic == "codes") {
+    std::string out = "Every diagnostic code (E errors, W warnings; the causes are in docs/dsl.md):\n";
+    for (DiagnosticCode code : AllDiagnosticCodes()) {
+      out += "  ";
+      out += DiagnosticCodeString(code);
+      out += "  ";
+      out += DiagnosticCodeName(code);
+      out += '\n';
+    }
+    return out;
+  }
+  return {};
 }
 
 }  // namespace healthact::cli

@@ -16,6 +16,11 @@ std::string_view UsageOf(std::string_view command);
 // statuses, and where to find more.
 std::string ToolUsage();
 
+// healthact help TOPIC beyond the commands: "dsl" (the framework language at
+// a glance), "data" (the data file), "codes" (every diagnostic code, from the
+// library's own list); empty for another word.
+std::string HelpTopic(std::string_view topic);
+
 }  // namespace healthact::cli
 
 #endif  // HEALTHACT_TOOLS_USAGE_HPP_
