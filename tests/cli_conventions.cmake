@@ -28,14 +28,14 @@ expect("help codes" 0 stdout "E001  syntax\n.*E044  unknown-action\n.*W114  data
 # The man page installed with the tool names every command of the usage.
 file(READ ${EXAMPLES}/../docs/man/healthact.1 manual)
 string(REPLACE "\\-" "-" manual "${manual}")  # troff's \- is a hyphen
-foreach(command check fmt summary assess review org import-table report round)
+foreach(command check fmt resolve summary assess review org import-table report round)
   if(NOT manual MATCHES "\n\\.B ${command} ")
     message(FATAL_ERROR "docs/man/healthact.1 does not describe ${command}")
   endif()
 endforeach()
 # Every command's --help: its own usage, on standard output, exit 0 -- check,
 # fmt and summary no longer try to open a file named --help.
-foreach(command check fmt summary assess review org import-table report round)
+foreach(command check fmt resolve summary assess review org import-table report round)
   expect("${command} --help" 0 stdout "^usage: healthact ${command} " ${command} --help)
 endforeach()
 expect("assess -h after arguments" 0 stdout "^usage: healthact assess" assess a.ha b.csv -h)
@@ -74,3 +74,12 @@ expect("a date before the committee existed" 0 stdout "2000-01-01 推进委员�
 expect("an xlsx into no folder" 1 stderr "^healthact: cannot write /nonexistent-folder/x.xlsx: the folder /nonexistent-folder does not exist\n$"
        report assessment ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022 --format xlsx
        --output /nonexistent-folder/x.xlsx)
+
+# fmt formats, it does not flatten (issue 16, point 4): a county's framework
+# is refused, pointing at resolve, which prints the resolved whole; a city's
+# is formatted, and the comments it loses are counted.
+expect("fmt of a county framework" 2 stderr "ganzhou.ha extends another framework \\(继承\\).*healthact resolve"
+       fmt ${EXAMPLES}/ganzhou.ha)
+expect("resolve of a county framework" 0 stdout "^框架 \"甘州区健康行动考核指标框架\"\n" resolve ${EXAMPLES}/ganzhou.ha)
+expect("fmt counts the comments it drops" 0 stderr "the canonical text keeps no comments: .*liuzhou.ha has [0-9]+ comment lines"
+       fmt ${EXAMPLES}/liuzhou.ha)

@@ -12,6 +12,7 @@ using Words = std::vector<std::string>;
 
 int Check(const Words& files);    // framework_commands.cc
 int Format(const Words& files);
+int Resolve(const Words& files);  // the resolved (flattened) canonical text
 int Summary(const Words& files);
 int Assess(const Words& words);   // assessment_commands.cc
 int Review(const Words& words);

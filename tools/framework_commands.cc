@@ -1,6 +1,7 @@
 // healthact check, fmt and summary.
 #include "commands.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "healthact/model/action_groups.hpp"
 
 #include "cli.hpp"
+#include "usage.hpp"
 
 namespace healthact::cli {
 
@@ -54,9 +56,59 @@ int Check(const std::vector<std::string>& files) {
   return status;
 }
 
+namespace {
+
+// What a framework's own text holds that its canonical form would lose: its
+// 继承 (the canonical text is the resolved whole) and its comment lines.
+struct OwnForm {
+  bool extends = false;
+  int comment_lines = 0;
+};
+OwnForm OwnFormOf(std::string_view text) {
+  OwnForm form;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.starts_with('#')) ++form.comment_lines;
+    if (line.starts_with("继承") || line.starts_with("extends")) form.extends = true;
+    start = end + 1;
+  }
+  return form;
+}
+
+}  // namespace
+
 int Format(const std::vector<std::string>& files) {
   if (files.size() != 1) {
     std::cerr << "healthact fmt takes one file\n";
+    return kExitUsage;
+  }
+  const ParsedFramework parsed = Load(files.front());
+  if (!parsed.ok()) return kExitInvalid;
+  const absl::StatusOr<std::string> text = ReadFile(files.front());
+  const OwnForm form = text.ok() ? OwnFormOf(*text) : OwnForm{};
+  // The canonical text of a county's framework is the city's with the
+  // county's changes applied, under the county's name: written over the
+  // county's file it would make it a copy of the city's.  Refused, not done.
+  if (form.extends) {
+    std::cerr << "healthact: " << files.front() << " extends another framework (继承): fmt would print the "
+              << "whole resolved framework under its name, and the file would no longer be a county's; "
+              << "healthact resolve " << files.front() << " prints that resolved form\n";
+    return kExitUsage;
+  }
+  std::cout << FormatFramework(*parsed.framework);
+  if (form.comment_lines > 0) {
+    std::cerr << "healthact: warning: the canonical text keeps no comments: " << files.front() << " has "
+              << form.comment_lines << " comment lines (write the output to a new file to keep them)\n";
+  }
+  return kExitOk;
+}
+
+int Resolve(const std::vector<std::string>& files) {
+  if (files.size() != 1) {
+    std::cerr << UsageOf("resolve");
     return kExitUsage;
   }
   const ParsedFramework parsed = Load(files.front());

@@ -18,6 +18,7 @@ using Runner = int (*)(const healthact::cli::Words&);
 const std::map<std::string_view, Runner>& Commands() {
   static const std::map<std::string_view, Runner> kCommands = {
       {"check", healthact::cli::Check},         {"fmt", healthact::cli::Format},
+      {"resolve", healthact::cli::Resolve},
       {"summary", healthact::cli::Summary},     {"assess", healthact::cli::Assess},
       {"review", healthact::cli::Review},       {"org", healthact::cli::Org},
       {"import-table", healthact::cli::ImportTable}, {"report", healthact::cli::Report},

@@ -15,8 +15,10 @@ struct Command {
 constexpr Command kCommands[] = {
     {"check", "check frameworks (exit 1 if any has an error)",
         "usage: healthact check FILE.ha...\n"},
-    {"fmt", "print a framework's canonical text",
+    {"fmt", "print a framework's canonical text (not a county's that extends another: see resolve)",
         "usage: healthact fmt FILE.ha\n"},
+    {"resolve", "print a framework resolved: a county's with the city's it extends applied",
+        "usage: healthact resolve FILE.ha\n"},
     {"summary", "check and summarise frameworks",
         "usage: healthact summary FILE.ha...\n"},
     {"assess", "assess units: verdicts, scores, grades, ranks",
