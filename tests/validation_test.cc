@@ -487,6 +487,9 @@ TEST(Findings, MarkdownEscapesWhatANameHolds) {
   EXPECT_TRUE(Contains(markdown, "| 1 | 甲\\|乙&lt;b>丙\\\\丁 | 33.33 |")) << markdown;
   EXPECT_TRUE(Contains(markdown, "\n## 甲\\|乙&lt;b>丙\\\\丁\n")) << markdown;
   EXPECT_TRUE(Contains(markdown, "75 > 74")) << markdown;
+  // The status as the xlsx and the reports say it, for people: 达标, not "met".
+  EXPECT_TRUE(Contains(markdown, "| 1 | 人均预期寿命 | 达标 | ")) << markdown;
+  EXPECT_FALSE(Contains(markdown, "| met |")) << markdown;
   EXPECT_FALSE(Contains(markdown, "<b>")) << markdown;
   const std::string report = AssessmentReportMarkdown(a, nullptr);
   EXPECT_TRUE(Contains(report, "| 1 | 甲\\|乙&lt;b>丙\\\\丁 | 33.33 |")) << report;

@@ -238,7 +238,7 @@ std::string AssessmentToMarkdown(const Assessment& a, Explanation explanation) {
     std::string rows;
     for (const ShownVerdict& shown : r.verdicts) {
       text::StrAppend(&rows, "| ", shown.verdict.indicator, " | ", escape::Markdown(shown.indicator->name), " | ",
-                      VerdictStatusName(shown.verdict.status), " | ", escape::Markdown(ReasonText(shown.verdict)),
+                      report_parts::StatusWord(shown.verdict.status), " | ", escape::Markdown(ReasonText(shown.verdict)),
                       " |\n");
     }
     std::string findings;
