@@ -461,6 +461,22 @@ std::optional<ScaledNumber> PlainNumber(std::string_view text) {
   return ScaledNumber{number->negative ? -magnitude : magnitude, number->scale};
 }
 
+// Calls `each(row, unit)` for every row after the header that is as wide
+// as the header and names its unit; reports the others.
+template <typename Each>
+void ForEachRow(RowSource& rows, Reader& reader, const Positions& columns, std::size_t width, Each each) {
+  Fields row;
+  while (rows.Next(row)) {
+    if (!reader.HasWidth(row, width)) continue;
+    const csv::FieldView& unit = row[columns[Column::kUnit]];
+    if (unit.text.empty()) {
+      reader.Report(DiagnosticCode::kDataRow, unit.offset, "the unit is empty");
+      continue;
+    }
+    each(row, unit);
+  }
+}
+
 // Reported values, or with `notes` verified ones, which may also say who
 // verified each and why it differs.
 void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Observations& into,
@@ -481,18 +497,10 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
   StringMap<KeyFacts> keys;
   KeyFacts* previous = nullptr;  // the last row's key
   UnitPlacer units(reader, *columns, into);
-  const std::size_t width = header.size();
-  Fields row;
-  while (rows.Next(row)) {
-    if (!reader.HasWidth(row, width)) continue;
-    const csv::FieldView& unit = row[(*columns)[Column::kUnit]];
+  ForEachRow(rows, reader, *columns, header.size(), [&](const Fields& row, const csv::FieldView& unit) {
     const csv::FieldView& key = row[(*columns)[Column::kIndicator]];
     const csv::FieldView& year_field = row[(*columns)[Column::kYear]];
     const csv::FieldView& value = row[(*columns)[Column::kValue]];
-    if (unit.text.empty()) {
-      reader.Report(DiagnosticCode::kDataRow, unit.offset, "the unit is empty");
-      continue;
-    }
     KeyFacts* facts = previous != nullptr && previous->after != nullptr && previous->after->key == key.text
                           ? previous->after
                           : nullptr;
@@ -513,10 +521,10 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
       reader.Report(DiagnosticCode::kDataUnknownKey, key.offset,
                     text::StrCat("'", key.text, "' is not an indicator, part or count of the framework '",
                                  framework->name(), "'"));
-      continue;
+      return;
     }
     const std::optional<int> year = ReadYear(reader, year_field);
-    if (!year) continue;
+    if (!year) return;
     if (notes != nullptr) {
       (*notes)[{std::string(unit.text), std::string(key.text), *year}] =
           VerifiedNote{text_of(row, Column::kReviewer), text_of(row, Column::kReason), reader.LineOf(unit.offset)};
@@ -524,7 +532,7 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
     const Indicator* indicator = facts->indicator;
     if (indicator != nullptr && !indicator->parts.empty()) {
       AddParts(reader, *indicator, units, unit, row, value, *year, into);
-      continue;
+      return;
     }
     absl::Status added;
     if (const std::optional<ScaledNumber> number = PlainNumber(value.text)) {
@@ -535,7 +543,7 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
         absl::StatusOr<Observations::Column*> made = into.ColumnFor(key.text, *year);
         if (!made.ok()) {  // the year was checked; nothing else fails here
           reader.Report(DiagnosticCode::kDataRow, year_field.offset, std::string(made.status().message()));
-          continue;
+          return;
         }
         column = by_year.insert(by_year.end(), {*year, *made});
       }
@@ -551,7 +559,7 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
                             ? text::StrCat("'", value.text, "' has a % sign, but indicator ", indicator->number,
                                            " is in ", MeasureUnitSymbol(*indicator->measure_unit))
                             : std::string(reported.status().message()));
-          continue;
+          return;
         }
         reader.Report(DiagnosticCode::kDataValueReadAs, value.offset, read->second);
         reported = read->first;
@@ -562,7 +570,7 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
       reader.Report(DiagnosticCode::kDataConflict, value.offset,
                     text::StrCat(unit.text, " ", key.text, " ", year_field.text, ": ", added.message()));
     }
-  }
+  });
 }
 
 void ReadUnits(RowSource& rows, Reader& reader, Observations& into) {
@@ -572,17 +580,8 @@ void ReadUnits(RowSource& rows, Reader& reader, Observations& into) {
       reader.Header(header, {Column::kUnit}, {Column::kUnit, Column::kParent, Column::kLevel});
   if (!columns) return;
   UnitPlacer units(reader, *columns, into);
-  const std::size_t width = header.size();
-  Fields row;
-  while (rows.Next(row)) {
-    if (!reader.HasWidth(row, width)) continue;
-    const csv::FieldView& unit = row[(*columns)[Column::kUnit]];
-    if (unit.text.empty()) {
-      reader.Report(DiagnosticCode::kDataRow, unit.offset, "the unit is empty");
-      continue;
-    }
-    units.Place(unit, row);
-  }
+  ForEachRow(rows, reader, *columns, header.size(),
+             [&](const Fields& row, const csv::FieldView& unit) { units.Place(unit, row); });
 }
 
 // Reads a CSV text with `read` once it is known to be readable.
