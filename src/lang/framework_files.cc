@@ -1,7 +1,6 @@
 #include "healthact/lang/framework_files.hpp"
 
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace healthact {
