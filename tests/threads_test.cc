@@ -1,12 +1,14 @@
 // Frameworks and assessments are shared read-only across threads: eight
 // threads assess the same framework and observations at once, and read the
-// same C-interface assessment at once.  Run under ThreadSanitizer by test.sh.
+// same C-interface assessment at once.  A large data file is read on two
+// cores.  Run under ThreadSanitizer by test.sh.
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "healthact.h"
 #include "healthact/assess/assessment.hpp"
+#include "healthact/data/data_file.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -103,6 +105,78 @@ TEST(Threads, ReadOneCAssessmentFromEightThreads) {
   hact_assessment_free(assessment);
   hact_observations_free(observations);
   hact_framework_free(framework);
+}
+
+// A data file of several megabytes is split into rows on a second thread,
+// several batches of rows ahead.  What it reads and where it places each
+// problem must be what one thread would: the lines below are counted as the
+// text is written, a quoted unit spans two lines, rows end in CRLF or LF.
+TEST(Threads, ALargeDataFileIsReadOnTwoCoresAsOnOne) {
+  std::string text = "\xEF\xBB\xBFunit,indicator,year,value\n";
+  int line = 2;  // the line the next row starts on
+  int bad_line = 0;
+  int after_two_lines = 0;
+  constexpr int kUnits = 120000;  // some 3 MB: fifteen batches of rows
+  for (int u = 0; u < kUnits; ++u) {
+    if (u == 20000) {
+      text += "\"甲\"\"乙\",1,2022,3\r\n";  // the unit 甲"乙
+      ++line;
+    }
+    if (u == 50000) {
+      text += "# a comment\n\n\"多\n行\",1,2022,4\n";  // the unit 多<LF>行, on lines +2 and +3
+      line += 4;
+      after_two_lines = line;
+    }
+    if (u == 90000) {
+      text += "单位90000,1,2022,x\n";
+      bad_line = line++;
+      continue;
+    }
+    text += "单位" + std::to_string(u) + ",1,2022," + std::to_string(u % 1000) + ".5\n";
+    ++line;
+  }
+  text += "单位7,1,2022,7.6\n";  // a conflict with line 9's 7.5, at the last line
+  const int last_line = line;
+  ASSERT_GT(text.size(), std::size_t{2} << 20);
+
+  Observations observations;
+  const std::vector<Diagnostic> diagnostics = ReadObservationsCsv(text, "big.csv", nullptr, observations);
+  ASSERT_EQ(diagnostics.size(), 2u);
+  EXPECT_EQ(diagnostics[0].code, DiagnosticCode::kDataValue);
+  EXPECT_EQ(diagnostics[0].line, bad_line);
+  EXPECT_EQ(diagnostics[0].column, 16);  // after 单位90000,1,2022, (15 code points)
+  EXPECT_EQ(diagnostics[1].code, DiagnosticCode::kDataConflict);
+  EXPECT_EQ(diagnostics[1].line, last_line);
+  EXPECT_EQ(diagnostics[1].column, 12);  // after 单位7,1,2022, (11 code points)
+
+  EXPECT_EQ(observations.unit_count(), kUnits - 1 + 2);  // without 单位90000; with 甲"乙 and 多<LF>行
+  EXPECT_EQ(observations.unit_name(0), "单位0");
+  const std::optional<UnitId> quoted = observations.FindUnit("甲\"乙");
+  ASSERT_TRUE(quoted.has_value());
+  EXPECT_EQ(*quoted, 20000);  // in the order the file names them
+  EXPECT_EQ(observations.Get(*quoted, "1", 2022).ToString(), "3");
+  const std::optional<UnitId> two_lines = observations.FindUnit("多\n行");
+  ASSERT_TRUE(two_lines.has_value());
+  EXPECT_EQ(observations.Get(*two_lines, "1", 2022).ToString(), "4");
+  EXPECT_EQ(observations.Get(*observations.FindUnit("单位119999"), "1", 2022).ToString(), "999.5");
+  EXPECT_EQ(observations.Get(*observations.FindUnit("单位7"), "1", 2022).ToString(), "7.5");
+  EXPECT_FALSE(observations.FindUnit("单位90000").has_value());
+  EXPECT_GT(after_two_lines, 0);
+}
+
+// A quoted field never closed, past the first megabyte: nothing is read,
+// and the quote is placed.
+TEST(Threads, ALargeDataFileWithAnUnclosedQuoteIsRefusedWhole) {
+  std::string text = "unit,indicator,year,value\n";
+  for (int u = 0; u < 60000; ++u) text += "单位" + std::to_string(u) + ",1,2022,1.5\n";
+  text += "\"单位x,1,2022,1\n";
+  Observations observations;
+  const std::vector<Diagnostic> diagnostics = ReadObservationsCsv(text, "big.csv", nullptr, observations);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].code, DiagnosticCode::kDataRow);
+  EXPECT_EQ(diagnostics[0].line, 60002);
+  EXPECT_EQ(diagnostics[0].column, 1);
+  EXPECT_EQ(observations.unit_count(), 0);
 }
 
 }  // namespace

@@ -123,18 +123,20 @@ Verdict Assessment::Explain(std::size_t u, std::size_t i) const {
   return verdict;
 }
 
+void VerdictCounts::Add(VerdictStatus status) {
+  switch (status) {
+    case VerdictStatus::kMet: ++met; break;
+    case VerdictStatus::kNotMet: ++not_met; break;
+    case VerdictStatus::kMissing: ++missing; break;
+    case VerdictStatus::kPending: ++pending; break;
+    case VerdictStatus::kInvalid: ++invalid; break;
+    case VerdictStatus::kNotApplicable: ++not_applicable; break;
+  }
+}
+
 VerdictCounts Assessment::counts(std::size_t u) const {
   VerdictCounts counts;
-  for (std::size_t i = 0; i < indicator_count(); ++i) {
-    switch (status(u, i)) {
-      case VerdictStatus::kMet: ++counts.met; break;
-      case VerdictStatus::kNotMet: ++counts.not_met; break;
-      case VerdictStatus::kMissing: ++counts.missing; break;
-      case VerdictStatus::kPending: ++counts.pending; break;
-      case VerdictStatus::kInvalid: ++counts.invalid; break;
-      case VerdictStatus::kNotApplicable: ++counts.not_applicable; break;
-    }
-  }
+  for (std::size_t i = 0; i < indicator_count(); ++i) counts.Add(status(u, i));
   return counts;
 }
 

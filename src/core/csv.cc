@@ -119,12 +119,14 @@ bool Cursor::Next(std::vector<FieldView>& fields) {
   return false;
 }
 
-utf8::LineColumn Cursor::Locate(std::size_t offset) const {
-  if (line_ == 0 || offset < line_start_) return utf8::Locate(text_, offset);
-  utf8::LineColumn where = utf8::Locate(text_.substr(line_start_), offset - line_start_);
-  where.line += line_ - 1;
+utf8::LineColumn LocateFrom(std::string_view text, int line, std::size_t line_start, std::size_t offset) {
+  if (line == 0 || offset < line_start) return utf8::Locate(text, offset);
+  utf8::LineColumn where = utf8::Locate(text.substr(line_start), offset - line_start);
+  where.line += line - 1;
   return where;
 }
+
+utf8::LineColumn Cursor::Locate(std::size_t offset) const { return LocateFrom(text_, line_, line_start_, offset); }
 
 Table Parse(std::string_view text) {
   Table table;

@@ -35,6 +35,7 @@ class Cursor {
   bool unterminated_quote() const { return unterminated_quote_; }
   std::size_t error_offset() const { return error_offset_; }  // of that field's quote
   int line() const { return line_; }                           // where the last row starts
+  std::size_t line_start() const { return line_start_; }       // the offset that line starts at
 
   // Line and column (in code points) of a byte offset; counted from the
   // start of the last row when the offset lies at or after it, so that
@@ -56,6 +57,11 @@ class Cursor {
   // leaves the views of the row's earlier fields valid.
   std::deque<std::string> unescaped_;
 };
+
+// Line and column (in code points) of a byte offset, counted from
+// `line_start`, the start of line `line`, when the offset lies at or after
+// it, and from the top of the text otherwise (or when `line` is 0).
+utf8::LineColumn LocateFrom(std::string_view text, int line, std::size_t line_start, std::size_t offset);
 
 struct Field {
   std::string text;

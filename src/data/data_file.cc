@@ -5,11 +5,16 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
+#include <system_error>
+#include <thread>
+#include <type_traits>
 #include <unordered_map>
 
 #include "core/ascii_number.hpp"
 #include "core/csv.hpp"
+#include "core/csv_background.hpp"
 #include "core/encoding.hpp"
 #include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
@@ -44,17 +49,21 @@ class RowSource {
  public:
   virtual ~RowSource() = default;
   // The next row that is neither blank nor a comment ('#' first).
-  virtual bool Next(std::vector<csv::FieldView>& fields) = 0;
+  // The views of `fields` stay valid until the next call.
+  virtual bool Next(std::span<const csv::FieldView>& fields) = 0;
   virtual utf8::LineColumn Locate(std::size_t offset) const = 0;
 };
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
+// A CSV text's rows, from a csv::Cursor or, for a large text, a
+// csv::BackgroundCursor (the same rows, split on the other core).
+template <typename Cursor>
 class CsvRows final : public RowSource {
  public:
   explicit CsvRows(std::string_view text) : text_(text), cursor_(text) {}
-  bool Next(std::vector<csv::FieldView>& fields) override {
-    while (cursor_.Next(fields)) {
+  bool Next(std::span<const csv::FieldView>& fields) override {
+    while (NextOfCursor(fields)) {
       if (!fields.front().text.starts_with('#')) return true;
     }
     return false;
@@ -67,9 +76,48 @@ class CsvRows final : public RowSource {
   }
 
  private:
+  bool NextOfCursor(std::span<const csv::FieldView>& fields) {
+    if constexpr (std::is_same_v<Cursor, csv::Cursor>) {
+      if (!cursor_.Next(row_)) return false;
+      fields = row_;
+      return true;
+    } else {
+      return cursor_.Next(fields);  // a view of its batch: no copy
+    }
+  }
+
   std::string_view text_;
-  csv::Cursor cursor_;
+  Cursor cursor_;
+  std::vector<csv::FieldView> row_;  // a Cursor's
 };
+
+// From this size on, a text is worth a second thread: it is checked for
+// UTF-8 in two halves at once, and split into rows on the other core.
+constexpr std::size_t kTwoCoreBytes = std::size_t{1} << 20;
+
+bool TwoCores(std::string_view text) {
+  return text.size() >= kTwoCoreBytes && std::thread::hardware_concurrency() > 1;
+}
+
+// The first byte that is not UTF-8, a large text's two halves checked at once.
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text) {
+  if (!TwoCores(text)) return utf8::FindInvalid(text);
+  // Cut where a character starts, so that neither half begins inside one.
+  std::size_t cut = text.size() / 2;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::optional<std::size_t> second;
+  std::jthread helper;
+  try {
+    helper = std::jthread([&] { second = utf8::FindInvalid(text.substr(cut)); });
+  } catch (const std::system_error&) {
+    return utf8::FindInvalid(text);
+  }
+  const std::optional<std::size_t> first = utf8::FindInvalid(text.substr(0, cut));
+  helper.join();
+  if (first) return first;
+  if (second) return cut + *second;
+  return std::nullopt;
+}
 
 // A sheet's rows as a spreadsheet shows them: a row's trailing empty cells
 // are no fields, and a row shorter than the header is padded to its width.
@@ -78,7 +126,7 @@ class CsvRows final : public RowSource {
 class SheetRows final : public RowSource {
  public:
   explicit SheetRows(const Sheet& sheet) : sheet_(sheet) {}
-  bool Next(std::vector<csv::FieldView>& fields) override {
+  bool Next(std::span<const csv::FieldView>& row) override {
     while (row_ < sheet_.rows.size()) {
       const std::size_t index = row_++;
       const std::vector<std::string>& cells = sheet_.rows[index];
@@ -86,10 +134,11 @@ class SheetRows final : public RowSource {
       while (used > 0 && cells[used - 1].empty()) --used;
       if (used == 0 || cells[0].starts_with('#')) continue;
       if (width_ == 0) width_ = used;
-      fields.clear();
+      fields_.clear();
       for (std::size_t c = 0; c < std::max(used, width_); ++c) {
-        fields.push_back({c < used ? std::string_view(cells[c]) : std::string_view(), index * kRowStride + c});
+        fields_.push_back({c < used ? std::string_view(cells[c]) : std::string_view(), index * kRowStride + c});
       }
+      row = fields_;
       return true;
     }
     return false;
@@ -103,6 +152,7 @@ class SheetRows final : public RowSource {
   const Sheet& sheet_;
   std::size_t row_ = 0;
   std::size_t width_ = 0;  // the header's
+  std::vector<csv::FieldView> fields_;
 };
 
 // Where each column of the header is, by what it holds.
@@ -123,7 +173,8 @@ class Positions {
   std::array<std::size_t, 8> at_;
 };
 
-using Fields = std::vector<csv::FieldView>;
+// A row's fields, as the RowSource handed them out.
+using Fields = std::span<const csv::FieldView>;
 
 class Reader {
  public:
@@ -271,7 +322,7 @@ struct Source {
   std::optional<std::size_t> invalid;  // the first byte that is not UTF-8, when nothing could be made of it
 };
 Source AsUtf8(std::string_view text) {
-  Source source{"", text, utf8::FindInvalid(text)};
+  Source source{"", text, FindInvalidUtf8(text)};
   if (!source.invalid) return source;
   if (std::optional<std::string> converted = encoding::FromGb18030(text)) {
     source.converted = *std::move(converted);
@@ -309,7 +360,7 @@ bool Readable(Reader& reader, const Source& source) {
   // Most data files quote nothing; one that does is read through once first.
   if (text.find('"') != std::string_view::npos) {
     csv::Cursor scan(text);
-    Fields fields;
+    std::vector<csv::FieldView> fields;
     while (scan.Next(fields)) {
     }
     if (scan.unterminated_quote()) {
@@ -588,11 +639,18 @@ void ReadUnits(RowSource& rows, Reader& reader, Observations& into) {
 template <typename Read>
 std::vector<Diagnostic> FromCsv(std::string_view text, std::string_view file_name, Read read) {
   const Source source = AsUtf8(text);
-  CsvRows rows(source.text);
-  Reader reader(rows, file_name);
-  NoteConversion(reader, source);
-  if (Readable(reader, source)) read(rows, reader);
-  return reader.Take();
+  const auto read_rows = [&](auto& rows) {
+    Reader reader(rows, file_name);
+    NoteConversion(reader, source);
+    if (Readable(reader, source)) read(rows, reader);
+    return reader.Take();
+  };
+  if (TwoCores(source.text)) {
+    CsvRows<csv::BackgroundCursor> rows(source.text);
+    return read_rows(rows);
+  }
+  CsvRows<csv::Cursor> rows(source.text);
+  return read_rows(rows);
 }
 
 template <typename Read>

@@ -49,7 +49,7 @@ void AppendCsvField(std::string& out, std::string_view text) {
 struct Cell {
   std::string text;
   int width = 0;
-  explicit Cell(std::string t) : text(std::move(t)), width(DisplayWidth(text)) {}
+  explicit Cell(std::string_view t) : text(t), width(DisplayWidth(text)) {}
 };
 
 // `cell` appended to `out` padded to `width` columns, on the left or the right.
@@ -121,12 +121,14 @@ int DisplayWidth(std::string_view text) {
 
 namespace report_parts {
 
+void AppendFailed(std::string& out, std::string_view number, bool invalid, std::string_view separator) {
+  if (!out.empty()) out += separator;
+  text::StrAppend(&out, number, invalid ? "（无效）" : "");
+}
+
 std::string FailedText(const UnitResult& result, std::string_view separator) {
   std::string out;
-  for (const auto& [number, invalid] : result.failed) {
-    if (!out.empty()) out += separator;
-    text::StrAppend(&out, number, invalid ? "（无效）" : "");
-  }
+  for (const auto& [number, invalid] : result.failed) AppendFailed(out, number, invalid, separator);
   return out;
 }
 
@@ -256,21 +258,37 @@ std::string AssessmentToMarkdown(const Assessment& a, Explanation explanation) {
 }
 
 std::string AssessmentToTable(const Assessment& a) {
+  const std::size_t n = a.unit_count();
+  const std::vector<Indicator>& indicators = a.framework().indicators();
+  // The tallies and the failed indicators of every unit, read indicator by
+  // indicator as the statuses are stored, rather than unit by unit across
+  // them (a cache miss a verdict on a large assessment).
+  std::vector<VerdictCounts> counts(n);
+  std::vector<std::string> failed(n);  // the last column: not padded
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    for (std::size_t u = 0; u < n; ++u) {
+      const VerdictStatus status = a.status(u, i);
+      counts[u].Add(status);
+      if (status == VerdictStatus::kNotMet || status == VerdictStatus::kInvalid) {
+        report_parts::AppendFailed(failed[u], indicators[i].number, status == VerdictStatus::kInvalid, ",");
+      }
+    }
+  }
   struct Row {
     Cell rank, unit, score, grade, tally;
-    std::string failed;  // the last column: not padded
+    std::string_view failed;
   };
   std::vector<Row> rows;
-  rows.reserve(a.ranking().size() + 1);
+  rows.reserve(n + 1);
   rows.push_back({Cell("排名"), Cell("单位"), Cell("得分"), Cell("等级"), Cell("达标/未达标/缺报/待公布/无效/不适用"),
                   "未达标指标"});
   std::string findings;  // what validation found, unit by unit in ranking order
   for (std::size_t u : a.ranking()) {
-    const UnitResult r = UnitRankingOf(a, u);
-    rows.push_back(Row{Cell(std::to_string(r.rank)), Cell(r.unit), Cell(r.score.ToString()), Cell(r.grade),
-                       Cell(CountsCell(r.counts)), report_parts::FailedText(r, ",")});
-    for (const Finding& finding : r.findings) {
-      text::StrAppend(&findings, "  ", r.unit, "  ", report_parts::FindingText(finding), "\n");
+    const std::string& unit = a.observations().unit_name(a.units()[u]);
+    rows.push_back(Row{Cell(std::to_string(a.rank(u))), Cell(unit), Cell(a.score(u).ToString()), Cell(a.grade(u)),
+                       Cell(CountsCell(counts[u])), failed[u]});
+    for (const Finding& finding : a.findings(u)) {
+      text::StrAppend(&findings, "  ", unit, "  ", report_parts::FindingText(finding), "\n");
     }
   }
   int widths[5] = {0, 0, 0, 0, 0};

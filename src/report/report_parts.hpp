@@ -24,6 +24,8 @@ std::string UnitName(const Assessment& a, std::size_t u);
 // leaves out what is still pending; `separator` is "、" in reports, "," in
 // the table.
 std::string FailedText(const UnitResult& result, std::string_view separator = "、");
+// One entry of that column appended to `out`: "3（无效）" after `separator`.
+void AppendFailed(std::string& out, std::string_view number, bool invalid, std::string_view separator);
 // The JSON of `healthact assess` (assessment_text.hpp): its head, one unit
 // (the verdicts shown under `explanation`), and its end.
 std::string AssessmentJsonHead(std::string_view framework, int year, const DecisionRecord& record,

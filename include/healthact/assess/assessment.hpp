@@ -25,6 +25,7 @@ namespace healthact {
 // all six, so that nothing invalid passes as missing.
 struct VerdictCounts {
   int met = 0, not_met = 0, missing = 0, pending = 0, invalid = 0, not_applicable = 0;
+  void Add(VerdictStatus status);  // one more verdict of `status`
 };
 
 // How much a verdict explanation says: failures only, or every verdict.
