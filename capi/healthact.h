@@ -77,6 +77,12 @@ HACT_API const char* hact_status_string(int32_t status);
 HACT_API const char* hact_last_error(void);
 /* Releases a char* returned by healthact.  NULL is fine. */
 HACT_API void hact_free(void* pointer);
+/* Releases what the library keeps for the life of the process: the ICU
+ * collation data that orders unit and department names (Chinese collation)
+ * once loaded.  Only leak checkers that count still-reachable memory need it.
+ * Call it last, once no healthact call is running or will run, and only when
+ * nothing else in the process still uses ICU: it calls ICU's u_cleanup(). */
+HACT_API void hact_shutdown(void);
 
 typedef struct hact_diagnostics hact_diagnostics;
 typedef struct hact_organisation hact_organisation;

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/collation.hpp"
 #include "handles.hpp"
 #include "core/utf8.hpp"
 #include "healthact/core/version.hpp"
@@ -108,6 +109,8 @@ const char* hact_status_string(int32_t status) {
 const char* hact_last_error(void) { return LastError().c_str(); }
 
 void hact_free(void* pointer) { std::free(pointer); }
+
+void hact_shutdown(void) { healthact::collation::ReleaseCaches(); }
 
 int32_t hact_diagnostics_count(const hact_diagnostics* diagnostics, int32_t* count) {
   return Guard([&] {

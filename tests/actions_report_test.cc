@@ -193,8 +193,11 @@ TEST(ActionsReport, XlsxReadsBack) {
   EXPECT_EQ(indicators.rows[1][1], "市教育局");
   EXPECT_EQ(indicators.rows[1][2], "16");
   EXPECT_EQ(indicators.rows[1][5], "张掖市");
-  EXPECT_EQ(indicators.rows[2][5], "临泽县");
-  EXPECT_EQ(indicators.rows[2][6], "未达标");  // 48.3 < 55
+  // The units in the units file's order: 甘州区 first, then 肃南, 民乐, 临泽.
+  EXPECT_EQ(indicators.rows[2][5], "甘州区");
+  EXPECT_EQ(indicators.rows[2][6], "达标");  // 58.8 ≥ 55
+  EXPECT_EQ(indicators.rows[5][5], "临泽县");
+  EXPECT_EQ(indicators.rows[5][6], "未达标");  // 48.3 < 55
   const Sheet& tasks = (*sheets)[1];
   EXPECT_EQ(tasks.name, "任务");
   ASSERT_EQ(tasks.rows.size(), 2u);

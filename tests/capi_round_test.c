@@ -9,7 +9,7 @@
 
 #include "capi_check.h"
 
-static const char* const kCounties[6] = {"甘州区", "临泽县", "高台县", "山丹县", "民乐县", "肃南裕固族自治县"};
+static const char* const kCounties[6] = {"甘州区", "肃南裕固族自治县", "民乐县", "临泽县", "高台县", "山丹县"};
 
 static char path_buffer[4][1024];
 
@@ -206,7 +206,7 @@ int main(int argc, char** argv) {
   /* Steps are kept in time order. */
   CHECK(hact_round_accept(round, "甘州区", "魏士博", "2023-01-10T09:00:00") == HACT_ERROR_INVALID);
   CHECK(strstr(hact_last_error(), "time order") != NULL);
-  CHECK(hact_round_submit(round, "山丹县", "统计员", NULL, figures[3], strlen(figures[3]), "2023-01-12T09:00:00",
+  CHECK(hact_round_submit(round, "山丹县", "统计员", NULL, figures[5], strlen(figures[5]), "2023-01-12T09:00:00",
                           NULL) == HACT_OK);
   /* The result is given only once approved. */
   CHECK(hact_round_export(round, HACT_FORMAT_JSON, &bytes, NULL) == HACT_ERROR_INVALID);
@@ -374,5 +374,6 @@ int main(int argc, char** argv) {
   remove(join(1, work, "round.db"));
   remove(join(2, work, "imported.db"));
   printf("capi round: %d passed, %d failed\n", passed, failed);
+  hact_shutdown(); /* ICU's caches, so that Valgrind finds nothing still reachable */
   return failed == 0 ? 0 : 1;
 }

@@ -250,7 +250,8 @@ TEST(DepartmentAssessment, TiesShareARankAndTheUnscoredComeLast) {
   EXPECT_EQ(assessed->departments[2].rank, 0);
   EXPECT_EQ(assessed->departments[2].grade, "");
 
-  // With 7 met too, 乙局 has 100 and ties 甲局: both first, in name order.
+  // With 7 met too, 乙局 has 100 and ties 甲局: both first, in Chinese
+  // collation: 甲 (jiǎ) before 乙 (yǐ), though 乙 (U+4E59) comes first by code point.
   auto observations = std::make_shared<Observations>(*request.observations);
   ASSERT_TRUE(observations->Replace(*observations->FindUnit("张掖市"), "7", 2022,
                                     Reported{ReportKind::kNumber, Decimal::FromInt(40)})
@@ -260,8 +261,8 @@ TEST(DepartmentAssessment, TiesShareARankAndTheUnscoredComeLast) {
   ASSERT_TRUE(assessed.ok()) << assessed.status();
   EXPECT_EQ(assessed->departments[0].rank, 1);
   EXPECT_EQ(assessed->departments[1].rank, 1);
-  EXPECT_EQ(assessed->departments[0].department, "乙局");  // 乙 (U+4E59) before 甲 (U+7532)
-  EXPECT_EQ(assessed->departments[1].department, "甲局");
+  EXPECT_EQ(assessed->departments[0].department, "甲局");
+  EXPECT_EQ(assessed->departments[1].department, "乙局");
 }
 
 TEST(DepartmentAssessment, RefusesWhatItCannotJudge) {

@@ -13,8 +13,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kCounties = {"甘州区", "临泽县", "高台县", "山丹县", "民乐县",
-                                            "肃南裕固族自治县"};
+const std::vector<std::string> kCounties = {"甘州区", "肃南裕固族自治县", "民乐县", "临泽县",
+                                            "高台县", "山丹县"};
 
 std::shared_ptr<const Organisation> Zhangye() {
   const fs::path file = fs::path(HEALTHACT_SOURCE_DIR) / "examples" / "zhangye.org.ha";

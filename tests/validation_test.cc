@@ -527,9 +527,57 @@ TEST(Order, TheMonitoringReportDoesNotDependOnTheOrderOfTheRows) {
   MonitoringRequest a{framework, Data("unit,indicator,year,value\n" + rows, framework.get()), {}, {}, {}, {}};
   MonitoringRequest b{framework, Data("unit,indicator,year,value\n" + shuffled, framework.get()), {}, {}, {}, {}};
   const MonitoringReport first = BuildMonitoringReport(a);
-  EXPECT_EQ(first.units, (std::vector<std::string>{"丙", "乙", "甲"}));  // by name, not by row
+  // In Chinese collation (丙 bǐng, 甲 jiǎ, 乙 yǐ), not by row, nor by code
+  // point (乙 U+4E59 before 甲 U+7532).
+  EXPECT_EQ(first.units, (std::vector<std::string>{"丙", "甲", "乙"}));
   EXPECT_EQ(MonitoringReportMarkdown(first), MonitoringReportMarkdown(BuildMonitoringReport(b)));
   EXPECT_EQ(MonitoringReportJson(first), MonitoringReportJson(BuildMonitoringReport(b)));
+}
+
+// The units of a ranking in the order they finish; within a tie, the order
+// an office lists them in.
+std::vector<std::string> RankingOrder(const Assessment& a) {
+  std::vector<std::string> names;
+  for (std::size_t u : a.ranking()) names.push_back(a.observations().unit_name(a.units()[u]));
+  return names;
+}
+
+// Four units that tie on every verdict (2 is met: 5 ≤ 6).
+std::string TiedRows(const std::vector<std::string>& units) {
+  std::string rows = "unit,indicator,year,value\n";
+  for (const std::string& unit : units) rows += unit + ",2,2022,5\n";
+  return rows;
+}
+
+TEST(Order, TiesWithoutAUnitsFileFollowChineseCollationNotCodePoints) {
+  const auto framework = MustParse(kMortality);
+  // By code point 丁 (U+4E01) 丙 (U+4E19) 乙 (U+4E59) 甲 (U+7532); by pinyin
+  // 丙 bǐng, 丁 dīng, 甲 jiǎ, 乙 yǐ.
+  const Assessment a = Assess(framework, Data(TiedRows({"甲", "乙", "丙", "丁"}), framework.get()), 2022);
+  EXPECT_EQ(a.rank(a.ranking()[3]), 1);  // all four share rank 1
+  EXPECT_EQ(RankingOrder(a), (std::vector<std::string>{"丙", "丁", "甲", "乙"}));
+  // Numbers in names by their value: 第2组 before 第10组 (bytes put "1" first).
+  const Assessment b = Assess(framework, Data(TiedRows({"第10组", "第2组", "第1组"}), framework.get()), 2022);
+  EXPECT_EQ(RankingOrder(b), (std::vector<std::string>{"第1组", "第2组", "第10组"}));
+}
+
+TEST(Order, TiesFollowTheUnitsFileThenCollationForUnitsItDoesNotList) {
+  const auto framework = MustParse(kMortality);
+  auto observations = std::make_shared<Observations>();
+  // The office's own order (丁 乙 甲), which is neither pinyin nor code points.
+  EXPECT_TRUE(ReadUnitsCsv("unit\n# 行政区划代码顺序\n丁\n乙\n甲\n", "units.csv", *observations).empty());
+  EXPECT_FALSE(HasErrors(ReadObservationsCsv(TiedRows({"甲", "乙", "戊", "丙", "丁"}), "data.csv",
+                                              framework.get(), *observations)));
+  EXPECT_TRUE(observations->listed(*observations->FindUnit("丁")));
+  EXPECT_FALSE(observations->listed(*observations->FindUnit("戊")));
+  const Assessment a = Assess(framework, observations, 2022);
+  // Listed first, in the file's order; then 丙 (bǐng) and 戊 (wù), which it does not list.
+  EXPECT_EQ(RankingOrder(a), (std::vector<std::string>{"丁", "乙", "甲", "丙", "戊"}));
+  // The table shows the same order.
+  const std::string table = AssessmentToTable(a);
+  EXPECT_LT(table.find("丁 "), table.find("乙 "));
+  EXPECT_LT(table.find("乙 "), table.find("甲 "));
+  EXPECT_LT(table.find("丙 "), table.find("戊 "));
 }
 
 TEST(Trends, TheMonitoringReportKeepsTheValueOfAnUndecidableTrend) {

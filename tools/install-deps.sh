@@ -13,6 +13,7 @@ packages=(
   libzip-dev libpugixml-dev libxlsxwriter-dev   # .xlsx in (import) and out (reports)
   libsqlite3-dev                                # the assessment round's store
   nettle-dev                                    # SHA-256 of the decision records
+  libicu-dev                                    # Chinese collation: the order offices list names in
   nlohmann-json3-dev                            # reading a round's history as JSON lines (header-only)
   chromium fonts-wqy-zenhei                     # the HTML report test renders in headless Chromium
   clang-14 libfuzzer-14-dev libclang-rt-14-dev  # fuzzing with libFuzzer

@@ -281,7 +281,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   }
 
   // Ranks among all assessed units, and among those with the same parent.
-  const std::vector<std::int32_t> all_name_ranks = obs.NameRanks();
+  const std::vector<std::int32_t> all_name_ranks = obs.ListingRanks();
   // Name ranks among the assessed units only, 0 .. n-1.
   std::vector<std::int32_t> name_rank(n);
   {

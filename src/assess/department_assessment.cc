@@ -6,6 +6,7 @@
 #include <set>
 
 #include "assess/scoring.hpp"
+#include "core/collation.hpp"
 #include "core/strings.hpp"
 #include "healthact/assess/aggregation.hpp"
 #include "healthact/assess/assessment.hpp"
@@ -191,12 +192,15 @@ absl::StatusOr<DepartmentAssessment> AssessDepartments(const DepartmentRequest& 
   }
   std::vector<std::size_t> members(scored.size());
   std::iota(members.begin(), members.end(), 0);
+  // Ties, and the departments without a score, in Chinese collation.
+  std::vector<std::string_view> names;
+  for (const DepartmentResult& department : result.departments) names.push_back(department.department);
+  const std::vector<std::int32_t> collated = collation::Ranks(names);
   std::vector<std::int32_t> name_rank(scored.size());
   {
     std::vector<std::size_t> by_name = members;
-    std::sort(by_name.begin(), by_name.end(), [&](std::size_t a, std::size_t b) {
-      return result.departments[scored[a]].department < result.departments[scored[b]].department;
-    });
+    std::sort(by_name.begin(), by_name.end(),
+              [&](std::size_t a, std::size_t b) { return collated[scored[a]] < collated[scored[b]]; });
     for (std::size_t k = 0; k < by_name.size(); ++k) name_rank[by_name[k]] = static_cast<std::int32_t>(k);
   }
   std::vector<int> ranks(scored.size(), 0);
@@ -211,9 +215,7 @@ absl::StatusOr<DepartmentAssessment> AssessDepartments(const DepartmentRequest& 
   for (std::size_t d = 0; d < result.departments.size(); ++d) {
     if (!result.departments[d].score) unscored.push_back(d);
   }
-  std::sort(unscored.begin(), unscored.end(), [&](std::size_t a, std::size_t b) {
-    return result.departments[a].department < result.departments[b].department;
-  });
+  std::sort(unscored.begin(), unscored.end(), [&](std::size_t a, std::size_t b) { return collated[a] < collated[b]; });
   sequence.insert(sequence.end(), unscored.begin(), unscored.end());
   std::vector<DepartmentResult> ordered;
   for (std::size_t d : sequence) ordered.push_back(std::move(result.departments[d]));

@@ -632,7 +632,7 @@ void ReadUnits(RowSource& rows, Reader& reader, Observations& into) {
   if (!columns) return;
   UnitPlacer units(reader, *columns, into);
   ForEachRow(rows, reader, *columns, header.size(),
-             [&](const Fields& row, const csv::FieldView& unit) { units.Place(unit, row); });
+             [&](const Fields& row, const csv::FieldView& unit) { into.List(units.Place(unit, row)); });
 }
 
 // Reads a CSV text with `read` once it is known to be readable.

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/collation.hpp"
 #include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 
@@ -286,10 +287,24 @@ absl::Status Observations::SetParent(UnitId unit, UnitId parent) {
   return absl::OkStatus();
 }
 
-std::vector<std::int32_t> Observations::NameRanks() const {
+void Observations::List(UnitId unit) {
+  if (units_[unit].listed < 0) units_[unit].listed = listed_count_++;
+}
+
+std::vector<std::int32_t> Observations::ListingRanks() const {
   std::vector<std::int32_t> ranks(units_.size());
-  std::int32_t position = 0;
-  for (const auto& [name, id] : unit_ids_) ranks[id] = position++;
+  std::vector<UnitId> unlisted;
+  std::vector<std::string_view> names;
+  for (UnitId unit = 0; unit < unit_count(); ++unit) {
+    if (units_[unit].listed >= 0) {
+      ranks[unit] = units_[unit].listed;
+    } else {
+      unlisted.push_back(unit);
+      names.push_back(units_[unit].name);
+    }
+  }
+  const std::vector<std::int32_t> collated = collation::Ranks(names);
+  for (std::size_t k = 0; k < unlisted.size(); ++k) ranks[unlisted[k]] = listed_count_ + collated[k];
   return ranks;
 }
 

@@ -117,9 +117,16 @@ class Observations {
   void SetLevel(UnitId unit, UnitLevel level) { units_[unit].level = level; }
   std::optional<UnitId> parent(UnitId unit) const { return units_[unit].parent; }
   UnitLevel level(UnitId unit) const { return units_[unit].level; }
-  // Every unit's position in the order of unit names (0 for the first name).
-  // Read off the name index, so no strings are compared.
-  std::vector<std::int32_t> NameRanks() const;
+  // Marks a unit as listed by a units file, after those listed before it
+  // (offices list their units in their own order: administrative codes).
+  // Listing a unit again keeps its first place.
+  void List(UnitId unit);
+  bool listed(UnitId unit) const { return units_[unit].listed >= 0; }
+  // Every unit's position in the order an office lists them (0 for the
+  // first): the listed units in the order they were listed, then the others
+  // in Chinese collation (core/collation.hpp; pinyin, never code points).
+  // Ties in a ranking, reports and every listing of units follow it.
+  std::vector<std::int32_t> ListingRanks() const;
 
   // The units whose parent is `unit`.
   std::vector<UnitId> Children(UnitId unit) const;
@@ -160,6 +167,7 @@ class Observations {
     std::string name;
     std::optional<UnitId> parent;
     UnitLevel level = UnitLevel::kUnspecified;
+    std::int32_t listed = -1;  // its place in the units file, or -1
   };
   // Hashes and compares (key, year) pairs, and finds them by a string_view
   // key too.  A hash map, not an ordered one: every reported value looks its
@@ -195,6 +203,7 @@ class Observations {
   // Node-based, so a Column's address never changes once made.
   std::unordered_map<std::pair<std::string, int>, Column, ColumnKeyHash, ColumnKeyEqual> columns_;
   std::size_t value_count_ = 0;
+  std::int32_t listed_count_ = 0;
 };
 
 }  // namespace healthact
