@@ -46,7 +46,7 @@ int32_t MakeAssessment(const hact_framework* framework, std::shared_ptr<const Ob
 const hact_assessment::ShownVerdict& ShowVerdict(const hact_assessment& assessment, std::size_t u,
                                                  std::size_t i, int32_t part) {
   std::lock_guard<std::mutex> lock(assessment.mutex);
-  const auto key = std::make_tuple(u, i, part);
+  const auto key = std::make_tuple(u, i, part, healthact::CurrentLanguage());
   auto it = assessment.verdicts.find(key);
   if (it == assessment.verdicts.end()) {
     Verdict verdict = assessment.assessment->Explain(u, i);

@@ -21,6 +21,7 @@
 #include "healthact.h"
 #include "healthact/assess/aggregation.hpp"
 #include "healthact/assess/assessment.hpp"
+#include "healthact/core/language.hpp"
 #include "healthact/assess/review.hpp"
 #include "healthact/core/diagnostic.hpp"
 #include "healthact/data/observations.hpp"
@@ -94,8 +95,9 @@ struct hact_assessment {
     healthact::Verdict verdict;
     std::string value, target, reason;  // its texts, made once
   };
-  // By (unit index, indicator index, part or -1).
-  mutable std::map<std::tuple<std::size_t, std::size_t, int32_t>, ShownVerdict> verdicts;
+  // By (unit index, indicator index, part or -1, language): a thread that
+  // reads in English gets its own texts, and the Chinese ones stay valid.
+  mutable std::map<std::tuple<std::size_t, std::size_t, int32_t, healthact::Language>, ShownVerdict> verdicts;
 };
 
 // A spot-check (复核): the units drawn and, once verified values are given,

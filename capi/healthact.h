@@ -84,6 +84,15 @@ HACT_API void hact_free(void* pointer);
  * nothing else in the process still uses ICU: it calls ICU's u_cleanup(). */
 HACT_API void hact_shutdown(void);
 
+/* The language of the messages the calling thread's later calls write:
+ * diagnostics, verdict reasons, review and monitoring notes.  "zh" (Chinese,
+ * the default) or "en"; a locale name is read as its language (zh_CN.UTF-8 is
+ * "zh", en_US.UTF-8 "en").  Codes, positions, status names and figures are
+ * the same in both.  HACT_ERROR_ARGUMENT for NULL, C, POSIX or "". */
+HACT_API int32_t hact_set_language(const char* language);
+/* "zh" or "en": the calling thread's language.  Static; never NULL. */
+HACT_API const char* hact_language(void);
+
 typedef struct hact_diagnostics hact_diagnostics;
 typedef struct hact_organisation hact_organisation;
 typedef struct hact_framework hact_framework;

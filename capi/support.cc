@@ -2,8 +2,11 @@
 // the interface's own functions: version, status, last error, diagnostics.
 #include <cstdlib>
 #include <cstring>
+#include <optional>
+#include <string>
 
 #include "core/collation.hpp"
+#include "healthact/core/language.hpp"
 #include "handles.hpp"
 #include "core/utf8.hpp"
 #include "healthact/core/version.hpp"
@@ -111,6 +114,19 @@ const char* hact_last_error(void) { return LastError().c_str(); }
 void hact_free(void* pointer) { std::free(pointer); }
 
 void hact_shutdown(void) { healthact::collation::ReleaseCaches(); }
+
+int32_t hact_set_language(const char* language) {
+  return Guard([&] {
+    if (language == nullptr) return NullArgument("language");
+    if (const int32_t status = CheckUtf8(language, "language")) return status;
+    const std::optional<healthact::Language> parsed = healthact::ParseLanguage(language);
+    if (!parsed) return Fail(HACT_ERROR_ARGUMENT, std::string("no language in '") + language + "': say zh or en");
+    healthact::SetCurrentLanguage(*parsed);
+    return HACT_OK;
+  });
+}
+
+const char* hact_language(void) { return healthact::CurrentLanguage() == healthact::Language::kChinese ? "zh" : "en"; }
 
 int32_t hact_diagnostics_count(const hact_diagnostics* diagnostics, int32_t* count) {
   return Guard([&] {

@@ -456,6 +456,19 @@ static void test_frameworks_and_numbers(const char* examples) {
   CHECK(hact_assessment_verdict_of(assessment, 0, "2", &detail) == HACT_OK);
   CHECK(strcmp(detail.indicator, "2") == 0 && strcmp(detail.name, "婴儿死亡率") == 0);
   CHECK(detail.status == HACT_MET && strcmp(detail.value, "3.84") == 0 && detail.part_count == 0);
+  /* The reason is written in the calling thread's language: Chinese until it
+   * chooses English; "C" names no language. */
+  CHECK(strcmp(hact_language(), "zh") == 0);
+  CHECK(strcmp(detail.reason, "3.84 < 6 (目标 ≤6)") == 0); /* Zhangye: ≤6 */
+  CHECK(hact_set_language("C") == HACT_ERROR_ARGUMENT && strstr(hact_last_error(), "zh or en") != NULL);
+  CHECK(hact_set_language(NULL) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_set_language("\xff") == HACT_ERROR_INVALID && strstr(hact_last_error(), "not valid UTF-8") != NULL);
+  CHECK(hact_set_language("en_US.UTF-8") == HACT_OK && strcmp(hact_last_error(), "") == 0);
+  CHECK(strcmp(hact_language(), "en") == 0);
+  CHECK(hact_assessment_verdict_of(assessment, 0, "2", &detail) == HACT_OK);
+  CHECK(strcmp(detail.reason, "3.84 < 6 (target ≤6)") == 0);
+  CHECK(detail.status == HACT_MET && strcmp(detail.value, "3.84") == 0);
+  CHECK(hact_set_language("zh") == HACT_OK && strcmp(hact_language(), "zh") == 0);
   CHECK(hact_assessment_verdict_of(assessment, 0, "25", &detail) == HACT_OK);
   CHECK(detail.status == HACT_NOT_MET && detail.part_count == 2);
   CHECK(hact_assessment_verdict_of(assessment, 0, "25.1", &detail) == HACT_OK);

@@ -83,3 +83,23 @@ expect("fmt of a county framework" 2 stderr "ganzhou.ha extends another framewor
 expect("resolve of a county framework" 0 stdout "^框架 \"甘州区健康行动考核指标框架\"\n" resolve ${EXAMPLES}/ganzhou.ha)
 expect("fmt counts the comments it drops" 0 stderr "the canonical text keeps no comments: .*liuzhou.ha has [0-9]+ comment lines"
        fmt ${EXAMPLES}/liuzhou.ha)
+
+# Messages in the reader's language (issue 16, point 2): --lang on every
+# command, else the locale; reasons in English with --lang en, in Chinese
+# with --lang zh or a zh_* locale; the codes and statuses the same.
+set(ASSESS assess ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022 --format csv)
+expect("--lang en writes the reasons in English" 0 stdout ",2,not_met,6.39,≤6,6.39 > 6 \\(target ≤6\\)," ${ASSESS} --lang en)
+expect("--lang=zh writes them in Chinese" 0 stdout ",2,not_met,6.39,≤6,6.39 > 6 \\(目标 ≤6\\)," ${ASSESS} --lang=zh)
+expect("--lang takes zh or en" 2 stderr "unknown language 'fr' \\(zh or en\\)" ${ASSESS} --lang fr)
+expect("--lang once" 2 stderr "--lang is given twice" ${ASSESS} --lang en --lang zh)
+# The locale decides without --lang: LANG=en_US.UTF-8 is English, and
+# LC_ALL=zh_CN.UTF-8 (read before LANG) Chinese; --lang overrides both.
+execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LANGUAGE --unset=LC_ALL --unset=LC_MESSAGES LANG=en_US.UTF-8
+                        ${CLI} ${ASSESS} OUTPUT_VARIABLE english)
+execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LANGUAGE LC_ALL=zh_CN.UTF-8 LANG=en_US.UTF-8
+                        ${CLI} ${ASSESS} OUTPUT_VARIABLE chinese)
+execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LANGUAGE --unset=LC_ALL LANG=en_US.UTF-8
+                        ${CLI} ${ASSESS} --lang zh OUTPUT_VARIABLE overridden)
+if(NOT english MATCHES "\\(target ≤6\\)" OR NOT chinese MATCHES "\\(目标 ≤6\\)" OR NOT overridden MATCHES "\\(目标 ≤6\\)")
+  message(FATAL_ERROR "the locale does not choose the language:\n${english}\n${chinese}\n${overridden}")
+endif()

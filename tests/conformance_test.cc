@@ -2,12 +2,14 @@
 // states the diagnostics it must produce in comment lines
 //   # expect: E006 4:6
 // (code, line, column in code points), and produces exactly those: no more,
-// no fewer.  The same corpus is meant to run through every interface.
+// no fewer, in Chinese and in English.  The same corpus is meant to run
+// through every interface.
 #include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <set>
 
+#include "healthact/core/language.hpp"
 #include "healthact/data/data_file.hpp"
 #include "healthact/lang/dsl.hpp"
 #include "healthact/lang/organisation_text.hpp"
@@ -54,24 +56,28 @@ std::vector<std::string> Expectations(const std::string& text) {
 template <typename Read>
 void RunCorpus(const std::vector<fs::path>& files, std::size_t at_least, Read read) {
   ASSERT_GE(files.size(), at_least);
-  for (const fs::path& path : files) {
-    SCOPED_TRACE(path.filename().string());
-    const std::string text = ReadTextFile(path.string());
-    const std::vector<std::string> expected = Expectations(text);
-    ASSERT_FALSE(expected.empty()) << "no '# expect:' line";
-    std::vector<Diagnostic> diagnostics;
-    const bool accepted = read(text, path.filename().string(), diagnostics);
-    std::vector<std::string> got;
-    for (const Diagnostic& d : diagnostics) {
-      got.push_back(DiagnosticCodeString(d.code) + " " + std::to_string(d.line) + ":" +
-                    std::to_string(d.column));
-      EXPECT_FALSE(d.message.empty());
+  // In both languages: the words differ, the codes and positions may not.
+  for (const Language language : {Language::kChinese, Language::kEnglish}) {
+    for (const fs::path& path : files) {
+      const ScopedLanguage in(language);
+      SCOPED_TRACE(path.filename().string() + (language == Language::kChinese ? " (zh)" : " (en)"));
+      const std::string text = ReadTextFile(path.string());
+      const std::vector<std::string> expected = Expectations(text);
+      ASSERT_FALSE(expected.empty()) << "no '# expect:' line";
+      std::vector<Diagnostic> diagnostics;
+      const bool accepted = read(text, path.filename().string(), diagnostics);
+      std::vector<std::string> got;
+      for (const Diagnostic& d : diagnostics) {
+        got.push_back(DiagnosticCodeString(d.code) + " " + std::to_string(d.line) + ":" +
+                      std::to_string(d.column));
+        EXPECT_FALSE(d.message.empty());
+      }
+      std::sort(got.begin(), got.end());
+      EXPECT_EQ(got, expected);
+      const bool expects_error = std::any_of(expected.begin(), expected.end(),
+                                             [](const std::string& e) { return e[0] == 'E'; });
+      EXPECT_EQ(accepted, !expects_error);
     }
-    std::sort(got.begin(), got.end());
-    EXPECT_EQ(got, expected);
-    const bool expects_error = std::any_of(expected.begin(), expected.end(),
-                                           [](const std::string& e) { return e[0] == 'E'; });
-    EXPECT_EQ(accepted, !expects_error);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "healthact.h"
 #include "healthact/assess/assessment.hpp"
+#include "healthact/core/language.hpp"
 #include "healthact/data/data_file.hpp"
 #include "test_support.hpp"
 
@@ -105,6 +106,29 @@ TEST(Threads, ReadOneCAssessmentFromEightThreads) {
   hact_assessment_free(assessment);
   hact_observations_free(observations);
   hact_framework_free(framework);
+}
+
+// The language is the thread's: two threads explaining the same verdicts at
+// once, one in Chinese and one in English, each get their own words.
+TEST(Threads, EachThreadExplainsInItsOwnLanguage) {
+  auto framework = ParseFramework(ReadTextFile(ExamplePath("liuzhou.ha")), "liuzhou.ha").framework;
+  const Assessment assessment = Assess(framework, Data(), 2022);
+  std::vector<int> wrong(2, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      SetCurrentLanguage(t == 0 ? Language::kChinese : Language::kEnglish);
+      const std::string_view expected = t == 0 ? "(目标 " : "(target ";
+      for (int round = 0; round < 200; ++round) {
+        for (std::size_t u = 0; u < 10; ++u) {
+          if (ReasonText(assessment.Explain(u, 0)).find(expected) == std::string::npos) ++wrong[t];
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(wrong[0], 0);
+  EXPECT_EQ(wrong[1], 0);
 }
 
 // A data file of several megabytes is split into rows on a second thread,

@@ -3,11 +3,13 @@
 // lists the commands (usage.cc holds every command's usage).
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "commands.hpp"
+#include "healthact/core/language.hpp"
 #include "healthact/core/version.hpp"
 #include "usage.hpp"
 
@@ -28,6 +30,46 @@ const std::map<std::string_view, Runner>& Commands() {
 }
 
 bool AsksForHelp(std::string_view word) { return word == "--help" || word == "-h"; }
+
+// Takes --lang zh|en (or --lang=…) out of `words`, wherever it stands: every
+// command has it.  Without it the environment's locale decides (zh_* is
+// Chinese, another named locale English); with neither, Chinese.  False
+// (said why) for a language that is neither, or --lang given twice.
+bool TakeLanguage(std::vector<std::string>& words) {
+  std::optional<std::string> chosen;
+  for (std::size_t i = 0; i < words.size();) {
+    std::optional<std::string> value;
+    if (words[i] == "--lang") {
+      if (i + 1 >= words.size()) {
+        std::cerr << "healthact: --lang needs a value: zh or en\n";
+        return false;
+      }
+      value = words[i + 1];
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(i), words.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+    } else if (words[i].starts_with("--lang=")) {
+      value = words[i].substr(7);
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+      continue;
+    }
+    if (chosen) {
+      std::cerr << "healthact: --lang is given twice\n";
+      return false;
+    }
+    chosen = value;
+  }
+  std::optional<healthact::Language> language = healthact::LanguageFromEnvironment();
+  if (chosen) {
+    if (*chosen != "zh" && *chosen != "en") {
+      std::cerr << "healthact: unknown language '" << *chosen << "' (zh or en)\n";
+      return false;
+    }
+    language = *chosen == "zh" ? healthact::Language::kChinese : healthact::Language::kEnglish;
+  }
+  healthact::SetCurrentLanguage(language.value_or(healthact::Language::kChinese));
+  return true;
+}
 
 }  // namespace
 
@@ -64,7 +106,8 @@ int main(int argc, char** argv) {
     std::cerr << "healthact: unknown command '" << command << "' (healthact --help lists the commands)\n";
     return kUsage;
   }
-  const std::vector<std::string> words(argv + 2, argv + argc);
+  std::vector<std::string> words(argv + 2, argv + argc);
+  if (!TakeLanguage(words)) return kUsage;
   for (const std::string& word : words) {
     if (AsksForHelp(word)) {
       std::cout << healthact::cli::UsageOf(command);

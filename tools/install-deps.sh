@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config python3
   libboost-dev          # Spirit X3, Multiprecision (headers)
+  libboost-locale-dev gettext  # the message catalogs: Boost.Locale reads them, msgfmt compiles them
   libabsl-dev           # Abseil: Status, StatusOr, StrFormat
   libgtest-dev libgmock-dev
   libbenchmark-dev

@@ -94,6 +94,9 @@ std::string ToolUsage() {
          "healthact COMMAND --help shows a command's options; healthact help dsl|data|codes the\n"
          "framework language, the data file and the diagnostic codes; healthact --version the version.\n"
          "Options take their value as --year 2022 or --year=2022.\n"
+         "Every command takes --lang zh|en, the language of its messages, diagnostics and reasons;\n"
+         "without it the locale decides (LANGUAGE, LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese, another\n"
+         "named locale English), and with no locale named, Chinese.\n"
          "\n"
          "exit status: 0 done, 1 the input has errors (they are listed with file:line:column),\n"
          "2 wrong usage.\n";

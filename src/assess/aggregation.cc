@@ -4,6 +4,7 @@
 #include <map>
 
 #include "assess/evaluation.hpp"
+#include "core/messages.hpp"
 #include "core/strings.hpp"
 
 namespace healthact {
@@ -56,7 +57,7 @@ AggregationResult AggregateUp(const Framework& framework, const Observations& ob
     for (const CountDeclaration& count : framework.counts()) {
       if (out.Get(parent, count.name, year).kind != ReportKind::kNothing) continue;
       if (const auto lacking = numbers(kids, count.name, values)) {
-        note(parent, count.name, text::StrCat(*lacking, "未报告", count.name, "，无法汇总"));
+        note(parent, count.name, messages::Format("$0未报告$1，无法汇总", *lacking, count.name));
         continue;
       }
       Decimal sum;
@@ -87,9 +88,8 @@ AggregationResult AggregateUp(const Framework& framework, const Observations& ob
         const auto lacking_rate = numbers(kids, key, values);
         const auto lacking_weight = numbers(kids, *indicator.aggregate_weight, weights);
         if (lacking_rate || lacking_weight) {
-          note(parent, key, text::StrCat(lacking_rate ? *lacking_rate : *lacking_weight, "未报告",
-                                         lacking_rate ? key : *indicator.aggregate_weight,
-                                         "，无法汇总"));
+          note(parent, key, messages::Format("$0未报告$1，无法汇总", lacking_rate ? *lacking_rate : *lacking_weight,
+                                             lacking_rate ? key : *indicator.aggregate_weight));
           continue;
         }
         Rational weighted = 0, total = 0;
@@ -100,7 +100,7 @@ AggregationResult AggregateUp(const Framework& framework, const Observations& ob
           scale = std::max(scale, values[i].scale());
         }
         if (total.is_zero()) {
-          note(parent, key, text::StrCat(*indicator.aggregate_weight, "合计为0，无法加权"));
+          note(parent, key, messages::Format("$0合计为0，无法加权", *indicator.aggregate_weight));
           continue;
         }
         std::optional<Decimal> mean = evaluation::RoundRational(weighted / total, scale, Rounding::kHalfUp);

@@ -5,6 +5,7 @@
 
 #include "assess/kernel.hpp"
 #include "assess/verdict_words.hpp"
+#include "core/messages.hpp"
 #include "core/rounding.hpp"
 #include "core/strings.hpp"
 
@@ -77,8 +78,8 @@ Value OutOfRange(const std::string& indicator, std::string_view key, int year, V
                  const ValueRange& range, std::optional<MeasureUnit> unit, std::string_view note) {
   const std::string text = shown.ToString();
   // The key is named when it is not the indicator itself (a part, a count).
-  std::string message = text::StrCat(key == indicator ? "" : text::StrCat(key, "："), text,
-                                     " 不在合理范围 ", RangeText(range, unit), "内", note);
+  std::string message = text::StrCat(key == indicator ? "" : messages::Format("$0：", key),
+                                     messages::Format("$0 不在合理范围 $1内", text, RangeText(range, unit)), note);
   return Flawed(FindingKind::kRange, "range", {indicator}, {{std::string(key), year, text}}, shown,
                 std::move(message));
 }
@@ -106,7 +107,7 @@ std::optional<Rational> EvaluateFormula(const std::string& indicator, const Form
     Rational value = ToRational(reported.number);
     if (!InRange(CountRange(), value)) {
       failure = OutOfRange(indicator, node.count, year, Shown(reported.number), CountRange(),
-                           std::nullopt, "（计数应为非负整数）");
+                           std::nullopt, messages::Tr("（计数应为非负整数）"));
       failure.shown = {};  // the count's value is not the indicator's
       return std::nullopt;
     }
@@ -320,7 +321,7 @@ Value Checked(Value value, const Indicator& indicator, std::string_view key, int
   const bool above_whole = computed && indicator.measure_unit && IsShare(*indicator.measure_unit) &&
                            range.maximum && value.number > ToRational(*range.maximum);
   Value flawed = OutOfRange(indicator.number, key, year, value.shown, range, indicator.measure_unit,
-                            above_whole ? "（分子大于分母）" : "");
+                            above_whole ? messages::Tr("（分子大于分母）") : "");
   if (computed) flawed.why.computation = std::move(value.computation);
   return flawed;
 }

@@ -7,6 +7,7 @@
 
 #include "assess/evaluation.hpp"
 #include "assess/kernel.hpp"
+#include "core/messages.hpp"
 #include "core/strings.hpp"
 #include "assess/validation_internal.hpp"
 
@@ -79,11 +80,11 @@ std::optional<Finding> CheckRule(const Framework& framework, const ConsistencyRu
   std::string shown;
   for (const FindingValue& value : values) {
     if (!shown.empty()) shown += "，";
-    text::StrAppend(&shown, value.year == year ? "" : text::StrCat(value.year, "年"), "[", value.key,
+    text::StrAppend(&shown, value.year == year ? "" : messages::Format("$0年", value.year), "[", value.key,
                     "] ", value.value);
   }
-  std::string message = text::StrCat(rule.message.empty() ? text::StrCat("不满足 ", rule.text) : rule.message,
-                                     "（", shown, "）");
+  std::string message = text::StrCat(rule.message.empty() ? messages::Format("不满足 $0", rule.text) : rule.message,
+                                     messages::Format("（$0）", shown));
   return Finding{FindingKind::kRule, rule.text, rule.severity, rule.indicators, std::move(values),
                  std::move(message)};
 }

@@ -1,14 +1,25 @@
 // The words of a verdict, made from its facts when it is shown.
 #include "assess/verdict_words.hpp"
+#include "core/messages.hpp"
 #include "core/strings.hpp"
 
 namespace healthact {
 namespace {
 
+using messages::Format;
+using messages::Tr;
+
 std::string_view RelationSymbol(int sign) { return sign < 0 ? "<" : sign > 0 ? ">" : "="; }
 
 std::string RoundingText(const Formula& formula) {
-  return text::StrCat(RoundingName(formula.rounding), "保留", *formula.round_places, "位");
+  return Format("$0保留$1位", Tr(RoundingName(formula.rounding).data()), *formula.round_places);
+}
+
+// What was reported, as a reason says it: the figure, or the word (实现,
+// 未统计, …) in the reader's language.
+std::string ValueWords(const VerdictValue& value) {
+  if (value.kind == ReportKind::kNumber) return value.ToString();
+  return std::string(Tr(value.ToString().c_str()));
 }
 
 // The formula's terms with the counts it read, in the order it reads them.
@@ -50,48 +61,44 @@ const TrendTarget* TrendOf(const Verdict& verdict) {
 }
 
 std::string ReasonCore(const Reason& reason, const Verdict& verdict) {
-  const std::string prefix = reason.key.empty() ? "" : text::StrCat(reason.key, "：");
+  // A part's key leads its reason: "25.1：…".
+  const std::string prefix = reason.key.empty() ? "" : Format("$0：", reason.key);
   switch (reason.kind) {
     case ReasonKind::kNone: return "";
-    case ReasonKind::kNoTarget: return text::StrCat(reason.year, "年无目标");
-    case ReasonKind::kTargetNotApplicable: return "目标为 --";
+    case ReasonKind::kNoTarget: return Format("$0年无目标", reason.year);
+    case ReasonKind::kTargetNotApplicable: return std::string(Tr("目标为 --"));
     case ReasonKind::kNotReported:
-      return text::StrCat(reason.year, "年未报告", reason.key.empty() ? "" : " ", reason.key);
+      return reason.key.empty() ? Format("$0年未报告", reason.year) : Format("$0年未报告 $1", reason.year, reason.key);
     case ReasonKind::kReportedAbsent:
-      if (reason.report == ReportKind::kPending) {
-        return text::StrCat(prefix, reason.year, "年的值待上级监测公布");
-      }
-      return text::StrCat(prefix, reason.year, "年报告为",
-                          VerdictValue{reason.report, {}, true}.ToString());
+      if (reason.report == ReportKind::kPending) return prefix + Format("$0年的值待上级监测公布", reason.year);
+      return prefix + Format("$0年报告为$1", reason.year, ValueWords(VerdictValue{reason.report, {}, true}));
     case ReasonKind::kNumberRequired:
-      return text::StrCat(prefix, "报告为", VerdictValue{reason.report, {}, true}.ToString(),
-                          "，但此指标要求数值");
+      return prefix + Format("报告为$0，但此指标要求数值", ValueWords(VerdictValue{reason.report, {}, true}));
     case ReasonKind::kFinding:
       return text::StrCat(
-          reason.computation ? verdict_words::Computed(*reason.computation) + "，" : "",
+          reason.computation ? verdict_words::Computed(*reason.computation) + std::string(Tr("，")) : "",
           reason.finding ? reason.finding->message : "");
-    case ReasonKind::kZeroDenominator: return "分母为0，无法计算";
-    case ReasonKind::kBeyondRange: return "计算结果超出范围";
+    case ReasonKind::kZeroDenominator: return std::string(Tr("分母为0，无法计算"));
+    case ReasonKind::kBeyondRange: return std::string(Tr("计算结果超出范围"));
     case ReasonKind::kCompared: {
       const ComparisonTarget* target = ComparisonOf(verdict);
       return text::StrCat(
           reason.computation ? verdict_words::Computed(*reason.computation) : verdict.value.ToString(),
           " ", RelationSymbol(reason.relation), " ", target ? target->value.ToString() : "?");
     }
-    case ReasonKind::kAchieved: return "已实现";
-    case ReasonKind::kNotAchieved: return text::StrCat("报告为", verdict.value.ToString(), "，未实现");
-    case ReasonKind::kAwaitingPublication: return "待上级监测公布";
+    case ReasonKind::kAchieved: return std::string(Tr("已实现"));
+    case ReasonKind::kNotAchieved: return Format("报告为$0，未实现", ValueWords(verdict.value));
+    case ReasonKind::kAwaitingPublication: return std::string(Tr("待上级监测公布"));
     case ReasonKind::kAchievementRequired:
-      return text::StrCat("报告为数值", verdict.value.ToString(), "，但此指标要求实现或未实现");
-    case ReasonKind::kAchievementNotCounted: return "报告为未统计";
+      return Format("报告为数值$0，但此指标要求实现或未实现", verdict.value.ToString());
+    case ReasonKind::kAchievementNotCounted: return std::string(Tr("报告为未统计"));
     case ReasonKind::kTrendYearMissing: {
       const TrendTarget* trend = TrendOf(verdict);
       const int span = trend ? TrendYearsBack(*trend) : 1;
       const Reason* cause = reason.causes.empty() ? nullptr : &reason.causes.front();
-      return text::StrCat("缺少", cause ? cause->year : reason.year - span, "年的值，无法判断",
-                          trend ? TrendKindName(trend->kind) : "", "：需要", reason.year - span, "–",
-                          reason.year, "年共", span + 1, "年的值（",
-                          cause ? ReasonCore(*cause, verdict) : "", "）");
+      return Format("缺少$0年的值，无法判断$1：需要$2–$3年共$4年的值（$5）", cause ? cause->year : reason.year - span,
+                    trend ? Tr(TrendKindName(trend->kind).data()) : "", reason.year - span, reason.year, span + 1,
+                    cause ? ReasonCore(*cause, verdict) : "");
     }
     case ReasonKind::kTrend: {
       const TrendTarget* trend = TrendOf(verdict);
@@ -99,17 +106,24 @@ std::string ReasonCore(const Reason& reason, const Verdict& verdict) {
       std::string out;
       for (std::size_t i = 0; i < reason.sequence.size(); ++i) {
         if (i > 0) out += " → ";
-        text::StrAppend(&out, reason.sequence[i].first, "年 ", reason.sequence[i].second.ToString());
+        out += Format("$0年 $1", reason.sequence[i].first, reason.sequence[i].second.ToString());
       }
-      text::StrAppend(&out, "：", reason.moved ? "" : "未", reason.sequence.size() > 2 ? "逐年" : "",
-                      fall ? "下降" : "上升");
+      const bool yearly = reason.sequence.size() > 2;
+      // Each of the eight phrases whole, so that a translation reads as one.
+      out += reason.moved ? (fall ? (yearly ? Tr("：逐年下降") : Tr("：下降")) : (yearly ? Tr("：逐年上升") : Tr("：上升")))
+                          : (fall ? (yearly ? Tr("：未逐年下降") : Tr("：未下降"))
+                                  : (yearly ? Tr("：未逐年上升") : Tr("：未上升")));
       if (trend != nullptr && trend->marked_change_percent && reason.moved) {
         if (reason.change_percent) {
-          text::StrAppend(&out, "；变化", reason.change_percent->ToString(), "%，",
-                          reason.change_reached ? "达到" : "未达到", "明显", fall ? "下降" : "上升",
-                          "幅度", trend->marked_change_percent->ToString(), "%");
+          const std::string change = reason.change_percent->ToString();
+          const std::string marked = trend->marked_change_percent->ToString();
+          out += reason.change_reached
+                     ? (fall ? Format("；变化$0%，达到明显下降幅度$1%", change, marked)
+                             : Format("；变化$0%，达到明显上升幅度$1%", change, marked))
+                     : (fall ? Format("；变化$0%，未达到明显下降幅度$1%", change, marked)
+                             : Format("；变化$0%，未达到明显上升幅度$1%", change, marked));
         } else {
-          out += "；上年值不为正，无法计算相对变化";
+          out += Tr("；上年值不为正，无法计算相对变化");
         }
       }
       return out;
@@ -117,7 +131,7 @@ std::string ReasonCore(const Reason& reason, const Verdict& verdict) {
     case ReasonKind::kPartsAsOne:
       return verdict_words::PartsAsOne(verdict.indicator, reason.part_numbers, reason.whole);
     case ReasonKind::kParts:
-      return text::StrCat(reason.parts_total, "个分项中", reason.parts_met, "个达标");
+      return Format("$0个分项中$1个达标", reason.parts_total, reason.parts_met);
   }
   return "";
 }
@@ -163,7 +177,7 @@ std::string ReasonText(const Verdict& verdict) {
   std::string out = ReasonCore(verdict.reason, verdict);
   // A part's reason is read under its indicator's, which names the target.
   if (!out.empty() && verdict.part < 0 && verdict.status != VerdictStatus::kNotApplicable) {
-    text::StrAppend(&out, " (目标 ", TargetText(verdict), ")");
+    out += Format(" (目标 $0)", TargetText(verdict));
   }
   return out;
 }
@@ -174,26 +188,27 @@ std::string PartsAsOne(std::string_view indicator, const std::vector<std::string
                        const VerdictValue& whole) {
   std::string numbers;
   for (const std::string& part : parts) {
-    if (!numbers.empty()) numbers += "、";
+    if (!numbers.empty()) numbers += Tr("、");
     numbers += part;
   }
-  return text::StrCat("指标", indicator, "分", parts.size(), "项（", numbers, "），但报告了一个值 ",
-                      whole.ToString(), "；请按分项报告，如 100，70");
+  return Format("指标$0分$1项（$2），但报告了一个值 $3；请按分项报告，如 100，70", indicator, parts.size(), numbers,
+                whole.ToString());
 }
 
 std::string Computed(const Computation& computation) {
   const Formula* formula = computation.formula;
   if (computation.reported) {
-    return text::StrCat("报告值 ", computation.reported->ToString(), "，",
-                        formula && formula->round_places ? RoundingText(*formula) : "", "为 ",
-                        computation.result.ToString());
+    return formula && formula->round_places
+               ? Format("报告值 $0，$1为 $2", computation.reported->ToString(), RoundingText(*formula),
+                        computation.result.ToString())
+               : Format("报告值 $0，为 $1", computation.reported->ToString(), computation.result.ToString());
   }
   if (formula == nullptr || formula->nodes.empty()) return computation.result.ToString();
   std::string out;
   std::size_t next = 0;
   AppendTerms(*formula, static_cast<int>(formula->nodes.size()) - 1, computation.counts, next, out);
   text::StrAppend(&out, " = ", computation.result.ToString());
-  if (formula->round_places) text::StrAppend(&out, "（", RoundingText(*formula), "）");
+  if (formula->round_places) out += Format("（$0）", RoundingText(*formula));
   return out;
 }
 

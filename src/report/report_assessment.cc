@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/escape.hpp"
+#include "core/messages.hpp"
 #include "healthact/report/assessment_text.hpp"
 #include "healthact/report/report.hpp"
 #include "report/report_parts.hpp"
@@ -28,10 +29,10 @@ std::string_view SeverityWord(Severity severity) {
 std::string FindingText(const Finding& finding) {
   std::string indicators;
   for (const std::string& number : finding.indicators) {
-    text::StrAppend(&indicators, indicators.empty() ? "" : "、", number);
+    text::StrAppend(&indicators, indicators.empty() ? "" : messages::Tr("、"), number);
   }
-  return text::StrCat(SeverityWord(finding.severity),
-                      indicators.empty() ? "" : text::StrCat("（指标 ", indicators, "）"), "：",
+  return text::StrCat(messages::Tr(SeverityWord(finding.severity).data()),
+                      indicators.empty() ? "" : messages::Format("（指标 $0）", indicators), messages::Tr("："),
                       finding.message);
 }
 
@@ -179,7 +180,7 @@ std::vector<Sheet> AssessmentReportSheets(const AssessmentReport& report) {
     for (const Finding& finding : r.findings) {
       std::string indicators;
       for (const std::string& number : finding.indicators) {
-        text::StrAppend(&indicators, indicators.empty() ? "" : "、", number);
+        text::StrAppend(&indicators, indicators.empty() ? "" : messages::Tr("、"), number);
       }
       findings.rows.push_back({r.unit, std::string(SeverityWord(finding.severity)), finding.rule,
                                indicators, finding.message});

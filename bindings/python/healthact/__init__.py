@@ -21,7 +21,7 @@ import os
 import sysconfig
 
 __all__ = ["HealthactError", "Framework", "Observations", "Assessment", "Organisation", "Review",
-           "library_version", "monitoring_report", "write_file",
+           "library_version", "set_language", "language", "monitoring_report", "write_file",
            "MET", "NOT_MET", "MISSING", "PENDING", "NOT_APPLICABLE", "INVALID"]
 
 MET, NOT_MET, MISSING, PENDING, NOT_APPLICABLE, INVALID = range(6)
@@ -176,6 +176,8 @@ _version_string = _declare("hact_version_string", ctypes.c_char_p)
 _status_string = _declare("hact_status_string", ctypes.c_char_p, _i32)
 _last_error = _declare("hact_last_error", ctypes.c_char_p)
 _free = _declare("hact_free", None, _vp)
+_set_language = _declare("hact_set_language", _i32, ctypes.c_char_p)
+_language = _declare("hact_language", ctypes.c_char_p)
 _diagnostics_count = _declare("hact_diagnostics_count", _i32, _vp, _P(_i32))
 _diagnostics_get = _declare("hact_diagnostics_get", _i32, _vp, _i32, _P(_Diagnostic))
 _diagnostics_free = _declare("hact_diagnostics_free", None, _vp)
@@ -361,6 +363,19 @@ def _check_with_diagnostics(status, diagnostics):
 def library_version():
     """The library's version string; raises if it does not match the binding."""
     return _text(_version_string())
+
+
+def set_language(language):
+    """The language of the messages this thread's later calls write (diagnostics,
+    verdict reasons, notes): "zh" (the default) or "en"; a locale name such as
+    "zh_CN.UTF-8" or "en_US" is read as its language.  Codes, positions, status
+    names and figures are the same in both."""
+    _check(_set_language(_bytes(language)))
+
+
+def language():
+    """This thread's language: "zh" or "en"."""
+    return _text(_language())
 
 
 class _Handle:

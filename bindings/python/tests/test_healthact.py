@@ -72,6 +72,26 @@ class AssessmentTest(unittest.TestCase):
                 failures = json.loads(result.json(failures_only=True))
                 self.assertNotIn("2", [v["indicator"] for v in failures["units"][0]["verdicts"]])
 
+    def test_reasons_in_the_chosen_language(self):
+        self.assertEqual(healthact.language(), "zh")
+        with healthact.Observations() as data:
+            data.add_batch(["柳州市"], ["1"], [2022], ["76.8"])
+            with self.framework.assess(data, 2022) as result:
+                self.assertEqual(result.verdicts(0)[0]["reason"], "76.8 < 77.8 (目标 77.8)")
+                healthact.set_language("en")
+                try:
+                    self.assertEqual(healthact.language(), "en")
+                    # The same verdict, its reason in English; its status is the same.
+                    verdict = result.verdicts(0)[0]
+                    self.assertEqual(verdict["reason"], "76.8 < 77.8 (target 77.8)")
+                    self.assertEqual(verdict["status"], "not_met")
+                    self.assertEqual(result.verdicts(0)[1]["reason"], "not reported for 2022 (target ≤6.0)")
+                finally:
+                    healthact.set_language("zh")
+        with self.assertRaises(healthact.HealthactError) as raised:
+            healthact.set_language("C")
+        self.assertIn("zh or en", str(raised.exception))
+
     def test_bad_values_raise(self):
         with healthact.Observations() as data:
             with self.assertRaises(healthact.HealthactError) as caught:

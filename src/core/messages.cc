@@ -1,0 +1,87 @@
+#include "core/messages.hpp"
+
+#include <boost/locale/gnu_gettext.hpp>
+#include <boost/locale/message.hpp>
+
+#include <cstdlib>
+#include <locale>
+#include <string>
+#include <vector>
+
+#include "core/catalogs.hpp"
+
+namespace healthact {
+namespace {
+
+thread_local Language current_language = Language::kChinese;
+
+// One language's catalog, read by Boost.Locale's gettext reader from the
+// compiled catalog the library carries: glibc's libintl would choose the
+// language by the process's locale and LANGUAGE, which a library embedded
+// in another program must neither depend on nor change, and which cannot
+// differ between two threads.
+class Catalog {
+ public:
+  explicit Catalog(std::string_view language, std::string_view compiled) {
+    boost::locale::gnu_gettext::messages_info info;
+    info.language = std::string(language);
+    info.encoding = "UTF-8";
+    info.paths = {"/healthact"};
+    info.domains = {boost::locale::gnu_gettext::messages_info::domain("healthact")};
+    const std::string file = "/healthact/" + std::string(language) + "/LC_MESSAGES/healthact.mo";
+    info.callback = [file, compiled](const std::string& name, const std::string&) {
+      return name == file ? std::vector<char>(compiled.begin(), compiled.end()) : std::vector<char>();
+    };
+    locale_ = std::locale(std::locale::classic(), boost::locale::gnu_gettext::create_messages_facet<char>(info));
+    format_ = &std::use_facet<boost::locale::message_format<char>>(locale_);
+  }
+
+  // The translation of `msgid`, or nullptr.
+  const char* Find(const char* msgid) const { return format_->get(0, nullptr, msgid); }
+
+ private:
+  std::locale locale_;  // owns the facet
+  const boost::locale::message_format<char>* format_ = nullptr;
+};
+
+const Catalog& CatalogOf(Language language) {
+  static const Catalog chinese("zh", catalogs::kChinese);
+  static const Catalog english("en", catalogs::kEnglish);
+  return language == Language::kChinese ? chinese : english;
+}
+
+}  // namespace
+
+Language CurrentLanguage() { return current_language; }
+void SetCurrentLanguage(Language language) { current_language = language; }
+
+std::optional<Language> ParseLanguage(std::string_view name) {
+  if (name.empty() || name == "C" || name == "POSIX" || name.starts_with("C.")) return std::nullopt;
+  if (name == "zh" || name.starts_with("zh_") || name.starts_with("zh-") || name.starts_with("zh.")) {
+    return Language::kChinese;
+  }
+  return Language::kEnglish;
+}
+
+std::optional<Language> LanguageFromEnvironment() {
+  if (const char* list = std::getenv("LANGUAGE"); list != nullptr && *list != '\0') {
+    const std::string_view all(list);
+    if (std::optional<Language> first = ParseLanguage(all.substr(0, all.find(':')))) return first;
+  }
+  for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(variable);
+    if (value == nullptr || *value == '\0') continue;
+    return ParseLanguage(value);  // the first set decides, as setlocale reads them
+  }
+  return std::nullopt;
+}
+
+namespace messages {
+
+std::string_view Tr(const char* msgid) {
+  const char* translated = CatalogOf(current_language).Find(msgid);
+  return translated != nullptr ? translated : msgid;
+}
+
+}  // namespace messages
+}  // namespace healthact
