@@ -6,6 +6,7 @@
 #include "healthact/report/assessment_text.hpp"
 #include "healthact/data/data_file.hpp"
 #include "healthact/assess/review.hpp"
+#include "healthact/core/language.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -531,6 +532,7 @@ TEST(Review, DrawsReproduciblyAndRecomputesOnVerifiedValues) {
 }
 
 TEST(Review, EachVerifiedValueCarriesItsReviewerAndReason) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   auto framework = Boundaries();
   Assessment a = Assess(framework, Data("unit,indicator,year,value\n甘州区,1,2022,75\n临泽县,1,2022,75\n"), 2022);
   const std::vector<UnitId> both = {*a.observations().FindUnit("甘州区"), *a.observations().FindUnit("临泽县")};

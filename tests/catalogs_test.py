@@ -18,7 +18,9 @@ import subprocess
 import sys
 import tempfile
 
-CJK = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# A text with an English word was first written in English (it may quote a
+# Chinese word: "the header needs the column unit (单位)"); the others in Chinese.
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 PLACEHOLDER = re.compile(r"\$\d")
 
 
@@ -67,7 +69,7 @@ def main():
     catalogs = {lang: entries(os.path.join(source, "po", lang + ".po")) for lang in ("zh", "en")}
     problems = []
     for text in sorted(texts):
-        lang = "en" if CJK.search(text) else "zh"
+        lang = "zh" if ENGLISH_WORD.search(text) else "en"
         translated = {msgid: msgstr for msgid, msgstr, _ in catalogs[lang]}
         if not translated.get(text):
             problems.append(f"po/{lang}.po has no translation of {text!r}")

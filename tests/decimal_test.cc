@@ -1,4 +1,5 @@
 #include "healthact/core/decimal.hpp"
+#include "healthact/core/language.hpp"
 
 #include <gtest/gtest.h>
 
@@ -36,6 +37,7 @@ TEST(DecimalParse, ReadsFullWidthDigitsAndPoint) {
 }
 
 TEST(DecimalParse, RejectsMalformedNumbers) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   EXPECT_FALSE(Decimal::Parse("").ok());
   EXPECT_FALSE(Decimal::Parse("74.6.1").ok());
   EXPECT_FALSE(Decimal::Parse("1.").ok());

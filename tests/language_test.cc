@@ -101,5 +101,37 @@ TEST(Language, FindingsInBothLanguages) {
   EXPECT_EQ(a.status(0, 0), VerdictStatus::kInvalid);
 }
 
+// The data file's diagnostics: the same codes at the same places, the words
+// in the thread's language.
+TEST(Language, DataFileDiagnosticsInBothLanguages) {
+  const std::string data = "unit,indicator,year,value,备注\n甘州区,9,2022,七十,x\n甘州区,9,1900,5,x\n";
+  const auto read = [&] {
+    Observations observations;
+    return ReadObservationsCsv(data, "data.csv", nullptr, observations);
+  };
+  const std::vector<Diagnostic> chinese = read();
+  std::vector<Diagnostic> english;
+  {
+    ScopedLanguage in(Language::kEnglish);
+    english = read();
+  }
+  ASSERT_EQ(chinese.size(), 3u);
+  ASSERT_EQ(english.size(), 3u);
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(chinese[k].code, english[k].code);
+    EXPECT_EQ(chinese[k].line, english[k].line);
+    EXPECT_EQ(chinese[k].column, english[k].column);
+  }
+  EXPECT_EQ(chinese[0].code, DiagnosticCode::kDataColumnIgnored);
+  EXPECT_EQ(chinese[0].message, "“备注”列不读取");
+  EXPECT_EQ(english[0].message, "column '备注' is not read");
+  EXPECT_EQ(chinese[1].code, DiagnosticCode::kDataValue);
+  EXPECT_EQ(chinese[1].message.rfind("“七十”不是可填报的值（应为数值、实现、", 0), 0u) << chinese[1].message;
+  EXPECT_EQ(english[1].message.rfind("'七十' is not a value (a number, 实现, ", 0), 0u) << english[1].message;
+  EXPECT_EQ(chinese[2].code, DiagnosticCode::kDataRow);
+  EXPECT_EQ(chinese[2].message, "“1900”不是 1949 至 2100 之间的年份");
+  EXPECT_EQ(english[2].message, "'1900' is not a year from 1949 to 2100");
+}
+
 }  // namespace
 }  // namespace healthact

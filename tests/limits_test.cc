@@ -7,6 +7,7 @@
 #include "healthact/core/limits.hpp"
 #include "healthact/lang/organisation_text.hpp"
 #include "healthact/import/table_import.hpp"
+#include "healthact/core/language.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -105,6 +106,7 @@ TEST(Limits, NumbersWithThousandsOfDigitsOrExponentsAreErrors) {
 }
 
 TEST(Limits, YearsOutsideTheRangeAreRefusedEverywhere) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   for (int year : {limits::kFirstYear - 1, limits::kLastYear + 1}) {
     const std::string y = std::to_string(year);
     const ParsedFramework parsed =

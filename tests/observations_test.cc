@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "healthact/assess/assessment.hpp"
+#include "healthact/core/language.hpp"
 #include "healthact/data/data_file.hpp"
 #include "healthact/data/observations.hpp"
 
@@ -78,6 +79,7 @@ TEST(ShortestScaled, AgreesWithShortestPrinting) {
 }
 
 TEST(ReportedOf, WritesEveryDoubleAsItsShortestDecimal) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   EXPECT_EQ(Written(74.6), "74.6");
   EXPECT_EQ(Written(75.0), "75.0");
   EXPECT_EQ(Written(0.1 + 0.2), "0.30000000000000004");
@@ -90,6 +92,7 @@ TEST(ReportedOf, WritesEveryDoubleAsItsShortestDecimal) {
 }
 
 TEST(ObservationsColumn, TheShortcutKeepsAddsRules) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   Observations data;
   const UnitId a = data.AddUnit("甲县"), b = data.AddUnit("乙县"), c = data.AddUnit("丙县");
   absl::StatusOr<Observations::Column*> column = data.ColumnFor("1", 2022);
@@ -114,6 +117,7 @@ TEST(ObservationsColumn, TheShortcutKeepsAddsRules) {
 // What Excel writes: a byte-order mark (no column of its own), CRLF line
 // ends, a remark column.
 TEST(DataFile, ReadsWhatSpreadsheetsWrite) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   Observations data;
   const std::vector<Diagnostic> found = ReadObservationsCsv(
       "\xEF\xBB\xBFunit,indicator,year,value,备注\r\n甘州区,1,2022,75.9,已核对\r\n临泽县,1,2022,\"1,075\",\r\n",
@@ -130,6 +134,7 @@ TEST(DataFile, ReadsWhatSpreadsheetsWrite) {
 // The same file saved as GB18030: converted, and said so; the positions are
 // the converted text's (code points, as always).
 TEST(DataFile, ConvertsGb18030AndSaysSo) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   // "unit,indicator,year,value\n甘州区,1,2022,75.9\n" with 甘州区 in GB18030.
   const std::string gbk = "unit,indicator,year,value\n\xB8\xCA\xD6\xDD\xC7\xF8,1,2022,75.9\n";
   Observations data;
@@ -180,6 +185,7 @@ TEST(DataFile, ReadsQuotedFieldsAndPlacesWhatFollowsThem) {
 // cells empty is as wide as the header, and problems are placed at the
 // sheet's row and column (E5 is line 5, column 4 here: the fourth column).
 TEST(DataFile, ReadsASheet) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   Sheet sheet;
   sheet.name = "数据";
   sheet.rows = {{"单位", "指标", "年份", "值"},

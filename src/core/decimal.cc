@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/ascii_number.hpp"
+#include "core/messages.hpp"
 #include "core/rounding.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
@@ -61,17 +62,17 @@ std::optional<std::pair<Decimal::Units, int>> ParseShortAscii(std::string_view t
 
 absl::StatusOr<Decimal> Decimal::Make(const Wide& units, int scale) {
   if (mp::abs(units) > MaxUnits()) {
-    return absl::OutOfRangeError(text::StrCat(
-        "number out of range: at most ", kMaxIntegerDigits, " digits before the decimal point"));
+    return absl::OutOfRangeError(
+        messages::Format("number out of range: at most $0 digits before the decimal point", kMaxIntegerDigits));
   }
   return Decimal(units.convert_to<Units>(), scale);
 }
 
 absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
-  if (text.empty()) return absl::InvalidArgumentError("empty number");
+  if (text.empty()) return absl::InvalidArgumentError(std::string(messages::Tr("empty number")));
   if (const auto parsed = ParseShortAscii(text)) return Decimal(parsed->first, parsed->second);
   if (utf8::FindInvalid(text).has_value()) {
-    return absl::InvalidArgumentError("number is not valid UTF-8");
+    return absl::InvalidArgumentError(std::string(messages::Tr("number is not valid UTF-8")));
   }
   bool negative = false;
   bool seen_point = false;
@@ -91,14 +92,13 @@ absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
       ++digits;
       if (seen_point) {
         if (++fraction_digits > kMaxScale) {
-          return absl::OutOfRangeError(text::StrCat(
-              "number has more than ", kMaxScale, " digits after the decimal point"));
+          return absl::OutOfRangeError(
+              messages::Format("number has more than $0 digits after the decimal point", kMaxScale));
         }
       } else if (integer_digits > 0 || digit != 0) {
         if (++integer_digits > kMaxIntegerDigits) {
-          return absl::OutOfRangeError(text::StrCat(
-              "number out of range: at most ", kMaxIntegerDigits,
-              " digits before the decimal point"));
+          return absl::OutOfRangeError(
+              messages::Format("number out of range: at most $0 digits before the decimal point", kMaxIntegerDigits));
         }
       }
       magnitude = magnitude * 10 + digit;
@@ -107,11 +107,10 @@ absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
     if (cp == U'.' || cp == U'．') {
       if (seen_point) {
         return absl::InvalidArgumentError(
-            text::StrCat("number has two decimal points (the second at character ",
-                         position, ")"));
+            messages::Format("number has two decimal points (the second at character $0)", position));
       }
       if (digits == 0) {
-        return absl::InvalidArgumentError("a digit must come before the decimal point");
+        return absl::InvalidArgumentError(std::string(messages::Tr("a digit must come before the decimal point")));
       }
       seen_point = true;
       continue;
@@ -121,11 +120,11 @@ absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
       continue;
     }
     return absl::InvalidArgumentError(
-        text::StrCat("unexpected character at position ", position, " of number '", text, "'"));
+        messages::Format("unexpected character at position $0 of number '$1'", position, text));
   }
-  if (digits == 0) return absl::InvalidArgumentError("number has no digits");
+  if (digits == 0) return absl::InvalidArgumentError(std::string(messages::Tr("number has no digits")));
   if (seen_point && fraction_digits == 0) {
-    return absl::InvalidArgumentError("a digit must follow the decimal point");
+    return absl::InvalidArgumentError(std::string(messages::Tr("a digit must follow the decimal point")));
   }
   Wide units = magnitude * PowerOfTen(kMaxScale - fraction_digits);
   if (negative) units = -units;

@@ -16,12 +16,16 @@
 #include "core/csv.hpp"
 #include "core/csv_background.hpp"
 #include "core/encoding.hpp"
+#include "core/messages.hpp"
 #include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 
 namespace healthact {
 namespace {
+
+using messages::Format;
+using messages::Tr;
 
 enum class Column { kUnit, kIndicator, kYear, kValue, kParent, kLevel, kReviewer, kReason };
 
@@ -205,29 +209,29 @@ class Reader {
       }
       if (std::find(allowed.begin(), allowed.end(), *column) == allowed.end()) {
         Report(DiagnosticCode::kDataHeader, field.offset,
-               text::StrCat("column '", field.text, "' does not belong in this file"));
+               Format("column '$0' does not belong in this file", field.text));
         return std::nullopt;
       }
       if (!positions.Set(*column, i)) {
         Report(DiagnosticCode::kDataHeader, field.offset,
-               text::StrCat("column '", field.text, "' appears twice"));
+               Format("column '$0' appears twice", field.text));
         return std::nullopt;
       }
     }
     const bool complete = std::all_of(required.begin(), required.end(),
                                       [&](Column column) { return positions.has(column); });
-    const std::string needed = required.size() == 1 ? "the header needs the column unit (单位)"
-                                                    : "the header needs the columns unit, indicator, year and "
-                                                      "value (单位, 指标, 年份, 值)";
+    const std::string_view needed =
+        required.size() == 1 ? Tr("the header needs the column unit (单位)")
+                             : Tr("the header needs the columns unit, indicator, year and value (单位, 指标, 年份, 值)");
     if (!complete) {
       Report(DiagnosticCode::kDataHeader, unknown.empty() ? header.front().offset : unknown.front()->offset,
-             unknown.empty() ? needed : text::StrCat("unknown column '", unknown.front()->text, "': ", needed));
+             unknown.empty() ? std::string(needed) : Format("unknown column '$0': $1", unknown.front()->text, needed));
       return std::nullopt;
     }
     for (const csv::FieldView* field : unknown) {
       Report(DiagnosticCode::kDataColumnIgnored, field->offset,
-             field->text.empty() ? std::string("a column without a name is not read")
-                                 : text::StrCat("column '", field->text, "' is not read"));
+             field->text.empty() ? std::string(Tr("a column without a name is not read"))
+                                 : Format("column '$0' is not read", field->text));
     }
     return positions;
   }
@@ -236,7 +240,7 @@ class Reader {
   bool HasWidth(const Fields& row, std::size_t width) {
     if (row.size() == width) return true;
     Report(DiagnosticCode::kDataRow, row.front().offset,
-           text::StrCat("this row has ", row.size(), " fields; the header has ", width));
+           Format("this row has $0 fields; the header has $1", row.size(), width));
     return false;
   }
 
@@ -298,7 +302,7 @@ class UnitPlacer {
         into_.SetLevel(unit, *parsed);
       } else {
         reader_.Report(DiagnosticCode::kDataValue, row[columns_[Column::kLevel]].offset,
-                       text::StrCat("unknown level '", level, "' (市, 县区, 乡镇, 村 or 部门)"));
+                       Format("unknown level '$0' (市, 县区, 乡镇, 村 or 部门)", level));
       }
     }
   }
@@ -336,8 +340,8 @@ Source AsUtf8(std::string_view text) {
 void NoteConversion(Reader& reader, const Source& source) {
   if (source.converted.empty()) return;
   reader.Report(DiagnosticCode::kDataEncodingConverted, 0,
-                "the file is GB18030 (GBK), not UTF-8: it was read converted to UTF-8 (Excel: 另存为 → "
-                "CSV UTF-8 saves it so)");
+                std::string(Tr("the file is GB18030 (GBK), not UTF-8: it was read converted to UTF-8 (Excel: 另存为 → "
+                               "CSV UTF-8 saves it so)")));
 }
 
 // Checks what would leave every row in doubt, before one is read: the size,
@@ -347,14 +351,14 @@ bool Readable(Reader& reader, const Source& source) {
   const std::string_view text = source.text;
   if (text.size() > limits::kMaxDataBytes) {
     reader.Report(DiagnosticCode::kLimitExceeded, 0,
-                  text::StrCat("the file is ", text.size(), " bytes; at most ", limits::kMaxDataBytes,
-                               " are read (split it by year or by county)"));
+                  Format("the file is $0 bytes; at most $1 are read (split it by year or by county)", text.size(),
+                         limits::kMaxDataBytes));
     return false;
   }
   if (source.invalid) {
     reader.Report(DiagnosticCode::kInvalidUtf8, *source.invalid,
-                  "the file is not valid UTF-8, nor GB18030 (GBK) Chinese text; save it as UTF-8 "
-                  "(Excel: 另存为 → CSV UTF-8)");
+                  std::string(Tr("the file is not valid UTF-8, nor GB18030 (GBK) Chinese text; save it as UTF-8 "
+                                 "(Excel: 另存为 → CSV UTF-8)")));
     return false;
   }
   // Most data files quote nothing; one that does is read through once first.
@@ -364,7 +368,7 @@ bool Readable(Reader& reader, const Source& source) {
     while (scan.Next(fields)) {
     }
     if (scan.unterminated_quote()) {
-      reader.Report(DiagnosticCode::kDataRow, scan.error_offset(), "a quoted field is not closed");
+      reader.Report(DiagnosticCode::kDataRow, scan.error_offset(), std::string(Tr("a quoted field is not closed")));
       return false;
     }
   }
@@ -374,7 +378,7 @@ bool Readable(Reader& reader, const Source& source) {
 // The header, or false (with the reason) for a file without one.
 bool ReadHeader(RowSource& rows, Reader& reader, Fields& header) {
   if (rows.Next(header)) return true;
-  reader.Report(DiagnosticCode::kDataHeader, 0, "the file is empty: a header row is needed");
+  reader.Report(DiagnosticCode::kDataHeader, 0, std::string(Tr("the file is empty: a header row is needed")));
   return false;
 }
 
@@ -389,7 +393,7 @@ std::optional<std::pair<Reported, std::string>> ReadAsNumber(std::string_view te
       return std::nullopt;
     }
     digits.resize(digits.size() - (digits.ends_with("%") ? 1 : std::string_view("％").size()));
-    why = text::StrCat("indicator ", indicator->number, " is in %");
+    why = Format("indicator $0 is in %", indicator->number);
   }
   // 1,234 or 12,345,678.9: groups of three after the first.
   if (const std::size_t comma = digits.find(','); comma != std::string::npos) {
@@ -404,12 +408,13 @@ std::optional<std::pair<Reported, std::string>> ReadAsNumber(std::string_view te
     }
     if (!grouped) return std::nullopt;
     digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
-    why = why.empty() ? "the commas taken as thousands separators" : why + "; the commas taken as thousands separators";
+    why = why.empty() ? std::string(Tr("the commas taken as thousands separators"))
+                      : Format("$0; the commas taken as thousands separators", why);
   }
   if (why.empty()) return std::nullopt;
   absl::StatusOr<Reported> reported = ParseReported(digits);
   if (!reported.ok() || reported->kind != ReportKind::kNumber) return std::nullopt;
-  return std::pair{*reported, text::StrCat("'", text, "' read as ", reported->ToString(), " (", why, ")")};
+  return std::pair{*reported, Format("'$0' read as $1 ($2)", text, reported->ToString(), why)};
 }
 
 // "100，70" (or "100,70" in a quoted field) under a two-part indicator's
@@ -451,10 +456,9 @@ void AddParts(Reader& reader, const Indicator& indicator, UnitPlacer& units, con
   }
   if (values.size() != indicator.parts.size()) {
     reader.Report(DiagnosticCode::kDataValue, value.offset,
-                  text::StrCat("indicator ", indicator.number, " has ", indicator.parts.size(),
-                               " parts (", part_list, "): report ", indicator.parts.size(),
-                               " values in their order, e.g. 100，70, or each under its part's number; '",
-                               value.text, "' gives ", values.size()));
+                  Format("indicator $0 has $1 parts ($2): report $1 values in their order, e.g. 100，70, or each "
+                         "under its part's number; '$3' gives $4",
+                         indicator.number, indicator.parts.size(), part_list, value.text, values.size()));
     return;
   }
   const UnitId id = units.Place(unit, row);
@@ -496,8 +500,7 @@ std::optional<int> ReadYear(Reader& reader, const csv::FieldView& field) {
   if (!year.ok() || year->scale() != 0 || *year < Decimal::FromInt(limits::kFirstYear) ||
       *year > Decimal::FromInt(limits::kLastYear)) {
     reader.Report(DiagnosticCode::kDataRow, field.offset,
-                  text::StrCat("'", field.text, "' is not a year from ", limits::kFirstYear, " to ",
-                               limits::kLastYear));
+                  Format("'$0' is not a year from $1 to $2", field.text, limits::kFirstYear, limits::kLastYear));
     return std::nullopt;
   }
   return std::stoi(year->ToString());  // "+2022", "２０２２"
@@ -521,7 +524,7 @@ void ForEachRow(RowSource& rows, Reader& reader, const Positions& columns, std::
     if (!reader.HasWidth(row, width)) continue;
     const csv::FieldView& unit = row[columns[Column::kUnit]];
     if (unit.text.empty()) {
-      reader.Report(DiagnosticCode::kDataRow, unit.offset, "the unit is empty");
+      reader.Report(DiagnosticCode::kDataRow, unit.offset, std::string(Tr("the unit is empty")));
       continue;
     }
     each(row, unit);
@@ -570,8 +573,8 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
     previous = facts;
     if (!facts->known) {
       reader.Report(DiagnosticCode::kDataUnknownKey, key.offset,
-                    text::StrCat("'", key.text, "' is not an indicator, part or count of the framework '",
-                                 framework->name(), "'"));
+                    Format("'$0' is not an indicator, part or count of the framework '$1'", key.text,
+                           framework->name()));
       return;
     }
     const std::optional<int> year = ReadYear(reader, year_field);
@@ -607,8 +610,8 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
           const bool percent_sign = value.text.ends_with("%") || value.text.ends_with("％");
           reader.Report(DiagnosticCode::kDataValue, value.offset,
                         percent_sign && indicator != nullptr && indicator->measure_unit
-                            ? text::StrCat("'", value.text, "' has a % sign, but indicator ", indicator->number,
-                                           " is in ", MeasureUnitSymbol(*indicator->measure_unit))
+                            ? Format("'$0' has a % sign, but indicator $1 is in $2", value.text, indicator->number,
+                                     MeasureUnitSymbol(*indicator->measure_unit))
                             : std::string(reported.status().message()));
           return;
         }

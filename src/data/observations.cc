@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/collation.hpp"
+#include "core/messages.hpp"
 #include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 
@@ -52,11 +53,10 @@ absl::StatusOr<Reported> ParseReported(std::string_view text) {
   }
   absl::StatusOr<Decimal> number = Decimal::Parse(text);
   if (!number.ok()) {
-    return absl::InvalidArgumentError(text::StrCat(
-        "'", text, "' is not a value (a number, 实现, 未实现, 是, 否, 未统计, 未建立, 待公布, their English words achieved, "
-        "not_achieved, not_counted, not_established, pending, or "
-                   "empty): ",
-        number.status().message()));
+    return absl::InvalidArgumentError(messages::Format(
+        "'$0' is not a value (a number, 实现, 未实现, 是, 否, 未统计, 未建立, 待公布, their English words achieved, "
+        "not_achieved, not_counted, not_established, pending, or empty): $1",
+        text, number.status().message()));
   }
   return Reported{ReportKind::kNumber, *number};
 }
@@ -110,7 +110,7 @@ absl::StatusOr<Reported> ReportedOf(double value) {
   if (const std::optional<ScaledNumber> fast = ShortestScaled(value)) {
     return Reported{ReportKind::kNumber, Decimal::FromScaled(fast->mantissa, fast->scale)};
   }
-  if (std::isinf(value)) return absl::InvalidArgumentError("an infinite number is not a value");
+  if (std::isinf(value)) return absl::InvalidArgumentError(std::string(messages::Tr("an infinite number is not a value")));
   // Fixed notation, shortest round trip: 1e20 is 100000000000000000000.
   char digits[400];
   const std::to_chars_result written =
@@ -139,7 +139,7 @@ absl::StatusOr<Reported> ReportedOf(double value) {
   }
   absl::StatusOr<Decimal> number = Decimal::Parse(text);
   if (!number.ok()) {
-    return absl::InvalidArgumentError(text::StrCat("the number ", text, " is not a value: ", number.status().message()));
+    return absl::InvalidArgumentError(messages::Format("the number $0 is not a value: $1", text, number.status().message()));
   }
   return Reported{ReportKind::kNumber, *number};
 }
@@ -214,8 +214,7 @@ absl::Status Observations::Column::Set(UnitId unit, const Reported& value, bool 
         (value.kind != ReportKind::kNumber || existing.number == value.number)) {
       return absl::OkStatus();
     }
-    return absl::AlreadyExistsError(text::StrCat("reported twice: '", existing.ToString(),
-                                                 "' and '", value.ToString(), "'"));
+    return absl::AlreadyExistsError(messages::Format("reported twice: '$0' and '$1'", existing.ToString(), value.ToString()));
   }
   kinds_[index] = value.kind;
   if (value.kind == ReportKind::kNothing) return absl::OkStatus();
@@ -274,14 +273,13 @@ std::optional<UnitId> Observations::FindUnit(std::string_view name) const {
 absl::Status Observations::SetParent(UnitId unit, UnitId parent) {
   for (std::optional<UnitId> up = parent; up; up = units_[*up].parent) {
     if (*up == unit) {
-      return absl::InvalidArgumentError(text::StrCat(
-          "'", units_[parent].name, "' cannot be the parent of '", units_[unit].name,
-          "': the tree would have a cycle"));
+      return absl::InvalidArgumentError(messages::Format("'$0' cannot be the parent of '$1': the tree would have a cycle",
+                                                         units_[parent].name, units_[unit].name));
     }
   }
   if (units_[unit].parent && *units_[unit].parent != parent) {
-    return absl::InvalidArgumentError(text::StrCat("'", units_[unit].name, "' already belongs to '",
-                                                   units_[*units_[unit].parent].name, "'"));
+    return absl::InvalidArgumentError(
+        messages::Format("'$0' already belongs to '$1'", units_[unit].name, units_[*units_[unit].parent].name));
   }
   units_[unit].parent = parent;
   return absl::OkStatus();
@@ -328,7 +326,7 @@ absl::Status Observations::Replace(UnitId unit, std::string_view key, int year,
 absl::Status CheckYear(int year) {
   if (limits::IsYearInRange(year)) return absl::OkStatus();
   return absl::InvalidArgumentError(
-      text::StrCat("year ", year, " is not from ", limits::kFirstYear, " to ", limits::kLastYear));
+      messages::Format("year $0 is not from $1 to $2", year, limits::kFirstYear, limits::kLastYear));
 }
 
 absl::StatusOr<Observations::Column*> Observations::ColumnFor(std::string_view key, int year) {

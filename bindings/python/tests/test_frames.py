@@ -101,7 +101,7 @@ class FrameTest(unittest.TestCase):
         with self.assertRaises(healthact.HealthactError) as caught:
             healthact.Observations.from_frame(frame, self.city)
         self.assertEqual(caught.exception.index, 12)
-        self.assertIn("infinite", caught.exception.message)
+        self.assertIn("无穷大不是可填报的值", caught.exception.message)
         frame.loc[12, "value"] = 75.0
         frame["indicator"] = ["1", "2", "99", "2"]
         with self.assertRaises(healthact.HealthactError) as caught:

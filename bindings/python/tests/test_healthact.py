@@ -173,7 +173,14 @@ class AssessmentTest(unittest.TestCase):
             with self.assertRaises(healthact.HealthactError) as caught:
                 self.framework.assess(data, 2**31 - 1)
             self.assertEqual(caught.exception.status, -2)  # HACT_ERROR_INVALID: a year out of its domain
-            self.assertIn("is not from 1949 to 2100", str(caught.exception))
+            self.assertIn("年份 2147483647 不在 1949 至 2100 之间", str(caught.exception))  # Chinese by default
+            healthact.set_language("en")
+            try:
+                with self.assertRaises(healthact.HealthactError) as caught:
+                    self.framework.assess(data, 2**31 - 1)
+                self.assertIn("is not from 1949 to 2100", str(caught.exception))
+            finally:
+                healthact.set_language("zh")
             with self.assertRaises(healthact.HealthactError):
                 data.add("鱼峰区", "2", 1900, "5")
             with self.assertRaises(healthact.HealthactError):
