@@ -20,7 +20,7 @@ import tempfile
 
 # A text with an English word was first written in English (it may quote a
 # Chinese word: "the header needs the column unit (单位)"); the others in Chinese.
-ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 PLACEHOLDER = re.compile(r"\$\d")
 
 

@@ -1,6 +1,7 @@
 #include <map>
 
 #include "healthact/lang/dsl.hpp"
+#include "healthact/core/language.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -264,6 +265,7 @@ TEST(Extends, CountyAdjustsDropsAndAddsIndicators) {
 }
 
 TEST(Extends, CyclesMissingParentsAndParentErrorsAreReported) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   const ParseOptions cycle = FilesResolver({{"a.ha", "框架 \"a\"\n继承 \"b.ha\"\n"},
                                             {"b.ha", "框架 \"b\"\n继承 \"a.ha\"\n"}});
   ParsedFramework parsed = ParseFramework("框架 \"a\"\n继承 \"b.ha\"\n", "a.ha", cycle);
@@ -319,6 +321,12 @@ TEST(Diagnostics, FormatHasFileLineColumnSeverityAndCode) {
   ParsedFramework parsed = ParseFramework("框架 \"t\"\n指标 1 \"人均\" { 单位 年 方向 越高越好 目标 2022 1 }\n", "t.ha");
   ASSERT_EQ(parsed.diagnostics.size(), 1u);
   // Columns count code points: 指标 1 "人均" { 单位 and its spaces are 15, so 年 is at 16.
+  EXPECT_EQ(parsed.diagnostics[0].ToString(),
+            "t.ha:2:16: error: 未知的单位“年”（应为 岁、小时、%、‰、1/10万、人/千人、人、例或个） [E006 unknown-unit]");
+  // In English: the same place and code.
+  const ScopedLanguage english(Language::kEnglish);
+  parsed = ParseFramework("框架 \"t\"\n指标 1 \"人均\" { 单位 年 方向 越高越好 目标 2022 1 }\n", "t.ha");
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
   EXPECT_EQ(parsed.diagnostics[0].ToString(),
             "t.ha:2:16: error: unknown unit '年' (expected 岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 "
             "or 个) [E006 unknown-unit]");

@@ -155,6 +155,7 @@ TEST(Limits, InvalidAndOverlongUtf8IsRefusedEverywhere) {
 }
 
 TEST(Limits, ExtendsChainsAreBoundedAndCyclesFound) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   ParseOptions options;
   // Every file extends the next: deeper than max_extends_depth.
   options.resolver = [](std::string_view name, std::string_view) -> absl::StatusOr<FrameworkSource> {

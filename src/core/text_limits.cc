@@ -1,6 +1,7 @@
 #include "core/text_limits.hpp"
 
 #include "healthact/core/limits.hpp"
+#include "core/messages.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 
@@ -20,8 +21,8 @@ std::optional<Diagnostic> CheckTextSize(std::string_view text, std::string_view 
                                         std::size_t max_bytes) {
   if (text.size() <= max_bytes) return std::nullopt;
   return Diagnostic{DiagnosticCode::kLimitExceeded, Severity::kError, std::string(file), 1, 1,
-                    text::StrCat("the text is ", text.size(), " bytes; at most ", max_bytes,
-                                 " are read (see docs/limits.md)")};
+                    messages::Format("the text is $0 bytes; at most $1 are read (see docs/limits.md)", text.size(),
+                                     max_bytes)};
 }
 
 std::optional<Diagnostic> CheckNesting(std::string_view text, std::string_view file) {
@@ -40,8 +41,7 @@ std::optional<Diagnostic> CheckNesting(std::string_view text, std::string_view f
       case '{':
         if (++depth > limits::kMaxNesting) {
           return LimitAt(text, file, i,
-                         text::StrCat("brackets and blocks nest more than ", limits::kMaxNesting,
-                                      " deep here"));
+                         messages::Format("brackets and blocks nest more than $0 deep here", limits::kMaxNesting));
         }
         break;
       case ')':

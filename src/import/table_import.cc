@@ -18,8 +18,12 @@
 #include "core/utf8.hpp"
 #include "import/table_cells.hpp"
 #include "lang/indicator_rules.hpp"
+#include "core/messages.hpp"
 
 namespace healthact {
+
+using messages::Format;
+using messages::Tr;
 namespace {
 
 using table_cells::AsciiDigits;
@@ -266,11 +270,11 @@ bool Importer::ReadHeader() {
     Column column = ColumnOf(cell.text);
     if (column.kind == Column::Kind::kIgnored) {
       Report(DiagnosticCode::kTableColumnIgnored, cell,
-             text::StrCat("column '", cell.text, "' is not one the importer knows; it is left out"));
+             Format("column '$0' is not one the importer knows; it is left out", cell.text));
     }
     if (column.kind == Column::Kind::kTarget && !target_years.insert(column.year).second) {
       Report(DiagnosticCode::kTableHeader, cell,
-             text::StrCat("a second column of ", column.year, " targets"));
+             Format("a second column of $0 targets", column.year));
       return false;
     }
     number |= column.kind == Column::Kind::kNumber;
@@ -281,8 +285,7 @@ bool Importer::ReadHeader() {
   if (!number || !name || !target) {
     const std::string missing = !number ? "序号" : !name ? "指标" : "a target column (2022年目标值)";
     Report(DiagnosticCode::kTableHeader, header.front(),
-           text::StrCat("the header has no ", missing, " column; the first row must name the "
-                        "columns: 考核依据, 序号, 指标, 基期水平（2019年）, 2022年目标值…"));
+           Format("the header has no $0 column; the first row must name the columns: 考核依据, 序号, 指标, 基期水平（2019年）, 2022年目标值…", missing));
     return false;
   }
   return true;
@@ -308,8 +311,7 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
   if (std::all_of(row.begin(), row.end(), [](const TableCell& c) { return c.text.empty(); })) return;
   if (row.size() != columns_.size()) {
     Report(DiagnosticCode::kTableRow, row.front(),
-           text::StrCat("this row has ", row.size(), " cells but the header has ", columns_.size(),
-                        "; a cell may be missing or split"));
+           Format("this row has $0 cells but the header has $1; a cell may be missing or split", row.size(), columns_.size()));
     return;
   }
   current_.clear();
@@ -344,18 +346,17 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
   }
   if (!dsl::IsWellFormedLabel(indicator.number)) {
     Report(DiagnosticCode::kTableCell, *number_cell,
-           text::StrCat("'", indicator.number, "' is not an indicator number (1, 2, 25…)"));
+           Format("'$0' is not an indicator number (1, 2, 25…)", indicator.number));
     return;
   }
   if (const auto seen = numbers_.find(indicator.number); seen != numbers_.end()) {
     Report(DiagnosticCode::kDuplicateIndicator, *number_cell,
-           text::StrCat("indicator ", indicator.number, " is in the table twice (first at line ",
-                        seen->second->line, ")"));
+           Format("indicator $0 is in the table twice (first at line $1)", indicator.number, seen->second->line));
     return;
   }
   if (indicators_.size() >= static_cast<std::size_t>(limits::kMaxIndicators)) {
     Report(DiagnosticCode::kLimitExceeded, *number_cell,
-           text::StrCat("a framework has at most ", limits::kMaxIndicators, " indicators"));
+           Format("a framework has at most $0 indicators", limits::kMaxIndicators));
     return;
   }
   numbers_.emplace(indicator.number, number_cell);
@@ -364,12 +365,12 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
   NameAndMeasureUnit name = SplitMeasureUnitOutOfName(name_cell->text);
   indicator.name = name.name;
   if (indicator.name.empty()) {
-    Report(DiagnosticCode::kTableCell, *name_cell, text::StrCat("indicator ", indicator.number, " has no name"));
+    Report(DiagnosticCode::kTableCell, *name_cell, Format("indicator $0 has no name", indicator.number));
     return;
   }
   if (utf8::CountCodePoints(indicator.name) > static_cast<std::size_t>(limits::kMaxNameLength)) {
     Report(DiagnosticCode::kLimitExceeded, *name_cell,
-           text::StrCat("a name has at most ", limits::kMaxNameLength, " characters"));
+           Format("a name has at most $0 characters", limits::kMaxNameLength));
     return;
   }
   dsl::IndicatorSites sites;
@@ -379,7 +380,7 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
     indicator.measure_unit = ParseMeasureUnit(Trim(unit_cell->text));
     if (!indicator.measure_unit) {
       Report(DiagnosticCode::kTableCell, *unit_cell,
-             text::StrCat("unknown unit '", Trim(unit_cell->text), "' (岁, %, ‰, 1/10万, 人, 小时…)"));
+             Format("unknown unit '$0' (岁, %, ‰, 1/10万, 人, 小时…)", Trim(unit_cell->text)));
       return;
     }
   }
@@ -400,8 +401,7 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
         continue;
       }
       Report(DiagnosticCode::kTableCell, *cell,
-             text::StrCat("'", Trim(cell->text), "' is not a target (≥90, 77.8, 实现, 下降, "
-                          "100，70 or --)"));
+             Format("'$0' is not a target (≥90, 77.8, 实现, 下降, 100，70 or --)", Trim(cell->text)));
       value.kind = CellValue::Kind::kEmpty;  // left out of the text, and marked there
       sites.target_failed = true;
     }
@@ -415,14 +415,13 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
     baseline = ReadCell(baseline_cell->text);
     if (baseline.kind == CellValue::Kind::kUnreadable || baseline.kind == CellValue::Kind::kTrend) {
       Report(DiagnosticCode::kTableCell, *baseline_cell,
-             text::StrCat("'", Trim(baseline_cell->text), "' is not a baseline (76.8, 100，65, "
-                          "未建立, 未统计 or --)"));
+             Format("'$0' is not a baseline (76.8, 100，65, 未建立, 未统计 or --)", Trim(baseline_cell->text)));
       baseline = CellValue{};
     }
     for (const ComparisonTarget& c : baseline.comparisons) {
       if (!c.written_bare) {
         Report(DiagnosticCode::kTableCell, *baseline_cell,
-               "a baseline is a value, not a comparison");
+               std::string(Tr("a baseline is a value, not a comparison")));
         baseline = CellValue{};
         break;
       }
@@ -434,21 +433,19 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
   if (!indicator.measure_unit && numeric) {
     if (!NameIsAShare(indicator.name)) {
       Report(DiagnosticCode::kTableCell, *name_cell,
-             text::StrCat("indicator ", indicator.number, " has numeric targets but no unit; write "
-                          "it in the name, e.g. （%）, or add a 单位 column"));
+             Format("indicator $0 has numeric targets but no unit; write it in the name, e.g. （%）, or add a 单位 column", indicator.number));
       return;
     }
     indicator.measure_unit = MeasureUnit::kPercent;
     Report(DiagnosticCode::kTableUnitInferred, *name_cell,
-           text::StrCat("indicator ", indicator.number, " (", indicator.name, ") gives no unit; "
-                        "read as % because it is a rate or share"));
+           Format("indicator $0 ($1) gives no unit; read as % because it is a rate or share", indicator.number, indicator.name));
   }
 
   // Direction: a 方向 column, else the comparators, else what is measured.
   if (direction_cell != nullptr && !Trim(direction_cell->text).empty()) {
     const std::optional<Direction> stated = dsl::ParseDirection(Trim(direction_cell->text));
     if (!stated) {
-      Report(DiagnosticCode::kTableCell, *direction_cell, "方向 is 越高越好 or 越低越好");
+      Report(DiagnosticCode::kTableCell, *direction_cell, std::string(Tr("方向 is 越高越好 or 越低越好")));
       return;
     }
     indicator.direction = *stated;
@@ -459,14 +456,9 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
       indicator.direction = NameSaysLowerIsBetter(indicator.name) ? Direction::kLowerIsBetter
                                                                    : Direction::kHigherIsBetter;
       Report(DiagnosticCode::kTableDirectionInferred, *name_cell,
-             text::StrCat("indicator ", indicator.number, " (", indicator.name,
-                          ") states its targets without ≥ or ≤; read as ",
-                          DirectionName(indicator.direction),
-                          indicator.direction == Direction::kLowerIsBetter
+             Format("indicator $0 ($1) states its targets without ≥ or ≤; read as $2$3, so a bare target is a $4", indicator.number, indicator.name, DirectionName(indicator.direction), indicator.direction == Direction::kLowerIsBetter
                               ? " because it measures something that should fall"
-                              : " because it measures something that should rise",
-                          ", so a bare target is a ",
-                          indicator.direction == Direction::kLowerIsBetter ? "ceiling" : "floor"));
+                              : " because it measures something that should rise", indicator.direction == Direction::kLowerIsBetter ? "ceiling" : "floor"));
     }
   }
   const auto resolve = [&](ComparisonTarget c) {
@@ -481,8 +473,7 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
     std::vector<std::string> names = SplitNameAtComma(indicator.name);
     if (names.size() != parts) {
       Report(DiagnosticCode::kTablePartsNamed, *name_cell,
-             text::StrCat("indicator ", indicator.number, " has ", parts, " parts but its name "
-                          "does not split into ", parts, " at '，'; the parts are named by number"));
+             Format("indicator $0 has $1 parts but its name does not split into $1 at '，'; the parts are named by number", indicator.number, parts));
       names.clear();
       for (std::size_t p = 1; p <= parts; ++p) {
         names.push_back(text::StrCat(indicator.name, "（分项", p, "）"));
@@ -501,9 +492,7 @@ void Importer::ReadRow(const std::vector<TableCell>& row) {
       b.year = options_.baseline_year;
     } else {
       Report(DiagnosticCode::kTableBaselineYearUnstated, *baseline_cell,
-             text::StrCat("the baseline column states no year; indicator ", indicator.number,
-                          "'s baseline is kept as 基期 -- (year unstated): give --baseline-year "
-                          "to state it"));
+             Format("the baseline column states no year; indicator $0's baseline is kept as 基期 -- (year unstated): give --baseline-year to state it", indicator.number));
     }
     switch (baseline.kind) {
       case CellValue::Kind::kAchieved: b.value = Achieved{}; break;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/csv.hpp"
+#include "core/messages.hpp"
 #include "healthact/import/table_import.hpp"
 #include "core/strings.hpp"
 #include "import/table_cells.hpp"
@@ -31,7 +32,7 @@ bool Utf8Checked(std::string_view text, std::string_view file, TableRead& read) 
   if (const std::optional<std::size_t> bad = utf8::FindInvalid(text)) {
     const utf8::LineColumn where = utf8::Locate(text.substr(0, *bad), *bad);
     read.diagnostics.push_back(At(DiagnosticCode::kInvalidUtf8, file, where.line, where.column,
-                                  "the text is not valid UTF-8 here; save the table as UTF-8"));
+                                  std::string(messages::Tr("the text is not valid UTF-8 here; save the table as UTF-8"))));
     return false;
   }
   return true;

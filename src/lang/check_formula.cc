@@ -12,8 +12,12 @@
 #include "model/vocabulary.hpp"
 #include "healthact/core/limits.hpp"
 #include "lang/vocabulary.hpp"
+#include "core/messages.hpp"
 
 namespace healthact::dsl::check {
+
+using messages::Format;
+using messages::Tr;
 
 using limits::kFirstYear;
 using limits::kLastYear;
@@ -44,8 +48,7 @@ bool IsReference(const ast::Token& token) {
 std::optional<FormulaType> Checker::TypeReference(const ast::Token& token, FormulaNode& node) {
   if (!typing_rule_) {
     Report(DiagnosticCode::kFormulaType, token.offset,
-           text::StrCat("a formula computes from counts of the year; '", token.text,
-                        "' refers to a figure, which only a 校验 (rule) may do"));
+           Format("a formula computes from counts of the year; '$0' refers to a figure, which only a 校验 (rule) may do", token.text));
     return std::nullopt;
   }
   std::string_view key = token.text;
@@ -79,19 +82,17 @@ std::optional<FormulaType> Checker::TypeReference(const ast::Token& token, Formu
   }
   if (indicator == nullptr) {
     Report(DiagnosticCode::kUnknownIndicator, token.offset,
-           text::StrCat("'", key, "' is not an indicator, part or count of this framework"));
+           Format("'$0' is not an indicator, part or count of this framework", key));
     return std::nullopt;
   }
   if (!indicator->measure_unit) {
     Report(DiagnosticCode::kFormulaType, token.offset,
-           text::StrCat("indicator ", indicator->number,
-                        " is qualitative (实现); a rule compares figures"));
+           Format("indicator $0 is qualitative (实现); a rule compares figures", indicator->number));
     return std::nullopt;
   }
   if (!indicator->parts.empty() && key == indicator->number) {
     Report(DiagnosticCode::kFormulaType, token.offset,
-           text::StrCat("indicator ", key, " has parts; name one of them (", indicator->parts[0].number,
-                        ")"));
+           Format("indicator $0 has parts; name one of them ($1)", key, indicator->parts[0].number));
     return std::nullopt;
   }
   node.kind = FormulaNode::Kind::kIndicator;
@@ -121,8 +122,7 @@ std::optional<FormulaType> Checker::TypeOperand(const ast::Operand& operand, For
                                    [&](const CountDeclaration& c) { return c.name == token->text; });
       if (it == counts.end()) {
         Report(DiagnosticCode::kUndefinedCount, token->offset,
-               text::StrCat("'", token->text, "' is not a declared count (declare it: 计数 ",
-                            token->text, " 人)"));
+               Format("'$0' is not a declared count (declare it: 计数 $0 人)", token->text));
         return std::nullopt;
       }
       node.kind = FormulaNode::Kind::kCount;
@@ -146,9 +146,7 @@ std::optional<FormulaType> Checker::Combine(const ast::Token& op, const FormulaT
     const bool rule_constant = typing_rule_ && (left.constant || right.constant);
     if (!rule_constant && (left.constant != right.constant || left.dimension != right.dimension)) {
       Report(DiagnosticCode::kFormulaType, op.offset,
-             text::StrCat("'", symbol, "' adds quantities of different kinds (",
-                          left.constant ? "a number" : left.dimension.ToString(), " and ",
-                          right.constant ? "a number" : right.dimension.ToString(), ")"));
+             Format("'$0' adds quantities of different kinds ($1 and $2)", symbol, left.constant ? "a number" : left.dimension.ToString(), right.constant ? "a number" : right.dimension.ToString()));
       return std::nullopt;
     }
     node.kind = symbol == "+" ? FormulaNode::Kind::kAdd : FormulaNode::Kind::kSubtract;
@@ -162,7 +160,7 @@ std::optional<FormulaType> Checker::Combine(const ast::Token& op, const FormulaT
     } else if (typing_rule_ && (left.constant || right.constant)) {
       // A rule scales a figure by a share (上年[1] * 1.2): the unit stays.
       if (!multiply && left.constant) {
-        Report(DiagnosticCode::kFormulaType, op.offset, "a number divided by a figure has no unit");
+        Report(DiagnosticCode::kFormulaType, op.offset, std::string(Tr("a number divided by a figure has no unit")));
         return std::nullopt;
       }
       result.dimension = (left.constant ? right : left).dimension;
@@ -171,12 +169,11 @@ std::optional<FormulaType> Checker::Combine(const ast::Token& op, const FormulaT
       const FormulaType& quantity = left.constant ? right : left;
       if (!constant.power_of_ten) {
         Report(DiagnosticCode::kFormulaType, op.offset,
-               "a formula scales a rate only by a power of ten (×100 for %, ×1000 for ‰, "
-               "×100000 for 1/10万)");
+               std::string(Tr("a formula scales a rate only by a power of ten (×100 for %, ×1000 for ‰, ×100000 for 1/10万)")));
         return std::nullopt;
       }
       if (!multiply && left.constant) {
-        Report(DiagnosticCode::kFormulaType, op.offset, "a number divided by a count has no unit");
+        Report(DiagnosticCode::kFormulaType, op.offset, std::string(Tr("a number divided by a count has no unit")));
         return std::nullopt;
       }
       result.dimension = quantity.dimension.ScaledBy(multiply ? *constant.power_of_ten
@@ -209,7 +206,7 @@ void Checker::TypeFormula(Indicator& indicator, const IndicatorLocations& where)
   if (statement == nullptr) return;
   if (!indicator.measure_unit) {
     Report(DiagnosticCode::kMissingUnit, statement->head.offset,
-           text::StrCat("indicator ", indicator.number, " has a formula but no 单位"));
+           Format("indicator $0 has a formula but no 单位", indicator.number));
     return;
   }
   Formula formula;
@@ -218,9 +215,7 @@ void Checker::TypeFormula(Indicator& indicator, const IndicatorLocations& where)
   const Dimension wanted = MeasureUnitDimension(*indicator.measure_unit);
   if (type->constant || type->dimension != wanted) {
     Report(DiagnosticCode::kFormulaType, statement->head.offset,
-           text::StrCat("the formula gives ", type->constant ? "a plain number" : type->dimension.ToString(),
-                        " but indicator ", indicator.number, " is in ", MeasureUnitSymbol(*indicator.measure_unit),
-                        " (", wanted.ToString(), ")"));
+           Format("the formula gives $0 but indicator $1 is in $2 ($3)", type->constant ? "a plain number" : type->dimension.ToString(), indicator.number, MeasureUnitSymbol(*indicator.measure_unit), wanted.ToString()));
     return;
   }
   if (statement->round) {
@@ -228,7 +223,7 @@ void Checker::TypeFormula(Indicator& indicator, const IndicatorLocations& where)
     absl::StatusOr<Decimal> places = Decimal::Parse(round.places.text);
     if (!places.ok() || places->scale() != 0 || *places > Decimal::FromInt(Decimal::kMaxScale)) {
       Report(DiagnosticCode::kNumberOutOfRange, round.places.offset,
-             text::StrCat("保留 takes a number of decimal places from 0 to ", Decimal::kMaxScale));
+             Format("保留 takes a number of decimal places from 0 to $0", Decimal::kMaxScale));
       return;
     }
     formula.round_places = std::stoi(places->ToString());
@@ -236,8 +231,7 @@ void Checker::TypeFormula(Indicator& indicator, const IndicatorLocations& where)
       std::optional<Rounding> rule = ParseRounding(round.rule->text);
       if (!rule) {
         Report(DiagnosticCode::kUnknownValue, round.rule->offset,
-               text::StrCat("unknown rounding rule '", round.rule->text,
-                            "' (expected ", vocabulary::ChoiceList(vocabulary::kRoundings), ")"));
+               Format("unknown rounding rule '$0' (expected $1)", round.rule->text, vocabulary::ChoiceList(vocabulary::kRoundings)));
         return;
       }
       formula.rounding = *rule;
@@ -252,9 +246,7 @@ void Checker::CheckRule(const ast::RuleStmt& statement) {
   const std::optional<Severity> severity = ParseSeverity(statement.severity.text);
   if (!severity) {
     Report(DiagnosticCode::kUnknownValue, statement.severity.offset,
-           text::StrCat("unknown severity '", statement.severity.text,
-                        "' (expected ", vocabulary::ChoiceList(vocabulary::kSeverities),
-                        ": error or warning)"));
+           Format("unknown severity '$0' (expected $1: error or warning)", statement.severity.text, vocabulary::ChoiceList(vocabulary::kSeverities)));
     return;
   }
   rule.severity = *severity;
@@ -266,13 +258,12 @@ void Checker::CheckRule(const ast::RuleStmt& statement) {
   if (!left || !right) return;
   if (left->constant && right->constant) {
     Report(DiagnosticCode::kFormulaType, statement.comparator.offset,
-           "a rule compares a unit's figures; both sides here are plain numbers");
+           std::string(Tr("a rule compares a unit's figures; both sides here are plain numbers")));
     return;
   }
   if (!left->constant && !right->constant && left->dimension != right->dimension) {
     Report(DiagnosticCode::kUnitMismatch, statement.comparator.offset,
-           text::StrCat("the rule compares ", left->dimension.ToString(), " with ",
-                        right->dimension.ToString(), "; both sides must be in one unit"));
+           Format("the rule compares $0 with $1; both sides must be in one unit", left->dimension.ToString(), right->dimension.ToString()));
     return;
   }
   if (statement.message) {
@@ -307,7 +298,7 @@ void Checker::CheckRule(const ast::RuleStmt& statement) {
   for (const ConsistencyRule& existing : contents_.rules) {
     if (existing.text == rule.text) {
       Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
-             text::StrCat("the rule ", rule.text, " is stated twice"));
+             Format("the rule $0 is stated twice", rule.text));
       return;
     }
   }

@@ -12,8 +12,12 @@
 #include "model/vocabulary.hpp"
 #include "healthact/core/limits.hpp"
 #include "lang/vocabulary.hpp"
+#include "core/messages.hpp"
 
 namespace healthact::dsl::check {
+
+using messages::Format;
+using messages::Tr;
 
 using limits::kFirstYear;
 using limits::kLastYear;
@@ -22,13 +26,12 @@ void Checker::CheckIndicator(const ast::IndicatorStmt& statement) {
   const std::string& number = statement.number.text;
   if (!IsWellFormedLabel(number)) {
     Report(DiagnosticCode::kMalformedNumberLabel, statement.number.offset,
-           text::StrCat("'", number, "' is not an indicator number (write 9, 25 or 25.1)"));
+           Format("'$0' is not an indicator number (write 9, 25 or 25.1)", number));
     return;
   }
   if (auto seen = defined_here_.find(number); seen != defined_here_.end()) {
     Report(DiagnosticCode::kDuplicateIndicator, statement.number.offset,
-           text::StrCat("indicator ", number, " is defined twice (first at line ",
-                        utf8::Locate(text_, seen->second).line, ")"));
+           Format("indicator $0 is defined twice (first at line $1)", number, utf8::Locate(text_, seen->second).line));
     return;
   }
   defined_here_.emplace(number, statement.head.offset);
@@ -40,12 +43,12 @@ void Checker::CheckIndicator(const ast::IndicatorStmt& statement) {
   } else {
     if (!statement.name) {
       Report(DiagnosticCode::kMissingName, statement.number.offset,
-             text::StrCat("indicator ", number, " needs a name: 指标 ", number, " \"name\" { … }"));
+             Format("indicator $0 needs a name: 指标 $0 \"name\" { … }", number));
       return;
     }
     if (indicators.size() >= static_cast<std::size_t>(limits::kMaxIndicators)) {
       Report(DiagnosticCode::kLimitExceeded, statement.number.offset,
-             text::StrCat("a framework has at most ", limits::kMaxIndicators, " indicators"));
+             Format("a framework has at most $0 indicators", limits::kMaxIndicators));
       return;
     }
     Indicator fresh;
@@ -57,7 +60,7 @@ void Checker::CheckIndicator(const ast::IndicatorStmt& statement) {
     indicator = &indicators.back();
   }
   if (statement.name && statement.name->text.empty()) {
-    Report(DiagnosticCode::kEmptyName, statement.name->offset, "the indicator's name is empty");
+    Report(DiagnosticCode::kEmptyName, statement.name->offset, std::string(Tr("the indicator's name is empty")));
   }
   if (statement.name) CheckNameLength(statement.name->text, statement.name->offset);
   IndicatorLocations& where = locations_[number];
@@ -86,13 +89,13 @@ void Checker::ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicato
       CheckSetting(*s, indicator.trend_rules);
     } else if (const auto* s = boost::get<ast::FormulaStmt>(&inner)) {
       if (where.formula_statement != nullptr) {
-        Report(DiagnosticCode::kDuplicateStatement, s->head.offset, "公式 is stated twice");
+        Report(DiagnosticCode::kDuplicateStatement, s->head.offset, std::string(Tr("公式 is stated twice")));
       }
       where.formula = s->head.offset;
       where.formula_statement = s;
     } else if (const auto* s = boost::get<ast::RangeStmt>(&inner)) {
       if (where.range_statement != nullptr) {
-        Report(DiagnosticCode::kDuplicateStatement, s->head.offset, "范围 is stated twice");
+        Report(DiagnosticCode::kDuplicateStatement, s->head.offset, std::string(Tr("范围 is stated twice")));
       }
       where.range_statement = s;
     }
@@ -116,7 +119,7 @@ void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
   const std::string_view name = Spelling(*keyword).chinese;
   if (!seen.insert(std::string(name)).second) {
     Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
-           text::StrCat(name, " is stated twice for indicator ", indicator.number));
+           Format("$0 is stated twice for indicator $1", name, indicator.number));
     return;
   }
   const ast::Token& value = statement.argument;
@@ -128,26 +131,26 @@ void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
       return true;
     }
     Report(code, value.offset,
-           text::StrCat("unknown ", what, " '", value.text, "' (expected ", expected, ")"));
+           Format("unknown $0 '$1' (expected $2)", what, value.text, expected));
     return false;
   };
   switch (*keyword) {
     case Keyword::kUnit:
       where.unit_failed = !assign(ParseMeasureUnit(value.text), indicator.measure_unit, DiagnosticCode::kUnknownUnit,
-                                  "unit", "岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 or 个");
+                                  Tr("unit"), Tr("岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 or 个"));
       break;
     case Keyword::kDirection:
       where.direction_failed =
           !assign(ParseDirection(value.text), indicator.direction, DiagnosticCode::kUnknownValue,
-                  "direction", vocabulary::ChoiceList(vocabulary::kDirections));
+                  Tr("direction"), vocabulary::ChoiceList(vocabulary::kDirections));
       break;
     case Keyword::kCategory:
       assign(ParseCategory(value.text), indicator.category, DiagnosticCode::kUnknownValue,
-             "category", vocabulary::ChoiceList(vocabulary::kCategories));
+             Tr("category"), vocabulary::ChoiceList(vocabulary::kCategories));
       break;
     case Keyword::kBinding:
       assign(ParseBindingForce(value.text), indicator.binding, DiagnosticCode::kUnknownValue,
-             "binding force", vocabulary::ChoiceList(vocabulary::kBindingForces));
+             Tr("binding force"), vocabulary::ChoiceList(vocabulary::kBindingForces));
       break;
     case Keyword::kAggregateWeight:
       where.aggregate_weight = value.offset;
@@ -167,24 +170,23 @@ void Checker::ApplyPart(const ast::PartStmt& statement, Indicator& indicator) {
   const std::string prefix = indicator.number + ".";
   if (!IsWellFormedLabel(number) || !number.starts_with(prefix)) {
     Report(DiagnosticCode::kPartOutsideIndicator, statement.number.offset,
-           text::StrCat("part '", number, "' does not belong to indicator ", indicator.number,
-                        " (write ", indicator.number, ".1, ", indicator.number, ".2, …)"));
+           Format("part '$0' does not belong to indicator $1 (write $1.1, $1.2, …)", number, indicator.number));
     return;
   }
   for (const IndicatorPart& part : indicator.parts) {
     if (part.number == number) {
       Report(DiagnosticCode::kDuplicateStatement, statement.number.offset,
-             text::StrCat("part ", number, " is declared twice"));
+             Format("part $0 is declared twice", number));
       return;
     }
   }
   if (statement.name.text.empty()) {
-    Report(DiagnosticCode::kEmptyName, statement.name.offset, "the part's name is empty");
+    Report(DiagnosticCode::kEmptyName, statement.name.offset, std::string(Tr("the part's name is empty")));
   }
   CheckNameLength(statement.name.text, statement.name.offset);
   if (indicator.parts.size() >= static_cast<std::size_t>(limits::kMaxParts)) {
     Report(DiagnosticCode::kLimitExceeded, statement.number.offset,
-           text::StrCat("an indicator has at most ", limits::kMaxParts, " parts"));
+           Format("an indicator has at most $0 parts", limits::kMaxParts));
     return;
   }
   indicator.parts.push_back(IndicatorPart{number, statement.name.text});
@@ -203,11 +205,11 @@ void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& ind
   if (!is_target) {
     if (statement.source) {
       Report(DiagnosticCode::kSyntax, statement.source->head.offset,
-             "a baseline cites no source of its own; cite the indicator with 来源");
+             std::string(Tr("a baseline cites no source of its own; cite the indicator with 来源")));
     }
     if (has_baseline) {
       Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
-             text::StrCat("indicator ", indicator.number, " has two baselines"));
+             Format("indicator $0 has two baselines", indicator.number));
       return;
     }
     has_baseline = true;
@@ -224,7 +226,7 @@ void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& ind
   }
   if (!target_years.insert(*year).second) {
     Report(DiagnosticCode::kDuplicateYear, statement.year.offset,
-           text::StrCat("indicator ", indicator.number, " has two targets for ", *year));
+           Format("indicator $0 has two targets for $1", indicator.number, *year));
     return;
   }
   std::optional<TargetForm> form = ReadTarget(statement.value, indicator);
@@ -253,7 +255,7 @@ std::optional<int> Checker::ReadYear(const ast::Token& token) {
                         *number <= Decimal::FromInt(kLastYear);
   if (!in_range) {
     Report(DiagnosticCode::kYearOutOfRange, token.offset,
-           text::StrCat("'", token.text, "' is not a year from ", kFirstYear, " to ", kLastYear));
+           Format("'$0' is not a year from $1 to $2", token.text, kFirstYear, kLastYear));
     return std::nullopt;
   }
   return std::stoi(number->ToString());
@@ -265,7 +267,7 @@ std::optional<Decimal> Checker::ReadNumber(const ast::Token& token) {
   Report(number.status().code() == absl::StatusCode::kOutOfRange
              ? DiagnosticCode::kNumberOutOfRange
              : DiagnosticCode::kMalformedNumber,
-         token.offset, text::StrCat("'", token.text, "': ", number.status().message()));
+         token.offset, Format("'$0': $1", token.text, number.status().message()));
   return std::nullopt;
 }
 
@@ -299,18 +301,16 @@ bool Checker::CheckItemUnit(const ast::Item& item, const Indicator& indicator) {
                           text.find_first_not_of("0123456789", digits) == std::string_view::npos;
     if (exponent) {
       Report(DiagnosticCode::kMalformedNumber, item.unit->offset,
-             text::StrCat("a number is written out in full, without an exponent ('", text,
-                          "'): 1e3 is written 1000"));
+             Format("a number is written out in full, without an exponent ('$0'): 1e3 is written 1000", text));
       return false;
     }
     Report(DiagnosticCode::kUnknownUnit, item.unit->offset,
-           text::StrCat("unknown unit '", item.unit->text, "'"));
+           Format("unknown unit '$0'", item.unit->text));
     return false;
   }
   if (indicator.measure_unit && MeasureUnitDimension(*unit) != MeasureUnitDimension(*indicator.measure_unit)) {
     Report(DiagnosticCode::kUnitMismatch, item.unit->offset,
-           text::StrCat("value in ", MeasureUnitSymbol(*unit), " but indicator ", indicator.number,
-                        " is measured in ", MeasureUnitSymbol(*indicator.measure_unit)));
+           Format("value in $0 but indicator $1 is measured in $2", MeasureUnitSymbol(*unit), indicator.number, MeasureUnitSymbol(*indicator.measure_unit)));
     return false;
   }
   return true;
@@ -320,7 +320,7 @@ std::optional<ComparisonTarget> Checker::ReadComparison(const ast::Item& item,
                                                         const Indicator& indicator) {
   if (!IsNumberToken(item.body)) {
     Report(DiagnosticCode::kUnknownValue, item.body.offset,
-           text::StrCat("expected a number, found '", item.body.text, "'"));
+           Format("expected a number, found '$0'", item.body.text));
     return std::nullopt;
   }
   std::optional<Decimal> number = ReadNumber(item.body);
@@ -343,12 +343,12 @@ std::optional<TargetForm> Checker::ReadTarget(const ast::Value& value, const Ind
     const std::string& word = first.body.text;
     if (first.comparator) {
       Report(DiagnosticCode::kUnknownValue, first.body.offset,
-             text::StrCat("a comparator must be followed by a number, not '", word, "'"));
+             Format("a comparator must be followed by a number, not '$0'", word));
       return std::nullopt;
     }
     if (first.unit) {
       Report(DiagnosticCode::kUnknownValue, first.unit->offset,
-             text::StrCat("'", word, "' takes no unit"));
+             Format("'$0' takes no unit", word));
       return std::nullopt;
     }
     if (IsAchievementWord(word)) return AchievementTarget{};
@@ -356,12 +356,11 @@ std::optional<TargetForm> Checker::ReadTarget(const ast::Value& value, const Ind
     if (auto absence = ParseAbsence(word)) {
       if (*absence == Absence::kNotApplicable) return NotApplicableTarget{};
       Report(DiagnosticCode::kUnknownValue, first.body.offset,
-             text::StrCat("'", word, "' describes a baseline, not a target"));
+             Format("'$0' describes a baseline, not a target", word));
       return std::nullopt;
     }
     Report(DiagnosticCode::kUnknownValue, first.body.offset,
-           text::StrCat("unknown target '", word,
-                        "' (expected a number, 实现, 下降, 明显下降, 持续下降 or --)"));
+           Format("unknown target '$0' (expected a number, 实现, 下降, 明显下降, 持续下降 or --)", word));
     return std::nullopt;
   }
   std::vector<ComparisonTarget> parts;
@@ -381,7 +380,7 @@ std::optional<BaselineValue> Checker::ReadBaseline(const ast::Value& value) {
   for (const ast::Item& item : value) {
     if (item.comparator) {
       Report(DiagnosticCode::kUnknownValue, item.comparator->offset,
-             "a baseline is a value, written without a comparator");
+             std::string(Tr("a baseline is a value, written without a comparator")));
       return std::nullopt;
     }
   }
@@ -390,8 +389,7 @@ std::optional<BaselineValue> Checker::ReadBaseline(const ast::Value& value) {
     if (IsAchievementWord(word)) return Achieved{};
     if (auto absence = ParseAbsence(word)) return *absence;
     Report(DiagnosticCode::kUnknownValue, first.body.offset,
-           text::StrCat("unknown baseline '", word,
-                        "' (expected a number, 实现, 未建立, 未统计 or --)"));
+           Format("unknown baseline '$0' (expected a number, 实现, 未建立, 未统计 or --)", word));
     return std::nullopt;
   }
   std::vector<Decimal> numbers;
@@ -399,7 +397,7 @@ std::optional<BaselineValue> Checker::ReadBaseline(const ast::Value& value) {
   for (const ast::Item& item : value) {
     if (!IsNumberToken(item.body)) {
       Report(DiagnosticCode::kUnknownValue, item.body.offset,
-             text::StrCat("expected a number, found '", item.body.text, "'"));
+             Format("expected a number, found '$0'", item.body.text));
       ok = false;
       continue;
     }
@@ -417,8 +415,7 @@ std::optional<Decimal> Checker::ReadRangeEnd(const ast::Token& end, bool& ok) {
   if (!IsNumberToken(end)) {
     if (ParseAbsence(end.text) == Absence::kNotApplicable) return std::nullopt;  // open
     Report(DiagnosticCode::kUnknownValue, end.offset,
-           text::StrCat("expected a number or -- (no bound), found '", end.text,
-                        "'; 范围 takes the lowest and highest value in the indicator's unit: 范围 0 24"));
+           Format("expected a number or -- (no bound), found '$0'; 范围 takes the lowest and highest value in the indicator's unit: 范围 0 24", end.text));
     ok = false;
     return std::nullopt;
   }
@@ -430,7 +427,7 @@ std::optional<Decimal> Checker::ReadRangeEnd(const ast::Token& end, bool& ok) {
 void Checker::ReadRange(const ast::RangeStmt& statement, Indicator& indicator) {
   if (!indicator.measure_unit) {
     Report(DiagnosticCode::kMissingUnit, statement.head.offset,
-           text::StrCat("indicator ", indicator.number, " states a 范围 but no 单位"));
+           Format("indicator $0 states a 范围 but no 单位", indicator.number));
     return;
   }
   bool ok = true;
@@ -440,8 +437,7 @@ void Checker::ReadRange(const ast::RangeStmt& statement, Indicator& indicator) {
   if (!ok) return;
   if (range.minimum && range.maximum && *range.minimum > *range.maximum) {
     Report(DiagnosticCode::kUnknownValue, statement.low.offset,
-           text::StrCat("the range's low end ", range.minimum->ToString(), " is above its high end ",
-                        range.maximum->ToString()));
+           Format("the range's low end $0 is above its high end $1", range.minimum->ToString(), range.maximum->ToString()));
     return;
   }
   range.whole = DefaultRange(*indicator.measure_unit).whole;  // a head count stays whole

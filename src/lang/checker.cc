@@ -13,8 +13,12 @@
 #include "lang/vocabulary.hpp"
 
 #include "lang/checker_impl.hpp"
+#include "core/messages.hpp"
 
 namespace healthact::dsl {
+
+using messages::Format;
+using messages::Tr;
 namespace check {
 
 using limits::kFirstYear;
@@ -44,7 +48,7 @@ std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>&
   for (const ast::TopStmt& statement : statements) CheckTop(statement);
   if (!has_header_) {
     Report(DiagnosticCode::kMissingHeader, 0,
-           "a framework text begins with 框架 \"name\" (framework \"name\")");
+           std::string(Tr("a framework text begins with 框架 \"name\" (framework \"name\")")));
   }
   CheckScoring();
   CheckDepartmentRule();
@@ -55,11 +59,10 @@ std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>&
         std::none_of(contents_.counts.begin(), contents_.counts.end(),
                      [&](const CountDeclaration& c) { return c.name == *indicator.aggregate_weight; })) {
       Report(DiagnosticCode::kUndefinedCount, *it->second.aggregate_weight,
-             text::StrCat("'", *indicator.aggregate_weight, "' is not a declared count"));
+             Format("'$0' is not a declared count", *indicator.aggregate_weight));
     } else if (indicator.aggregate_weight && contents_.counts.empty()) {
       Report(DiagnosticCode::kUndefinedCount, *it->second.aggregate_weight,
-             text::StrCat("'", *indicator.aggregate_weight, "' is not a declared count (计数 ",
-                          *indicator.aggregate_weight, " 人)"));
+             Format("'$0' is not a declared count (计数 $0 人)", *indicator.aggregate_weight));
     }
     TypeFormula(indicator, it->second);
     const ReportAt report = [this](DiagnosticCode code, std::size_t offset, std::string message) {
@@ -77,9 +80,7 @@ std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>&
     if (std::none_of(actions.begin(), actions.end(),
                      [&](const SpecialAction& a) { return a.name == indicator->action; })) {
       Report(DiagnosticCode::kUnknownAction, place,
-             text::StrCat("indicator ", number, " names special action '", indicator->action,
-                          "', which the framework does not declare (专项行动 \"", indicator->action,
-                          "\")"));
+             Format("indicator $0 names special action '$1', which the framework does not declare (专项行动 \"$1\")", number, indicator->action));
     }
   }
   for (const ast::RuleStmt* rule : rule_statements_) CheckRule(*rule);
@@ -94,7 +95,7 @@ void Checker::CheckTop(const ast::TopStmt& statement) {
     void operator()(const ast::SourceStmt& s) const {
       if (self.has_source_ && self.parent_ == nullptr) {
         self.Report(DiagnosticCode::kDuplicateStatement, s.head.offset,
-                    "the framework's 来源 is stated twice");
+                    std::string(Tr("the framework's 来源 is stated twice")));
       }
       self.has_source_ = true;
       if (auto citation = self.ReadSource(s)) self.contents_.source = *citation;
@@ -117,11 +118,11 @@ void Checker::CheckSimple(const ast::Simple& statement) {
     case Keyword::kFramework:
       if (has_header_) {
         Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
-               "a text holds one framework; 框架 is stated twice");
+               std::string(Tr("a text holds one framework; 框架 is stated twice")));
       }
       has_header_ = true;
       if (statement.argument.text.empty()) {
-        Report(DiagnosticCode::kEmptyName, statement.argument.offset, "the framework's name is empty");
+        Report(DiagnosticCode::kEmptyName, statement.argument.offset, std::string(Tr("the framework's name is empty")));
       }
       contents_.name = statement.argument.text;
       break;
@@ -132,8 +133,7 @@ void Checker::CheckSimple(const ast::Simple& statement) {
         contents_.scoring.partial_credit = *credit;
       } else {
         Report(DiagnosticCode::kUnknownValue, statement.argument.offset,
-               text::StrCat("unknown partial credit '", statement.argument.text,
-                            "' (expected 无 or 线性)"));
+               Format("unknown partial credit '$0' (expected 无 or 线性)", statement.argument.text));
       }
       break;
     case Keyword::kBasis:
@@ -142,7 +142,7 @@ void Checker::CheckSimple(const ast::Simple& statement) {
     case Keyword::kAction: {
       const std::string& name = statement.argument.text;
       if (name.empty()) {
-        Report(DiagnosticCode::kEmptyName, statement.argument.offset, "the special action's name is empty");
+        Report(DiagnosticCode::kEmptyName, statement.argument.offset, std::string(Tr("the special action's name is empty")));
         break;
       }
       CheckNameLength(name, statement.argument.offset);
@@ -150,7 +150,7 @@ void Checker::CheckSimple(const ast::Simple& statement) {
       if (std::any_of(actions.begin(), actions.end(),
                       [&](const SpecialAction& action) { return action.name == name; })) {
         Report(DiagnosticCode::kDuplicateStatement, statement.argument.offset,
-               text::StrCat("special action '", name, "' is declared twice"));
+               Format("special action '$0' is declared twice", name));
         break;
       }
       actions.push_back(SpecialAction{name});
@@ -163,8 +163,7 @@ void Checker::CheckSimple(const ast::Simple& statement) {
       });
       if (it == indicators.end()) {
         Report(DiagnosticCode::kUnknownIndicator, statement.argument.offset,
-               text::StrCat("删除 names indicator ", statement.argument.text,
-                            ", which the framework does not have"));
+               Format("删除 names indicator $0, which the framework does not have", statement.argument.text));
       } else {
         locations_.erase(it->number);
         // An inherited rule about the dropped indicator can no longer be
@@ -193,7 +192,7 @@ void Checker::CheckSimple(const ast::Simple& statement) {
 
 std::optional<Citation> Checker::ReadSource(const ast::SourceStmt& statement) {
   if (statement.document.text.empty()) {
-    Report(DiagnosticCode::kEmptyName, statement.document.offset, "来源 names no document");
+    Report(DiagnosticCode::kEmptyName, statement.document.offset, std::string(Tr("来源 names no document")));
     return std::nullopt;
   }
   return Citation{statement.document.text, statement.locator ? statement.locator->text : ""};
@@ -204,7 +203,7 @@ void Checker::CheckSetting(const ast::SettingStmt& statement, TrendRules& rules)
   const ast::Item& item = statement.value;
   if (item.comparator) {
     Report(DiagnosticCode::kUnknownValue, item.comparator->offset,
-           text::StrCat(statement.head.text, " takes a plain number, without a comparator"));
+           Format("$0 takes a plain number, without a comparator", statement.head.text));
     return;
   }
   std::optional<Decimal> number = ReadNumber(item.body);
@@ -212,24 +211,24 @@ void Checker::CheckSetting(const ast::SettingStmt& statement, TrendRules& rules)
   if (keyword == Keyword::kMarkedChange) {
     if (!item.unit || ParseMeasureUnit(item.unit->text) != MeasureUnit::kPercent) {
       Report(DiagnosticCode::kUnitMismatch, item.unit ? item.unit->offset : item.body.offset,
-             "明显下降幅度 is a relative change in %, e.g. 明显下降幅度 10%");
+             std::string(Tr("明显下降幅度 is a relative change in %, e.g. 明显下降幅度 10%")));
       return;
     }
     if (number->is_negative() || number->is_zero() || *number > Decimal::FromInt(100)) {
       Report(DiagnosticCode::kNumberOutOfRange, item.body.offset,
-             "明显下降幅度 must be more than 0% and at most 100%");
+             std::string(Tr("明显下降幅度 must be more than 0% and at most 100%")));
       return;
     }
     rules.marked_change_percent = *number;
   } else {
     if (item.unit) {
       Report(DiagnosticCode::kUnitMismatch, item.unit->offset,
-             "持续下降年数 is a number of years, written without a unit");
+             std::string(Tr("持续下降年数 is a number of years, written without a unit")));
       return;
     }
     if (number->scale() != 0 || *number < Decimal::FromInt(2) || *number > Decimal::FromInt(50)) {
       Report(DiagnosticCode::kNumberOutOfRange, item.body.offset,
-             "持续下降年数 must be a whole number of years from 2 to 50");
+             std::string(Tr("持续下降年数 must be a whole number of years from 2 to 50")));
       return;
     }
     rules.continuous_years = std::stoi(number->ToString());
@@ -241,18 +240,18 @@ void Checker::CheckCount(const ast::CountStmt& statement) {
       std::find_if(contents_.counts.begin(), contents_.counts.end(),
                    [&](const CountDeclaration& c) { return c.name == statement.name.text; })) {
     Report(DiagnosticCode::kDuplicateStatement, statement.name.offset,
-           text::StrCat("count '", statement.name.text, "' is declared twice"));
+           Format("count '$0' is declared twice", statement.name.text));
     return;
   }
   const std::optional<MeasureUnit> unit = ParseMeasureUnit(statement.unit.text);
   if (!unit) {
     Report(DiagnosticCode::kUnknownUnit, statement.unit.offset,
-           text::StrCat("unknown unit '", statement.unit.text, "' (a count is in 人, 例 or 个)"));
+           Format("unknown unit '$0' (a count is in 人, 例 or 个)", statement.unit.text));
     return;
   }
   if (MeasureUnitDimension(*unit).count != 1 || MeasureUnitDimension(*unit).scale != 0) {
     Report(DiagnosticCode::kUnitMismatch, statement.unit.offset,
-           text::StrCat("a count is in 人, 例 or 个, not ", statement.unit.text));
+           Format("a count is in 人, 例 or 个, not $0", statement.unit.text));
     return;
   }
   contents_.counts.push_back(CountDeclaration{statement.name.text, *unit});
@@ -265,11 +264,10 @@ void Checker::CheckAssignment(const ast::Assignment& statement) {
   if (!value) return;
   if (value->is_negative() || *value > Decimal::FromInt(100)) {
     Report(DiagnosticCode::kNumberOutOfRange, statement.value.offset,
-           text::StrCat(weight                                ? "a weight"
+           Format("$0 must be from 0 to 100", weight                                ? "a weight"
                         : keyword == Keyword::kGrade          ? "a grade's minimum score"
                         : keyword == Keyword::kDepartmentWeight ? "a department weight"
-                                                               : "a task's credit",
-                        " must be from 0 to 100"));
+                                                               : "a task's credit"));
     return;
   }
   if (keyword == Keyword::kDepartmentWeight || keyword == Keyword::kTaskCredit) {
@@ -282,7 +280,7 @@ void Checker::CheckAssignment(const ast::Assignment& statement) {
     const std::string key = (statement.subject.quoted ? "basis:" : "") + statement.subject.text;
     if (!weight_offsets_.emplace(key, statement.subject.offset).second) {
       Report(DiagnosticCode::kDuplicateStatement, statement.subject.offset,
-             text::StrCat("the weight of '", statement.subject.text, "' is stated twice"));
+             Format("the weight of '$0' is stated twice", statement.subject.text));
       return;
     }
     if (!first_weight_) first_weight_ = statement.head.offset;
@@ -293,8 +291,7 @@ void Checker::CheckAssignment(const ast::Assignment& statement) {
   for (const Grade& grade : scoring.grades) {
     if (grade.name == statement.subject.text || grade.minimum == *value) {
       Report(DiagnosticCode::kDuplicateStatement, statement.subject.offset,
-             text::StrCat("grade '", statement.subject.text,
-                          "' repeats another grade's name or minimum"));
+             Format("grade '$0' repeats another grade's name or minimum", statement.subject.text));
       return;
     }
   }
@@ -314,16 +311,14 @@ void Checker::CheckDepartmentStatement(const ast::Assignment& statement, bool we
     part = vocabulary::Lookup(vocabulary::kDepartmentParts, subject.text);
     if (!part) {
       Report(DiagnosticCode::kUnknownValue, subject.offset,
-             text::StrCat("部门考核 weighs ", vocabulary::ChoiceList(vocabulary::kDepartmentParts),
-                          ", not '", subject.text, "'"));
+             Format("部门考核 weighs $0, not '$1'", vocabulary::ChoiceList(vocabulary::kDepartmentParts), subject.text));
       return;
     }
   } else {
     state = ParseTaskState(subject.text);
     if (!state || *state == TaskState::kOpen) {
       Report(DiagnosticCode::kUnknownValue, subject.offset,
-             text::StrCat("任务得分 is stated for 按期完成, 逾期完成 or 逾期未完成, not '", subject.text,
-                          "'", state ? " (a task not yet due is not judged)" : ""));
+             Format("任务得分 is stated for 按期完成, 逾期完成 or 逾期未完成, not '$0'$1", subject.text, state ? " (a task not yet due is not judged)" : ""));
       return;
     }
   }
@@ -331,7 +326,7 @@ void Checker::CheckDepartmentStatement(const ast::Assignment& statement, bool we
   const std::string_view key = part ? DepartmentPartName(*part) : TaskStateName(*state);
   if (!department_offsets_.emplace(std::string(key), subject.offset).second) {
     Report(DiagnosticCode::kDuplicateStatement, subject.offset,
-           text::StrCat(statement.head.text, " ", subject.text, " is stated twice"));
+           Format("$0 $1 is stated twice", statement.head.text, subject.text));
     return;
   }
   DepartmentRule& rule = contents_.department_rule ? *contents_.department_rule
@@ -362,20 +357,17 @@ void Checker::CheckDepartmentRule() {
   const std::optional<std::size_t> tasks = at("任务"), indicators = at("行动指标");
   if (!inherited && (!tasks || !indicators)) {
     Report(DiagnosticCode::kWeightsInvalid, first,
-           text::StrCat("the department rule weighs both parts: add 部门考核 ",
-                        !tasks ? "任务" : "行动指标", " N (0 leaves it out)"));
+           Format("the department rule weighs both parts: add 部门考核 $0 N (0 leaves it out)", !tasks ? "任务" : "行动指标"));
     return;
   }
   if (rule.task_weight.is_zero() && rule.indicator_weight.is_zero()) {
     Report(DiagnosticCode::kWeightsInvalid, tasks.value_or(first),
-           "部门考核 任务 and 部门考核 行动指标 are both 0: a department would have no score");
+           std::string(Tr("部门考核 任务 and 部门考核 行动指标 are both 0: a department would have no score")));
   }
   if (rule.done_late > rule.done || rule.overdue > rule.done_late) {
     const std::string_view later = rule.done_late > rule.done ? "逾期完成" : "逾期未完成";
     Report(DiagnosticCode::kWeightsInvalid, at(later).value_or(first),
-           text::StrCat("任务得分 must not reward lateness: 按期完成 ", rule.done.ToString(),
-                        " ≥ 逾期完成 ", rule.done_late.ToString(), " ≥ 逾期未完成 ",
-                        rule.overdue.ToString()));
+           Format("任务得分 must not reward lateness: 按期完成 $0 ≥ 逾期完成 $1 ≥ 逾期未完成 $2", rule.done.ToString(), rule.done_late.ToString(), rule.overdue.ToString()));
   }
 }
 
@@ -385,7 +377,7 @@ void Checker::CheckScoring() {
   Scoring& scoring = contents_.scoring;
   if (!scoring.grades.empty() && !scoring.grades.back().minimum.is_zero()) {
     Report(DiagnosticCode::kWeightsInvalid, first_grade_.value_or(0),
-           "the lowest grade must start at 0, so that every score has a grade (等级 不合格 0)");
+           std::string(Tr("the lowest grade must start at 0, so that every score has a grade (等级 不合格 0)")));
   }
   if (!first_weight_) return;
   std::map<std::string, int> group_size;
@@ -396,7 +388,7 @@ void Checker::CheckScoring() {
   for (const auto& [number, weight] : scoring.indicator_weights) {
     if (FindIndicator(number) == nullptr) {
       Report(DiagnosticCode::kUnknownIndicator, weight_offsets_.at(number),
-             text::StrCat("权重 names indicator ", number, ", which the framework does not have"));
+             Format("权重 names indicator $0, which the framework does not have", number));
       ok = false;
       continue;
     }
@@ -406,15 +398,14 @@ void Checker::CheckScoring() {
   for (const auto& [basis, weight] : scoring.basis_weights) {
     if (!group_size.count(basis)) {
       Report(DiagnosticCode::kUnknownIndicator, weight_offsets_.at("basis:" + basis),
-             text::StrCat("权重 names the basis '", basis, "', which no indicator has"));
+             Format("权重 names the basis '$0', which no indicator has", basis));
       ok = false;
       continue;
     }
     for (const Indicator& indicator : contents_.indicators) {
       if (indicator.basis == basis && !weighed.insert(indicator.number).second) {
         Report(DiagnosticCode::kWeightsInvalid, weight_offsets_.at("basis:" + basis),
-               text::StrCat("indicator ", indicator.number,
-                            " is weighed twice: on its own and by its basis"));
+               Format("indicator $0 is weighed twice: on its own and by its basis", indicator.number));
         ok = false;
       }
     }
@@ -425,14 +416,14 @@ void Checker::CheckScoring() {
   const bool all_weighed = weighed.size() == contents_.indicators.size();
   if (total > hundred || (all_weighed && total != hundred)) {
     Report(DiagnosticCode::kWeightsInvalid, *first_weight_,
-           text::StrCat("the weights add up to ", total.ToString(), ", not 100"));
+           Format("the weights add up to $0, not 100", total.ToString()));
   }
 }
 
 void Checker::CheckNameLength(std::string_view name, std::size_t offset) {
   if (utf8::CountCodePoints(name) > static_cast<std::size_t>(limits::kMaxNameLength)) {
     Report(DiagnosticCode::kLimitExceeded, offset,
-           text::StrCat("a name has at most ", limits::kMaxNameLength, " characters"));
+           Format("a name has at most $0 characters", limits::kMaxNameLength));
   }
 }
 

@@ -12,8 +12,12 @@
 #include "model/vocabulary.hpp"
 #include "healthact/core/limits.hpp"
 #include "lang/vocabulary.hpp"
+#include "core/messages.hpp"
 
 namespace healthact::dsl {
+
+using messages::Format;
+using messages::Tr;
 
 using limits::kFirstYear;
 using limits::kLastYear;
@@ -49,9 +53,7 @@ void ResolveTrends(Indicator& indicator, const TrendRules& framework_rules,
                                          : framework_rules.marked_change_percent;
       if (!trend->marked_change_percent) {
         Report(DiagnosticCode::kTrendUndefined, where.Target(target.year),
-               text::StrCat(TrendKindName(trend->kind),
-                            " needs the size of a marked change: state 明显下降幅度 N% in the "
-                            "framework or the indicator"));
+               Format("$0 needs the size of a marked change: state 明显下降幅度 N% in the framework or the indicator", TrendKindName(trend->kind)));
       }
     }
     if (continuous) {
@@ -60,9 +62,7 @@ void ResolveTrends(Indicator& indicator, const TrendRules& framework_rules,
                                     : framework_rules.continuous_years;
       if (!trend->continuous_years) {
         Report(DiagnosticCode::kTrendUndefined, where.Target(target.year),
-               text::StrCat(TrendKindName(trend->kind),
-                            " needs a number of years: state 持续下降年数 N in the framework or "
-                            "the indicator"));
+               Format("$0 needs a number of years: state 持续下降年数 N in the framework or the indicator", TrendKindName(trend->kind)));
       }
     }
   }
@@ -90,7 +90,7 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
   const std::string& n = indicator.number;
   if (indicator.targets.empty()) {
     if (where.target_failed) return;  // already reported
-    Report(DiagnosticCode::kNoTarget, where.head, text::StrCat("indicator ", n, " has no target"));
+    Report(DiagnosticCode::kNoTarget, where.head, Format("indicator $0 has no target", n));
     return;
   }
   // Qualitative (实现) against quantitative (numbers, trends, parts).
@@ -105,15 +105,12 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
   }
   if (achievement != nullptr && quantitative != nullptr) {
     Report(DiagnosticCode::kTargetKindMismatch, where.Target(quantitative->year),
-           text::StrCat("indicator ", n, " is an achievement indicator (", achievement->year,
-                        ": 实现); its ", quantitative->year, " target '",
-                        TargetText(quantitative->form), "' cannot be evaluated as one"));
+           Format("indicator $0 is an achievement indicator ($1: 实现); its $2 target '$3' cannot be evaluated as one", n, achievement->year, quantitative->year, TargetText(quantitative->form)));
     return;
   }
   if (achievement != nullptr && indicator.measure_unit) {
     Report(DiagnosticCode::kTargetKindMismatch, where.Target(achievement->year),
-           text::StrCat("实现 is a target for a qualitative indicator, but indicator ", n,
-                        " is measured in ", MeasureUnitSymbol(*indicator.measure_unit)));
+           Format("实现 is a target for a qualitative indicator, but indicator $0 is measured in $1", n, MeasureUnitSymbol(*indicator.measure_unit)));
     return;
   }
   const bool numeric_baseline =
@@ -122,7 +119,7 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
   if ((quantitative != nullptr || numeric_baseline) && !indicator.measure_unit) {
     if (where.unit_failed) return;  // the unknown unit is already reported
     Report(DiagnosticCode::kMissingUnit, where.head,
-           text::StrCat("indicator ", n, " has numeric values but no 单位"));
+           Format("indicator $0 has numeric values but no 单位", n));
     return;
   }
 
@@ -131,14 +128,12 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
   const auto check_parts = [&](std::size_t count, std::size_t offset, const std::string& what) {
     if (declared == 0 && count > 1) {
       Report(DiagnosticCode::kPartCountMismatch, offset,
-             text::StrCat(what, " gives ", count, " parts but indicator ", n,
-                          " declares none (分项 ", n, ".1 \"…\")"));
+             Format("$0 gives $1 parts but indicator $2 declares none (分项 $2.1 \"…\")", what, count, n));
       return false;
     }
     if (declared > 0 && count != declared) {
       Report(DiagnosticCode::kPartCountMismatch, offset,
-             text::StrCat(what, " gives ", count, count == 1 ? " value" : " values",
-                          " but indicator ", n, " has ", declared, " parts"));
+             Format("$0 gives $1$2 but indicator $3 has $4 parts", what, count, count == 1 ? " value" : " values", n, declared));
       return false;
     }
     return true;
@@ -148,14 +143,14 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
     const std::size_t count = Comparisons(target.form).size();
     if (count == 0) continue;
     parts_ok &= check_parts(count, where.Target(target.year),
-                            text::StrCat("the ", target.year, " target"));
+                            Format("the $0 target", target.year));
   }
   if (indicator.baseline) {
     std::size_t count = 0;
     if (std::holds_alternative<Decimal>(indicator.baseline->value)) count = 1;
     if (const auto* v = std::get_if<std::vector<Decimal>>(&indicator.baseline->value)) count = v->size();
     if (count > 0) {
-      parts_ok &= check_parts(count, where.baseline.value_or(where.head), "the baseline");
+      parts_ok &= check_parts(count, where.baseline.value_or(where.head), std::string(Tr("the baseline")));
     }
   }
 
@@ -171,16 +166,12 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
       if (c.written_bare && indicator.direction == Direction::kUnspecified && i == 0 &&
           !where.direction_failed) {
         Report(DiagnosticCode::kBareTargetNoDirection, offset,
-               text::StrCat("bare target ", c.value.ToString(), " of indicator ", n,
-                            " has no declared direction; it is read as ≥ (a floor). State 方向 "
-                            "越高越好 or 越低越好"));
+               Format("bare target $0 of indicator $1 has no declared direction; it is read as ≥ (a floor). State 方向 越高越好 or 越低越好", c.value.ToString(), n));
       }
       if ((indicator.direction == Direction::kLowerIsBetter && IsFloor(c.comparator)) ||
           (indicator.direction == Direction::kHigherIsBetter && IsCeiling(c.comparator))) {
         Report(DiagnosticCode::kComparatorAgainstDirection, offset,
-               text::StrCat("target ", ComparatorSymbol(c.comparator), c.value.ToString(),
-                            " runs against the direction of indicator ", n, " (",
-                            DirectionName(indicator.direction), ")"));
+               Format("target $0$1 runs against the direction of indicator $2 ($3)", ComparatorSymbol(c.comparator), c.value.ToString(), n, DirectionName(indicator.direction)));
       }
       if (indicator.measure_unit && IsShare(*indicator.measure_unit)) {
         const Decimal whole = Decimal::FromInt(
@@ -189,9 +180,7 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
                                                                            : 100000));
         if (c.value > whole) {
           Report(DiagnosticCode::kShareAboveWhole, offset,
-                 text::StrCat("target ", c.value.ToString(), MeasureUnitSymbol(*indicator.measure_unit),
-                              " is more than the whole (", whole.ToString(),
-                              MeasureUnitSymbol(*indicator.measure_unit), ")"));
+                 Format("target $0$1 is more than the whole ($2$1)", c.value.ToString(), MeasureUnitSymbol(*indicator.measure_unit), whole.ToString()));
         }
       }
     }
@@ -200,8 +189,7 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
       if ((fall && indicator.direction == Direction::kHigherIsBetter) ||
           (!fall && indicator.direction == Direction::kLowerIsBetter)) {
         Report(DiagnosticCode::kComparatorAgainstDirection, where.Target(target.year),
-               text::StrCat("target ", TrendKindName(trend->kind), " runs against the direction of "
-                            "indicator ", n, " (", DirectionName(indicator.direction), ")"));
+               Format("target $0 runs against the direction of indicator $1 ($2)", TrendKindName(trend->kind), n, DirectionName(indicator.direction)));
       }
     }
   }
@@ -219,9 +207,7 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
                                now[i]->value > before[i]->value);
           if (weaker) {
             Report(DiagnosticCode::kLaterTargetWeaker, where.Target(target.year),
-                   text::StrCat("the ", target.year, " target ", TargetText(target.form),
-                                " of indicator ", n, " is weaker than the ", previous->year,
-                                " target ", TargetText(previous->form)));
+                   Format("the $0 target $1 of indicator $2 is weaker than the $3 target $4", target.year, TargetText(target.form), n, previous->year, TargetText(previous->form)));
             break;
           }
         }
@@ -232,8 +218,7 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
   if (indicator.baseline && indicator.baseline->year &&
       *indicator.baseline->year > indicator.targets.front().year) {
     Report(DiagnosticCode::kBaselineAfterTarget, where.baseline.value_or(where.head),
-           text::StrCat("the baseline year ", *indicator.baseline->year, " of indicator ", n,
-                        " comes after its first target year ", indicator.targets.front().year));
+           Format("the baseline year $0 of indicator $1 comes after its first target year $2", *indicator.baseline->year, n, indicator.targets.front().year));
   }
 }
 

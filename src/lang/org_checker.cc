@@ -13,8 +13,12 @@
 #include "lang/org_grammar.hpp"
 #include "lang/org_vocabulary.hpp"
 #include "lang/statement_loop.hpp"
+#include "core/messages.hpp"
 
 namespace healthact {
+
+using messages::Format;
+using messages::Tr;
 namespace {
 
 using dsl::OrgKeyword;
@@ -85,7 +89,7 @@ std::optional<OrgChecker::Arguments> OrgChecker::Read(const OrgStatement& s, std
     } else if (is_label) {
       if (i + 1 >= args.size()) {
         Report(DiagnosticCode::kWrongArguments, a.offset,
-               text::StrCat("'", a.text, "' needs a value: ", usage));
+               Format("'$0' needs a value: $1", a.text, usage));
         return std::nullopt;
       }
       out.labelled[a.text] = &args[++i];
@@ -93,17 +97,17 @@ std::optional<OrgChecker::Arguments> OrgChecker::Read(const OrgStatement& s, std
       out.positional.push_back(&a);
     } else {
       Report(DiagnosticCode::kWrongArguments, a.offset,
-             text::StrCat("unexpected '", a.text, "': ", usage));
+             Format("unexpected '$0': $1", a.text, usage));
       return std::nullopt;
     }
   }
   if (out.positional.size() < positional) {
-    Report(DiagnosticCode::kWrongArguments, s.head.offset, text::StrCat("too few arguments: ", usage));
+    Report(DiagnosticCode::kWrongArguments, s.head.offset, Format("too few arguments: $0", usage));
     return std::nullopt;
   }
   for (const Token* t : out.positional) {
     if (t->text.empty()) {
-      Report(DiagnosticCode::kEmptyName, t->offset, "empty name");
+      Report(DiagnosticCode::kEmptyName, t->offset, std::string(Tr("empty name")));
       return std::nullopt;
     }
   }
@@ -114,7 +118,7 @@ std::optional<Date> OrgChecker::ReadDate(const Token& token) {
   std::optional<Date> date = Date::Parse(token.text);
   if (!date) {
     Report(DiagnosticCode::kBadDate, token.offset,
-           text::StrCat("'", token.text, "' is not a date (write 2020-03-15)"));
+           Format("'$0' is not a date (write 2020-03-15)", token.text));
   }
   return date;
 }
@@ -122,7 +126,7 @@ std::optional<Date> OrgChecker::ReadDate(const Token& token) {
 bool OrgChecker::KnownPost(const Token& post) {
   if (org_->FindPost(post.text) != nullptr) return true;
   Report(DiagnosticCode::kUnknownReference, post.offset,
-         text::StrCat("post '", post.text, "' is not declared (职务 \"", post.text, "\" 部门 …)"));
+         Format("post '$0' is not declared (职务 \"$0\" 部门 …)", post.text));
   return false;
 }
 
@@ -131,8 +135,7 @@ bool OrgChecker::KnownDepartment(const Token& department) {
     if (post.department == department.text) return true;
   }
   Report(DiagnosticCode::kUnknownReference, department.offset,
-         text::StrCat("department '", department.text, "' has no declared post (职务 … 部门 ",
-                      department.text, ")"));
+         Format("department '$0' has no declared post (职务 … 部门 $0)", department.text));
   return false;
 }
 
@@ -147,7 +150,7 @@ std::shared_ptr<Organisation> OrgChecker::Run(const std::vector<OrgStatement>& s
     if (k != OrgKeyword::kPost && k != OrgKeyword::kTenure) TopLevel(s);
   }
   if (!has_header_) {
-    Report(DiagnosticCode::kMissingHeader, 0, "an organisation text begins with 组织 \"name\"");
+    Report(DiagnosticCode::kMissingHeader, 0, std::string(Tr("an organisation text begins with 组织 \"name\"")));
   }
   // Changes in date order, each checked against the procedure.
   std::stable_sort(changes_.begin(), changes_.end(), [](const PendingChange& a, const PendingChange& b) {
@@ -168,13 +171,13 @@ std::shared_ptr<Organisation> OrgChecker::Run(const std::vector<OrgStatement>& s
     one.jurisdictions.clear();
     for (const OrganisationFinding& finding : one.Check(date)) {
       Report(DiagnosticCode::kOrganisationStructure, committee_offsets_[committee.name],
-             text::StrCat(committee.name, ": ", finding.message));
+             Format("$0: $1", committee.name, finding.message));
     }
   }
   for (const std::string& jurisdiction : org_->jurisdictions) {
     if (org_->FindCommittee(jurisdiction) == nullptr) {
       Report(DiagnosticCode::kOrganisationStructure, jurisdiction_offsets_[jurisdiction],
-             text::StrCat(jurisdiction, " has no committee of its own"));
+             Format("$0 has no committee of its own", jurisdiction));
     }
   }
   if (HasErrors(diagnostics_)) return nullptr;
@@ -184,13 +187,13 @@ std::shared_ptr<Organisation> OrgChecker::Run(const std::vector<OrgStatement>& s
 void OrgChecker::TopLevel(const OrgStatement& s) {
   if (!s.body.empty() && KeywordOf(s) != OrgKeyword::kCommittee) {
     Report(DiagnosticCode::kWrongArguments, s.head.offset,
-           text::StrCat(s.head.text, " takes no { block }"));
+           Format("$0 takes no { block }", s.head.text));
     return;
   }
   switch (KeywordOf(s)) {
     case OrgKeyword::kOrganisation: {
       if (has_header_) {
-        Report(DiagnosticCode::kDuplicateStatement, s.head.offset, "组织 is stated twice");
+        Report(DiagnosticCode::kDuplicateStatement, s.head.offset, std::string(Tr("组织 is stated twice")));
       }
       has_header_ = true;
       Read(s, 1, 0, {}, {}, "组织 \"name\"");
@@ -204,7 +207,7 @@ void OrgChecker::TopLevel(const OrgStatement& s) {
       if (!args) return;
       if (!ParseUnitLevel(args->positional[1]->text)) {
         Report(DiagnosticCode::kUnknownValue, args->positional[1]->offset,
-               text::StrCat("unknown level '", args->positional[1]->text, "' (市, 县区, 乡镇, 村)"));
+               Format("unknown level '$0' (市, 县区, 乡镇, 村)", args->positional[1]->text));
         return;
       }
       const std::string& name = args->positional[0]->text;
@@ -218,12 +221,12 @@ void OrgChecker::TopLevel(const OrgStatement& s) {
       auto args = Read(s, 1, 0, {"部门"}, {}, "职务 \"POST\" 部门 DEPARTMENT");
       if (!args) return;
       if (!args->labelled.count("部门")) {
-        Report(DiagnosticCode::kWrongArguments, s.head.offset, "a post names its 部门");
+        Report(DiagnosticCode::kWrongArguments, s.head.offset, std::string(Tr("a post names its 部门")));
         return;
       }
       if (org_->FindPost(args->positional[0]->text) != nullptr) {
         Report(DiagnosticCode::kDuplicateStatement, args->positional[0]->offset,
-               text::StrCat("post '", args->positional[0]->text, "' is declared twice"));
+               Format("post '$0' is declared twice", args->positional[0]->text));
         return;
       }
       org_->posts.push_back(Post{args->positional[0]->text, args->labelled["部门"]->text});
@@ -233,7 +236,7 @@ void OrgChecker::TopLevel(const OrgStatement& s) {
       auto args = Read(s, 2, 0, {"自", "至"}, {}, "任职 PERSON \"POST\" 自 DATE [至 DATE]");
       if (!args || !KnownPost(*args->positional[1])) return;
       if (!args->labelled.count("自")) {
-        Report(DiagnosticCode::kWrongArguments, s.head.offset, "a tenure starts on a date: 自 2020-03-01");
+        Report(DiagnosticCode::kWrongArguments, s.head.offset, std::string(Tr("a tenure starts on a date: 自 2020-03-01")));
         return;
       }
       std::optional<Date> from = ReadDate(*args->labelled["自"]);
@@ -245,7 +248,7 @@ void OrgChecker::TopLevel(const OrgStatement& s) {
       if (!from) return;
       if (until && !(*from < *until)) {
         Report(DiagnosticCode::kBadDate, args->labelled["至"]->offset,
-               text::StrCat("the tenure ends (", until->ToString(), ") before it starts (", from->ToString(), ")"));
+               Format("the tenure ends ($0) before it starts ($1)", until->ToString(), from->ToString()));
         return;
       }
       Tenure tenure{args->positional[0]->text, args->positional[1]->text, *from, until};
@@ -255,8 +258,7 @@ void OrgChecker::TopLevel(const OrgStatement& s) {
                              (!tenure.until || other.from < *tenure.until);
         if (overlap) {
           Report(DiagnosticCode::kDuplicateStatement, s.head.offset,
-                 text::StrCat(tenure.post, " would be held by ", other.person, " and ",
-                              tenure.person, " at once"));
+                 Format("$0 would be held by $1 and $2 at once", tenure.post, other.person, tenure.person));
           return;
         }
       }
@@ -268,7 +270,7 @@ void OrgChecker::TopLevel(const OrgStatement& s) {
       return;
     default:
       Report(DiagnosticCode::kUnknownStatement, s.head.offset,
-             text::StrCat(s.head.text, " belongs inside 委员会 \"…\" { … }"));
+             Format("$0 belongs inside 委员会 \"…\" { … }", s.head.text));
   }
 }
 
@@ -279,18 +281,18 @@ void OrgChecker::CommitteeBlock(const OrgStatement& s) {
   committee.name = args->positional[0]->text;
   if (committee_offsets_.count(committee.name)) {
     Report(DiagnosticCode::kDuplicateStatement, args->positional[0]->offset,
-           text::StrCat("committee '", committee.name, "' is declared twice"));
+           Format("committee '$0' is declared twice", committee.name));
     return;
   }
   committee_offsets_[committee.name] = s.head.offset;
   for (const OrgStatement& inner : s.body) CommitteeStatement(inner, committee);
   if (committee.jurisdiction.empty()) {
     Report(DiagnosticCode::kWrongArguments, s.head.offset,
-           text::StrCat("committee '", committee.name, "' names no 辖区"));
+           Format("committee '$0' names no 辖区", committee.name));
   }
   if (committee.established == Date{}) {
     Report(DiagnosticCode::kWrongArguments, s.head.offset,
-           text::StrCat("committee '", committee.name, "' states no 成立 date"));
+           Format("committee '$0' states no 成立 date", committee.name));
   }
   org_->committees.push_back(std::move(committee));
 }
@@ -299,7 +301,7 @@ void OrgChecker::CommitteeStatement(const OrgStatement& s, Committee& c) {
   const OrgKeyword k = KeywordOf(s);
   if (!s.body.empty() && k != OrgKeyword::kMeeting) {
     Report(DiagnosticCode::kWrongArguments, s.head.offset,
-           text::StrCat(s.head.text, " takes no { block }"));
+           Format("$0 takes no { block }", s.head.text));
     return;
   }
   const auto role_of = [](OrgKeyword keyword) -> std::optional<CommitteeRole> {
@@ -360,7 +362,7 @@ void OrgChecker::CommitteeStatement(const OrgStatement& s, Committee& c) {
         absl::StatusOr<Decimal> n = Decimal::Parse(count.text);
         if (!n.ok() || n->scale() != 0 || *n < Decimal::FromInt(1) || *n > Decimal::FromInt(1000)) {
           Report(DiagnosticCode::kWrongArguments, count.offset,
-                 text::StrCat("名额 is 若干 or a number of seats from 1 to 1000, not '", count.text, "'"));
+                 Format("名额 is 若干 or a number of seats from 1 to 1000, not '$0'", count.text));
           return;
         }
         seats.number = std::stoi(n->ToString());
@@ -389,7 +391,7 @@ void OrgChecker::CommitteeStatement(const OrgStatement& s, Committee& c) {
       absl::StatusOr<Decimal> n = Decimal::Parse(args->positional[0]->text);
       if (!n.ok() || n->scale() != 0 || n->is_negative() || *n > Decimal::FromInt(1000)) {
         Report(DiagnosticCode::kWrongArguments, args->positional[0]->offset,
-               "专项行动 takes the number of special actions announced");
+               std::string(Tr("专项行动 takes the number of special actions announced")));
         return;
       }
       c.announced_working_groups = std::stoi(n->ToString());
@@ -414,14 +416,13 @@ void OrgChecker::CommitteeStatement(const OrgStatement& s, Committee& c) {
       const std::string& kind = args->positional[1]->text;
       if (kind != "增加" && kind != "减少") {
         Report(DiagnosticCode::kUnknownValue, args->positional[1]->offset,
-               text::StrCat("unknown change '", kind, "' (增加 or 减少)"));
+               Format("unknown change '$0' (增加 or 减少)", kind));
         return;
       }
       const std::optional<CommitteeRole> role = ParseCommitteeRole(args->positional[2]->text);
       if (!role) {
         Report(DiagnosticCode::kUnknownValue, args->positional[2]->offset,
-               text::StrCat("unknown role '", args->positional[2]->text,
-                            "' (主任, 副主任, 成员 or 秘书长)"));
+               Format("unknown role '$0' (主任, 副主任, 成员 or 秘书长)", args->positional[2]->text));
         return;
       }
       if (!date || !KnownPost(*args->positional[3])) return;
@@ -440,7 +441,7 @@ void OrgChecker::CommitteeStatement(const OrgStatement& s, Committee& c) {
       return;
     default:
       Report(DiagnosticCode::kUnknownStatement, s.head.offset,
-             text::StrCat(s.head.text, " does not belong inside a committee"));
+             Format("$0 does not belong inside a committee", s.head.text));
   }
 }
 
@@ -450,8 +451,7 @@ void OrgChecker::MeetingBlock(const OrgStatement& s, Committee& c) {
   const std::optional<MeetingKind> kind = ParseMeetingKind(args->positional[0]->text);
   if (!kind) {
     Report(DiagnosticCode::kUnknownValue, args->positional[0]->offset,
-           text::StrCat("unknown meeting '", args->positional[0]->text,
-                        "' (全体会议, 主任办公会议 or 办公室会议)"));
+           Format("unknown meeting '$0' (全体会议, 主任办公会议 or 办公室会议)", args->positional[0]->text));
     return;
   }
   std::optional<Date> date = ReadDate(*args->positional[1]);
@@ -470,7 +470,7 @@ void OrgChecker::MeetingBlock(const OrgStatement& s, Committee& c) {
         if (!a) continue;
         if (!a->labelled.count("负责") || !a->labelled.count("期限")) {
           Report(DiagnosticCode::kWrongArguments, inner.head.offset,
-                 "a task names its owner (负责) and due date (期限)");
+                 std::string(Tr("a task names its owner (负责) and due date (期限)")));
           continue;
         }
         if (!KnownDepartment(*a->labelled["负责"])) continue;
@@ -484,7 +484,7 @@ void OrgChecker::MeetingBlock(const OrgStatement& s, Committee& c) {
         meeting.tasks.push_back(Task{a->positional[0]->text, a->labelled["负责"]->text, *due, done});
       } else {
         Report(DiagnosticCode::kUnknownStatement, inner.head.offset,
-               text::StrCat(inner.head.text, " does not belong inside a meeting (决定 or 任务)"));
+               Format("$0 does not belong inside a meeting (决定 or 任务)", inner.head.text));
       }
     }
   }
@@ -498,7 +498,7 @@ ParsedOrganisation ParseOrganisation(std::string_view text, std::string_view fil
   if (const auto bad = utf8::FindInvalid(text)) {
     result.diagnostics.push_back(dsl::MakeDiagnostic(
         DiagnosticCode::kInvalidUtf8, file_name, text.substr(0, *bad), *bad,
-        "the text is not valid UTF-8; save the file as UTF-8"));
+        std::string(Tr("the text is not valid UTF-8; save the file as UTF-8"))));
     return result;
   }
   if (std::optional<Diagnostic> limit = CheckTextSize(text, file_name, limits::kMaxTextBytes);

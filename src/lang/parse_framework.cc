@@ -5,9 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "core/utf8.hpp"
+#include "core/messages.hpp"
 #include "core/strings.hpp"
 #include "core/text_limits.hpp"
+#include "core/utf8.hpp"
 #include "healthact/core/limits.hpp"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -55,9 +56,8 @@ class FrameworkParser {
     if (const auto bad = utf8::FindInvalid(text)) {
       own.push_back(MakeDiagnostic(DiagnosticCode::kInvalidUtf8, file_name, text.substr(0, *bad),
                                    *bad,
-                                   absl::StrFormat("the text is not valid UTF-8 (byte 0x%02X); save "
-                                                "the file as UTF-8",
-                                                static_cast<unsigned char>(text[*bad]))));
+                                   messages::Format("the text is not valid UTF-8 (byte 0x$0); save the file as UTF-8",
+                                                    absl::StrFormat("%02X", static_cast<unsigned char>(text[*bad])))));
       diagnostics.insert(diagnostics.end(), own.begin(), own.end());
       return nullptr;
     }
@@ -120,7 +120,7 @@ class FrameworkParser {
     };
     const std::string& name = statement.argument.text;
     if (!options_.resolver) {
-      return fail(text::StrCat("cannot load '", name, "': no resolver was given for 继承"));
+      return fail(messages::Format("cannot load '$0': no resolver was given for 继承", name));
     }
     if (static_cast<int>(chain.size()) >= options_.max_extends_depth) {
       return fail(text::StrCat("继承 is nested more than ", options_.max_extends_depth,
@@ -128,13 +128,13 @@ class FrameworkParser {
     }
     absl::StatusOr<FrameworkSource> source = options_.resolver(name, file_name);
     if (!source.ok()) {
-      return fail(text::StrCat("cannot load '", name, "': ", source.status().message()));
+      return fail(messages::Format("cannot load '$0': $1", name, source.status().message()));
     }
     chain.push_back(std::string(file_name));
     if (std::find(chain.begin(), chain.end(), source->file_name) != chain.end()) {
       std::string cycle = absl::StrJoin(chain, " → ");
       chain.pop_back();
-      return fail(text::StrCat("继承 forms a cycle: ", cycle, " → ", source->file_name));
+      return fail(messages::Format("继承 forms a cycle: $0 → $1", cycle, source->file_name));
     }
     std::shared_ptr<const Framework> parent =
         Parse(source->text, source->file_name, chain, diagnostics);

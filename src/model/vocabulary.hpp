@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/messages.hpp"
 #include "healthact/core/decimal.hpp"
 #include "healthact/core/diagnostic.hpp"
 #include "healthact/model/framework.hpp"
@@ -198,7 +199,7 @@ template <typename E, std::size_t N>
 std::string ChoiceList(const std::array<Word<E>, N>& words) {
   std::string out;
   for (std::size_t i = 0; i < N; ++i) {
-    if (i > 0) out += i + 1 == N ? " or " : ", ";
+    if (i > 0) out += i + 1 == N ? messages::Tr(" or ") : messages::Tr(", ");
     out += words[i].chinese;
   }
   return out;
