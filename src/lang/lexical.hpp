@@ -22,6 +22,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "core/messages.hpp"
 #include "core/utf8.hpp"
 #include "lang/ast.hpp"
 #include "lang/grammar.hpp"
@@ -215,25 +216,27 @@ SyntaxError ExplainExpectation(std::string_view text, std::size_t where, const s
     }
     error.offset = open;
     error.code = DiagnosticCode::kUnterminatedString;
-    error.message = "unterminated string: the closing '\"' is missing before the end of the line";
+    error.message = messages::Tr("unterminated string: the closing '\"' is missing before the end of the line");
     return error;
   }
   if (which == block_end) {
     error.offset = at;
     if (at >= text.size() || starts_top(text, at)) {
       error.code = DiagnosticCode::kUnclosedBlock;
-      error.message = "block is not closed: '}' expected";
+      error.message = messages::Tr("block is not closed: '}' expected");
     } else {
       error.code = DiagnosticCode::kUnknownStatement;
-      error.message = std::string("unknown statement '") + found + "' in a block (expected " +
-                      std::string(block_statements) + " or '}')";
+      error.message = messages::Format("unknown statement '$0' in a block (expected $1 or '}')", found, block_statements);
     }
     return error;
   }
   error.offset = at;
   error.code = DiagnosticCode::kSyntax;
-  error.message = found.empty() ? "expected " + which + " before the end of the text"
-                                : "expected " + which + ", found '" + found + "'";
+  // `which` is the name of the grammar's rule that failed ("a value"): a word
+  // the catalogs translate too.
+  const std::string_view what = messages::Tr(which.c_str());
+  error.message = found.empty() ? messages::Format("expected $0 before the end of the text", what)
+                                : messages::Format("expected $0, found '$1'", what, found);
   return error;
 }
 
@@ -259,8 +262,7 @@ StatementResult ParseOneStatement(std::string_view text, std::size_t& offset, co
     }
     error.offset = start;
     error.code = DiagnosticCode::kUnknownStatement;
-    error.message = "unknown statement '" + TokenAt(text, start) + "' (expected " +
-                    std::string(expected) + ")";
+    error.message = messages::Format("unknown statement '$0' (expected $1)", TokenAt(text, start), expected);
     return StatementResult::kError;
   } catch (const x3::expectation_failure<Iterator>& failure) {
     error = ExplainExpectation(text, static_cast<std::size_t>(failure.where() - begin),
