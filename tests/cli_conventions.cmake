@@ -2,8 +2,11 @@
 # would meet it: help to standard output with exit 0, the version, an unknown
 # command named, --opt=value, a repeated option refused.
 # cmake -DCLI=healthact -DEXAMPLES=examples -P cli_conventions.cmake
+# The messages below are checked in English (LANGUAGE=en, which --lang
+# overrides); the language tests at the end check both.
 function(expect name expected_code stream pattern)
-  execute_process(COMMAND ${CLI} ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env LANGUAGE=en ${CLI} ${ARGN}
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT code EQUAL expected_code)
     message(FATAL_ERROR "${name}: exit ${code}, expected ${expected_code}\nstdout: ${out}\nstderr: ${err}")
   endif()

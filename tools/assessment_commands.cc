@@ -12,8 +12,12 @@
 
 #include "cli.hpp"
 #include "usage.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact::cli {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 namespace {
 
@@ -26,26 +30,24 @@ int AssessDepartmentsCommand(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   for (const char* flag : {"level", "within", "explain"}) {
     if (flags.count(flag)) {
-      std::cerr << "healthact: --" << flag << " selects units; departments are assessed without it\n";
+      std::cerr << "healthact: " << Format("--$0 selects units; departments are assessed without it", flag) << "\n";
       return kExitUsage;
     }
   }
   if (!flags.count("org")) {
-    std::cerr << "healthact: --departments needs the organisation (--org ORG.org.ha): its working "
-                 "groups and meetings' tasks are what departments are assessed on\n";
+    std::cerr << "healthact: " << Tr("--departments needs the organisation (--org ORG.org.ha): its working groups and meetings' tasks are what departments are assessed on") << "\n";
     return kExitUsage;
   }
   const std::string format = flags.count("format") ? flags.at("format") : "markdown";
   if (format != "markdown" && format != "json" && format != "xlsx") {
-    std::cerr << "healthact: unknown format '" << format
-              << "' for --departments (markdown, json or xlsx)\n";
+    std::cerr << "healthact: " << Format("unknown format '$0' for --departments (markdown, json or xlsx)", format) << "\n";
     return kExitUsage;
   }
   DepartmentRequest request;
   if (flags.count("as-of")) {
     request.as_of = Date::Parse(flags.at("as-of"));
     if (!request.as_of) {
-      std::cerr << "healthact: --as-of takes a date like 2022-12-31\n";
+      std::cerr << "healthact: " << Tr("--as-of takes a date like 2022-12-31") << "\n";
       return kExitUsage;
     }
   }
@@ -81,7 +83,7 @@ int Assess(const std::vector<std::string>& words) {
   if (arguments->flags.count("departments")) return AssessDepartmentsCommand(*arguments);
   for (const char* flag : {"org", "committee", "as-of", "output"}) {
     if (arguments->flags.count(flag)) {
-      std::cerr << "healthact: --" << flag << " is for --departments\n";
+      std::cerr << "healthact: " << Format("--$0 is for --departments", flag) << "\n";
       return kExitUsage;
     }
   }
@@ -92,7 +94,7 @@ int Assess(const std::vector<std::string>& words) {
   const std::string format = flags.count("format") ? flags.at("format") : "table";
   const std::string explain = flags.count("explain") ? flags.at("explain") : "all";
   if (explain != "all" && explain != "failures") {
-    std::cerr << "healthact: --explain takes failures or all\n";
+    std::cerr << "healthact: " << Tr("--explain takes failures or all") << "\n";
     return kExitUsage;
   }
   const Explanation explanation =
@@ -114,8 +116,7 @@ int Assess(const std::vector<std::string>& words) {
                 << "\t" << assessment.score(u).ToString() << "\t" << assessment.grade(u) << "\n";
     }
   } else {
-    std::cerr << "healthact: unknown format '" << format
-              << "' (table, json, csv, markdown or ranking)\n";
+    std::cerr << "healthact: " << Format("unknown format '$0' (table, json, csv, markdown or ranking)", format) << "\n";
     return kExitUsage;
   }
   return kExitOk;
@@ -125,8 +126,7 @@ int Review(const std::vector<std::string>& words) {
   const auto arguments =
       ParseArguments(words, {"year", "sample", "seed", "verified", "level", "within", "units"});
   if (arguments && !arguments->flags.count("sample") && !arguments->flags.count("verified")) {
-    std::cerr << "healthact: review draws units (--sample K --seed S), compares verified values "
-                 "(--verified FILE), or both: give one\n";
+    std::cerr << "healthact: " << Tr("review draws units (--sample K --seed S), compares verified values (--verified FILE), or both: give one") << "\n";
   }
   if (!arguments || arguments->positional.size() != 2 || !arguments->flags.count("year") ||
       (!arguments->flags.count("sample") && !arguments->flags.count("verified"))) {
@@ -162,11 +162,9 @@ int Review(const std::vector<std::string>& words) {
     const std::string& name = verified.unit_name(unit);
     const std::optional<UnitId> known = original.observations().FindUnit(name);
     if (!known) {
-      std::cerr << "healthact: warning: the verified values of " << name << " are not used: no unit of that "
-                << "name is assessed\n";
+      std::cerr << "healthact: " << Format("warning: the verified values of $0 are not used: no unit of that name is assessed", name) << "\n";
     } else if (std::find(reviewed.begin(), reviewed.end(), *known) == reviewed.end()) {
-      std::cerr << "healthact: warning: the verified values of " << name << " are not used: it was not "
-                << "drawn for the spot-check\n";
+      std::cerr << "healthact: " << Format("warning: the verified values of $0 are not used: it was not drawn for the spot-check", name) << "\n";
     }
   }
   const ReviewResult review = Review(original, verified, reviewed, &notes);

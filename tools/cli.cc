@@ -16,8 +16,12 @@
 #include "healthact/lang/framework_files.hpp"
 #include "healthact/lang/organisation_text.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact::cli {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) { return ReadTextFile(path); }
 
@@ -53,18 +57,18 @@ std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
     const std::size_t equals = words[i].find('=');
     const std::string name = words[i].substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
     if (std::find(known_flags.begin(), known_flags.end(), name) == known_flags.end()) {
-      std::cerr << "healthact: unknown option --" << name << " (this command's options: --help)\n";
+      std::cerr << "healthact: " << Format("unknown option --$0 (this command's options: --help)", name) << "\n";
       return std::nullopt;
     }
     // An option given twice is refused: which one was meant is not for the tool to guess.
     if (arguments.flags.count(name)) {
-      std::cerr << "healthact: --" << name << " is given twice\n";
+      std::cerr << "healthact: " << Format("--$0 is given twice", name) << "\n";
       return std::nullopt;
     }
     const bool is_switch = std::find(kSwitches.begin(), kSwitches.end(), name) != kSwitches.end();
     if (is_switch) {
       if (equals != std::string::npos) {
-        std::cerr << "healthact: --" << name << " takes no value\n";
+        std::cerr << "healthact: " << Format("--$0 takes no value", name) << "\n";
         return std::nullopt;
       }
       arguments.flags[name] = "yes";
@@ -75,7 +79,7 @@ std::optional<Arguments> ParseArguments(const std::vector<std::string>& words,
       continue;
     }
     if (i + 1 >= words.size()) {
-      std::cerr << "healthact: --" << name << " needs a value\n";
+      std::cerr << "healthact: " << Format("--$0 needs a value", name) << "\n";
       return std::nullopt;
     }
     arguments.flags[name] = words[++i];
@@ -150,15 +154,14 @@ std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments, bool 
   if (flags.count("level")) {
     inputs.options.level = ParseUnitLevel(flags.at("level"));
     if (!inputs.options.level) {
-      std::cerr << "healthact: unknown level '" << flags.at("level")
-                << "' (市, 县区, 乡镇, 村 or 部门)\n";
+      std::cerr << "healthact: " << Format("unknown level '$0' (市, 县区, 乡镇, 村 or 部门)", flags.at("level")) << "\n";
       return kExitUsage;
     }
   }
   if (flags.count("within")) {
     inputs.options.within = inputs.observations->FindUnit(flags.at("within"));
     if (!inputs.options.within) {
-      std::cerr << "healthact: no unit named '" << flags.at("within") << "' in the data\n";
+      std::cerr << "healthact: " << Format("no unit named '$0' in the data", flags.at("within")) << "\n";
       return kExitUsage;
     }
   }
@@ -170,8 +173,7 @@ std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments, bool 
         throw std::out_of_range("year");
       }
     } catch (const std::exception&) {
-      std::cerr << "healthact: --year takes a year from " << limits::kFirstYear << " to "
-                << limits::kLastYear << ", like 2022\n";
+      std::cerr << "healthact: " << Format("--year takes a year from $0 to $1, like 2022", limits::kFirstYear, limits::kLastYear) << "\n";
       return kExitUsage;
     }
   }
@@ -186,7 +188,7 @@ std::variant<AssessmentInputs, int> LoadInputs(const Arguments& arguments, bool 
   }
   if (flags.count("aggregate")) {
     if (!flags.count("year")) {
-      std::cerr << "healthact: --aggregate aggregates one year: give --year\n";
+      std::cerr << "healthact: " << Tr("--aggregate aggregates one year: give --year") << "\n";
       return kExitUsage;
     }
     // Parents' own values from their children's: ratios of sums, weighted rates.
@@ -209,8 +211,7 @@ std::optional<std::pair<int, std::uint64_t>> SampleAndSeed(const Arguments& argu
     // The draw must be one anyone can repeat, so its seed is the clerk's to
     // state and the record's to keep; no seed is chosen silently.
     if (!flags.count("seed")) {
-      std::cerr << "healthact: --sample needs --seed S (any whole number from 0, kept in the record), so "
-                   "that the draw can be repeated\n";
+      std::cerr << "healthact: " << Tr("--sample needs --seed S (any whole number from 0, kept in the record), so that the draw can be repeated") << "\n";
       return std::nullopt;
     }
     const std::string& seed_text = flags.at("seed");
@@ -218,8 +219,7 @@ std::optional<std::pair<int, std::uint64_t>> SampleAndSeed(const Arguments& argu
     if (used != seed_text.size() || seed_text.starts_with('-')) throw std::invalid_argument("seed");
     return std::pair{k, seed};
   } catch (const std::exception&) {
-    std::cerr << "healthact: --sample takes a number of units (at least 1) and --seed a whole "
-                 "number from 0\n";
+    std::cerr << "healthact: " << Tr("--sample takes a number of units (at least 1) and --seed a whole number from 0") << "\n";
     return std::nullopt;
   }
 }
@@ -230,8 +230,7 @@ std::optional<std::vector<UnitId>> DrawSample(const Arguments& arguments,
   if (!asked) return std::nullopt;
   seed = asked->second;
   if (asked->first > static_cast<int>(assessment.unit_count())) {
-    std::cerr << "healthact: --sample " << asked->first << " asks for more units than the "
-              << assessment.unit_count() << " assessed\n";
+    std::cerr << "healthact: " << Format("--sample $0 asks for more units than the $1 assessed", asked->first, assessment.unit_count()) << "\n";
     return std::nullopt;
   }
   return ChooseForReview(assessment, asked->first, seed);
@@ -261,12 +260,12 @@ int Emit(const std::string& text, const std::string& output) {
     out.close();
     if (!out) {
       std::remove(partial.c_str());
-      std::cerr << "healthact: cannot write " << output << "\n";
+      std::cerr << "healthact: " << Format("cannot write $0", output) << "\n";
       return kExitInvalid;
     }
   }
   if (std::rename(partial.c_str(), output.c_str()) != 0) {
-    std::cerr << "healthact: cannot write " << output << ": " << std::strerror(errno) << "\n";
+    std::cerr << "healthact: " << Format("cannot write $0: $1", output, std::strerror(errno)) << "\n";
     std::remove(partial.c_str());
     return kExitInvalid;
   }
@@ -275,7 +274,7 @@ int Emit(const std::string& text, const std::string& output) {
 
 int EmitSheets(const std::vector<Sheet>& sheets, const std::string& output) {
   if (output.empty()) {
-    std::cerr << "healthact: --format xlsx needs --output FILE.xlsx\n";
+    std::cerr << "healthact: " << Tr("--format xlsx needs --output FILE.xlsx") << "\n";
     return kExitUsage;
   }
   const absl::Status written = WriteXlsx(sheets, output);

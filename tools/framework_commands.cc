@@ -11,8 +11,12 @@
 
 #include "cli.hpp"
 #include "usage.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact::cli {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 // A framework, or an organisation when the file is NAME.org.ha.
 int Check(const std::vector<std::string>& files) {
@@ -43,13 +47,10 @@ int Check(const std::vector<std::string>& files) {
     for (const auto& [organisation_file, organisation] : organisations) {
       const ActionGroupMismatch mismatch = MatchActionsAndGroups(*framework, *organisation);
       for (const std::string& action : mismatch.actions_without_group) {
-        std::cerr << framework_file << ": warning: special action '" << action
-                  << "' has no working group in " << organisation_file << "\n";
+        std::cerr << Format("$0: warning: special action '$1' has no working group in $2", framework_file, action, organisation_file) << "\n";
       }
       for (const WorkingGroup& group : mismatch.groups_without_action) {
-        std::cerr << organisation_file << ": warning: working group '" << group.action
-                  << "' (led by " << group.lead_department << ") carries no special action of "
-                  << framework_file << "\n";
+        std::cerr << Format("$0: warning: working group '$1' (led by $2) carries no special action of $3", organisation_file, group.action, group.lead_department, framework_file) << "\n";
       }
     }
   }
@@ -82,7 +83,7 @@ OwnForm OwnFormOf(std::string_view text) {
 
 int Format(const std::vector<std::string>& files) {
   if (files.size() != 1) {
-    std::cerr << "healthact fmt takes one file\n";
+    std::cerr << Tr("healthact fmt takes one file") << "\n";
     return kExitUsage;
   }
   const ParsedFramework parsed = Load(files.front());
@@ -93,15 +94,12 @@ int Format(const std::vector<std::string>& files) {
   // county's changes applied, under the county's name: written over the
   // county's file it would make it a copy of the city's.  Refused, not done.
   if (form.extends) {
-    std::cerr << "healthact: " << files.front() << " extends another framework (继承): fmt would print the "
-              << "whole resolved framework under its name, and the file would no longer be a county's; "
-              << "healthact resolve " << files.front() << " prints that resolved form\n";
+    std::cerr << "healthact: " << Format("$0 extends another framework (继承): fmt would print the whole resolved framework under its name, and the file would no longer be a county's; healthact resolve $0 prints that resolved form", files.front()) << "\n";
     return kExitUsage;
   }
   std::cout << FormatFramework(*parsed.framework);
   if (form.comment_lines > 0) {
-    std::cerr << "healthact: warning: the canonical text keeps no comments: " << files.front() << " has "
-              << form.comment_lines << " comment lines (write the output to a new file to keep them)\n";
+    std::cerr << "healthact: " << Format("warning: the canonical text keeps no comments: $0 has $1 comment lines (write the output to a new file to keep them)", files.front(), form.comment_lines) << "\n";
   }
   return kExitOk;
 }

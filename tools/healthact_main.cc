@@ -12,8 +12,12 @@
 #include "healthact/core/language.hpp"
 #include "healthact/core/version.hpp"
 #include "usage.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 using Runner = int (*)(const healthact::cli::Words&);
 
@@ -36,12 +40,15 @@ bool AsksForHelp(std::string_view word) { return word == "--help" || word == "-h
 // Chinese, another named locale English); with neither, Chinese.  False
 // (said why) for a language that is neither, or --lang given twice.
 bool TakeLanguage(std::vector<std::string>& words) {
+  // Until --lang is read, the environment's (its own messages are in it).
+  std::optional<healthact::Language> language = healthact::LanguageFromEnvironment();
+  healthact::SetCurrentLanguage(language.value_or(healthact::Language::kChinese));
   std::optional<std::string> chosen;
   for (std::size_t i = 0; i < words.size();) {
     std::optional<std::string> value;
     if (words[i] == "--lang") {
       if (i + 1 >= words.size()) {
-        std::cerr << "healthact: --lang needs a value: zh or en\n";
+        std::cerr << "healthact: " << Tr("--lang needs a value: zh or en") << "\n";
         return false;
       }
       value = words[i + 1];
@@ -54,15 +61,14 @@ bool TakeLanguage(std::vector<std::string>& words) {
       continue;
     }
     if (chosen) {
-      std::cerr << "healthact: --lang is given twice\n";
+      std::cerr << "healthact: " << Tr("--lang is given twice") << "\n";
       return false;
     }
     chosen = value;
   }
-  std::optional<healthact::Language> language = healthact::LanguageFromEnvironment();
   if (chosen) {
     if (*chosen != "zh" && *chosen != "en") {
-      std::cerr << "healthact: unknown language '" << *chosen << "' (zh or en)\n";
+      std::cerr << "healthact: " << Format("unknown language '$0' (zh or en)", *chosen) << "\n";
       return false;
     }
     language = *chosen == "zh" ? healthact::Language::kChinese : healthact::Language::kEnglish;
@@ -75,23 +81,29 @@ bool TakeLanguage(std::vector<std::string>& words) {
 
 int main(int argc, char** argv) {
   constexpr int kUsage = 2;  // wrong usage
-  if (argc < 2) {
+  // The language first, so that every message below is in it.
+  std::vector<std::string> all(argv + 1, argv + argc);
+  if (!TakeLanguage(all)) return kUsage;
+  if (all.empty()) {
     std::cerr << healthact::cli::ToolUsage();
     return kUsage;
   }
-  const std::string_view command = argv[1];
+  const std::string_view command = all[0];
   if (AsksForHelp(command) || command == "help") {
     // healthact help assess: a command's usage; help dsl|data|codes: a topic;
     // healthact --help: every command.
-    if (argc <= 2) {
+    if (all.size() < 2) {
       std::cout << healthact::cli::ToolUsage();
       return 0;
     }
-    const std::string_view usage = healthact::cli::UsageOf(argv[2]);
-    const std::string topic = usage.empty() ? healthact::cli::HelpTopic(argv[2]) : std::string(usage);
+    const std::string_view usage = healthact::cli::UsageOf(all[1]);
+    const std::string topic = usage.empty() ? healthact::cli::HelpTopic(all[1]) : std::string(usage);
     if (topic.empty()) {
-      std::cerr << "healthact: no help on '" << argv[2]
-                << "': it is neither a command nor dsl, data or codes (healthact --help lists the commands)\n";
+      std::cerr << "healthact: "
+                << Format("no help on '$0': it is neither a command nor dsl, data or codes (healthact --help lists "
+                          "the commands)",
+                          all[1])
+                << "\n";
       return kUsage;
     }
     std::cout << topic;
@@ -103,11 +115,10 @@ int main(int argc, char** argv) {
   }
   const auto found = Commands().find(command);
   if (found == Commands().end()) {
-    std::cerr << "healthact: unknown command '" << command << "' (healthact --help lists the commands)\n";
+    std::cerr << "healthact: " << Format("unknown command '$0' (healthact --help lists the commands)", command) << "\n";
     return kUsage;
   }
-  std::vector<std::string> words(argv + 2, argv + argc);
-  if (!TakeLanguage(words)) return kUsage;
+  const std::vector<std::string> words(all.begin() + 1, all.end());
   for (const std::string& word : words) {
     if (AsksForHelp(word)) {
       std::cout << healthact::cli::UsageOf(command);

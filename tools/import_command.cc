@@ -9,8 +9,12 @@
 #include "commands.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
 #include "healthact/import/table_import.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact::cli {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 namespace {
 
 // The table in FILE, by its extension: .csv, .xlsx (the sheet named by
@@ -32,7 +36,7 @@ std::optional<TableRead> ReadTable(const std::string& file, const std::string& s
   for (const Sheet& sheet : *sheets) {
     if (sheet_name.empty() || sheet.name == sheet_name) return TableFromSheet(sheet, file);
   }
-  std::cerr << "healthact: " << file << " has no sheet named '" << sheet_name << "'\n";
+  std::cerr << "healthact: " << Format("$0 has no sheet named '$1'", file, sheet_name) << "\n";
   return std::nullopt;
 }
 
@@ -57,7 +61,7 @@ int ImportTable(const Words& words) {
     if (percent.ends_with("%")) percent.pop_back();
     absl::StatusOr<Decimal> value = Decimal::Parse(percent);
     if (!value.ok()) {
-      std::cerr << "healthact: --marked-fall takes a percentage, like 10%\n";
+      std::cerr << "healthact: " << Tr("--marked-fall takes a percentage, like 10%") << "\n";
       return kExitUsage;
     }
     options.trend_rules.marked_change_percent = *value;
@@ -66,7 +70,7 @@ int ImportTable(const Words& words) {
     try {
       options.trend_rules.continuous_years = std::stoi(flag("continuous-years"));
     } catch (const std::exception&) {
-      std::cerr << "healthact: --continuous-years takes a whole number of years\n";
+      std::cerr << "healthact: " << Tr("--continuous-years takes a whole number of years") << "\n";
       return kExitUsage;
     }
   }
@@ -77,7 +81,7 @@ int ImportTable(const Words& words) {
       if (used != flag("baseline-year").size() || !CheckYear(year).ok()) throw std::out_of_range("year");
       options.baseline_year = year;
     } catch (const std::exception&) {
-      std::cerr << "healthact: --baseline-year takes a year from 1949 to 2100, like 2019\n";
+      std::cerr << "healthact: " << Tr("--baseline-year takes a year from 1949 to 2100, like 2019") << "\n";
       return kExitUsage;
     }
   }

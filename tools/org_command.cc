@@ -8,8 +8,12 @@
 
 #include "cli.hpp"
 #include "usage.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact::cli {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 namespace {
 
@@ -64,7 +68,7 @@ int Org(const std::vector<std::string>& words) {
   if (flags.count("as-of")) {
     const std::optional<Date> as_of = Date::Parse(flags.at("as-of"));
     if (!as_of) {
-      std::cerr << "healthact: --as-of takes a date like 2021-03-01\n";
+      std::cerr << "healthact: " << Tr("--as-of takes a date like 2021-03-01") << "\n";
       return kExitUsage;
     }
     date = *as_of;
@@ -73,13 +77,11 @@ int Org(const std::vector<std::string>& words) {
   // A lookup that names nothing the organisation has says so, and fails: an
   // empty answer would read as "nobody holds it" or "it has no duties".
   if (flags.count("who") && org.FindPost(flags.at("who")) == nullptr) {
-    std::cerr << "healthact: " << arguments->positional[0] << " has no post named '" << flags.at("who")
-              << "' (posts are named as its 职务 lines name them)\n";
+    std::cerr << "healthact: " << Format("$0 has no post named '$1' (posts are named as its 职务 lines name them)", arguments->positional[0], flags.at("who")) << "\n";
     return kExitInvalid;
   }
   if (flags.count("department") && !HasDepartment(org, flags.at("department"))) {
-    std::cerr << "healthact: " << arguments->positional[0] << " has no department named '"
-              << flags.at("department") << "'\n";
+    std::cerr << "healthact: " << Format("$0 has no department named '$1'", arguments->positional[0], flags.at("department")) << "\n";
     return kExitInvalid;
   }
   for (const Committee& committee : org.committees) {

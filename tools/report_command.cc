@@ -17,8 +17,12 @@
 #include "healthact/report/overall_report.hpp"
 #include "healthact/report/report.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact::cli {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 namespace {
 
 bool KnownFormat(const std::string& format) {
@@ -70,7 +74,7 @@ int AssessmentReport(const Arguments& arguments) {
 int MonitoringReportCommand(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   if (flags.count("aggregate")) {
-    std::cerr << "healthact: --aggregate is for the assessment report\n";
+    std::cerr << "healthact: " << Tr("--aggregate is for the assessment report") << "\n";
     return kExitUsage;
   }
   auto loaded = LoadInputs(arguments, /*assessing=*/false);
@@ -85,7 +89,7 @@ int MonitoringReportCommand(const Arguments& arguments) {
   if (flags.count("as-of")) {
     request.as_of = Date::Parse(flags.at("as-of"));
     if (!request.as_of) {
-      std::cerr << "healthact: --as-of takes a date like 2022-12-31\n";
+      std::cerr << "healthact: " << Tr("--as-of takes a date like 2022-12-31") << "\n";
       return kExitUsage;
     }
   }
@@ -110,7 +114,7 @@ int ActionsRequestOf(const Arguments& arguments, const AssessmentInputs& inputs,
   if (flags.count("as-of")) {
     request.as_of = Date::Parse(flags.at("as-of"));
     if (!request.as_of) {
-      std::cerr << "healthact: --as-of takes a date like 2022-12-31\n";
+      std::cerr << "healthact: " << Tr("--as-of takes a date like 2022-12-31") << "\n";
       return kExitUsage;
     }
   }
@@ -119,7 +123,7 @@ int ActionsRequestOf(const Arguments& arguments, const AssessmentInputs& inputs,
     const auto& actions = request.framework->actions();
     if (std::none_of(actions.begin(), actions.end(),
                      [&](const SpecialAction& a) { return a.name == *request.action; })) {
-      std::cerr << "healthact: the framework has no special action '" << *request.action << "'\n";
+      std::cerr << "healthact: " << Format("the framework has no special action '$0'", *request.action) << "\n";
       return kExitInvalid;
     }
   }
@@ -198,8 +202,7 @@ int Report(const Words& words) {
   for (const auto& [flag, value] : arguments->flags) {
     const std::vector<std::string>& read = kOptions.at(kind);
     if (std::find(read.begin(), read.end(), flag) == read.end()) {
-      std::cerr << "healthact: report " << kind << " does not use --" << flag
-                << (kind == "monitoring" && flag == "year" ? " (it reports every year of the data)" : "") << "\n";
+      std::cerr << "healthact: " << Format("report $0 does not use --$1$2", kind, flag, (kind == "monitoring" && flag == "year" ? " (it reports every year of the data)" : "")) << "\n";
       return kExitUsage;
     }
   }

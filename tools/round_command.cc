@@ -13,8 +13,12 @@
 #include "healthact/assess/review.hpp"
 #include "healthact/report/round_result.hpp"
 #include "healthact/store/round_file.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact::cli {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 namespace {
 
 const std::string_view kUsage = UsageOf("round");
@@ -44,7 +48,7 @@ std::optional<Instant> When(const Arguments& arguments) {
     return Instant{today, local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec};
   }
   const std::optional<Instant> at = Instant::Parse(arguments.flags.at("at"));
-  if (!at) std::cerr << "healthact: --at takes a time like 2023-01-05T09:30:00\n";
+  if (!at) std::cerr << "healthact: " << Tr("--at takes a time like 2023-01-05T09:30:00") << "\n";
   return at;
 }
 
@@ -120,14 +124,14 @@ int New(const Arguments& arguments) {
     choice.year = std::stoi(flags.at("year"));
     if (flags.count("targets-of")) choice.targets_of = std::stoi(flags.at("targets-of"));
   } catch (const std::exception&) {
-    std::cerr << "healthact: --year and --targets-of take a year\n";
+    std::cerr << "healthact: " << Tr("--year and --targets-of take a year") << "\n";
     return kExitUsage;
   }
   choice.kind = flags.count("trial") ? RoundKind::kTrial : RoundKind::kOfficial;
   if (flags.count("level")) {
     choice.level = ParseUnitLevel(flags.at("level"));
     if (!choice.level) {
-      std::cerr << "healthact: unknown level '" << flags.at("level") << "'\n";
+      std::cerr << "healthact: " << Format("unknown level '$0'", flags.at("level")) << "\n";
       return kExitUsage;
     }
   }
@@ -139,7 +143,7 @@ int New(const Arguments& arguments) {
     if (!flags.count(flag)) continue;
     *into = Instant::Parse(flags.at(flag));
     if (!*into) {
-      std::cerr << "healthact: --" << flag << " takes a time like 2023-01-15T18:00:00\n";
+      std::cerr << "healthact: " << Format("--$0 takes a time like 2023-01-15T18:00:00", flag) << "\n";
       return kExitUsage;
     }
   }
@@ -218,19 +222,19 @@ int Show(const std::string& step, const Arguments& arguments) {
   if (arguments.flags.count("as-of")) {
     as_of = Instant::Parse(arguments.flags.at("as-of"));
     if (!as_of) {
-      std::cerr << "healthact: --as-of takes a time like 2023-01-05T09:30:00\n";
+      std::cerr << "healthact: " << Tr("--as-of takes a time like 2023-01-05T09:30:00") << "\n";
       return kExitUsage;
     }
   }
   const absl::StatusOr<Round> round = file->Replay();
   if (!round.ok()) return Fail(round.status());
   if (step == "status" && arguments.flags.count("format")) {
-    std::cerr << "healthact: round status is text; round history --format jsonl gives the events\n";
+    std::cerr << "healthact: " << Tr("round status is text; round history --format jsonl gives the events") << "\n";
     return kExitUsage;
   }
   if (step == "history" && arguments.flags.count("format")) {
     if (arguments.flags.at("format") != "jsonl") {
-      std::cerr << "healthact: round history writes text or jsonl (--format jsonl)\n";
+      std::cerr << "healthact: " << Tr("round history writes text or jsonl (--format jsonl)") << "\n";
       return kExitUsage;
     }
     std::int64_t seq = 0;
@@ -419,7 +423,7 @@ int ReviewStep(const Arguments& arguments) {
 int Export(const Arguments& arguments) {
   const std::string format = arguments.flags.count("format") ? arguments.flags.at("format") : "json";
   if (format != "json" && format != "csv" && format != "xlsx") {
-    std::cerr << "healthact: round export writes json, csv or xlsx (with --output FILE.xlsx)\n";
+    std::cerr << "healthact: " << Tr("round export writes json, csv or xlsx (with --output FILE.xlsx)") << "\n";
     return kExitUsage;
   }
   absl::StatusOr<RoundFile> file = OpenStore(arguments);

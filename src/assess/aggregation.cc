@@ -4,7 +4,7 @@
 #include <map>
 
 #include "assess/evaluation.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "core/strings.hpp"
 
 namespace healthact {

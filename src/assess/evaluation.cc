@@ -5,7 +5,7 @@
 
 #include "assess/kernel.hpp"
 #include "assess/verdict_words.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "core/rounding.hpp"
 #include "core/strings.hpp"
 

@@ -7,7 +7,7 @@
 
 #include "assess/evaluation.hpp"
 #include "assess/kernel.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "core/strings.hpp"
 #include "assess/validation_internal.hpp"
 

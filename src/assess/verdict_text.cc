@@ -1,6 +1,6 @@
 // The words of a verdict, made from its facts when it is shown.
 #include "assess/verdict_words.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "core/strings.hpp"
 
 namespace healthact {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/ascii_number.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "core/rounding.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"

@@ -1,4 +1,4 @@
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 
 #include <boost/locale/gnu_gettext.hpp>
 #include <boost/locale/message.hpp>

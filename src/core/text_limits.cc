@@ -1,7 +1,7 @@
 #include "core/text_limits.hpp"
 
 #include "healthact/core/limits.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 

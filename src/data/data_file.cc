@@ -16,7 +16,7 @@
 #include "core/csv.hpp"
 #include "core/csv_background.hpp"
 #include "core/encoding.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"

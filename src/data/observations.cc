@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/collation.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 

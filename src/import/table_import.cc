@@ -18,7 +18,7 @@
 #include "core/utf8.hpp"
 #include "import/table_cells.hpp"
 #include "lang/indicator_rules.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
 

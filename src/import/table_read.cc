@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/csv.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "healthact/import/table_import.hpp"
 #include "core/strings.hpp"
 #include "import/table_cells.hpp"

@@ -13,7 +13,7 @@
 #include "lang/vocabulary.hpp"
 
 #include "lang/checker_impl.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact::dsl {
 

@@ -12,7 +12,7 @@
 #include "model/vocabulary.hpp"
 #include "healthact/core/limits.hpp"
 #include "lang/vocabulary.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact::dsl {
 

@@ -22,7 +22,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "core/utf8.hpp"
 #include "lang/ast.hpp"
 #include "lang/grammar.hpp"

@@ -13,7 +13,7 @@
 #include "lang/org_grammar.hpp"
 #include "lang/org_vocabulary.hpp"
 #include "lang/statement_loop.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
 

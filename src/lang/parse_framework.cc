@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "core/strings.hpp"
 #include "core/text_limits.hpp"
 #include "core/utf8.hpp"

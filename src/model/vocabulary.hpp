@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "healthact/core/decimal.hpp"
 #include "healthact/core/diagnostic.hpp"
 #include "healthact/model/framework.hpp"

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "core/escape.hpp"
-#include "core/messages.hpp"
+#include "healthact/core/messages.hpp"
 #include "healthact/report/assessment_text.hpp"
 #include "healthact/report/report.hpp"
 #include "report/report_parts.hpp"

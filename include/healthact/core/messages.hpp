@@ -10,9 +10,10 @@
 // test (tests/catalogs_test.py) fails when one does.
 //
 // Placeholders are Abseil's $0, $1, …, so that a translation may put them in
-// another order.  Internal header: not installed.
-#ifndef HEALTHACT_SRC_MESSAGES_HPP_
-#define HEALTHACT_SRC_MESSAGES_HPP_
+// another order.  Public so that the tool (and a program built on the
+// library) writes its own messages through the same catalogs.
+#ifndef HEALTHACT_MESSAGES_HPP_
+#define HEALTHACT_MESSAGES_HPP_
 
 #include <string>
 #include <string_view>
@@ -43,4 +44,4 @@ std::string Format(const char* msgid, const Args&... args) {
 
 }  // namespace healthact::messages
 
-#endif  // HEALTHACT_SRC_MESSAGES_HPP_
+#endif  // HEALTHACT_MESSAGES_HPP_
