@@ -13,12 +13,12 @@ using escape::JsonString;
 
 constexpr std::string_view kUncategorised = "未分类";
 
-std::string TallyText(const StatusTally& t) {
+std::string TallyText(const VerdictCounts& t) {
   return text::StrCat("达标 ", t.met, "，未达标 ", t.not_met, "，缺报 ", t.missing, "，待公布 ", t.pending,
                       "，无效 ", t.invalid, "，不适用 ", t.not_applicable);
 }
 
-std::string TallyJson(const StatusTally& t) {
+std::string TallyJson(const VerdictCounts& t) {
   return text::StrCat("{\"met\": ", t.met, ", \"not_met\": ", t.not_met, ", \"missing\": ", t.missing,
                       ", \"pending\": ", t.pending, ", \"invalid\": ", t.invalid,
                       ", \"not_applicable\": ", t.not_applicable, "}");
@@ -35,17 +35,6 @@ std::string Nested(std::string json) {
 }
 
 }  // namespace
-
-void StatusTally::Add(VerdictStatus status) {
-  switch (status) {
-    case VerdictStatus::kMet: ++met; break;
-    case VerdictStatus::kNotMet: ++not_met; break;
-    case VerdictStatus::kMissing: ++missing; break;
-    case VerdictStatus::kPending: ++pending; break;
-    case VerdictStatus::kInvalid: ++invalid; break;
-    case VerdictStatus::kNotApplicable: ++not_applicable; break;
-  }
-}
 
 OverallReport BuildOverallReport(ActionsReport groups, AssessmentReport assessment) {
   OverallReport report;
@@ -189,7 +178,7 @@ std::vector<Sheet> OverallReportSheets(const OverallReport& report) {
   Sheet actions{"总体", {{"专项行动", "牵头部门", "指标", "全市目标达成", "全市目标判定", "达标", "未达标",
                           "缺报", "待公布", "无效", "不适用", "进度达标", "进度滞后", "逾期任务", "任务"}}};
   for (const ActionSummary& s : report.actions) {
-    const StatusTally& t = s.units;
+    const VerdictCounts& t = s.units;
     actions.rows.push_back({ActionName(s), s.lead_department, std::to_string(s.indicators),
                             std::to_string(s.targets_met), std::to_string(s.targets_judged),
                             std::to_string(t.met), std::to_string(t.not_met), std::to_string(t.missing),
@@ -200,7 +189,7 @@ std::vector<Sheet> OverallReportSheets(const OverallReport& report) {
   }
   Sheet categories{"类别", {{"类别", "指标", "达标", "未达标", "缺报", "待公布", "无效", "不适用"}}};
   for (const CategorySummary& c : report.categories) {
-    const StatusTally& t = c.units;
+    const VerdictCounts& t = c.units;
     categories.rows.push_back({c.category, std::to_string(c.indicators), std::to_string(t.met),
                                std::to_string(t.not_met), std::to_string(t.missing),
                                std::to_string(t.pending), std::to_string(t.invalid),

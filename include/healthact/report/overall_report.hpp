@@ -15,18 +15,12 @@
 
 namespace healthact {
 
-// How many of the listed units' verdicts have each status.
-struct StatusTally {
-  int met = 0, not_met = 0, missing = 0, pending = 0, invalid = 0, not_applicable = 0;
-  void Add(VerdictStatus status);
-};
-
 struct ActionSummary {
   std::string action;  // "" for the plan's overall goals
   std::string lead_department;
   int indicators = 0;
   int targets_met = 0, targets_judged = 0;  // the city's, as in the group report
-  StatusTally units;                        // every unit's verdicts on the action's indicators
+  VerdictCounts units;                      // every unit's verdicts on the action's indicators
   int on_track = 0, behind = 0;             // indicators with a path from the baseline
   int tasks_overdue = 0, tasks_total = 0;
 };
@@ -34,7 +28,7 @@ struct ActionSummary {
 struct CategorySummary {
   std::string category;  // 结果性, 个人和社会倡导性, 政府工作性, 未分类
   int indicators = 0;
-  StatusTally units;
+  VerdictCounts units;  // every unit's verdicts on the category's indicators
 };
 
 struct OverallReport {
