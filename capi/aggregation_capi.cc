@@ -3,6 +3,10 @@
 #include <string>
 
 #include "handles.hpp"
+#include "healthact/core/messages.hpp"
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 using namespace healthact::capi;
 
@@ -55,7 +59,7 @@ int32_t hact_aggregation_note_get(const hact_aggregation* aggregation, int32_t i
     if (out == nullptr) return NullArgument("out");
     const auto& notes = aggregation->result.notes;
     if (index < 0 || static_cast<std::size_t>(index) >= notes.size()) {
-      return Fail(HACT_ERROR_RANGE, "note index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("note index out of range")));
     }
     out->unit = notes[index].unit.c_str();
     out->key = notes[index].key.c_str();

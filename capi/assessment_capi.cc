@@ -4,6 +4,10 @@
 
 #include "handles.hpp"
 #include "healthact/report/assessment_text.hpp"
+#include "healthact/core/messages.hpp"
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 namespace healthact::capi {
 
@@ -104,7 +108,7 @@ int32_t hact_assess_with(const hact_framework* framework, const hact_observation
       return options != nullptr && options->struct_size >= static_cast<int32_t>(end);
     };
     if (options != nullptr && options->struct_size < static_cast<int32_t>(sizeof(int32_t))) {
-      return Fail(HACT_ERROR_ARGUMENT, "options.struct_size is not set");
+      return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("options.struct_size is not set")));
     }
     if (has(offsetof(hact_assess_options, level) + sizeof(const char*))) {
       if (const int32_t status = CheckUtf8(options->level, "options.level")) return status;
@@ -116,12 +120,12 @@ int32_t hact_assess_with(const hact_framework* framework, const hact_observation
       chosen.level = healthact::ParseUnitLevel(options->level);
       if (!chosen.level) {
         return Fail(HACT_ERROR_INVALID,
-                    std::string("unknown level ") + options->level + " (市, 县区, 乡镇, 村 or 部门)");
+                    Format("unknown level $0 (市, 县区, 乡镇, 村 or 部门)", options->level));
       }
     }
     if (has(offsetof(hact_assess_options, within) + sizeof(const char*)) && options->within != nullptr) {
       chosen.within = observations->observations->FindUnit(options->within);
-      if (!chosen.within) return Fail(HACT_ERROR_NOT_FOUND, std::string("no unit named ") + options->within);
+      if (!chosen.within) return Fail(HACT_ERROR_NOT_FOUND, Format("no unit named $0", options->within));
     }
     return MakeAssessment(framework, observations->observations, year, assessment, chosen);
   });
@@ -137,7 +141,7 @@ int32_t hact_validate_unit(const hact_framework* framework, const hact_observati
     if (const int32_t status = CheckUtf8(unit, "unit")) return status;
     const healthact::Observations& all = *observations->observations;
     const std::optional<healthact::UnitId> id = all.FindUnit(unit);
-    if (!id) return Fail(HACT_ERROR_NOT_FOUND, std::string("no unit named ") + unit);
+    if (!id) return Fail(HACT_ERROR_NOT_FOUND, Format("no unit named $0", unit));
     // Observations of this unit alone (a vendor checking one unit's figures)
     // are assessed as they are: the copy-on-write snapshot, not a copy.
     if (all.unit_count() == 1) return MakeAssessment(framework, observations->observations, year, assessment);
@@ -198,7 +202,7 @@ int32_t hact_assessment_verdict(const hact_assessment* assessment, int32_t posit
     if (out == nullptr) return NullArgument("out");
     const healthact::Assessment& a = *assessment->assessment;
     if (index < 0 || static_cast<std::size_t>(index) >= a.indicator_count()) {
-      return Fail(HACT_ERROR_RANGE, "indicator index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("indicator index out of range")));
     }
     std::size_t u = 0;
     if (const int32_t status = UnitAtPosition(a, position, u)) return status;
@@ -223,7 +227,7 @@ int32_t hact_assessment_verdict_of(const hact_assessment* assessment, int32_t po
     if (indicator == nullptr) return NullArgument("indicator");
     if (out == nullptr) return NullArgument("out");
     if (out->struct_size < static_cast<int32_t>(sizeof(hact_verdict_detail))) {
-      return Fail(HACT_ERROR_ARGUMENT, "out->struct_size is not sizeof(hact_verdict_detail)");
+      return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("out->struct_size is not sizeof(hact_verdict_detail)")));
     }
     if (const int32_t status = CheckUtf8(indicator, "indicator")) return status;
     const healthact::Assessment& a = *assessment->assessment;
@@ -232,7 +236,7 @@ int32_t hact_assessment_verdict_of(const hact_assessment* assessment, int32_t po
     const auto found = FindNumber(a.framework(), indicator);
     if (!found) {
       return Fail(HACT_ERROR_NOT_FOUND,
-                  std::string("the framework has no indicator or part ") + indicator);
+                  Format("the framework has no indicator or part $0", indicator));
     }
     const auto [index, part] = *found;
     const hact_assessment::ShownVerdict& shown = ShowVerdict(*assessment, u, index, part);
@@ -267,7 +271,7 @@ int32_t hact_assessment_finding(const hact_assessment* assessment, int32_t posit
     if (const int32_t status = UnitAtPosition(a, position, u)) return status;
     const std::vector<healthact::Finding>& findings = a.findings(u);
     if (index < 0 || static_cast<std::size_t>(index) >= findings.size()) {
-      return Fail(HACT_ERROR_RANGE, "finding index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("finding index out of range")));
     }
     const healthact::Finding& finding = findings[index];
     out->kind = static_cast<int32_t>(finding.kind);

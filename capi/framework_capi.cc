@@ -6,6 +6,10 @@
 #include "handles.hpp"
 #include "healthact/lang/dsl.hpp"
 #include "healthact/lang/framework_files.hpp"
+#include "healthact/core/messages.hpp"
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 namespace healthact::capi {
 
@@ -60,8 +64,8 @@ SourceResolver CallerResolver(hact_resolver resolver, void* context) {
     const char* resolved_name = nullptr;
     const int32_t status = resolver(context, name_text.c_str(), from_text.c_str(), &text, &length,
                                     &resolved_name);
-    if (status != HACT_OK) return absl::NotFoundError("the resolver found no framework " + name_text);
-    if (text == nullptr) return absl::InvalidArgumentError("the resolver gave no text for " + name_text);
+    if (status != HACT_OK) return absl::NotFoundError(Format("the resolver found no framework $0", name_text));
+    if (text == nullptr) return absl::InvalidArgumentError(Format("the resolver gave no text for $0", name_text));
     FrameworkSource source{resolved_name != nullptr ? resolved_name : name_text, std::string(text, length)};
     if (CheckUtf8(source.file_name, "the resolved name") != HACT_OK) {
       return absl::InvalidArgumentError(LastError());
@@ -104,7 +108,7 @@ int32_t hact_framework_load(const char* path, hact_framework** framework,
     if (diagnostics != nullptr) *diagnostics = nullptr;
     if (path == nullptr) return NullArgument("path");
     if (framework == nullptr) return NullArgument("framework");
-    if (*path == '\0') return Fail(HACT_ERROR_ARGUMENT, "path is empty");
+    if (*path == '\0') return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("path is empty")));
     if (const int32_t status = CheckUtf8(path, "path")) return status;
     absl::StatusOr<std::string> text = healthact::ReadTextFile(path);
     if (!text.ok()) {
@@ -143,7 +147,7 @@ int32_t hact_framework_indicator(const hact_framework* framework, int32_t index,
     if (out == nullptr) return NullArgument("out");
     const auto& indicators = framework->framework->indicators();
     if (index < 0 || static_cast<std::size_t>(index) >= indicators.size()) {
-      return Fail(HACT_ERROR_RANGE, "indicator index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("indicator index out of range")));
     }
     const healthact::Indicator& indicator = indicators[index];
     out->number = indicator.number.c_str();
@@ -162,11 +166,11 @@ int32_t hact_framework_part(const hact_framework* framework, int32_t index, int3
     if (number == nullptr || name == nullptr) return NullArgument("number or name");
     const auto& indicators = framework->framework->indicators();
     if (index < 0 || static_cast<std::size_t>(index) >= indicators.size()) {
-      return Fail(HACT_ERROR_RANGE, "indicator index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("indicator index out of range")));
     }
     const auto& parts = indicators[index].parts;
     if (part < 0 || static_cast<std::size_t>(part) >= parts.size()) {
-      return Fail(HACT_ERROR_RANGE, "part index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("part index out of range")));
     }
     *number = parts[part].number.c_str();
     *name = parts[part].name.c_str();
@@ -183,7 +187,7 @@ int32_t hact_framework_indicator_find(const hact_framework* framework, const cha
     if (const int32_t status = CheckUtf8(number, "number")) return status;
     const auto found = FindNumber(*framework->framework, number);
     if (!found) {
-      return Fail(HACT_ERROR_NOT_FOUND, std::string("the framework has no indicator or part ") + number);
+      return Fail(HACT_ERROR_NOT_FOUND, Format("the framework has no indicator or part $0", number));
     }
     *index = static_cast<int32_t>(found->first);
     if (part != nullptr) *part = found->second;
@@ -197,11 +201,11 @@ int32_t hact_framework_target(const hact_framework* framework, int32_t index, in
     if (framework == nullptr) return NullArgument("framework");
     if (target == nullptr) return NullArgument("target");
     if (index < 0 || static_cast<std::size_t>(index) >= framework->framework->indicators().size()) {
-      return Fail(HACT_ERROR_RANGE, "indicator index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("indicator index out of range")));
     }
     const auto it = framework->targets.find({index, year});
     if (it == framework->targets.end()) {
-      return Fail(HACT_ERROR_NOT_FOUND, "no target for that indicator and year");
+      return Fail(HACT_ERROR_NOT_FOUND, std::string(Tr("no target for that indicator and year")));
     }
     *target = it->second.c_str();
     return HACT_OK;

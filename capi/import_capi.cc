@@ -4,6 +4,10 @@
 
 #include "handles.hpp"
 #include "healthact/import/table_import.hpp"
+#include "healthact/core/messages.hpp"
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 using namespace healthact::capi;
 
@@ -19,8 +23,7 @@ int32_t hact_framework_import(const char* table, size_t length, const char* file
     if (table == nullptr) return NullArgument("table");
     if (framework == nullptr) return NullArgument("framework");
     if (format != HACT_TABLE_TEXT && format != HACT_TABLE_CSV) {
-      return Fail(HACT_ERROR_INVALID, "unknown table format " + std::to_string(format) +
-                                          " (HACT_TABLE_TEXT or HACT_TABLE_CSV)");
+      return Fail(HACT_ERROR_INVALID, Format("unknown table format $0 (HACT_TABLE_TEXT or HACT_TABLE_CSV)", std::to_string(format)));
     }
     const std::string_view input(table, length);
     if (const int32_t status = CheckUtf8(input, "table")) return status;
@@ -28,7 +31,7 @@ int32_t hact_framework_import(const char* table, size_t length, const char* file
     healthact::ImportOptions chosen;
     if (options != nullptr) {
       if (options->struct_size < static_cast<int32_t>(sizeof(hact_import_options))) {
-        return Fail(HACT_ERROR_ARGUMENT, "options->struct_size is not sizeof(hact_import_options)");
+        return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("options->struct_size is not sizeof(hact_import_options)")));
       }
       for (const auto& [value, name] : {std::pair{options->name, "name"}, std::pair{options->source, "source"},
                                         std::pair{options->locator, "locator"},
@@ -41,15 +44,15 @@ int32_t hact_framework_import(const char* table, size_t length, const char* file
       if (options->marked_fall_percent != nullptr) {
         absl::StatusOr<healthact::Decimal> percent = healthact::Decimal::Parse(options->marked_fall_percent);
         if (!percent.ok()) {
-          return Fail(HACT_ERROR_INVALID, "marked_fall_percent: " + std::string(percent.status().message()));
+          return Fail(HACT_ERROR_INVALID, Format("marked_fall_percent: $0", std::string(percent.status().message())));
         }
         chosen.trend_rules.marked_change_percent = *percent;
       }
-      if (options->continuous_years < 0) return Fail(HACT_ERROR_INVALID, "continuous_years is a number of years");
+      if (options->continuous_years < 0) return Fail(HACT_ERROR_INVALID, std::string(Tr("continuous_years is a number of years")));
       if (options->continuous_years > 0) chosen.trend_rules.continuous_years = options->continuous_years;
       if (options->baseline_year != 0) {
         if (absl::Status year_ok = healthact::CheckYear(options->baseline_year); !year_ok.ok()) {
-          return Fail(HACT_ERROR_INVALID, "baseline_year: " + std::string(year_ok.message()));
+          return Fail(HACT_ERROR_INVALID, Format("baseline_year: $0", std::string(year_ok.message())));
         }
         chosen.baseline_year = options->baseline_year;
       }

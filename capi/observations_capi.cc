@@ -9,6 +9,10 @@
 
 #include "handles.hpp"
 #include "healthact/data/data_file.hpp"
+#include "healthact/core/messages.hpp"
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 namespace healthact::capi {
 namespace {
@@ -18,8 +22,7 @@ namespace {
 int32_t CheckKey(const hact_observations& observations, std::string_view key) {
   if (observations.framework == nullptr) return HACT_OK;
   if (observations.keys.count(key) != 0) return HACT_OK;
-  return Fail(HACT_ERROR_NOT_FOUND, "'" + std::string(key) + "' is not an indicator, part or count of the framework '" +
-                                        observations.framework->name() + "'");
+  return Fail(HACT_ERROR_NOT_FOUND, Format("'$0' is not an indicator, part or count of the framework '$1'", std::string(key), observations.framework->name()));
 }
 
 // One value checked and parsed, not yet added.
@@ -32,7 +35,7 @@ struct Staged {
 // Checks one value as every ingestion call does; HACT_OK and *staged, or the failure.
 int32_t Stage(const hact_observations& observations, std::string_view unit, std::string_view key,
               int32_t year, std::string_view value, Staged& staged) {
-  if (unit.empty() || key.empty()) return Fail(HACT_ERROR_ARGUMENT, "unit and key must not be empty");
+  if (unit.empty() || key.empty()) return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("unit and key must not be empty")));
   if (const int32_t status = CheckUtf8(unit, "unit")) return status;
   if (const int32_t status = CheckUtf8(key, "key")) return status;
   if (const int32_t status = CheckUtf8(value, "value")) return status;
@@ -75,7 +78,7 @@ int32_t AddColumns(hact_observations* observations, size_t count, std::string_vi
   }
   const auto fail = [&](size_t i, int32_t status) {
     if (failed != nullptr) *failed = i;
-    return Fail(status, "value " + std::to_string(i) + ": " + LastError());
+    return Fail(status, Format("value $0: $1", std::to_string(i), LastError()));
   };
   // All or nothing: added to a copy (a new, empty one when there is nothing
   // yet), which replaces the observations only when every value was
@@ -96,9 +99,7 @@ int32_t AddColumns(hact_observations* observations, size_t count, std::string_vi
     const std::optional<std::string_view> key = NextPacked(keys, key_at);
     const std::optional<std::string_view> value = NextPacked(values, value_at);
     if (!unit || !key || !value) {
-      Fail(HACT_ERROR_ARGUMENT, std::string("the ") + (!unit ? "units" : !key ? "keys" : "values") +
-                                    " column ends before its " + std::to_string(count) +
-                                    " NUL-terminated strings (count or size is wrong)");
+      Fail(HACT_ERROR_ARGUMENT, Format("the $0 column ends before its $1 NUL-terminated strings (count or size is wrong)", (!unit ? "units" : !key ? "keys" : "values"), std::to_string(count)));
       return fail(i, HACT_ERROR_ARGUMENT);
     }
     Staged one;
@@ -116,8 +117,7 @@ int32_t AddColumns(hact_observations* observations, size_t count, std::string_vi
     }
   }
   if (unit_at != units.size() || key_at != keys.size() || value_at != values.size()) {
-    Fail(HACT_ERROR_ARGUMENT, "a column holds more than " + std::to_string(count) +
-                                  " strings (count or size is wrong)");
+    Fail(HACT_ERROR_ARGUMENT, Format("a column holds more than $0 strings (count or size is wrong)", std::to_string(count)));
     return fail(count, HACT_ERROR_ARGUMENT);
   }
   if (copy) observations->observations = std::move(copy);
@@ -133,7 +133,7 @@ class Categories {
     name_ = name;
     if (column == nullptr) return required ? NullArgument(name) : HACT_OK;
     if (column->struct_size < static_cast<int32_t>(sizeof(hact_coded_column))) {
-      return Fail(HACT_ERROR_ARGUMENT, std::string(name) + "->struct_size is not sizeof(hact_coded_column)");
+      return Fail(HACT_ERROR_ARGUMENT, Format("$0->struct_size is not sizeof(hact_coded_column)", std::string(name)));
     }
     codes_ = column->codes;
     if (column->category_count > 0 && column->categories == nullptr) return NullArgument(name);
@@ -143,16 +143,12 @@ class Categories {
     for (size_t c = 0; c < column->category_count; ++c) {
       const std::optional<std::string_view> text = NextPacked(packed, offset);
       if (!text) {
-        return Fail(HACT_ERROR_ARGUMENT, std::string("the categories of ") + name + " end before their " +
-                                             std::to_string(column->category_count) +
-                                             " NUL-terminated strings (count or size is wrong)");
+        return Fail(HACT_ERROR_ARGUMENT, Format("the categories of $0 end before their $1 NUL-terminated strings (count or size is wrong)", name, std::to_string(column->category_count)));
       }
       texts_.push_back(*text);
     }
     if (offset != packed.size()) {
-      return Fail(HACT_ERROR_ARGUMENT, std::string("the categories of ") + name + " hold more than " +
-                                           std::to_string(column->category_count) +
-                                           " strings (count or size is wrong)");
+      return Fail(HACT_ERROR_ARGUMENT, Format("the categories of $0 hold more than $1 strings (count or size is wrong)", name, std::to_string(column->category_count)));
     }
     ready_.assign(texts_.size(), false);
     return HACT_OK;
@@ -178,10 +174,9 @@ class Categories {
  private:
   [[gnu::cold, gnu::noinline]] int32_t BadCode(int32_t c) const {
     if (c == -1) {
-      return Fail(HACT_ERROR_ARGUMENT, std::string("no ") + (name_ == std::string_view("units") ? "unit" : "key"));
+      return Fail(HACT_ERROR_ARGUMENT, Format("no $0", (name_ == std::string_view("units") ? "unit" : "key")));
     }
-    return Fail(HACT_ERROR_RANGE, std::string(name_) + " code " + std::to_string(c) + " is not one of its " +
-                                      std::to_string(texts_.size()) + " categories");
+    return Fail(HACT_ERROR_RANGE, Format("$0 code $1 is not one of its $2 categories", std::string(name_), std::to_string(c), std::to_string(texts_.size())));
   }
   const char* name_ = "";
   const int32_t* codes_ = nullptr;
@@ -201,7 +196,7 @@ int32_t AddCoded(hact_observations* observations, size_t count, const hact_coded
   if (count > 0 && text_column != nullptr && !texts.given()) return NullArgument("texts->codes");
   const auto fail = [&](size_t i, int32_t status) {
     if (failed != nullptr) *failed = i;
-    return Fail(status, "value " + std::to_string(i) + ": " + LastError());
+    return Fail(status, Format("value $0: $1", std::to_string(i), LastError()));
   };
   // All or nothing, as for the packed columns: into a copy.
   auto copy = observations->observations->unit_count() == 0
@@ -223,13 +218,13 @@ int32_t AddCoded(hact_observations* observations, size_t count, const hact_coded
     const int32_t u = units.code(i), k = keys.code(i);
     if (units.First(u)) {
       const std::string_view name = units.text(u);
-      if (name.empty()) return fail(i, Fail(HACT_ERROR_ARGUMENT, "unit and key must not be empty"));
+      if (name.empty()) return fail(i, Fail(HACT_ERROR_ARGUMENT, std::string(Tr("unit and key must not be empty"))));
       if (const int32_t status = CheckUtf8(name, "unit")) return fail(i, status);
       unit_ids[u] = into.AddUnit(name);
     }
     if (keys.First(k)) {
       const std::string_view key = keys.text(k);
-      if (key.empty()) return fail(i, Fail(HACT_ERROR_ARGUMENT, "unit and key must not be empty"));
+      if (key.empty()) return fail(i, Fail(HACT_ERROR_ARGUMENT, std::string(Tr("unit and key must not be empty"))));
       if (const int32_t status = CheckUtf8(key, "key")) return fail(i, status);
       if (const int32_t status = CheckKey(*observations, key)) return fail(i, status);
     }
@@ -244,7 +239,7 @@ int32_t AddCoded(hact_observations* observations, size_t count, const hact_coded
       const int32_t t = texts.code(i);
       if (t >= 0) {
         if (has_number) {
-          return fail(i, Fail(HACT_ERROR_INVALID, "both a number and a text ('" + std::string(texts.text(t)) + "')"));
+          return fail(i, Fail(HACT_ERROR_INVALID, Format("both a number and a text ('$0')", std::string(texts.text(t)))));
         }
         if (texts.First(t)) {
           if (const int32_t status = CheckUtf8(texts.text(t), "value")) return fail(i, status);
@@ -333,7 +328,7 @@ int32_t hact_observations_add_batch(hact_observations* observations, size_t coun
       const int32_t status = hact_observations_add(observations, units[i], keys[i], years[i], values[i]);
       if (status != HACT_OK) {
         if (failed != nullptr) *failed = i;
-        return Fail(status, "value " + std::to_string(i) + ": " + LastError());
+        return Fail(status, Format("value $0: $1", std::to_string(i), LastError()));
       }
     }
     return HACT_OK;

@@ -4,6 +4,10 @@
 
 #include "handles.hpp"
 #include "healthact/lang/organisation_text.hpp"
+#include "healthact/core/messages.hpp"
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 using namespace healthact::capi;
 
@@ -52,10 +56,10 @@ int32_t CommitteeAndDate(const hact_organisation* organisation, int32_t index, c
   if (const int32_t status = CheckUtf8(date, "date")) return status;
   const auto& committees = organisation->organisation->committees;
   if (index < 0 || static_cast<std::size_t>(index) >= committees.size()) {
-    return Fail(HACT_ERROR_RANGE, "committee index out of range");
+    return Fail(HACT_ERROR_RANGE, std::string(Tr("committee index out of range")));
   }
   const std::optional<healthact::Date> when = healthact::Date::Parse(date);
-  if (!when) return Fail(HACT_ERROR_INVALID, std::string("not a date (2021-01-01): ") + date);
+  if (!when) return Fail(HACT_ERROR_INVALID, Format("not a date (2021-01-01): $0", date));
   *committee = &committees[index];
   *parsed = *when;
   return HACT_OK;
@@ -134,7 +138,7 @@ int32_t hact_roster_seat(const hact_roster* roster, int32_t index, hact_seat* ou
     if (roster == nullptr) return NullArgument("roster");
     if (out == nullptr) return NullArgument("out");
     if (index < 0 || static_cast<std::size_t>(index) >= roster->seats.size()) {
-      return Fail(HACT_ERROR_RANGE, "seat index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("seat index out of range")));
     }
     const healthact::RosterEntry& entry = roster->seats[index];
     out->role = roster->roles[index].c_str();
@@ -151,7 +155,7 @@ int32_t hact_organisation_seat(const hact_organisation* organisation, int32_t in
     if (organisation == nullptr) return NullArgument("organisation");
     const int32_t status = hact_roster_seat(&organisation->roster, index, out);
     if (status == HACT_ERROR_RANGE) {
-      return Fail(HACT_ERROR_RANGE, "seat index out of range (call hact_organisation_roster first)");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("seat index out of range (call hact_organisation_roster first)")));
     }
     return status;
   });
@@ -182,7 +186,7 @@ int32_t hact_organisation_propose_change(hact_organisation* organisation, int32_
     if (organisation == nullptr) return NullArgument("organisation");
     if (change == nullptr) return NullArgument("change");
     if (change->struct_size < static_cast<int32_t>(sizeof(hact_seat_change))) {
-      return Fail(HACT_ERROR_ARGUMENT, "change->struct_size is not sizeof(hact_seat_change)");
+      return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("change->struct_size is not sizeof(hact_seat_change)")));
     }
     if (change->date == nullptr || change->role == nullptr || change->post == nullptr ||
         change->proposed_by == nullptr || change->approved_by == nullptr) {
@@ -199,10 +203,10 @@ int32_t hact_organisation_propose_change(hact_organisation* organisation, int32_
       return status;
     }
     if (change->kind != HACT_SEAT_ADD && change->kind != HACT_SEAT_REMOVE) {
-      return Fail(HACT_ERROR_INVALID, "change->kind is neither HACT_SEAT_ADD nor HACT_SEAT_REMOVE");
+      return Fail(HACT_ERROR_INVALID, std::string(Tr("change->kind is neither HACT_SEAT_ADD nor HACT_SEAT_REMOVE")));
     }
     const std::optional<healthact::CommitteeRole> role = healthact::ParseCommitteeRole(change->role);
-    if (!role) return Fail(HACT_ERROR_INVALID, std::string("unknown role ") + change->role);
+    if (!role) return Fail(HACT_ERROR_INVALID, Format("unknown role $0", change->role));
     healthact::SeatChange made;
     made.kind = change->kind == HACT_SEAT_ADD ? healthact::SeatChange::Kind::kAdd
                                               : healthact::SeatChange::Kind::kRemove;
@@ -259,7 +263,7 @@ int32_t hact_tasks_get(const hact_tasks* tasks, int32_t index, hact_task* out) {
     if (tasks == nullptr) return NullArgument("tasks");
     if (out == nullptr) return NullArgument("out");
     if (index < 0 || static_cast<std::size_t>(index) >= tasks->items.size()) {
-      return Fail(HACT_ERROR_RANGE, "task index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("task index out of range")));
     }
     const hact_tasks::Item& item = tasks->items[index];
     out->description = item.description.c_str();

@@ -18,6 +18,10 @@
 #include "healthact/report/departments_report.hpp"
 #include "healthact/report/overall_report.hpp"
 #include "healthact/report/report.hpp"
+#include "healthact/core/messages.hpp"
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 namespace healthact::capi {
 namespace {
@@ -27,8 +31,7 @@ int32_t CheckFormat(int32_t format) {
   if (format == HACT_FORMAT_MARKDOWN || format == HACT_FORMAT_JSON || format == HACT_FORMAT_HTML) {
     return HACT_OK;
   }
-  return Fail(HACT_ERROR_INVALID, "unknown report format " + std::to_string(format) +
-                                      " (HACT_FORMAT_MARKDOWN, _JSON or _HTML)");
+  return Fail(HACT_ERROR_INVALID, Format("unknown report format $0 (HACT_FORMAT_MARKDOWN, _JSON or _HTML)", std::to_string(format)));
 }
 
 // What a spot-check found, for a report that shows it: nullptr for no
@@ -36,7 +39,7 @@ int32_t CheckFormat(int32_t format) {
 int32_t Verified(const hact_review* review, const ReviewResult*& checked) {
   checked = nullptr;
   if (review == nullptr) return HACT_OK;
-  if (!review->result) return Fail(HACT_ERROR_INVALID, "the review has no verified values yet");
+  if (!review->result) return Fail(HACT_ERROR_INVALID, std::string(Tr("the review has no verified values yet")));
   checked = &*review->result;
   return HACT_OK;
 }
@@ -46,7 +49,7 @@ int32_t DateOf(const char* as_of, std::optional<Date>& date) {
   if (as_of == nullptr) return HACT_OK;
   if (const int32_t status = CheckUtf8(as_of, "as_of")) return status;
   date = Date::Parse(as_of);
-  if (!date) return Fail(HACT_ERROR_INVALID, std::string("not a date (2022-12-31): ") + as_of);
+  if (!date) return Fail(HACT_ERROR_INVALID, Format("not a date (2022-12-31): $0", as_of));
   return HACT_OK;
 }
 
@@ -100,7 +103,7 @@ int32_t hact_report_monitoring(const hact_framework* framework, const hact_obser
     if (organisation != nullptr) request.organisation = organisation->organisation;
     if (const int32_t status = DateOf(as_of, request.as_of)) return status;
     if (request.observations->unit_count() == 0) {
-      return Fail(HACT_ERROR_INVALID, "the observations have no unit: nothing to monitor");
+      return Fail(HACT_ERROR_INVALID, std::string(Tr("the observations have no unit: nothing to monitor")));
     }
     const healthact::MonitoringReport report = healthact::BuildMonitoringReport(request);
     return Rendered(report, format, &healthact::MonitoringReportMarkdown, &healthact::MonitoringReportJson,
@@ -112,14 +115,14 @@ int32_t hact_file_write(const char* path, const char* bytes, size_t length) {
   return Guard([&] {
     if (path == nullptr) return NullArgument("path");
     if (bytes == nullptr && length > 0) return NullArgument("bytes");
-    if (*path == '\0') return Fail(HACT_ERROR_ARGUMENT, "path is empty");
+    if (*path == '\0') return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("path is empty")));
     if (const int32_t status = CheckUtf8(path, "path")) return status;
     // Written beside the target and renamed over it once complete and on
     // disk: a process killed midway leaves the old file or the new, never
     // half of one.
     const std::string partial = std::string(path) + ".partial";
     const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return Fail(HACT_ERROR_INVALID, "cannot write " + partial + ": " + std::strerror(errno));
+    if (fd < 0) return Fail(HACT_ERROR_INVALID, Format("cannot write $0: $1", partial, std::strerror(errno)));
     size_t written = 0;
     while (written < length) {
       const ssize_t n = ::write(fd, bytes + written, length - written);
@@ -128,19 +131,19 @@ int32_t hact_file_write(const char* path, const char* bytes, size_t length) {
         const std::string why = std::strerror(errno);
         ::close(fd);
         ::unlink(partial.c_str());
-        return Fail(HACT_ERROR_INVALID, "cannot write " + partial + ": " + why);
+        return Fail(HACT_ERROR_INVALID, Format("cannot write $0: $1", partial, why));
       }
       written += static_cast<size_t>(n);
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
       const std::string why = std::strerror(errno);
       ::unlink(partial.c_str());
-      return Fail(HACT_ERROR_INVALID, "cannot write " + partial + ": " + why);
+      return Fail(HACT_ERROR_INVALID, Format("cannot write $0: $1", partial, why));
     }
     if (std::rename(partial.c_str(), path) != 0) {
       const std::string why = std::strerror(errno);
       ::unlink(partial.c_str());
-      return Fail(HACT_ERROR_INVALID, std::string("cannot rename ") + partial + " to " + path + ": " + why);
+      return Fail(HACT_ERROR_INVALID, Format("cannot rename $0 to $1: $2", partial, path, why));
     }
     return HACT_OK;
   });
@@ -169,12 +172,12 @@ int32_t hact_report_actions(const hact_framework* framework, const hact_observat
       const auto& actions = framework->framework->actions();
       if (std::none_of(actions.begin(), actions.end(),
                        [&](const healthact::SpecialAction& a) { return a.name == action; })) {
-        return Fail(HACT_ERROR_NOT_FOUND, std::string("the framework has no special action '") + action + "'");
+        return Fail(HACT_ERROR_NOT_FOUND, Format("the framework has no special action '$0'", action));
       }
       request.action = action;
     }
     if (request.observations->unit_count() == 0) {
-      return Fail(HACT_ERROR_INVALID, "the observations have no unit: nothing to report");
+      return Fail(HACT_ERROR_INVALID, std::string(Tr("the observations have no unit: nothing to report")));
     }
     const healthact::ActionsReport report = healthact::BuildActionsReport(request);
     return Rendered(report, format, &healthact::ActionsReportMarkdown, &healthact::ActionsReportJson,
@@ -217,8 +220,7 @@ int32_t hact_report_departments(const hact_framework* framework, const hact_obse
     if (organisation == nullptr) return NullArgument("organisation");
     if (bytes == nullptr) return NullArgument("bytes");
     if (format != HACT_FORMAT_MARKDOWN && format != HACT_FORMAT_JSON) {
-      return Fail(HACT_ERROR_INVALID, "the departments' assessment is HACT_FORMAT_MARKDOWN or _JSON, not format " +
-                                          std::to_string(format));
+      return Fail(HACT_ERROR_INVALID, Format("the departments' assessment is HACT_FORMAT_MARKDOWN or _JSON, not format $0", std::to_string(format)));
     }
     if (const int32_t status = CheckUtf8(committee, "committee")) return status;
     healthact::DepartmentRequest request;

@@ -5,6 +5,10 @@
 
 #include "handles.hpp"
 #include "healthact/data/data_file.hpp"
+#include "healthact/core/messages.hpp"
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 using namespace healthact::capi;
 
@@ -19,9 +23,7 @@ int32_t hact_review_draw(const hact_assessment* assessment, int32_t count, uint6
     const healthact::Assessment& a = *assessment->assessment;
     if (count < 1 || static_cast<std::size_t>(count) > a.unit_count()) {
       // Drawing "9 of 5" would silently review every unit: say so instead.
-      return Fail(HACT_ERROR_INVALID, "cannot draw " + std::to_string(count) + " of " +
-                                          std::to_string(a.unit_count()) + " units (1 to " +
-                                          std::to_string(a.unit_count()) + ")");
+      return Fail(HACT_ERROR_INVALID, Format("cannot draw $0 of $1 units (1 to $1)", std::to_string(count), std::to_string(a.unit_count())));
     }
     auto made = std::make_unique<hact_review>();
     made->original = a;
@@ -50,7 +52,7 @@ int32_t hact_review_unit(const hact_review* review, int32_t index, const char** 
     if (review == nullptr) return NullArgument("review");
     if (unit == nullptr) return NullArgument("unit");
     if (index < 0 || static_cast<std::size_t>(index) >= review->drawn.size()) {
-      return Fail(HACT_ERROR_RANGE, "drawn unit index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("drawn unit index out of range")));
     }
     *unit = review->drawn_names[index].c_str();
     return HACT_OK;
@@ -79,7 +81,7 @@ int32_t hact_review_verify_csv(hact_review* review, const char* text, size_t len
       bool drawn = false;
       for (const std::string& d : review->drawn_names) drawn = drawn || d == name;
       if (!drawn) {
-        return Fail(HACT_ERROR_INVALID, "verified values for " + name + ", which was not drawn for review");
+        return Fail(HACT_ERROR_INVALID, Format("verified values for $0, which was not drawn for review", name));
       }
     }
     review->Keep(healthact::Review(original, verified, review->drawn, &notes));
@@ -91,7 +93,7 @@ int32_t hact_review_discrepancy_count(const hact_review* review, int32_t* count)
   return Guard([&] {
     if (review == nullptr) return NullArgument("review");
     if (count == nullptr) return NullArgument("count");
-    if (!review->result) return Fail(HACT_ERROR_INVALID, "no verified values yet (hact_review_verify_csv)");
+    if (!review->result) return Fail(HACT_ERROR_INVALID, std::string(Tr("no verified values yet (hact_review_verify_csv)")));
     *count = static_cast<int32_t>(review->result->discrepancies.size());
     return HACT_OK;
   });
@@ -101,10 +103,10 @@ int32_t hact_review_discrepancy(const hact_review* review, int32_t index, hact_d
   return Guard([&] {
     if (review == nullptr) return NullArgument("review");
     if (out == nullptr) return NullArgument("out");
-    if (!review->result) return Fail(HACT_ERROR_INVALID, "no verified values yet (hact_review_verify_csv)");
+    if (!review->result) return Fail(HACT_ERROR_INVALID, std::string(Tr("no verified values yet (hact_review_verify_csv)")));
     const auto& all = review->result->discrepancies;
     if (index < 0 || static_cast<std::size_t>(index) >= all.size()) {
-      return Fail(HACT_ERROR_RANGE, "discrepancy index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("discrepancy index out of range")));
     }
     const healthact::Discrepancy& d = all[index];
     out->unit = d.unit.c_str();
@@ -126,7 +128,7 @@ int32_t hact_review_assessment(const hact_review* review, hact_assessment** reco
     if (recomputed != nullptr) *recomputed = nullptr;
     if (review == nullptr) return NullArgument("review");
     if (recomputed == nullptr) return NullArgument("recomputed");
-    if (!review->result) return Fail(HACT_ERROR_INVALID, "no verified values yet (hact_review_verify_csv)");
+    if (!review->result) return Fail(HACT_ERROR_INVALID, std::string(Tr("no verified values yet (hact_review_verify_csv)")));
     *recomputed = WrapAssessment(review->result->recomputed).release();
     return HACT_OK;
   });

@@ -6,6 +6,10 @@
 
 #include "handles.hpp"
 #include "healthact/report/round_result.hpp"
+#include "healthact/core/messages.hpp"
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 using namespace healthact::capi;
 
@@ -35,7 +39,7 @@ int32_t MomentOf(const char* at, const char* name, healthact::Instant& out) {
   if (const int32_t status = CheckUtf8(at, name)) return status;
   const std::optional<healthact::Instant> parsed = healthact::Instant::Parse(at);
   if (!parsed) {
-    return Fail(HACT_ERROR_INVALID, std::string(name) + " '" + at + "' is not a moment like 2023-01-05T09:30:00");
+    return Fail(HACT_ERROR_INVALID, Format("$0 '$1' is not a moment like 2023-01-05T09:30:00", std::string(name), at));
   }
   out = *parsed;
   return HACT_OK;
@@ -67,7 +71,7 @@ int32_t CheckArguments(std::initializer_list<Argument> arguments) {
       if (a.required) return NullArgument(a.name);
       continue;
     }
-    if (a.required && *a.value == '\0') return Fail(HACT_ERROR_ARGUMENT, std::string(a.name) + " is empty");
+    if (a.required && *a.value == '\0') return Fail(HACT_ERROR_ARGUMENT, Format("$0 is empty", std::string(a.name)));
     if (const int32_t status = CheckUtf8(a.value, a.name)) return status;
   }
   return HACT_OK;
@@ -90,8 +94,7 @@ int32_t Handed(absl::StatusOr<healthact::RoundFile> file, hact_round** round) {
 int32_t OrganisationText(const hact_organisation* organisation) {
   if (organisation->changed) {
     return Fail(HACT_ERROR_INVALID,
-                "the organisation was changed after it was parsed (hact_organisation_propose_change): a round "
-                "keeps the organisation's text, so record the change in the text and parse it again");
+                std::string(Tr("the organisation was changed after it was parsed (hact_organisation_propose_change): a round keeps the organisation's text, so record the change in the text and parse it again")));
   }
   return HACT_OK;
 }
@@ -111,7 +114,7 @@ int32_t hact_round_create(const char* path, const hact_framework* framework, con
     if (units == nullptr) return NullArgument("units");
     if (definition == nullptr) return NullArgument("definition");
     if (definition->struct_size < static_cast<int32_t>(sizeof(hact_round_definition))) {
-      return Fail(HACT_ERROR_ARGUMENT, "definition->struct_size is not sizeof(hact_round_definition)");
+      return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("definition->struct_size is not sizeof(hact_round_definition)")));
     }
     const hact_round_definition& d = *definition;
     if (const int32_t status = CheckArguments({{path, "path", true},
@@ -128,13 +131,13 @@ int32_t hact_round_create(const char* path, const hact_framework* framework, con
     healthact::RoundChoice choice;
     choice.year = d.year;
     if (d.kind != HACT_ROUND_OFFICIAL && d.kind != HACT_ROUND_TRIAL) {
-      return Fail(HACT_ERROR_INVALID, "kind is HACT_ROUND_OFFICIAL or HACT_ROUND_TRIAL");
+      return Fail(HACT_ERROR_INVALID, std::string(Tr("kind is HACT_ROUND_OFFICIAL or HACT_ROUND_TRIAL")));
     }
     choice.kind = d.kind == HACT_ROUND_TRIAL ? healthact::RoundKind::kTrial : healthact::RoundKind::kOfficial;
     if (d.targets_of != 0) choice.targets_of = d.targets_of;
     if (d.level != nullptr) {
       choice.level = healthact::ParseUnitLevel(d.level);
-      if (!choice.level) return Fail(HACT_ERROR_INVALID, std::string("unknown level '") + d.level + "'");
+      if (!choice.level) return Fail(HACT_ERROR_INVALID, Format("unknown level '$0'", d.level));
     }
     if (d.within != nullptr) choice.within = d.within;
     if (d.committee != nullptr) choice.committee = d.committee;
@@ -252,7 +255,7 @@ int32_t hact_round_review(hact_round* round, const char* by, const char* group, 
     if (round == nullptr) return NullArgument("round");
     if (verified == nullptr) return NullArgument("verified");
     if (const int32_t status = CheckArguments({{by, "by", true}, {group, "group", false}})) return status;
-    if (count < 0) return Fail(HACT_ERROR_INVALID, "count is a number of units to draw, or 0");
+    if (count < 0) return Fail(HACT_ERROR_INVALID, std::string(Tr("count is a number of units to draw, or 0")));
     healthact::Instant moment;
     if (const int32_t status = MomentOf(at, "at", moment)) return status;
     std::optional<healthact::RoundFile::Draw> draw;
@@ -283,7 +286,7 @@ int32_t hact_round_step(hact_round* round, int32_t step, const char* by, const c
     const bool needs_text = step == HACT_STEP_WITHDRAW || step == HACT_STEP_REOPEN || step == HACT_STEP_REPORT_FORM;
     if (const int32_t status = CheckArguments({{by, "by", true}, {text, "text", needs_text}})) return status;
     if (!needs_text && text != nullptr) {
-      return Fail(HACT_ERROR_ARGUMENT, "this step takes no text (pass NULL)");
+      return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("this step takes no text (pass NULL)")));
     }
     healthact::Instant moment;
     if (const int32_t status = MomentOf(at, "at", moment)) return status;
@@ -299,7 +302,7 @@ int32_t hact_round_step(hact_round* round, int32_t step, const char* by, const c
       case HACT_STEP_REPORT_SEND_UP: body = healthact::ReportStepOf(ReportAction::kSendUp, by); break;
       case HACT_STEP_REPORT_CIRCULATE: body = healthact::ReportStepOf(ReportAction::kCirculate, by); break;
       case HACT_STEP_REPORT_RELEASE: body = healthact::ReportStepOf(ReportAction::kRelease, by); break;
-      default: return Fail(HACT_ERROR_INVALID, "unknown step " + std::to_string(step) + " (HACT_STEP_*)");
+      default: return Fail(HACT_ERROR_INVALID, Format("unknown step $0 (HACT_STEP_*)", std::to_string(step)));
     }
     return Written(round->file->Append(healthact::RoundEvent{moment, std::move(body)}));
   });
@@ -355,7 +358,7 @@ int32_t hact_round_status_summary(const hact_round_status* status, hact_round_su
     if (status == nullptr) return NullArgument("status");
     if (out == nullptr) return NullArgument("out");
     if (out->struct_size < static_cast<int32_t>(sizeof(hact_round_summary))) {
-      return Fail(HACT_ERROR_ARGUMENT, "out->struct_size is not sizeof(hact_round_summary)");
+      return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("out->struct_size is not sizeof(hact_round_summary)")));
     }
     const healthact::RoundDefinition& d = status->round->definition();
     const healthact::RoundStatus& s = status->status;
@@ -380,7 +383,7 @@ int32_t hact_round_status_unit(const hact_round_status* status, int32_t index, h
     if (out == nullptr) return NullArgument("out");
     const auto& units = status->status.units;
     if (index < 0 || static_cast<std::size_t>(index) >= units.size()) {
-      return Fail(HACT_ERROR_RANGE, "unit index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("unit index out of range")));
     }
     const healthact::UnitSubmissions& u = units[index];
     out->unit = u.unit.c_str();
@@ -424,8 +427,7 @@ int32_t hact_round_export(const hact_round* round, int32_t format, char** bytes,
     if (round == nullptr) return NullArgument("round");
     if (bytes == nullptr) return NullArgument("bytes");
     if (format != HACT_FORMAT_JSON && format != HACT_FORMAT_CSV) {
-      return Fail(HACT_ERROR_INVALID, "a round's result is HACT_FORMAT_JSON or HACT_FORMAT_CSV, not format " +
-                                          std::to_string(format));
+      return Fail(HACT_ERROR_INVALID, Format("a round's result is HACT_FORMAT_JSON or HACT_FORMAT_CSV, not format $0", std::to_string(format)));
     }
     const absl::StatusOr<healthact::Round> replayed = round->file->Replay();
     if (!replayed.ok()) return FailWith(replayed.status());

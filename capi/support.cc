@@ -10,6 +10,10 @@
 #include "handles.hpp"
 #include "core/utf8.hpp"
 #include "healthact/core/version.hpp"
+#include "healthact/core/messages.hpp"
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 namespace healthact::capi {
 
@@ -24,7 +28,7 @@ int32_t Fail(int32_t status, std::string message) {
 }
 
 int32_t NullArgument(const char* name) {
-  return Fail(HACT_ERROR_ARGUMENT, std::string(name) + " is NULL");
+  return Fail(HACT_ERROR_ARGUMENT, Format("$0 is NULL", std::string(name)));
 }
 
 int32_t FailWith(const absl::Status& status) {
@@ -37,7 +41,7 @@ int32_t FailWith(const absl::Status& status) {
 int32_t CheckUtf8(std::string_view text, const char* name) {
   if (const std::optional<std::size_t> bad = utf8::FindInvalid(text)) {
     return Fail(HACT_ERROR_INVALID,
-                std::string(name) + " is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
+                Format("$0 is not valid UTF-8 (byte $1)", std::string(name), std::to_string(*bad + 1)));
   }
   return HACT_OK;
 }
@@ -72,7 +76,7 @@ int32_t HandOver(std::vector<Diagnostic> found, bool ok, hact_diagnostics** diag
 
 int32_t CopyOut(std::string_view bytes, char** out, size_t* length) {
   char* copy = static_cast<char*>(std::malloc(bytes.size() + 1));
-  if (copy == nullptr) return Fail(HACT_ERROR_INTERNAL, "out of memory");
+  if (copy == nullptr) return Fail(HACT_ERROR_INTERNAL, std::string(Tr("out of memory")));
   std::memcpy(copy, bytes.data(), bytes.size());
   copy[bytes.size()] = '\0';
   *out = copy;
@@ -82,7 +86,7 @@ int32_t CopyOut(std::string_view bytes, char** out, size_t* length) {
 
 int32_t UnitAtPosition(const Assessment& a, int32_t position, std::size_t& u) {
   if (position < 0 || static_cast<std::size_t>(position) >= a.unit_count()) {
-    return Fail(HACT_ERROR_RANGE, "unit position out of range");
+    return Fail(HACT_ERROR_RANGE, std::string(Tr("unit position out of range")));
   }
   u = a.ranking()[position];
   return HACT_OK;
@@ -120,7 +124,7 @@ int32_t hact_set_language(const char* language) {
     if (language == nullptr) return NullArgument("language");
     if (const int32_t status = CheckUtf8(language, "language")) return status;
     const std::optional<healthact::Language> parsed = healthact::ParseLanguage(language);
-    if (!parsed) return Fail(HACT_ERROR_ARGUMENT, std::string("no language in '") + language + "': say zh or en");
+    if (!parsed) return Fail(HACT_ERROR_ARGUMENT, Format("no language in '$0': say zh or en", language));
     healthact::SetCurrentLanguage(*parsed);
     return HACT_OK;
   });
@@ -142,7 +146,7 @@ int32_t hact_diagnostics_get(const hact_diagnostics* diagnostics, int32_t index,
     if (diagnostics == nullptr) return NullArgument("diagnostics");
     if (out == nullptr) return NullArgument("out");
     if (index < 0 || static_cast<std::size_t>(index) >= diagnostics->items.size()) {
-      return Fail(HACT_ERROR_RANGE, "diagnostic index out of range");
+      return Fail(HACT_ERROR_RANGE, std::string(Tr("diagnostic index out of range")));
     }
     const healthact::Diagnostic& d = diagnostics->items[index];
     out->code = diagnostics->codes[index].c_str();

@@ -106,6 +106,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   examples = argv[1];
+  /* The messages below are checked in English (Chinese is the default). */
+  CHECK(hact_set_language("en") == HACT_OK);
   work = argv[2];
   framework_text = read_file(join(0, examples, "zhangye.ha"), &framework_length);
   org_text = read_file(join(0, examples, "zhangye.org.ha"), &org_length);

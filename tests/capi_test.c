@@ -461,9 +461,9 @@ static void test_frameworks_and_numbers(const char* examples) {
   CHECK(hact_set_language("zh") == HACT_OK && strcmp(hact_language(), "zh") == 0);
   CHECK(hact_assessment_verdict_of(assessment, 0, "2", &detail) == HACT_OK);
   CHECK(strcmp(detail.reason, "3.84 < 6 (目标 ≤6)") == 0); /* Zhangye: ≤6 */
-  CHECK(hact_set_language("C") == HACT_ERROR_ARGUMENT && strstr(hact_last_error(), "zh or en") != NULL);
+  CHECK(hact_set_language("C") == HACT_ERROR_ARGUMENT && strstr(hact_last_error(), "请写 zh 或 en") != NULL);
   CHECK(hact_set_language(NULL) == HACT_ERROR_ARGUMENT);
-  CHECK(hact_set_language("\xff") == HACT_ERROR_INVALID && strstr(hact_last_error(), "not valid UTF-8") != NULL);
+  CHECK(hact_set_language("\xff") == HACT_ERROR_INVALID && strstr(hact_last_error(), "不是有效的 UTF-8") != NULL);
   CHECK(hact_set_language("en_US.UTF-8") == HACT_OK && strcmp(hact_last_error(), "") == 0);
   CHECK(strcmp(hact_language(), "en") == 0);
   CHECK(hact_assessment_verdict_of(assessment, 0, "2", &detail) == HACT_OK);

@@ -90,13 +90,13 @@ class AssessmentTest(unittest.TestCase):
                     healthact.set_language("zh")
         with self.assertRaises(healthact.HealthactError) as raised:
             healthact.set_language("C")
-        self.assertIn("zh or en", str(raised.exception))
+        self.assertIn("请写 zh 或 en", str(raised.exception))
 
     def test_bad_values_raise(self):
         with healthact.Observations() as data:
             with self.assertRaises(healthact.HealthactError) as caught:
                 data.add_batch(["甲", "甲"], ["1", "2"], [2022, 2022], ["75", "7.4.6"])
-            self.assertIn("value 1", caught.exception.message)
+            self.assertIn("第 1 个值", caught.exception.message)
             with self.assertRaises(ValueError):
                 data.add_batch(["甲"], ["1", "2"], [2022], ["1"])
             with self.assertRaises(ValueError):  # a NUL would shift the packed columns
@@ -247,7 +247,7 @@ class CycleTest(unittest.TestCase):
             with self.assertRaises(healthact.HealthactError) as caught:
                 data.add_batch(["甘州区", "甘州区", "甘州区"], ["1", "99", "2"], [2022] * 3, ["75", "1", "3"])
             self.assertEqual(caught.exception.index, 1)  # 99 is no key of the framework
-            self.assertIn("'99' is not an indicator", caught.exception.message)
+            self.assertIn("“99”不是框架“健康张掖行动考核指标框架”的指标", caught.exception.message)
             with self.assertRaises(healthact.HealthactError) as caught:
                 data.add_batch(["甲", "乙"], ["1", "1"], [2022, 2022], ["75", "7.4.6"])
             self.assertEqual(caught.exception.index, 1)
