@@ -1,4 +1,5 @@
 #include "healthact/model/organisation.hpp"
+#include "healthact/core/language.hpp"
 
 #include <gtest/gtest.h>
 
@@ -92,6 +93,7 @@ TEST(Organisation, RosterFollowsThePostHistoryWithNoNewDocument) {
 }
 
 TEST(Organisation, ChangesNeedTheOfficeAndTheDirector) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   Organisation org = Zhangye();
   SeatChange add{SeatChange::Kind::kAdd, D("2021-05-01"),
                  {CommitteeRole::kMember, "市体育局副局长", false}, "市教育局", "市政府副市长", ""};

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "healthact/lang/organisation_text.hpp"
+#include "healthact/core/language.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -170,6 +171,7 @@ TEST(OrganisationText, SuccessionChangesAndTasksThroughTheText) {
 }
 
 TEST(OrganisationText, AChangeNotProposedByTheOfficeIsRejected) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   std::string text = kTown;
   const std::string proposed = "提出 县卫健局";
   text.replace(text.find(proposed), proposed.size(), "提出 县教育局");

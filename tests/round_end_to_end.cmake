@@ -88,13 +88,13 @@ endif()
 step(0 "\n\\{\"seq\": 8, \"at\": \"2023-01-11T09:00:00\", \"event\": \"return\", \"unit\": \"山丹县\", \"revision\": 1, \"by\": \"宋生礼\", \"reason\": \"指标9 与年报不符\", \"name\": \"退回\"\\}\n" history --format jsonl)
 # The history kept elsewhere comes back: the JSON lines imported into a new
 # store give the same history, line for line, and the same state.
-execute_process(COMMAND ${HEALTHACT} round history --format jsonl --store ${store} OUTPUT_FILE ${WORK}/history.jsonl
+execute_process(COMMAND ${CMAKE_COMMAND} -E env LANGUAGE=en ${HEALTHACT} round history --format jsonl --store ${store} OUTPUT_FILE ${WORK}/history.jsonl
                 RESULT_VARIABLE code)
 file(READ ${WORK}/history.jsonl history)
 set(original ${store})
 set(store ${WORK}/imported.round)
 step(0 "项已导入" import --framework ${EXAMPLES}/zhangye.ha --org ${EXAMPLES}/zhangye.org.ha ${WORK}/history.jsonl)
-execute_process(COMMAND ${HEALTHACT} round history --format jsonl --store ${store} OUTPUT_VARIABLE again)
+execute_process(COMMAND ${CMAKE_COMMAND} -E env LANGUAGE=en ${HEALTHACT} round history --format jsonl --store ${store} OUTPUT_VARIABLE again)
 if(NOT again STREQUAL history)
   message(FATAL_ERROR "the imported history differs from the exported one")
 endif()

@@ -21,6 +21,9 @@ import subprocess
 import sys
 import time
 
+# The messages below are checked in English (Chinese is the default).
+os.environ["LANGUAGE"] = "en"
+
 HEALTHACT, EXAMPLES, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 COUNTIES = ["甘州区", "肃南裕固族自治县", "民乐县", "临泽县", "高台县", "山丹县"]
 AT = "2023-01-10T10:00:00"

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "healthact/lang/organisation_text.hpp"
+#include "healthact/core/language.hpp"
 #include "healthact/round/round.hpp"
 #include "test_support.hpp"
 
@@ -228,6 +229,7 @@ TEST(Round, TheOverallReportIsFormedAgreedReportedUpCirculatedAndPublished) {
 }
 
 TEST(RoundJson, EveryEventReadsBackAsWritten) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   RoundEvent opened = Opened();
   std::get<RoundOpened>(opened.body).definition.targets_of = 2024;
   std::get<RoundOpened>(opened.body).definition.level = UnitLevel::kCounty;
@@ -277,6 +279,7 @@ TEST(RoundJson, EveryEventReadsBackAsWritten) {
 }
 
 TEST(Round, GroupsAreMadeOfTheOrganisationsPeopleAndPosts) {
+  const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   // 宋生礼 (市卫生健康委副主任) and 曹俊 hold seats on 2023-01-02; a post named
   // as such is a member too.
   RoundEvent opened = Opened();

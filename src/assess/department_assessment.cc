@@ -10,8 +10,12 @@
 #include "core/strings.hpp"
 #include "healthact/assess/aggregation.hpp"
 #include "healthact/assess/assessment.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 namespace {
 
 using evaluation::Rational;
@@ -29,7 +33,7 @@ absl::StatusOr<const Committee*> ChooseCommittee(const Organisation& organisatio
                     ")");
   }
   if (organisation.committees.empty()) {
-    return absl::InvalidArgumentError("the organisation has no committee whose departments to assess");
+    return absl::InvalidArgumentError(std::string(Tr("the organisation has no committee whose departments to assess")));
   }
   return absl::InvalidArgumentError(
       wanted.empty() ? text::StrCat("the organisation has ", organisation.committees.size(),
@@ -61,14 +65,11 @@ Decimal ShownHundredths(std::int64_t hundredths) { return Decimal::FromScaled(hu
 absl::StatusOr<DepartmentAssessment> AssessDepartments(const DepartmentRequest& request) {
   if (!request.framework || !request.observations || !request.organisation) {
     return absl::InvalidArgumentError(
-        "assessing departments needs a framework, the data and an organisation");
+        std::string(Tr("assessing departments needs a framework, the data and an organisation")));
   }
   const Framework& framework = *request.framework;
   if (!framework.department_rule()) {
-    return absl::FailedPreconditionError(text::StrCat(
-        "the framework '", framework.name(),
-        "' states no rule for assessing departments: add 部门考核 任务 N and 部门考核 行动指标 N "
-        "(and 任务得分 逾期完成 N if a late task earns anything)"));
+    return absl::FailedPreconditionError(Format("the framework '$0' states no rule for assessing departments: add 部门考核 任务 N and 部门考核 行动指标 N (and 任务得分 逾期完成 N if a late task earns anything)", framework.name()));
   }
   const absl::StatusOr<const Committee*> chosen =
       ChooseCommittee(*request.organisation, request.committee);
@@ -90,10 +91,7 @@ absl::StatusOr<DepartmentAssessment> AssessDepartments(const DepartmentRequest& 
   const Observations& observations = *aggregated.observations;
   const std::optional<UnitId> city = observations.FindUnit(committee.jurisdiction);
   if (!city) {
-    return absl::InvalidArgumentError(text::StrCat(
-        "the data has no unit '", committee.jurisdiction, "', the jurisdiction of ", committee.name,
-        ", whose values the departments' action indicators are judged on: add its figures, or "
-        "the tree of its units (--units) to aggregate them"));
+    return absl::InvalidArgumentError(Format("the data has no unit '$0', the jurisdiction of $1, whose values the departments' action indicators are judged on: add its figures, or the tree of its units (--units) to aggregate them", committee.jurisdiction, committee.name));
   }
   if (absl::Status can = CheckAssessment(framework, observations, request.year); !can.ok()) {
     return can;

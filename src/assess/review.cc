@@ -5,8 +5,12 @@
 #include <tuple>
 
 #include "core/strings.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 namespace {
 
 // SplitMix64 (Steele, Lea and Flood 2014): tiny, fully specified, and the
@@ -145,14 +149,11 @@ absl::Status CheckReviewRecord(const ReviewResult& review, std::string_view file
         text::StrCat(file, d.line > 0 ? text::StrCat(":", d.line) : "", ": ", d.unit, " ", d.key, " ",
                      review.recomputed.year(), ": ");
     if (d.reason.empty()) {
-      return absl::InvalidArgumentError(text::StrCat(
-          where, "the verified value ", d.verified.ToString(), " differs from the reported ",
-          d.reported.ToString(), ": say why in the reason (核实说明) column"));
+      return absl::InvalidArgumentError(Format("$0the verified value $1 differs from the reported $2: say why in the reason (核实说明) column", where, d.verified.ToString(), d.reported.ToString()));
     }
     if (!d.reviewer.empty() && d.reviewer != by &&
         std::find(group.begin(), group.end(), d.reviewer) == group.end()) {
-      return absl::InvalidArgumentError(text::StrCat(where, "the reviewer '", d.reviewer,
-                                                     "' is not of the spot-check group"));
+      return absl::InvalidArgumentError(Format("$0the reviewer '$1' is not of the spot-check group", where, d.reviewer));
     }
   }
   return absl::OkStatus();

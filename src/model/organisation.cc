@@ -8,8 +8,12 @@
 #include "healthact/core/limits.hpp"
 #include "core/strings.hpp"
 #include "model/vocabulary.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 namespace {
 
 bool ValidDay(int year, int month, int day) {
@@ -178,39 +182,30 @@ absl::Status Organisation::ProposeChange(std::string_view name, const SeatChange
     return c.jurisdiction == name || c.name == name;
   });
   if (it == committees.end()) {
-    return absl::NotFoundError(text::StrCat("no committee '", name, "'"));
+    return absl::NotFoundError(Format("no committee '$0'", name));
   }
   Committee& committee = *it;
   if (change.proposed_by != committee.office_department &&
       change.proposed_by != text::StrCat(committee.name, "办公室") &&
       change.proposed_by != "办公室") {
-    return absl::PermissionDeniedError(text::StrCat(
-        "a change of members is proposed by the committee's office (推进委员会办公室, seated in ",
-        committee.office_department, "), not by '", change.proposed_by, "'"));
+    return absl::PermissionDeniedError(Format("a change of members is proposed by the committee's office (推进委员会办公室, seated in $0), not by '$1'", committee.office_department, change.proposed_by));
   }
   const auto [director_post, director] = Approver(committee, change.date);
   if (change.approved_by != director_post && (!director || change.approved_by != *director)) {
-    return absl::PermissionDeniedError(text::StrCat(
-        "a change of members is approved by the committee's director (", director_post,
-        director ? text::StrCat("，", *director) : std::string(), "), not by '",
-        change.approved_by, "'"));
+    return absl::PermissionDeniedError(Format("a change of members is approved by the committee's director ($0$1), not by '$2'", director_post, director ? text::StrCat("，", *director) : std::string(), change.approved_by));
   }
   if (!committee.history.empty() && change.date < committee.history.back().date) {
-    return absl::FailedPreconditionError(text::StrCat(
-        "the history is kept in date order: ", change.date.ToString(), " comes before the last "
-        "recorded change on ", committee.history.back().date.ToString()));
+    return absl::FailedPreconditionError(Format("the history is kept in date order: $0 comes before the last recorded change on $1", change.date.ToString(), committee.history.back().date.ToString()));
   }
   const std::vector<Seat> now = SeatsOn(committee, change.date);
   const bool present = std::any_of(now.begin(), now.end(), [&](const Seat& s) {
     return s.role == change.seat.role && s.post == change.seat.post;
   });
   if (change.kind == SeatChange::Kind::kAdd && present) {
-    return absl::AlreadyExistsError(text::StrCat(change.seat.post, " already holds a seat as ",
-                                                 CommitteeRoleName(change.seat.role)));
+    return absl::AlreadyExistsError(Format("$0 already holds a seat as $1", change.seat.post, CommitteeRoleName(change.seat.role)));
   }
   if (change.kind == SeatChange::Kind::kRemove && !present) {
-    return absl::NotFoundError(text::StrCat(change.seat.post, " holds no seat as ",
-                                            CommitteeRoleName(change.seat.role)));
+    return absl::NotFoundError(Format("$0 holds no seat as $1", change.seat.post, CommitteeRoleName(change.seat.role)));
   }
   committee.history.push_back(change);
   return absl::OkStatus();

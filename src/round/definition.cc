@@ -5,8 +5,12 @@
 
 #include "core/strings.hpp"
 #include "healthact/assess/assessment.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 
 absl::StatusOr<RoundDefinition> DefineRound(const Framework& framework, const Organisation& organisation,
                                             const Observations& units, const RoundChoice& choice) {
@@ -22,7 +26,7 @@ absl::StatusOr<RoundDefinition> DefineRound(const Framework& framework, const Or
   definition.deadline = choice.deadline;
   definition.send_up_deadline = choice.send_up_deadline;
   if (choice.targets_of && choice.kind != RoundKind::kTrial) {
-    return absl::InvalidArgumentError("only a trial (试考核) judges a year against another year's targets");
+    return absl::InvalidArgumentError(std::string(Tr("only a trial (试考核) judges a year against another year's targets")));
   }
   // An official round judges the year against its own targets; a trial may
   // judge it against the next year that has them, and says so.
@@ -30,20 +34,15 @@ absl::StatusOr<RoundDefinition> DefineRound(const Framework& framework, const Or
   const auto next = std::lower_bound(years.begin(), years.end(), choice.year);
   const bool has_own = next != years.end() && *next == choice.year;
   if (choice.targets_of && (next == years.end() || *next != *choice.targets_of)) {
-    return absl::InvalidArgumentError(text::StrCat(
-        "a trial of ", choice.year, " is judged against the next targets the framework has",
-        next == years.end() ? std::string(" (it has none later)") : text::StrCat(" (", *next, ")"), ", not ",
-        *choice.targets_of));
+    return absl::InvalidArgumentError(Format("a trial of $0 is judged against the next targets the framework has$1, not $2", choice.year, next == years.end() ? std::string(" (it has none later)") : text::StrCat(" (", *next, ")"), *choice.targets_of));
   }
   if (!has_own && !choice.targets_of) {
-    return absl::FailedPreconditionError(text::StrCat(
-        "the framework has no target for ", choice.year,
-        next != years.end() ? text::StrCat("; a trial (试考核) may judge it against ", *next, "'s") : ""));
+    return absl::FailedPreconditionError(Format("the framework has no target for $0$1", choice.year, next != years.end() ? text::StrCat("; a trial (试考核) may judge it against ", *next, "'s") : ""));
   }
   std::optional<UnitId> within;
   if (!choice.within.empty()) {
     within = units.FindUnit(choice.within);
-    if (!within) return absl::InvalidArgumentError(text::StrCat("no unit named '", choice.within, "'"));
+    if (!within) return absl::InvalidArgumentError(Format("no unit named '$0'", choice.within));
   }
   for (UnitId unit = 0; unit < units.unit_count(); ++unit) {
     if (choice.level && units.level(unit) != *choice.level) continue;
@@ -52,19 +51,18 @@ absl::StatusOr<RoundDefinition> DefineRound(const Framework& framework, const Or
     if (under) definition.units.push_back(units.unit_name(unit));
   }
   if (definition.units.empty()) {
-    return absl::InvalidArgumentError("the choice selects no unit: a round assesses at least one");
+    return absl::InvalidArgumentError(std::string(Tr("the choice selects no unit: a round assesses at least one")));
   }
   if (!choice.committee.empty()) {
     definition.committee = choice.committee;
   } else if (organisation.committees.size() == 1) {
     definition.committee = organisation.committees.front().jurisdiction;
   } else {
-    return absl::InvalidArgumentError(text::StrCat("the organisation has ", organisation.committees.size(),
-                                                   " committees: name the round's"));
+    return absl::InvalidArgumentError(Format("the organisation has $0 committees: name the round's", organisation.committees.size()));
   }
   if (organisation.FindCommittee(definition.committee) == nullptr) {
     return absl::InvalidArgumentError(
-        text::StrCat("the organisation has no committee '", definition.committee, "'"));
+        Format("the organisation has no committee '$0'", definition.committee));
   }
   return definition;
 }

@@ -7,8 +7,12 @@
 #include "core/sha256.hpp"
 #include "core/overloaded.hpp"
 #include "core/strings.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 namespace {
 
 bool HeldOn(const Tenure& tenure, const Date& date) {
@@ -48,10 +52,7 @@ absl::Status MustBeOffice(const Organisation& organisation, const Committee& com
       return absl::OkStatus();
     }
   }
-  return absl::PermissionDeniedError(text::StrCat(
-      step, " is the office's (", committee.office_department, ", its director ",
-      Who(organisation, committee.office_director_post, date), "), not for '", by, "' on ",
-      date.ToString()));
+  return absl::PermissionDeniedError(Format("$0 is the office's ($1, its director $2), not for '$3' on $4", step, committee.office_department, Who(organisation, committee.office_director_post, date), by, date.ToString()));
 }
 
 // The committee's director approves ("经市推进委员会审定"), withdraws an
@@ -63,9 +64,7 @@ absl::Status MustBeDirector(const Organisation& organisation, const Committee& c
   if (!director_post.empty() && std::find(posts.begin(), posts.end(), director_post) != posts.end()) {
     return absl::OkStatus();
   }
-  return absl::PermissionDeniedError(text::StrCat(
-      step, " is for the committee's director (", Who(organisation, director_post, date),
-      "), not for '", by, "' on ", date.ToString()));
+  return absl::PermissionDeniedError(Format("$0 is for the committee's director ($1), not for '$2' on $3", step, Who(organisation, director_post, date), by, date.ToString()));
 }
 
 // Names (units, members, frameworks) are one line each: the store keeps
@@ -73,7 +72,7 @@ absl::Status MustBeDirector(const Organisation& organisation, const Committee& c
 absl::Status OneLine(const std::vector<std::string>& names, std::string_view what) {
   for (const std::string& name : names) {
     if (name.find_first_of("\n\r") != std::string::npos) {
-      return absl::InvalidArgumentError(text::StrCat("a name of ", what, " runs across lines"));
+      return absl::InvalidArgumentError(Format("a name of $0 runs across lines", what));
     }
   }
   return absl::OkStatus();
@@ -87,15 +86,13 @@ absl::Status MustBeMembers(const Organisation& organisation, const std::vector<s
                            const Date& date, std::string_view group) {
   std::vector<std::string> seen;
   for (const std::string& name : names) {
-    if (name.empty()) return absl::InvalidArgumentError(text::StrCat("the ", group, " names an empty member"));
+    if (name.empty()) return absl::InvalidArgumentError(Format("the $0 names an empty member", group));
     if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-      return absl::InvalidArgumentError(text::StrCat("the ", group, " names '", name, "' twice"));
+      return absl::InvalidArgumentError(Format("the $0 names '$1' twice", group, name));
     }
     seen.push_back(name);
     if (PostsOf(organisation, name, date).empty()) {
-      return absl::InvalidArgumentError(text::StrCat(
-          "the ", group, "'s member '", name, "' is neither a post of the organisation nor a person ",
-          "holding one on ", date.ToString()));
+      return absl::InvalidArgumentError(Format("the $0's member '$1' is neither a post of the organisation nor a person holding one on $2", group, name, date.ToString()));
     }
   }
   return absl::OkStatus();
@@ -103,7 +100,7 @@ absl::Status MustBeMembers(const Organisation& organisation, const std::vector<s
 
 absl::Status StateError(std::string_view step, RoundState state, std::string_view why) {
   return absl::FailedPreconditionError(
-      text::StrCat(step, " is not allowed: the round is ", RoundStateName(state), why));
+      Format("$0 is not allowed: the round is $1$2", step, RoundStateName(state), why));
 }
 
 // Figures may come in, be decided on and be spot-checked.
@@ -123,29 +120,29 @@ absl::Status CheckReportStep(const OverallReportStep& e, const RoundStatus& stat
   const std::string step = text::StrCat("the overall report's ", ReportActionKey(e.action), " (",
                                         ReportActionName(e.action), ")");
   if (status.state != RoundState::kApproved && status.state != RoundState::kPublished) {
-    return StateError(step, status.state, " (the report follows the approved result)");
+    return StateError(step, status.state, std::string(Tr(" (the report follows the approved result)")));
   }
   const ReportStatus& report = status.report;
   if (e.action == ReportAction::kForm) {
     if (report.Done(ReportAction::kAgree)) {
-      return absl::FailedPreconditionError(step + " is not allowed: the committee has agreed to the report");
+      return absl::FailedPreconditionError(Format("$0 is not allowed: the committee has agreed to the report", step));
     }
-    if (e.text.empty()) return absl::InvalidArgumentError("the report formed is not empty");
-    if (e.sha256 != Sha256Hex(e.text)) return absl::DataLossError("the report does not match its hash");
+    if (e.text.empty()) return absl::InvalidArgumentError(std::string(Tr("the report formed is not empty")));
+    if (e.sha256 != Sha256Hex(e.text)) return absl::DataLossError(std::string(Tr("the report does not match its hash")));
     return MustBeOffice(organisation, committee, e.by, date, step);
   }
-  if (!e.text.empty()) return absl::InvalidArgumentError(step + " carries no text; forming the report does");
+  if (!e.text.empty()) return absl::InvalidArgumentError(Format("$0 carries no text; forming the report does", step));
   if (report.formed == nullptr) {
-    return absl::FailedPreconditionError(step + " is not allowed: the office has not formed the report");
+    return absl::FailedPreconditionError(Format("$0 is not allowed: the office has not formed the report", step));
   }
   if (report.Done(e.action)) {
     const auto& [when, by] = report.steps.at(e.action);
     return absl::FailedPreconditionError(
-        text::StrCat(step, " was done already, by ", by, " on ", when.ToString()));
+        Format("$0 was done already, by $1 on $2", step, by, when.ToString()));
   }
   if (e.action == ReportAction::kAgree) return MustBeDirector(organisation, committee, e.by, date, step);
   if (!report.Done(ReportAction::kAgree)) {
-    return absl::FailedPreconditionError(step + " is not allowed: the committee has not agreed to the report (同意)");
+    return absl::FailedPreconditionError(Format("$0 is not allowed: the committee has not agreed to the report (同意)", step));
   }
   if (e.action == ReportAction::kRelease) return MustBeDirector(organisation, committee, e.by, date, step);
   return MustBeOffice(organisation, committee, e.by, date, step);
@@ -292,9 +289,9 @@ Round::Round(RoundDefinition definition, std::shared_ptr<const Organisation> org
 
 absl::StatusOr<Round> Round::Replay(const std::vector<RoundEvent>& events,
                                     std::shared_ptr<const Organisation> organisation) {
-  if (organisation == nullptr) return absl::InvalidArgumentError("a round needs its organisation");
+  if (organisation == nullptr) return absl::InvalidArgumentError(std::string(Tr("a round needs its organisation")));
   if (events.empty() || !std::holds_alternative<RoundOpened>(events.front().body)) {
-    return absl::InvalidArgumentError("a round's history begins with its opening");
+    return absl::InvalidArgumentError(std::string(Tr("a round's history begins with its opening")));
   }
   Round round(std::get<RoundOpened>(events.front().body).definition, std::move(organisation));
   for (std::size_t k = 0; k < events.size(); ++k) {
@@ -312,11 +309,10 @@ absl::Status Round::Check(const RoundEvent& event) const {
   const Committee* committee = organisation.FindCommittee(definition_.committee);
   if (committee == nullptr) {
     return absl::FailedPreconditionError(
-        text::StrCat("the organisation has no committee '", definition_.committee, "'"));
+        Format("the organisation has no committee '$0'", definition_.committee));
   }
   if (!history_.empty() && event.at < history_.back().at) {
-    return absl::InvalidArgumentError(text::StrCat("events are kept in time order: ", event.at.ToString(),
-                                                   " is before the last, ", history_.back().at.ToString()));
+    return absl::InvalidArgumentError(Format("events are kept in time order: $0 is before the last, $1", event.at.ToString(), history_.back().at.ToString()));
   }
   const Date& date = event.at.date;
   const RoundStatus status = StatusAt();
@@ -329,9 +325,9 @@ absl::Status Round::Check(const RoundEvent& event) const {
   return std::visit(
       Overloaded{
           [&](const RoundOpened& e) -> absl::Status {
-            if (!history_.empty()) return absl::FailedPreconditionError("the round is already open");
+            if (!history_.empty()) return absl::FailedPreconditionError(std::string(Tr("the round is already open")));
             if (e.definition.units.empty()) {
-              return absl::InvalidArgumentError("a round assesses at least one unit");
+              return absl::InvalidArgumentError(std::string(Tr("a round assesses at least one unit")));
             }
             for (const absl::Status& names :
                  {OneLine(e.definition.units, "the units"), OneLine(e.definition.assessment_group, "the group"),
@@ -348,16 +344,15 @@ absl::Status Round::Check(const RoundEvent& event) const {
           [&](const FiguresSubmitted& e) -> absl::Status {
             if (!Open(status.state)) {
               return StateError("a submission", status.state,
-                                "; its figures are locked (a correction reopens the round)");
+                                std::string(Tr("; its figures are locked (a correction reopens the round)")));
             }
             if (unit_of(e.unit) == nullptr) {
               return absl::InvalidArgumentError(
-                  text::StrCat("'", e.unit, "' is not a unit of this round"));
+                  Format("'$0' is not a unit of this round", e.unit));
             }
-            if (e.by.empty()) return absl::InvalidArgumentError("a submission says who made it");
+            if (e.by.empty()) return absl::InvalidArgumentError(std::string(Tr("a submission says who made it")));
             if (e.sha256 != Sha256Hex(e.figures)) {
-              return absl::DataLossError(text::StrCat("the figures of ", e.unit,
-                                                      "'s submission do not match their hash"));
+              return absl::DataLossError(Format("the figures of $0's submission do not match their hash", e.unit));
             }
             return absl::OkStatus();
           },
@@ -365,10 +360,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
             const UnitSubmissions* unit = unit_of(e.unit);
             if (!Open(status.state)) return StateError("accepting", status.state, "");
             if (unit == nullptr || unit->state != SubmissionState::kSubmitted || unit->revisions != e.revision) {
-              return absl::FailedPreconditionError(text::StrCat(
-                  "only the latest submission awaiting the office is accepted: ", e.unit, " is ",
-                  unit ? SubmissionStateName(unit->state) : "not in the round",
-                  unit && unit->revisions > 0 ? text::StrCat("，第 ", unit->revisions, " 次提交") : ""));
+              return absl::FailedPreconditionError(Format("only the latest submission awaiting the office is accepted: $0 is $1$2", e.unit, unit ? SubmissionStateName(unit->state) : "not in the round", unit && unit->revisions > 0 ? text::StrCat("，第 ", unit->revisions, " 次提交") : ""));
             }
             return MustBeOffice(organisation, *committee, e.by, date, "accepting a submission");
           },
@@ -376,11 +368,9 @@ absl::Status Round::Check(const RoundEvent& event) const {
             const UnitSubmissions* unit = unit_of(e.unit);
             if (!Open(status.state)) return StateError("returning", status.state, "");
             if (unit == nullptr || unit->state != SubmissionState::kSubmitted || unit->revisions != e.revision) {
-              return absl::FailedPreconditionError(text::StrCat(
-                  "only the latest submission awaiting the office is returned: ", e.unit, " is ",
-                  unit ? SubmissionStateName(unit->state) : "not in the round"));
+              return absl::FailedPreconditionError(Format("only the latest submission awaiting the office is returned: $0 is $1", e.unit, unit ? SubmissionStateName(unit->state) : "not in the round"));
             }
-            if (e.reason.empty()) return absl::InvalidArgumentError("a return says why (--reason)");
+            if (e.reason.empty()) return absl::InvalidArgumentError(std::string(Tr("a return says why (--reason)")));
             return MustBeOffice(organisation, *committee, e.by, date, "returning a submission");
           },
           [&](const FiguresReviewed& e) -> absl::Status {
@@ -390,13 +380,12 @@ absl::Status Round::Check(const RoundEvent& event) const {
               if (unit.state != SubmissionState::kAccepted) pending.push_back(unit.unit);
             }
             if (!pending.empty()) {
-              return absl::FailedPreconditionError(text::StrCat(
-                  "a spot-check reviews accepted figures; not yet accepted: ", ListText(pending)));
+              return absl::FailedPreconditionError(Format("a spot-check reviews accepted figures; not yet accepted: $0", ListText(pending)));
             }
-            if (e.sample.empty()) return absl::InvalidArgumentError("a spot-check reviews at least one unit");
+            if (e.sample.empty()) return absl::InvalidArgumentError(std::string(Tr("a spot-check reviews at least one unit")));
             for (const std::string& unit : e.sample) {
               if (unit_of(unit) == nullptr) {
-                return absl::InvalidArgumentError(text::StrCat("'", unit, "' is not a unit of this round"));
+                return absl::InvalidArgumentError(Format("'$0' is not a unit of this round", unit));
               }
             }
             if (absl::Status names = OneLine(e.group, "the spot-check group"); !names.ok()) return names;
@@ -405,7 +394,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
               return members;
             }
             if (e.sha256 != Sha256Hex(e.verified)) {
-              return absl::DataLossError("the verified values do not match their hash");
+              return absl::DataLossError(std::string(Tr("the verified values do not match their hash")));
             }
             return MustBeOffice(organisation, *committee, e.by, date, "recording a spot-check");
           },
@@ -416,29 +405,28 @@ absl::Status Round::Check(const RoundEvent& event) const {
               if (unit.state != SubmissionState::kAccepted) pending.push_back(unit.unit);
             }
             if (!pending.empty()) {
-              return absl::FailedPreconditionError(text::StrCat(
-                  "approval needs every unit's figures accepted; not yet: ", ListText(pending)));
+              return absl::FailedPreconditionError(Format("approval needs every unit's figures accepted; not yet: $0", ListText(pending)));
             }
             return MustBeDirector(organisation, *committee, e.by, date, "approval (审定)");
           },
           [&](const ApprovalWithdrawn& e) -> absl::Status {
             if (status.state != RoundState::kApproved) {
-              return StateError("withdrawing the approval", status.state, " (only an approved, unpublished round)");
+              return StateError("withdrawing the approval", status.state, std::string(Tr(" (only an approved, unpublished round)")));
             }
-            if (e.reason.empty()) return absl::InvalidArgumentError("a withdrawal says why (--reason)");
+            if (e.reason.empty()) return absl::InvalidArgumentError(std::string(Tr("a withdrawal says why (--reason)")));
             return MustBeDirector(organisation, *committee, e.by, date, "withdrawing the approval");
           },
           [&](const RoundPublished& e) -> absl::Status {
             if (status.state != RoundState::kApproved) {
-              return StateError("publication (通报)", status.state, " (the director approves first)");
+              return StateError("publication (通报)", status.state, std::string(Tr(" (the director approves first)")));
             }
             return MustBeOffice(organisation, *committee, e.by, date, "publication (通报)");
           },
           [&](const RoundReopened& e) -> absl::Status {
             if (Open(status.state)) {
-              return StateError("reopening", status.state, " (it is open)");
+              return StateError("reopening", status.state, std::string(Tr(" (it is open)")));
             }
-            if (e.reason.empty()) return absl::InvalidArgumentError("reopening says why (--reason)");
+            if (e.reason.empty()) return absl::InvalidArgumentError(std::string(Tr("reopening says why (--reason)")));
             return MustBeDirector(organisation, *committee, e.by, date, "reopening the round");
           },
           [&](const OverallReportStep& e) -> absl::Status {
@@ -447,17 +435,15 @@ absl::Status Round::Check(const RoundEvent& event) const {
           // A receipt is a record, not a figure: it may come at any state.
           [&](const UnitRoundReceived& e) -> absl::Status {
             if (unit_of(e.unit) == nullptr) {
-              return absl::InvalidArgumentError(text::StrCat("'", e.unit, "' is not a unit of this round"));
+              return absl::InvalidArgumentError(Format("'$0' is not a unit of this round", e.unit));
             }
             if (e.year != definition_.year) {
-              return absl::InvalidArgumentError(text::StrCat(e.unit, "'s round is of ", e.year, "; this round is of ",
-                                                             definition_.year));
+              return absl::InvalidArgumentError(Format("$0's round is of $1; this round is of $2", e.unit, e.year, definition_.year));
             }
             if (e.state != RoundState::kApproved && e.state != RoundState::kPublished) {
-              return absl::FailedPreconditionError(text::StrCat(
-                  e.unit, "'s round is ", RoundStateName(e.state), ": a round is sent up once approved"));
+              return absl::FailedPreconditionError(Format("$0's round is $1: a round is sent up once approved", e.unit, RoundStateName(e.state)));
             }
-            if (e.file_sha256.size() != 64) return absl::InvalidArgumentError("a receipt keeps the file's SHA-256");
+            if (e.file_sha256.size() != 64) return absl::InvalidArgumentError(std::string(Tr("a receipt keeps the file's SHA-256")));
             if (absl::Status names = OneLine({e.framework, e.approved_by}, "the round received"); !names.ok()) {
               return names;
             }

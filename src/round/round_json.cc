@@ -11,8 +11,12 @@
 #include "core/overloaded.hpp"
 #include "core/strings.hpp"
 #include "healthact/round/round.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 namespace {
 
 using escape::JsonString;
@@ -109,7 +113,7 @@ class Fields {
     const auto found = object_.find(name);
     if (found == object_.end()) {
       if (status_.ok()) {
-        status_ = absl::InvalidArgumentError(text::StrCat("the event '", event_, "' has no '", name, "'"));
+        status_ = absl::InvalidArgumentError(Format("the event '$0' has no '$1'", event_, name));
       }
       return nullptr;
     }
@@ -117,7 +121,7 @@ class Fields {
   }
   void Wrong(const char* name, std::string_view type) {
     if (status_.ok()) {
-      status_ = absl::InvalidArgumentError(text::StrCat("'", name, "' of the event '", event_, "' is not ", type));
+      status_ = absl::InvalidArgumentError(Format("'$0' of the event '$1' is not $2", name, event_, type));
     }
   }
   const json& object_;
@@ -144,21 +148,21 @@ absl::StatusOr<RoundDefinition> DefinitionFromJson(const json& object) {
   for (const std::optional<int>& year : {std::optional<int>(d.year), d.targets_of}) {
     if (year && (*year < limits::kFirstYear || *year > limits::kLastYear)) {
       return absl::InvalidArgumentError(
-          text::StrCat(*year, " is not a year from ", limits::kFirstYear, " to ", limits::kLastYear));
+          Format("$0 is not a year from $1 to $2", *year, limits::kFirstYear, limits::kLastYear));
     }
   }
   const std::optional<RoundKind> parsed_kind = ParseRoundKindKey(kind);
-  if (!parsed_kind) return absl::InvalidArgumentError(text::StrCat("unknown round kind '", kind, "'"));
+  if (!parsed_kind) return absl::InvalidArgumentError(Format("unknown round kind '$0'", kind));
   d.kind = *parsed_kind;
   if (level) {
     d.level = ParseUnitLevel(*level);
-    if (!d.level) return absl::InvalidArgumentError(text::StrCat("unknown level '", *level, "'"));
+    if (!d.level) return absl::InvalidArgumentError(Format("unknown level '$0'", *level));
   }
   for (const auto& [given, into] :
        {std::pair{&deadline, &d.deadline}, std::pair{&send_up_deadline, &d.send_up_deadline}}) {
     if (!*given) continue;
     *into = Instant::Parse(**given);
-    if (!*into) return absl::InvalidArgumentError(text::StrCat("'", **given, "' is not a time"));
+    if (!*into) return absl::InvalidArgumentError(Format("'$0' is not a time", **given));
   }
   return d;
 }
@@ -201,14 +205,14 @@ absl::StatusOr<RoundEventBody> BodyFromJson(const json& object, const std::strin
     const std::optional<RoundKind> parsed_kind = ParseRoundKindKey(kind);
     const std::optional<RoundState> parsed_state = ParseRoundStateName(state);
     if (!parsed_kind || !parsed_state) {
-      return absl::InvalidArgumentError(text::StrCat("unknown kind '", kind, "' or state '", state, "'"));
+      return absl::InvalidArgumentError(Format("unknown kind '$0' or state '$1'", kind, state));
     }
     r.kind = *parsed_kind;
     r.state = *parsed_state;
     body = std::move(r);
   } else if (event.starts_with("report_")) {
     const std::optional<ReportAction> action = ParseReportActionKey(std::string_view(event).substr(7));
-    if (!action) return absl::InvalidArgumentError(text::StrCat("unknown event '", event, "'"));
+    if (!action) return absl::InvalidArgumentError(Format("unknown event '$0'", event));
     OverallReportStep step{*action, f.Text("by"), "", ""};
     if (*action == ReportAction::kForm) {
       step.text = f.Text("text");
@@ -216,7 +220,7 @@ absl::StatusOr<RoundEventBody> BodyFromJson(const json& object, const std::strin
     }
     body = std::move(step);
   } else {
-    return absl::InvalidArgumentError(text::StrCat("unknown event '", event, "'"));
+    return absl::InvalidArgumentError(Format("unknown event '$0'", event));
   }
   if (!f.status().ok()) return f.status();
   return body;
@@ -226,15 +230,15 @@ absl::StatusOr<RoundEventBody> BodyFromJson(const json& object, const std::strin
 
 absl::StatusOr<NumberedRoundEvent> ParseRoundEventJson(std::string_view line) {
   const json object = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
-  if (object.is_discarded()) return absl::InvalidArgumentError("not a line of JSON (or not valid UTF-8)");
-  if (!object.is_object()) return absl::InvalidArgumentError("an event is a JSON object");
+  if (object.is_discarded()) return absl::InvalidArgumentError(std::string(Tr("not a line of JSON (or not valid UTF-8)")));
+  if (!object.is_object()) return absl::InvalidArgumentError(std::string(Tr("an event is a JSON object")));
   Fields f(object, "?");
   const std::int64_t seq = f.Integer("seq");
   const std::string at_text = f.Text("at");
   const std::string event = f.Text("event");
   if (!f.status().ok()) return f.status();
   const std::optional<Instant> at = Instant::Parse(at_text);
-  if (!at) return absl::InvalidArgumentError(text::StrCat("'", at_text, "' is not a time"));
+  if (!at) return absl::InvalidArgumentError(Format("'$0' is not a time", at_text));
   absl::StatusOr<RoundEventBody> body = BodyFromJson(object, event);
   if (!body.ok()) return body.status();
   return NumberedRoundEvent{seq, RoundEvent{*at, *std::move(body)}};

@@ -5,8 +5,12 @@
 #include "healthact/data/data_file.hpp"
 #include "healthact/lang/dsl.hpp"
 #include "healthact/lang/organisation_text.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 namespace {
 
 // The first error of `diagnostics` as a status, for a caller that reads only
@@ -56,21 +60,17 @@ absl::StatusOr<RoundFile> RoundFile::Import(const std::string& path, std::shared
       return absl::InvalidArgumentError(text::StrCat(file_name, ":", line, ": ", read.status().message()));
     }
     if (read->seq != static_cast<std::int64_t>(history.size()) + 1) {
-      return absl::InvalidArgumentError(text::StrCat(file_name, ":", line, ": event ", read->seq, " where event ",
-                                                     history.size() + 1,
-                                                     " comes: the events are numbered from 1, in order, "
-                                                     "without a gap"));
+      return absl::InvalidArgumentError(Format("$0:$1: event $2 where event $3 comes: the events are numbered from 1, in order, without a gap", file_name, line, read->seq, history.size() + 1));
     }
     history.push_back(std::move(read->event));
   }
   if (history.empty() || !std::holds_alternative<RoundOpened>(history.front().body)) {
-    return absl::InvalidArgumentError(text::StrCat(file_name, ": a round's history begins with its opening"));
+    return absl::InvalidArgumentError(Format("$0: a round's history begins with its opening", file_name));
   }
   const RoundDefinition& d = std::get<RoundOpened>(history.front().body).definition;
   const std::string sha256 = FrameworkSha256(*framework);
   if (d.framework_sha256 != sha256) {
-    return absl::InvalidArgumentError(text::StrCat("the history's round assesses the framework with SHA-256 ",
-                                                   d.framework_sha256, "; the framework given has ", sha256));
+    return absl::InvalidArgumentError(Format("the history's round assesses the framework with SHA-256 $0; the framework given has $1", d.framework_sha256, sha256));
   }
   absl::StatusOr<RoundStore> store =
       RoundStore::Import(path, history, FormatFramework(*framework), organisation_text, organisation);
@@ -84,7 +84,7 @@ absl::StatusOr<RoundFile> RoundFile::Open(const std::string& path, RoundStore::A
   ParsedOrganisation org = ParseOrganisation(store->organisation_text(), "(the round's organisation)");
   ParsedFramework framework = ParseFramework(store->framework_text(), "(the round's framework)");
   if (!org.ok() || !framework.ok()) {
-    return absl::DataLossError(text::StrCat(path, ": the round's organisation or framework no longer reads"));
+    return absl::DataLossError(Format("$0: the round's organisation or framework no longer reads", path));
   }
   return RoundFile(*std::move(store), framework.framework, org.organisation);
 }
@@ -113,12 +113,11 @@ absl::StatusOr<RoundFile::Step> RoundFile::Submit(const std::string& unit, std::
   if (absl::Status error = FirstError(found); !error.ok()) return error;
   for (UnitId id = 0; id < read.unit_count(); ++id) {
     if (read.unit_name(id) != unit) {
-      return absl::InvalidArgumentError(text::StrCat(file_name, " has figures of '", read.unit_name(id),
-                                                     "', not only of '", unit, "'"));
+      return absl::InvalidArgumentError(Format("$0 has figures of '$1', not only of '$2'", file_name, read.unit_name(id), unit));
     }
   }
   if (!read.FindUnit(unit)) {
-    return absl::InvalidArgumentError(text::StrCat(file_name, " has no figures of '", unit, "'"));
+    return absl::InvalidArgumentError(Format("$0 has no figures of '$1'", file_name, unit));
   }
   absl::StatusOr<Step> step =
       Append(RoundEvent{at, SubmissionOf(unit, std::move(by), std::move(document), std::move(figures))});
@@ -145,7 +144,7 @@ absl::StatusOr<int> LatestRevision(const RoundFile& file, const std::string& uni
   for (const UnitSubmissions& u : round->StatusAt().units) {
     if (u.unit == unit) return u.revisions;
   }
-  return absl::NotFoundError(text::StrCat("'", unit, "' is not a unit of the round"));
+  return absl::NotFoundError(Format("'$0' is not a unit of the round", unit));
 }
 }  // namespace
 
@@ -181,8 +180,7 @@ absl::StatusOr<RoundFile::Reviewed> RoundFile::Review(std::string by, std::vecto
   if (draw) {
     if (draw->count < 1 || static_cast<std::size_t>(draw->count) > assessment.unit_count()) {
       // Drawing "9 of 5" would silently check every unit: say so instead.
-      return absl::InvalidArgumentError(text::StrCat("cannot draw ", draw->count, " of ", assessment.unit_count(),
-                                                     " units (1 to ", assessment.unit_count(), ")"));
+      return absl::InvalidArgumentError(Format("cannot draw $0 of $1 units (1 to $1)", draw->count, assessment.unit_count()));
     }
     seed = draw->seed;
     sample = ChooseForReview(assessment, draw->count, seed);
@@ -217,7 +215,7 @@ absl::StatusOr<RoundFile::Step> RoundFile::Receive(const std::string& path, std:
   // The sender is the unit whose committee ran the round.
   if (unit.empty()) unit = d.committee;
   if (unit != d.committee) {
-    return absl::InvalidArgumentError(text::StrCat(path, " is the round of ", d.committee, ", not of ", unit));
+    return absl::InvalidArgumentError(Format("$0 is the round of $1, not of $2", path, d.committee, unit));
   }
   return Append(RoundEvent{at, UnitRoundReceived{unit, std::move(by), *sha256, d.framework, d.year, d.kind,
                                                  their_status.state, their_status.approved_by,
@@ -229,9 +227,7 @@ absl::StatusOr<RoundResult> RoundFile::Result() const {
   if (!round.ok()) return round.status();
   const RoundState state = round->StatusAt().state;
   if (state == RoundState::kCollecting) {
-    return absl::FailedPreconditionError(text::StrCat("the round is ", RoundStateName(state),
-                                                      ": its result is given once the committee's director "
-                                                      "has approved it"));
+    return absl::FailedPreconditionError(Format("the round is $0: its result is given once the committee's director has approved it", RoundStateName(state)));
   }
   return ComputeRoundResult(*round, framework_);
 }

@@ -11,8 +11,12 @@
 #include "core/sha256.hpp"
 #include "core/overloaded.hpp"
 #include "core/strings.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
+
+using ::healthact::messages::Format;
+using ::healthact::messages::Tr;
 namespace {
 
 // 'HACT': PRAGMA application_id, so that no other SQLite file is read as a round.
@@ -229,7 +233,7 @@ struct RoundStore::Connection {
     const int code = sqlite3_extended_errcode(db);
     const std::string message = text::StrCat(path, ": ", doing, ": ", sqlite3_errmsg(db));
     if ((code & 0xFF) == SQLITE_CORRUPT || (code & 0xFF) == SQLITE_NOTADB) {
-      return absl::DataLossError(text::StrCat(message, " (the file is damaged or not a round's store)"));
+      return absl::DataLossError(Format("$0 (the file is damaged or not a round's store)", message));
     }
     if ((code & 0xFF) == SQLITE_BUSY) return absl::UnavailableError(message);
     return absl::InternalError(message);
@@ -281,8 +285,8 @@ absl::StatusOr<std::unique_ptr<RoundStore::Connection>> Connect(const std::strin
   auto connection = std::make_unique<RoundStore::Connection>();
   connection->path = path;
   if (sqlite3_open_v2(path.c_str(), &connection->db, flags, nullptr) != SQLITE_OK) {
-    if (connection->db == nullptr) return absl::ResourceExhaustedError("cannot allocate a connection");
-    return connection->Error("cannot open");
+    if (connection->db == nullptr) return absl::ResourceExhaustedError(std::string(Tr("cannot allocate a connection")));
+    return connection->Error(std::string(Tr("cannot open")));
   }
   sqlite3_extended_result_codes(connection->db, 1);
   // Another process appending waits its turn rather than failing at once.
@@ -310,13 +314,13 @@ absl::StatusOr<RoundStore> RoundStore::Import(const std::string& path, const std
                                               std::string_view organisation_text,
                                               std::shared_ptr<const Organisation> organisation) {
   const auto* opened = history.empty() ? nullptr : std::get_if<RoundOpened>(&history.front().body);
-  if (opened == nullptr) return absl::InvalidArgumentError("a round's store begins with its opening");
+  if (opened == nullptr) return absl::InvalidArgumentError(std::string(Tr("a round's store begins with its opening")));
   if (absl::StatusOr<Round> round = Round::Replay(history, std::move(organisation)); !round.ok()) {
     return round.status();
   }
   std::error_code error;
   if (std::filesystem::exists(path, error)) {
-    return absl::AlreadyExistsError(text::StrCat(path, " exists: a new round gets a new file"));
+    return absl::AlreadyExistsError(Format("$0 exists: a new round gets a new file", path));
   }
   // Written under another name and renamed when complete, so that a killed
   // process leaves no half-made store under the name asked for.
@@ -344,17 +348,17 @@ absl::StatusOr<RoundStore> RoundStore::Import(const std::string& path, const std
     meta["organisation_text"] = std::string(organisation_text);
     meta["meta_sha256"] = MetaHash(meta);
     Statement insert(c.db, "INSERT INTO meta(key, value) VALUES(?, ?)");
-    if (!insert.ok()) return c.Error("preparing");
+    if (!insert.ok()) return c.Error(std::string(Tr("preparing")));
     for (const auto& [key, value] : meta) {
       insert.Bind(1, key);
       insert.Bind(2, value);
-      if (sqlite3_step(insert.get()) != SQLITE_DONE) return c.Error("writing the round's definition");
+      if (sqlite3_step(insert.get()) != SQLITE_DONE) return c.Error(std::string(Tr("writing the round's definition")));
       sqlite3_reset(insert.get());
     }
     Statement event(c.db,
                     "INSERT INTO events(seq, at, kind, unit, actor, revision, reason, document, "
                     "figures, figures_sha256, row_sha256) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!event.ok()) return c.Error("preparing");
+    if (!event.ok()) return c.Error(std::string(Tr("preparing")));
     for (std::size_t k = 0; k < history.size(); ++k) {
       const std::int64_t seq = static_cast<std::int64_t>(k) + 1;
       const Row row = ToRow(history[k]);
@@ -362,20 +366,20 @@ absl::StatusOr<RoundStore> RoundStore::Import(const std::string& path, const std
       event.Bind(5, row.actor), event.Bind(6, row.revision), event.Bind(7, row.reason);
       event.Bind(8, row.document), event.Bind(9, row.figures), event.Bind(10, row.figures_sha256);
       event.Bind(11, row.Hash(seq));
-      if (sqlite3_step(event.get()) != SQLITE_DONE) return c.Error("writing the events");
+      if (sqlite3_step(event.get()) != SQLITE_DONE) return c.Error(std::string(Tr("writing the events")));
       sqlite3_reset(event.get());
     }
     if (absl::Status s = c.Exec("COMMIT"); !s.ok()) return s;
   }
   std::filesystem::rename(partial, path, error);
-  if (error) return absl::InternalError(text::StrCat("cannot name the store ", path, ": ", error.message()));
+  if (error) return absl::InternalError(Format("cannot name the store $0: $1", path, error.message()));
   return Open(path);
 }
 
 absl::StatusOr<RoundStore> RoundStore::Open(const std::string& path, Access access) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
-    return absl::NotFoundError(text::StrCat(path, ": no such round store"));
+    return absl::NotFoundError(Format("$0: no such round store", path));
   }
   absl::StatusOr<std::unique_ptr<Connection>> connection =
       Connect(path, access == Access::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
@@ -385,34 +389,34 @@ absl::StatusOr<RoundStore> RoundStore::Open(const std::string& path, Access acce
   const absl::StatusOr<std::int64_t> application = c.Pragma("PRAGMA application_id");
   if (!application.ok()) return application.status();
   if (*application != kApplicationId) {
-    return absl::InvalidArgumentError(text::StrCat(path, " is not a healthact round's store"));
+    return absl::InvalidArgumentError(Format("$0 is not a healthact round's store", path));
   }
   const absl::StatusOr<std::int64_t> version = c.Pragma("PRAGMA user_version");
   if (!version.ok()) return version.status();
   if (*version != kSchemaVersion) {
     return absl::FailedPreconditionError(
-        text::StrCat(path, " is a round's store of version ", *version, "; this library reads ", kSchemaVersion));
+        Format("$0 is a round's store of version $1; this library reads $2", path, *version, kSchemaVersion));
   }
   {
     Statement check(c.db, "PRAGMA quick_check");
-    if (!check.ok() || sqlite3_step(check.get()) != SQLITE_ROW) return c.Error("checking the file");
+    if (!check.ok() || sqlite3_step(check.get()) != SQLITE_ROW) return c.Error(std::string(Tr("checking the file")));
     if (const std::string verdict = check.Text(0); verdict != "ok") {
-      return absl::DataLossError(text::StrCat(path, " is damaged: ", verdict));
+      return absl::DataLossError(Format("$0 is damaged: $1", path, verdict));
     }
   }
   std::map<std::string, std::string> meta;
   {
     Statement read(c.db, "SELECT key, value FROM meta");
-    if (!read.ok()) return c.Error("reading the round's definition");
+    if (!read.ok()) return c.Error(std::string(Tr("reading the round's definition")));
     int step;
     while ((step = sqlite3_step(read.get())) == SQLITE_ROW) meta[read.Text(0)] = read.Text(1);
-    if (step != SQLITE_DONE) return c.Error("reading the round's definition");
+    if (step != SQLITE_DONE) return c.Error(std::string(Tr("reading the round's definition")));
   }
   const auto hash = meta.find("meta_sha256");
   std::optional<RoundDefinition> definition = DefinitionFrom(meta);
   if (hash == meta.end() || hash->second != MetaHash(meta) || !definition ||
       !meta.count("framework_text") || !meta.count("organisation_text")) {
-    return absl::DataLossError(text::StrCat(path, ": the round's definition does not match its hash"));
+    return absl::DataLossError(Format("$0: the round's definition does not match its hash", path));
   }
   c.definition = std::move(*definition);
   RoundStore store(std::move(*connection));
@@ -424,7 +428,7 @@ absl::StatusOr<RoundStore> RoundStore::Open(const std::string& path, Access acce
 absl::StatusOr<std::string> RoundStore::FileSha256() const {
   std::ifstream in(connection_->path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) return absl::InternalError(text::StrCat(connection_->path, ": cannot read"));
+  if (!in.good() && !in.eof()) return absl::InternalError(Format("$0: cannot read", connection_->path));
   return Sha256Hex(bytes);
 }
 
@@ -433,7 +437,7 @@ absl::StatusOr<std::vector<RoundEvent>> RoundStore::Events() const {
   Statement read(c.db,
                  "SELECT seq, at, kind, unit, actor, revision, reason, document, figures, "
                  "figures_sha256, row_sha256 FROM events ORDER BY seq");
-  if (!read.ok()) return c.Error("reading the events");
+  if (!read.ok()) return c.Error(std::string(Tr("reading the events")));
   std::vector<RoundEvent> events;
   int step;
   while ((step = sqlite3_step(read.get())) == SQLITE_ROW) {
@@ -443,12 +447,12 @@ absl::StatusOr<std::vector<RoundEvent>> RoundStore::Events() const {
     const std::optional<RoundEvent> event = FromRow(row, c.definition);
     if (seq != static_cast<std::int64_t>(events.size()) + 1 || read.Text(10) != row.Hash(seq) || !event) {
       return absl::DataLossError(
-          text::StrCat(c.path, ": event ", seq, " does not match its hash (the store was altered)"));
+          Format("$0: event $1 does not match its hash (the store was altered)", c.path, seq));
     }
     events.push_back(*event);
   }
-  if (step != SQLITE_DONE) return c.Error("reading the events");
-  if (events.empty()) return absl::DataLossError(text::StrCat(c.path, ": the round has no opening"));
+  if (step != SQLITE_DONE) return c.Error(std::string(Tr("reading the events")));
+  if (events.empty()) return absl::DataLossError(Format("$0: the round has no opening", c.path));
   return events;
 }
 
@@ -457,7 +461,7 @@ absl::StatusOr<std::int64_t> RoundStore::Append(const RoundEvent& event,
   Connection& c = *connection_;
   if (c.read_only) {
     return absl::FailedPreconditionError(
-        text::StrCat(c.path, " was opened read-only (a round received from another office is never written)"));
+        Format("$0 was opened read-only (a round received from another office is never written)", c.path));
   }
   // IMMEDIATE: the write lock is taken before the history is read, so the
   // check and the write see the same history.
@@ -476,12 +480,12 @@ absl::StatusOr<std::int64_t> RoundStore::Append(const RoundEvent& event,
   Statement insert(c.db,
                    "INSERT INTO events(seq, at, kind, unit, actor, revision, reason, document, "
                    "figures, figures_sha256, row_sha256) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!insert.ok()) return fail(c.Error("preparing"));
+  if (!insert.ok()) return fail(c.Error(std::string(Tr("preparing"))));
   insert.Bind(1, seq), insert.Bind(2, row.at), insert.Bind(3, row.kind), insert.Bind(4, row.unit);
   insert.Bind(5, row.actor), insert.Bind(6, row.revision), insert.Bind(7, row.reason);
   insert.Bind(8, row.document), insert.Bind(9, row.figures), insert.Bind(10, row.figures_sha256);
   insert.Bind(11, row.Hash(seq));
-  if (sqlite3_step(insert.get()) != SQLITE_DONE) return fail(c.Error("writing the event"));
+  if (sqlite3_step(insert.get()) != SQLITE_DONE) return fail(c.Error(std::string(Tr("writing the event"))));
   if (absl::Status s = c.Exec("COMMIT"); !s.ok()) return fail(s);
   return seq;
 }

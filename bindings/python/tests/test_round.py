@@ -28,6 +28,7 @@ def figures_of(county, year=2022):
 
 class RoundTest(unittest.TestCase):
     def setUp(self):
+        healthact.set_language("en")  # the messages are checked in English (Chinese is the default)
         self.work = tempfile.TemporaryDirectory()
         self.path = os.path.join(self.work.name, "round.db")
         self.framework = healthact.Framework.parse(read("zhangye.ha"), "zhangye.ha")
@@ -37,6 +38,7 @@ class RoundTest(unittest.TestCase):
 
     def tearDown(self):
         self.work.cleanup()
+        healthact.set_language("zh")
 
     def open_round(self, **choice):
         return healthact.Round.create(self.path, self.framework, self.organisation, self.units, 2022,
