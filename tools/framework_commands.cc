@@ -57,50 +57,24 @@ int Check(const std::vector<std::string>& files) {
   return status;
 }
 
-namespace {
-
-// What a framework's own text holds that its canonical form would lose: its
-// 继承 (the canonical text is the resolved whole) and its comment lines.
-struct OwnForm {
-  bool extends = false;
-  int comment_lines = 0;
-};
-OwnForm OwnFormOf(std::string_view text) {
-  OwnForm form;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    std::string_view line = text.substr(start, end - start);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (line.starts_with('#')) ++form.comment_lines;
-    if (line.starts_with("继承") || line.starts_with("extends")) form.extends = true;
-    start = end + 1;
-  }
-  return form;
-}
-
-}  // namespace
-
+// The file laid out as written: a county's framework stays a county's, and
+// its comments stay (resolve prints the flattened whole).
 int Format(const std::vector<std::string>& files) {
   if (files.size() != 1) {
     std::cerr << Tr("healthact fmt takes one file") << "\n";
     return kExitUsage;
   }
-  const ParsedFramework parsed = Load(files.front());
-  if (!parsed.ok()) return kExitInvalid;
+  // Checked first, 继承 included: fmt does not lay out a framework that
+  // would not load.
+  if (!Load(files.front()).ok()) return kExitInvalid;
   const absl::StatusOr<std::string> text = ReadFile(files.front());
-  const OwnForm form = text.ok() ? OwnFormOf(*text) : OwnForm{};
-  // The canonical text of a county's framework is the city's with the
-  // county's changes applied, under the county's name: written over the
-  // county's file it would make it a copy of the city's.  Refused, not done.
-  if (form.extends) {
-    std::cerr << "healthact: " << Format("$0 extends another framework (继承): fmt would print the whole resolved framework under its name, and the file would no longer be a county's; healthact resolve $0 prints that resolved form", files.front()) << "\n";
-    return kExitUsage;
+  const absl::StatusOr<std::string> laid_out =
+      text.ok() ? FormatFrameworkText(*text, files.front()) : text.status();
+  if (!laid_out.ok()) {
+    std::cerr << "healthact: " << laid_out.status().message() << "\n";
+    return kExitInvalid;
   }
-  std::cout << FormatFramework(*parsed.framework);
-  if (form.comment_lines > 0) {
-    std::cerr << "healthact: " << Format("warning: the canonical text keeps no comments: $0 has $1 comment lines (write the output to a new file to keep them)", files.front(), form.comment_lines) << "\n";
-  }
+  std::cout << *laid_out;
   return kExitOk;
 }
 

@@ -15,7 +15,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"check", "check frameworks (exit 1 if any has an error)",
         "usage: healthact check FILE.ha...\n"},
-    {"fmt", "print a framework's canonical text (not a county's that extends another: see resolve)",
+    {"fmt", "print a framework file laid out, comments kept (a county's stays a county's: see resolve)",
         "usage: healthact fmt FILE.ha\n"},
     {"resolve", "print a framework resolved: a county's with the city's it extends applied",
         "usage: healthact resolve FILE.ha\n"},

@@ -47,6 +47,16 @@ struct ParsedFramework {
 ParsedFramework ParseFramework(std::string_view text, std::string_view file_name,
                                const ParseOptions& options = {});
 
+// A framework's own text laid out (what `healthact fmt` prints): the same
+// statements in the same order, keywords, comparators and the words of values
+// in their canonical Chinese spelling, a statement a line, blocks indented by
+// two spaces, a blank line before each indicator and 依据, and every comment
+// kept beside the statement it was written at.  Unlike FormatFramework it
+// resolves nothing: a county's 继承, 删除 and adjusted indicators stay as the
+// county wrote them, and ParseFramework reads the result to the same
+// framework.  Fails, with file:line:column, when the text does not parse.
+absl::StatusOr<std::string> FormatFrameworkText(std::string_view text, std::string_view file_name);
+
 // FormatFramework(framework), the canonical text that ParseFramework reads
 // back to an equal framework, is declared in framework.hpp.
 
