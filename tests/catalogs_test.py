@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Every text healthact writes for people has both languages (issue 16).
 
-Extracts the texts of Tr() and Format() from the sources with xgettext (the
+Extracts the texts of Tr(), Noop() and Format() from the sources with xgettext (the
 gettext tools), and checks that each has a translation in the catalog of the
 other language: po/zh.po for the texts first written in English, po/en.po for
 those first written in Chinese.  A translation must keep every placeholder
@@ -63,7 +63,7 @@ def main():
         # a text is not ASCII is the point here, and not shown.
         environment = dict(os.environ, LC_ALL="C.UTF-8")
         subprocess.run(["xgettext", "--language=C++", "--from-code=UTF-8", "--keyword=", "--keyword=Tr",
-                        "--keyword=Format:1", "-o", pot] + sorted(files),
+                        "--keyword=Noop", "--keyword=Format:1", "-o", pot] + sorted(files),
                        check=True, env=environment, stderr=subprocess.DEVNULL)
         texts = {msgid for msgid, _, _ in entries(pot)} if os.path.exists(pot) else set()
     catalogs = {lang: entries(os.path.join(source, "po", lang + ".po")) for lang in ("zh", "en")}

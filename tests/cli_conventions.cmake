@@ -94,6 +94,28 @@ expect("fmt keeps a city's comments" 0 stdout "^# 柳州市推进健康中国行
        fmt ${EXAMPLES}/liuzhou.ha)
 expect("fmt says nothing of lost comments" 0 stderr "^$" fmt ${EXAMPLES}/liuzhou.ha)
 
+# The tool's help in both languages (issue 16, point 2): the summaries, the
+# notes and the topics translated, the command lines themselves not; each
+# alternative and continuation of a usage under the first, after "usage: "
+# (7 columns) or "用法：" (6).
+expect("--help in Chinese" 0 stdout "^用法：healthact COMMAND .*\n命令：\n.*  assess +考核各单位：结论、得分、等次、排名\n.*退出码：0 完成，1 输入有错误"
+       --lang zh --help)
+expect("a usage in Chinese" 0 stdout
+       "^用法：healthact round new --store FILE[^\n]*\n                \\[--level LEVEL\\][^\n]*\n.*\n      healthact round submit .*TIME 写作 2023-01-05T09:30:00"
+       round --help --lang zh)
+expect("a usage in English" 0 stdout
+       "^usage: healthact round new --store FILE[^\n]*\n                 \\[--level LEVEL\\][^\n]*\n.*\n       healthact round submit .*TIME is 2023-01-05T09:30:00"
+       round --help)
+expect("help dsl in Chinese" 0 stdout "^框架文件（.ha）由语句组成.*完整的语言说明及语法：docs/dsl.md" help dsl --lang zh)
+expect("help data in Chinese" 0 stdout "^数据文件为 CSV.*值可以是数、实现/是" help data --lang zh)
+expect("help codes in Chinese" 0 stdout "^全部诊断代码（E 为错误，W 为警告.*E001  syntax\n" help codes --lang zh)
+expect("summary in Chinese" 0 stdout "  来源: 柳州市推进健康中国行动考核办法 附件3\n  26 项指标（定性 2 项，含分项 1 项，有基期值 26 项），目标 52 个，目标年份：2022 2030\n  《“健康广西2030”规划》：10 项指标\n"
+       summary ${EXAMPLES}/liuzhou.ha --lang zh)
+expect("summary in English" 0 stdout "  source: 柳州市推进健康中国行动考核办法 附件3\n  26 indicators \\(2 qualitative, 1 with parts, 26 with a baseline\\), 52 targets for the years 2022 2030\n.*  1 人均预期寿命 \\(岁\\)  baseline 2019: 76.8  2022: 77.8  2030: 80\n"
+       summary ${EXAMPLES}/liuzhou.ha)
+expect("a round step without its store" 2 stderr "^healthact: round status needs --store FILE\nusage: healthact round new" round status)
+expect("round usage errors in Chinese" 2 stderr "^healthact: 未知的轮次步骤“frobnicate”\n用法：healthact round new" round frobnicate --lang zh)
+
 # Messages in the reader's language (issue 16, point 2): --lang on every
 # command, else the locale; reasons in English with --lang en, in Chinese
 # with --lang zh or a zh_* locale; the codes and statuses the same.

@@ -92,7 +92,7 @@ int Resolve(const std::vector<std::string>& files) {
 void PrintSummary(const std::string& file, const Framework& framework) {
   std::cout << file << ": " << framework.name() << "\n";
   if (!framework.source().empty()) {
-    std::cout << "  来源: " << framework.source().document << " " << framework.source().locator
+    std::cout << "  " << Tr("来源") << ": " << framework.source().document << " " << framework.source().locator
               << "\n";
   }
   std::map<std::string, int> by_basis;
@@ -105,23 +105,25 @@ void PrintSummary(const std::string& file, const Framework& framework) {
     with_baseline += indicator.baseline.has_value();
     targets += static_cast<int>(indicator.targets.size());
   }
-  std::cout << "  " << framework.indicators().size() << " indicators (" << qualitative
-            << " qualitative, " << with_parts << " with parts, " << with_baseline
-            << " with a baseline), " << targets << " targets for the years";
-  for (int year : framework.TargetYears()) std::cout << " " << year;
-  std::cout << "\n";
+  std::string years;
+  for (int year : framework.TargetYears()) years += (years.empty() ? "" : " ") + std::to_string(year);
+  std::cout << "  "
+            << Format("$0 indicators ($1 qualitative, $2 with parts, $3 with a baseline), $4 targets for the years $5",
+                      framework.indicators().size(), qualitative, with_parts, with_baseline, targets, years)
+            << "\n";
   for (const std::string& basis : basis_order) {
-    std::cout << "  " << (basis.empty() ? "(no basis)" : basis) << ": " << by_basis[basis]
-              << " indicators\n";
+    std::cout << "  " << Format("$0: $1 indicators", basis.empty() ? std::string(Tr("(no basis)")) : basis, by_basis[basis])
+              << "\n";
   }
   for (const Indicator& indicator : framework.indicators()) {
     std::cout << "  " << indicator.number << " " << indicator.name;
     if (indicator.measure_unit) std::cout << " (" << MeasureUnitSymbol(*indicator.measure_unit) << ")";
     if (indicator.baseline) {
-      std::cout << "  基期"
-                << (indicator.baseline->year ? std::to_string(*indicator.baseline->year) : "（年份未注明）")
-                << ": "
-                << BaselineText(indicator.baseline->value);
+      std::cout << "  "
+                << Format("基期$0: $1",
+                          indicator.baseline->year ? std::to_string(*indicator.baseline->year)
+                                                   : std::string(Tr("（年份未注明）")),
+                          BaselineText(indicator.baseline->value));
     }
     for (const Target& target : indicator.targets) {
       std::cout << "  " << target.year << ": " << TargetText(target.form);

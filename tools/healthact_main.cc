@@ -96,8 +96,8 @@ int main(int argc, char** argv) {
       std::cout << healthact::cli::ToolUsage();
       return 0;
     }
-    const std::string_view usage = healthact::cli::UsageOf(all[1]);
-    const std::string topic = usage.empty() ? healthact::cli::HelpTopic(all[1]) : std::string(usage);
+    const std::string usage = healthact::cli::UsageOf(all[1]);
+    const std::string topic = usage.empty() ? healthact::cli::HelpTopic(all[1]) : usage;
     if (topic.empty()) {
       std::cerr << "healthact: "
                 << Format("no help on '$0': it is neither a command nor dsl, data or codes (healthact --help lists "

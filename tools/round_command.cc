@@ -21,8 +21,6 @@ using ::healthact::messages::Format;
 using ::healthact::messages::Tr;
 namespace {
 
-const std::string_view kUsage = UsageOf("round");
-
 // "马斌、魏士博" as names.
 std::vector<std::string> SplitList(const std::string& text) {
   std::vector<std::string> names;
@@ -111,7 +109,7 @@ int New(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   for (const char* flag : {"framework", "year", "org", "units"}) {
     if (!flags.count(flag)) {
-      std::cerr << "healthact: round new needs --" << flag << "\n" << kUsage;
+      std::cerr << "healthact: " << Format("round new needs --$0", flag) << "\n" << UsageOf("round");
       return kExitUsage;
     }
   }
@@ -165,7 +163,7 @@ int New(const Arguments& arguments) {
 int Submit(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   if (!flags.count("unit") || !flags.count("by") || arguments.positional.size() != 1) {
-    std::cerr << kUsage;
+    std::cerr << UsageOf("round");
     return kExitUsage;
   }
   absl::StatusOr<RoundFile> file = OpenStore(arguments);
@@ -191,7 +189,7 @@ int Decide(const std::string& step, const Arguments& arguments) {
   const auto& flags = arguments.flags;
   const bool per_unit = step == "accept" || step == "return";
   if (!flags.count("by") || (per_unit && !flags.count("unit"))) {
-    std::cerr << kUsage;
+    std::cerr << UsageOf("round");
     return kExitUsage;
   }
   absl::StatusOr<RoundFile> file = OpenStore(arguments);
@@ -292,7 +290,7 @@ int Show(const std::string& step, const Arguments& arguments) {
 int Import(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   if (!flags.count("framework") || !flags.count("org") || arguments.positional.size() != 1) {
-    std::cerr << kUsage;
+    std::cerr << UsageOf("round");
     return kExitUsage;
   }
   const std::optional<RoundSources> sources = LoadSources(arguments);
@@ -314,7 +312,7 @@ int Import(const Arguments& arguments) {
 int Receive(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   if (!flags.count("by") || arguments.positional.size() != 1) {
-    std::cerr << kUsage;
+    std::cerr << UsageOf("round");
     return kExitUsage;
   }
   absl::StatusOr<RoundFile> file = OpenStore(arguments);
@@ -363,7 +361,7 @@ int ReportStep(const Arguments& arguments) {
   }
   const std::size_t wanted = action == ReportAction::kForm ? 2 : 1;
   if (!action || !flags.count("by") || words.size() != wanted) {
-    std::cerr << kUsage;
+    std::cerr << UsageOf("round");
     return kExitUsage;
   }
   absl::StatusOr<RoundFile> file = OpenStore(arguments);
@@ -385,7 +383,7 @@ int ReportStep(const Arguments& arguments) {
 int ReviewStep(const Arguments& arguments) {
   const auto& flags = arguments.flags;
   if (!flags.count("by") || !flags.count("verified")) {
-    std::cerr << kUsage;
+    std::cerr << UsageOf("round");
     return kExitUsage;
   }
   std::optional<RoundFile::Draw> draw;
@@ -441,17 +439,25 @@ int Export(const Arguments& arguments) {
 
 int RoundCommand(const std::vector<std::string>& words) {
   if (words.empty()) {
-    std::cerr << kUsage;
+    std::cerr << UsageOf("round");
     return kExitUsage;
   }
   const std::string step = words.front();
+  constexpr std::string_view kSteps[] = {"new",     "submit", "accept",  "return", "approve", "publish",
+                                         "withdraw", "reopen", "status", "history", "export", "review",
+                                         "report",  "receive", "import", "received"};
+  if (std::find(std::begin(kSteps), std::end(kSteps), step) == std::end(kSteps)) {
+    std::cerr << "healthact: " << Format("unknown round step '$0'", step) << "\n" << UsageOf("round");
+    return kExitUsage;
+  }
   const std::vector<std::string> rest(words.begin() + 1, words.end());
   const auto arguments =
       ParseArguments(rest, {"store", "framework", "year", "org", "units", "level", "within", "trial",
                             "targets-of", "committee", "group", "deadline", "send-up-deadline", "by", "at", "unit",
                             "document", "reason", "as-of", "format", "verified", "sample", "seed", "output"});
-  if (!arguments || !arguments->flags.count("store")) {
-    std::cerr << kUsage;
+  if (!arguments) return kExitUsage;  // ParseArguments said why
+  if (!arguments->flags.count("store")) {
+    std::cerr << "healthact: " << Format("round $0 needs --store FILE", step) << "\n" << UsageOf("round");
     return kExitUsage;
   }
   if (step == "new") return New(*arguments);
@@ -466,9 +472,7 @@ int RoundCommand(const std::vector<std::string>& words) {
   if (step == "report") return ReportStep(*arguments);
   if (step == "receive") return Receive(*arguments);
   if (step == "import") return Import(*arguments);
-  if (step == "received") return Received(*arguments);
-  std::cerr << "healthact: unknown round step '" << step << "'\n" << kUsage;
-  return kExitUsage;
+  return Received(*arguments);
 }
 
 }  // namespace healthact::cli

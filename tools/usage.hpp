@@ -8,9 +8,9 @@
 
 namespace healthact::cli {
 
-// The usage of `command` ("assess"), ending in a newline; empty for a word
-// that is no command.
-std::string_view UsageOf(std::string_view command);
+// The usage of `command` ("assess") in the thread's language, ending in a
+// newline; empty for a word that is no command.
+std::string UsageOf(std::string_view command);
 
 // The tool's usage: every command with a line on what it does, the exit
 // statuses, and where to find more.

@@ -1,7 +1,7 @@
 // Messages in the reader's language, through gettext catalogs.
 //
 // Every text for people is written once in the code, in the language it was
-// first written in, as a literal wrapped in Tr() or Format(): the library's
+// first written in, as a literal wrapped in Tr() or Format() (Noop() in a table): the library's
 // diagnostics and the tool's messages in English, the verdict reasons and
 // notes in Chinese (the documents' words).  po/zh.po gives the Chinese of
 // the English ones and po/en.po the English of the Chinese ones; msgfmt
@@ -25,6 +25,11 @@ namespace healthact::messages {
 
 // `msgid` (a literal) in the calling thread's language.
 std::string_view Tr(const char* msgid);
+
+// Marks a literal in a table as a message, for Tr() to translate where it is
+// shown (the table is built before any language is chosen); xgettext finds it
+// by this name.
+constexpr const char* Noop(const char* msgid) { return msgid; }
 
 namespace internal {
 // Abseil's string_view, where it is not std::string_view (Debian builds it so).
