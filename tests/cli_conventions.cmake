@@ -116,6 +116,22 @@ expect("summary in English" 0 stdout "  source: 柳州市推进健康中国行�
 expect("a round step without its store" 2 stderr "^healthact: round status needs --store FILE\nusage: healthact round new" round status)
 expect("round usage errors in Chinese" 2 stderr "^healthact: 未知的轮次步骤“frobnicate”\n用法：healthact round new" round frobnicate --lang zh)
 
+# The diagnostics name the kinds of quantity, and the workbook reader and
+# writer say what went wrong, in the reader's language too.
+expect("a formula's kind of quantity in Chinese" 1 stderr
+       "formula-gives-percent-for-permille.ha:8:3: error: 公式得出的是 比率 ×10\\^2，但指标 2 以 ‰（比率 ×10\\^3）计 \\[E017 formula-type\\]"
+       check ${EXAMPLES}/../tests/conformance/formula-gives-percent-for-permille.ha --lang zh)
+expect("a rule's kinds of quantity in English" 1 stderr "the rule compares years with ratio ×10\\^3; both sides must be in one unit \\[E007"
+       check ${EXAMPLES}/../tests/conformance/rule-units-differ.ha)
+expect("an xlsx into no folder in Chinese" 1 stderr "^healthact: 无法写入 /nonexistent-folder/x.xlsx：文件夹 /nonexistent-folder 不存在\n$"
+       report assessment ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022 --format xlsx
+       --output /nonexistent-folder/x.xlsx --lang zh)
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/not-a-workbook.xlsx "unit,indicator,year,value\n")
+expect("a workbook that is not one, in Chinese" 1 stderr "not-a-workbook.xlsx: 不是 .xlsx 文件（不是 ZIP 包）"
+       assess ${EXAMPLES}/zhangye.ha ${CMAKE_CURRENT_BINARY_DIR}/not-a-workbook.xlsx --year 2022 --lang zh)
+expect("a workbook that is not one, in English" 1 stderr "not-a-workbook.xlsx: not an .xlsx file \\(not a ZIP package\\)"
+       assess ${EXAMPLES}/zhangye.ha ${CMAKE_CURRENT_BINARY_DIR}/not-a-workbook.xlsx --year 2022)
+
 # Messages in the reader's language (issue 16, point 2): --lang on every
 # command, else the locale; reasons in English with --lang en, in Chinese
 # with --lang zh or a zh_* locale; the codes and statuses the same.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "healthact/core/language.hpp"
+
 namespace healthact {
 namespace {
 
@@ -44,9 +46,21 @@ TEST(MeasureUnit, DeathsOverBirthsTimesAThousandIsPerMille) {
 TEST(MeasureUnit, MismatchedQuantitiesDiffer) {
   EXPECT_NE(MeasureUnitDimension(MeasureUnit::kYears), MeasureUnitDimension(MeasureUnit::kHours));
   EXPECT_NE(MeasureUnitDimension(MeasureUnit::kPersons), MeasureUnitDimension(MeasureUnit::kPercent));
-  EXPECT_EQ(MeasureUnitDimension(MeasureUnit::kPersons).Times(MeasureUnitDimension(MeasureUnit::kYears)).ToString(),
-            "count·years");
-  EXPECT_EQ(MeasureUnitDimension(MeasureUnit::kPerMille).ToString(), "ratio ×10^3");
+}
+
+// A dimension is named in diagnostics, so in the reader's language.
+TEST(MeasureUnit, DimensionsAreNamedInTheReadersLanguage) {
+  const Dimension person_years =
+      MeasureUnitDimension(MeasureUnit::kPersons).Times(MeasureUnitDimension(MeasureUnit::kYears));
+  {
+    ScopedLanguage english(Language::kEnglish);
+    EXPECT_EQ(person_years.ToString(), "count·years");
+    EXPECT_EQ(MeasureUnitDimension(MeasureUnit::kPerMille).ToString(), "ratio ×10^3");
+  }
+  ScopedLanguage chinese(Language::kChinese);
+  EXPECT_EQ(person_years.ToString(), "计数·年");
+  EXPECT_EQ(MeasureUnitDimension(MeasureUnit::kPerMille).ToString(), "比率 ×10^3");
+  EXPECT_EQ(MeasureUnitDimension(MeasureUnit::kHours).ToString(), "小时");
 }
 
 TEST(MeasureUnit, SharesHaveAWhole) {

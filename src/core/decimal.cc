@@ -220,7 +220,7 @@ absl::StatusOr<Decimal> Decimal::Divide(const Decimal& numerator, const Decimal&
     return absl::InvalidArgumentError(
         text::StrCat("rounding places must be between 0 and ", kMaxScale));
   }
-  if (denominator.is_zero()) return absl::InvalidArgumentError("division by zero");
+  if (denominator.is_zero()) return absl::InvalidArgumentError(std::string(messages::Tr("division by zero")));
   Wide n = Wide(numerator.units_) * PowerOfTen(places);
   Wide d = Wide(denominator.units_);
   if (d < 0) {

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/strings.hpp"
+#include "healthact/core/messages.hpp"
 
 namespace healthact {
 namespace {
@@ -65,10 +66,11 @@ std::string Dimension::ToString() const {
     text::StrAppend(&out, name);
     if (exponent != 1) text::StrAppend(&out, "^", exponent);
   };
-  factor("count", count);
-  factor("years", years);
-  factor("hours", hours);
-  if (out.empty()) out = "ratio";
+  // A dimension is named only in diagnostics, so in the reader's language.
+  factor(messages::Tr("count"), count);
+  factor(messages::Tr("years"), years);
+  factor(messages::Tr("hours"), hours);
+  if (out.empty()) out = messages::Tr("ratio");
   if (scale != 0) text::StrAppend(&out, " ×10^", static_cast<int>(scale));
   return out;
 }

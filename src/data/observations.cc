@@ -337,7 +337,7 @@ absl::StatusOr<Observations::Column*> Observations::ColumnFor(std::string_view k
 }
 
 absl::Status Observations::Add(Column& column, UnitId unit, const Reported& value) {
-  if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError("no such unit");
+  if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError(std::string(messages::Tr("no such unit")));
   if (value.kind == ReportKind::kNothing) return absl::OkStatus();
   const bool was_empty = column.kind(unit) == ReportKind::kNothing;
   absl::Status status = column.Set(unit, value, false);
@@ -346,7 +346,7 @@ absl::Status Observations::Add(Column& column, UnitId unit, const Reported& valu
 }
 
 absl::Status Observations::Add(Column& column, UnitId unit, ScaledNumber number) {
-  if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError("no such unit");
+  if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError(std::string(messages::Tr("no such unit")));
   if (column.SetNew(unit, number)) {
     ++value_count_;
     return absl::OkStatus();
@@ -356,7 +356,7 @@ absl::Status Observations::Add(Column& column, UnitId unit, ScaledNumber number)
 
 absl::Status Observations::Put(UnitId unit, std::string_view key, int year, const Reported& value,
                                bool replace) {
-  if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError("no such unit");
+  if (unit < 0 || unit >= unit_count()) return absl::InvalidArgumentError(std::string(messages::Tr("no such unit")));
   if (absl::Status year_ok = CheckYear(year); !year_ok.ok()) return year_ok;
   if (value.kind == ReportKind::kNothing && !replace) return absl::OkStatus();
   auto it = columns_.find(std::pair<std::string_view, int>(key, year));

@@ -146,7 +146,7 @@ std::optional<FormulaType> Checker::Combine(const ast::Token& op, const FormulaT
     const bool rule_constant = typing_rule_ && (left.constant || right.constant);
     if (!rule_constant && (left.constant != right.constant || left.dimension != right.dimension)) {
       Report(DiagnosticCode::kFormulaType, op.offset,
-             Format("'$0' adds quantities of different kinds ($1 and $2)", symbol, left.constant ? "a number" : left.dimension.ToString(), right.constant ? "a number" : right.dimension.ToString()));
+             Format("'$0' adds quantities of different kinds ($1 and $2)", symbol, left.constant ? std::string(Tr("a number")) : left.dimension.ToString(), right.constant ? std::string(Tr("a number")) : right.dimension.ToString()));
       return std::nullopt;
     }
     node.kind = symbol == "+" ? FormulaNode::Kind::kAdd : FormulaNode::Kind::kSubtract;
@@ -215,7 +215,7 @@ void Checker::TypeFormula(Indicator& indicator, const IndicatorLocations& where)
   const Dimension wanted = MeasureUnitDimension(*indicator.measure_unit);
   if (type->constant || type->dimension != wanted) {
     Report(DiagnosticCode::kFormulaType, statement->head.offset,
-           Format("the formula gives $0 but indicator $1 is in $2 ($3)", type->constant ? "a plain number" : type->dimension.ToString(), indicator.number, MeasureUnitSymbol(*indicator.measure_unit), wanted.ToString()));
+           Format("the formula gives $0 but indicator $1 is in $2 ($3)", type->constant ? std::string(Tr("a plain number")) : type->dimension.ToString(), indicator.number, MeasureUnitSymbol(*indicator.measure_unit), wanted.ToString()));
     return;
   }
   if (statement->round) {

@@ -1,4 +1,5 @@
 // An approved round's result (round_result.hpp).
+#include "healthact/core/messages.hpp"
 #include "healthact/report/round_result.hpp"
 
 #include "core/escape.hpp"
@@ -11,6 +12,7 @@ namespace healthact {
 namespace {
 
 using escape::JsonString;
+using messages::Tr;
 
 absl::Status ReadInto(const std::string& figures, std::string_view what, const Framework& framework,
                       Observations& observations) {
@@ -39,9 +41,9 @@ absl::StatusOr<RoundResult> ComputeRoundResult(const Round& round,
   if (status.review == nullptr) return RoundResult{std::move(assessment), std::nullopt};
   Observations verified;
   VerifiedNotes notes;
-  if (HasErrors(ReadVerifiedCsv(status.review->verified, "the spot-check's verified values", framework.get(),
+  if (HasErrors(ReadVerifiedCsv(status.review->verified, Tr("the spot-check's verified values"), framework.get(),
                                 verified, notes))) {
-    return absl::DataLossError("the spot-check's verified values no longer read under the round's framework");
+    return absl::DataLossError(std::string(Tr("the spot-check's verified values no longer read under the round's framework")));
   }
   std::vector<UnitId> sample;
   for (const std::string& unit : status.review->sample) {

@@ -343,7 +343,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
           },
           [&](const FiguresSubmitted& e) -> absl::Status {
             if (!Open(status.state)) {
-              return StateError("a submission", status.state,
+              return StateError(Tr("a submission"), status.state,
                                 std::string(Tr("; its figures are locked (a correction reopens the round)")));
             }
             if (unit_of(e.unit) == nullptr) {
@@ -358,7 +358,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
           },
           [&](const SubmissionAccepted& e) -> absl::Status {
             const UnitSubmissions* unit = unit_of(e.unit);
-            if (!Open(status.state)) return StateError("accepting", status.state, "");
+            if (!Open(status.state)) return StateError(Tr("accepting"), status.state, "");
             if (unit == nullptr || unit->state != SubmissionState::kSubmitted || unit->revisions != e.revision) {
               return absl::FailedPreconditionError(Format("only the latest submission awaiting the office is accepted: $0 is $1$2", e.unit, unit ? SubmissionStateName(unit->state) : "not in the round", unit && unit->revisions > 0 ? text::StrCat("，第 ", unit->revisions, " 次提交") : ""));
             }
@@ -366,7 +366,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
           },
           [&](const SubmissionReturned& e) -> absl::Status {
             const UnitSubmissions* unit = unit_of(e.unit);
-            if (!Open(status.state)) return StateError("returning", status.state, "");
+            if (!Open(status.state)) return StateError(Tr("returning"), status.state, "");
             if (unit == nullptr || unit->state != SubmissionState::kSubmitted || unit->revisions != e.revision) {
               return absl::FailedPreconditionError(Format("only the latest submission awaiting the office is returned: $0 is $1", e.unit, unit ? SubmissionStateName(unit->state) : "not in the round"));
             }
@@ -374,7 +374,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
             return MustBeOffice(organisation, *committee, e.by, date, "returning a submission");
           },
           [&](const FiguresReviewed& e) -> absl::Status {
-            if (!Open(status.state)) return StateError("a spot-check", status.state, "");
+            if (!Open(status.state)) return StateError(Tr("a spot-check"), status.state, "");
             std::vector<std::string> pending;
             for (const UnitSubmissions& unit : status.units) {
               if (unit.state != SubmissionState::kAccepted) pending.push_back(unit.unit);
@@ -399,7 +399,7 @@ absl::Status Round::Check(const RoundEvent& event) const {
             return MustBeOffice(organisation, *committee, e.by, date, "recording a spot-check");
           },
           [&](const RoundApproved& e) -> absl::Status {
-            if (!Open(status.state)) return StateError("approval", status.state, "");
+            if (!Open(status.state)) return StateError(Tr("approval"), status.state, "");
             std::vector<std::string> pending;
             for (const UnitSubmissions& unit : status.units) {
               if (unit.state != SubmissionState::kAccepted) pending.push_back(unit.unit);
@@ -411,20 +411,20 @@ absl::Status Round::Check(const RoundEvent& event) const {
           },
           [&](const ApprovalWithdrawn& e) -> absl::Status {
             if (status.state != RoundState::kApproved) {
-              return StateError("withdrawing the approval", status.state, std::string(Tr(" (only an approved, unpublished round)")));
+              return StateError(Tr("withdrawing the approval"), status.state, std::string(Tr(" (only an approved, unpublished round)")));
             }
             if (e.reason.empty()) return absl::InvalidArgumentError(std::string(Tr("a withdrawal says why (--reason)")));
             return MustBeDirector(organisation, *committee, e.by, date, "withdrawing the approval");
           },
           [&](const RoundPublished& e) -> absl::Status {
             if (status.state != RoundState::kApproved) {
-              return StateError("publication (通报)", status.state, std::string(Tr(" (the director approves first)")));
+              return StateError(Tr("publication (通报)"), status.state, std::string(Tr(" (the director approves first)")));
             }
             return MustBeOffice(organisation, *committee, e.by, date, "publication (通报)");
           },
           [&](const RoundReopened& e) -> absl::Status {
             if (Open(status.state)) {
-              return StateError("reopening", status.state, std::string(Tr(" (it is open)")));
+              return StateError(Tr("reopening"), status.state, std::string(Tr(" (it is open)")));
             }
             if (e.reason.empty()) return absl::InvalidArgumentError(std::string(Tr("reopening says why (--reason)")));
             return MustBeDirector(organisation, *committee, e.by, date, "reopening the round");

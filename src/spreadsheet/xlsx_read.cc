@@ -7,11 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "healthact/core/messages.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
 #include "pugixml.hpp"
 
 namespace healthact {
 namespace {
+
+using messages::Format;
+using messages::Tr;
 
 constexpr zip_uint64_t kMaxPartBytes = 64u << 20;
 
@@ -25,18 +29,18 @@ absl::StatusOr<std::string> ReadPart(zip_t* archive, const std::string& name) {
   zip_stat_t stat;
   zip_stat_init(&stat);
   if (zip_stat(archive, name.c_str(), 0, &stat) != 0) {
-    return absl::NotFoundError("the workbook has no part " + name);
+    return absl::NotFoundError(Format("the workbook has no part $0", name));
   }
   if ((stat.valid & ZIP_STAT_SIZE) == 0 || stat.size > kMaxPartBytes) {
-    return absl::InvalidArgumentError(name + " is larger than 64 MiB unpacked");
+    return absl::InvalidArgumentError(Format("$0 is larger than 64 MiB unpacked", name));
   }
   zip_file_t* file = zip_fopen(archive, name.c_str(), 0);
-  if (file == nullptr) return absl::InvalidArgumentError("cannot unpack " + name);
+  if (file == nullptr) return absl::InvalidArgumentError(Format("cannot unpack $0", name));
   std::string data(static_cast<std::size_t>(stat.size), '\0');
   const zip_int64_t got = zip_fread(file, data.data(), stat.size);
   zip_fclose(file);
   if (got < 0 || static_cast<zip_uint64_t>(got) != stat.size) {
-    return absl::InvalidArgumentError("cannot unpack " + name + ": the file is damaged");
+    return absl::InvalidArgumentError(Format("cannot unpack $0: the file is damaged", name));
   }
   return data;
 }
@@ -47,7 +51,7 @@ absl::StatusOr<pugi::xml_document> ParsePart(zip_t* archive, const std::string& 
   pugi::xml_document document;
   const pugi::xml_parse_result parsed = document.load_buffer(data->data(), data->size());
   if (!parsed) {
-    return absl::InvalidArgumentError(name + " is not well-formed XML: " + parsed.description());
+    return absl::InvalidArgumentError(Format("$0 is not well-formed XML: $1", name, parsed.description()));
   }
   return document;
 }
@@ -148,12 +152,12 @@ absl::StatusOr<std::vector<Sheet>> ReadXlsx(std::string_view bytes) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (source == nullptr) return absl::InvalidArgumentError("cannot read the workbook");
+  if (source == nullptr) return absl::InvalidArgumentError(std::string(Tr("cannot read the workbook")));
   Archive archive(zip_open_from_source(source, ZIP_RDONLY, &error));
   if (!archive) {
     zip_source_free(source);
     zip_error_fini(&error);
-    return absl::InvalidArgumentError("not an .xlsx file (not a ZIP package)");
+    return absl::InvalidArgumentError(std::string(Tr("not an .xlsx file (not a ZIP package)")));
   }
   zip_error_fini(&error);
 
@@ -188,14 +192,14 @@ absl::StatusOr<std::vector<Sheet>> ReadXlsx(std::string_view bytes) {
     sheet.name = s.attribute("name").value();
     const auto target = targets.find(s.attribute("r:id").value());
     if (target == targets.end()) {
-      return absl::InvalidArgumentError("sheet '" + sheet.name + "' has no part in the package");
+      return absl::InvalidArgumentError(Format("sheet '$0' has no part in the package", sheet.name));
     }
     absl::StatusOr<pugi::xml_document> part = ParsePart(archive.get(), target->second);
     if (!part.ok()) return part.status();
     for (pugi::xml_node row : part->child("worksheet").child("sheetData").children("row")) {
       const long number = row.attribute("r").as_llong(static_cast<long long>(sheet.rows.size()) + 1);
       if (number < 1 || number > 1048576) {
-        return absl::InvalidArgumentError("sheet '" + sheet.name + "' has a row out of range");
+        return absl::InvalidArgumentError(Format("sheet '$0' has a row out of range", sheet.name));
       }
       sheet.rows.resize(std::max<std::size_t>(sheet.rows.size(), static_cast<std::size_t>(number)));
       std::vector<std::string>& cells = sheet.rows[static_cast<std::size_t>(number - 1)];
@@ -203,14 +207,14 @@ absl::StatusOr<std::vector<Sheet>> ReadXlsx(std::string_view bytes) {
         const int column = c.attribute("r") ? ColumnIndex(c.attribute("r").value())
                                             : static_cast<int>(cells.size());
         if (column < 0) {
-          return absl::InvalidArgumentError("sheet '" + sheet.name + "' has a malformed cell reference");
+          return absl::InvalidArgumentError(Format("sheet '$0' has a malformed cell reference", sheet.name));
         }
         const std::string_view type = c.attribute("t").value();
         std::string value;
         if (type == "s") {
           const long index = c.child("v").text().as_llong(-1);
           if (index < 0 || static_cast<std::size_t>(index) >= shared.size()) {
-            return absl::InvalidArgumentError("sheet '" + sheet.name + "' refers to a missing string");
+            return absl::InvalidArgumentError(Format("sheet '$0' refers to a missing string", sheet.name));
           }
           value = shared[static_cast<std::size_t>(index)];
         } else if (type == "inlineStr") {
@@ -229,7 +233,7 @@ absl::StatusOr<std::vector<Sheet>> ReadXlsx(std::string_view bytes) {
     }
     sheets.push_back(std::move(sheet));
   }
-  if (sheets.empty()) return absl::InvalidArgumentError("the workbook has no sheets");
+  if (sheets.empty()) return absl::InvalidArgumentError(std::string(Tr("the workbook has no sheets")));
   return sheets;
 }
 

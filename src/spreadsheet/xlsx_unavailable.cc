@@ -1,15 +1,16 @@
 // The stand-in for healthact_spreadsheet when libzip, pugixml or libxlsxwriter
 // was not found at build time: the tool and the reports still build, and
 // asking for an .xlsx says what is missing instead of failing to link.
+#include "healthact/core/messages.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
 
 namespace healthact {
 namespace {
 
 absl::Status Unavailable() {
-  return absl::UnimplementedError(
+  return absl::UnimplementedError(std::string(messages::Tr(
       "this healthact was built without .xlsx support (libzip, libxlsxwriter and pugixml were "
-      "not found); install libzip-dev libxlsxwriter-dev libpugixml-dev and rebuild, or use CSV");
+      "not found); install libzip-dev libxlsxwriter-dev libpugixml-dev and rebuild, or use CSV")));
 }
 
 }  // namespace

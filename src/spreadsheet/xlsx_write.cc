@@ -11,10 +11,14 @@
 #include <filesystem>
 #include <string>
 
+#include "healthact/core/messages.hpp"
 #include "healthact/spreadsheet/xlsx.hpp"
 
 namespace healthact {
 namespace {
+
+using messages::Format;
+using messages::Tr;
 
 // "87.50", "-3", "0.001": written as a number when Excel keeps it exactly as
 // shown (15 significant digits).
@@ -64,12 +68,12 @@ absl::Status CheckWritable(const std::string& path) {
   std::error_code error;
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  if (fs::is_directory(target, error)) return absl::InvalidArgumentError(path + " is a folder, not a file");
+  if (fs::is_directory(target, error)) return absl::InvalidArgumentError(Format("$0 is a folder, not a file", path));
   if (!fs::is_directory(folder, error)) {
-    return absl::NotFoundError("cannot write " + path + ": the folder " + folder.string() + " does not exist");
+    return absl::NotFoundError(Format("cannot write $0: the folder $1 does not exist", path, folder.string()));
   }
   if (::access(folder.c_str(), W_OK) != 0) {
-    return absl::PermissionDeniedError("cannot write " + path + ": no permission to write in " + folder.string());
+    return absl::PermissionDeniedError(Format("cannot write $0: no permission to write in $1", path, folder.string()));
   }
   return absl::OkStatus();
 }
@@ -83,14 +87,14 @@ absl::Status WriteXlsx(const std::vector<Sheet>& sheets, const std::string& path
   // a workbook under its name.
   const std::string partial = path + ".partial";
   lxw_workbook* workbook = workbook_new(partial.c_str());
-  if (workbook == nullptr) return absl::PermissionDeniedError("cannot create " + path);
+  if (workbook == nullptr) return absl::PermissionDeniedError(Format("cannot create $0", path));
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
   for (const Sheet& sheet : sheets) {
     lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.name.c_str());
     if (worksheet == nullptr) {
       workbook_close(workbook);
-      return absl::InvalidArgumentError("cannot add a sheet named '" + sheet.name + "'");
+      return absl::InvalidArgumentError(Format("cannot add a sheet named '$0'", sheet.name));
     }
     std::vector<double> widths;
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
@@ -117,11 +121,11 @@ absl::Status WriteXlsx(const std::vector<Sheet>& sheets, const std::string& path
   const lxw_error closed = workbook_close(workbook);
   if (closed != LXW_NO_ERROR) {
     std::remove(partial.c_str());
-    return absl::InternalError(std::string("cannot write ") + path + ": " + lxw_strerror(closed));
+    return absl::InternalError(Format("cannot write $0: $1", path, lxw_strerror(closed)));
   }
   if (std::rename(partial.c_str(), path.c_str()) != 0) {
     std::remove(partial.c_str());
-    return absl::InternalError("cannot write " + path + ": " + std::strerror(errno));
+    return absl::InternalError(Format("cannot write $0: $1", path, std::strerror(errno)));
   }
   return absl::OkStatus();
 }
