@@ -3,15 +3,17 @@
 #include <fstream>
 #include <system_error>
 
+#include "healthact/core/messages.hpp"
+
 namespace healthact {
 
 absl::StatusOr<std::string> ReadTextFile(const std::filesystem::path& path) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
-    return absl::InvalidArgumentError(path.string() + " is a folder, not a file");
+    return absl::InvalidArgumentError(messages::Format("$0 is a folder, not a file", path.string()));
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError("cannot open " + path.string());
+  if (!in) return absl::NotFoundError(messages::Format("cannot open $0", path.string()));
   // Room for the size the file has (a data file may be hundreds of
   // megabytes: a stream's doubling buffer copied it three times), filled a
   // chunk at a time (resizing first would zero every byte before the read
@@ -21,7 +23,7 @@ absl::StatusOr<std::string> ReadTextFile(const std::filesystem::path& path) {
   if (!error && size > 0) content.reserve(static_cast<std::size_t>(size));
   char chunk[1 << 16];
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) content.append(chunk, static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) return absl::DataLossError("cannot read " + path.string());
+  if (in.bad()) return absl::DataLossError(messages::Format("cannot read $0", path.string()));
   return content;
 }
 

@@ -222,7 +222,14 @@ class CycleTest(unittest.TestCase):
             self.assertEqual(caught.exception.status, -3)
         with self.assertRaises(healthact.HealthactError) as caught:
             healthact.Framework.load(os.path.join(EXAMPLES, "no-such.ha"))
-        self.assertIn("cannot open", caught.exception.message)
+        self.assertIn("无法打开 " + os.path.join(EXAMPLES, "no-such.ha"), caught.exception.message)
+        healthact.set_language("en")
+        try:
+            with self.assertRaises(healthact.HealthactError) as caught:
+                healthact.Framework.load(os.path.join(EXAMPLES, "no-such.ha"))
+            self.assertIn("cannot open " + os.path.join(EXAMPLES, "no-such.ha"), caught.exception.message)
+        finally:
+            healthact.set_language("zh")
 
     def test_a_county_framework_through_a_resolver(self):
         asked = []
