@@ -212,7 +212,7 @@ int main(int argc, char** argv) {
                           NULL) == HACT_OK);
   /* The result is given only once approved. */
   CHECK(hact_round_export(round, HACT_FORMAT_JSON, &bytes, NULL) == HACT_ERROR_INVALID);
-  CHECK(strstr(hact_last_error(), "收集中") != NULL && bytes == NULL);
+  CHECK(strstr(hact_last_error(), "collecting") != NULL && bytes == NULL);
   for (i = 0; i < 6; ++i) {
     CHECK(hact_round_accept(round, kCounties[i], "魏士博", "2023-01-13T09:00:00") == HACT_OK);
   }
@@ -253,7 +253,7 @@ int main(int argc, char** argv) {
   CHECK(hact_round_step(round, HACT_STEP_PUBLISH, "魏士博", NULL, "2023-01-16T09:00:00") == HACT_OK);
   CHECK(hact_round_submit(round, "甘州区", "统计员", NULL, figures[0], strlen(figures[0]), "2023-01-17T09:00:00",
                           NULL) == HACT_ERROR_INVALID);
-  CHECK(strstr(hact_last_error(), "已通报") != NULL);
+  CHECK(strstr(hact_last_error(), "the round is published") != NULL);
   /* The overall report: formed with its text, agreed by the director. */
   CHECK(hact_round_step(round, HACT_STEP_REPORT_FORM, "魏士博", NULL, "2023-01-18T10:00:00") ==
         HACT_ERROR_ARGUMENT);

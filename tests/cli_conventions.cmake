@@ -70,8 +70,15 @@ expect("verified values not used" 0 stderr "the verified values of 高台县 are
        --verified ${EXAMPLES}/zhangye-review-2022.csv)
 expect("an option a report does not use" 2 stderr "report monitoring does not use --year \\(it reports every year"
        report monitoring ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --format markdown --year 2021)
-expect("a date before the committee existed" 0 stdout "2000-01-01 推进委员会尚未成立：成立于 2020-01-01"
+expect("a date before the committee existed" 0 stdout "on 2000-01-01 the committee did not yet exist: it was established on 2020-01-01"
        org ${EXAMPLES}/zhangye.org.ha --as-of 2000-01-01)
+expect("a date before the committee existed, in Chinese" 0 stdout "（2000-01-01 推进委员会尚未成立：成立于 2020-01-01）"
+       org ${EXAMPLES}/zhangye.org.ha --as-of 2000-01-01 --lang zh)
+# The roster in both languages: 附件3's director of the committee on a date.
+expect("the roster in English" 0 stdout "^健康张掖行动推进委员会 \\(张掖市\\), 2021-03-01\n  director  马斌  市政府副市长  \\[市政府\\]\n  deputy director  "
+       org ${EXAMPLES}/zhangye.org.ha --as-of 2021-03-01)
+expect("the roster in Chinese" 0 stdout "^健康张掖行动推进委员会（张掖市），2021-03-01\n  主任  马斌  市政府副市长  \\[市政府\\]\n  副主任  "
+       org ${EXAMPLES}/zhangye.org.ha --as-of 2021-03-01 --lang zh)
 # A workbook that cannot be written: the tool's own words, not libxlsxwriter's
 # "[ERROR] workbook_close()" line (issue 16, point 6).
 expect("an xlsx into no folder" 1 stderr "^healthact: cannot write /nonexistent-folder/x.xlsx: the folder /nonexistent-folder does not exist\n$"
@@ -131,6 +138,17 @@ expect("a workbook that is not one, in Chinese" 1 stderr "not-a-workbook.xlsx: �
        assess ${EXAMPLES}/zhangye.ha ${CMAKE_CURRENT_BINARY_DIR}/not-a-workbook.xlsx --year 2022 --lang zh)
 expect("a workbook that is not one, in English" 1 stderr "not-a-workbook.xlsx: not an .xlsx file \\(not a ZIP package\\)"
        assess ${EXAMPLES}/zhangye.ha ${CMAKE_CURRENT_BINARY_DIR}/not-a-workbook.xlsx --year 2022)
+
+# The spot-check's own lines in both languages: 甘州区 reported 76.8 for
+# indicator 23 (≥75, met) and was verified at 73.9 (not met).
+set(REVIEW review ${EXAMPLES}/zhangye.ha ${EXAMPLES}/zhangye-counties-2020-2022.csv --year 2022
+    --verified ${EXAMPLES}/zhangye-review-2022.csv)
+expect("review in English" 0 stdout
+       "^Discrepancies \\(2\\):\n  甘州区  indicator 23  reported 76.8  verified 73.9  met → not_met  \\(the verdict changes\\)  verified by 宋生礼  note: 随访记录抽查.*\nRecomputed with the verified values:\n"
+       ${REVIEW})
+expect("review in Chinese" 0 stdout
+       "^复核差异（2处）:\n  甘州区  指标 23  报告 76.8  核实 73.9  met → not_met  （结论改变）  核实人 宋生礼  说明：随访记录抽查.*\n按核实值重新计算:\n"
+       ${REVIEW} --lang zh)
 
 # Messages in the reader's language (issue 16, point 2): --lang on every
 # command, else the locale; reasons in English with --lang en, in Chinese

@@ -15,21 +15,21 @@ endforeach()
 
 include(${CMAKE_CURRENT_LIST_DIR}/round_steps.cmake)
 
-step(0 "6 个单位" new --framework ${EXAMPLES}/zhangye.ha --year 2022 --org ${EXAMPLES}/zhangye.org.ha
+step(0 "units: 6" new --framework ${EXAMPLES}/zhangye.ha --year 2022 --org ${EXAMPLES}/zhangye.org.ha
      --units ${EXAMPLES}/zhangye-units.csv --level 县区 --deadline 2023-01-15T18:00:00
      --group "宋生礼、曹俊" --by 魏士博 --at 2023-01-02T09:00:00)
 set(n 1)
 foreach(county IN LISTS counties)
   math(EXPR n "${n} + 1")
-  step(0 "第 ${n} 项：提交" submit --unit ${county} --by 统计员 --at 2023-01-10T10:00:00 ${WORK}/${county}.csv)
+  step(0 "event ${n}: submitted" submit --unit ${county} --by 统计员 --at 2023-01-10T10:00:00 ${WORK}/${county}.csv)
 endforeach()
-step(0 "第 8 项：退回" return --unit 山丹县 --by 宋生礼 --reason "指标9 与年报不符" --at 2023-01-11T09:00:00)
-step(0 "山丹县\t已退回\t第 1 次提交.*退回：指标9 与年报不符" status)
-step(0 "第 9 项：提交" submit --unit 山丹县 --by 统计员 --at 2023-01-12T09:00:00 ${WORK}/山丹县.csv)
+step(0 "event 8: returned" return --unit 山丹县 --by 宋生礼 --reason "指标9 与年报不符" --at 2023-01-11T09:00:00)
+step(0 "山丹县\treturned\tsubmission 1.*returned: 指标9 与年报不符" status)
+step(0 "event 9: submitted" submit --unit 山丹县 --by 统计员 --at 2023-01-12T09:00:00 ${WORK}/山丹县.csv)
 set(n 9)
 foreach(county IN LISTS counties)
   math(EXPR n "${n} + 1")
-  step(0 "第 ${n} 项：受理" accept --unit ${county} --by 魏士博 --at 2023-01-13T09:00:00)
+  step(0 "event ${n}: accepted" accept --unit ${county} --by 魏士博 --at 2023-01-13T09:00:00)
 endforeach()
 # A spot-check that changes a value without saying why is not kept, nor one
 # whose group names a stranger; the next event is still the 16th.
@@ -39,37 +39,39 @@ step(1 "unexplained.csv:2: 甘州区 23 2022: the verified value 73.9 differs fr
 step(1 "member '宋生里' is neither a post of the organisation nor a person" review --by 宋生礼
      --verified ${EXAMPLES}/zhangye-review-2022.csv --group "宋生里、曹俊" --at 2023-01-14T08:30:00)
 # The spot-check: 甘州区's 高血压患者规范管理率 was 76.8 (≥75, met); verified 73.9, not met.
-step(0 "第 16 项：复核.*甘州区  指标 23  报告 76.8  核实 73.9  met → not_met" review --by 宋生礼
+step(0 "event 16: spot-checked.*甘州区  indicator 23  reported 76.8  verified 73.9  met → not_met" review --by 宋生礼
      --verified ${EXAMPLES}/zhangye-review-2022.csv --group "宋生礼、曹俊" --at 2023-01-14T09:00:00)
 step(1 "approval \\(审定\\) is for the committee's director \\(市政府副市长（马斌）\\), not for '魏士博'"
      approve --by 魏士博 --at 2023-01-15T09:00:00)
-step(0 "第 17 项：审定" approve --by 马斌 --at 2023-01-15T10:00:00)
-step(0 "第 18 项：通报" publish --by 魏士博 --at 2023-01-16T09:00:00)
-step(1 "已通报" submit --unit 甘州区 --by 统计员 --at 2023-01-17T09:00:00 ${WORK}/甘州区.csv)
+step(0 "event 17: approved" approve --by 马斌 --at 2023-01-15T10:00:00)
+step(0 "event 18: published" publish --by 魏士博 --at 2023-01-16T09:00:00)
+step(1 "the round is published" submit --unit 甘州区 --by 统计员 --at 2023-01-17T09:00:00 ${WORK}/甘州区.csv)
 # The office's overall report: formed by the office, agreed by the
 # committee's director (not the office's), reported up and circulated by the
 # office, published as the director decides; each step once.
 file(WRITE ${WORK}/report.md "# 健康张掖行动 2022 年度监测评估报告\n")
 step(1 "has not formed the report" report agree --by 马斌 --at 2023-01-18T09:00:00)
-step(0 "第 19 项：形成综合报告" report form --by 魏士博 --at 2023-01-18T10:00:00 ${WORK}/report.md)
+step(0 "event 19: overall report formed" report form --by 魏士博 --at 2023-01-18T10:00:00 ${WORK}/report.md)
 step(1 "not agreed to the report" report send-up --by 魏士博 --at 2023-01-18T11:00:00)
 step(1 "is for the committee's director \\(市政府副市长（马斌）\\), not for '魏士博'" report agree --by 魏士博
      --at 2023-01-19T09:00:00)
-step(0 "第 20 项：同意综合报告" report agree --by 马斌 --at 2023-01-19T10:00:00)
+step(0 "event 20: overall report agreed" report agree --by 马斌 --at 2023-01-19T10:00:00)
 step(1 "was done already, by 马斌 on 2023-01-19T10:00:00" report agree --by 马斌 --at 2023-01-19T11:00:00)
 step(1 "the committee has agreed to the report" report form --by 魏士博 --at 2023-01-19T11:00:00 ${WORK}/report.md)
-step(0 "第 21 项：上报综合报告" report send-up --by 魏士博 --at 2023-01-20T09:00:00)
-step(0 "第 22 项：通报综合报告" report circulate --by 宋生礼 --at 2023-01-20T10:00:00)
+step(0 "event 21: overall report sent up" report send-up --by 魏士博 --at 2023-01-20T09:00:00)
+step(0 "event 22: overall report circulated" report circulate --by 宋生礼 --at 2023-01-20T10:00:00)
 step(1 "is for the committee's director" report release --by 魏士博 --at 2023-01-21T09:00:00)
-step(0 "第 23 项：发布综合报告" report release --by 马斌 --at 2023-01-21T10:00:00)
-step(0 "综合报告：已形成（魏士博 2023-01-18T10:00:00）；已同意（马斌 2023-01-19T10:00:00）；已上报（魏士博 2023-01-20T09:00:00）；已通报（宋生礼 2023-01-20T10:00:00）；已发布（马斌 2023-01-21T10:00:00）" status)
-step(0 "综合报告：已形成（魏士博 2023-01-18T10:00:00）；已同意（马斌 2023-01-19T10:00:00）
+step(0 "event 23: overall report released" report release --by 马斌 --at 2023-01-21T10:00:00)
+step(0 "overall report: formed \\(魏士博 2023-01-18T10:00:00\\); agreed \\(马斌 2023-01-19T10:00:00\\); sent up \\(魏士博 2023-01-20T09:00:00\\); published \\(宋生礼 2023-01-20T10:00:00\\); released \\(马斌 2023-01-21T10:00:00\\)" status)
+step(0 "overall report: formed \\(魏士博 2023-01-18T10:00:00\\); agreed \\(马斌 2023-01-19T10:00:00\\)
 " status --as-of 2023-01-19T23:00:00)
+# The same in Chinese.
+step(0 "综合报告：已形成（魏士博 2023-01-18T10:00:00）；已同意（马斌 2023-01-19T10:00:00）；已上报（魏士博 2023-01-20T09:00:00）；已通报（宋生礼 2023-01-20T10:00:00）；已发布（马斌 2023-01-21T10:00:00）" status --lang zh)
 step(0 "\"overall_report\": \\{\"sha256\": \"[0-9a-f]+\", \"steps\": \\[\\{\"action\": \"form\", \"name\": \"形成\", \"by\": \"魏士博\"" export)
 # Before the spot-check: every county accepted, still collecting.
-step(0 "状态：收集中\n甘州区\t已受理.*山丹县\t已受理\t第 2 次提交" status --as-of 2023-01-13T23:59:59)
-step(0 "状态：已复核" status --as-of 2023-01-14T12:00:00)
-step(0 "状态：已通报（马斌 审定于 2023-01-15T10:00:00）" status)
+step(0 "state: collecting\n甘州区\taccepted.*山丹县\taccepted\tsubmission 2" status --as-of 2023-01-13T23:59:59)
+step(0 "state: spot-checked" status --as-of 2023-01-14T12:00:00)
+step(0 "state: published \\(approved by 马斌 on 2023-01-15T10:00:00\\)" status)
 # The exported result is the one after the spot-check: 甘州区's 23 not met.
 step(0 "\"review\": \\{\"by\": \"宋生礼\".*\"group\": \\[\"宋生礼\", \"曹俊\"\\].*\"key\": \"23\", \"reported\": \"76.8\", \"verified\": \"73.9\", \"before\": \"met\", \"after\": \"not_met\", \"reviewer\": \"宋生礼\", \"reason\": \"随访记录抽查" export)
 step(0 "正式考核,甘州区,[0-9]+,[0-9.]+,[^,]+,23,not_met,73.9," export --format csv)
@@ -93,12 +95,12 @@ execute_process(COMMAND ${CMAKE_COMMAND} -E env LANGUAGE=en ${HEALTHACT} round h
 file(READ ${WORK}/history.jsonl history)
 set(original ${store})
 set(store ${WORK}/imported.round)
-step(0 "项已导入" import --framework ${EXAMPLES}/zhangye.ha --org ${EXAMPLES}/zhangye.org.ha ${WORK}/history.jsonl)
+step(0 "events imported" import --framework ${EXAMPLES}/zhangye.ha --org ${EXAMPLES}/zhangye.org.ha ${WORK}/history.jsonl)
 execute_process(COMMAND ${CMAKE_COMMAND} -E env LANGUAGE=en ${HEALTHACT} round history --format jsonl --store ${store} OUTPUT_VARIABLE again)
 if(NOT again STREQUAL history)
   message(FATAL_ERROR "the imported history differs from the exported one")
 endif()
-step(0 "状态：已通报（马斌 审定于 2023-01-15T10:00:00）" status)
+step(0 "state: published \\(approved by 马斌 on 2023-01-15T10:00:00\\)" status)
 # What is not that history is refused, and no store is made: another
 # framework, a line that is not JSON, a gap, figures that do not match their
 # hash (the replay names the event).
@@ -118,7 +120,7 @@ if(forged STREQUAL history)
   message(FATAL_ERROR "the test did not alter the submission")
 endif()
 file(WRITE ${WORK}/forged.jsonl "${forged}")
-step(1 "event 2 \\(提交.*do not match their hash" import --framework ${EXAMPLES}/zhangye.ha
+step(1 "event 2 \\(submitted.*do not match their hash" import --framework ${EXAMPLES}/zhangye.ha
      --org ${EXAMPLES}/zhangye.org.ha ${WORK}/forged.jsonl)
 if(EXISTS ${WORK}/refused.round)
   message(FATAL_ERROR "a refused import left a store")

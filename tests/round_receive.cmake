@@ -26,25 +26,25 @@ file(WRITE ${WORK}/上秦镇.csv "unit,indicator,year,value\n上秦镇,23,2022,7
 
 # The county's round.
 set(store ${WORK}/ganzhou.round)
-step(0 "2 个单位" new --framework ${EXAMPLES}/ganzhou.ha --year 2022 --org ${WORK}/ganzhou.org.ha
+step(0 "units: 2" new --framework ${EXAMPLES}/ganzhou.ha --year 2022 --org ${WORK}/ganzhou.org.ha
      --units ${WORK}/towns.csv --level 乡镇 --by 李明 --at 2023-01-03T09:00:00)
 foreach(town 梁家墩镇 上秦镇)
-  step(0 "提交" submit --unit ${town} --by 统计员 --at 2023-01-04T09:00:00 ${WORK}/${town}.csv)
+  step(0 "submitted" submit --unit ${town} --by 统计员 --at 2023-01-04T09:00:00 ${WORK}/${town}.csv)
 endforeach()
 foreach(town 梁家墩镇 上秦镇)
-  step(0 "受理" accept --unit ${town} --by 李明 --at 2023-01-05T09:00:00)
+  step(0 "accepted" accept --unit ${town} --by 李明 --at 2023-01-05T09:00:00)
 endforeach()
 
 # The city's round of its six counties.
 set(store ${WORK}/city.round)
-step(0 "6 个单位" new --framework ${EXAMPLES}/zhangye.ha --year 2022 --org ${EXAMPLES}/zhangye.org.ha
+step(0 "units: 6" new --framework ${EXAMPLES}/zhangye.ha --year 2022 --org ${EXAMPLES}/zhangye.org.ha
      --units ${EXAMPLES}/zhangye-units.csv --level 县区 --send-up-deadline 2023-01-06T18:00:00 --by 魏士博
      --at 2023-01-02T09:00:00)
 # Not yet approved by the county's director: not received.
-step(1 "甘州区's round is 收集中: a round is sent up once approved" receive --by 魏士博
+step(1 "甘州区's round is collecting: a round is sent up once approved" receive --by 魏士博
      --at 2023-01-06T09:00:00 ${WORK}/ganzhou.round)
 set(store ${WORK}/ganzhou.round)
-step(0 "第 6 项：审定" approve --by 王岚 --at 2023-01-06T10:00:00)
+step(0 "event 6: approved" approve --by 王岚 --at 2023-01-06T10:00:00)
 set(store ${WORK}/city.round)
 file(SHA256 ${WORK}/ganzhou.round sent)
 # Received by the city's office, not by the committee's director; from 甘州区 only.
@@ -52,14 +52,14 @@ step(1 "receiving a unit's round is the office's" receive --by 马斌 --at 2023-
      ${WORK}/ganzhou.round)
 step(1 "is the round of 甘州区, not of 临泽县" receive --by 魏士博 --unit 临泽县 --at 2023-01-07T09:00:00
      ${WORK}/ganzhou.round)
-step(0 "第 2 项：收到下级考核结果" receive --by 魏士博 --at 2023-01-07T09:00:00 ${WORK}/ganzhou.round)
+step(0 "event 2: a lower unit's round received" receive --by 魏士博 --at 2023-01-07T09:00:00 ${WORK}/ganzhou.round)
 file(SHA256 ${WORK}/ganzhou.round after)
 if(NOT sent STREQUAL after)
   message(FATAL_ERROR "receiving a county's round changed its file")
 endif()
 # The list: 甘州区's round with the file's hash, late (the deadline was the
 # 6th at 18:00), the other five not yet.
-step(0 "甘州区\t2023-01-07T09:00:00 收到\t甘州区健康行动考核指标框架 2022 年考核\t已审定（王岚）\tSHA-256 ${sent}\t逾期\n肃南裕固族自治县\t未报送\n"
+step(0 "甘州区\treceived 2023-01-07T09:00:00\t甘州区健康行动考核指标框架, assessment of 2022\tapproved \\(王岚\\)\tSHA-256 ${sent}\tlate\n肃南裕固族自治县\tnot sent up\n"
      received)
 # The record keeps the county's result as the city computed it: 梁家墩镇's
 # 80 meets the target ≥75 of indicator 23, 上秦镇's 70 does not.
@@ -68,4 +68,4 @@ step(0 "\"event\": \"receive\", \"unit\": \"甘州区\".*梁家墩镇,[0-9]+,[0-
 # What is not a round's store is refused, and nothing is recorded.
 file(WRITE ${WORK}/not-a-round.round "unit,indicator,year,value\n")
 step(1 "not-a-round.round" receive --by 魏士博 --at 2023-01-08T09:00:00 ${WORK}/not-a-round.round)
-step(0 "\n2\t2023-01-07T09:00:00\t收到下级考核结果\t甘州区\t魏士博\n$" history)
+step(0 "\n2\t2023-01-07T09:00:00\ta lower unit's round received\t甘州区\t魏士博\n$" history)

@@ -131,7 +131,14 @@ TEST(Round, AWholeRoundForTheSixCounties) {
   forged.push_back(Submitted("甘州区", "2023-01-22T09:00:00"));
   const absl::StatusOr<Round> refused_replay = Round::Replay(forged, Zhangye());
   EXPECT_FALSE(refused_replay.ok());
-  EXPECT_NE(refused_replay.status().message().find("event 18"), std::string::npos);
+  EXPECT_NE(refused_replay.status().message().find("第 18 项（提交，2023-01-22T09:00:00）："), std::string::npos)
+      << refused_replay.status();
+  {
+    ScopedLanguage english(Language::kEnglish);
+    const absl::StatusOr<Round> in_english = Round::Replay(forged, Zhangye());
+    EXPECT_NE(in_english.status().message().find("event 18 (submitted, 2023-01-22T09:00:00): "), std::string::npos)
+        << in_english.status();
+  }
 
   // A correction reopens the round, by the director with a reason; the
   // earlier approval stays in the history.

@@ -145,7 +145,7 @@ int Review(const std::vector<std::string>& words) {
     const std::optional<std::vector<UnitId>> drawn = DrawSample(*arguments, original, seed);
     if (!drawn) return kExitUsage;
     reviewed = *drawn;
-    std::cout << "抽查单位（" << reviewed.size() << "个，种子 " << seed << "）:";
+    std::cout << Format("抽查单位（$0个，种子 $1）:", reviewed.size(), seed);
     for (UnitId unit : reviewed) std::cout << " " << inputs.observations->unit_name(unit);
     std::cout << "\n";
   }
@@ -168,17 +168,16 @@ int Review(const std::vector<std::string>& words) {
     }
   }
   const ReviewResult review = Review(original, verified, reviewed, &notes);
-  std::cout << "复核差异（" << review.discrepancies.size() << "处）:\n";
+  std::cout << Format("复核差异（$0处）:", review.discrepancies.size()) << "\n";
   for (const Discrepancy& d : review.discrepancies) {
-    std::cout << "  " << d.unit << "  指标 " << d.key << "  报告 " << d.reported.ToString()
-              << "  核实 " << d.verified.ToString() << "  "
-              << VerdictStatusName(d.before) << " → "
-              << VerdictStatusName(d.after)
-              << (d.verdict_changed() ? "  （结论改变）" : "")
-              << (d.reviewer.empty() ? "" : "  核实人 " + d.reviewer)
-              << (d.reason.empty() ? "" : "  说明：" + d.reason) << "\n";
+    std::cout << "  " << d.unit << "  "
+              << Format("指标 $0  报告 $1  核实 $2", d.key, d.reported.ToString(), d.verified.ToString())
+              << "  " << VerdictStatusName(d.before) << " → " << VerdictStatusName(d.after)
+              << (d.verdict_changed() ? Tr("  （结论改变）") : "")
+              << (d.reviewer.empty() ? std::string() : Format("  核实人 $0", d.reviewer))
+              << (d.reason.empty() ? std::string() : Format("  说明：$0", d.reason)) << "\n";
   }
-  std::cout << "\n按核实值重新计算:\n" << AssessmentToTable(review.recomputed);
+  std::cout << "\n" << Tr("按核实值重新计算:") << "\n" << AssessmentToTable(review.recomputed);
   return kExitOk;
 }
 

@@ -18,9 +18,9 @@ using ::healthact::messages::Tr;
 namespace {
 
 void PrintSeat(const RosterEntry& entry) {
-  std::cout << "  " << CommitteeRoleName(entry.role) << "  "
-            << entry.person.value_or("（按职务，未列姓名）") << "  " << entry.post
-            << (entry.concurrent ? "（兼）" : "") << "  [" << entry.department << "]\n";
+  std::cout << "  " << Tr(CommitteeRoleName(entry.role).data()) << "  "
+            << (entry.person ? *entry.person : std::string(Tr("（按职务，未列姓名）"))) << "  " << entry.post
+            << (entry.concurrent ? Tr("（兼）") : "") << "  [" << entry.department << "]\n";
 }
 
 // Whether `name` is a department of the organisation: one that holds a post,
@@ -85,17 +85,17 @@ int Org(const std::vector<std::string>& words) {
     return kExitInvalid;
   }
   for (const Committee& committee : org.committees) {
-    std::cout << committee.name << "（" << committee.jurisdiction << "），" << date.ToString()
-              << "\n";
+    std::cout << Format("$0（$1），$2", committee.name, committee.jurisdiction, date.ToString()) << "\n";
     // Before the committee was established it had no seats: say so rather
     // than print an empty roster.
     if (date < committee.established) {
-      std::cout << "（" << date.ToString() << " 推进委员会尚未成立：成立于 " << committee.established.ToString() << "）\n";
+      std::cout << Format("（$0 推进委员会尚未成立：成立于 $1）", date.ToString(), committee.established.ToString()) << "\n";
       continue;
     }
     if (flags.count("who")) {
       const std::string& post = flags.at("who");
-      std::cout << post << "：" << org.HolderOn(post, date).value_or("（无记录）") << "\n";
+      const std::optional<std::string> holder = org.HolderOn(post, date);
+      std::cout << post << Tr("：") << (holder ? *holder : std::string(Tr("（无记录）"))) << "\n";
       for (const RosterEntry& entry : org.RosterOn(committee, date)) {
         if (entry.post == post) PrintSeat(entry);
       }
@@ -107,47 +107,49 @@ int Org(const std::vector<std::string>& words) {
         if (group.action == flags.at("group")) department = group.lead_department;
       }
       if (department.empty()) {
-        std::cout << "没有名为 " << flags.at("group") << " 的工作组\n";
+        std::cout << Format("没有名为 $0 的工作组", flags.at("group")) << "\n";
         continue;
       }
-      std::cout << flags.at("group") << "：牵头部门 " << department << "\n";
+      std::cout << Format("$0：牵头部门 $1", flags.at("group"), department) << "\n";
     }
     if (flags.count("department")) department = flags.at("department");
     if (!department.empty()) {
       const auto r = org.ResponsibilitiesOf(committee, department, date);
-      std::cout << department << (r.seats_office ? "（推进委员会办公室设在此）" : "") << "\n";
+      std::cout << department << (r.seats_office ? Tr("（推进委员会办公室设在此）") : "") << "\n";
       for (const RosterEntry& entry : r.seats) PrintSeat(entry);
-      for (const std::string& group : r.groups_led) std::cout << "  牵头 " << group << "\n";
+      for (const std::string& group : r.groups_led) std::cout << "  " << Format("牵头 $0", group) << "\n";
       for (const Task& task : r.open_tasks) {
-        std::cout << "  未完成任务 " << task.description << "，期限 " << task.due.ToString() << "\n";
+        std::cout << "  " << Format("未完成任务 $0，期限 $1", task.description, task.due.ToString()) << "\n";
       }
       continue;
     }
     const auto roster = org.RosterOn(committee, date);
     for (const RosterEntry& entry : roster) PrintSeat(entry);
     const auto [approver_post, approver] = org.Approver(committee, date);
-    std::cout << "办公室：设在 " << committee.office_department << "，主任 "
-              << committee.office_director_post << "（"
-              << org.HolderOn(committee.office_director_post, date).value_or("按职务") << "）\n"
-              << "成员调整：由办公室提出，报主任（" << approver_post << "，"
-              << approver.value_or("按职务") << "）批准\n"
-              << "工作组 " << committee.working_groups.size() << " 个";
+    const std::optional<std::string> office_director = org.HolderOn(committee.office_director_post, date);
+    const std::string by_post(Tr("按职务"));
+    std::cout << Format("办公室：设在 $0，主任 $1（$2）", committee.office_department, committee.office_director_post,
+                        office_director.value_or(by_post))
+              << "\n"
+              << Format("成员调整：由办公室提出，报主任（$0，$1）批准", approver_post, approver.value_or(by_post)) << "\n"
+              << Format("工作组 $0 个", committee.working_groups.size());
     if (committee.announced_working_groups != 0) {
-      std::cout << "（方案提出 " << committee.announced_working_groups << " 项专项行动）";
+      std::cout << Format("（方案提出 $0 项专项行动）", committee.announced_working_groups);
     }
     std::cout << "\n";
     for (const SeatsByProcedure& seats : committee.seats_by_procedure) {
-      std::cout << "待定席位：" << seats.kind << "，"
-                << (seats.number ? std::to_string(*seats.number) + " 名" : std::string("若干名"))
-                << (seats.decided_by.empty() ? "" : "，由" + seats.decided_by) << "\n";
+      const std::string number = seats.number ? Format("$0 名", *seats.number) : std::string(Tr("若干名"));
+      std::cout << (seats.decided_by.empty() ? Format("待定席位：$0，$1", seats.kind, number)
+                                             : Format("待定席位：$0，$1，由$2", seats.kind, number, seats.decided_by))
+                << "\n";
     }
     for (const DepartmentDuty& duty : committee.duties) {
-      std::cout << "职责：" << duty.department << " " << duty.text << "\n";
+      std::cout << Format("职责：$0 $1", duty.department, duty.text) << "\n";
     }
     for (const auto& [meeting, task] : org.OverdueTasks(committee, date)) {
-      std::cout << "逾期任务：" << task->description << "（" << task->owner << "，期限 "
-                << task->due.ToString() << "，" << MeetingKindName(meeting->kind) << " "
-                << meeting->date.ToString() << "）\n";
+      std::cout << Format("逾期任务：$0（$1，期限 $2，$3 $4）", task->description, task->owner, task->due.ToString(),
+                          Tr(MeetingKindName(meeting->kind).data()), meeting->date.ToString())
+                << "\n";
     }
   }
   return kExitOk;

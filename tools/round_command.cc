@@ -4,6 +4,7 @@
 #include <ctime>
 #include <iostream>
 #include <string>
+#include <utility>
 
 #include "cli.hpp"
 #include "usage.hpp"
@@ -18,6 +19,7 @@
 namespace healthact::cli {
 
 using ::healthact::messages::Format;
+using ::healthact::messages::Noop;
 using ::healthact::messages::Tr;
 namespace {
 
@@ -32,9 +34,26 @@ std::vector<std::string> SplitList(const std::string& text) {
   return names;
 }
 
-// "2022 年考核", "2022 年试考核": how a round's title names its kind.
-std::string_view Assessed(RoundKind kind) { return kind == RoundKind::kTrial ? RoundKindName(kind) : "考核"; }
+// A name the round keeps in Chinese (an event's, a state's), in the
+// reader's language: the names are literals, and po/en.po has their English.
+std::string_view Word(std::string_view chinese) { return Tr(chinese.data()); }
 
+// "已形成": a step the overall report has been through.
+const char* ReportStepDone(ReportAction action) {
+  switch (action) {
+    case ReportAction::kForm: return Noop("已形成");
+    case ReportAction::kAgree: return Noop("已同意");
+    case ReportAction::kSendUp: return Noop("已上报");
+    case ReportAction::kCirculate: return Noop("已通报");
+    case ReportAction::kRelease: return Noop("已发布");
+  }
+  return "?";
+}
+
+// "甘州区健康行动考核指标框架 2022 年考核" or "… 2022 年试考核": a round's title.
+std::string Title(std::string_view framework, int year, RoundKind kind) {
+  return kind == RoundKind::kTrial ? Format("$0 $1 年试考核", framework, year) : Format("$0 $1 年考核", framework, year);
+}
 
 // Now, or --at.
 std::optional<Instant> When(const Arguments& arguments) {
@@ -64,8 +83,8 @@ absl::StatusOr<RoundFile> OpenStore(const Arguments& arguments) {
 
 int Printed(const absl::StatusOr<RoundFile::Step>& step) {
   if (!step.ok()) return Fail(step.status());
-  std::cout << "第 " << step->seq << " 项：" << RoundEventName(step->event.body) << "，"
-            << step->event.at.ToString() << "\n";
+  std::cout << Format("第 $0 项：$1，$2", step->seq, Word(RoundEventName(step->event.body)), step->event.at.ToString())
+            << "\n";
   return kExitOk;
 }
 
@@ -154,9 +173,12 @@ int New(const Arguments& arguments) {
   const absl::StatusOr<Round> round = file->Replay();
   if (!round.ok()) return Fail(round.status());
   const RoundDefinition& definition = round->definition();
-  std::cout << "第 1 项：" << RoundEventName(round->history().front().body) << "，" << definition.year << " 年"
-            << (definition.kind == RoundKind::kTrial ? "（" + std::string(RoundKindName(definition.kind)) + "）" : "")
-            << "，" << definition.units.size() << " 个单位\n";
+  std::cout << (definition.kind == RoundKind::kTrial
+                    ? Format("第 1 项：$0，$1 年（试考核），$2 个单位", Word(RoundEventName(round->history().front().body)),
+                             definition.year, definition.units.size())
+                    : Format("第 1 项：$0，$1 年，$2 个单位", Word(RoundEventName(round->history().front().body)),
+                             definition.year, definition.units.size()))
+            << "\n";
   return kExitOk;
 }
 
@@ -243,17 +265,17 @@ int Show(const std::string& step, const Arguments& arguments) {
     return kExitOk;
   }
   const RoundDefinition& d = round->definition();
-  std::cout << d.framework << " " << d.year << " 年" << Assessed(d.kind);
-  if (d.targets_of) std::cout << "（按 " << *d.targets_of << " 年目标）";
+  std::cout << Title(d.framework, d.year, d.kind);
+  if (d.targets_of) std::cout << Format("（按 $0 年目标）", *d.targets_of);
   std::cout << "\n";
   if (step == "history") {
     int seq = 0;
     for (const RoundEvent& event : round->history()) {
       if (as_of && *as_of < event.at) break;
-      std::cout << ++seq << "\t" << event.at.ToString() << "\t" << RoundEventName(event.body);
+      std::cout << ++seq << "\t" << event.at.ToString() << "\t" << Word(RoundEventName(event.body));
       std::visit([](const auto& e) {
         if constexpr (requires { e.unit; }) std::cout << "\t" << e.unit;
-        if constexpr (requires { e.revision; }) std::cout << "\t第 " << e.revision << " 次提交";
+        if constexpr (requires { e.revision; }) std::cout << "\t" << Format("第 $0 次提交", e.revision);
         std::cout << "\t" << e.by;
         if constexpr (requires { e.reason; }) {
           if (!e.reason.empty()) std::cout << "\t" << e.reason;
@@ -264,22 +286,23 @@ int Show(const std::string& step, const Arguments& arguments) {
     return kExitOk;
   }
   const RoundStatus status = round->StatusAt(as_of);
-  std::cout << "状态：" << RoundStateName(status.state);
-  if (status.approved_at) std::cout << "（" << status.approved_by << " 审定于 " << status.approved_at->ToString() << "）";
+  std::cout << Format("状态：$0", Word(RoundStateName(status.state)));
+  if (status.approved_at) std::cout << Format("（$0 审定于 $1）", status.approved_by, status.approved_at->ToString());
   std::cout << "\n";
   if (status.report.formed != nullptr) {
-    std::cout << "综合报告：";
+    std::cout << Tr("综合报告：");
+    bool first = true;
     for (const auto& [action, step] : status.report.steps) {
-      std::cout << (action == ReportAction::kForm ? "" : "；") << "已" << ReportActionName(action) << "（"
-                << step.second << " " << step.first.ToString() << "）";
+      if (!std::exchange(first, false)) std::cout << Tr("；");
+      std::cout << Format("$0（$1 $2）", Tr(ReportStepDone(action)), step.second, step.first.ToString());
     }
     std::cout << "\n";
   }
   for (const UnitSubmissions& u : status.units) {
-    std::cout << u.unit << "\t" << SubmissionStateName(u.state);
-    if (u.revisions > 0) std::cout << "\t第 " << u.revisions << " 次提交 " << u.last_submitted->ToString();
-    if (u.late) std::cout << "\t逾期";
-    if (!u.returned_reason.empty()) std::cout << "\t退回：" << u.returned_reason;
+    std::cout << u.unit << "\t" << Word(SubmissionStateName(u.state));
+    if (u.revisions > 0) std::cout << "\t" << Format("第 $0 次提交 $1", u.revisions, u.last_submitted->ToString());
+    if (u.late) std::cout << "\t" << Tr("逾期");
+    if (!u.returned_reason.empty()) std::cout << "\t" << Format("退回：$0", u.returned_reason);
     std::cout << "\n";
   }
   return kExitOk;
@@ -303,8 +326,9 @@ int Import(const Arguments& arguments) {
   if (!file.ok()) return Fail(file.status());
   const absl::StatusOr<Round> round = file->Replay();
   if (!round.ok()) return Fail(round.status());
-  std::cout << round->history().size() << " 项已导入：" << round->definition().framework << " "
-            << round->definition().year << " 年\n";
+  std::cout << Format("$0 项已导入：$1 $2 年", round->history().size(), round->definition().framework,
+                      round->definition().year)
+            << "\n";
   return kExitOk;
 }
 
@@ -333,17 +357,16 @@ int Received(const Arguments& arguments) {
   for (const std::string& unit : round->definition().units) {
     const auto found = status.received.find(unit);
     if (found == status.received.end()) {
-      std::cout << unit << "\t未报送\n";
+      std::cout << unit << "\t" << Tr("未报送") << "\n";
       continue;
     }
     const UnitRoundReceived& r = *found->second.second;
-    std::cout << unit << "\t" << found->second.first.ToString() << " 收到\t" << r.framework << " " << r.year
-              << " 年" << Assessed(r.kind) << "\t" << RoundStateName(r.state)
-              << "（" << r.approved_by << "）\tSHA-256 " << r.file_sha256
-              << (std::find(status.sent_up_late.begin(), status.sent_up_late.end(), unit) != status.sent_up_late.end()
-                      ? "\t逾期"
-                      : "")
-              << "\n";
+    const bool late =
+        std::find(status.sent_up_late.begin(), status.sent_up_late.end(), unit) != status.sent_up_late.end();
+    std::cout << unit << "\t" << Format("$0 收到", found->second.first.ToString()) << "\t"
+              << Title(r.framework, r.year, r.kind) << "\t"
+              << Format("$0（$1）", Word(RoundStateName(r.state)), r.approved_by) << "\tSHA-256 " << r.file_sha256
+              << (late ? "\t" + std::string(Tr("逾期")) : std::string()) << "\n";
   }
   return kExitOk;
 }
@@ -407,8 +430,8 @@ int ReviewStep(const Arguments& arguments) {
   if (!reviewed.ok()) return FailAfter(reviewed.status(), diagnostics);
   Printed(reviewed->step);
   for (const Discrepancy& x : reviewed->result.discrepancies) {
-    std::cout << x.unit << "  指标 " << x.key << "  报告 " << x.reported.ToString() << "  核实 "
-              << x.verified.ToString() << "  " << VerdictStatusName(x.before) << " → "
+    std::cout << x.unit << "  " << Format("指标 $0  报告 $1  核实 $2", x.key, x.reported.ToString(), x.verified.ToString())
+              << "  " << VerdictStatusName(x.before) << " → "
               << VerdictStatusName(x.after) << "  " << (x.reviewer.empty() ? by : x.reviewer) << "："
               << x.reason << "\n";
   }

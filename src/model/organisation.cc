@@ -202,10 +202,10 @@ absl::Status Organisation::ProposeChange(std::string_view name, const SeatChange
     return s.role == change.seat.role && s.post == change.seat.post;
   });
   if (change.kind == SeatChange::Kind::kAdd && present) {
-    return absl::AlreadyExistsError(Format("$0 already holds a seat as $1", change.seat.post, CommitteeRoleName(change.seat.role)));
+    return absl::AlreadyExistsError(Format("$0 already holds a seat as $1", change.seat.post, Tr(CommitteeRoleName(change.seat.role).data())));
   }
   if (change.kind == SeatChange::Kind::kRemove && !present) {
-    return absl::NotFoundError(Format("$0 holds no seat as $1", change.seat.post, CommitteeRoleName(change.seat.role)));
+    return absl::NotFoundError(Format("$0 holds no seat as $1", change.seat.post, Tr(CommitteeRoleName(change.seat.role).data())));
   }
   committee.history.push_back(change);
   return absl::OkStatus();

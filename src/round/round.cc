@@ -100,7 +100,7 @@ absl::Status MustBeMembers(const Organisation& organisation, const std::vector<s
 
 absl::Status StateError(std::string_view step, RoundState state, std::string_view why) {
   return absl::FailedPreconditionError(
-      Format("$0 is not allowed: the round is $1$2", step, RoundStateName(state), why));
+      Format("$0 is not allowed: the round is $1$2", step, Tr(RoundStateName(state).data()), why));
 }
 
 // Figures may come in, be decided on and be spot-checked.
@@ -117,8 +117,7 @@ std::string ListText(const std::vector<std::string>& names) {
 // up, circulated and published, each once.
 absl::Status CheckReportStep(const OverallReportStep& e, const RoundStatus& status,
                              const Organisation& organisation, const Committee& committee, const Date& date) {
-  const std::string step = text::StrCat("the overall report's ", ReportActionKey(e.action), " (",
-                                        ReportActionName(e.action), ")");
+  const std::string step(Tr(RoundEventName(RoundEventBody(e)).data()));
   if (status.state != RoundState::kApproved && status.state != RoundState::kPublished) {
     return StateError(step, status.state, std::string(Tr(" (the report follows the approved result)")));
   }
@@ -296,9 +295,8 @@ absl::StatusOr<Round> Round::Replay(const std::vector<RoundEvent>& events,
   Round round(std::get<RoundOpened>(events.front().body).definition, std::move(organisation));
   for (std::size_t k = 0; k < events.size(); ++k) {
     if (absl::Status appended = round.Append(events[k]); !appended.ok()) {
-      return absl::Status(appended.code(), text::StrCat("event ", k + 1, " (", RoundEventName(events[k].body),
-                                                        ", ", events[k].at.ToString(), "): ",
-                                                        appended.message()));
+      return absl::Status(appended.code(), Format("event $0 ($1, $2): $3", k + 1, Tr(RoundEventName(events[k].body).data()),
+                                                                 events[k].at.ToString(), appended.message()));
     }
   }
   return round;
@@ -330,16 +328,16 @@ absl::Status Round::Check(const RoundEvent& event) const {
               return absl::InvalidArgumentError(std::string(Tr("a round assesses at least one unit")));
             }
             for (const absl::Status& names :
-                 {OneLine(e.definition.units, "the units"), OneLine(e.definition.assessment_group, "the group"),
-                  OneLine({e.definition.framework, e.definition.committee, e.definition.within}, "the round")}) {
+                 {OneLine(e.definition.units, Tr("the units")), OneLine(e.definition.assessment_group, Tr("the group")),
+                  OneLine({e.definition.framework, e.definition.committee, e.definition.within}, Tr("the round"))}) {
               if (!names.ok()) return names;
             }
             if (absl::Status members = MustBeMembers(organisation, e.definition.assessment_group, date,
-                                                     "assessment group (考核组)");
+                                                     Tr("assessment group (考核组)"));
                 !members.ok()) {
               return members;
             }
-            return MustBeOffice(organisation, *committee, e.by, date, "opening a round");
+            return MustBeOffice(organisation, *committee, e.by, date, Tr("opening a round"));
           },
           [&](const FiguresSubmitted& e) -> absl::Status {
             if (!Open(status.state)) {
@@ -360,18 +358,18 @@ absl::Status Round::Check(const RoundEvent& event) const {
             const UnitSubmissions* unit = unit_of(e.unit);
             if (!Open(status.state)) return StateError(Tr("accepting"), status.state, "");
             if (unit == nullptr || unit->state != SubmissionState::kSubmitted || unit->revisions != e.revision) {
-              return absl::FailedPreconditionError(Format("only the latest submission awaiting the office is accepted: $0 is $1$2", e.unit, unit ? SubmissionStateName(unit->state) : "not in the round", unit && unit->revisions > 0 ? text::StrCat("，第 ", unit->revisions, " 次提交") : ""));
+              return absl::FailedPreconditionError(Format("only the latest submission awaiting the office is accepted: $0 is $1$2", e.unit, unit ? Tr(SubmissionStateName(unit->state).data()) : Tr("not in the round"), unit && unit->revisions > 0 ? Format("，第 $0 次提交", unit->revisions) : ""));
             }
-            return MustBeOffice(organisation, *committee, e.by, date, "accepting a submission");
+            return MustBeOffice(organisation, *committee, e.by, date, Tr("accepting a submission"));
           },
           [&](const SubmissionReturned& e) -> absl::Status {
             const UnitSubmissions* unit = unit_of(e.unit);
             if (!Open(status.state)) return StateError(Tr("returning"), status.state, "");
             if (unit == nullptr || unit->state != SubmissionState::kSubmitted || unit->revisions != e.revision) {
-              return absl::FailedPreconditionError(Format("only the latest submission awaiting the office is returned: $0 is $1", e.unit, unit ? SubmissionStateName(unit->state) : "not in the round"));
+              return absl::FailedPreconditionError(Format("only the latest submission awaiting the office is returned: $0 is $1", e.unit, unit ? Tr(SubmissionStateName(unit->state).data()) : Tr("not in the round")));
             }
             if (e.reason.empty()) return absl::InvalidArgumentError(std::string(Tr("a return says why (--reason)")));
-            return MustBeOffice(organisation, *committee, e.by, date, "returning a submission");
+            return MustBeOffice(organisation, *committee, e.by, date, Tr("returning a submission"));
           },
           [&](const FiguresReviewed& e) -> absl::Status {
             if (!Open(status.state)) return StateError(Tr("a spot-check"), status.state, "");
@@ -388,15 +386,15 @@ absl::Status Round::Check(const RoundEvent& event) const {
                 return absl::InvalidArgumentError(Format("'$0' is not a unit of this round", unit));
               }
             }
-            if (absl::Status names = OneLine(e.group, "the spot-check group"); !names.ok()) return names;
-            if (absl::Status members = MustBeMembers(organisation, e.group, date, "spot-check group (抽查组)");
+            if (absl::Status names = OneLine(e.group, Tr("the spot-check group")); !names.ok()) return names;
+            if (absl::Status members = MustBeMembers(organisation, e.group, date, Tr("spot-check group (抽查组)"));
                 !members.ok()) {
               return members;
             }
             if (e.sha256 != Sha256Hex(e.verified)) {
               return absl::DataLossError(std::string(Tr("the verified values do not match their hash")));
             }
-            return MustBeOffice(organisation, *committee, e.by, date, "recording a spot-check");
+            return MustBeOffice(organisation, *committee, e.by, date, Tr("recording a spot-check"));
           },
           [&](const RoundApproved& e) -> absl::Status {
             if (!Open(status.state)) return StateError(Tr("approval"), status.state, "");
@@ -407,27 +405,27 @@ absl::Status Round::Check(const RoundEvent& event) const {
             if (!pending.empty()) {
               return absl::FailedPreconditionError(Format("approval needs every unit's figures accepted; not yet: $0", ListText(pending)));
             }
-            return MustBeDirector(organisation, *committee, e.by, date, "approval (审定)");
+            return MustBeDirector(organisation, *committee, e.by, date, Tr("approval (审定)"));
           },
           [&](const ApprovalWithdrawn& e) -> absl::Status {
             if (status.state != RoundState::kApproved) {
               return StateError(Tr("withdrawing the approval"), status.state, std::string(Tr(" (only an approved, unpublished round)")));
             }
             if (e.reason.empty()) return absl::InvalidArgumentError(std::string(Tr("a withdrawal says why (--reason)")));
-            return MustBeDirector(organisation, *committee, e.by, date, "withdrawing the approval");
+            return MustBeDirector(organisation, *committee, e.by, date, Tr("withdrawing the approval"));
           },
           [&](const RoundPublished& e) -> absl::Status {
             if (status.state != RoundState::kApproved) {
               return StateError(Tr("publication (通报)"), status.state, std::string(Tr(" (the director approves first)")));
             }
-            return MustBeOffice(organisation, *committee, e.by, date, "publication (通报)");
+            return MustBeOffice(organisation, *committee, e.by, date, Tr("publication (通报)"));
           },
           [&](const RoundReopened& e) -> absl::Status {
             if (Open(status.state)) {
               return StateError(Tr("reopening"), status.state, std::string(Tr(" (it is open)")));
             }
             if (e.reason.empty()) return absl::InvalidArgumentError(std::string(Tr("reopening says why (--reason)")));
-            return MustBeDirector(organisation, *committee, e.by, date, "reopening the round");
+            return MustBeDirector(organisation, *committee, e.by, date, Tr("reopening the round"));
           },
           [&](const OverallReportStep& e) -> absl::Status {
             return CheckReportStep(e, status, organisation, *committee, date);
@@ -441,13 +439,13 @@ absl::Status Round::Check(const RoundEvent& event) const {
               return absl::InvalidArgumentError(Format("$0's round is of $1; this round is of $2", e.unit, e.year, definition_.year));
             }
             if (e.state != RoundState::kApproved && e.state != RoundState::kPublished) {
-              return absl::FailedPreconditionError(Format("$0's round is $1: a round is sent up once approved", e.unit, RoundStateName(e.state)));
+              return absl::FailedPreconditionError(Format("$0's round is $1: a round is sent up once approved", e.unit, Tr(RoundStateName(e.state).data())));
             }
             if (e.file_sha256.size() != 64) return absl::InvalidArgumentError(std::string(Tr("a receipt keeps the file's SHA-256")));
-            if (absl::Status names = OneLine({e.framework, e.approved_by}, "the round received"); !names.ok()) {
+            if (absl::Status names = OneLine({e.framework, e.approved_by}, Tr("the round received")); !names.ok()) {
               return names;
             }
-            return MustBeOffice(organisation, *committee, e.by, date, "receiving a unit's round");
+            return MustBeOffice(organisation, *committee, e.by, date, Tr("receiving a unit's round"));
           },
       },
       event.body);

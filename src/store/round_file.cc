@@ -227,7 +227,7 @@ absl::StatusOr<RoundResult> RoundFile::Result() const {
   if (!round.ok()) return round.status();
   const RoundState state = round->StatusAt().state;
   if (state == RoundState::kCollecting) {
-    return absl::FailedPreconditionError(Format("the round is $0: its result is given once the committee's director has approved it", RoundStateName(state)));
+    return absl::FailedPreconditionError(Format("the round is $0: its result is given once the committee's director has approved it", Tr(RoundStateName(state).data())));
   }
   return ComputeRoundResult(*round, framework_);
 }

@@ -63,7 +63,7 @@ class RoundTest(unittest.TestCase):
             r.submit("山丹县", figures_of("山丹县"), by="统计员", at="2023-01-12T09:00:00")
             with self.assertRaises(healthact.HealthactError) as caught:
                 r.export()
-            self.assertIn("收集中", caught.exception.message)
+            self.assertIn("the round is collecting", caught.exception.message)
             for county in COUNTIES:
                 r.accept(county, by="魏士博", at="2023-01-13T09:00:00")
             with self.assertRaises(healthact.HealthactError) as caught:
