@@ -2,6 +2,8 @@
 // threads assess the same framework and observations at once, and read the
 // same C-interface assessment at once.  A large data file is read on two
 // cores.  Run under ThreadSanitizer by test.sh.
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -135,13 +137,21 @@ TEST(Threads, EachThreadExplainsInItsOwnLanguage) {
 // several batches of rows ahead.  What it reads and where it places each
 // problem must be what one thread would: the lines below are counted as the
 // text is written, a quoted unit spans two lines, rows end in CRLF or LF.
-TEST(Threads, ALargeDataFileIsReadOnTwoCoresAsOnOne) {
-  std::string text = "\xEF\xBB\xBFunit,indicator,year,value\n";
-  int line = 2;  // the line the next row starts on
+// A large data file: a BOM, a quoted unit with a doubled quote and CRLF, a
+// comment, a blank line and a unit across two lines, a bad value, and at the
+// end a value that conflicts with line 9's.
+struct BigFile {
+  std::string text;
   int bad_line = 0;
+  int last_line = 0;
   int after_two_lines = 0;
-  constexpr int kUnits = 120000;  // some 3 MB: fifteen batches of rows
-  for (int u = 0; u < kUnits; ++u) {
+};
+BigFile MakeBigFile(int units) {
+  BigFile big;
+  std::string& text = big.text;
+  text = "\xEF\xBB\xBFunit,indicator,year,value\n";
+  int line = 2;  // the line the next row starts on
+  for (int u = 0; u < units; ++u) {
     if (u == 20000) {
       text += "\"甲\"\"乙\",1,2022,3\r\n";  // the unit 甲"乙
       ++line;
@@ -149,18 +159,26 @@ TEST(Threads, ALargeDataFileIsReadOnTwoCoresAsOnOne) {
     if (u == 50000) {
       text += "# a comment\n\n\"多\n行\",1,2022,4\n";  // the unit 多<LF>行, on lines +2 and +3
       line += 4;
-      after_two_lines = line;
+      big.after_two_lines = line;
     }
     if (u == 90000) {
       text += "单位90000,1,2022,x\n";
-      bad_line = line++;
+      big.bad_line = line++;
       continue;
     }
     text += "单位" + std::to_string(u) + ",1,2022," + std::to_string(u % 1000) + ".5\n";
     ++line;
   }
   text += "单位7,1,2022,7.6\n";  // a conflict with line 9's 7.5, at the last line
-  const int last_line = line;
+  big.last_line = line;
+  return big;
+}
+
+TEST(Threads, ALargeDataFileIsReadOnTwoCoresAsOnOne) {
+  const BigFile big = MakeBigFile(120000);  // some 3 MB: fifteen batches of rows
+  const std::string& text = big.text;
+  const int bad_line = big.bad_line, last_line = big.last_line, after_two_lines = big.after_two_lines;
+  constexpr int kUnits = 120000;
   ASSERT_GT(text.size(), std::size_t{2} << 20);
 
   Observations observations;
@@ -201,6 +219,62 @@ TEST(Threads, ALargeDataFileWithAnUnclosedQuoteIsRefusedWhole) {
   EXPECT_EQ(diagnostics[0].line, 60002);
   EXPECT_EQ(diagnostics[0].column, 1);
   EXPECT_EQ(observations.unit_count(), 0);
+}
+
+// The same file read from its path (mapped, its pages handed back as the
+// passes move on: 11 MB, so that every pass releases some) gives the same
+// values and the same diagnostics at the same places as its text in memory;
+// a path that is no file says so.
+TEST(Threads, ALargeDataFileReadFromItsPathIsReadAsItsText) {
+  const BigFile big = MakeBigFile(420000);
+  ASSERT_GT(big.text.size(), std::size_t{10} << 20);
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "healthact-big-data.csv";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << big.text;
+  }
+  Observations from_text, from_file;
+  const std::vector<Diagnostic> expected = ReadObservationsCsv(big.text, path.string(), nullptr, from_text);
+  const absl::StatusOr<std::vector<Diagnostic>> got = ReadObservationsFile(path, nullptr, from_file);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(got.ok()) << got.status();
+  ASSERT_EQ(got->size(), 2u);
+  EXPECT_EQ((*got)[0].line, big.bad_line);
+  EXPECT_EQ((*got)[1].line, big.last_line);
+  for (std::size_t k = 0; k < expected.size(); ++k) EXPECT_EQ((*got)[k].ToString(), expected[k].ToString());
+  ASSERT_EQ(from_file.unit_count(), from_text.unit_count());
+  for (UnitId u = 0; u < from_text.unit_count(); u += 997) {
+    EXPECT_EQ(from_file.unit_name(u), from_text.unit_name(u));
+    EXPECT_EQ(from_file.Get(u, "1", 2022).ToString(), from_text.Get(u, "1", 2022).ToString());
+  }
+  EXPECT_EQ(from_file.Get(*from_file.FindUnit("多\n行"), "1", 2022).ToString(), "4");
+  EXPECT_EQ(from_file.Get(*from_file.FindUnit("单位419999"), "1", 2022).ToString(), "999.5");
+
+  Observations none;
+  const absl::StatusOr<std::vector<Diagnostic>> missing = ReadObservationsFile(path, nullptr, none);
+  EXPECT_TRUE(absl::IsNotFound(missing.status())) << missing.status();
+  const absl::StatusOr<std::vector<Diagnostic>> folder =
+      ReadObservationsFile(std::filesystem::temp_directory_path(), nullptr, none);
+  EXPECT_TRUE(absl::IsInvalidArgument(folder.status())) << folder.status();
+}
+
+// A file that is not UTF-8 but GB18030 is converted, from the path as from
+// the text.
+TEST(Threads, AGb18030DataFileReadFromItsPathIsConverted) {
+  const std::string gbk = "unit,indicator,year,value\n\xB8\xCA\xD6\xDD\xC7\xF8,1,2022,74.8\n";  // 甘州区
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "healthact-gbk-data.csv";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << gbk;
+  }
+  Observations data;
+  const absl::StatusOr<std::vector<Diagnostic>> got = ReadObservationsFile(path, nullptr, data);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(got.ok()) << got.status();
+  ASSERT_EQ(got->size(), 1u);
+  EXPECT_EQ((*got)[0].code, DiagnosticCode::kDataEncodingConverted);
+  ASSERT_TRUE(data.FindUnit("甘州区").has_value());
+  EXPECT_EQ(data.Get(*data.FindUnit("甘州区"), "1", 2022).ToString(), "74.8");
 }
 
 }  // namespace

@@ -102,7 +102,7 @@ int Assess(const std::vector<std::string>& words) {
   const Assessment assessment = Assess(
       inputs.parsed.framework, inputs.observations, inputs.year, inputs.options);
   if (format == "table") {
-    std::cout << AssessmentToTable(assessment);
+    WriteAssessmentTable(assessment, StandardOutput);
   } else if (format == "json") {
     WriteAssessmentJson(assessment, explanation, StandardOutput);
   } else if (format == "csv") {

@@ -123,10 +123,17 @@ bool LoadData(const std::string& file, const Framework* framework, bool units_fi
     for (const Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
     return !HasErrors(diagnostics);
   }
-  return ReadPrinting(file, [&](const std::string& text) {
-    return units_file ? ReadUnitsCsv(text, file, observations)
-                      : ReadObservationsCsv(text, file, framework, observations);
-  });
+  if (units_file) {
+    return ReadPrinting(file, [&](const std::string& text) { return ReadUnitsCsv(text, file, observations); });
+  }
+  // A data file may be hundreds of megabytes: read mapped, not copied.
+  const absl::StatusOr<std::vector<Diagnostic>> diagnostics = ReadObservationsFile(file, framework, observations);
+  if (!diagnostics.ok()) {
+    std::cerr << "healthact: " << diagnostics.status().message() << "\n";
+    return false;
+  }
+  for (const Diagnostic& d : *diagnostics) std::cerr << d.ToString() << "\n";
+  return !HasErrors(*diagnostics);
 }
 
 bool LoadVerified(const std::string& file, const Framework* framework, Observations& verified,

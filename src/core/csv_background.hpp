@@ -37,6 +37,7 @@ class BackgroundCursor {
   bool unterminated_quote() const { return unterminated_quote_; }
   std::size_t error_offset() const { return error_offset_; }
   int line() const { return line_; }
+  std::size_t line_start() const { return line_start_; }  // of the row Next gave last
   utf8::LineColumn Locate(std::size_t offset) const { return LocateFrom(text_, line_, line_start_, offset); }
 
  private:

@@ -15,6 +15,7 @@
 #include "core/ascii_number.hpp"
 #include "core/csv.hpp"
 #include "core/csv_background.hpp"
+#include "core/mapped_file.hpp"
 #include "core/encoding.hpp"
 #include "healthact/core/messages.hpp"
 #include "healthact/core/limits.hpp"
@@ -60,14 +61,34 @@ class RowSource {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
+// A pass over a mapped file's text hands back, every few megabytes, the pages
+// it has left behind, but the last megabyte, so that the file's size does not
+// add to the peak memory of reading it.  Nothing for a text in memory.
+class PagesBehind {
+ public:
+  explicit PagesBehind(const MappedFile* mapping) : mapping_(mapping) {}
+  void At(std::size_t offset) {
+    if (mapping_ == nullptr || offset < released_ + kEvery + kKept) return;
+    mapping_->Release(released_, offset - kKept);
+    released_ = offset - kKept;
+  }
+
+ private:
+  static constexpr std::size_t kEvery = std::size_t{4} << 20;
+  static constexpr std::size_t kKept = std::size_t{1} << 20;
+  const MappedFile* mapping_;
+  std::size_t released_ = 0;
+};
+
 // A CSV text's rows, from a csv::Cursor or, for a large text, a
 // csv::BackgroundCursor (the same rows, split on the other core).
 template <typename Cursor>
 class CsvRows final : public RowSource {
  public:
-  explicit CsvRows(std::string_view text) : text_(text), cursor_(text) {}
+  CsvRows(std::string_view text, const MappedFile* mapping) : text_(text), cursor_(text), behind_(mapping) {}
   bool Next(std::span<const csv::FieldView>& fields) override {
     while (NextOfCursor(fields)) {
+      behind_.At(cursor_.line_start());
       if (!fields.front().text.starts_with('#')) return true;
     }
     return false;
@@ -93,6 +114,7 @@ class CsvRows final : public RowSource {
   std::string_view text_;
   Cursor cursor_;
   std::vector<csv::FieldView> row_;  // a Cursor's
+  PagesBehind behind_;
 };
 
 // From this size on, a text is worth a second thread: it is checked for
@@ -103,24 +125,47 @@ bool TwoCores(std::string_view text) {
   return text.size() >= kTwoCoreBytes && std::thread::hardware_concurrency() > 1;
 }
 
+// Where a character starts, at or before `offset`.
+std::size_t CharacterStart(std::string_view text, std::size_t offset) {
+  while (offset > 0 && offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) --offset;
+  return offset;
+}
+
+// The first byte of text[begin, end) that is not UTF-8, checked a few
+// megabytes at a time with the pages behind handed back.
+std::optional<std::size_t> FindInvalidUtf8In(std::string_view text, std::size_t begin, std::size_t end,
+                                             const MappedFile* mapping) {
+  if (mapping == nullptr) {
+    const std::optional<std::size_t> bad = utf8::FindInvalid(text.substr(begin, end - begin));
+    return bad ? std::optional<std::size_t>(begin + *bad) : std::nullopt;
+  }
+  constexpr std::size_t kStep = std::size_t{4} << 20;
+  for (std::size_t at = begin; at < end;) {
+    std::size_t next = end - at <= kStep ? end : CharacterStart(text, at + kStep);
+    if (next <= at) next = std::min(end, at + kStep);  // no character starts there: the bytes are not UTF-8
+    if (const std::optional<std::size_t> bad = utf8::FindInvalid(text.substr(at, next - at))) return at + *bad;
+    mapping->Release(at, next);
+    at = next;
+  }
+  return std::nullopt;
+}
+
 // The first byte that is not UTF-8, a large text's two halves checked at once.
-std::optional<std::size_t> FindInvalidUtf8(std::string_view text) {
-  if (!TwoCores(text)) return utf8::FindInvalid(text);
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text, const MappedFile* mapping) {
+  if (!TwoCores(text)) return FindInvalidUtf8In(text, 0, text.size(), mapping);
   // Cut where a character starts, so that neither half begins inside one.
-  std::size_t cut = text.size() / 2;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  const std::size_t cut = CharacterStart(text, text.size() / 2);
   std::optional<std::size_t> second;
   std::jthread helper;
   try {
-    helper = std::jthread([&] { second = utf8::FindInvalid(text.substr(cut)); });
+    helper = std::jthread([&] { second = FindInvalidUtf8In(text, cut, text.size(), mapping); });
   } catch (const std::system_error&) {
-    return utf8::FindInvalid(text);
+    return FindInvalidUtf8In(text, 0, text.size(), mapping);
   }
-  const std::optional<std::size_t> first = utf8::FindInvalid(text.substr(0, cut));
+  const std::optional<std::size_t> first = FindInvalidUtf8In(text, 0, cut, mapping);
   helper.join();
   if (first) return first;
-  if (second) return cut + *second;
-  return std::nullopt;
+  return second;
 }
 
 // A sheet's rows as a spreadsheet shows them: a row's trailing empty cells
@@ -324,14 +369,16 @@ struct Source {
   std::string converted;  // empty unless the text was converted
   std::string_view text;
   std::optional<std::size_t> invalid;  // the first byte that is not UTF-8, when nothing could be made of it
+  const MappedFile* mapping = nullptr;  // the file `text` is a mapping of, if it is one
 };
-Source AsUtf8(std::string_view text) {
-  Source source{"", text, FindInvalidUtf8(text)};
+Source AsUtf8(std::string_view text, const MappedFile* mapping) {
+  Source source{"", text, FindInvalidUtf8(text, mapping), mapping};
   if (!source.invalid) return source;
   if (std::optional<std::string> converted = encoding::FromGb18030(text)) {
     source.converted = *std::move(converted);
     source.text = source.converted;
     source.invalid.reset();
+    source.mapping = nullptr;  // the text is the converted copy now
   }
   return source;
 }
@@ -342,6 +389,16 @@ void NoteConversion(Reader& reader, const Source& source) {
   reader.Report(DiagnosticCode::kDataEncodingConverted, 0,
                 std::string(Tr("the file is GB18030 (GBK), not UTF-8: it was read converted to UTF-8 (Excel: 另存为 → "
                                "CSV UTF-8 saves it so)")));
+}
+
+// Whether the text holds a '"', looked for a few megabytes at a time.
+bool Quotes(std::string_view text, const MappedFile* mapping) {
+  constexpr std::size_t kStep = std::size_t{4} << 20;
+  for (std::size_t at = 0; at < text.size(); at += kStep) {
+    if (text.substr(at, kStep).find('"') != std::string_view::npos) return true;
+    if (mapping != nullptr) mapping->Release(at, at + kStep);
+  }
+  return false;
 }
 
 // Checks what would leave every row in doubt, before one is read: the size,
@@ -362,11 +419,11 @@ bool Readable(Reader& reader, const Source& source) {
     return false;
   }
   // Most data files quote nothing; one that does is read through once first.
-  if (text.find('"') != std::string_view::npos) {
+  if (Quotes(text, source.mapping)) {
     csv::Cursor scan(text);
+    PagesBehind behind(source.mapping);
     std::vector<csv::FieldView> fields;
-    while (scan.Next(fields)) {
-    }
+    while (scan.Next(fields)) behind.At(scan.line_start());
     if (scan.unterminated_quote()) {
       reader.Report(DiagnosticCode::kDataRow, scan.error_offset(), std::string(Tr("a quoted field is not closed")));
       return false;
@@ -640,8 +697,9 @@ void ReadUnits(RowSource& rows, Reader& reader, Observations& into) {
 
 // Reads a CSV text with `read` once it is known to be readable.
 template <typename Read>
-std::vector<Diagnostic> FromCsv(std::string_view text, std::string_view file_name, Read read) {
-  const Source source = AsUtf8(text);
+std::vector<Diagnostic> FromCsv(std::string_view text, std::string_view file_name, Read read,
+                                const MappedFile* mapping = nullptr) {
+  const Source source = AsUtf8(text, mapping);
   const auto read_rows = [&](auto& rows) {
     Reader reader(rows, file_name);
     NoteConversion(reader, source);
@@ -649,10 +707,10 @@ std::vector<Diagnostic> FromCsv(std::string_view text, std::string_view file_nam
     return reader.Take();
   };
   if (TwoCores(source.text)) {
-    CsvRows<csv::BackgroundCursor> rows(source.text);
+    CsvRows<csv::BackgroundCursor> rows(source.text, source.mapping);
     return read_rows(rows);
   }
-  CsvRows<csv::Cursor> rows(source.text);
+  CsvRows<csv::Cursor> rows(source.text, source.mapping);
   return read_rows(rows);
 }
 
@@ -681,6 +739,15 @@ std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_v
                                             const Framework* framework, Observations& into) {
   return FromCsv(text, file_name,
                  [&](RowSource& rows, Reader& reader) { ReadValues(rows, reader, framework, into, nullptr); });
+}
+
+absl::StatusOr<std::vector<Diagnostic>> ReadObservationsFile(const std::filesystem::path& path,
+                                                              const Framework* framework, Observations& into) {
+  absl::StatusOr<MappedFile> file = MappedFile::Open(path);
+  if (!file.ok()) return file.status();
+  return FromCsv(
+      file->text(), path.string(),
+      [&](RowSource& rows, Reader& reader) { ReadValues(rows, reader, framework, into, nullptr); }, &*file);
 }
 
 std::vector<Diagnostic> ReadObservationsSheet(const Sheet& sheet, std::string_view file_name,

@@ -257,7 +257,7 @@ std::string AssessmentToMarkdown(const Assessment& a, Explanation explanation) {
   return out;
 }
 
-std::string AssessmentToTable(const Assessment& a) {
+void WriteAssessmentTable(const Assessment& a, const TextSink& sink) {
   const std::size_t n = a.unit_count();
   const std::vector<Indicator>& indicators = a.framework().indicators();
   // The tallies and the failed indicators of every unit, read indicator by
@@ -278,21 +278,18 @@ std::string AssessmentToTable(const Assessment& a) {
     Cell rank, unit, score, grade, tally;
     std::string_view failed;
   };
-  std::vector<Row> rows;
-  rows.reserve(n + 1);
-  rows.push_back({Cell("排名"), Cell("单位"), Cell("得分"), Cell("等级"), Cell("达标/未达标/缺报/待公布/无效/不适用"),
-                  "未达标指标"});
-  std::string findings;  // what validation found, unit by unit in ranking order
+  const Row header{Cell("排名"), Cell("单位"), Cell("得分"), Cell("等级"), Cell("达标/未达标/缺报/待公布/无效/不适用"),
+                   "未达标指标"};
+  const auto row_of = [&](std::size_t u) {
+    return Row{Cell(std::to_string(a.rank(u))), Cell(a.observations().unit_name(a.units()[u])),
+               Cell(a.score(u).ToString()), Cell(a.grade(u)), Cell(CountsCell(counts[u])), failed[u]};
+  };
+  // The columns' widths first, then the rows a few at a time: the table is
+  // never held whole (it is tens of megabytes for a national assessment).
+  int widths[5] = {header.rank.width, header.unit.width, header.score.width, header.grade.width,
+                   header.tally.width};
   for (std::size_t u : a.ranking()) {
-    const std::string& unit = a.observations().unit_name(a.units()[u]);
-    rows.push_back(Row{Cell(std::to_string(a.rank(u))), Cell(unit), Cell(a.score(u).ToString()), Cell(a.grade(u)),
-                       Cell(CountsCell(counts[u])), failed[u]});
-    for (const Finding& finding : a.findings(u)) {
-      text::StrAppend(&findings, "  ", unit, "  ", report_parts::FindingText(finding), "\n");
-    }
-  }
-  int widths[5] = {0, 0, 0, 0, 0};
-  for (const Row& row : rows) {
+    const Row row = row_of(u);
     widths[0] = std::max(widths[0], row.rank.width);
     widths[1] = std::max(widths[1], row.unit.width);
     widths[2] = std::max(widths[2], row.score.width);
@@ -300,7 +297,7 @@ std::string AssessmentToTable(const Assessment& a) {
     widths[4] = std::max(widths[4], row.tally.width);
   }
   std::string out = text::StrCat(a.framework().name(), "  ", a.year(), "年\n");
-  for (const Row& row : rows) {
+  const auto append = [&](const Row& row) {
     AppendPadded(out, row.rank, widths[0], true);
     out += "  ";
     AppendPadded(out, row.unit, widths[1]);
@@ -311,8 +308,28 @@ std::string AssessmentToTable(const Assessment& a) {
     out += "  ";
     AppendPadded(out, row.tally, widths[4]);
     text::StrAppend(&out, "  ", row.failed, "\n");
+  };
+  append(header);
+  std::string findings;  // what validation found, unit by unit in ranking order
+  constexpr std::size_t kPiece = std::size_t{64} << 10;
+  for (std::size_t u : a.ranking()) {
+    append(row_of(u));
+    for (const Finding& finding : a.findings(u)) {
+      text::StrAppend(&findings, "  ", a.observations().unit_name(a.units()[u]), "  ",
+                      report_parts::FindingText(finding), "\n");
+    }
+    if (out.size() >= kPiece) {
+      sink(out);
+      out.clear();
+    }
   }
   if (!findings.empty()) text::StrAppend(&out, "\n校验发现:\n", findings);
+  sink(out);
+}
+
+std::string AssessmentToTable(const Assessment& a) {
+  std::string out;
+  WriteAssessmentTable(a, [&](std::string_view piece) { out.append(piece); });
   return out;
 }
 

@@ -28,6 +28,7 @@
 #ifndef HEALTHACT_DATA_FILE_HPP_
 #define HEALTHACT_DATA_FILE_HPP_
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
@@ -37,6 +38,7 @@
 #include <vector>
 
 #include "healthact/core/diagnostic.hpp"
+#include "absl/status/statusor.h"
 #include "healthact/core/sheet.hpp"
 #include "healthact/model/framework.hpp"
 #include "healthact/data/observations.hpp"
@@ -52,6 +54,14 @@ std::set<std::string, std::less<>> FrameworkKeys(const Framework& framework);
 // column); rows with a problem are skipped, the others are kept.
 std::vector<Diagnostic> ReadObservationsCsv(std::string_view text, std::string_view file_name,
                                             const Framework* framework, Observations& into);
+
+// As ReadObservationsCsv, for the CSV file at `path`, which is mapped, not
+// copied: the pages each pass over it has left behind go back to the kernel,
+// so that a large file's size hardly adds to the peak memory of reading it
+// (a pipe or device is read whole).  An error when the file cannot be opened
+// or read; otherwise the diagnostics, with the path as the file name.
+absl::StatusOr<std::vector<Diagnostic>> ReadObservationsFile(const std::filesystem::path& path,
+                                                              const Framework* framework, Observations& into);
 
 // What a spot-check's file says of one verified value.
 struct VerifiedNote {

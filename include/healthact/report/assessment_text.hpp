@@ -35,8 +35,10 @@ void WriteAssessmentCsv(const Assessment& assessment, Explanation explanation, c
 // The ranking as a Markdown table, then each unit's verdicts with reasons.
 std::string AssessmentToMarkdown(const Assessment& assessment, Explanation explanation);
 
-// The ranking, aligned in a terminal (Chinese characters are two columns).
+// The ranking, aligned in a terminal (Chinese characters are two columns);
+// Write… streams it as the JSON and CSV writers do.
 std::string AssessmentToTable(const Assessment& assessment);
+void WriteAssessmentTable(const Assessment& assessment, const TextSink& sink);
 
 // Columns a string takes in a terminal: East Asian wide characters count 2.
 int DisplayWidth(std::string_view text);
