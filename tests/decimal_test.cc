@@ -29,6 +29,18 @@ TEST(DecimalParse, KeepsTheWrittenScale) {
   EXPECT_EQ(Decimal::FromInt(0).ToString(), "0");
 }
 
+// Printing: the whole part is printed in 64 bits once it fits, in 128 bits
+// above 2^64 (18 446 744 073 709 551 616), so both sides of that line.
+TEST(DecimalPrint, PrintsEveryDigitEitherSideOf2To64) {
+  EXPECT_EQ(D("18446744073709551615").ToString(), "18446744073709551615");  // 2^64 - 1
+  EXPECT_EQ(D("18446744073709551616").ToString(), "18446744073709551616");  // 2^64
+  EXPECT_EQ(D("99999999999999999999.999999999999999999").ToString(), "99999999999999999999.999999999999999999");
+  EXPECT_EQ(D("-12345678901234567890.5").ToString(), "-12345678901234567890.5");
+  EXPECT_EQ(D("-0.000000000000000001").ToString(), "-0.000000000000000001");
+  EXPECT_EQ(D("0").ToString(), "0");
+  EXPECT_EQ(D("100.00").ToString(), "100.00");
+}
+
 TEST(DecimalParse, ReadsFullWidthDigitsAndPoint) {
   EXPECT_EQ(D("１００"), Decimal::FromInt(100));
   EXPECT_EQ(D("９０．５").ToString(), "90.5");

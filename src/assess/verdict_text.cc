@@ -173,14 +173,16 @@ std::string TargetText(const Verdict& verdict) {
   return verdict.target == nullptr ? std::string() : TargetText(verdict.target->form);
 }
 
-std::string ReasonText(const Verdict& verdict) {
+std::string ReasonText(const Verdict& verdict, std::string_view target_text) {
   std::string out = ReasonCore(verdict.reason, verdict);
   // A part's reason is read under its indicator's, which names the target.
   if (!out.empty() && verdict.part < 0 && verdict.status != VerdictStatus::kNotApplicable) {
-    out += Format(" (目标 $0)", TargetText(verdict));
+    out += Format(" (目标 $0)", target_text);
   }
   return out;
 }
+
+std::string ReasonText(const Verdict& verdict) { return ReasonText(verdict, TargetText(verdict)); }
 
 namespace verdict_words {
 

@@ -187,10 +187,17 @@ std::string Decimal::ToString() const {
     for (int i = 0; i < scale_; ++i, fraction /= 10) *--at = static_cast<char>('0' + fraction % 10);
     *--at = '.';
   }
-  do {
+  // The whole part in 64 bits as soon as it fits (it nearly always does):
+  // a division of 128 bits is a library call, of 64 bits by 10 a multiply.
+  while (whole > std::numeric_limits<std::uint64_t>::max()) {
     *--at = static_cast<char>('0' + static_cast<int>(whole % 10));
     whole /= 10;
-  } while (whole != 0);
+  }
+  auto narrow = static_cast<std::uint64_t>(whole);
+  do {
+    *--at = static_cast<char>('0' + static_cast<int>(narrow % 10));
+    narrow /= 10;
+  } while (narrow != 0);
   if (units_ < 0) *--at = '-';
   return std::string(at, end);
 }
@@ -206,8 +213,8 @@ absl::StatusOr<Decimal> Decimal::Subtract(const Decimal& a, const Decimal& b) {
 absl::StatusOr<Decimal> Decimal::Multiply(const Decimal& a, const Decimal& b) {
   const int scale = a.scale_ + b.scale_;
   if (scale > kMaxScale) {
-    return absl::OutOfRangeError(text::StrCat(
-        "product would need ", scale, " digits after the decimal point; at most ", kMaxScale));
+    return absl::OutOfRangeError(
+        messages::Format("product would need $0 digits after the decimal point; at most $1", scale, kMaxScale));
   }
   // Both operands carry 10^18; the product carries 10^36, exactly divisible
   // back to 10^18 because the written scales add up to at most 18.
@@ -217,8 +224,7 @@ absl::StatusOr<Decimal> Decimal::Multiply(const Decimal& a, const Decimal& b) {
 absl::StatusOr<Decimal> Decimal::Divide(const Decimal& numerator, const Decimal& denominator,
                                         int places, Rounding rule) {
   if (places < 0 || places > kMaxScale) {
-    return absl::InvalidArgumentError(
-        text::StrCat("rounding places must be between 0 and ", kMaxScale));
+    return absl::InvalidArgumentError(messages::Format("rounding places must be between 0 and $0", kMaxScale));
   }
   if (denominator.is_zero()) return absl::InvalidArgumentError(std::string(messages::Tr("division by zero")));
   Wide n = Wide(numerator.units_) * PowerOfTen(places);

@@ -151,6 +151,7 @@ Reported Observations::Column::Get(UnitId unit) const {
   // Back to the scale it was written with; exact, since it had no more
   // digits: the column's integer divided by a power of ten, natively.
   const int written = written_scales_[unit];
+  if (written == scale_) return Reported{k, Decimal::FromScaled(scaled_[unit], written)};  // no division
   if (written > scale_) {  // not made by Set, which widens the column first; kept exact all the same
     return Reported{k, Decimal::FromScaled(scaled_[unit], scale_).Rounded(written, Rounding::kTruncate)};
   }

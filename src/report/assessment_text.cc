@@ -6,6 +6,8 @@
 #include "core/utf8.hpp"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 namespace healthact {
 namespace {
@@ -13,10 +15,11 @@ namespace {
 using escape::JsonString;
 
 void AppendVerdictJson(std::string& out, const Verdict& verdict) {
+  const std::string target = TargetText(verdict);
   text::StrAppend(&out, "{\"indicator\": ", JsonString(verdict.indicator),
                   ", \"status\": ", JsonString(VerdictStatusName(verdict.status)),
-                  ", \"value\": ", JsonString(ValueText(verdict)), ", \"target\": ", JsonString(TargetText(verdict)),
-                  ", \"reason\": ", JsonString(ReasonText(verdict)));
+                  ", \"value\": ", JsonString(ValueText(verdict)), ", \"target\": ", JsonString(target),
+                  ", \"reason\": ", JsonString(ReasonText(verdict, target)));
   if (!verdict.parts.empty()) {
     out += ", \"parts\": [";
     for (std::size_t i = 0; i < verdict.parts.size(); ++i) {
@@ -187,6 +190,13 @@ std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
 void WriteAssessmentCsv(const Assessment& a, Explanation explanation, const TextSink& sink) {
   sink("unit,rank,score,grade,indicator,status,value,target,reason,findings\n");
   std::string out;  // one unit's rows, reused
+  // A target's text is the same for every unit: made once per target and part.
+  std::map<std::pair<const Target*, int>, std::string> targets;
+  const auto target_of = [&](const Verdict& v) -> const std::string& {
+    const auto [at, added] = targets.try_emplace({v.target, v.part});
+    if (added) at->second = TargetText(v);
+    return at->second;
+  };
   for (std::size_t u : a.ranking()) {
     const UnitResult r = UnitResultOf(a, u, explanation);
     out.clear();
@@ -204,9 +214,10 @@ void WriteAssessmentCsv(const Assessment& a, Explanation explanation, const Text
         text::StrAppend(&out, ",", VerdictStatusName(v.status), ",");
         AppendCsvField(out, ValueText(v));
         out += ',';
-        AppendCsvField(out, TargetText(v));
+        const std::string& target = target_of(v);
+        AppendCsvField(out, target);
         out += ',';
-        AppendCsvField(out, ReasonText(v));
+        AppendCsvField(out, ReasonText(v, target));
         out += ',';
         AppendCsvField(out, findings);
         out += '\n';

@@ -121,6 +121,9 @@ std::string TargetText(const Verdict& verdict);
 // The reason in a clerk's words, with the target for what was judged:
 // "74.3 < 74.6 (目标 74.6)", "2022年未报告 (目标 ≥74.6)", "2022年无目标".
 std::string ReasonText(const Verdict& verdict);
+// The same with the verdict's TargetText already made (a writer that shows
+// both makes it once).
+std::string ReasonText(const Verdict& verdict, std::string_view target_text);
 
 }  // namespace healthact
 
