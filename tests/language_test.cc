@@ -3,6 +3,10 @@
 // catalogs' templates (po/en.po) by hand.
 #include "healthact/core/language.hpp"
 
+#include <cstring>
+
+#include "healthact/core/messages.hpp"
+
 #include "healthact/assess/assessment.hpp"
 #include "healthact/data/data_file.hpp"
 #include "test_support.hpp"
@@ -42,6 +46,26 @@ TEST(Language, ChineseUntilAThreadChoosesAnother) {
     EXPECT_EQ(CurrentLanguage(), Language::kEnglish);
   }
   EXPECT_EQ(CurrentLanguage(), Language::kChinese);
+}
+
+// Tr remembers its last look-ups by the msgid's address, but a text at an
+// address that held another, or a language chosen since, is looked up again.
+TEST(Language, ATranslationIsOfTheTextAndLanguageOfTheCall) {
+  ScopedLanguage chinese(Language::kChinese);
+  char buffer[64];
+  std::strcpy(buffer, "division by zero");
+  EXPECT_EQ(messages::Tr(buffer), "除数为零");
+  EXPECT_EQ(messages::Tr(buffer), "除数为零");
+  std::strcpy(buffer, "no such unit");
+  EXPECT_EQ(messages::Tr(buffer), "没有这个单位");
+  std::strcpy(buffer, "not one of healthact's texts");
+  EXPECT_EQ(messages::Tr(buffer), "not one of healthact's texts");
+  EXPECT_EQ(messages::Tr(buffer).data(), buffer);  // the caller's text, untranslated
+  EXPECT_EQ(messages::Tr("未报送"), "未报送");
+  ScopedLanguage english(Language::kEnglish);
+  EXPECT_EQ(messages::Tr("未报送"), "not sent up");
+  std::strcpy(buffer, "未报送");
+  EXPECT_EQ(messages::Tr(buffer), "not sent up");
 }
 
 TEST(Language, LocaleNamesAreReadAsTheirLanguage) {

@@ -3,6 +3,8 @@
 #include <boost/locale/gnu_gettext.hpp>
 #include <boost/locale/message.hpp>
 
+#include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <locale>
 #include <string>
@@ -78,9 +80,45 @@ std::optional<Language> LanguageFromEnvironment() {
 
 namespace messages {
 
-std::string_view Tr(const char* msgid) {
+namespace {
+
+// The last translations looked up, by the msgid's address: a reason is
+// written for every verdict of an assessment, and the catalog's lookup
+// hashes the whole msgid every time.  The address alone does not decide (a
+// caller may pass a temporary's text, and another text may come to live at
+// that address later): the entry keeps the msgid's text and is used only
+// when it still matches.
+struct CachedTranslation {
+  const char* msgid = nullptr;
+  Language language = Language::kChinese;
+  std::string text;  // the msgid's text when it was looked up
+  std::string_view translated;
+};
+constexpr std::size_t kCachedTranslations = 256;
+thread_local std::array<CachedTranslation, kCachedTranslations> cached_translations;
+
+std::string_view Lookup(const char* msgid) {
   const char* translated = CatalogOf(current_language).Find(msgid);
-  return translated != nullptr ? translated : msgid;
+  return translated != nullptr ? std::string_view(translated) : std::string_view(msgid);
+}
+
+}  // namespace
+
+std::string_view Tr(const char* msgid) {
+  const auto address = reinterpret_cast<std::uintptr_t>(msgid);
+  CachedTranslation& entry = cached_translations[(address >> 3) % kCachedTranslations];
+  if (entry.msgid == msgid && entry.language == current_language && entry.text == msgid) {
+    // A text not in the catalog is the msgid itself: the caller's, not the copy.
+    return entry.translated.data() == entry.text.data() ? std::string_view(msgid, entry.text.size())
+                                                        : entry.translated;
+  }
+  const std::string_view translated = Lookup(msgid);
+  entry.msgid = msgid;
+  entry.language = current_language;
+  entry.text = msgid;
+  // Untranslated, the view is of the caller's msgid: remembered as "itself".
+  entry.translated = translated.data() == msgid ? std::string_view(entry.text) : translated;
+  return translated;
 }
 
 }  // namespace messages
