@@ -253,6 +253,15 @@ HACT_API int32_t hact_observations_read_csv(hact_observations* observations, con
                                             size_t length, const char* file_name,
                                             const hact_framework* framework,
                                             hact_diagnostics** diagnostics);
+/* As hact_observations_read_csv, for the CSV file at `path` (UTF-8), which
+ * the library maps instead of copying: the pages it has read go back to the
+ * system as it moves on, so a file of hundreds of megabytes hardly adds to
+ * the memory it takes to read it.  Diagnostics name the file `path`.
+ * HACT_ERROR_NOT_FOUND when it cannot be opened, HACT_ERROR_INVALID for a
+ * folder or when a row had an error (the other rows are kept). */
+HACT_API int32_t hact_observations_read_file(hact_observations* observations, const char* path,
+                                             const hact_framework* framework,
+                                             hact_diagnostics** diagnostics);
 HACT_API int32_t hact_observations_set_parent(hact_observations* observations, const char* unit,
                                               const char* parent);
 /* Reads a jurisdiction tree file (unit,parent,level). */

@@ -385,6 +385,27 @@ int32_t hact_observations_read_csv(hact_observations* observations, const char* 
   });
 }
 
+int32_t hact_observations_read_file(hact_observations* observations, const char* path,
+                                    const hact_framework* framework, hact_diagnostics** diagnostics) {
+  return Guard([&] {
+    if (diagnostics != nullptr) *diagnostics = nullptr;
+    if (observations == nullptr) return NullArgument("observations");
+    if (path == nullptr) return NullArgument("path");
+    if (*path == '\0') return Fail(HACT_ERROR_ARGUMENT, std::string(Tr("path is empty")));
+    if (const int32_t status = CheckUtf8(path, "path")) return status;
+    const healthact::Framework* checked_against =
+        framework != nullptr ? framework->framework.get() : observations->framework.get();
+    absl::StatusOr<std::vector<healthact::Diagnostic>> found =
+        healthact::ReadObservationsFile(path, checked_against, observations->Writable());
+    if (!found.ok()) {
+      return Fail(absl::IsNotFound(found.status()) ? HACT_ERROR_NOT_FOUND : HACT_ERROR_INVALID,
+                  std::string(found.status().message()));
+    }
+    const bool ok = !healthact::HasErrors(*found);
+    return HandOver(*std::move(found), ok, diagnostics);
+  });
+}
+
 int32_t hact_observations_set_parent(hact_observations* observations, const char* unit,
                                      const char* parent) {
   return Guard([&] {

@@ -1014,6 +1014,71 @@ static void test_changes_and_tasks(const char* examples) {
   hact_roster_free(earlier);
 }
 
+/* A data file read from its path (mapped by the library) reads as its text
+ * does: the same units and the same ranking; a row's problem is placed in
+ * the file, named by its path; a path that is no file says so. */
+static void test_read_file(const char* examples) {
+  char path[4096], bad[4096];
+  hact_framework* city = NULL;
+  hact_observations* from_text = NULL;
+  hact_observations* from_file = NULL;
+  hact_assessment* a = NULL;
+  hact_assessment* b = NULL;
+  hact_diagnostics* diagnostics = NULL;
+  hact_diagnostic d;
+  hact_unit_result first_a, first_b;
+  char* text;
+  size_t length = 0;
+  int32_t count = 0;
+  FILE* file;
+
+  snprintf(path, sizeof path, "%s/zhangye.ha", examples);
+  CHECK(hact_framework_load(path, &city, NULL) == HACT_OK);
+  snprintf(path, sizeof path, "%s/zhangye-counties-2020-2022.csv", examples);
+  text = read_file(path, &length);
+  CHECK(hact_observations_new(&from_text) == HACT_OK && hact_observations_new(&from_file) == HACT_OK);
+  CHECK(hact_observations_read_csv(from_text, text, length, path, city, NULL) == HACT_OK);
+  free(text);
+  CHECK(hact_observations_read_file(from_file, path, city, &diagnostics) == HACT_OK);
+  CHECK(*hact_last_error() == '\0');
+  hact_diagnostics_free(diagnostics);
+  CHECK(hact_assessment_create(city, from_text, 2022, NULL, &a) == HACT_OK);
+  CHECK(hact_assessment_create(city, from_file, 2022, NULL, &b) == HACT_OK);
+  CHECK(hact_assessment_unit_count(b, &count) == HACT_OK && count == 6);
+  CHECK(hact_assessment_unit(a, 0, &first_a) == HACT_OK && hact_assessment_unit(b, 0, &first_b) == HACT_OK);
+  CHECK(strcmp(first_a.unit, first_b.unit) == 0 && strcmp(first_a.score, first_b.score) == 0);
+  hact_assessment_free(a);
+  hact_assessment_free(b);
+
+  /* Line 3, column 12: the value after "甘州区,1,2022," (11 code points). */
+  snprintf(bad, sizeof bad, "%s/healthact-capi-read-file.csv", "/tmp");
+  file = fopen(bad, "wb");
+  CHECK(file != NULL);
+  if (file != NULL) {
+    fputs("unit,indicator,year,value\n甘州区,2,2022,6.1\n甘州区,1,2022,七十\n", file);
+    fclose(file);
+  }
+  hact_observations_free(from_file);
+  CHECK(hact_observations_new(&from_file) == HACT_OK);
+  CHECK(hact_observations_read_file(from_file, bad, city, &diagnostics) == HACT_ERROR_INVALID);
+  CHECK(hact_diagnostics_count(diagnostics, &count) == HACT_OK && count == 1);
+  CHECK(hact_diagnostics_get(diagnostics, 0, &d) == HACT_OK);
+  CHECK(strcmp(d.file, bad) == 0 && d.line == 3 && d.column == 12);
+  hact_diagnostics_free(diagnostics);
+  remove(bad);
+  CHECK(hact_observations_read_file(from_file, bad, city, &diagnostics) == HACT_ERROR_NOT_FOUND);
+  CHECK(diagnostics == NULL && strstr(hact_last_error(), "cannot open") != NULL);
+  CHECK(hact_observations_read_file(from_file, "/tmp", city, NULL) == HACT_ERROR_INVALID);
+  CHECK(strstr(hact_last_error(), "is a folder") != NULL);
+  CHECK(hact_observations_read_file(from_file, "", city, NULL) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_observations_read_file(from_file, NULL, city, NULL) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_observations_read_file(NULL, path, city, NULL) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_observations_read_file(from_file, "\xff.csv", city, NULL) == HACT_ERROR_INVALID);
+  hact_observations_free(from_text);
+  hact_observations_free(from_file);
+  hact_framework_free(city);
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: capi_test EXAMPLES_DIR\n");
@@ -1036,6 +1101,7 @@ int main(int argc, char** argv) {
   test_aggregation_reports_and_import(argv[1]);
   test_review_and_reports(argv[1]);
   test_changes_and_tasks(argv[1]);
+  test_read_file(argv[1]);
   printf("capi: %d passed, %d failed\n", passed, failed);
   hact_shutdown(); /* ICU's caches, so that Valgrind finds nothing still reachable */
   return failed == 0 ? 0 : 1;

@@ -212,6 +212,7 @@ _observations_add_packed = _declare("hact_observations_add_packed", _i32, _vp, _
                                     ctypes.c_char_p, _P(_i32), ctypes.c_char_p, _P(_size))
 _observations_read_csv = _declare("hact_observations_read_csv", _i32, _vp, ctypes.c_char_p, _size,
                                   ctypes.c_char_p, _vp, _P(_vp))
+_observations_read_file = _declare("hact_observations_read_file", _i32, _vp, ctypes.c_char_p, _vp, _P(_vp))
 _observations_set_parent = _declare("hact_observations_set_parent", _i32, _vp, ctypes.c_char_p,
                                     ctypes.c_char_p)
 _assess = _declare("hact_assess", _i32, _vp, _vp, _i32, _P(_vp))
@@ -667,6 +668,18 @@ class Observations(_Handle):
         status = _observations_read_csv(self.handle, data, len(data), _bytes(file_name),
                                         framework.handle if framework is not None else None,
                                         ctypes.byref(diagnostics))
+        return _check_with_diagnostics(status, diagnostics)
+
+    def read_file(self, path, framework=None):
+        """Reads the CSV data file at `path` as read_csv reads a text, the file
+        mapped by the library rather than read into Python: a file of hundreds
+        of megabytes hardly adds to the memory it takes.  Raises HealthactError
+        (with the diagnostics, named by the path) as read_csv does, and with
+        status -3 when the file cannot be opened."""
+        diagnostics = _vp()
+        status = _observations_read_file(self.handle, _bytes(os.fspath(path)),
+                                         framework.handle if framework is not None else None,
+                                         ctypes.byref(diagnostics))
         return _check_with_diagnostics(status, diagnostics)
 
     def read_units_csv(self, text, file_name="<units>"):

@@ -125,6 +125,26 @@ class AssessmentTest(unittest.TestCase):
                                            self.framework), [])
             data.set_parent("甲", "柳州市")
 
+    def test_a_data_file_from_its_path(self):
+        """read_file gives what read_csv gives for the file's text, and places a
+        problem in the file named by its path."""
+        import tempfile
+        text = "unit,indicator,year,value\n甲,1,2022,78\n乙,1,2022,七十\n"
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "县区.csv")
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(text)
+            with healthact.Observations() as data:
+                with self.assertRaises(healthact.HealthactError) as caught:
+                    data.read_file(path, self.framework)
+                d = caught.exception.diagnostics[0]
+                self.assertEqual((d["code"], d["file"], d["line"], d["column"]), ("E032", path, 3, 10))
+                self.assertEqual(caught.exception.status, -2)
+            with healthact.Observations() as data:
+                with self.assertRaises(healthact.HealthactError) as caught:
+                    data.read_file(os.path.join(folder, "无此文件.csv"))
+                self.assertEqual(caught.exception.status, -3)
+
     def test_validate_one_unit(self):
         with healthact.Observations() as data:
             data.add("鱼峰区", "1", 2022, "80")
