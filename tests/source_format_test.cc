@@ -136,6 +136,17 @@ TEST(FormatText, AHashInAQuotedTextIsNotAComment) {
             "}\n");
 }
 
+TEST(FormatText, QuotesAndBackslashesInNamesAreWrittenAsTheLexerReadsThem) {
+  // The name is 反\斜"杠: one backslash and one quote, each escaped once, in
+  // the laid-out file and in the flattened form alike.
+  const std::string text = "框架 \"示例\"\n指标 1 \"反\\\\斜\\\"杠\" { 单位 % 目标 2022 ≥1 }\n";
+  const std::string written = "指标 1 \"反\\\\斜\\\"杠\" {\n";
+  EXPECT_NE(Laid(text).find(written), std::string::npos) << Laid(text);
+  const auto framework = MustParse(text);
+  EXPECT_EQ(framework->indicators().front().name, "反\\斜\"杠");
+  EXPECT_NE(FormatFramework(*framework).find(written), std::string::npos) << FormatFramework(*framework);
+}
+
 TEST(FormatText, ACommentGroupStaysWithTheIndicatorItIntroduces) {
   // The blank line an indicator asks for goes above the comments that lead
   // into it, not between them and it; a comment set apart by a blank line

@@ -79,4 +79,15 @@ std::string Markdown(std::string_view text) {
   return out;
 }
 
+std::string DslString(std::string_view text) {
+  std::string out = "\"";
+  out.reserve(text.size() + 2);
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
 }  // namespace healthact::escape

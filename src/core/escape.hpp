@@ -1,4 +1,4 @@
-// Text inside JSON, HTML/SVG and Markdown.  Internal header: not installed.
+// Text inside JSON, HTML/SVG, Markdown and the DSL's own files.  Internal header: not installed.
 #ifndef HEALTHACT_SRC_ESCAPE_HPP_
 #define HEALTHACT_SRC_ESCAPE_HPP_
 
@@ -21,6 +21,10 @@ std::string Html(std::string_view text);
 // escaped, a line break is a space, and what could open HTML (<a, </, <!,
 // &name;) is written as entities; "3.0 < 6.0" stays as it is.
 std::string Markdown(std::string_view text);
+
+// A string literal of the framework DSL, quotes included: " and \ are
+// escaped with \, as the lexer reads them back; UTF-8 passes through.
+std::string DslString(std::string_view text);
 
 }  // namespace healthact::escape
 

@@ -14,6 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_format.h"
+#include "core/escape.hpp"
 #include "core/strings.hpp"
 #include "core/text_limits.hpp"
 #include "core/utf8.hpp"
@@ -113,16 +114,6 @@ std::string_view Canonical(const std::array<vocabulary::Word<E>, N>& words, std:
   return value ? vocabulary::Chinese(words, *value) : text;
 }
 
-std::string Quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 std::string_view KeywordOf(const ast::Token& head) {
   const std::optional<vocabulary::Keyword> keyword = vocabulary::LookupKeyword(head.text);
   return keyword ? vocabulary::Spelling(*keyword).chinese : std::string_view(head.text);
@@ -189,8 +180,8 @@ std::string ExprText(const ast::Expr& expr, Level level) {
 }
 
 std::string SourceText(const ast::SourceStmt& source) {
-  std::string out = text::StrCat(KeywordOf(source.head), " ", Quote(source.document.text));
-  if (source.locator) text::StrAppend(&out, " ", Quote(source.locator->text));
+  std::string out = text::StrCat(KeywordOf(source.head), " ", escape::DslString(source.document.text));
+  if (source.locator) text::StrAppend(&out, " ", escape::DslString(source.locator->text));
   return out;
 }
 
@@ -205,7 +196,7 @@ struct StatementText {
     if (Is(s.head, vocabulary::Keyword::kPartialCredit)) {
       argument = Canonical(vocabulary::kPartialCredits, argument);
     }
-    return text::StrCat(KeywordOf(s.head), " ", s.argument.quoted ? Quote(argument) : std::string(argument));
+    return text::StrCat(KeywordOf(s.head), " ", s.argument.quoted ? escape::DslString(argument) : std::string(argument));
   }
   std::string operator()(const ast::SourceStmt& s) const { return SourceText(s); }
   std::string operator()(const ast::SettingStmt& s) const {
@@ -220,7 +211,7 @@ struct StatementText {
       subject = Canonical(vocabulary::kDepartmentParts, subject);
     }
     if (Is(s.head, vocabulary::Keyword::kTaskCredit)) subject = Canonical(vocabulary::kTaskStates, subject);
-    return text::StrCat(KeywordOf(s.head), " ", s.subject.quoted ? Quote(subject) : std::string(subject),
+    return text::StrCat(KeywordOf(s.head), " ", s.subject.quoted ? escape::DslString(subject) : std::string(subject),
                         " ", s.value.text);
   }
   std::string operator()(const ast::YearValueStmt& s) const {
@@ -230,7 +221,7 @@ struct StatementText {
     return out;
   }
   std::string operator()(const ast::PartStmt& s) const {
-    return text::StrCat(KeywordOf(s.head), " ", s.number.text, " ", Quote(s.name.text));
+    return text::StrCat(KeywordOf(s.head), " ", s.number.text, " ", escape::DslString(s.name.text));
   }
   std::string operator()(const ast::FormulaStmt& s) const {
     std::string out = text::StrCat(KeywordOf(s.head), " ", ExprText(s.expression));
@@ -248,12 +239,12 @@ struct StatementText {
                                    " ", ExprText(s.left), " ",
                                    Canonical(vocabulary::kComparators, s.comparator.text), " ",
                                    ExprText(s.right));
-    if (s.message) text::StrAppend(&out, " ", Quote(s.message->text));
+    if (s.message) text::StrAppend(&out, " ", escape::DslString(s.message->text));
     return out;
   }
   std::string operator()(const ast::IndicatorStmt& s) const {
     std::string out = text::StrCat(KeywordOf(s.head), " ", s.number.text);
-    if (s.name) text::StrAppend(&out, " ", Quote(s.name->text));
+    if (s.name) text::StrAppend(&out, " ", escape::DslString(s.name->text));
     return out + " {";
   }
 };

@@ -2,6 +2,7 @@
 // the decision record hashes it, and the language parses it back.
 #include <string>
 
+#include "core/escape.hpp"
 #include "core/strings.hpp"
 #include "healthact/model/framework.hpp"
 #include "model/vocabulary.hpp"
@@ -13,19 +14,9 @@ using vocabulary::Keyword;
 
 std::string_view Kw(Keyword keyword) { return vocabulary::Spelling(keyword).chinese; }
 
-std::string Quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 void AppendSource(std::string& out, const Citation& source) {
-  text::StrAppend(&out, Kw(Keyword::kSource), " ", Quote(source.document));
-  if (!source.locator.empty()) text::StrAppend(&out, " ", Quote(source.locator));
+  text::StrAppend(&out, Kw(Keyword::kSource), " ", escape::DslString(source.document));
+  if (!source.locator.empty()) text::StrAppend(&out, " ", escape::DslString(source.locator));
 }
 
 void AppendTrendRules(std::string& out, const TrendRules& rules, std::string_view indent) {
@@ -40,7 +31,7 @@ void AppendTrendRules(std::string& out, const TrendRules& rules, std::string_vie
 }
 
 void AppendIndicator(std::string& out, const Indicator& indicator) {
-  text::StrAppend(&out, Kw(Keyword::kIndicator), " ", indicator.number, " ", Quote(indicator.name),
+  text::StrAppend(&out, Kw(Keyword::kIndicator), " ", indicator.number, " ", escape::DslString(indicator.name),
                   " {\n");
   constexpr std::string_view kIndent = "  ";
   if (indicator.measure_unit) {
@@ -55,7 +46,7 @@ void AppendIndicator(std::string& out, const Indicator& indicator) {
                     "\n");
   }
   if (!indicator.action.empty()) {
-    text::StrAppend(&out, kIndent, Kw(Keyword::kAction), " ", Quote(indicator.action), "\n");
+    text::StrAppend(&out, kIndent, Kw(Keyword::kAction), " ", escape::DslString(indicator.action), "\n");
   }
   if (indicator.binding) {
     text::StrAppend(&out, kIndent, Kw(Keyword::kBinding), " ",
@@ -72,7 +63,7 @@ void AppendIndicator(std::string& out, const Indicator& indicator) {
                     "\n");
   }
   for (const IndicatorPart& part : indicator.parts) {
-    text::StrAppend(&out, kIndent, Kw(Keyword::kPart), " ", part.number, " ", Quote(part.name), "\n");
+    text::StrAppend(&out, kIndent, Kw(Keyword::kPart), " ", part.number, " ", escape::DslString(part.name), "\n");
   }
   if (indicator.formula) {
     const Formula& formula = *indicator.formula;
@@ -112,7 +103,7 @@ void AppendIndicator(std::string& out, const Indicator& indicator) {
 
 std::string FormatFramework(const Framework& framework) {
   std::string out;
-  text::StrAppend(&out, Kw(Keyword::kFramework), " ", Quote(framework.name()), "\n");
+  text::StrAppend(&out, Kw(Keyword::kFramework), " ", escape::DslString(framework.name()), "\n");
   if (!framework.source().empty()) {
     AppendSource(out, framework.source());
     out += "\n";
@@ -122,7 +113,7 @@ std::string FormatFramework(const Framework& framework) {
     text::StrAppend(&out, Kw(Keyword::kCount), " ", count.name, " ", MeasureUnitSymbol(count.measure_unit), "\n");
   }
   for (const SpecialAction& action : framework.actions()) {
-    text::StrAppend(&out, Kw(Keyword::kAction), " ", Quote(action.name), "\n");
+    text::StrAppend(&out, Kw(Keyword::kAction), " ", escape::DslString(action.name), "\n");
   }
   const Scoring& scoring = framework.scoring();
   if (scoring.partial_credit != PartialCredit::kNone) {
@@ -133,7 +124,7 @@ std::string FormatFramework(const Framework& framework) {
     text::StrAppend(&out, Kw(Keyword::kWeight), " ", number, " ", weight.ToString(), "\n");
   }
   for (const auto& [basis, weight] : scoring.basis_weights) {
-    text::StrAppend(&out, Kw(Keyword::kWeight), " ", Quote(basis), " ", weight.ToString(), "\n");
+    text::StrAppend(&out, Kw(Keyword::kWeight), " ", escape::DslString(basis), " ", weight.ToString(), "\n");
   }
   for (const Grade& grade : scoring.grades) {
     text::StrAppend(&out, Kw(Keyword::kGrade), " ", grade.name, " ", grade.minimum.ToString(), "\n");
@@ -154,14 +145,14 @@ std::string FormatFramework(const Framework& framework) {
     out += "\n";
     if (indicator.basis != basis) {
       basis = indicator.basis;
-      text::StrAppend(&out, Kw(Keyword::kBasis), " ", Quote(basis), "\n\n");
+      text::StrAppend(&out, Kw(Keyword::kBasis), " ", escape::DslString(basis), "\n\n");
     }
     AppendIndicator(out, indicator);
   }
   if (!framework.rules().empty()) out += "\n";
   for (const ConsistencyRule& rule : framework.rules()) {
     text::StrAppend(&out, Kw(Keyword::kRule), " ", vocabulary::Chinese(vocabulary::kSeverities, rule.severity), " ", rule.text);
-    if (!rule.message.empty()) text::StrAppend(&out, " ", Quote(rule.message));
+    if (!rule.message.empty()) text::StrAppend(&out, " ", escape::DslString(rule.message));
     out += "\n";
   }
   return out;

@@ -5,8 +5,8 @@
 // three packed columns of arbitrary sizes (hact_observations_add_columns);
 // every verdict is read back by its indicator's number; the data are the
 // figures of a round (Zhangye's organisation) submitted, accepted, verified,
-// approved, exported and imported again; and a call that succeeds must leave
-// hact_last_error() empty.
+// approved, exported and imported again; the data are read from a file too;
+// and a call that succeeds must leave hact_last_error() empty.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -193,6 +193,37 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   hact_observations_read_csv(observations, data_text.data(), data_text.size(), "fuzz.csv", framework,
                              &data_diagnostics);
   hact_diagnostics_free(data_diagnostics);
+  // The same text from a file (hact_observations_read_file maps it): the
+  // same answer and as many diagnostics as from the text.
+  {
+    const std::string path = RoundPath("data.csv");
+    if (FILE* file = std::fopen(path.c_str(), "wb")) {
+      // (fwrite's buffer must not be null, which an empty view's may be.)
+      if (!data_text.empty()) std::fwrite(data_text.data(), 1, data_text.size(), file);
+      std::fclose(file);
+      hact_observations* from_text = nullptr;
+      hact_observations* from_file = nullptr;
+      if (hact_observations_new(&from_text) != HACT_OK || hact_observations_new(&from_file) != HACT_OK) {
+        __builtin_trap();
+      }
+      hact_diagnostics* text_diagnostics = nullptr;
+      hact_diagnostics* file_diagnostics = nullptr;
+      // (An empty view may have no address: "" is what a file of no bytes holds.)
+      const int32_t by_text = hact_observations_read_csv(from_text, data_text.empty() ? "" : data_text.data(),
+                                                         data_text.size(), path.c_str(), framework, &text_diagnostics);
+      const int32_t by_file = hact_observations_read_file(from_file, path.c_str(), framework, &file_diagnostics);
+      MustBeCleared(by_file);
+      int32_t text_count = 0, file_count = 0;
+      hact_diagnostics_count(text_diagnostics, &text_count);
+      hact_diagnostics_count(file_diagnostics, &file_count);
+      if (by_text != by_file || text_count != file_count) __builtin_trap();
+      hact_diagnostics_free(text_diagnostics);
+      hact_diagnostics_free(file_diagnostics);
+      hact_observations_free(from_text);
+      hact_observations_free(from_file);
+    }
+    std::remove(path.c_str());
+  }
   hact_assessment* assessment = nullptr;
   if (hact_assess(framework, observations, 2022, &assessment) == HACT_OK) {
     char* json = nullptr;
