@@ -1,7 +1,7 @@
 // Frameworks and assessments are shared read-only across threads: eight
 // threads assess the same framework and observations at once, and read the
-// same C-interface assessment at once.  A large data file is read on two
-// cores.  Run under ThreadSanitizer by test.sh.
+// same C-interface assessment at once.  A large data file is read, and a
+// long CSV or JSON made, on two cores.  Run under ThreadSanitizer by test.sh.
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -12,6 +12,7 @@
 #include "healthact/assess/assessment.hpp"
 #include "healthact/core/language.hpp"
 #include "healthact/data/data_file.hpp"
+#include "healthact/report/assessment_text.hpp"
 #include "test_support.hpp"
 
 namespace healthact {
@@ -275,6 +276,61 @@ TEST(Threads, AGb18030DataFileReadFromItsPathIsConverted) {
   EXPECT_EQ((*got)[0].code, DiagnosticCode::kDataEncodingConverted);
   ASSERT_TRUE(data.FindUnit("甘州区").has_value());
   EXPECT_EQ(data.Get(*data.FindUnit("甘州区"), "1", 2022).ToString(), "74.8");
+}
+
+// 1 300 units are more than two batches of 512: the second thread makes the
+// second batch.  Every unit's rows come in the ranking's order (the met
+// units, then the others, each in the order listed), and every reason is in
+// the caller's language (English here), whichever thread made it.
+TEST(Threads, ALongCsvOrJsonIsMadeOnTwoCoresInOrderAndInTheCallersLanguage) {
+  auto framework = ParseFramework("框架 \"寿命\"\n指标 1 \"人均预期寿命\" { 单位 岁 方向 越高越好 目标 2022 ≥78 }\n",
+                                  "t.ha").framework;
+  ASSERT_TRUE(framework);
+  auto data = std::make_shared<Observations>();
+  constexpr int kUnits = 1300;
+  for (int u = 0; u < kUnits; ++u) {
+    const UnitId unit = data->AddUnit("单位" + std::to_string(u));
+    // Every third unit reaches 78; the others 77.
+    (void)data->Add(unit, "1", 2022, Reported{ReportKind::kNumber, Decimal::FromInt(u % 3 == 0 ? 78 : 77)});
+  }
+  const ScopedLanguage english(Language::kEnglish);
+  const Assessment a = Assess(framework, data, 2022);
+  std::vector<std::string> expected_units;
+  for (int u = 0; u < kUnits; u += 3) expected_units.push_back("单位" + std::to_string(u));
+  for (int u = 0; u < kUnits; ++u) {
+    if (u % 3 != 0) expected_units.push_back("单位" + std::to_string(u));
+  }
+  std::vector<std::string> pieces;
+  WriteAssessmentCsv(a, Explanation::kAll, [&](std::string_view piece) { pieces.emplace_back(piece); });
+  ASSERT_EQ(pieces.size(), 4u);  // the header and three batches: 512, 512, 276 units
+  std::string csv;
+  for (const std::string& piece : pieces) csv += piece;
+  std::size_t at = csv.find('\n') + 1;
+  for (std::size_t k = 0; k < expected_units.size(); ++k) {
+    const std::size_t end = csv.find('\n', at);
+    ASSERT_NE(end, std::string::npos) << "row " << k;
+    const std::string row = csv.substr(at, end - at);
+    at = end + 1;
+    ASSERT_TRUE(row.starts_with(expected_units[k] + ",")) << "row " << k << ": " << row;
+    const std::size_t u = a.ranking()[k];
+    const std::string reason = ReasonText(a.Explain(u, 0));
+    ASSERT_NE(row.find("," + reason + ","), std::string::npos) << "row " << k << ": " << row;
+    const bool met = u % 3 == 0;
+    ASSERT_NE(row.find(met ? ",met," : ",not_met,"), std::string::npos) << row;
+  }
+  EXPECT_EQ(at, csv.size());
+  // The reasons checked above are English: Chinese words them otherwise.
+  const std::string english_reason = ReasonText(a.Explain(a.ranking().back(), 0));
+  {
+    const ScopedLanguage chinese(Language::kChinese);
+    EXPECT_NE(ReasonText(a.Explain(a.ranking().back(), 0)), english_reason);
+  }
+  const std::string json = AssessmentToJson(a, Explanation::kAll);
+  std::size_t from = 0;
+  for (std::size_t k = 0; k < expected_units.size(); ++k) {
+    from = json.find("{\"unit\": \"" + expected_units[k] + "\"", from);
+    ASSERT_NE(from, std::string::npos) << "unit " << expected_units[k];
+  }
 }
 
 }  // namespace

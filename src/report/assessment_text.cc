@@ -2,6 +2,7 @@
 
 #include "core/escape.hpp"
 #include "report/report_parts.hpp"
+#include "report/units_in_order.hpp"
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 
@@ -170,14 +171,17 @@ std::string UnitJson(const UnitResult& r, Explanation explanation) {
 
 void WriteAssessmentJson(const Assessment& a, Explanation explanation, const TextSink& sink) {
   sink(report_parts::AssessmentJsonHead(a.framework().name(), a.year(), a.record(), explanation));
-  bool first = true;
-  std::string out;  // one unit's text, reused
-  for (std::size_t u : a.ranking()) {
-    out.assign(first ? "\n  " : ",\n  ");
-    out += report_parts::UnitJson(UnitResultOf(a, u, explanation), explanation);
-    sink(out);
-    first = false;
-  }
+  const std::vector<std::size_t>& ranking = a.ranking();
+  const std::size_t first = ranking.empty() ? 0 : ranking.front();
+  report_parts::WriteUnitsInOrder(
+      ranking,
+      [&] {
+        return [&a, explanation, first](std::size_t u, std::string& out) {
+          out += u == first ? "\n  " : ",\n  ";
+          out += report_parts::UnitJson(UnitResultOf(a, u, explanation), explanation);
+        };
+      },
+      sink);
   sink(report_parts::kAssessmentJsonEnd);
 }
 
@@ -187,19 +191,16 @@ std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
   return out;
 }
 
-void WriteAssessmentCsv(const Assessment& a, Explanation explanation, const TextSink& sink) {
-  sink("unit,rank,score,grade,indicator,status,value,target,reason,findings\n");
-  std::string out;  // one unit's rows, reused
-  // A target's text is the same for every unit: made once per target and part.
-  std::map<std::pair<const Target*, int>, std::string> targets;
-  const auto target_of = [&](const Verdict& v) -> const std::string& {
-    const auto [at, added] = targets.try_emplace({v.target, v.part});
-    if (added) at->second = TargetText(v);
-    return at->second;
-  };
-  for (std::size_t u : a.ranking()) {
-    const UnitResult r = UnitResultOf(a, u, explanation);
-    out.clear();
+namespace {
+
+// One unit's rows of the CSV.  A target's text is the same for every unit:
+// made once per target and part, by each thread that writes.
+class CsvUnitWriter {
+ public:
+  CsvUnitWriter(const Assessment& a, Explanation explanation) : a_(a), explanation_(explanation) {}
+
+  void operator()(std::size_t u, std::string& out) {
+    const UnitResult r = UnitResultOf(a_, u, explanation_);
     // What every row of the unit begins with: unit,rank,score,grade,
     std::string lead;
     AppendCsvField(lead, r.unit);
@@ -214,7 +215,7 @@ void WriteAssessmentCsv(const Assessment& a, Explanation explanation, const Text
         text::StrAppend(&out, ",", VerdictStatusName(v.status), ",");
         AppendCsvField(out, ValueText(v));
         out += ',';
-        const std::string& target = target_of(v);
+        const std::string& target = TargetOf(v);
         AppendCsvField(out, target);
         out += ',';
         AppendCsvField(out, ReasonText(v, target));
@@ -225,8 +226,25 @@ void WriteAssessmentCsv(const Assessment& a, Explanation explanation, const Text
       row(shown.verdict);
       for (const Verdict& part : shown.verdict.parts) row(part);
     }
-    sink(out);
   }
+
+ private:
+  const std::string& TargetOf(const Verdict& v) {
+    const auto [at, added] = targets_.try_emplace({v.target, v.part});
+    if (added) at->second = TargetText(v);
+    return at->second;
+  }
+
+  const Assessment& a_;
+  Explanation explanation_;
+  std::map<std::pair<const Target*, int>, std::string> targets_;
+};
+
+}  // namespace
+
+void WriteAssessmentCsv(const Assessment& a, Explanation explanation, const TextSink& sink) {
+  sink("unit,rank,score,grade,indicator,status,value,target,reason,findings\n");
+  report_parts::WriteUnitsInOrder(a.ranking(), [&] { return CsvUnitWriter(a, explanation); }, sink);
 }
 
 std::string AssessmentToCsv(const Assessment& a, Explanation explanation) {
