@@ -346,6 +346,44 @@ TEST(Assess, TrendOverThreeYears) {
             "2021年 1.2 → 2022年 1.1：下降；变化8.33…%，未达到明显下降幅度10% (目标 明显下降)");
 }
 
+// A marked change is decided exactly: 1/8 is 12.5% and reaches 12.5%;
+// 0.99/8 is 12.375%, shown rounded half up as 12.38… and short of it; a rise
+// of 1 on 3 is 33.33…%; from 0 no relative change exists.  A value outside
+// its range is still refused.
+TEST(Assess, MarkedChangeIsExactAtItsBoundary) {
+  auto framework = MustParse(R"(框架 "趋势"
+明显下降幅度 12.5%
+指标 2 "明显" { 单位 % 方向 越低越好 目标 2022 明显下降 }
+指标 4 "上升" { 单位 % 方向 越高越好 目标 2022 明显上升 }
+)");
+  Assessment a = Assess(framework, Data(R"(unit,indicator,year,value
+界,2,2021,8.0
+界,2,2022,7.0
+差,2,2021,8.0
+差,2,2022,7.01
+升,4,2021,3
+升,4,2022,4
+零,4,2021,0
+零,4,2022,5
+超,2,2021,120
+超,2,2022,7
+)"), 2022);
+  EXPECT_EQ(StatusOf(a, "界", "2"), VerdictStatus::kMet);
+  EXPECT_EQ(ReasonText(ExplainOf(a, "界", "2")),
+            "2021年 8.0 → 2022年 7.0：下降；变化12.5%，达到明显下降幅度12.5% (目标 明显下降)");
+  EXPECT_EQ(StatusOf(a, "差", "2"), VerdictStatus::kNotMet);
+  EXPECT_EQ(ReasonText(ExplainOf(a, "差", "2")),
+            "2021年 8.0 → 2022年 7.01：下降；变化12.38…%，未达到明显下降幅度12.5% (目标 明显下降)");
+  EXPECT_EQ(StatusOf(a, "升", "4"), VerdictStatus::kMet);
+  EXPECT_EQ(ReasonText(ExplainOf(a, "升", "4")),
+            "2021年 3 → 2022年 4：上升；变化33.33…%，达到明显上升幅度12.5% (目标 明显上升)");
+  EXPECT_EQ(StatusOf(a, "零", "4"), VerdictStatus::kNotMet);
+  EXPECT_EQ(ReasonText(ExplainOf(a, "零", "4")),
+            "2021年 0 → 2022年 5：上升；上年值不为正，无法计算相对变化 (目标 明显上升)");
+  EXPECT_EQ(StatusOf(a, "超", "2"), VerdictStatus::kInvalid);
+  EXPECT_EQ(ExplainOf(a, "超", "2").status, VerdictStatus::kInvalid);
+}
+
 std::shared_ptr<const Framework> Rates() {
   return MustParse(R"(框架 "比率"
 计数 婴儿死亡数 例
