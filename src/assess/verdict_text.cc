@@ -177,7 +177,15 @@ std::string ReasonText(const Verdict& verdict, std::string_view target_text) {
   std::string out = ReasonCore(verdict.reason, verdict);
   // A part's reason is read under its indicator's, which names the target.
   if (!out.empty() && verdict.part < 0 && verdict.status != VerdictStatus::kNotApplicable) {
-    out += Format(" (目标 $0)", target_text);
+    // Around the placeholder by hand: Substitute cost more than the rest of
+    // a reason (it is on every verdict of a CSV or JSON).
+    const std::string_view words = Tr(" (目标 $0)");
+    const std::size_t at = words.find("$0");
+    if (at == std::string_view::npos || words.find('$') != at || words.find('$', at + 2) != std::string_view::npos) {
+      out += Format(" (目标 $0)", target_text);
+    } else {
+      text::StrAppend(&out, words.substr(0, at), target_text, words.substr(at + 2));
+    }
   }
   return out;
 }
