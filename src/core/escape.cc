@@ -5,6 +5,11 @@ namespace healthact::escape {
 std::string JsonString(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
+  AppendJsonString(out, text);
+  return out;
+}
+
+void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
   // Runs that need no escape are copied whole: most text has none.
   std::size_t run = 0;
@@ -31,7 +36,6 @@ std::string JsonString(std::string_view text) {
   }
   out.append(text.substr(run));
   out += '"';
-  return out;
 }
 
 std::string JsonStringList(const std::vector<std::string>& items) {

@@ -10,6 +10,9 @@ namespace healthact::escape {
 
 // A JSON string literal, quotes included; UTF-8 passes through.
 std::string JsonString(std::string_view text);
+// The same literal appended to `out` (no string of its own: a long report
+// writes five a verdict).
+void AppendJsonString(std::string& out, std::string_view text);
 // ["a", "b"]: a JSON array of strings.
 std::string JsonStringList(const std::vector<std::string>& items);
 

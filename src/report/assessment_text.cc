@@ -17,10 +17,16 @@ using escape::JsonString;
 
 void AppendVerdictJson(std::string& out, const Verdict& verdict) {
   const std::string target = TargetText(verdict);
-  text::StrAppend(&out, "{\"indicator\": ", JsonString(verdict.indicator),
-                  ", \"status\": ", JsonString(VerdictStatusName(verdict.status)),
-                  ", \"value\": ", JsonString(ValueText(verdict)), ", \"target\": ", JsonString(target),
-                  ", \"reason\": ", JsonString(ReasonText(verdict, target)));
+  out += "{\"indicator\": ";
+  escape::AppendJsonString(out, verdict.indicator);
+  out += ", \"status\": ";
+  escape::AppendJsonString(out, VerdictStatusName(verdict.status));
+  out += ", \"value\": ";
+  escape::AppendJsonString(out, ValueText(verdict));
+  out += ", \"target\": ";
+  escape::AppendJsonString(out, target);
+  out += ", \"reason\": ";
+  escape::AppendJsonString(out, ReasonText(verdict, target));
   if (!verdict.parts.empty()) {
     out += ", \"parts\": [";
     for (std::size_t i = 0; i < verdict.parts.size(); ++i) {
