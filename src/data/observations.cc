@@ -144,6 +144,19 @@ absl::StatusOr<Reported> ReportedOf(double value) {
   return Reported{ReportKind::kNumber, *number};
 }
 
+void Observations::PrefetchUnit(UnitId unit) const {
+  const auto index = static_cast<std::size_t>(unit);
+  const auto fetch = [index](const auto& values) {
+    if (index < values.size()) __builtin_prefetch(values.data() + index);
+  };
+  for (const auto& [key, column] : columns_) {
+    fetch(column.kinds_);
+    fetch(column.scaled_);
+    fetch(column.written_scales_);
+    fetch(column.wide_);
+  }
+}
+
 Reported Observations::Column::Get(UnitId unit) const {
   const ReportKind k = kind(unit);
   if (k != ReportKind::kNumber) return Reported{k, Decimal()};

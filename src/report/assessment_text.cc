@@ -175,35 +175,34 @@ std::string UnitJson(const UnitResult& r, Explanation explanation) {
 
 }  // namespace report_parts
 
-void WriteAssessmentJson(const Assessment& a, Explanation explanation, const TextSink& sink) {
-  sink(report_parts::AssessmentJsonHead(a.framework().name(), a.year(), a.record(), explanation));
-  const std::vector<std::size_t>& ranking = a.ranking();
-  const std::size_t first = ranking.empty() ? 0 : ranking.front();
-  report_parts::WriteUnitsInOrder(
-      ranking,
-      [&] {
-        return [&a, explanation, first](std::size_t u, std::string& out) {
-          out += u == first ? "\n  " : ",\n  ";
-          out += report_parts::UnitJson(UnitResultOf(a, u, explanation), explanation);
-        };
-      },
-      sink);
-  sink(report_parts::kAssessmentJsonEnd);
-}
-
-std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
-  std::string out;
-  WriteAssessmentJson(a, explanation, [&](std::string_view piece) { out.append(piece); });
-  return out;
-}
-
 namespace {
+
+// A unit's data asked into the cache before the unit is written.
+void PrefetchUnitOf(const Assessment& a, std::size_t u) { a.observations().PrefetchUnit(a.units()[u]); }
+
+// One unit's object of the JSON's "units", after a comma unless it is the first.
+class JsonUnitWriter {
+ public:
+  JsonUnitWriter(const Assessment& a, Explanation explanation, std::size_t first)
+      : a_(a), explanation_(explanation), first_(first) {}
+  void Prefetch(std::size_t u) const { PrefetchUnitOf(a_, u); }
+  void operator()(std::size_t u, std::string& out) const {
+    out += u == first_ ? "\n  " : ",\n  ";
+    out += report_parts::UnitJson(UnitResultOf(a_, u, explanation_), explanation_);
+  }
+
+ private:
+  const Assessment& a_;
+  Explanation explanation_;
+  std::size_t first_;
+};
 
 // One unit's rows of the CSV.  A target's text is the same for every unit:
 // made once per target and part, by each thread that writes.
 class CsvUnitWriter {
  public:
   CsvUnitWriter(const Assessment& a, Explanation explanation) : a_(a), explanation_(explanation) {}
+  void Prefetch(std::size_t u) const { PrefetchUnitOf(a_, u); }
 
   void operator()(std::size_t u, std::string& out) {
     const UnitResult r = UnitResultOf(a_, u, explanation_);
@@ -247,6 +246,20 @@ class CsvUnitWriter {
 };
 
 }  // namespace
+
+void WriteAssessmentJson(const Assessment& a, Explanation explanation, const TextSink& sink) {
+  sink(report_parts::AssessmentJsonHead(a.framework().name(), a.year(), a.record(), explanation));
+  const std::vector<std::size_t>& ranking = a.ranking();
+  const std::size_t first = ranking.empty() ? 0 : ranking.front();
+  report_parts::WriteUnitsInOrder(ranking, [&] { return JsonUnitWriter(a, explanation, first); }, sink);
+  sink(report_parts::kAssessmentJsonEnd);
+}
+
+std::string AssessmentToJson(const Assessment& a, Explanation explanation) {
+  std::string out;
+  WriteAssessmentJson(a, explanation, [&](std::string_view piece) { out.append(piece); });
+  return out;
+}
 
 void WriteAssessmentCsv(const Assessment& a, Explanation explanation, const TextSink& sink) {
   sink("unit,rank,score,grade,indicator,status,value,target,reason,findings\n");

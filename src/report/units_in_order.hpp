@@ -25,10 +25,13 @@ namespace healthact::report_parts {
 // Units a batch; fewer than two batches' worth are made on the calling
 // thread alone (a thread is not worth starting for them).
 inline constexpr std::size_t kUnitsPerBatch = 512;
+// How many units ahead a writer's data are asked into the cache.
+inline constexpr std::size_t kPrefetchAhead = 4;
 
 // Calls make_writer() once for each thread it uses; the writer's
 // `void operator()(std::size_t unit, std::string& out)` appends the unit's
-// text to `out`.  A writer is used by one thread at a time, so it may keep
+// text to `out`, and `void Prefetch(std::size_t unit)` is told of each unit
+// a few units before it is written (Observations::PrefetchUnit).  A writer is used by one thread at a time, so it may keep
 // its own caches.  The second thread speaks the caller's language.  An
 // exception from a writer reaches the caller, after the other thread has
 // finished.
@@ -38,7 +41,12 @@ void WriteUnitsInOrder(const std::vector<std::size_t>& units, MakeWriter make_wr
   auto mine = make_writer();
   const auto make_batch = [&units, n](auto& writer, std::size_t from, std::string& out) {
     out.clear();
-    for (std::size_t i = from; i < std::min(n, from + kUnitsPerBatch); ++i) writer(units[i], out);
+    const std::size_t end = std::min(n, from + kUnitsPerBatch);
+    for (std::size_t i = from; i < std::min(end, from + kPrefetchAhead); ++i) writer.Prefetch(units[i]);
+    for (std::size_t i = from; i < end; ++i) {
+      if (i + kPrefetchAhead < end) writer.Prefetch(units[i + kPrefetchAhead]);
+      writer(units[i], out);
+    }
   };
   std::string text;
   if (n < 2 * kUnitsPerBatch || std::thread::hardware_concurrency() < 2) {

@@ -156,6 +156,12 @@ class Observations {
   // The column, or null when nobody reported that key that year.
   const Column* FindColumn(std::string_view key, int year) const;
 
+  // Asks the processor to bring `unit`'s slot of every column into its
+  // cache, without waiting: a report that explains units in ranking order,
+  // which is random in the columns, calls it a few units ahead (each value
+  // was otherwise a cache miss).  No effect on what is stored.
+  void PrefetchUnit(UnitId unit) const;
+
   // Every (key, year) that has a column, sorted.
   std::vector<std::pair<std::string, int>> Keys() const;
   std::size_t value_count() const { return value_count_; }
