@@ -310,15 +310,22 @@ void WriteAssessmentTable(const Assessment& a, const TextSink& sink) {
   const std::vector<Indicator>& indicators = a.framework().indicators();
   // The tallies and the failed indicators of every unit, read indicator by
   // indicator as the statuses are stored, rather than unit by unit across
-  // them (a cache miss a verdict on a large assessment).
+  // them (a cache miss a verdict on a large assessment), and a block of
+  // units at a time, so that the block's tallies stay in the cache across
+  // the indicators (a pass over all of them per indicator made 500 000
+  // units 17 times as slow as 40 000).
+  constexpr std::size_t kBlock = 4096;
   std::vector<VerdictCounts> counts(n);
   std::vector<std::string> failed(n);  // the last column: not padded
-  for (std::size_t i = 0; i < indicators.size(); ++i) {
-    for (std::size_t u = 0; u < n; ++u) {
-      const VerdictStatus status = a.status(u, i);
-      counts[u].Add(status);
-      if (status == VerdictStatus::kNotMet || status == VerdictStatus::kInvalid) {
-        report_parts::AppendFailed(failed[u], indicators[i].number, status == VerdictStatus::kInvalid, ",");
+  for (std::size_t block = 0; block < n; block += kBlock) {
+    const std::size_t end = std::min(n, block + kBlock);
+    for (std::size_t i = 0; i < indicators.size(); ++i) {
+      for (std::size_t u = block; u < end; ++u) {
+        const VerdictStatus status = a.status(u, i);
+        counts[u].Add(status);
+        if (status == VerdictStatus::kNotMet || status == VerdictStatus::kInvalid) {
+          report_parts::AppendFailed(failed[u], indicators[i].number, status == VerdictStatus::kInvalid, ",");
+        }
       }
     }
   }
@@ -336,7 +343,7 @@ void WriteAssessmentTable(const Assessment& a, const TextSink& sink) {
   // never held whole (it is tens of megabytes for a national assessment).
   int widths[5] = {header.rank.width, header.unit.width, header.score.width, header.grade.width,
                    header.tally.width};
-  for (std::size_t u : a.ranking()) {
+  for (std::size_t u = 0; u < n; ++u) {  // in stored order: the widest is the widest in any order
     const Row row = row_of(u);
     widths[0] = std::max(widths[0], row.rank.width);
     widths[1] = std::max(widths[1], row.unit.width);
