@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <utility>
+#include <vector>
 
 #include "assess/kernel.hpp"
 #include "assess/verdict_words.hpp"
@@ -185,6 +187,23 @@ void EvaluateAchievement(const Indicator& indicator, const Observations& observa
   }
 }
 
+// A trend's verdict and, when asked, its explanation: the years' values
+// shown oldest first, whether they moved every year, and the change.
+void DecideTrend(bool moved, bool met, std::optional<VerdictValue> change, const std::vector<VerdictValue>& shown,
+                 int year, int span, bool explain, Verdict& verdict) {
+  verdict.status = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
+  if (!explain) return;
+  verdict.value = shown.back();
+  verdict.reason.kind = ReasonKind::kTrend;
+  verdict.reason.year = year;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    verdict.reason.sequence.emplace_back(year - span + static_cast<int>(i), shown[i]);
+  }
+  verdict.reason.moved = moved;
+  verdict.reason.change_percent = std::move(change);
+  verdict.reason.change_reached = met;
+}
+
 // A trend over numbers reported as they are, each inside its range --
 // nearly every trend -- decided in 128-bit integers on the decimals' units:
 // the same verdict and the same explanation as the rationals of
@@ -241,17 +260,11 @@ bool DecimalTrend(const Indicator& indicator, const TrendTarget& trend, const Ob
                             exact};
     }
   }
-  verdict.status = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
-  if (!explain) return true;
-  verdict.value = Shown(values.back());
-  verdict.reason.kind = ReasonKind::kTrend;
-  verdict.reason.year = year;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    verdict.reason.sequence.emplace_back(year - span + static_cast<int>(i), Shown(values[i]));
+  std::vector<VerdictValue> shown;
+  if (explain) {
+    for (const Decimal& value : values) shown.push_back(Shown(value));
   }
-  verdict.reason.moved = moved;
-  verdict.reason.change_percent = change;
-  verdict.reason.change_reached = met;
+  DecideTrend(moved, met, std::move(change), shown, year, span, explain, verdict);
   return true;
 }
 
@@ -304,17 +317,11 @@ void EvaluateTrend(const Indicator& indicator, const TrendTarget& trend,
           (fall ? before.number - now.number : now.number - before.number) * 100 / before.number, 2);
     }
   }
-  verdict.status = met ? VerdictStatus::kMet : VerdictStatus::kNotMet;
-  if (!explain) return;
-  verdict.value = now.shown;
-  verdict.reason.kind = ReasonKind::kTrend;
-  verdict.reason.year = year;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    verdict.reason.sequence.emplace_back(year - span + static_cast<int>(i), values[i].shown);
+  std::vector<VerdictValue> shown;
+  if (explain) {
+    for (const Value& value : values) shown.push_back(value.shown);
   }
-  verdict.reason.moved = moved;
-  verdict.reason.change_percent = change;
-  verdict.reason.change_reached = met;
+  DecideTrend(moved, met, std::move(change), shown, year, span, explain, verdict);
 }
 
 }  // namespace
