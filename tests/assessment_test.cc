@@ -384,6 +384,37 @@ TEST(Assess, MarkedChangeIsExactAtItsBoundary) {
   EXPECT_EQ(ExplainOf(a, "超", "2").status, VerdictStatus::kInvalid);
 }
 
+// Targets and ranges are compiled once per framework at the column scales
+// most data has (0 to 4 decimals); a column with more decimals compiles its
+// own.  Either way the integer test must be the decimal one: ≥ 74.65 on a
+// column of tenths is ≥ 74.7, and 100.000001 % is outside 0–100.
+TEST(Assess, TargetsJudgeAlikeOnColumnsOfEveryScale) {
+  auto framework = MustParse(R"(框架 "刻度"
+指标 1 "十分位" { 单位 % 方向 越高越好 目标 2022 ≥74.65 }
+指标 2 "百万分位" { 单位 % 方向 越高越好 目标 2022 ≥74.65 }
+)");
+  const auto data = Data(R"(unit,indicator,year,value
+甲,1,2022,74.7
+乙,1,2022,74.6
+丙,1,2022,74.6
+甲,2,2022,74.650000
+乙,2,2022,74.649999
+丙,2,2022,100.000001
+)");
+  for (int round = 0; round < 2; ++round) {  // the second assessment reuses the compiled plan
+    Assessment a = Assess(framework, data, 2022);
+    EXPECT_EQ(StatusOf(a, "甲", "1"), VerdictStatus::kMet);
+    EXPECT_EQ(StatusOf(a, "乙", "1"), VerdictStatus::kNotMet);
+    EXPECT_EQ(StatusOf(a, "甲", "2"), VerdictStatus::kMet);
+    EXPECT_EQ(StatusOf(a, "乙", "2"), VerdictStatus::kNotMet);
+    EXPECT_EQ(StatusOf(a, "丙", "2"), VerdictStatus::kInvalid);
+  }
+  // A copy of the framework shares the plan and judges the same.
+  Assessment copied = Assess(std::make_shared<const Framework>(*framework), data, 2022);
+  EXPECT_EQ(StatusOf(copied, "丙", "2"), VerdictStatus::kInvalid);
+  EXPECT_EQ(copied.weight(0).ToString(), "50.0000");
+}
+
 std::shared_ptr<const Framework> Rates() {
   return MustParse(R"(框架 "比率"
 计数 婴儿死亡数 例

@@ -10,6 +10,7 @@
 #include "healthact/core/version.hpp"
 #include "core/sha256.hpp"
 #include "assess/kernel.hpp"
+#include "assess/plan.hpp"
 #include "assess/scoring.hpp"
 #include "core/strings.hpp"
 #include "assess/validation_internal.hpp"
@@ -30,23 +31,19 @@ bool IsUnder(const Observations& observations, UnitId unit, UnitId ancestor) {
 // verdicts of the indicators it names invalid.  Then the findings on the
 // figures of every unit with an invalid verdict, so that each invalid
 // verdict has its finding (the figures of valid units need no second look).
-void Validate(const Framework& framework, const Observations& observations, int year,
-              TargetChoice choice, const std::vector<UnitId>& units, VerdictStatus* statuses,
+void Validate(const Framework& framework, const AssessmentPlan& plan, const Observations& observations,
+              int year, TargetChoice choice, const std::vector<UnitId>& units, VerdictStatus* statuses,
               std::map<std::size_t, std::vector<Finding>>& findings) {
   const std::size_t n = units.size();
   const std::vector<Indicator>& indicators = framework.indicators();
   std::map<std::size_t, std::vector<Finding>> broken;
-  for (const ConsistencyRule& rule : framework.rules()) {
-    std::vector<std::size_t> judged;
-    for (std::size_t i = 0; i < indicators.size(); ++i) {
-      if (std::find(rule.indicators.begin(), rule.indicators.end(), indicators[i].number) !=
-          rule.indicators.end()) {
-        judged.push_back(i);
-      }
-    }
+  for (std::size_t r = 0; r < framework.rules().size(); ++r) {
+    const ConsistencyRule& rule = framework.rules()[r];
+    const std::vector<std::size_t>& judged = plan.rules[r].judged;
     // Most units keep a rule such as [3] ≥ [2]: the columns say so at once,
     // and only the others are judged one by one.
-    const std::vector<bool> holds = validation::RuleHoldsByColumns(framework, rule, observations, units, year);
+    const std::vector<bool> holds = validation::RuleHoldsByColumns(
+        rule.comparator, plan.rules[r].left_key, plan.rules[r].right_key, observations, units, year);
     for (std::size_t u = 0; u < n; ++u) {
       if (holds[u]) continue;
       std::optional<Finding> finding = validation::CheckRule(framework, rule, observations, units[u], year);
@@ -123,6 +120,10 @@ Verdict Assessment::Explain(std::size_t u, std::size_t i) const {
   return verdict;
 }
 
+const std::string& Assessment::grade(std::size_t u) const { return plan_->grades[grade_index_[u]].name; }
+
+const Decimal& Assessment::weight(std::size_t i) const { return plan_->scoring.rounded_weights[i]; }
+
 void VerdictCounts::Add(VerdictStatus status) {
   switch (status) {
     case VerdictStatus::kMet: ++met; break;
@@ -149,7 +150,7 @@ const std::vector<Finding>& Assessment::findings(std::size_t u) const {
 absl::Status CheckAssessment(const Framework& framework, const Observations& observations, int year,
                              const AssessOptions& options) {
   if (absl::Status status = CheckYear(year); !status.ok()) return status;
-  const std::vector<int> years = framework.TargetYears();
+  const std::vector<int>& years = PlanOf(framework).target_years;
   if (std::find(years.begin(), years.end(), year) == years.end()) {
     std::string listed;
     for (int y : years) text::StrAppend(&listed, listed.empty() ? "" : ", ", y);
@@ -224,19 +225,19 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   const std::size_t n = result.units_.size();
   const bool all_units = n == static_cast<std::size_t>(obs.unit_count());  // ids 0 .. n-1
   const std::vector<Indicator>& indicators = f.indicators();
+  const AssessmentPlan& plan = PlanOf(f);
   result.statuses_ = std::make_shared_for_overwrite<VerdictStatus[]>(indicators.size() * n);
   for (std::size_t i = 0; i < indicators.size(); ++i) {
-    columnar::EvaluateIndicator(indicators[i], obs, year, options.targets, result.units_, all_units,
+    columnar::EvaluateIndicator(indicators[i], plan.indicators[i], obs, year, options.targets, result.units_, all_units,
                                 result.statuses_.get() + i * n);
   }
 
-  Validate(f, obs, year, options.targets, result.units_, result.statuses_.get(), result.findings_);
+  Validate(f, plan, obs, year, options.targets, result.units_, result.statuses_.get(), result.findings_);
 
-  const ScoringPlan& plan = ScoringPlanOf(f);
-  const std::vector<Rational>& weights = plan.weights;
-  result.weights_ = plan.rounded_weights;
-  const std::vector<std::int64_t>& integer_weights = plan.integer_weights;
-  const bool integers_fit = plan.integers_fit;
+  const std::vector<Rational>& weights = plan.scoring.weights;
+  result.plan_ = &plan;
+  const std::vector<std::int64_t>& integer_weights = plan.scoring.integer_weights;
+  const bool integers_fit = plan.scoring.integers_fit;
   const bool linear = f.scoring().partial_credit == PartialCredit::kLinear;
   std::vector<std::int64_t>& hundredths = result.score_hundredths_;
   hundredths.assign(n, 0);
@@ -273,8 +274,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
       hundredths[u] = scoring::Hundredths(earned, possible);
     }
   }
-  result.grades_ = f.scoring().grades.empty() ? DefaultGrades() : f.scoring().grades;
-  const std::vector<std::int64_t> minimums = scoring::GradeMinimums(result.grades_);
+  const std::vector<std::int64_t>& minimums = plan.grade_minimums;
   result.grade_index_.reserve(n);
   for (std::size_t u = 0; u < n; ++u) {
     result.grade_index_.push_back(static_cast<std::uint8_t>(scoring::GradeIndex(minimums, hundredths[u])));

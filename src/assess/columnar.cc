@@ -12,75 +12,13 @@
 #include <optional>
 
 #include "assess/evaluation.hpp"
+#include "assess/compiled_target.hpp"
 #include "assess/kernel.hpp"
 
 namespace healthact::columnar {
 namespace {
 
 using kernel::NonNumberStatus;
-
-// A comparison target compiled against one narrow column: the threshold as an
-// integer at the column's scale, rounded so that the integer comparison gives
-// exactly the decimal one.  (v ≥ 74.65 on a column of tenths is v ≥ 74.7.)
-struct CompiledComparison {
-  Comparator comparator = Comparator::kAtLeast;
-  std::int64_t threshold = 0;
-  bool never = false;  // "= t" where t is not on the column's grid
-};
-
-std::optional<CompiledComparison> Compile(const ComparisonTarget& target, int scale) {
-  CompiledComparison compiled;
-  compiled.comparator = target.comparator;
-  Rounding rule = Rounding::kTruncate;
-  switch (target.comparator) {
-    case Comparator::kAtLeast:
-    case Comparator::kBelow: rule = Rounding::kCeiling; break;
-    case Comparator::kAtMost:
-    case Comparator::kAbove: rule = Rounding::kFloor; break;
-    case Comparator::kEqual:
-      if (!target.value.ToScaledExactly(scale)) {
-        compiled.never = true;
-        return compiled;
-      }
-      break;
-  }
-  std::optional<std::int64_t> threshold = target.value.ToScaled(scale, rule);
-  if (!threshold) return std::nullopt;
-  compiled.threshold = *threshold;
-  return compiled;
-}
-
-
-// A plausible range (evaluation::InRange) compiled against one narrow
-// column: the bounds as integers at the column's scale, rounded inward, so
-// that the integer test gives exactly the decimal one.
-struct CompiledRange {
-  std::int64_t low = std::numeric_limits<std::int64_t>::min();
-  std::int64_t high = std::numeric_limits<std::int64_t>::max();
-  std::int64_t whole = 0;  // 10^scale when only whole numbers are plausible
-
-  bool Contains(std::int64_t v) const { return v >= low && v <= high && (whole == 0 || v % whole == 0); }
-};
-
-std::optional<CompiledRange> CompileRange(const ValueRange& range, int scale) {
-  CompiledRange compiled;
-  if (range.minimum) {
-    std::optional<std::int64_t> low = range.minimum->ToScaled(scale, Rounding::kCeiling);
-    if (!low) return std::nullopt;
-    compiled.low = *low;
-  }
-  if (range.maximum) {
-    std::optional<std::int64_t> high = range.maximum->ToScaled(scale, Rounding::kFloor);
-    if (!high) return std::nullopt;
-    compiled.high = *high;
-  }
-  if (range.whole) {
-    std::optional<std::int64_t> one = Decimal::FromInt(1).ToScaled(scale, Rounding::kTruncate);
-    if (!one) return std::nullopt;
-    compiled.whole = *one;
-  }
-  return compiled;
-}
 
 // Statuses of every unit on one comparison over one narrow column.  The loop
 // is instantiated per comparator so that it is a plain compare-and-store.
@@ -136,13 +74,14 @@ void CompareColumn(const Observations::Column* column, const CompiledComparison&
 
 // The fast path for one comparison on one key; false when it does not apply.
 bool FastComparison(const Observations& observations, std::string_view key, int year,
-                    const ComparisonTarget& target, const ValueRange& range,
-                    const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
+                    const ComparisonTarget& target, const AtPlannedScales<CompiledComparison>* planned,
+                    const IndicatorPlan& plan, const std::vector<UnitId>& units, bool all_units,
+                    VerdictStatus* out) {
   const Observations::Column* column = observations.FindColumn(key, year);
   if (column != nullptr && !column->narrow()) return false;
   const int scale = column == nullptr ? 0 : column->scale();
-  std::optional<CompiledComparison> compiled = Compile(target, scale);
-  std::optional<CompiledRange> compiled_range = CompileRange(range, scale);
+  std::optional<CompiledComparison> compiled = CompiledAt(target, planned, scale);
+  std::optional<CompiledRange> compiled_range = CompiledAt(plan.range, &plan.ranges, scale);
   if (!compiled || !compiled_range) return false;
   CompareColumn(column, *compiled, *compiled_range, units, all_units, out);
   return true;
@@ -162,7 +101,7 @@ bool FastAchievement(const Observations& observations, std::string_view key, int
 // explaining evaluator (oldest missing year first, a marked change measured
 // against the earlier year's value).
 bool FastTrend(const Observations& observations, std::string_view key, int year,
-               const TrendTarget& trend, const ValueRange& range, const std::vector<UnitId>& units,
+               const TrendTarget& trend, const IndicatorPlan& plan, const std::vector<UnitId>& units,
                VerdictStatus* out) {
   const bool fall = IsFall(trend.kind);
   const int span = TrendYearsBack(trend);
@@ -187,7 +126,8 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
     __int128 f = 1;
     for (int k = column == nullptr ? 0 : column->scale(); k < scale; ++k) f *= 10;
     factor.push_back(f);
-    std::optional<CompiledRange> compiled = CompileRange(range, column == nullptr ? 0 : column->scale());
+    std::optional<CompiledRange> compiled =
+        CompiledAt(plan.range, &plan.ranges, column == nullptr ? 0 : column->scale());
     if (!compiled) return false;
     ranges.push_back(*compiled);
   }
@@ -229,7 +169,7 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
 
 }  // namespace
 
-void EvaluateIndicator(const Indicator& indicator, const Observations& observations, int year,
+void EvaluateIndicator(const Indicator& indicator, const IndicatorPlan& plan, const Observations& observations, int year,
                        TargetChoice choice, const std::vector<UnitId>& units, bool all_units,
                        VerdictStatus* out) {
   const Target* target = indicator.TargetFor(year, choice);
@@ -237,17 +177,16 @@ void EvaluateIndicator(const Indicator& indicator, const Observations& observati
     std::fill(out, out + units.size(), VerdictStatus::kNotApplicable);
     return;
   }
-  const ValueRange range = indicator.PlausibleRange();
   if (!indicator.formula) {
     if (const auto* comparison = std::get_if<ComparisonTarget>(&target->form)) {
-      if (FastComparison(observations, indicator.number, year, *comparison, range, units, all_units,
-                         out)) {
+      if (FastComparison(observations, indicator.number, year, *comparison,
+                         plan.Comparison(indicator, *target, 0), plan, units, all_units, out)) {
         return;
       }
     } else if (std::holds_alternative<AchievementTarget>(target->form)) {
       if (FastAchievement(observations, indicator.number, year, units, out)) return;
     } else if (const auto* trend = std::get_if<TrendTarget>(&target->form)) {
-      if (FastTrend(observations, indicator.number, year, *trend, range, units, out)) return;
+      if (FastTrend(observations, indicator.number, year, *trend, plan, units, out)) return;
     } else if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
       // Each part over its own column, then combined as Evaluate does.
       std::vector<VerdictStatus> part(units.size());
@@ -256,8 +195,8 @@ void EvaluateIndicator(const Indicator& indicator, const Observations& observati
       bool fast = parts->parts.size() == indicator.parts.size() &&
                   observations.FindColumn(indicator.number, year) == nullptr;
       for (std::size_t p = 0; fast && p < parts->parts.size(); ++p) {
-        fast = FastComparison(observations, indicator.parts[p].number, year, parts->parts[p], range,
-                              units, all_units, part.data());
+        fast = FastComparison(observations, indicator.parts[p].number, year, parts->parts[p],
+                              plan.Comparison(indicator, *target, p), plan, units, all_units, part.data());
         for (std::size_t i = 0; fast && i < units.size(); ++i) out[i] = kernel::WorsePart(out[i], part[i]);
       }
       if (fast) return;

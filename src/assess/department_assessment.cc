@@ -5,6 +5,7 @@
 #include <numeric>
 #include <set>
 
+#include "assess/plan.hpp"
 #include "assess/scoring.hpp"
 #include "core/collation.hpp"
 #include "core/strings.hpp"
@@ -100,13 +101,13 @@ absl::StatusOr<DepartmentAssessment> AssessDepartments(const DepartmentRequest& 
   const Assessment assessment = Assess(request.framework, aggregated.observations, request.year);
   const auto city_index = static_cast<std::size_t>(*city);  // units() are 0 .. n-1
 
-  const std::vector<Rational>& weights = ScoringPlanOf(framework).weights;
+  const AssessmentPlan& plan = PlanOf(framework);
+  const std::vector<Rational>& weights = plan.scoring.weights;
   const std::vector<Indicator>& indicators = framework.indicators();
   const Rational task_weight = evaluation::ToRational(rule.task_weight);
   const Rational indicator_weight = evaluation::ToRational(rule.indicator_weight);
-  const std::vector<Grade>& grades =
-      framework.scoring().grades.empty() ? DefaultGrades() : framework.scoring().grades;
-  const std::vector<std::int64_t> minimums = scoring::GradeMinimums(grades);
+  const std::vector<Grade>& grades = plan.grades;
+  const std::vector<std::int64_t>& minimums = plan.grade_minimums;
   std::vector<std::int64_t> hundredths;  // per department, of those scored
 
   for (const std::string& department : DepartmentsOf(committee)) {

@@ -41,26 +41,21 @@ std::vector<Rational> Weights(const Framework& framework) {
 
 }  // namespace
 
-const ScoringPlan& ScoringPlanOf(const Framework& framework) {
-  Framework::DerivedCache& cache = *framework.derived_;
-  std::call_once(cache.once, [&] {
-    auto plan = std::make_shared<ScoringPlan>();
-    plan->weights = Weights(framework);
-    evaluation::Integer denominator = 1;
-    for (const Rational& weight : plan->weights) {
-      plan->rounded_weights.push_back(
-          evaluation::RoundRational(weight, 4, Rounding::kHalfUp).value_or(Decimal()));
-      denominator = boost::multiprecision::lcm(denominator, boost::multiprecision::denominator(weight));
-    }
-    plan->integers_fit = denominator < (evaluation::Integer(1) << 40);
-    for (const Rational& weight : plan->weights) {
-      const evaluation::Integer scaled = boost::multiprecision::numerator(Rational(weight * denominator));
-      plan->integers_fit = plan->integers_fit && scaled < (evaluation::Integer(1) << 40);
-      plan->integer_weights.push_back(plan->integers_fit ? scaled.convert_to<long long>() : 0);
-    }
-    cache.scoring = std::move(plan);
-  });
-  return *cache.scoring;
+ScoringPlan PlanScoring(const Framework& framework) {
+  ScoringPlan plan;
+  plan.weights = Weights(framework);
+  evaluation::Integer denominator = 1;
+  for (const Rational& weight : plan.weights) {
+    plan.rounded_weights.push_back(evaluation::RoundRational(weight, 4, Rounding::kHalfUp).value_or(Decimal()));
+    denominator = boost::multiprecision::lcm(denominator, boost::multiprecision::denominator(weight));
+  }
+  plan.integers_fit = denominator < (evaluation::Integer(1) << 40);
+  for (const Rational& weight : plan.weights) {
+    const evaluation::Integer scaled = boost::multiprecision::numerator(Rational(weight * denominator));
+    plan.integers_fit = plan.integers_fit && scaled < (evaluation::Integer(1) << 40);
+    plan.integer_weights.push_back(plan.integers_fit ? scaled.convert_to<long long>() : 0);
+  }
+  return plan;
 }
 
 namespace scoring {

@@ -13,7 +13,7 @@
 
 namespace healthact {
 
-// What scoring needs of a framework, derived once (Framework caches it).
+// What scoring needs of a framework, derived once (plan.hpp keeps it).
 // Scores are exact: the weights are integers over a common denominator, so
 // a unit's earned and possible weight are integer sums, and the score is
 // rounded once, half-up, to two decimals.  (Linear partial credit needs
@@ -24,7 +24,7 @@ struct ScoringPlan {
   std::vector<std::int64_t> integer_weights;
   bool integers_fit = false;  // below 2^40, so that sums stay inside 64 bits
 };
-const ScoringPlan& ScoringPlanOf(const Framework& framework);
+ScoringPlan PlanScoring(const Framework& framework);
 
 namespace scoring {
 

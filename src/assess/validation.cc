@@ -89,28 +89,25 @@ std::optional<Finding> CheckRule(const Framework& framework, const ConsistencyRu
                  std::move(message)};
 }
 
-namespace {
-// The column of a rule's side when it is one plain figure of the year.
-const Observations::Column* PlainColumn(const Framework& framework, const Formula& side,
-                                        const Observations& observations, int year) {
-  if (side.nodes.size() != 1 || side.round_places) return nullptr;
+std::optional<std::string> PlainFigureKey(const Framework& framework, const Formula& side) {
+  if (side.nodes.size() != 1 || side.round_places) return std::nullopt;
   const FormulaNode& node = side.nodes.front();
-  if (node.kind != FormulaNode::Kind::kIndicator || node.years_back != 0) return nullptr;
+  if (node.kind != FormulaNode::Kind::kIndicator || node.years_back != 0) return std::nullopt;
   const Indicator* indicator = framework.FindIndicator(node.count);
   if (indicator == nullptr) indicator = framework.FindIndicator(node.count.substr(0, node.count.find('.')));
-  if (indicator == nullptr || indicator->formula) return nullptr;
-  const Observations::Column* column = observations.FindColumn(node.count, year);
-  return column != nullptr && column->narrow() ? column : nullptr;
+  if (indicator == nullptr || indicator->formula) return std::nullopt;
+  return node.count;
 }
-}  // namespace
 
-std::vector<bool> RuleHoldsByColumns(const Framework& framework, const ConsistencyRule& rule,
+std::vector<bool> RuleHoldsByColumns(Comparator comparator, const std::optional<std::string>& left_key,
+                                     const std::optional<std::string>& right_key,
                                      const Observations& observations, const std::vector<UnitId>& units,
                                      int year) {
   std::vector<bool> holds(units.size(), false);
-  const Observations::Column* left = PlainColumn(framework, rule.left, observations, year);
-  const Observations::Column* right = PlainColumn(framework, rule.right, observations, year);
-  if (left == nullptr || right == nullptr) return holds;
+  if (!left_key || !right_key) return holds;
+  const Observations::Column* left = observations.FindColumn(*left_key, year);
+  const Observations::Column* right = observations.FindColumn(*right_key, year);
+  if (left == nullptr || right == nullptr || !left->narrow() || !right->narrow()) return holds;
   // Both sides at the larger scale; a value that does not fit is left to CheckRule.
   const int scale = std::max(left->scale(), right->scale());
   std::int64_t left_factor = 1, right_factor = 1;
@@ -124,7 +121,7 @@ std::vector<bool> RuleHoldsByColumns(const Framework& framework, const Consisten
         __builtin_mul_overflow(right->scaled()[u], right_factor, &b)) {
       continue;
     }
-    holds[i] = Holds(rule.comparator, a, b);
+    holds[i] = Holds(comparator, a, b);
   }
   return holds;
 }

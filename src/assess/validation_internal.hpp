@@ -4,6 +4,7 @@
 #define HEALTHACT_SRC_VALIDATION_INTERNAL_HPP_
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "healthact/assess/validation.hpp"
@@ -15,13 +16,18 @@ std::optional<Finding> CheckRule(const Framework& framework, const ConsistencyRu
                                  const Observations& observations, UnitId unit, int year);
 
 // The findings on the figures (ranges, rates against counts, parts).
-// The units (by position in `units`) for which `rule` surely holds, decided
-// on the columns' scaled integers without a rational: a rule between two
-// figures of the year assessed ([3] ≥ [2]), neither a formula indicator, both
-// in narrow columns, both reported as numbers.  CheckRule finds nothing for
-// those (a figure out of its range makes it say nothing either); every other
-// unit is false, for CheckRule to judge.
-std::vector<bool> RuleHoldsByColumns(const Framework& framework, const ConsistencyRule& rule,
+// The key of a rule's side that is one plain figure of the year assessed
+// ([3], not a formula indicator, not rounded); empty for any other side.
+std::optional<std::string> PlainFigureKey(const Framework& framework, const Formula& side);
+
+// The units (by position in `units`) for which a rule `left comparator
+// right` surely holds, decided on the columns' scaled integers without a
+// rational: both sides plain figures (their PlainFigureKey), both in narrow
+// columns, both reported as numbers.  CheckRule finds nothing for those (a
+// figure out of its range makes it say nothing either); every other unit is
+// false, for CheckRule to judge.
+std::vector<bool> RuleHoldsByColumns(Comparator comparator, const std::optional<std::string>& left_key,
+                                     const std::optional<std::string>& right_key,
                                      const Observations& observations, const std::vector<UnitId>& units,
                                      int year);
 

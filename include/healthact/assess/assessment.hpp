@@ -52,6 +52,8 @@ struct AssessOptions {
   TargetChoice targets = TargetChoice::kOfTheYear;
 };
 
+struct AssessmentPlan;  // src/assess/plan.hpp: what a framework's assessments share
+
 class Assessment {
  public:
   const Framework& framework() const { return *framework_; }
@@ -90,12 +92,12 @@ class Assessment {
   int rank(std::size_t u) const { return ranks_[u]; }
   // Rank among the assessed units with the same parent.
   int rank_within_parent(std::size_t u) const { return parent_ranks_[u]; }
-  const std::string& grade(std::size_t u) const { return grades_[grade_index_[u]].name; }
+  const std::string& grade(std::size_t u) const;
   // Unit indices by rank; tied units in the order of their names.
   const std::vector<std::size_t>& ranking() const { return ranking_; }
 
   // The weight of indicator i, out of 100.
-  const Decimal& weight(std::size_t i) const { return weights_[i]; }
+  const Decimal& weight(std::size_t i) const;
 
  private:
   friend Assessment Assess(std::shared_ptr<const Framework>, std::shared_ptr<const Observations>,
@@ -110,14 +112,14 @@ class Assessment {
   // Indicator-major; written once by Assess, never zero-filled first (at
   // national scale the extra pass over 13 MB was a tenth of the time).
   std::shared_ptr<VerdictStatus[]> statuses_;
-  std::vector<Decimal> weights_;
+  // The weights and grades: the framework's plan, which framework_ keeps.
+  const AssessmentPlan* plan_ = nullptr;
   // Scores in hundredths: every score has two decimals, and 8 bytes a unit
   // instead of a Decimal's 32 is memory a national assessment does not touch.
   std::vector<std::int64_t> score_hundredths_;
   std::vector<int> ranks_;
   std::vector<int> parent_ranks_;
-  std::vector<Grade> grades_;               // the framework's, highest first
-  std::vector<std::uint8_t> grade_index_;  // per unit, into grades_
+  std::vector<std::uint8_t> grade_index_;  // per unit, into the plan's grades
   std::vector<std::size_t> ranking_;
   std::map<std::size_t, std::vector<Finding>> findings_;  // units with findings only
   struct LazyRecord;

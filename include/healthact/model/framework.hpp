@@ -332,7 +332,7 @@ struct Indicator {
   friend bool operator==(const Indicator&, const Indicator&) = default;
 };
 
-struct ScoringPlan;  // assessment.cc: the weights, derived once per framework
+struct AssessmentPlan;  // src/assess/plan.hpp: derived once per framework
 
 // The whole framework.  Built by the checker; immutable afterwards.
 class Framework {
@@ -375,12 +375,13 @@ class Framework {
   }
 
  private:
-  // The scoring weights as exact integers, computed on first use and shared
-  // by copies: per assessment they cost more than assessing one county.
-  friend const ScoringPlan& ScoringPlanOf(const Framework& framework);
+  // What assessment derives from the framework alone (weights, compiled
+  // targets), computed on first use and shared by copies: per assessment it
+  // costs more than assessing one county.
+  friend const AssessmentPlan& PlanOf(const Framework& framework);
   struct DerivedCache {
     std::once_flag once;
-    std::shared_ptr<const ScoringPlan> scoring;
+    std::shared_ptr<const AssessmentPlan> plan;
   };
 
   Contents contents_;
