@@ -14,14 +14,16 @@
 #define HEALTHACT_OBSERVATIONS_HPP_
 
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "absl/container/node_hash_map.h"
+#include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "healthact/core/decimal.hpp"
@@ -187,12 +189,34 @@ class Observations {
       return k;
     }
   };
+  // Keys are short ("9", "25.1", 活产数): eight bytes at a time, mixed with
+  // the year, then Abseil's mixing of one integer (this Abseil hashes a
+  // string through std::hash's byte loop, a fifth of assessing one unit).
+  static std::size_t KeyHash(std::string_view key, int year) {
+    std::uint64_t h = 0x9E3779B97F4A7C15u ^ (static_cast<std::uint64_t>(static_cast<std::uint32_t>(year)) << 32) ^
+                      key.size();
+    std::size_t at = 0;
+    for (; at + 8 <= key.size(); at += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, key.data() + at, 8);
+      h = (h ^ word) * 0xBF58476D1CE4E5B9u;
+      h ^= h >> 29;
+    }
+    // The last bytes by shifts: a short memcpy and a wide load of it stall
+    // the store forwarding, which cost more than the rest of the lookup.
+    std::uint64_t tail = 0;
+    for (std::size_t i = at; i < key.size(); ++i) {
+      tail |= std::uint64_t{static_cast<unsigned char>(key[i])} << (8 * (i - at));
+    }
+    h = (h ^ tail) * 0x94D049BB133111EBu;
+    return absl::Hash<std::uint64_t>{}(h ^ (h >> 32));
+  }
   struct ColumnKeyHash : ColumnKeyView {
     using is_transparent = void;
     template <typename A>
     std::size_t operator()(const A& a) const {
       const auto [key, year] = View(a);
-      return std::hash<std::string_view>{}(key) * 31 + static_cast<std::size_t>(year);
+      return KeyHash(key, year);
     }
   };
   struct ColumnKeyEqual : ColumnKeyView {
@@ -206,8 +230,11 @@ class Observations {
   std::map<std::string, UnitId, std::less<>> unit_ids_;
   absl::Status Put(UnitId unit, std::string_view key, int year, const Reported& value, bool replace);
 
-  // Node-based, so a Column's address never changes once made.
-  std::unordered_map<std::pair<std::string, int>, Column, ColumnKeyHash, ColumnKeyEqual> columns_;
+  // Node-based, so a Column's address never changes once made.  Abseil's
+  // map, not std::unordered_map: assessing one unit looks up a column per
+  // indicator, and the standard map's prime-modulus buckets and byte hash
+  // were two fifths of hact_validate_unit's time.
+  absl::node_hash_map<std::pair<std::string, int>, Column, ColumnKeyHash, ColumnKeyEqual> columns_;
   std::size_t value_count_ = 0;
   std::int32_t listed_count_ = 0;
 };
