@@ -281,6 +281,15 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   }
 
   // Ranks among all assessed units, and among those with the same parent.
+  if (n == 1) {
+    // One unit, first of one: a vendor's check of a unit's figures
+    // (hact_validate_unit) needs no names collated and nothing sorted.
+    result.ranks_.assign(1, 1);
+    result.parent_ranks_ = result.ranks_;
+    result.ranking_.assign(1, 0);
+    result.record_ = std::make_shared<Assessment::LazyRecord>();
+    return result;
+  }
   const std::vector<std::int32_t> all_name_ranks = obs.ListingRanks();
   // Name ranks among the assessed units only, 0 .. n-1.
   std::vector<std::int32_t> name_rank(n);

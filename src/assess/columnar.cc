@@ -11,6 +11,8 @@
 #include <limits>
 #include <optional>
 
+#include "absl/container/inlined_vector.h"
+
 #include "assess/evaluation.hpp"
 #include "assess/compiled_target.hpp"
 #include "assess/kernel.hpp"
@@ -105,7 +107,9 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
                VerdictStatus* out) {
   const bool fall = IsFall(trend.kind);
   const int span = TrendYearsBack(trend);
-  std::vector<const Observations::Column*> columns;
+  // Small: a trend looks a few years back.  Inline, since assessing one
+  // unit must not cost an allocation per trend.
+  absl::InlinedVector<const Observations::Column*, 8> columns;
   int scale = 0;
   for (int y = year - span; y <= year; ++y) {
     const Observations::Column* column = observations.FindColumn(key, y);
@@ -120,8 +124,8 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
     percent = trend.marked_change_percent->ToScaled(percent_scale, Rounding::kTruncate);
     if (!percent) return false;
   }
-  std::vector<__int128> factor;
-  std::vector<CompiledRange> ranges;
+  absl::InlinedVector<__int128, 8> factor;
+  absl::InlinedVector<CompiledRange, 8> ranges;
   for (const Observations::Column* column : columns) {
     __int128 f = 1;
     for (int k = column == nullptr ? 0 : column->scale(); k < scale; ++k) f *= 10;
@@ -133,7 +137,7 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
   }
   __int128 percent_unit = 1;
   for (int k = 0; k < percent_scale; ++k) percent_unit *= 10;
-  std::vector<__int128> values(columns.size());
+  absl::InlinedVector<__int128, 8> values(columns.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
     const UnitId u = units[i];
     out[i] = VerdictStatus::kMet;
@@ -189,7 +193,7 @@ void EvaluateIndicator(const Indicator& indicator, const IndicatorPlan& plan, co
       if (FastTrend(observations, indicator.number, year, *trend, plan, units, out)) return;
     } else if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
       // Each part over its own column, then combined as Evaluate does.
-      std::vector<VerdictStatus> part(units.size());
+      absl::InlinedVector<VerdictStatus, 64> part(units.size());
       std::fill(out, out + units.size(), VerdictStatus::kMet);
       // A value under the whole indicator's number is judged one unit at a time.
       bool fast = parts->parts.size() == indicator.parts.size() &&
