@@ -24,6 +24,22 @@ const Target& TargetOf(const std::shared_ptr<const Framework>& f, int year) {
   return target ? *target : kNone;
 }
 
+// The spaces a clerk pastes from a word processor separate tokens like
+// ASCII ones: U+3000 (ideographic), U+00A0 (no-break), U+FEFF (a stray
+// byte-order mark); a # comment, with its own #, ideographs and full-width
+// space, runs to the end of its line and no further.
+TEST(Lexical, PastedSpacesAndCommentsSeparateTokensLikeAsciiOnes) {
+  const auto plain = MustParse("框架 \"t\"\n指标 1 \"x\" {\n单位 %\n目标 2022 ≥90\n}\n");
+  const auto pasted = MustParse(
+      "\uFEFF框架\u3000\"t\"  # 注释 #2　还是注释\n"
+      "指标\u00A01\u3000\u3000\"x\"\t{\r\n单位\u00A0%  #\n\v\f目标 2022\u3000≥90\n}#结束");
+  EXPECT_EQ(*pasted, *plain);
+  // A lone C2 or E3 byte pair that is not one of those spaces is text, not space.
+  const ParsedFramework name = ParseFramework("框架 \"t\"\n指标 1 \"x\u00A9y\" {\n单位 %\n目标 2022 ≥90\n}\n", "n.ha");
+  ASSERT_TRUE(name.ok()) << DiagnosticsText(name);
+  EXPECT_EQ(name.framework->indicators().at(0).name, "x\u00A9y");
+}
+
 TEST(TargetForms, ComparatorsAsTheSeedsWriteThem) {
   const struct {
     const char* text;
