@@ -91,6 +91,25 @@ TEST(ReportedOf, WritesEveryDoubleAsItsShortestDecimal) {
   EXPECT_TRUE(Written(1e20).starts_with("error: the number 100000000000000000000 is not a value"));
 }
 
+// The listing order is collated once and kept: a unit added or listed
+// afterwards must take its place, and a copy keeps the order of its units.
+TEST(ListingRanks, FollowUnitsAddedOrListedAfterTheyWereFirstMade) {
+  Observations observations;
+  const UnitId yi = observations.AddUnit("乙");
+  const UnitId jia = observations.AddUnit("甲");
+  EXPECT_EQ(observations.ListingRanks(), (std::vector<std::int32_t>{1, 0}));  // jia before yi
+  const Observations before = observations;
+  const UnitId bing = observations.AddUnit("丙");  // bing before jia
+  EXPECT_EQ(observations.ListingRanks(), (std::vector<std::int32_t>{2, 1, 0}));
+  observations.List(yi);  // a units file lists 乙 first; the rest by collation
+  EXPECT_EQ(observations.ListingRanks()[yi], 0);
+  EXPECT_EQ(observations.ListingRanks()[bing], 1);
+  EXPECT_EQ(observations.ListingRanks()[jia], 2);
+  EXPECT_EQ(observations.AddUnit("甲"), jia);  // not a new unit: the order stands
+  EXPECT_EQ(observations.ListingRanks()[jia], 2);
+  EXPECT_EQ(before.ListingRanks(), (std::vector<std::int32_t>{1, 0}));
+}
+
 TEST(ObservationsColumn, TheShortcutKeepsAddsRules) {
   const ScopedLanguage english(Language::kEnglish);  // the messages are checked in English
   Observations data;
