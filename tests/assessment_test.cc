@@ -1,5 +1,6 @@
 #include "healthact/assess/assessment.hpp"
 
+#include <cstdio>
 #include <random>
 
 #include "healthact/assess/aggregation.hpp"
@@ -382,6 +383,56 @@ TEST(Assess, MarkedChangeIsExactAtItsBoundary) {
             "2021年 0 → 2022年 5：上升；上年值不为正，无法计算相对变化 (目标 明显上升)");
   EXPECT_EQ(StatusOf(a, "超", "2"), VerdictStatus::kInvalid);
   EXPECT_EQ(ExplainOf(a, "超", "2").status, VerdictStatus::kInvalid);
+}
+
+// Ranking: score highest first, ties in name order, competition ranks.
+// Unit k meets k mod 5 of four equally weighted indicators, so the scores
+// are 100, 75, 50, 25, 0 for k mod 5 = 4, 3, 2, 1, 0, and of n units n/5
+// share each score.  Many units are ranked by a counting sort, few by a
+// sort of keys: both must give this order.
+TEST(Assess, RanksTiesInNameOrderAtEveryScale) {
+  auto framework = MustParse(R"(框架 "名次"
+指标 1 "一" { 单位 % 方向 越高越好 目标 2022 ≥50 }
+指标 2 "二" { 单位 % 方向 越高越好 目标 2022 ≥50 }
+指标 3 "三" { 单位 % 方向 越高越好 目标 2022 ≥50 }
+指标 4 "四" { 单位 % 方向 越高越好 目标 2022 ≥50 }
+)");
+  for (const int n : {1100, 11000}) {
+    std::string csv = "unit,indicator,year,value\n";
+    // Written from the last unit to the first, so that the order of the
+    // file is not the order of the names.
+    for (int k = n - 1; k >= 0; --k) {
+      char name[32];
+      std::snprintf(name, sizeof name, "单位%05d", k);
+      for (int j = 0; j < 4; ++j) {
+        csv += std::string(name) + "," + std::to_string(j + 1) + ",2022," + (j < k % 5 ? "60" : "40") + "\n";
+      }
+    }
+    const Assessment a = Assess(framework, Data(csv), 2022);
+    const int per_score = n / 5;
+    const auto name_at = [&](int position) {
+      return a.observations().unit_name(a.units()[a.ranking()[position]]);
+    };
+    const auto rank_at = [&](int position) { return a.rank(a.ranking()[position]); };
+    EXPECT_EQ(name_at(0), "单位00004") << n;
+    EXPECT_EQ(rank_at(0), 1) << n;
+    EXPECT_EQ(name_at(1), "单位00009") << n;
+    EXPECT_EQ(rank_at(per_score - 1), 1) << n;
+    EXPECT_EQ(name_at(per_score), "单位00003") << n;
+    EXPECT_EQ(rank_at(per_score), per_score + 1) << n;
+    EXPECT_EQ(a.score(a.ranking()[per_score]).ToString(), "75.00") << n;
+    char last[32];
+    std::snprintf(last, sizeof last, "单位%05d", n - 5);
+    EXPECT_EQ(name_at(n - 1), last) << n;
+    EXPECT_EQ(rank_at(n - 1), 4 * per_score + 1) << n;
+    for (int position = 1; position < n; ++position) {  // each score's units in name order
+      const std::size_t before = a.ranking()[position - 1], here = a.ranking()[position];
+      if (a.score(before) == a.score(here)) {
+        ASSERT_LT(a.observations().unit_name(a.units()[before]), a.observations().unit_name(a.units()[here]))
+            << n << " at " << position;
+      }
+    }
+  }
 }
 
 // Targets and ranges are compiled once per framework at the column scales
