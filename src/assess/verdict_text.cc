@@ -60,6 +60,24 @@ const TrendTarget* TrendOf(const Verdict& verdict) {
   return verdict.target == nullptr ? nullptr : std::get_if<TrendTarget>(&verdict.target->form);
 }
 
+// "74.3 < 74.6": what was compared with what; appended, for it is the
+// reason of nearly every verdict of a long report.
+void AppendCompared(std::string& out, const Reason& reason, const Verdict& verdict) {
+  if (reason.computation) {
+    out += verdict_words::Computed(*reason.computation);
+  } else {
+    verdict.value.AppendTo(out);
+  }
+  out += ' ';
+  out += RelationSymbol(reason.relation);
+  out += ' ';
+  if (const ComparisonTarget* target = ComparisonOf(verdict)) {
+    target->value.AppendTo(out);
+  } else {
+    out += '?';
+  }
+}
+
 std::string ReasonCore(const Reason& reason, const Verdict& verdict) {
   // A part's key leads its reason: "25.1：…".
   const std::string prefix = reason.key.empty() ? "" : Format("$0：", reason.key);
@@ -81,10 +99,9 @@ std::string ReasonCore(const Reason& reason, const Verdict& verdict) {
     case ReasonKind::kZeroDenominator: return std::string(Tr("分母为0，无法计算"));
     case ReasonKind::kBeyondRange: return std::string(Tr("计算结果超出范围"));
     case ReasonKind::kCompared: {
-      const ComparisonTarget* target = ComparisonOf(verdict);
-      return text::StrCat(
-          reason.computation ? verdict_words::Computed(*reason.computation) : verdict.value.ToString(),
-          " ", RelationSymbol(reason.relation), " ", target ? target->value.ToString() : "?");
+      std::string out;
+      AppendCompared(out, reason, verdict);
+      return out;
     }
     case ReasonKind::kAchieved: return std::string(Tr("已实现"));
     case ReasonKind::kNotAchieved: return Format("报告为$0，未实现", ValueWords(verdict.value));
@@ -151,8 +168,18 @@ std::string_view VerdictStatusName(VerdictStatus status) {
 }
 
 std::string VerdictValue::ToString() const {
-  if (kind == ReportKind::kNumber) return exact ? number.ToString() : number.ToString() + "…";
-  return Reported{kind, number}.ToString();
+  std::string out;
+  AppendTo(out);
+  return out;
+}
+
+void VerdictValue::AppendTo(std::string& out) const {
+  if (kind != ReportKind::kNumber) {
+    out += Reported{kind, number}.ToString();
+    return;
+  }
+  number.AppendTo(out);
+  if (!exact) out += "…";
 }
 
 std::string ValueText(const Verdict& verdict) {
@@ -174,9 +201,20 @@ std::string TargetText(const Verdict& verdict) {
 }
 
 std::string ReasonText(const Verdict& verdict, std::string_view target_text) {
-  std::string out = ReasonCore(verdict.reason, verdict);
+  std::string out;
+  AppendReasonText(out, verdict, target_text);
+  return out;
+}
+
+void AppendReasonText(std::string& out, const Verdict& verdict, std::string_view target_text) {
+  const std::size_t start = out.size();
+  if (verdict.reason.kind == ReasonKind::kCompared) {
+    AppendCompared(out, verdict.reason, verdict);
+  } else {
+    out += ReasonCore(verdict.reason, verdict);
+  }
   // A part's reason is read under its indicator's, which names the target.
-  if (!out.empty() && verdict.part < 0 && verdict.status != VerdictStatus::kNotApplicable) {
+  if (out.size() > start && verdict.part < 0 && verdict.status != VerdictStatus::kNotApplicable) {
     // Around the placeholder by hand: Substitute cost more than the rest of
     // a reason (it is on every verdict of a CSV or JSON).
     const std::string_view words = Tr(" (目标 $0)");
@@ -187,7 +225,6 @@ std::string ReasonText(const Verdict& verdict, std::string_view target_text) {
       text::StrAppend(&out, words.substr(0, at), target_text, words.substr(at + 2));
     }
   }
-  return out;
 }
 
 std::string ReasonText(const Verdict& verdict) { return ReasonText(verdict, TargetText(verdict)); }

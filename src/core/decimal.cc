@@ -172,6 +172,12 @@ std::optional<std::int64_t> Decimal::ToScaledExactly(int scale) const {
 }
 
 std::string Decimal::ToString() const {
+  std::string out;
+  AppendTo(out);
+  return out;
+}
+
+void Decimal::AppendTo(std::string& out) const {
   // Native digits: printing went through Boost's string conversion, which
   // cost more than reading a data file and assessing it.
   using Magnitude = unsigned __int128;
@@ -199,7 +205,7 @@ std::string Decimal::ToString() const {
     narrow /= 10;
   } while (narrow != 0);
   if (units_ < 0) *--at = '-';
-  return std::string(at, end);
+  out.append(at, end);
 }
 
 absl::StatusOr<Decimal> Decimal::Add(const Decimal& a, const Decimal& b) {

@@ -1,5 +1,7 @@
 #include "core/escape.hpp"
 
+#include <algorithm>
+
 namespace healthact::escape {
 
 std::string JsonString(std::string_view text) {
@@ -9,13 +11,23 @@ std::string JsonString(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool Escaped(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 || byte == '"' || byte == '\\';
+}
+
+}  // namespace
+
+bool NeedsJsonEscape(std::string_view text) { return std::any_of(text.begin(), text.end(), Escaped); }
+
 void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
   // Runs that need no escape are copied whole: most text has none.
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
+    if (!Escaped(text[i])) continue;
     out.append(text.substr(run, i - run));
     run = i + 1;
     const char c = text[i];

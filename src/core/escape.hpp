@@ -13,6 +13,9 @@ std::string JsonString(std::string_view text);
 // The same literal appended to `out` (no string of its own: a long report
 // writes five a verdict).
 void AppendJsonString(std::string& out, std::string_view text);
+// Whether `text` has a byte a JSON string escapes (a quote, a backslash, a
+// control character): AppendJsonString would not copy it as it is.
+bool NeedsJsonEscape(std::string_view text);
 // ["a", "b"]: a JSON array of strings.
 std::string JsonStringList(const std::vector<std::string>& items);
 

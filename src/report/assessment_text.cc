@@ -15,8 +15,8 @@ namespace {
 
 using escape::JsonString;
 
-void AppendVerdictJson(std::string& out, const Verdict& verdict) {
-  const std::string target = TargetText(verdict);
+void AppendVerdictJson(std::string& out, const Verdict& verdict, report_parts::TargetTexts& targets) {
+  const std::string& target = targets.Of(verdict);
   out += "{\"indicator\": ";
   escape::AppendJsonString(out, verdict.indicator);
   out += ", \"status\": ";
@@ -26,24 +26,39 @@ void AppendVerdictJson(std::string& out, const Verdict& verdict) {
   out += ", \"target\": ";
   escape::AppendJsonString(out, target);
   out += ", \"reason\": ";
-  escape::AppendJsonString(out, ReasonText(verdict, target));
+  // Numbers and the words of a reason need no escape; only what a framework
+  // or a finding wrote may, so the reason is worded in place and escaped
+  // only when it has to be.
+  const std::size_t start = out.size();
+  out += '"';
+  AppendReasonText(out, verdict, target);
+  if (escape::NeedsJsonEscape(std::string_view(out).substr(start + 1))) {
+    const std::string reason = out.substr(start + 1);
+    out.resize(start);
+    escape::AppendJsonString(out, reason);
+  } else {
+    out += '"';
+  }
   if (!verdict.parts.empty()) {
     out += ", \"parts\": [";
     for (std::size_t i = 0; i < verdict.parts.size(); ++i) {
       if (i > 0) out += ", ";
-      AppendVerdictJson(out, verdict.parts[i]);
+      AppendVerdictJson(out, verdict.parts[i], targets);
     }
     out += "]";
   }
   out += "}";
 }
 
+// Whether a CSV field must be quoted.
+bool NeedsCsvQuotes(std::string_view text) {
+  // One pass over the bytes (find_first_of made one memchr per character).
+  return std::any_of(text.begin(), text.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
+}
+
 // A CSV field appended to `out`, quoted when it must be.
 void AppendCsvField(std::string& out, std::string_view text) {
-  // One pass over the bytes (find_first_of made one memchr per character).
-  const bool plain = std::none_of(text.begin(), text.end(),
-                                  [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
-  if (plain) {
+  if (!NeedsCsvQuotes(text)) {
     out.append(text);
     return;
   }
@@ -53,6 +68,15 @@ void AppendCsvField(std::string& out, std::string_view text) {
     out += c;
   }
   out += '"';
+}
+
+// The field appended to `out` since `start`, quoted in place if it must be:
+// a field worded straight into the row needs no string of its own.
+void QuoteCsvFieldFrom(std::string& out, std::size_t start) {
+  if (!NeedsCsvQuotes(std::string_view(out).substr(start))) return;
+  const std::string field = out.substr(start);
+  out.resize(start);
+  AppendCsvField(out, field);
 }
 
 // A table cell and the columns it takes, measured once.
@@ -153,9 +177,15 @@ std::string AssessmentJsonHead(std::string_view framework, int year, const Decis
       "},\n \"units\": [");
 }
 
-std::string UnitJson(const UnitResult& r, Explanation explanation) {
+const std::string& TargetTexts::Of(const Verdict& verdict) {
+  const auto [at, added] = texts_.try_emplace({verdict.target, verdict.part});
+  if (added) at->second = TargetText(verdict);
+  return at->second;
+}
+
+void AppendUnitJson(std::string& out, const UnitResult& r, Explanation explanation, TargetTexts& targets) {
   const VerdictCounts& c = r.counts;
-  std::string out = text::StrCat(
+  text::StrAppend(&out, 
       "{\"unit\": ", JsonString(r.unit), ", \"score\": ", JsonString(r.score.ToString()),
       ", \"rank\": ", r.rank, ", \"rank_within_parent\": ", r.rank_within_parent,
       ", \"grade\": ", JsonString(r.grade), ", \"counts\": {\"met\": ", c.met,
@@ -168,9 +198,9 @@ std::string UnitJson(const UnitResult& r, Explanation explanation) {
     if (!IsShown(shown.verdict, explanation)) continue;
     out += first ? "\n    " : ",\n    ";
     first = false;
-    AppendVerdictJson(out, shown.verdict);
+    AppendVerdictJson(out, shown.verdict, targets);
   }
-  return out + "]}";
+  out += "]}";
 }
 
 }  // namespace report_parts
@@ -186,15 +216,16 @@ class JsonUnitWriter {
   JsonUnitWriter(const Assessment& a, Explanation explanation, std::size_t first)
       : a_(a), explanation_(explanation), first_(first) {}
   void Prefetch(std::size_t u) const { PrefetchUnitOf(a_, u); }
-  void operator()(std::size_t u, std::string& out) const {
+  void operator()(std::size_t u, std::string& out) {
     out += u == first_ ? "\n  " : ",\n  ";
-    out += report_parts::UnitJson(UnitResultOf(a_, u, explanation_), explanation_);
+    report_parts::AppendUnitJson(out, UnitResultOf(a_, u, explanation_), explanation_, targets_);
   }
 
  private:
   const Assessment& a_;
   Explanation explanation_;
   std::size_t first_;
+  report_parts::TargetTexts targets_;
 };
 
 // One unit's rows of the CSV.  A target's text is the same for every unit:
@@ -213,17 +244,19 @@ class CsvUnitWriter {
     AppendCsvField(lead, r.grade);
     lead += ',';
     for (const ShownVerdict& shown : r.verdicts) {
-      const std::string findings = FindingsOn(r.findings, shown.indicator->number);
+      const std::string findings = r.findings.empty() ? std::string() : FindingsOn(r.findings, shown.indicator->number);
       const auto row = [&](const Verdict& v) {
         out += lead;
         AppendCsvField(out, v.indicator);
         text::StrAppend(&out, ",", VerdictStatusName(v.status), ",");
         AppendCsvField(out, ValueText(v));
         out += ',';
-        const std::string& target = TargetOf(v);
+        const std::string& target = targets_.Of(v);
         AppendCsvField(out, target);
         out += ',';
-        AppendCsvField(out, ReasonText(v, target));
+        const std::size_t reason = out.size();
+        AppendReasonText(out, v, target);
+        QuoteCsvFieldFrom(out, reason);
         out += ',';
         AppendCsvField(out, findings);
         out += '\n';
@@ -234,15 +267,9 @@ class CsvUnitWriter {
   }
 
  private:
-  const std::string& TargetOf(const Verdict& v) {
-    const auto [at, added] = targets_.try_emplace({v.target, v.part});
-    if (added) at->second = TargetText(v);
-    return at->second;
-  }
-
   const Assessment& a_;
   Explanation explanation_;
-  std::map<std::pair<const Target*, int>, std::string> targets_;
+  report_parts::TargetTexts targets_;
 };
 
 }  // namespace

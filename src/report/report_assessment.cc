@@ -118,8 +118,10 @@ std::string AssessmentReportJson(const AssessmentReport& report) {
       "{\"report\": \"assessment\", \"assessment\": ",
       AssessmentJsonHead(report.framework, report.year, report.record, Explanation::kFailures));
   bool first_unit = true;
+  TargetTexts targets;
   for (const UnitResult& r : report.units) {
-    text::StrAppend(&out, first_unit ? "\n  " : ",\n  ", UnitJson(r, Explanation::kFailures));
+    out += first_unit ? "\n  " : ",\n  ";
+    AppendUnitJson(out, r, Explanation::kFailures, targets);
     first_unit = false;
   }
   out += "\n]}, \"review\": ";

@@ -2,8 +2,10 @@
 #ifndef HEALTHACT_SRC_REPORT_PARTS_HPP_
 #define HEALTHACT_SRC_REPORT_PARTS_HPP_
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "healthact/assess/assessment.hpp"
@@ -30,7 +32,16 @@ void AppendFailed(std::string& out, std::string_view number, bool invalid, std::
 // (the verdicts shown under `explanation`), and its end.
 std::string AssessmentJsonHead(std::string_view framework, int year, const DecisionRecord& record,
                                Explanation explanation);
-std::string UnitJson(const UnitResult& result, Explanation explanation);
+// Each target's text (TargetText) made once: a long report shows the same
+// few targets for every unit.
+class TargetTexts {
+ public:
+  const std::string& Of(const Verdict& verdict);
+
+ private:
+  std::map<std::pair<const Target*, int>, std::string> texts_;
+};
+void AppendUnitJson(std::string& out, const UnitResult& result, Explanation explanation, TargetTexts& targets);
 // The rule of progress: a straight line from the baseline year's value to the
 // next comparison target's at or after `year`, read at `year` (docs/actions.md);
 // on track when `value` is at or beyond it on the target's side.  nullopt

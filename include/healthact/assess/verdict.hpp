@@ -42,6 +42,7 @@ struct VerdictValue {
   bool exact = true;  // false: `number` is rounded from a longer exact value
   // "74.8", "5.0975…", "实现", "未统计", "" (nothing).
   std::string ToString() const;
+  void AppendTo(std::string& out) const;  // the same, appended
   friend bool operator==(const VerdictValue&, const VerdictValue&) = default;
 };
 
@@ -124,6 +125,8 @@ std::string ReasonText(const Verdict& verdict);
 // The same with the verdict's TargetText already made (a writer that shows
 // both makes it once).
 std::string ReasonText(const Verdict& verdict, std::string_view target_text);
+// The same appended to `out`: a long report words a reason for every verdict.
+void AppendReasonText(std::string& out, const Verdict& verdict, std::string_view target_text);
 
 }  // namespace healthact
 
