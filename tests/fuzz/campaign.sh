@@ -3,11 +3,15 @@
 # the flags of run.sh (ASan, UBSan, the dictionary, the seeds and every
 # regression), one target after another on one core.  The inputs are run in
 # chunks of CHUNK (libFuzzer's -runs, default 1 000 000), each on the corpus
-# the chunks before it grew, and a target's total so far is kept in
-# BUILD/campaign-totals/TARGET: a campaign stopped part-way (a session's
-# end) loses only its current chunk, and the next one carries on until the
-# target has RUNS inputs.  Every chunk adds a line to BUILD/campaign.tsv:
-#   target  runs  seconds  exec/s  peak_rss_mb  corpus_files  result  total
+# the chunks before it grew.  The record lives in the source tree, not the
+# build, because a build directory does not outlive a working session:
+# a target's total so far is kept in tests/fuzz/campaign/totals/TARGET, and
+# every chunk adds a line to tests/fuzz/campaign/chunks.tsv:
+#   date  commit  target  runs  seconds  exec/s  peak_rss_mb  corpus_files  result  total
+# Commit both, and a campaign stopped part-way (a session's end) loses only
+# its current chunk; the same command carries on, from any checkout, until
+# the target has RUNS inputs.  The commit is the source tree's HEAD when the
+# campaign started, "+" when it had uncommitted changes: build BUILD from it.
 # A crash leaves its input in BUILD/fuzz-artifacts/ (copy it into
 # tests/fuzz/regressions/TARGET/ so that every build replays it), ends that
 # target's campaign, and the next target follows.  docs/fuzzing.md records
@@ -18,9 +22,12 @@ build=$1 runs=$2
 shift 2
 chunk=${CHUNK:-1000000}
 here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$build/fuzz-artifacts" "$build/campaign-totals"
-[ -f "$build/campaign.tsv" ] ||
-  printf 'target\truns\tseconds\texec/s\tpeak_rss_mb\tcorpus_files\tresult\ttotal\n' > "$build/campaign.tsv"
+record="$here/campaign"
+mkdir -p "$build/fuzz-artifacts" "$record/totals"
+[ -f "$record/chunks.tsv" ] ||
+  printf 'date\tcommit\ttarget\truns\tseconds\texec/s\tpeak_rss_mb\tcorpus_files\tresult\ttotal\n' > "$record/chunks.tsv"
+commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
+git -C "$here" diff --quiet HEAD -- 2>/dev/null || commit="$commit+"
 status=0
 # The targets in the order given (the slow ones last), else in seeds.txt's.
 targets=("$@")
@@ -29,7 +36,7 @@ for target in "${targets[@]}"; do
   seeds=$(sed -n "s/^$target //p" "$build/tests/fuzz/seeds.txt")
   if [ -z "$seeds" ]; then echo "no fuzz target $target" >&2; status=1; continue; fi
   corpus="$build/fuzz-corpus/$target" seed_dir="$build/fuzz-seeds/$target"
-  total_file="$build/campaign-totals/$target"
+  total_file="$record/totals/$target"
   mkdir -p "$corpus" "$seed_dir"
   for seed in $seeds "$here/regressions/$target"; do
     if [ -d "$seed" ]; then find "$seed" -type f ! -name .keep -exec cp -t "$seed_dir" {} +; else cp "$seed" "$seed_dir"; fi
@@ -55,8 +62,8 @@ for target in "${targets[@]}"; do
     [ "${executed:-0}" -gt 0 ] || result="FAILED: no inputs run (see $log)"
     # Only a chunk that ended by itself counts; a crash ends the target.
     [ "$result" = ok ] && total=$(( total + ${executed:-0} )) && echo "$total" > "$total_file"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "${executed:-?}" "$seconds" "$rate" "${rss:-?}" \
-      "$files" "$result" "$total" | tee -a "$build/campaign.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$commit" "$target" "${executed:-?}" \
+      "$seconds" "$rate" "${rss:-?}" "$files" "$result" "$total" | tee -a "$record/chunks.tsv"
     if [ "$result" != ok ]; then status=1; break; fi
   done
 done
