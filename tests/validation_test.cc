@@ -476,6 +476,26 @@ TEST(Findings, JsonEscapesWhatANameHolds) {
   EXPECT_TRUE(Contains(json, R"({"unit": "甲\"乙\\\t丙\u0001丁", )")) << json.substr(0, 400);
 }
 
+// A reason is worded straight into the JSON and the CSV, and escaped there
+// only when what a framework wrote needs it: a rule's message with a quote,
+// a backslash and a comma.
+TEST(Findings, AReasonFromARuleIsEscapedInJsonAndQuotedInCsv) {
+  const auto framework = MustParse(R"(框架 "死亡率"
+指标 2 "婴儿死亡率" { 单位 ‰ 方向 越低越好 目标 2022 ≤6 }
+指标 3 "5岁以下儿童死亡率" { 单位 ‰ 方向 越低越好 目标 2022 ≤8 }
+校验 错误 [3] ≥ [2] "5岁以下\"儿童\"死亡率\\不应低于, 婴儿死亡率"
+)");
+  const auto data = Data("unit,indicator,year,value\n乙,2,2022,5.5\n乙,3,2022,4.0\n", framework.get());
+  const Assessment a = Assess(framework, data, 2022);
+  const std::string json = AssessmentToJson(a, Explanation::kAll);
+  EXPECT_TRUE(Contains(json, R"({"indicator": "3", "status": "invalid", "value": "4.0", "target": "≤8", )"
+                             R"x("reason": "5岁以下\"儿童\"死亡率\\不应低于, 婴儿死亡率（[3] 4.0，[2] 5.5） (目标 ≤8)"})x"))
+      << json;
+  const std::string csv = AssessmentToCsv(a, Explanation::kAll);
+  EXPECT_TRUE(Contains(csv, R"x(,3,invalid,4.0,≤8,"5岁以下""儿童""死亡率\不应低于, 婴儿死亡率（[3] 4.0，[2] 5.5） (目标 ≤8)",)x"))
+      << csv;
+}
+
 // A name holding Markdown's table syntax or HTML cannot break a table or
 // inject markup: | and \ are escaped, a tag opener is an entity, and a
 // comparison in a reason ("75 > 74") stays as written.

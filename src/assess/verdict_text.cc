@@ -175,7 +175,7 @@ std::string VerdictValue::ToString() const {
 
 void VerdictValue::AppendTo(std::string& out) const {
   if (kind != ReportKind::kNumber) {
-    out += Reported{kind, number}.ToString();
+    Reported{kind, number}.AppendTo(out);
     return;
   }
   number.AppendTo(out);
@@ -183,14 +183,22 @@ void VerdictValue::AppendTo(std::string& out) const {
 }
 
 std::string ValueText(const Verdict& verdict) {
-  if (verdict.parts.empty()) return verdict.value.ToString();
-  std::string values;
-  for (const Verdict& part : verdict.parts) {
-    if (!values.empty()) values += "，";
-    const std::string value = ValueText(part);
-    values += value.empty() ? "—" : value;
+  std::string out;
+  AppendValueText(out, verdict);
+  return out;
+}
+
+void AppendValueText(std::string& out, const Verdict& verdict) {
+  if (verdict.parts.empty()) {
+    verdict.value.AppendTo(out);
+    return;
   }
-  return values;
+  for (std::size_t k = 0; k < verdict.parts.size(); ++k) {
+    if (k > 0) out += "，";
+    const std::size_t start = out.size();
+    AppendValueText(out, verdict.parts[k]);
+    if (out.size() == start) out += "—";
+  }
 }
 
 std::string TargetText(const Verdict& verdict) {

@@ -1,6 +1,7 @@
 #include "core/escape.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace healthact::escape {
 
@@ -13,14 +14,33 @@ std::string JsonString(std::string_view text) {
 
 namespace {
 
-bool Escaped(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte < 0x20 || byte == '"' || byte == '\\';
-}
+// The bytes a JSON string escapes, as a table: the writers' inner loop.
+constexpr auto kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (std::size_t byte = 0; byte < 0x20; ++byte) escaped[byte] = true;
+  escaped['"'] = escaped['\\'] = true;
+  return escaped;
+}();
+inline bool Escaped(char c) { return kEscaped[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
-bool NeedsJsonEscape(std::string_view text) { return std::any_of(text.begin(), text.end(), Escaped); }
+bool NeedsJsonEscape(std::string_view text) {
+  for (char c : text) {
+    if (Escaped(c)) return true;
+  }
+  return false;
+}
+
+void CloseJsonString(std::string& out, std::size_t open) {
+  if (NeedsJsonEscape(std::string_view(out).substr(open + 1))) {
+    const std::string text = out.substr(open + 1);
+    out.resize(open);
+    AppendJsonString(out, text);
+  } else {
+    out += '"';
+  }
+}
 
 void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';

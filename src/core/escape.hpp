@@ -16,6 +16,10 @@ void AppendJsonString(std::string& out, std::string_view text);
 // Whether `text` has a byte a JSON string escapes (a quote, a backslash, a
 // control character): AppendJsonString would not copy it as it is.
 bool NeedsJsonEscape(std::string_view text);
+// Closes the JSON string whose opening quote is out[open] and whose text was
+// appended after it as it is: escaped in place only when it must be, so a
+// writer words a value or a reason straight into its output.
+void CloseJsonString(std::string& out, std::size_t open);
 // ["a", "b"]: a JSON array of strings.
 std::string JsonStringList(const std::vector<std::string>& items);
 

@@ -12,16 +12,21 @@
 namespace healthact {
 
 std::string Reported::ToString() const {
+  std::string out;
+  AppendTo(out);
+  return out;
+}
+
+void Reported::AppendTo(std::string& out) const {
   switch (kind) {
-    case ReportKind::kNothing: return "";
-    case ReportKind::kNumber: return number.ToString();
-    case ReportKind::kAchieved: return "实现";
-    case ReportKind::kNotAchieved: return "未实现";
-    case ReportKind::kNotCounted: return "未统计";
-    case ReportKind::kNotEstablished: return "未建立";
-    case ReportKind::kPending: return "待公布";
+    case ReportKind::kNothing: return;
+    case ReportKind::kNumber: number.AppendTo(out); return;
+    case ReportKind::kAchieved: out += "实现"; return;
+    case ReportKind::kNotAchieved: out += "未实现"; return;
+    case ReportKind::kNotCounted: out += "未统计"; return;
+    case ReportKind::kNotEstablished: out += "未建立"; return;
+    case ReportKind::kPending: out += "待公布"; return;
   }
-  return "";
 }
 
 absl::StatusOr<Reported> ParseReported(std::string_view text) {

@@ -27,6 +27,7 @@ UnitResult Result(const Assessment& a, std::size_t u, std::optional<Explanation>
   result.counts = a.counts(u);
   result.findings = a.findings(u);
   const std::vector<Indicator>& indicators = a.framework().indicators();
+  if (explanation) result.verdicts.reserve(indicators.size());
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     const VerdictStatus status = a.status(u, i);
     if (status == VerdictStatus::kNotMet || status == VerdictStatus::kInvalid) {

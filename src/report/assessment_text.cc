@@ -16,29 +16,26 @@ namespace {
 using escape::JsonString;
 
 void AppendVerdictJson(std::string& out, const Verdict& verdict, report_parts::TargetTexts& targets) {
-  const std::string& target = targets.Of(verdict);
+  const report_parts::TargetTexts::Texts& target = targets.Of(verdict);
+  // The numbers, the statuses and the words of a reason need no escape; only
+  // what a framework or a finding wrote may, so the value and the reason are
+  // worded in place and escaped only when they have to be.
   out += "{\"indicator\": ";
   escape::AppendJsonString(out, verdict.indicator);
-  out += ", \"status\": ";
-  escape::AppendJsonString(out, VerdictStatusName(verdict.status));
-  out += ", \"value\": ";
-  escape::AppendJsonString(out, ValueText(verdict));
-  out += ", \"target\": ";
-  escape::AppendJsonString(out, target);
-  out += ", \"reason\": ";
-  // Numbers and the words of a reason need no escape; only what a framework
-  // or a finding wrote may, so the reason is worded in place and escaped
-  // only when it has to be.
-  const std::size_t start = out.size();
+  out += ", \"status\": \"";
+  out += VerdictStatusName(verdict.status);  // a fixed ASCII word
+  out += "\", \"value\": ";
+  std::size_t open = out.size();
   out += '"';
-  AppendReasonText(out, verdict, target);
-  if (escape::NeedsJsonEscape(std::string_view(out).substr(start + 1))) {
-    const std::string reason = out.substr(start + 1);
-    out.resize(start);
-    escape::AppendJsonString(out, reason);
-  } else {
-    out += '"';
-  }
+  AppendValueText(out, verdict);
+  escape::CloseJsonString(out, open);
+  out += ", \"target\": ";
+  out += target.json;
+  out += ", \"reason\": ";
+  open = out.size();
+  out += '"';
+  AppendReasonText(out, verdict, target.text);
+  escape::CloseJsonString(out, open);
   if (!verdict.parts.empty()) {
     out += ", \"parts\": [";
     for (std::size_t i = 0; i < verdict.parts.size(); ++i) {
@@ -177,9 +174,12 @@ std::string AssessmentJsonHead(std::string_view framework, int year, const Decis
       "},\n \"units\": [");
 }
 
-const std::string& TargetTexts::Of(const Verdict& verdict) {
-  const auto [at, added] = texts_.try_emplace({verdict.target, verdict.part});
-  if (added) at->second = TargetText(verdict);
+const TargetTexts::Texts& TargetTexts::Of(const Verdict& verdict) {
+  const auto [at, added] = texts_.try_emplace(std::pair(verdict.target, verdict.part));
+  if (added) {
+    at->second.text = TargetText(verdict);
+    at->second.json = JsonString(at->second.text);
+  }
   return at->second;
 }
 
@@ -248,10 +248,14 @@ class CsvUnitWriter {
       const auto row = [&](const Verdict& v) {
         out += lead;
         AppendCsvField(out, v.indicator);
-        text::StrAppend(&out, ",", VerdictStatusName(v.status), ",");
-        AppendCsvField(out, ValueText(v));
         out += ',';
-        const std::string& target = targets_.Of(v);
+        out += VerdictStatusName(v.status);  // a fixed ASCII word
+        out += ',';
+        const std::size_t value = out.size();
+        AppendValueText(out, v);
+        QuoteCsvFieldFrom(out, value);
+        out += ',';
+        const std::string& target = targets_.Of(v).text;
         AppendCsvField(out, target);
         out += ',';
         const std::size_t reason = out.size();

@@ -2,12 +2,12 @@
 #ifndef HEALTHACT_SRC_REPORT_PARTS_HPP_
 #define HEALTHACT_SRC_REPORT_PARTS_HPP_
 
-#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "absl/container/node_hash_map.h"
 #include "healthact/assess/assessment.hpp"
 #include "healthact/report/actions_report.hpp"
 #include "healthact/report/assessment_report.hpp"
@@ -36,10 +36,15 @@ std::string AssessmentJsonHead(std::string_view framework, int year, const Decis
 // few targets for every unit.
 class TargetTexts {
  public:
-  const std::string& Of(const Verdict& verdict);
+  struct Texts {
+    std::string text;  // "≥74.6"
+    std::string json;  // "\"≥74.6\"", quoted and escaped
+  };
+  // Stays valid while this lives: the map's nodes do not move.
+  const Texts& Of(const Verdict& verdict);
 
  private:
-  std::map<std::pair<const Target*, int>, std::string> texts_;
+  absl::node_hash_map<std::pair<const Target*, int>, Texts> texts_;
 };
 void AppendUnitJson(std::string& out, const UnitResult& result, Explanation explanation, TargetTexts& targets);
 // The rule of progress: a straight line from the baseline year's value to the

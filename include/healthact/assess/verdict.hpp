@@ -117,6 +117,8 @@ struct Verdict {
 
 // The value as shown: the value, or a part indicator's values "100，70".
 std::string ValueText(const Verdict& verdict);
+// The same appended to `out`.
+void AppendValueText(std::string& out, const Verdict& verdict);
 // The target as the framework writes it: "≥74.6", "明显下降"; "" for none.
 std::string TargetText(const Verdict& verdict);
 // The reason in a clerk's words, with the target for what was judged:

@@ -49,6 +49,7 @@ struct Reported {
 
   // "74.8", "实现", "未统计", "" (nothing).
   std::string ToString() const;
+  void AppendTo(std::string& out) const;  // the same, appended
   friend bool operator==(const Reported&, const Reported&) = default;
 };
 
