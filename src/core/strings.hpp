@@ -7,6 +7,7 @@
 #ifndef HEALTHACT_SRC_STRINGS_HPP_
 #define HEALTHACT_SRC_STRINGS_HPP_
 
+#include <charconv>
 #include <concepts>
 #include <optional>
 #include <string>
@@ -29,7 +30,11 @@ inline void AppendOne(std::string& out, char c) { out += c; }
 template <std::integral T>
   requires(!std::same_as<T, char> && !std::same_as<T, bool>)
 void AppendOne(std::string& out, T number) {
-  out += std::to_string(number);
+  // Straight into `out`: std::to_string made a string a number, and a long
+  // report writes several numbers a verdict.
+  char digits[24];
+  const std::to_chars_result end = std::to_chars(digits, digits + sizeof digits, number);
+  out.append(digits, end.ptr);
 }
 
 template <typename... Pieces>

@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <utility>
 
@@ -76,25 +77,26 @@ void QuoteCsvFieldFrom(std::string& out, std::size_t start) {
   AppendCsvField(out, field);
 }
 
-// A table cell and the columns it takes, measured once.
-struct Cell {
-  std::string text;
-  int width = 0;
-  explicit Cell(std::string_view t) : text(t), width(DisplayWidth(text)) {}
-};
-
-// `cell` appended to `out` padded to `width` columns, on the left or the right.
-void AppendPadded(std::string& out, const Cell& cell, int width, bool right = false) {
-  const std::size_t padding = static_cast<std::size_t>(std::max(0, width - cell.width));
+// `text`, which takes `columns` columns, appended to `out` padded to `width`
+// columns, on the left or the right.
+void AppendPadded(std::string& out, std::string_view text, int columns, int width, bool right = false) {
+  const std::size_t padding = static_cast<std::size_t>(std::max(0, width - columns));
   if (right) out.append(padding, ' ');
-  out += cell.text;
+  out += text;
   if (!right) out.append(padding, ' ');
 }
 
 // "20/3/1/0/1/0": met, not met, missing, pending, invalid, not applicable.
-std::string CountsCell(const VerdictCounts& c) {
-  return text::StrCat(c.met, "/", c.not_met, "/", c.missing, "/", c.pending, "/", c.invalid, "/",
-                      c.not_applicable);
+void AppendCounts(std::string& out, const VerdictCounts& c) {
+  // In a buffer, appended once: eleven appends cost more than the digits.
+  const int counts[] = {c.met, c.not_met, c.missing, c.pending, c.invalid, c.not_applicable};
+  char text[6 * 12];
+  char* at = text;
+  for (std::size_t k = 0; k < 6; ++k) {
+    if (k > 0) *at++ = '/';
+    at = std::to_chars(at, text + sizeof text, counts[k]).ptr;
+  }
+  out.append(text, at);
 }
 
 void AppendFindingsJson(std::string& out, const std::vector<Finding>& findings) {
@@ -154,7 +156,8 @@ namespace report_parts {
 
 void AppendFailed(std::string& out, std::string_view number, bool invalid, std::string_view separator) {
   if (!out.empty()) out += separator;
-  text::StrAppend(&out, number, invalid ? "（无效）" : "");
+  out += number;
+  if (invalid) out += "（无效）";
 }
 
 std::string FailedText(const UnitResult& result, std::string_view separator) {
@@ -360,46 +363,52 @@ void WriteAssessmentTable(const Assessment& a, const TextSink& sink) {
       }
     }
   }
-  struct Row {
-    Cell rank, unit, score, grade, tally;
-    std::string_view failed;
+  // The ASCII cells (rank, score, tallies) are one column a byte; the
+  // names and grades are measured.  Every row is measured first, then written
+  // a few at a time: the table is never held whole (it is tens of megabytes
+  // for a national assessment), and no row's cells are kept as strings.
+  constexpr std::string_view kHeader[] = {"排名", "单位", "得分", "等级", "达标/未达标/缺报/待公布/无效/不适用"};
+  int widths[5];
+  for (std::size_t c = 0; c < 5; ++c) widths[c] = DisplayWidth(kHeader[c]);
+  std::vector<int> name_widths(n);
+  std::string cell;
+  const auto ascii_width = [&](const auto& append) {
+    cell.clear();
+    append(cell);
+    return static_cast<int>(cell.size());
   };
-  const Row header{Cell("排名"), Cell("单位"), Cell("得分"), Cell("等级"), Cell("达标/未达标/缺报/待公布/无效/不适用"),
-                   "未达标指标"};
-  const auto row_of = [&](std::size_t u) {
-    return Row{Cell(std::to_string(a.rank(u))), Cell(a.observations().unit_name(a.units()[u])),
-               Cell(a.score(u).ToString()), Cell(a.grade(u)), Cell(CountsCell(counts[u])), failed[u]};
-  };
-  // The columns' widths first, then the rows a few at a time: the table is
-  // never held whole (it is tens of megabytes for a national assessment).
-  int widths[5] = {header.rank.width, header.unit.width, header.score.width, header.grade.width,
-                   header.tally.width};
+  const auto rank_of = [&](std::string& out, std::size_t u) { text::StrAppend(&out, a.rank(u)); };
   for (std::size_t u = 0; u < n; ++u) {  // in stored order: the widest is the widest in any order
-    const Row row = row_of(u);
-    widths[0] = std::max(widths[0], row.rank.width);
-    widths[1] = std::max(widths[1], row.unit.width);
-    widths[2] = std::max(widths[2], row.score.width);
-    widths[3] = std::max(widths[3], row.grade.width);
-    widths[4] = std::max(widths[4], row.tally.width);
+    name_widths[u] = DisplayWidth(a.observations().unit_name(a.units()[u]));
+    widths[0] = std::max(widths[0], ascii_width([&](std::string& out) { rank_of(out, u); }));
+    widths[1] = std::max(widths[1], name_widths[u]);
+    widths[2] = std::max(widths[2], ascii_width([&](std::string& out) { a.score(u).AppendTo(out); }));
+    widths[3] = std::max(widths[3], DisplayWidth(a.grade(u)));
+    widths[4] = std::max(widths[4], ascii_width([&](std::string& out) { AppendCounts(out, counts[u]); }));
   }
   std::string out = text::StrCat(a.framework().name(), "  ", a.year(), "年\n");
-  const auto append = [&](const Row& row) {
-    AppendPadded(out, row.rank, widths[0], true);
+  for (std::size_t c = 0; c < 5; ++c) {
+    AppendPadded(out, kHeader[c], DisplayWidth(kHeader[c]), widths[c], c == 0 || c == 2);
     out += "  ";
-    AppendPadded(out, row.unit, widths[1]);
+  }
+  out += "未达标指标\n";
+  const auto append_ascii = [&](const auto& append, int width, bool right) {
+    const int columns = ascii_width(append);
+    AppendPadded(out, cell, columns, width, right);
     out += "  ";
-    AppendPadded(out, row.score, widths[2], true);
-    out += "  ";
-    AppendPadded(out, row.grade, widths[3]);
-    out += "  ";
-    AppendPadded(out, row.tally, widths[4]);
-    text::StrAppend(&out, "  ", row.failed, "\n");
   };
-  append(header);
   std::string findings;  // what validation found, unit by unit in ranking order
   constexpr std::size_t kPiece = std::size_t{64} << 10;
   for (std::size_t u : a.ranking()) {
-    append(row_of(u));
+    append_ascii([&](std::string& o) { rank_of(o, u); }, widths[0], true);
+    AppendPadded(out, a.observations().unit_name(a.units()[u]), name_widths[u], widths[1]);
+    out += "  ";
+    append_ascii([&](std::string& o) { a.score(u).AppendTo(o); }, widths[2], true);
+    AppendPadded(out, a.grade(u), DisplayWidth(a.grade(u)), widths[3]);
+    out += "  ";
+    append_ascii([&](std::string& o) { AppendCounts(o, counts[u]); }, widths[4], false);
+    out += failed[u];
+    out += '\n';
     for (const Finding& finding : a.findings(u)) {
       text::StrAppend(&findings, "  ", a.observations().unit_name(a.units()[u]), "  ",
                       report_parts::FindingText(finding), "\n");
