@@ -75,6 +75,35 @@ TEST(Threads, AssessTheSameInputsFromEightThreads) {
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(seen[t], expected) << "thread " << t;
 }
 
+// A large assessment collates the names, which order tied units, on the
+// other core while it judges the verdicts (and the sort keys of a long
+// listing on two).  10 000 units all tied, added out of order: listed in
+// Chinese collation, digits by their value, 单位9 before 单位10, then 甲
+// (jiǎ) before 乙 (yǐ), all first equal.
+TEST(Threads, ALargeAssessmentOrdersTiesByNamesCollatedBesideTheJudging) {
+  auto framework = ParseFramework(R"(框架 "一项"
+指标 1 "人均预期寿命" { 单位 岁 方向 越高越好 目标 2022 ≥74 })", "one.ha").framework;
+  ASSERT_TRUE(framework);
+  auto data = std::make_shared<Observations>();
+  std::vector<std::string> names = {"乙", "甲"};
+  for (int u = 9997; u >= 0; --u) names.push_back("单位" + std::to_string(u));
+  for (const std::string& name : names) {
+    (void)data->Add(data->AddUnit(name), "1", 2022, Reported{ReportKind::kNumber, Decimal::FromInt(75)});
+  }
+  const Assessment a = Assess(framework, data, 2022);
+  ASSERT_EQ(a.ranking().size(), 10000u);
+  std::vector<std::string> listed;
+  for (std::size_t u : a.ranking()) {
+    listed.push_back(a.observations().unit_name(a.units()[u]));
+    EXPECT_EQ(a.rank(u), 1);
+  }
+  std::vector<std::string> expected;
+  for (int u = 0; u <= 9997; ++u) expected.push_back("单位" + std::to_string(u));
+  expected.push_back("甲");
+  expected.push_back("乙");
+  EXPECT_EQ(listed, expected);
+}
+
 TEST(Threads, ReadOneCAssessmentFromEightThreads) {
   const std::string text = ReadTextFile(ExamplePath("liuzhou.ha"));
   hact_framework* framework = nullptr;

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <limits>
+#include <future>
 #include <map>
 #include <numeric>
+#include <system_error>
+#include <thread>
 
 #include "assess/columnar.hpp"
 #include "assess/evaluation.hpp"
@@ -219,6 +222,9 @@ std::string ObservationsSha256(const Observations& observations) {
   return hash.HexDigest();
 }
 
+// Units from which the names are collated beside the judging.
+constexpr std::size_t kCollateAside = 8192;
+
 Assessment Assess(std::shared_ptr<const Framework> framework,
                   std::shared_ptr<const Observations> observations, int year,
                   const AssessOptions& options) {
@@ -241,6 +247,17 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   const std::vector<Indicator>& indicators = f.indicators();
   const AssessmentPlan& plan = PlanOf(f);
   result.statuses_ = std::make_shared_for_overwrite<VerdictStatus[]>(indicators.size() * n);
+  // The names' order, which only ranks ties, is collated on the other core
+  // while the verdicts are judged: for a large assessment it costs more than
+  // judging them.  (Observations made it once and keep it.)
+  std::future<std::vector<std::int32_t>> name_ranks_aside;
+  if (n >= kCollateAside && std::thread::hardware_concurrency() >= 2) {
+    try {
+      name_ranks_aside = std::async(std::launch::async, [&obs] { return obs.ListingRanks(); });
+    } catch (const std::system_error&) {
+      // no thread to be had: collated below, on this one
+    }
+  }
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     columnar::EvaluateIndicator(indicators[i], plan.indicators[i], obs, year, options.targets, result.units_, all_units,
                                 result.statuses_.get() + i * n);
@@ -304,7 +321,8 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
     result.record_ = std::make_shared<Assessment::LazyRecord>();
     return result;
   }
-  const std::vector<std::int32_t> all_name_ranks = obs.ListingRanks();
+  const std::vector<std::int32_t> all_name_ranks =
+      name_ranks_aside.valid() ? name_ranks_aside.get() : obs.ListingRanks();
   // Name ranks among the assessed units only, 0 .. n-1.
   std::vector<std::int32_t> name_rank(n);
   {
