@@ -275,12 +275,10 @@ absl::Status Observations::Column::Set(UnitId unit, const Reported& value, bool 
 }
 
 UnitId Observations::AddUnit(std::string_view name) {
-  // One walk down the name index: where the name is, or where it goes.
-  const auto it = unit_ids_.lower_bound(name);
-  if (it != unit_ids_.end() && it->first == name) return it->second;
+  if (const auto it = unit_ids_.find(name); it != unit_ids_.end()) return it->second;
   const auto id = static_cast<UnitId>(units_.size());
   units_.push_back(UnitInfo{std::string(name), std::nullopt, UnitLevel::kUnspecified});
-  unit_ids_.emplace_hint(it, std::string(name), id);
+  unit_ids_.emplace(std::string(name), id);
   listing_.ranks.store(nullptr);
   return id;
 }
