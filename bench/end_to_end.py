@@ -8,6 +8,11 @@ score and grade, and prints one JSON object: per size, the median wall time
 and peak memory of each run, and their ratios.
 
 usage: python3 bench/end_to_end.py [BUILD_DIR] [--sizes 40000,500000] [--repetitions 3]
+                                  [--baseline OTHER_BUILD_DIR]
+
+With --baseline, another build's `healthact` (an earlier commit's) takes the
+same turns, and its times over this build's are printed as well: a change's
+gain measured in one run, on a machine whose speed varies.
 
 bench/performance.py calls it and writes its figures into docs/performance.md.
 """
@@ -126,8 +131,10 @@ def main():
     parser.add_argument("build", nargs="?", default="build")
     parser.add_argument("--sizes", default="40000,500000")
     parser.add_argument("--repetitions", type=int, default=3)
+    parser.add_argument("--baseline", help="another build directory, timed in the same turns")
     args = parser.parse_args()
     tool = os.path.join(args.build, "tools", "healthact")
+    baseline = os.path.join(args.baseline, "tools", "healthact") if args.baseline else None
     results = {"sizes": []}
     with tempfile.TemporaryDirectory() as work:
         targets = os.path.join(work, "targets.csv")
@@ -142,6 +149,9 @@ def main():
                 "json": [tool, "assess", FRAMEWORK, data, "--year", "2022", "--format", "json"],
                 "pandas": [PANDAS, os.path.join(HERE, "pandas_assess.py"), data, targets, "2022"],
             }
+            if baseline:
+                for form in ("table", "csv", "json"):
+                    runs[f"baseline_{form}"] = [baseline] + runs[form][1:]
             times = {name: [] for name in runs}
             peaks = {name: [] for name in runs}
             for _ in range(args.repetitions):  # taking turns, so that the machine's moods fall on all
@@ -160,6 +170,9 @@ def main():
                     "pandas_over_table": median["pandas"] / median["table"],
                     "csv_over_table": median["csv"] / median["table"],
                     "json_over_table": median["json"] / median["table"]}
+            if baseline:
+                size["baseline_over_this"] = {form: median[f"baseline_{form}"] / median[form]
+                                              for form in ("table", "csv", "json")}
             results["sizes"].append(size)
             os.remove(data)
     json.dump(results, sys.stdout, indent=1)
