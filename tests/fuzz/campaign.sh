@@ -11,12 +11,13 @@
 # Commit both, and a campaign stopped part-way (a session's end) loses only
 # its current chunk; the same command carries on, from any checkout, until
 # the target has RUNS inputs.  The commit is the source tree's HEAD when the
-# campaign started, "+" when it had uncommitted changes: build BUILD from it.
+# campaign started, "+" when it had uncommitted changes (build BUILD from it),
+# or COMMIT when that is set: the commit BUILD was built from.
 # A crash leaves its input in BUILD/fuzz-artifacts/ (copy it into
 # tests/fuzz/regressions/TARGET/ so that every build replays it), ends that
 # target's campaign, and the next target follows.  docs/fuzzing.md records
 # campaigns.
-# usage: [CHUNK=N] tests/fuzz/campaign.sh BUILD_DIR RUNS [TARGET...]   (in that order; default: every target)
+# usage: [CHUNK=N] [COMMIT=REV] tests/fuzz/campaign.sh BUILD_DIR RUNS [TARGET...]   (in that order; default: every target)
 set -uo pipefail
 build=$1 runs=$2
 shift 2
@@ -26,8 +27,12 @@ record="$here/campaign"
 mkdir -p "$build/fuzz-artifacts" "$record/totals"
 [ -f "$record/chunks.tsv" ] ||
   printf 'date\tcommit\ttarget\truns\tseconds\texec/s\tpeak_rss_mb\tcorpus_files\tresult\ttotal\n' > "$record/chunks.tsv"
-commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
-git -C "$here" diff --quiet HEAD -- 2>/dev/null || commit="$commit+"
+if [ -n "${COMMIT:-}" ]; then
+  commit=$COMMIT  # the commit BUILD was built from, when HEAD has moved on since
+else
+  commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git -C "$here" diff --quiet HEAD -- 2>/dev/null || commit="$commit+"
+fi
 status=0
 # The targets in the order given (the slow ones last), else in seeds.txt's.
 targets=("$@")
