@@ -200,6 +200,32 @@ TEST(DataFile, ReadsQuotedFieldsAndPlacesWhatFollowsThem) {
   EXPECT_EQ(data.Get(*data.FindUnit("张掖"), "1", 2022).ToString(), "80");
 }
 
+// Fields are found sixteen bytes at a time: names of 15, 16, 17 and 33
+// bytes, a separator at each place of a block, Chinese names across a block's
+// edge, CRLF, and a last row without a line break that ends short of a block.
+TEST(DataFile, FindsEveryFieldsEndWhateverItsLength) {
+  const std::vector<std::string> names = {
+      std::string(15, 'a'), std::string(16, 'b'), std::string(17, 'c'), std::string(33, 'd'),
+      "甘州区甘州区", "临泽县临泽县临", "x"};
+  std::string text = "unit,indicator,year,value\r\n";
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    text += names[k] + ",1,2022," + std::to_string(70 + k) + (k + 1 < names.size() ? "\r\n" : "");
+  }
+  Observations data;
+  EXPECT_TRUE(ReadObservationsCsv(text, "f.csv", nullptr, data).empty());
+  ASSERT_EQ(data.unit_count(), static_cast<int>(names.size()));
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    ASSERT_TRUE(data.FindUnit(names[k])) << names[k];
+    EXPECT_EQ(data.Get(*data.FindUnit(names[k]), "1", 2022).ToString(), std::to_string(70 + k)) << names[k];
+  }
+  // A bad value placed by its column after a 17-byte name: "c"×17 then ",1,2022," puts x at 26.
+  Observations other;
+  const std::vector<Diagnostic> found =
+      ReadObservationsCsv("unit,indicator,year,value\n" + std::string(17, 'c') + ",1,2022,x\n", "g.csv", nullptr, other);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].ToString().substr(0, 19), "g.csv:2:26: error: ");
+}
+
 // A sheet of an .xlsx file: blank rows skipped, a row that leaves its last
 // cells empty is as wide as the header, and problems are placed at the
 // sheet's row and column (E5 is line 5, column 4 here: the fourth column).

@@ -3,6 +3,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace healthact::csv {
 namespace {
 
@@ -17,9 +21,25 @@ constexpr auto kEndsField = [] {
 bool EndsField(char c) { return kEndsField[static_cast<unsigned char>(c)]; }
 
 // The first byte at or after `at` that ends an unquoted field, or `end`.
-// (Eight bytes at a time through bit tricks measured slower: most fields are
-// shorter than a word.)
+// Sixteen bytes at a time where SSE2 is (every x86-64): one load and three
+// comparisons find a short field's end without a branch a byte, whose
+// mispredictions made the byte loop a fifth of reading a large file.
+// (Eight bytes at a time through bit tricks measured slower.)
 inline const char* FieldEnd(const char* at, const char* end) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i line_feed = _mm_set1_epi8('\n');
+  const __m128i carriage_return = _mm_set1_epi8('\r');
+  while (end - at >= 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    const __m128i ends = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, comma), _mm_cmpeq_epi8(block, line_feed)),
+                                      _mm_cmpeq_epi8(block, carriage_return));
+    if (const int mask = _mm_movemask_epi8(ends); mask != 0) {
+      return at + __builtin_ctz(static_cast<unsigned>(mask));
+    }
+    at += 16;
+  }
+#endif
   while (at < end && !EndsField(*at)) ++at;
   return at;
 }
@@ -78,10 +98,16 @@ bool Cursor::ReadQuoted(FieldView& field, std::size_t index) {
 }
 
 bool Cursor::Next(std::vector<FieldView>& fields) {
+  fields.clear();
+  return AppendNext(fields);
+}
+
+bool Cursor::AppendNext(std::vector<FieldView>& fields) {
+  const std::size_t first = fields.size();
   const char* const data = text_.data();
   const char* const end = data + text_.size();
   while (pos_ < text_.size() && !unterminated_quote_) {
-    fields.clear();
+    fields.resize(first);
     line_ = next_line_;
     // The first line starts before the byte-order mark, which an editor does
     // not show: the caller's columns count from there.
@@ -92,14 +118,17 @@ bool Cursor::Next(std::vector<FieldView>& fields) {
       FieldView field;
       if (at < end && *at == '"') {
         pos_ = static_cast<std::size_t>(at - data);
-        if (!ReadQuoted(field, fields.size())) return false;
+        if (!ReadQuoted(field, fields.size() - first)) {
+          fields.resize(first);
+          return false;
+        }
         at = data + pos_;
       } else {
         const char* const start = at;
         at = FieldEnd(at, end);
         field = {std::string_view(start, static_cast<std::size_t>(at - start)), static_cast<std::size_t>(start - data)};
       }
-      has_content = has_content || !field.text.empty() || !fields.empty();
+      has_content = has_content || !field.text.empty() || fields.size() > first;
       fields.push_back(field);
       if (at < end && *at == ',') {
         ++at;
@@ -116,6 +145,7 @@ bool Cursor::Next(std::vector<FieldView>& fields) {
     pos_ = static_cast<std::size_t>(at - data);
     if (has_content) return true;
   }
+  fields.resize(first);
   return false;
 }
 

@@ -31,6 +31,9 @@ class Cursor {
   // the next call (or as long as the text, for fields without quotes).  False
   // at the end of the text, or at a quoted field that is never closed.
   bool Next(std::vector<FieldView>& fields);
+  // The same row's fields appended to `fields`, which keeps what it held:
+  // a reader that gathers many rows into one vector copies none of them.
+  bool AppendNext(std::vector<FieldView>& fields);
 
   bool unterminated_quote() const { return unterminated_quote_; }
   std::size_t error_offset() const { return error_offset_; }  // of that field's quote

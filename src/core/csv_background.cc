@@ -32,15 +32,17 @@ void BackgroundCursor::Fill(Batch& batch) {
   batch.fields.clear();
   batch.rows.clear();
   batch.copies.clear();
-  std::vector<FieldView> fields;
   while (batch.rows.size() < kRowsPerBatch) {
-    if (!cursor_.Next(fields)) {
+    const std::size_t first = batch.fields.size();
+    if (!cursor_.AppendNext(batch.fields)) {
       batch.last = true;
       return;
     }
-    for (FieldView field : fields) {
+    // A field with a doubled quote is the cursor's copy, which the next row
+    // reuses: the batch keeps its own.
+    for (std::size_t k = first; k < batch.fields.size(); ++k) {
+      FieldView& field = batch.fields[k];
       if (!Inside(text_, field.text)) field.text = batch.copies.emplace_back(field.text);
-      batch.fields.push_back(field);
     }
     batch.rows.push_back({static_cast<std::uint32_t>(batch.fields.size()), cursor_.line(), cursor_.line_start()});
   }
