@@ -189,12 +189,19 @@ std::string AssessmentJsonHead(std::string_view framework, int year, const Decis
 }
 
 const TargetTexts::Texts& TargetTexts::Of(const Verdict& verdict) {
-  const auto [at, added] = texts_.try_emplace(std::pair(verdict.target, verdict.part));
-  if (added) {
-    at->second.text = TargetText(verdict);
-    at->second.json = JsonString(at->second.text);
+  for (std::size_t tried = 0; tried < entries_.size(); ++tried) {
+    const std::size_t at = (next_ + tried) % entries_.size();
+    Entry& entry = entries_[at];
+    if (entry.target == verdict.target && entry.part == verdict.part) {
+      next_ = at + 1;
+      return entry.texts;
+    }
   }
-  return at->second;
+  Entry& made = entries_.emplace_back(Entry{verdict.target, verdict.part, {}});
+  made.texts.text = TargetText(verdict);
+  made.texts.json = JsonString(made.texts.text);
+  next_ = entries_.size();
+  return made.texts;
 }
 
 void AppendUnitJson(std::string& out, const UnitResult& r, Explanation explanation, TargetTexts& targets) {
