@@ -18,7 +18,12 @@ bool Inside(std::string_view text, std::string_view part) {
 
 }  // namespace
 
-BackgroundCursor::BackgroundCursor(std::string_view text) : text_(text), cursor_(text) {}
+BackgroundCursor::BackgroundCursor(std::string_view text) : text_(text), cursor_(text) {
+  // At most this many batches ever exist (the one taken, those read ahead,
+  // the one being filled), so the spares never reallocate: a Batch's deque
+  // may not be moved without throwing, and a growing vector would copy them.
+  spare_.reserve(kBatchesAhead + 2);
+}
 
 BackgroundCursor::~BackgroundCursor() {
   if (reader_.joinable()) {
