@@ -117,6 +117,23 @@ TEST(JoinCellLines, NumbersBecomePartsAndWordsRunTogether) {
   EXPECT_EQ(JoinCellLines({"  74.6\r"}), "74.6");
 }
 
+// Every cell of a CSV table is placed at its line and column (code points),
+// counted on from the cell before it: after a quoted cell that spans two
+// lines, after wide characters, and on the row after a blank line.
+TEST(ReadCsvTable, PlacesEveryCellAfterMultiLineCellsAndWideCharacters) {
+  const TableRead read = ReadCsvTable("序号,指标,2022年\n1,\"人均\n预期寿命\",78\n\n2,婴儿死亡率,≤6\n", "t.csv");
+  ASSERT_TRUE(read.ok());
+  ASSERT_EQ(read.table.rows.size(), 3u);
+  const auto at = [&](std::size_t r, std::size_t c) {
+    const TableCell& cell = read.table.rows[r][c];
+    return std::to_string(cell.line) + ":" + std::to_string(cell.column);
+  };
+  EXPECT_EQ(at(0, 0) + " " + at(0, 1) + " " + at(0, 2), "1:1 1:4 1:7");
+  // 1,"人均<LF>预期寿命",78: the quote opens at column 3; 78 follows 预期寿命" on line 3.
+  EXPECT_EQ(at(1, 0) + " " + at(1, 1) + " " + at(1, 2), "2:1 2:3 3:7");
+  EXPECT_EQ(at(2, 0) + " " + at(2, 1) + " " + at(2, 2), "5:1 5:3 5:9");
+}
+
 // Another layout: CSV, a 单位 column, other years, columns in another order,
 // full-width symbols, the basis only on a group's first row.
 TEST(ImportTable, CsvWithOtherYearsAndColumnOrderIsReadByMeaning) {

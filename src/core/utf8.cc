@@ -79,19 +79,24 @@ char32_t Next(std::string_view text, std::size_t& offset) {
   return cp;
 }
 
-LineColumn Locate(std::string_view text, std::size_t offset) {
-  LineColumn where;
-  if (offset > text.size()) offset = text.size();
-  for (std::size_t i = 0; i < offset; ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
+LineColumn Locate(std::string_view text, std::size_t offset) { return Locator(text).At(offset); }
+
+LineColumn Locator::At(std::size_t offset) {
+  if (offset > text_.size()) offset = text_.size();
+  if (offset < at_) {
+    at_ = 0;
+    where_ = LineColumn{};
+  }
+  for (; at_ < offset; ++at_) {
+    const auto byte = static_cast<unsigned char>(text_[at_]);
     if (byte == '\n') {
-      ++where.line;
-      where.column = 1;
+      ++where_.line;
+      where_.column = 1;
     } else if (!IsContinuation(byte)) {
-      ++where.column;
+      ++where_.column;
     }
   }
-  return where;
+  return where_;
 }
 
 std::size_t CountCodePoints(std::string_view text) {
