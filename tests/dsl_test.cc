@@ -333,6 +333,27 @@ TEST(Diagnostics, EveryErrorIsReportedNotJustTheFirst) {
   EXPECT_EQ(got, want) << DiagnosticsText(parsed);
 }
 
+// Many diagnostics of one file are placed each by a search of its lines, not
+// by reading the file from the top for each: the places are the same, in
+// whatever order the checker reports them.  Two bad units on line 3, a
+// duplicate on line 4 that names line 2, and one on line 5.
+TEST(Diagnostics, ManyInOneFileAreEachPlacedAtTheirLineAndColumn) {
+  const std::string ok = "指标 1 \"人均\" { 单位 岁 方向 越高越好 目标 2022 ≥74 }\n";
+  ParsedFramework parsed = ParseFramework(
+      "框架 \"t\"\n" + ok + "指标 2 \"甲\" { 单位 年 方向 越高越好 目标 2022 1 } 指标 3 \"乙\" { 单位 月 方向 越高越好 目标 2022 1 }\n" + ok + ok,
+      "t.ha");
+  std::vector<std::string> places;
+  for (const Diagnostic& d : parsed.diagnostics) {
+    places.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + " " + DiagnosticCodeString(d.code));
+  }
+  // 指标 2 "甲" { 单位 : 年 at 15; "指标 2 … 目标 2022 1 } " is 36 code points, so 指标 3
+  // is at 37 and its 月, fourteen further, at 51.
+  EXPECT_EQ(places, (std::vector<std::string>{"3:15 E006", "3:51 E006", "4:4 E008", "5:4 E008"}))
+      << DiagnosticsText(parsed);
+  ASSERT_EQ(parsed.diagnostics.size(), 4u);
+  EXPECT_NE(parsed.diagnostics[2].message.find("第 2 行"), std::string::npos) << parsed.diagnostics[2].message;
+}
+
 TEST(Diagnostics, FormatHasFileLineColumnSeverityAndCode) {
   ParsedFramework parsed = ParseFramework("框架 \"t\"\n指标 1 \"人均\" { 单位 年 方向 越高越好 目标 2022 1 }\n", "t.ha");
   ASSERT_EQ(parsed.diagnostics.size(), 1u);

@@ -1,5 +1,6 @@
 #include "core/utf8.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -79,24 +80,42 @@ char32_t Next(std::string_view text, std::size_t& offset) {
   return cp;
 }
 
-LineColumn Locate(std::string_view text, std::size_t offset) { return Locator(text).At(offset); }
-
-LineColumn Locator::At(std::size_t offset) {
-  if (offset > text_.size()) offset = text_.size();
-  if (offset < at_) {
-    at_ = 0;
-    where_ = LineColumn{};
-  }
-  for (; at_ < offset; ++at_) {
-    const auto byte = static_cast<unsigned char>(text_[at_]);
+LineColumn Locate(std::string_view text, std::size_t offset) {
+  LineColumn where;
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
     if (byte == '\n') {
-      ++where_.line;
-      where_.column = 1;
+      ++where.line;
+      where.column = 1;
     } else if (!IsContinuation(byte)) {
-      ++where_.column;
+      ++where.column;
     }
   }
-  return where_;
+  return where;
+}
+
+LineColumn LineIndex::At(std::size_t offset) const {
+  if (starts_.empty()) {
+    starts_.push_back(0);
+    for (std::size_t at = text_.find('\n'); at != std::string_view::npos; at = text_.find('\n', at + 1)) {
+      starts_.push_back(at + 1);
+    }
+  }
+  if (offset > text_.size()) offset = text_.size();
+  // The last line that starts at or before the offset.
+  const auto line = std::upper_bound(starts_.begin(), starts_.end(), offset) - 1;
+  const int number = static_cast<int>(line - starts_.begin()) + 1;
+  LineColumn where{number, 1};
+  std::size_t from = *line;
+  if (last_.line == number && last_offset_ >= from && last_offset_ <= offset) {
+    where = last_;
+    from = last_offset_;
+  }
+  where.column += static_cast<int>(CountCodePoints(text_.substr(from, offset - from)));
+  last_offset_ = offset;
+  last_ = where;
+  return where;
 }
 
 std::size_t CountCodePoints(std::string_view text) {

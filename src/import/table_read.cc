@@ -189,11 +189,11 @@ TableRead ReadCsvTable(std::string_view text, std::string_view file) {
                                   "this quoted cell is never closed"));
     return read;
   }
-  utf8::Locator locate(text);  // the cells come in the order of the text
+  const utf8::LineIndex lines(text);
   for (const csv::Row& row : parsed.rows) {
     std::vector<TableCell> cells;
     for (const csv::Field& field : row.fields) {
-      const utf8::LineColumn where = locate.At(field.offset);
+      const utf8::LineColumn where = lines.At(field.offset);
       cells.push_back(TableCell{JoinCellLines(SplitLines(field.text)), where.line, where.column});
     }
     read.table.rows.push_back(std::move(cells));

@@ -31,7 +31,7 @@ void Checker::CheckIndicator(const ast::IndicatorStmt& statement) {
   }
   if (auto seen = defined_here_.find(number); seen != defined_here_.end()) {
     Report(DiagnosticCode::kDuplicateIndicator, statement.number.offset,
-           Format("indicator $0 is defined twice (first at line $1)", number, utf8::Locate(text_, seen->second).line));
+           Format("indicator $0 is defined twice (first at line $1)", number, lines_.At(seen->second).line));
     return;
   }
   defined_here_.emplace(number, statement.head.offset);

@@ -37,7 +37,7 @@ void Checker::Reindex() {
 }
 
 void Checker::Report(DiagnosticCode code, std::size_t offset, std::string message) {
-  const utf8::LineColumn where = utf8::Locate(text_, offset);
+  const utf8::LineColumn where = lines_.At(offset);
   diagnostics_.push_back(Diagnostic{code, SeverityOf(code), std::string(file_name_), where.line,
                                     where.column, std::move(message)});
 }

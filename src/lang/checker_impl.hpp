@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "lang/ast.hpp"
 #include "lang/indicator_rules.hpp"
 #include "healthact/core/diagnostic.hpp"
@@ -99,6 +100,7 @@ class Checker {
 
   std::string_view file_name_;
   std::string_view text_;
+  utf8::LineIndex lines_{text_};  // after text_: made from it
   const Framework::Contents* parent_;
   std::vector<Diagnostic>& diagnostics_;
 

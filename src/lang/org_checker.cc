@@ -34,7 +34,7 @@ class OrgChecker {
 
  private:
   void Report(DiagnosticCode code, std::size_t offset, std::string message) {
-    diagnostics_.push_back(dsl::MakeDiagnostic(code, file_, text_, offset, std::move(message)));
+    diagnostics_.push_back(dsl::MakeDiagnostic(code, file_, lines_, offset, std::move(message)));
   }
   OrgKeyword KeywordOf(const OrgStatement& s) const { return *dsl::LookupOrgKeyword(s.head.text); }
 
@@ -59,6 +59,7 @@ class OrgChecker {
 
   std::string_view file_;
   std::string_view text_;
+  utf8::LineIndex lines_{text_};  // after text_: made from it
   std::vector<Diagnostic>& diagnostics_;
   std::shared_ptr<Organisation> org_ = std::make_shared<Organisation>();
   bool has_header_ = false;

@@ -16,11 +16,16 @@
 
 namespace healthact::dsl {
 
-inline Diagnostic MakeDiagnostic(DiagnosticCode code, std::string_view file, std::string_view text,
+inline Diagnostic MakeDiagnostic(DiagnosticCode code, std::string_view file, const utf8::LineIndex& lines,
                                  std::size_t offset, std::string message) {
-  const utf8::LineColumn where = utf8::Locate(text, offset);
+  const utf8::LineColumn where = lines.At(offset);
   return Diagnostic{code, SeverityOf(code), std::string(file), where.line, where.column,
                     std::move(message)};
+}
+// The same for one diagnostic of a text.
+inline Diagnostic MakeDiagnostic(DiagnosticCode code, std::string_view file, std::string_view text,
+                                 std::size_t offset, std::string message) {
+  return MakeDiagnostic(code, file, utf8::LineIndex(text), offset, std::move(message));
 }
 
 // `parse_one(text, offset, statement, error)` parses one statement;
@@ -30,6 +35,7 @@ std::vector<Statement> ParseStatements(std::string_view text, std::string_view f
                                        ParseOne parse_one, StartsStatement starts_statement,
                                        std::vector<Diagnostic>& diagnostics) {
   std::vector<Statement> statements;
+  const utf8::LineIndex lines(text);  // a file of many bad statements places each in one search
   std::size_t offset = 0;
   while (true) {
     Statement statement;
@@ -40,7 +46,7 @@ std::vector<Statement> ParseStatements(std::string_view text, std::string_view f
       statements.push_back(std::move(statement));
       continue;
     }
-    diagnostics.push_back(MakeDiagnostic(error.code, file_name, text, error.offset, error.message));
+    diagnostics.push_back(MakeDiagnostic(error.code, file_name, lines, error.offset, error.message));
     // An unclosed block ends where the next statement begins: resume there.
     if (error.code == DiagnosticCode::kUnclosedBlock && error.offset > offset) {
       offset = error.offset;
