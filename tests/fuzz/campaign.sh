@@ -22,7 +22,13 @@
 # a few hundred milliseconds can pass 10 s.  Beside CI, give TIMEOUT=60; a
 # timeout is then an input that is slow, not a starved one (the first found,
 # a quadratic in reading a table, was both).
-# usage: [CHUNK=N] [COMMIT=REV] [TIMEOUT=S] tests/fuzz/campaign.sh BUILD_DIR RUNS [TARGET...]   (in that order; default: every target)
+# FLAGS adds libFuzzer flags, recorded in the chunk's last column (flags).
+# The one used so far is -entropic=0: clang-14's libFuzzer scans its list of
+# rare features for every feature of every input (LLVM fixed that in 18,
+# commit bede46f57eec), which was half of fuzz_capi's time; without entropic
+# scheduling fuzz_capi ran 3.6 times the inputs in 40 s and reached more
+# edges (docs/fuzzing.md).
+# usage: [CHUNK=N] [COMMIT=REV] [TIMEOUT=S] [FLAGS=...] tests/fuzz/campaign.sh BUILD_DIR RUNS [TARGET...]   (in that order; default: every target)
 set -uo pipefail
 build=$1 runs=$2
 shift 2
@@ -31,13 +37,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 record="$here/campaign"
 mkdir -p "$build/fuzz-artifacts" "$record/totals"
 [ -f "$record/chunks.tsv" ] ||
-  printf 'date\tcommit\ttarget\truns\tseconds\texec/s\tpeak_rss_mb\tcorpus_files\tresult\ttotal\n' > "$record/chunks.tsv"
+  printf 'date\tcommit\ttarget\truns\tseconds\texec/s\tpeak_rss_mb\tcorpus_files\tresult\ttotal\tflags\n' > "$record/chunks.tsv"
 if [ -n "${COMMIT:-}" ]; then
   commit=$COMMIT  # the commit BUILD was built from, when HEAD has moved on since
 else
   commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
   git -C "$here" diff --quiet HEAD -- 2>/dev/null || commit="$commit+"
 fi
+read -r -a flags <<< "${FLAGS:-}"
 status=0
 # The targets in the order given (the slow ones last), else in seeds.txt's.
 targets=("$@")
@@ -58,7 +65,7 @@ for target in "${targets[@]}"; do
     echo "== fuzz_$target: $this inputs ($total of $runs done)"
     start=$(date +%s)
     if "$build/tests/fuzz/fuzz_$target" -runs="$this" -dict="$here/healthact.dict" \
-         -timeout="${TIMEOUT:-10}" -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
+         -timeout="${TIMEOUT:-10}" -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 "${flags[@]}" \
          -artifact_prefix="$build/fuzz-artifacts/$target-" "$corpus" "$seed_dir" > "$log" 2>&1; then
       result=ok
     else
@@ -72,8 +79,8 @@ for target in "${targets[@]}"; do
     [ "${executed:-0}" -gt 0 ] || result="FAILED: no inputs run (see $log)"
     # Only a chunk that ended by itself counts; a crash ends the target.
     [ "$result" = ok ] && total=$(( total + ${executed:-0} )) && echo "$total" > "$total_file"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$commit" "$target" "${executed:-?}" \
-      "$seconds" "$rate" "${rss:-?}" "$files" "$result" "$total" | tee -a "$record/chunks.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$commit" "$target" "${executed:-?}" \
+      "$seconds" "$rate" "${rss:-?}" "$files" "$result" "$total" "${FLAGS:--}" | tee -a "$record/chunks.tsv"
     if [ "$result" != ok ]; then status=1; break; fi
   done
 done
