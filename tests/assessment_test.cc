@@ -311,6 +311,47 @@ TEST(Assess, WeightsPerIndicatorAndPerBasisGroup) {
   EXPECT_EQ(a.score(0).ToString(), "55.00");  // 40 + 15
 }
 
+// Scores summed over many indicators of one weight and a few of another,
+// for a number of units that is not a multiple of sixteen (the verdicts are
+// tallied sixteen units at a time, a byte per unit, flushed every 255
+// indicators).  《甲》's 300 indicators share 70 (7/30 each); 《乙》's two
+// weigh 15 each.  Unit k meets the first 8k of the 300 and misses the rest;
+// reports 待公布 on indicator 300 when k is odd (left out of its score);
+// meets 301 when k is even; never reports 302 (counted, earns nothing).
+//   k even: (8k × 7/30 + 15) / 100 × 100 = 56k/30 + 15
+//   k odd:  8k × 7/30 / (100 − 7/30) × 100 = 5600k / 2993
+TEST(Assess, SumsScoresOverHundredsOfIndicatorsOfTwoWeights) {
+  std::string text = "框架 \"三百项\"\n权重 \"《乙》\" 30\n依据 \"《甲》\"\n";
+  for (int i = 1; i <= 300; ++i) {
+    text += "指标 " + std::to_string(i) + " \"项" + std::to_string(i) + "\" { 单位 % 方向 越高越好 目标 2022 ≥50 }\n";
+  }
+  text += "依据 \"《乙》\"\n";
+  text += "指标 301 \"乙一\" { 单位 % 方向 越高越好 目标 2022 ≥50 }\n";
+  text += "指标 302 \"乙二\" { 单位 % 方向 越高越好 目标 2022 ≥50 }\n";
+  auto framework = MustParse(text);
+  std::string csv = "unit,indicator,year,value\n";
+  for (int k = 0; k < 37; ++k) {
+    char name[32];
+    std::snprintf(name, sizeof name, "单位%02d", k);
+    for (int i = 1; i <= 300; ++i) {
+      const char* value = i == 300 && k % 2 == 1 ? "待公布" : i <= 8 * k ? "60" : "40";
+      csv += std::string(name) + "," + std::to_string(i) + ",2022," + value + "\n";
+    }
+    csv += std::string(name) + ",301,2022," + (k % 2 == 0 ? "60" : "40") + "\n";
+  }
+  const Assessment a = Assess(framework, Data(csv), 2022);
+  ASSERT_EQ(a.unit_count(), 37u);
+  const auto score = [&](const char* name) { return a.score(UnitIndex(a, name)).ToString(); };
+  EXPECT_EQ(score("单位00"), "15.00");
+  EXPECT_EQ(score("单位01"), "1.87");   // 5600/2993 = 1.871
+  EXPECT_EQ(score("单位02"), "18.73");  // 112/30 + 15 = 18.733
+  EXPECT_EQ(score("单位16"), "44.87");  // 896/30 + 15 = 44.867, the second sixteen's first
+  EXPECT_EQ(score("单位33"), "61.74");  // 184800/2993 = 61.744, in the last five
+  EXPECT_EQ(score("单位34"), "78.47");  // 1904/30 + 15 = 78.467
+  EXPECT_EQ(score("单位35"), "65.49");  // 196000/2993 = 65.486
+  EXPECT_EQ(score("单位36"), "82.20");  // 288 met: more than a byte holds
+}
+
 TEST(Assess, TrendOverThreeYears) {
   auto framework = MustParse(R"(框架 "趋势"
 明显下降幅度 10%

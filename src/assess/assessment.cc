@@ -273,24 +273,17 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   std::vector<std::int64_t>& hundredths = result.score_hundredths_;
   hundredths.assign(n, 0);
   if (!linear && integers_fit) {
-    // Indicator by indicator, so that the verdicts are read in memory order.
-    std::vector<std::int64_t> earned(n, 0), possible(n, 0);
-    for (std::size_t i = 0; i < indicators.size(); ++i) {
-      const VerdictStatus* row = result.statuses_.get() + i * n;
-      const std::int64_t w = integer_weights[i];
-      for (std::size_t u = 0; u < n; ++u) {
-        const VerdictStatus status = row[u];
-        const bool counts = scoring::Counts(status);
-        possible[u] += counts ? w : 0;
-        earned[u] += status == VerdictStatus::kMet ? w : 0;
-      }
-    }
+    std::vector<std::int64_t> earned, possible;
+    scoring::SumIntegerWeights(result.statuses_.get(), n, integer_weights, earned, possible);
     for (std::size_t u = 0; u < n; ++u) {
-      // 100 × earned / possible to two decimals, half-up: (20000 e + p) / 2p.
-      hundredths[u] = possible[u] == 0 ? 0
-                                       : static_cast<std::int64_t>(
-                                             (static_cast<__int128>(earned[u]) * 20000 + possible[u]) /
-                                             (static_cast<__int128>(possible[u]) * 2));
+      // 100 × earned / possible to two decimals, half-up: (20000 e + p) / 2p,
+      // in 64 bits when that cannot overflow (e ≤ p < 2^48), as it nearly
+      // always is: a 128-bit division is a call.
+      const std::int64_t e = earned[u], p = possible[u];
+      hundredths[u] = p == 0            ? 0
+                      : p < (1LL << 48) ? (e * 20000 + p) / (p * 2)
+                                        : static_cast<std::int64_t>((static_cast<__int128>(e) * 20000 + p) /
+                                                                    (static_cast<__int128>(p) * 2));
     }
   } else {
     for (std::size_t u = 0; u < n; ++u) {

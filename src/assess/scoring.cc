@@ -5,6 +5,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace healthact {
 namespace {
@@ -59,6 +64,71 @@ ScoringPlan PlanScoring(const Framework& framework) {
 }
 
 namespace scoring {
+namespace {
+
+// Adds one to met[u] where row[u] is met, and to counted[u] where it
+// Counts: a byte per unit, sixteen units a step where SSE2 is (every
+// x86-64).  Summing 64-bit weights verdict by verdict cost more than
+// judging the verdicts.
+void TallyRow(const VerdictStatus* row, std::size_t n, std::uint8_t* met, std::uint8_t* counted) {
+  std::size_t u = 0;
+#if defined(__SSE2__)
+  const __m128i met_code = _mm_set1_epi8(static_cast<char>(VerdictStatus::kMet));
+  const __m128i pending = _mm_set1_epi8(static_cast<char>(VerdictStatus::kPending));
+  const __m128i not_applicable = _mm_set1_epi8(static_cast<char>(VerdictStatus::kNotApplicable));
+  for (; u + 16 <= n; u += 16) {
+    const __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + u));
+    __m128i* m = reinterpret_cast<__m128i*>(met + u);
+    __m128i* c = reinterpret_cast<__m128i*>(counted + u);
+    // A lane is all ones (-1) where the comparison holds: subtracting adds one.
+    _mm_storeu_si128(m, _mm_sub_epi8(_mm_loadu_si128(m), _mm_cmpeq_epi8(s, met_code)));
+    const __m128i left_out = _mm_or_si128(_mm_cmpeq_epi8(s, pending), _mm_cmpeq_epi8(s, not_applicable));
+    // counted += 1 - left_out's one: add one everywhere, take it back where left out.
+    _mm_storeu_si128(c, _mm_add_epi8(_mm_sub_epi8(_mm_loadu_si128(c), _mm_set1_epi8(-1)), left_out));
+  }
+#endif
+  for (; u < n; ++u) {
+    met[u] += row[u] == VerdictStatus::kMet;
+    counted[u] += Counts(row[u]);
+  }
+}
+
+}  // namespace
+
+void SumIntegerWeights(const VerdictStatus* statuses, std::size_t n, const std::vector<std::int64_t>& weights,
+                       std::vector<std::int64_t>& earned, std::vector<std::int64_t>& possible) {
+  earned.assign(n, 0);
+  possible.assign(n, 0);
+  // Indicators of one weight are tallied together, in bytes, and the bytes
+  // multiplied by the weight every 255 rows (before a byte could wrap).  A
+  // framework's indicators have few distinct weights: often one.
+  std::vector<std::pair<std::int64_t, std::vector<std::size_t>>> by_weight;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    auto it = std::find_if(by_weight.begin(), by_weight.end(), [&](const auto& group) { return group.first == weights[i]; });
+    if (it == by_weight.end()) it = by_weight.insert(by_weight.end(), {weights[i], {}});
+    it->second.push_back(i);
+  }
+  std::vector<std::uint8_t> met(n), counted(n);
+  const auto add_tallies = [&](std::int64_t weight) {
+    for (std::size_t u = 0; u < n; ++u) {
+      earned[u] += weight * met[u];
+      possible[u] += weight * counted[u];
+    }
+    std::fill(met.begin(), met.end(), 0);
+    std::fill(counted.begin(), counted.end(), 0);
+  };
+  for (const auto& [weight, rows] : by_weight) {
+    std::size_t tallied = 0;
+    for (std::size_t i : rows) {
+      TallyRow(statuses + i * n, n, met.data(), counted.data());
+      if (++tallied == 255) {
+        add_tallies(weight);
+        tallied = 0;
+      }
+    }
+    if (tallied > 0) add_tallies(weight);
+  }
+}
 
 Rational Credit(const Framework& framework, std::size_t indicator, const Observations& observations,
                 UnitId unit, int year, VerdictStatus status, TargetChoice choice) {

@@ -35,6 +35,13 @@ constexpr bool Counts(VerdictStatus status) {
   return status != VerdictStatus::kNotApplicable && status != VerdictStatus::kPending;
 }
 
+// Each unit's earned and possible weight as integer sums, from verdicts laid
+// out indicator by indicator (statuses[i * n + u] is unit u's on indicator
+// i): a met verdict earns its indicator's weight, one that Counts makes it
+// possible.  `earned` and `possible` are resized to n.
+void SumIntegerWeights(const VerdictStatus* statuses, std::size_t n, const std::vector<std::int64_t>& weights,
+                       std::vector<std::int64_t>& earned, std::vector<std::int64_t>& possible);
+
 // The share of an indicator's weight a verdict earns, in [0, 1]: 1 when
 // met; when missed, the framework's partial credit (线性: the share of the
 // way from the baseline, see evaluation::LinearCredit) or 0; 0 otherwise.
