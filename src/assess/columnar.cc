@@ -8,6 +8,7 @@
 #include "assess/columnar.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <optional>
 
@@ -22,18 +23,33 @@ namespace {
 
 using kernel::NonNumberStatus;
 
+// NonNumberStatus of each kind a column holds, for a look-up in place of
+// its switch (indexed by the kind's low three bits: ReportKind has seven).
+constexpr std::array<VerdictStatus, 8> NonNumberStatuses() {
+  std::array<VerdictStatus, 8> statuses{};
+  for (std::size_t k = 0; k < statuses.size(); ++k) statuses[k] = NonNumberStatus(static_cast<ReportKind>(k));
+  return statuses;
+}
+constexpr std::array<VerdictStatus, 8> kNonNumberStatus = NonNumberStatuses();
+
 // Statuses of every unit on one comparison over one narrow column.  The loop
-// is instantiated per comparator so that it is a plain compare-and-store.
-template <Comparator kComparator>
+// is instantiated per comparator, and per whether whole numbers are checked
+// (a remainder, not needed on a column of scale 0), so that it is a few
+// compares and selects with no branch: met and not met alternate at random.
+template <Comparator kComparator, bool kWholeOnly>
 void CompareColumnWith(const Observations::Column& column, std::int64_t t, const CompiledRange& range,
                        const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
   const ReportKind* kinds = column.kinds().data();
   const std::int64_t* scaled = column.scaled().data();
   const auto size = static_cast<UnitId>(column.kinds().size());
-  const auto decide = [t, range](ReportKind kind, std::int64_t v) {
-    if (kind != ReportKind::kNumber) return NonNumberStatus(kind);
-    if (!range.Contains(v)) return VerdictStatus::kInvalid;
-    return kernel::CompareStatus(kComparator, v, t);  // folded: kComparator is a constant
+  const std::int64_t low = range.low, high = range.high, whole = range.whole;
+  const auto decide = [=](ReportKind kind, std::int64_t v) {
+    bool plausible = v >= low && v <= high;
+    if constexpr (kWholeOnly) plausible = plausible && v % whole == 0;
+    // folded: kComparator is a constant
+    const VerdictStatus judged = kernel::CompareStatus(kComparator, v, t);
+    const VerdictStatus number = plausible ? judged : VerdictStatus::kInvalid;
+    return kind == ReportKind::kNumber ? number : kNonNumberStatus[static_cast<std::size_t>(kind) & 7];
   };
   if (all_units) {  // units are 0 .. n-1: no indirection
     const auto n = static_cast<UnitId>(units.size());
@@ -46,6 +62,14 @@ void CompareColumnWith(const Observations::Column& column, std::int64_t t, const
     const UnitId u = units[i];
     out[i] = u < size ? decide(kinds[u], scaled[u]) : VerdictStatus::kMissing;
   }
+}
+
+template <Comparator kComparator>
+void CompareColumnWith(const Observations::Column& column, std::int64_t t, const CompiledRange& range,
+                       const std::vector<UnitId>& units, bool all_units, VerdictStatus* out) {
+  // A whole number at scale 0 is any integer (whole is then 1).
+  if (range.whole > 1) return CompareColumnWith<kComparator, true>(column, t, range, units, all_units, out);
+  return CompareColumnWith<kComparator, false>(column, t, range, units, all_units, out);
 }
 
 void CompareColumn(const Observations::Column* column, const CompiledComparison& compiled,
