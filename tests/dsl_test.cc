@@ -40,6 +40,45 @@ TEST(Lexical, PastedSpacesAndCommentsSeparateTokensLikeAsciiOnes) {
   EXPECT_EQ(name.framework->indicators().at(0).name, "x\u00A9y");
 }
 
+// Each statement tries its alternatives in turn at the same place, and the
+// keyword found there is remembered across them: a framework spelt with the
+// ASCII aliases reads as the Chinese one; a keyword followed by more of a
+// word (目标值, units) is no keyword; a keyword cannot be a value.
+TEST(Lexical, EveryKeywordReadsInEitherSpellingWhereverItsStatementIsTried) {
+  const auto chinese = MustParse(
+      "框架 \"t\"\n来源 \"文件\" \"附件2\"\n明显下降幅度 10%\n持续下降年数 3\n计数 活产数 人\n计数 死亡数 人\n"
+      "依据 \"规划\"\n指标 1 \"婴儿死亡率\" {\n单位 ‰\n方向 越低越好\n类别 结果性\n属性 约束性\n"
+      "基期 2019 3.28\n目标 2022 ≤6.0\n公式 死亡数 / 活产数 * 1000 保留 2 四舍五入\n范围 0 100\n}\n"
+      "指标 2 \"达标率\" {\n单位 %\n方向 越高越好\n分项 2.1 \"乡\"\n分项 2.2 \"村\"\n目标 2022 100，70\n}\n"
+      "权重 1 60\n权重 2 40\n部分得分 线性\n等级 优秀 90\n等级 不合格 0\n校验 错误 [1] ≥ 0\n");
+  const auto ascii = MustParse(
+      "framework \"t\"\nsource \"文件\" \"附件2\"\nmarked_change 10%\ncontinuous_years 3\ncount 活产数 人\n"
+      "count 死亡数 人\nbasis \"规划\"\nindicator 1 \"婴儿死亡率\" {\nunit ‰\ndirection 越低越好\ncategory 结果性\n"
+      "binding 约束性\nbaseline 2019 3.28\ntarget 2022 ≤6.0\nformula 死亡数 / 活产数 * 1000 round 2 四舍五入\n"
+      "range 0 100\n}\nindicator 2 \"达标率\" {\nunit %\ndirection 越高越好\npart 2.1 \"乡\"\npart 2.2 \"村\"\n"
+      "target 2022 100，70\n}\nweight 1 60\nweight 2 40\npartial_credit 线性\ngrade 优秀 90\ngrade 不合格 0\nrule 错误 [1] ≥ 0\n");
+  EXPECT_EQ(*ascii, *chinese);
+  ASSERT_EQ(chinese->indicators().size(), 2u);
+  EXPECT_EQ(chinese->indicators()[1].parts.size(), 2u);
+
+  // 目标值 is a word, not 目标 followed by 值; "units" is not "unit".
+  for (const char* line : {"目标值 2022 ≥90", "units %"}) {
+    const ParsedFramework parsed =
+        ParseFramework(std::string("框架 \"t\"\n指标 1 \"x\" {\n单位 %\n") + line + "\n}\n", "w.ha");
+    ASSERT_FALSE(parsed.ok()) << line;
+    ASSERT_FALSE(parsed.diagnostics.empty()) << line;
+    EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kUnknownStatement) << line;
+    EXPECT_EQ(parsed.diagnostics[0].line, 4) << line;
+    EXPECT_EQ(parsed.diagnostics[0].column, 1) << line;
+  }
+  // A keyword where a value belongs is refused where it stands (单位 目标:
+  // the unit is missing, and 目标 begins the next statement).
+  const ParsedFramework keyword_as_value = ParseFramework("框架 \"t\"\n指标 1 \"x\" {\n单位 目标 2022 ≥90\n}\n", "k.ha");
+  ASSERT_FALSE(keyword_as_value.ok());
+  EXPECT_EQ(keyword_as_value.diagnostics.at(0).line, 3);
+  EXPECT_EQ(keyword_as_value.diagnostics.at(0).column, 4);
+}
+
 TEST(TargetForms, ComparatorsAsTheSeedsWriteThem) {
   const struct {
     const char* text;

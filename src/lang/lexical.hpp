@@ -17,9 +17,13 @@
 #define HEALTHACT_SRC_DSL_LEXICAL_HPP_
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 
 #include <boost/spirit/home/x3.hpp>
 
@@ -96,9 +100,20 @@ constexpr CodePoint NotIn(std::u32string_view set) { return CodePoint(set, false
 // at the first '\n' byte).  It was a fifth of parsing.
 struct Skipper : x3::parser<Skipper> {
   using attribute_type = x3::unused_type;
+  // The first bytes of what it skips: ASCII white space, '#', and the lead
+  // bytes of U+00A0, U+3000 and U+FEFF.
+  static constexpr std::array<bool, 256> kMayBeginSpace = [] {
+    std::array<bool, 256> may{};
+    for (const unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f', '#'}) may[c] = true;
+    may[0xC2] = may[0xE3] = may[0xEF] = true;
+    return may;
+  }();
 
   template <typename It, typename Context, typename RContext, typename Attribute>
   bool parse(It& first, It const& last, Context const&, RContext&, Attribute&) const {
+    // X3 asks before every token and every alternative, mostly where no space
+    // is: one look-up rules out the bytes that cannot begin one.
+    if (first == last || !kMayBeginSpace[static_cast<unsigned char>(*first)]) return false;
     It at = first;
     while (at != last) {
       const auto c = static_cast<unsigned char>(*at);
@@ -152,12 +167,29 @@ const auto set_string_token = [](auto& ctx) {
   x3::_val(ctx).quoted = true;
 };
 
+// Which spellings of a keyword table stand at one position of the text.  A
+// statement tries its alternatives in turn, and each begins with a keyword
+// parser that would test the table's every spelling again at the same place
+// (an indicator's body tries up to fifteen before it finds 目标); the first
+// test records what is there, and the others read it.  One memo lives for one
+// statement's parse (ParseOneStatement), so the text cannot change under it.
+struct keyword_memo_tag;
+struct KeywordMemo {
+  static constexpr std::size_t kMaxSpellings = 64;  // `matched` is a bit set of table rows
+  const void* table = nullptr;  // the table it was tested against
+  const char* at = nullptr;     // the position tested last (after white space)
+  std::uint64_t matched = 0;  // the rows of the table whose spelling stands there
+  std::array<std::uint8_t, kMaxSpellings> length{};  // and its length in bytes
+};
+
 // Keywords, straight from a vocabulary table (an array of {keyword, chinese,
 // ascii}): the Chinese spelling, or the ASCII alias as a whole word.
-// `allowed` is a bit set of the table's keyword values.
+// `allowed` is a bit set of the table's keyword values.  The first row of
+// the table, in order, that is allowed and stands at the position matches.
 template <typename Table>
 struct KeywordParser : x3::parser<KeywordParser<Table>> {
   using attribute_type = x3::unused_type;
+  static_assert(std::tuple_size_v<Table> <= KeywordMemo::kMaxSpellings);
 
   constexpr KeywordParser(const Table& table, std::uint64_t allowed)
       : table(&table), allowed(allowed) {}
@@ -167,25 +199,79 @@ struct KeywordParser : x3::parser<KeywordParser<Table>> {
     x3::skip_over(first, last, context);
     if (first == last) return false;
     const std::string_view rest(first, static_cast<std::size_t>(last - first));
-    for (const auto& spelling : *table) {
-      if ((allowed & Bit(spelling.keyword)) == 0) continue;
-      // Most keywords share a lead byte (CJK is E4..E9): their first three
-      // bytes, one ideograph, rule out nearly all before a whole comparison.
-      if (!SameStart(rest, spelling.chinese) && spelling.ascii[0] != *first) continue;
-      // A Chinese keyword is a whole word: not the start of a longer one
-      // (办公室 is not matched in 办公室会议), though "目标2022" still reads.
-      if (rest.starts_with(spelling.chinese) &&
-          !StartsWithIdeograph(rest.substr(spelling.chinese.size()))) {
-        first += spelling.chinese.size();
+    auto&& memo = x3::get<keyword_memo_tag>(context);
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(memo)>, KeywordMemo>) {
+      if (memo.at != first || memo.table != table) {
+        memo.table = table;
+        memo.at = first;
+        memo.matched = 0;
+        for (std::uint64_t rows = Candidates(rest); rows != 0; rows &= rows - 1) {
+          const int row = std::countr_zero(rows);
+          if (const std::size_t n = Length((*table)[row], rest)) {
+            memo.matched |= std::uint64_t{1} << row;
+            memo.length[row] = static_cast<std::uint8_t>(n);
+          }
+        }
+      }
+      for (std::uint64_t rows = memo.matched; rows != 0; rows &= rows - 1) {
+        const int row = std::countr_zero(rows);
+        if ((allowed & Bit((*table)[row].keyword)) == 0) continue;
+        first += memo.length[row];
         return true;
       }
-      if (rest.starts_with(spelling.ascii) &&
-          (rest.size() == spelling.ascii.size() || !IsAsciiWordChar(rest[spelling.ascii.size()]))) {
-        first += spelling.ascii.size();
-        return true;
+      return false;
+    } else {  // a parse without a memo: StartsTopStatement's one test
+      for (const auto& spelling : *table) {
+        if ((allowed & Bit(spelling.keyword)) == 0) continue;
+        if (const std::size_t n = Length(spelling, rest)) {
+          first += n;
+          return true;
+        }
       }
+      return false;
     }
-    return false;
+  }
+
+  // The rows of the table whose spelling may stand at the start of `rest`:
+  // those whose Chinese or ASCII spelling begins with its first two bytes
+  // (looked up by a hash of them), or every row before a text of one byte.
+  std::uint64_t Candidates(std::string_view rest) const {
+    static const std::array<std::uint64_t, 256> by_start = [this] {
+      std::array<std::uint64_t, 256> rows{};
+      for (std::size_t row = 0; row < table->size(); ++row) {
+        for (const std::string_view spelling : {std::string_view((*table)[row].chinese), std::string_view((*table)[row].ascii)}) {
+          if (spelling.size() < 2) {
+            rows.fill(~std::uint64_t{0});  // a spelling of one byte: test every row
+            return rows;
+          }
+          rows[StartHash(spelling)] |= std::uint64_t{1} << row;
+        }
+      }
+      return rows;
+    }();
+    if (rest.size() < 2) return table->size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << table->size()) - 1;
+    return by_start[StartHash(rest)];
+  }
+  static std::size_t StartHash(std::string_view text) {
+    return (static_cast<unsigned char>(text[0]) * 31u + static_cast<unsigned char>(text[1])) & 255u;
+  }
+
+  // The length of `spelling` at the start of `rest`, or 0 when it is not there.
+  template <typename Spelling>
+  static std::size_t Length(const Spelling& spelling, std::string_view rest) {
+    // Most keywords share a lead byte (CJK is E4..E9): their first three
+    // bytes, one ideograph, rule out nearly all before a whole comparison.
+    if (!SameStart(rest, spelling.chinese) && spelling.ascii[0] != rest[0]) return 0;
+    // A Chinese keyword is a whole word: not the start of a longer one
+    // (办公室 is not matched in 办公室会议), though "目标2022" still reads.
+    if (rest.starts_with(spelling.chinese) && !StartsWithIdeograph(rest.substr(spelling.chinese.size()))) {
+      return spelling.chinese.size();
+    }
+    if (rest.starts_with(spelling.ascii) &&
+        (rest.size() == spelling.ascii.size() || !IsAsciiWordChar(rest[spelling.ascii.size()]))) {
+      return spelling.ascii.size();
+    }
+    return 0;
   }
 
   template <typename Enum>
@@ -302,7 +388,9 @@ StatementResult ParseOneStatement(std::string_view text, std::size_t& offset, co
   Iterator first = begin + start;
   Iterator last = begin + text.size();
   try {
-    if (x3::phrase_parse(first, last, x3::with<source_begin_tag>(begin)[rule], skipper, out)) {
+    KeywordMemo keywords;
+    if (x3::phrase_parse(first, last, x3::with<source_begin_tag>(begin)[x3::with<keyword_memo_tag>(keywords)[rule]],
+                         skipper, out)) {
       offset = static_cast<std::size_t>(first - begin);
       return StatementResult::kParsed;
     }
