@@ -79,6 +79,25 @@ TEST(Lexical, EveryKeywordReadsInEitherSpellingWhereverItsStatementIsTried) {
   EXPECT_EQ(keyword_as_value.diagnostics.at(0).column, 4);
 }
 
+// A target's year: four digits from 1949 to 2100, written in ASCII or full
+// width; 1948, 2101, 20220 and 0202 are refused at the year (E019).
+TEST(Years, FromTheFirstToTheLastAndFullWidth) {
+  for (const char* year : {"1949", "2100", "２０２２"}) {
+    const auto f = OneIndicator(std::string("单位 %\n方向 越高越好\n目标 ") + year + " ≥90");
+    ASSERT_TRUE(f) << year;
+    EXPECT_EQ(f->indicators().at(0).targets.at(0).year, std::string_view(year) == "２０２２" ? 2022 : std::stoi(year));
+  }
+  for (const char* year : {"1948", "2101", "20220", "0202"}) {
+    const ParsedFramework parsed = ParseFramework(
+        std::string("框架 \"t\"\n指标 1 \"x\" {\n单位 %\n方向 越高越好\n目标 ") + year + " ≥90\n}\n", "y.ha");
+    ASSERT_FALSE(parsed.ok()) << year;
+    ASSERT_EQ(parsed.diagnostics.size(), 1u) << year << DiagnosticsText(parsed);
+    EXPECT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kYearOutOfRange) << year;
+    EXPECT_EQ(parsed.diagnostics[0].line, 5) << year;
+    EXPECT_EQ(parsed.diagnostics[0].column, 4) << year;
+  }
+}
+
 TEST(TargetForms, ComparatorsAsTheSeedsWriteThem) {
   const struct {
     const char* text;

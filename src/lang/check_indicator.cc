@@ -248,7 +248,22 @@ void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& ind
   where.target_items[*year] = std::move(item_offsets);
 }
 
+// "2022" as four ASCII digits of a year in range, else nullopt.
+std::optional<int> FourDigitYear(std::string_view t) {
+  if (t.size() != 4) return std::nullopt;
+  int year = 0;
+  for (const char c : t) {
+    if (c < '0' || c > '9') return std::nullopt;
+    year = year * 10 + (c - '0');
+  }
+  if (year < kFirstYear || year > kLastYear) return std::nullopt;
+  return year;
+}
+
 std::optional<int> Checker::ReadYear(const ast::Token& token) {
+  // Most years are four ASCII digits; the rest ("２０２２", "+2022", "2022.0")
+  // go through Decimal, which says what is wrong with them.
+  if (const std::optional<int> year = FourDigitYear(token.text)) return year;
   absl::StatusOr<Decimal> number = Decimal::Parse(token.text);
   const bool in_range = number.ok() && number->scale() == 0 &&
                         *number >= Decimal::FromInt(kFirstYear) &&
