@@ -130,9 +130,26 @@ const auto formula_statement = x3::rule<class formula_id, ast::FormulaStmt>{"公
 const auto range_statement = x3::rule<class range_id, ast::RangeStmt>{"范围"} =
     Head(Keyword::kRange) > (number_token | word_token) > (number_token | word_token);
 
-const auto inner_statement = x3::rule<class inner_id, ast::InnerStmt>{"statement"} =
-    property_statement | year_value_statement | part_statement | formula_statement |
-    setting_statement | source_statement | range_statement;
+constexpr std::uint64_t Bits(std::initializer_list<Keyword> keywords) {
+  std::uint64_t bits = 0;
+  for (const Keyword keyword : keywords) bits |= FrameworkKeywords::Bit(keyword);
+  return bits;
+}
+// The keywords that begin each statement, as its rule reads them.
+constexpr std::uint64_t kSimpleHeads = Bits({Keyword::kFramework, Keyword::kExtends, Keyword::kBasis, Keyword::kAction,
+                                             Keyword::kDrop, Keyword::kPartialCredit});
+constexpr std::uint64_t kPropertyHeads = Bits({Keyword::kUnit, Keyword::kDirection, Keyword::kCategory,
+                                               Keyword::kBinding, Keyword::kAggregateWeight, Keyword::kAction});
+constexpr std::uint64_t kSettingHeads = Bits({Keyword::kMarkedChange, Keyword::kContinuousYears});
+constexpr std::uint64_t kAssignmentHeads =
+    Bits({Keyword::kWeight, Keyword::kGrade, Keyword::kDepartmentWeight, Keyword::kTaskCredit});
+
+const auto inner_statement = x3::rule<class inner_id, ast::InnerStmt>{"statement"} = KeywordDispatch(
+    any_keyword,
+    {kPropertyHeads, Bits({Keyword::kBaseline, Keyword::kTarget}), Bits({Keyword::kPart}), Bits({Keyword::kFormula}),
+     kSettingHeads, Bits({Keyword::kSource}), Bits({Keyword::kRange})},
+    property_statement, year_value_statement, part_statement, formula_statement, setting_statement, source_statement,
+    range_statement);
 
 // 校验 错误 [3] ≥ [2] "message".
 const auto rule_statement = x3::rule<class rule_id, ast::RuleStmt>{"校验"} =
@@ -146,9 +163,12 @@ BOOST_SPIRIT_DEFINE(block_end)
 const auto indicator_statement = x3::rule<class indicator_id, ast::IndicatorStmt>{"指标"} =
     Head(Keyword::kIndicator) > label_token > -string_token > '{' > *inner_statement > block_end;
 
-const auto top_statement = x3::rule<class top_id, ast::TopStmt>{"statement"} =
-    simple_statement | source_statement | setting_statement | count_statement |
-    assignment_statement | indicator_statement | rule_statement;
+const auto top_statement = x3::rule<class top_id, ast::TopStmt>{"statement"} = KeywordDispatch(
+    any_keyword,
+    {kSimpleHeads, Bits({Keyword::kSource}), kSettingHeads, Bits({Keyword::kCount}), kAssignmentHeads,
+     Bits({Keyword::kIndicator}), Bits({Keyword::kRule})},
+    simple_statement, source_statement, setting_statement, count_statement, assignment_statement,
+    indicator_statement, rule_statement);
 
 }  // namespace
 

@@ -196,8 +196,24 @@ struct KeywordParser : x3::parser<KeywordParser<Table>> {
 
   template <typename It, typename Context, typename RContext, typename Attribute>
   bool parse(It& first, It const& last, Context const& context, RContext&, Attribute&) const {
+    return Find(first, last, context) >= 0;
+  }
+
+  // The keyword (its value as an int) that stands at `first` after white
+  // space, or -1; `first` does not move.
+  template <typename It, typename Context>
+  int Peek(It first, It const& last, Context const& context) const {
+    const int row = Find(first, last, context);
+    return row < 0 ? -1 : static_cast<int>((*table)[row].keyword);
+  }
+
+ private:
+  // Skips white space, then the first row of the table (in its order) that is
+  // allowed and stands there; that row, or -1 with `first` after the space.
+  template <typename It, typename Context>
+  int Find(It& first, It const& last, Context const& context) const {
     x3::skip_over(first, last, context);
-    if (first == last) return false;
+    if (first == last) return -1;
     const std::string_view rest(first, static_cast<std::size_t>(last - first));
     auto&& memo = x3::get<keyword_memo_tag>(context);
     if constexpr (std::is_same_v<std::remove_cvref_t<decltype(memo)>, KeywordMemo>) {
@@ -217,21 +233,22 @@ struct KeywordParser : x3::parser<KeywordParser<Table>> {
         const int row = std::countr_zero(rows);
         if ((allowed & Bit((*table)[row].keyword)) == 0) continue;
         first += memo.length[row];
-        return true;
+        return row;
       }
-      return false;
+      return -1;
     } else {  // a parse without a memo: StartsTopStatement's one test
-      for (const auto& spelling : *table) {
-        if ((allowed & Bit(spelling.keyword)) == 0) continue;
-        if (const std::size_t n = Length(spelling, rest)) {
+      for (std::size_t row = 0; row < table->size(); ++row) {
+        if ((allowed & Bit((*table)[row].keyword)) == 0) continue;
+        if (const std::size_t n = Length((*table)[row], rest)) {
           first += n;
-          return true;
+          return static_cast<int>(row);
         }
       }
-      return false;
+      return -1;
     }
   }
 
+ public:
   // The rows of the table whose spelling may stand at the start of `rest`:
   // those whose Chinese or ASCII spelling begins with its first two bytes
   // (looked up by a hash of them), or every row before a text of one byte.
@@ -299,6 +316,46 @@ struct KeywordParser : x3::parser<KeywordParser<Table>> {
 
   const Table* table;
   std::uint64_t allowed;
+};
+
+// One of several statements, chosen by the keyword that begins it: each
+// branch is a set of keywords (a bit set of their values) and the rule that
+// reads a statement they begin.  Every statement commits once its keyword is
+// read (the grammar's '>'), so trying only the branch of the keyword found
+// is what an alternative of them all would do, without making and dropping
+// the attributes of the branches that do not begin there.
+template <typename Keywords, typename... Rules>
+struct KeywordDispatch : x3::parser<KeywordDispatch<Keywords, Rules...>> {
+  constexpr KeywordDispatch(Keywords keywords, std::array<std::uint64_t, sizeof...(Rules)> masks, Rules... rules)
+      : keywords(keywords), masks(masks), rules(rules...) {}
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, It const& last, Context const& context, RContext& rcontext, Attribute& attribute) const {
+    const int keyword = keywords.Peek(first, last, context);
+    if (keyword < 0) return false;
+    return ParseBranch<0>(std::uint64_t{1} << keyword, first, last, context, rcontext, attribute);
+  }
+
+  template <std::size_t I, typename It, typename Context, typename RContext, typename Attribute>
+  bool ParseBranch(std::uint64_t keyword, It& first, It const& last, Context const& context, RContext& rcontext,
+                   Attribute& attribute) const {
+    if constexpr (I == sizeof...(Rules)) {
+      return false;
+    } else {
+      if ((masks[I] & keyword) == 0) {
+        return ParseBranch<I + 1>(keyword, first, last, context, rcontext, attribute);
+      }
+      const auto& rule = std::get<I>(rules);
+      typename std::remove_cvref_t<decltype(rule)>::attribute_type value;
+      if (!rule.parse(first, last, context, rcontext, value)) return false;
+      attribute = std::move(value);
+      return true;
+    }
+  }
+
+  Keywords keywords;
+  std::array<std::uint64_t, sizeof...(Rules)> masks;
+  std::tuple<Rules...> rules;
 };
 
 const x3::rule<class closing_quote_id> closing_quote = "closing quote";
