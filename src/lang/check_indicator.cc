@@ -200,7 +200,7 @@ void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& ind
   const bool year_unstated =
       !is_target && ParseAbsence(statement.year.text) == Absence::kNotApplicable;
   const std::optional<int> year = year_unstated ? std::nullopt : ReadYear(statement.year);
-  std::vector<std::size_t> item_offsets;
+  ItemPlaces item_offsets;
   for (const ast::Item& item : statement.value) item_offsets.push_back(ItemStart(item));
   if (!is_target) {
     if (statement.source) {

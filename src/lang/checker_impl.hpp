@@ -30,7 +30,7 @@ namespace healthact::dsl::check {
 // sites the whole-indicator rules name (offsets), and what only the DSL has.
 struct IndicatorLocations : IndicatorSites {
   bool defined_here = false;  // false: inherited unchanged, nothing to check
-  std::vector<std::size_t> baseline_items;
+  ItemPlaces baseline_items;
   std::optional<std::size_t> formula;
   const ast::FormulaStmt* formula_statement = nullptr;
   std::optional<std::size_t> aggregate_weight;  // the 汇总权重 word

@@ -9,23 +9,53 @@
 
 #include <cstddef>
 #include <functional>
-#include <map>
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "healthact/core/diagnostic.hpp"
 #include "healthact/model/framework.hpp"
 
 namespace healthact::dsl {
 
+// The places of a value's items (one for each part), kept inline: a value
+// has one or two.
+using ItemPlaces = absl::InlinedVector<std::size_t, 2>;
+
+// What an indicator says for each of its years, in the order they were
+// first given: a flat map kept inline, since an indicator has two or three
+// years (a map of nodes cost a quarter of checking a large framework).
+template <typename Value>
+class YearMap {
+ public:
+  using Entry = std::pair<int, Value>;
+  using const_iterator = typename absl::InlinedVector<Entry, 3>::const_iterator;
+  Value& operator[](int year) {
+    for (Entry& entry : entries_) {
+      if (entry.first == year) return entry.second;
+    }
+    return entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(year), std::forward_as_tuple()).second;
+  }
+  const_iterator find(int year) const {
+    return std::find_if(entries_.begin(), entries_.end(), [year](const Entry& entry) { return entry.first == year; });
+  }
+  const_iterator end() const { return entries_.end(); }
+
+ private:
+  absl::InlinedVector<Entry, 3> entries_;
+};
+
 // Where the parts of one indicator were written, as places its source knows
 // how to name (for the DSL an offset in the text; for a table a cell).
 struct IndicatorSites {
   std::size_t head = 0;
-  std::map<int, std::size_t> target;  // year -> the target's place
-  std::map<int, std::vector<std::size_t>> target_items;  // year -> each part's place
+  YearMap<std::size_t> target;        // year -> the target's place
+  YearMap<ItemPlaces> target_items;  // year -> each part's place
   std::optional<std::size_t> baseline;
   // What reading already reported, so that it is not reported twice.
   bool target_failed = false;     // a target was written but had an error
