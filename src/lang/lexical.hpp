@@ -58,7 +58,12 @@ struct CodePoint : x3::parser<CodePoint> {
 
   constexpr CodePoint(std::u32string_view set, bool member) : set(set), member(member) {
     for (char32_t cp : set) {
-      if (cp < 128) ascii[cp / 64] |= std::uint64_t{1} << (cp % 64);
+      if (cp < 128) {
+        ascii[cp / 64] |= std::uint64_t{1} << (cp % 64);
+      } else {
+        const unsigned lead = cp < 0x800 ? 0xC0 | (cp >> 6) : cp < 0x10000 ? 0xE0 | (cp >> 12) : 0xF0 | (cp >> 18);
+        leads[lead / 64 - 2] |= std::uint64_t{1} << (lead % 64);
+      }
     }
   }
 
@@ -77,6 +82,15 @@ struct CodePoint : x3::parser<CodePoint> {
       ++first;
       return true;
     }
+    // No member begins with this byte (most ideographs): not in the set,
+    // and the text, valid UTF-8, says the character's length by its lead.
+    if (((leads[lead / 64 - 2] >> (lead % 64)) & 1) == 0) {
+      if (member) return false;
+      const std::ptrdiff_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+      if (last - first < length) return false;
+      first += length;
+      return true;
+    }
     std::string_view rest(first, static_cast<std::size_t>(last - first));
     std::size_t length = 0;
     const char32_t cp = utf8::Next(rest, length);
@@ -88,6 +102,7 @@ struct CodePoint : x3::parser<CodePoint> {
   std::u32string_view set;
   bool member;
   std::uint64_t ascii[2] = {0, 0};
+  std::uint64_t leads[2] = {0, 0};  // the lead bytes (0x80..0xFF) of the members beyond ASCII
 };
 constexpr CodePoint In(std::u32string_view set) { return CodePoint(set, true); }
 constexpr CodePoint NotIn(std::u32string_view set) { return CodePoint(set, false); }
