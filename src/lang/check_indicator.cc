@@ -74,7 +74,7 @@ void Checker::ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicato
                         IndicatorLocations& where) {
   // Properties first, so that values can be read with the indicator's unit
   // and direction whatever the order of the lines.
-  std::set<std::string> properties_seen;
+  std::uint64_t properties_seen = 0;  // a bit for each keyword stated
   bool parts_redeclared = false;
   for (const ast::InnerStmt& inner : statement.body) {
     if (const auto* s = boost::get<ast::Simple>(&inner)) {
@@ -101,7 +101,7 @@ void Checker::ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicato
     }
   }
   if (where.range_statement != nullptr) ReadRange(*where.range_statement, indicator);
-  std::set<int> target_years;
+  absl::InlinedVector<int, 4> target_years;
   bool has_baseline = false;
   for (const ast::InnerStmt& inner : statement.body) {
     if (const auto* s = boost::get<ast::YearValueStmt>(&inner)) {
@@ -113,44 +113,46 @@ void Checker::ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicato
 }
 
 void Checker::ApplyProperty(const ast::Simple& statement, Indicator& indicator,
-                            std::set<std::string>& seen, IndicatorLocations& where) {
+                            std::uint64_t& seen, IndicatorLocations& where) {
   const std::optional<Keyword> keyword = LookupKeyword(statement.head.text);
   if (!keyword) return;
   const std::string_view name = Spelling(*keyword).chinese;
-  if (!seen.insert(std::string(name)).second) {
+  const std::uint64_t bit = std::uint64_t{1} << static_cast<int>(*keyword);
+  if ((seen & bit) != 0) {
     Report(DiagnosticCode::kDuplicateStatement, statement.head.offset,
            Format("$0 is stated twice for indicator $1", name, indicator.number));
     return;
   }
+  seen |= bit;
   const ast::Token& value = statement.argument;
-  // Stores a value the word names, or reports what was expected instead.
-  const auto assign = [&](auto parsed, auto& field, DiagnosticCode code, std::string_view what,
-                          std::string_view expected) {
+  // Stores a value the word names, or reports what was expected instead (the
+  // words of the message made only then: most statements are right).
+  const auto assign = [&](auto parsed, auto& field, DiagnosticCode code, const char* what, auto expected) {
     if (parsed) {
       field = *parsed;
       return true;
     }
-    Report(code, value.offset,
-           Format("unknown $0 '$1' (expected $2)", what, value.text, expected));
+    Report(code, value.offset, Format("unknown $0 '$1' (expected $2)", Tr(what), value.text, expected()));
     return false;
   };
   switch (*keyword) {
     case Keyword::kUnit:
       where.unit_failed = !assign(ParseMeasureUnit(value.text), indicator.measure_unit, DiagnosticCode::kUnknownUnit,
-                                  Tr("unit"), Tr("岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 or 个"));
+                                  messages::Noop("unit"),
+                                  [] { return Tr("岁, 小时, %, ‰, 1/10万, 人/千人, 人, 例 or 个"); });
       break;
     case Keyword::kDirection:
       where.direction_failed =
           !assign(ParseDirection(value.text), indicator.direction, DiagnosticCode::kUnknownValue,
-                  Tr("direction"), vocabulary::ChoiceList(vocabulary::kDirections));
+                  messages::Noop("direction"), [] { return vocabulary::ChoiceList(vocabulary::kDirections); });
       break;
     case Keyword::kCategory:
-      assign(ParseCategory(value.text), indicator.category, DiagnosticCode::kUnknownValue,
-             Tr("category"), vocabulary::ChoiceList(vocabulary::kCategories));
+      assign(ParseCategory(value.text), indicator.category, DiagnosticCode::kUnknownValue, messages::Noop("category"),
+             [] { return vocabulary::ChoiceList(vocabulary::kCategories); });
       break;
     case Keyword::kBinding:
       assign(ParseBindingForce(value.text), indicator.binding, DiagnosticCode::kUnknownValue,
-             Tr("binding force"), vocabulary::ChoiceList(vocabulary::kBindingForces));
+             messages::Noop("binding force"), [] { return vocabulary::ChoiceList(vocabulary::kBindingForces); });
       break;
     case Keyword::kAggregateWeight:
       where.aggregate_weight = value.offset;
@@ -193,7 +195,7 @@ void Checker::ApplyPart(const ast::PartStmt& statement, Indicator& indicator) {
 }
 
 void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& indicator,
-                             IndicatorLocations& where, std::set<int>& target_years,
+                             IndicatorLocations& where, absl::InlinedVector<int, 4>& target_years,
                              bool& has_baseline) {
   const bool is_target = LookupKeyword(statement.head.text) == Keyword::kTarget;
   // 基期 -- 76.8: a baseline whose year the document does not state.
@@ -224,11 +226,12 @@ void Checker::ApplyYearValue(const ast::YearValueStmt& statement, Indicator& ind
     where.target_failed = true;
     return;
   }
-  if (!target_years.insert(*year).second) {
+  if (std::find(target_years.begin(), target_years.end(), *year) != target_years.end()) {
     Report(DiagnosticCode::kDuplicateYear, statement.year.offset,
            Format("indicator $0 has two targets for $1", indicator.number, *year));
     return;
   }
+  target_years.push_back(*year);
   std::optional<TargetForm> form = ReadTarget(statement.value, indicator);
   std::optional<Citation> source;
   if (statement.source) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/container/btree_map.h"
+#include "absl/container/inlined_vector.h"
 #include "core/utf8.hpp"
 #include "lang/ast.hpp"
 #include "lang/indicator_rules.hpp"
@@ -75,10 +76,10 @@ class Checker {
   void ApplyBody(const ast::IndicatorStmt& statement, Indicator& indicator,
                  IndicatorLocations& where);
   void ApplyProperty(const ast::Simple& statement, Indicator& indicator,
-                     std::set<std::string>& seen, IndicatorLocations& where);
+                     std::uint64_t& seen, IndicatorLocations& where);
   void ApplyPart(const ast::PartStmt& statement, Indicator& indicator);
   void ApplyYearValue(const ast::YearValueStmt& statement, Indicator& indicator,
-                      IndicatorLocations& where, std::set<int>& target_years, bool& has_baseline);
+                      IndicatorLocations& where, absl::InlinedVector<int, 4>& target_years, bool& has_baseline);
   std::optional<Citation> ReadSource(const ast::SourceStmt& statement);
 
   std::optional<int> ReadYear(const ast::Token& token);

@@ -267,13 +267,16 @@ struct KeywordParser : x3::parser<KeywordParser<Table>> {
   // The rows of the table whose spelling may stand at the start of `rest`:
   // those whose Chinese or ASCII spelling begins with its first two bytes
   // (looked up by a hash of them), or every row before a text of one byte.
+  // (Made once for each Table type: a type has one table, kKeywords or
+  // kOrgKeywords.)
   std::uint64_t Candidates(std::string_view rest) const {
     static const std::array<std::uint64_t, 256> by_start = [this] {
       std::array<std::uint64_t, 256> rows{};
       for (std::size_t row = 0; row < table->size(); ++row) {
-        for (const std::string_view spelling : {std::string_view((*table)[row].chinese), std::string_view((*table)[row].ascii)}) {
+        const auto& words = (*table)[row];
+        for (const std::string_view spelling : {std::string_view(words.chinese), std::string_view(words.ascii)}) {
           if (spelling.size() < 2) {
-            rows.fill(~std::uint64_t{0});  // a spelling of one byte: test every row
+            rows.fill(AllRows());  // a spelling of one byte: test every row
             return rows;
           }
           rows[StartHash(spelling)] |= std::uint64_t{1} << row;
@@ -281,8 +284,12 @@ struct KeywordParser : x3::parser<KeywordParser<Table>> {
       }
       return rows;
     }();
-    if (rest.size() < 2) return table->size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << table->size()) - 1;
+    if (rest.size() < 2) return AllRows();
     return by_start[StartHash(rest)];
+  }
+  static constexpr std::uint64_t AllRows() {
+    constexpr std::size_t kRows = std::tuple_size_v<Table>;
+    return kRows == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << kRows) - 1;
   }
   static std::size_t StartHash(std::string_view text) {
     return (static_cast<unsigned char>(text[0]) * 31u + static_cast<unsigned char>(text[1])) & 255u;

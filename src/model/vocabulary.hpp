@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "absl/container/flat_hash_map.h"
 #include "healthact/core/messages.hpp"
 #include "healthact/core/decimal.hpp"
 #include "healthact/core/diagnostic.hpp"
@@ -156,12 +157,21 @@ inline const KeywordSpelling& Spelling(Keyword keyword) {
   }
   return kKeywords[0];
 }
-// The keyword spelled `text` in either language.
+// The keyword spelled `text` in either language.  The checker asks this of
+// every statement: a hash of both spellings, made once, not a walk of the
+// table's fifty-four strings.
 inline std::optional<Keyword> LookupKeyword(std::string_view text) {
-  for (const KeywordSpelling& spelling : kKeywords) {
-    if (spelling.chinese == text || spelling.ascii == text) return spelling.keyword;
-  }
-  return std::nullopt;
+  static const absl::flat_hash_map<std::string_view, Keyword> kBySpelling = [] {
+    absl::flat_hash_map<std::string_view, Keyword> by_spelling;
+    for (const KeywordSpelling& spelling : kKeywords) {
+      by_spelling.emplace(spelling.chinese, spelling.keyword);
+      by_spelling.emplace(spelling.ascii, spelling.keyword);
+    }
+    return by_spelling;
+  }();
+  const auto found = kBySpelling.find(text);
+  if (found == kBySpelling.end()) return std::nullopt;
+  return found->second;
 }
 
 // The value a word names, in either language or any alias.
