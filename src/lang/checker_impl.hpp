@@ -18,6 +18,7 @@
 
 #include "absl/container/btree_map.h"
 #include "absl/container/inlined_vector.h"
+#include "absl/container/node_hash_map.h"
 #include "core/utf8.hpp"
 #include "lang/ast.hpp"
 #include "lang/indicator_rules.hpp"
@@ -126,7 +127,9 @@ class Checker {
   // By indicator number, in B-trees: a framework of ten thousand indicators
   // keeps them in a few hundred nodes, not a node each.
   absl::btree_map<std::string, std::size_t> defined_here_;  // indicator number -> head offset
-  std::map<std::string, IndicatorLocations> locations_;
+  // Looked up by number, never walked in order; nodes, so that a reference
+  // to one indicator's places stays good while others are added.
+  absl::node_hash_map<std::string, IndicatorLocations> locations_;
   absl::btree_map<std::string, std::size_t, std::less<>> index_;  // number -> position
   // Where each indicator named its special action, checked once every
   // declaration is known.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -71,13 +72,11 @@ void ResolveTrends(Indicator& indicator, const TrendRules& framework_rules,
 namespace {
 
 // Values of a target in part order (one for a plain comparison).
-std::vector<const ComparisonTarget*> Comparisons(const TargetForm& form) {
-  if (const auto* c = std::get_if<ComparisonTarget>(&form)) return {c};
-  std::vector<const ComparisonTarget*> out;
-  if (const auto* p = std::get_if<PartsTarget>(&form)) {
-    for (const ComparisonTarget& part : p->parts) out.push_back(&part);
-  }
-  return out;
+// A view, not a list: these rules run for every target of every indicator.
+std::span<const ComparisonTarget> Comparisons(const TargetForm& form) {
+  if (const auto* c = std::get_if<ComparisonTarget>(&form)) return {c, 1};
+  if (const auto* p = std::get_if<PartsTarget>(&form)) return p->parts;
+  return {};
 }
 
 bool IsFloor(Comparator c) { return c == Comparator::kAtLeast || c == Comparator::kAbove; }
@@ -159,7 +158,7 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
     const auto comparisons = Comparisons(target.form);
     const auto offsets = where.target_items.find(target.year);
     for (std::size_t i = 0; i < comparisons.size(); ++i) {
-      const ComparisonTarget& c = *comparisons[i];
+      const ComparisonTarget& c = comparisons[i];
       const std::size_t offset = offsets != where.target_items.end() && i < offsets->second.size()
                                      ? offsets->second[i]
                                      : where.Target(target.year);
@@ -201,10 +200,10 @@ void CheckWholeIndicator(const Indicator& indicator, const IndicatorSites& where
       if (previous != nullptr) {
         const auto before = Comparisons(previous->form);
         for (std::size_t i = 0; i < now.size() && i < before.size(); ++i) {
-          const bool weaker = (IsFloor(now[i]->comparator) && IsFloor(before[i]->comparator) &&
-                               now[i]->value < before[i]->value) ||
-                              (IsCeiling(now[i]->comparator) && IsCeiling(before[i]->comparator) &&
-                               now[i]->value > before[i]->value);
+          const bool weaker = (IsFloor(now[i].comparator) && IsFloor(before[i].comparator) &&
+                               now[i].value < before[i].value) ||
+                              (IsCeiling(now[i].comparator) && IsCeiling(before[i].comparator) &&
+                               now[i].value > before[i].value);
           if (weaker) {
             Report(DiagnosticCode::kLaterTargetWeaker, where.Target(target.year),
                    Format("the $0 target $1 of indicator $2 is weaker than the $3 target $4", target.year, TargetText(target.form), n, previous->year, TargetText(previous->form)));
