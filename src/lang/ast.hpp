@@ -15,6 +15,7 @@
 #include <boost/fusion/include/adapt_struct.hpp>
 #include <boost/optional.hpp>
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
+#include <boost/spirit/home/x3/support/traits/container_traits.hpp>
 
 namespace healthact::dsl::ast {
 
@@ -140,6 +141,19 @@ using TopStmt =
     x3::variant<Simple, SourceStmt, SettingStmt, CountStmt, Assignment, IndicatorStmt, RuleStmt>;
 
 }  // namespace healthact::dsl::ast
+
+// An indicator's body has six to ten statements: the parser makes room for
+// eight with the first, where growing by doubling moved the statements read
+// so far three times and allocated four times an indicator.
+template <>
+struct boost::spirit::x3::traits::push_back_container<std::vector<healthact::dsl::ast::InnerStmt>> {
+  template <typename T>
+  static bool call(std::vector<healthact::dsl::ast::InnerStmt>& body, T&& statement) {
+    if (body.empty()) body.reserve(8);
+    body.push_back(static_cast<T&&>(statement));
+    return true;
+  }
+};
 
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::Item, comparator, body, unit)
 BOOST_FUSION_ADAPT_STRUCT(healthact::dsl::ast::Operation, op, operand)

@@ -174,6 +174,7 @@ const auto set_token = [](auto& ctx) {
 const auto set_string_token = [](auto& ctx) {
   const auto& range = x3::_attr(ctx);
   std::string text;
+  text.reserve(static_cast<std::size_t>(range.end() - range.begin()));  // one allocation, not one per doubling
   for (Iterator it = range.begin() + 1; it + 1 < range.end(); ++it) {
     if (*it == '\\') ++it;
     text += *it;
