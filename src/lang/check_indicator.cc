@@ -307,6 +307,9 @@ bool IsNumberToken(const ast::Token& token) {
   }
   if (rest.empty()) return false;
   if ((rest[0] >= '0' && rest[0] <= '9') || rest[0] == '.') return true;
+  // Full-width digits and point (U+FF0E..U+FF19) all begin with the byte EF:
+  // a word such as 实现 is told apart without comparing it with each.
+  if (static_cast<unsigned char>(rest[0]) != 0xEF) return false;
   for (std::string_view digit : {"０", "１", "２", "３", "４", "５", "６", "７", "８", "９", "．"}) {
     if (rest.starts_with(digit)) return true;
   }

@@ -44,6 +44,13 @@ void Checker::Report(DiagnosticCode code, std::size_t offset, std::string messag
 
 std::optional<Framework::Contents> Checker::Run(const std::vector<ast::TopStmt>& statements) {
   if (parent_ != nullptr) contents_ = *parent_;
+  // Room for every indicator the text defines: an indicator is large, and
+  // growing the list moved each one twice on average.
+  contents_.indicators.reserve(contents_.indicators.size() +
+                               static_cast<std::size_t>(std::count_if(
+                                   statements.begin(), statements.end(), [](const ast::TopStmt& statement) {
+                                     return boost::get<ast::IndicatorStmt>(&statement) != nullptr;
+                                   })));
   Reindex();
   for (const ast::TopStmt& statement : statements) CheckTop(statement);
   if (!has_header_) {

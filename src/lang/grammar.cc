@@ -182,9 +182,9 @@ StatementResult ParseTopStatement(std::string_view text, std::size_t& offset, as
                                   SyntaxError& error) {
   return ParseOneStatement(
       text, offset, top_statement, out, error, StartsTopStatement,
-      messages::Tr("框架, 继承, 来源, 依据, 专项行动, 指标, 删除, 计数, 明显下降幅度, 持续下降年数, 权重, 部分得分, 等级, "
+      messages::Noop("框架, 继承, 来源, 依据, 专项行动, 指标, 删除, 计数, 明显下降幅度, 持续下降年数, 权重, 部分得分, 等级, "
                    "部门考核, 任务得分 or 校验"),
-      messages::Tr("单位, 方向, 类别, 属性, 基期, 目标, 分项, 公式, 来源, 明显下降幅度, 持续下降年数, 汇总权重 or 范围"));
+      messages::Noop("单位, 方向, 类别, 属性, 基期, 目标, 分项, 公式, 来源, 明显下降幅度, 持续下降年数, 汇总权重 or 范围"));
 }
 
 }  // namespace healthact::dsl

@@ -42,7 +42,7 @@ bool StartsOrgStatement(std::string_view text, std::size_t offset) {
 StatementResult ParseOrgStatement(std::string_view text, std::size_t& offset,
                                   ast::OrgStatement& out, SyntaxError& error) {
   return ParseOneStatement(text, offset, org_statement, out, error, StartsOrgStatement,
-                           messages::Tr("组织, 来源, 辖区, 职务, 任职 or 委员会"), messages::Tr("a statement"));
+                           messages::Noop("组织, 来源, 辖区, 职务, 任职 or 委员会"), messages::Noop("a statement"));
 }
 
 }  // namespace healthact::dsl
