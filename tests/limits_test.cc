@@ -84,6 +84,24 @@ TEST(Limits, NestingInEitherLanguageIsBoundedBeforeTheParsersRecurse) {
                   .ok());
 }
 
+TEST(Limits, TheBracketTooDeepIsReportedWhereverItFallsInTheText) {
+  // The limit's search goes sixteen bytes at a time; the bracket it reports,
+  // and what it passes over (a comment, a name with an escaped quote and
+  // brackets), land at every place in a block as the padding grows.
+  for (int pad = 0; pad < 40; ++pad) {
+    const std::string spaces(static_cast<std::size_t>(pad), ' ');
+    const std::string text = "框架 \"t\"\n计数 a 人\n# ((((" + spaces + "\n指标 1 \"名\\\"(((\" { 单位 ‰ 公式 " +
+                             spaces + std::string(40, '(') + "a\n}\n";
+    const ParsedFramework parsed = ParseFramework(text, "deep.ha");
+    ASSERT_FALSE(parsed.ok()) << pad;
+    ASSERT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kLimitExceeded) << pad;
+    // The block is one level, so the 32nd '(' is the 33rd: 24 code points
+    // stand before the first '(' on line 4 (指标 1 "名\"(((" { 单位 ‰ 公式 ).
+    EXPECT_EQ(parsed.diagnostics[0].line, 4) << pad;
+    EXPECT_EQ(parsed.diagnostics[0].column, 25 + pad + 31) << pad;
+  }
+}
+
 TEST(Limits, NumbersWithThousandsOfDigitsOrExponentsAreErrors) {
   const std::string huge = "框架 \"t\"\n指标 1 \"a\" { 单位 % 方向 越高越好 目标 2022 " +
                            std::string(5000, '9') + " }\n";

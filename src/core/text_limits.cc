@@ -1,7 +1,6 @@
 #include "core/text_limits.hpp"
 
-#include <array>
-
+#include "core/byte_search.hpp"
 #include "healthact/core/limits.hpp"
 #include "healthact/core/messages.hpp"
 #include "core/strings.hpp"
@@ -28,37 +27,34 @@ std::optional<Diagnostic> CheckTextSize(std::string_view text, std::string_view 
 }
 
 std::optional<Diagnostic> CheckNesting(std::string_view text, std::string_view file) {
-  // The bytes the switch below acts on; the rest (most of a text) are passed
-  // over by one look-up each.
-  static constexpr std::array<bool, 256> kActs = [] {
-    std::array<bool, 256> acts{};
-    for (const unsigned char c : {'#', '"', '(', '{', ')', '}'}) acts[c] = true;
-    return acts;
-  }();
+  // Only six bytes matter, and a text is mostly others: each is found among
+  // sixteen at a time (FindFirstOf), and so is a string's end.
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
   int depth = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!kActs[static_cast<unsigned char>(text[i])]) continue;
-    switch (text[i]) {
+  for (const char* at = begin; (at = FindFirstOf<'#', '"', '(', '{', ')', '}'>(at, end)) != end; ++at) {
+    switch (*at) {
       case '#':
-        while (i < text.size() && text[i] != '\n') ++i;
+        at = FindFirstOf<'\n'>(at, end);
+        if (at == end) return std::nullopt;
         break;
       case '"':
-        for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i) {
-          if (text[i] == '\\') ++i;
+        // To the closing quote or the end of the line, past \" and \\.
+        for (++at; (at = FindFirstOf<'"', '\n', '\\'>(at, end)) != end && *at == '\\';) {
+          at += at + 1 < end ? 2 : 1;
         }
+        if (at == end) return std::nullopt;
         break;
       case '(':
       case '{':
         if (++depth > limits::kMaxNesting) {
-          return LimitAt(text, file, i,
+          return LimitAt(text, file, static_cast<std::size_t>(at - begin),
                          messages::Format("brackets and blocks nest more than $0 deep here", limits::kMaxNesting));
         }
         break;
-      case ')':
-      case '}':
+      default:  // ')' or '}'
         if (depth > 0) --depth;
         break;
-      default: break;
     }
   }
   return std::nullopt;

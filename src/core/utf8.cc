@@ -57,6 +57,15 @@ std::optional<std::size_t> FindInvalid(std::string_view text) {
     // Up to the word's first byte that is not ASCII, then its sequences.
     while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
     while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80) {
+      // Most of a Chinese text: a lead byte E1..EC or EE..EF, whose second
+      // byte may be any continuation byte (only E0 and ED narrow it).
+      const auto lead = static_cast<unsigned char>(text[i]);
+      if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 3 <= text.size() &&
+          IsContinuation(static_cast<unsigned char>(text[i + 1])) &&
+          IsContinuation(static_cast<unsigned char>(text[i + 2]))) {
+        i += 3;
+        continue;
+      }
       const std::size_t length = SequenceLength(text, i);
       if (length == 0) return i;
       i += length;
