@@ -1,4 +1,7 @@
 #include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "healthact/lang/dsl.hpp"
 #include "healthact/core/language.hpp"
@@ -410,6 +413,84 @@ TEST(Diagnostics, ManyInOneFileAreEachPlacedAtTheirLineAndColumn) {
       << DiagnosticsText(parsed);
   ASSERT_EQ(parsed.diagnostics.size(), 4u);
   EXPECT_NE(parsed.diagnostics[2].message.find("第 2 行"), std::string::npos) << parsed.diagnostics[2].message;
+}
+
+// A framework of `count` indicators, five lines each after the header line:
+// indicator i's 指标 line is line 5i - 3.  With `source_at_line_start`, each
+// body also has a 来源 line at the line's beginning (a sixth line, so the
+// 指标 line is 6i - 4): it begins a statement at the top level too, so the
+// place where a second thread would begin lands inside a block.  Indicators
+// in `bad_unit` are measured in 年 (E006 on their second line, column 6);
+// those in `bad_statement` hold the line "  甲乙 1" in place of 方向.
+std::string ManyIndicators(int count, bool source_at_line_start, const std::set<int>& bad_unit,
+                           const std::set<int>& bad_statement) {
+  std::string text = "框架 \"大\"\n";
+  for (int i = 1; i <= count; ++i) {
+    const std::string n = std::to_string(i);
+    text += "指标 " + n + " \"第" + n + "项\" {\n";
+    text += bad_unit.count(i) ? "  单位 年\n" : "  单位 %\n";
+    text += bad_statement.count(i) ? "  甲乙 1\n" : "  方向 越高越好\n";
+    if (source_at_line_start) text += "来源 \"文件\"\n";
+    text += "  目标 2022 ≥90\n}\n";
+  }
+  return text;
+}
+
+// A text of 4 000 indicators (330 KB) is read in two halves at once; what
+// comes out is what one pass gives: every indicator in order, and each
+// diagnostic of either half at its line, in order, in the caller's language.
+// With a 来源 line at every line's beginning, the second half's guessed
+// beginning is inside a block, and the first half carries on alone.
+TEST(Diagnostics, ALargeTextReadInTwoHalvesGivesWhatOnePassGives) {
+  for (const bool source_at_line_start : {false, true}) {
+    SCOPED_TRACE(source_at_line_start);
+    const int lines_each = source_at_line_start ? 6 : 5;
+    const std::string whole = ManyIndicators(4000, source_at_line_start, {}, {});
+    ASSERT_GT(whole.size(), std::size_t{256} << 10);
+    const ParsedFramework parsed = ParseFramework(whole, "big.ha");
+    ASSERT_TRUE(parsed.ok()) << DiagnosticsText(parsed);
+    const std::vector<Indicator>& indicators = parsed.framework->indicators();
+    ASSERT_EQ(indicators.size(), 4000u);
+    for (int i = 1; i <= 4000; ++i) {
+      const Indicator& indicator = indicators[static_cast<std::size_t>(i - 1)];
+      ASSERT_EQ(indicator.number, std::to_string(i));
+      ASSERT_EQ(indicator.name, "第" + std::to_string(i) + "项");
+      ASSERT_EQ(indicator.source.document, source_at_line_start ? "文件" : "") << i;
+    }
+
+    // Two syntax errors and two unknown units, one of each in either half.
+    const ScopedLanguage english(Language::kEnglish);
+    const ParsedFramework bad = ParseFramework(ManyIndicators(4000, source_at_line_start, {7, 3990}, {5, 3995}), "big.ha");
+    std::vector<std::string> places;
+    for (const Diagnostic& d : bad.diagnostics) {
+      places.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + " " + DiagnosticCodeString(d.code));
+    }
+    // Indicator i's 指标 line is lines_each * (i - 1) + 2; its unit line the
+    // next, its 甲乙 line the one after, at the column after two spaces.
+    const auto at = [&](int indicator, int line, int column, const char* code) {
+      return std::to_string(lines_each * (indicator - 1) + 2 + line) + ":" + std::to_string(column) + " " + code;
+    };
+    // After 甲乙, reading resumes at the next line that begins a statement:
+    // the next 指标, or, where a 来源 line stands at the line's beginning,
+    // that line, read as the framework's 来源 (twice, the second time an
+    // error), and then 目标, which begins no statement outside a block.
+    const std::vector<std::string> want =
+        source_at_line_start
+            ? std::vector<std::string>{at(5, 2, 3, "E013"), at(5, 4, 3, "E013"), at(7, 1, 6, "E006"),
+                                       at(3990, 1, 6, "E006"), at(3995, 2, 3, "E013"), at(3995, 3, 1, "E020"),
+                                       at(3995, 4, 3, "E013")}
+            : std::vector<std::string>{at(5, 2, 3, "E013"), at(7, 1, 6, "E006"), at(3990, 1, 6, "E006"),
+                                       at(3995, 2, 3, "E013")};
+    EXPECT_EQ(places, want) << DiagnosticsText(bad);
+    // The second half's message is in English as well, word for word the first's.
+    std::vector<std::string> unknown_statements;
+    for (const Diagnostic& d : bad.diagnostics) {
+      if (d.message.find("甲乙") != std::string::npos) unknown_statements.push_back(d.message);
+    }
+    ASSERT_EQ(unknown_statements.size(), 2u) << DiagnosticsText(bad);
+    EXPECT_EQ(unknown_statements[1], unknown_statements[0]);
+    EXPECT_TRUE(unknown_statements[1].starts_with("unknown statement '甲乙' in a block")) << unknown_statements[1];
+  }
 }
 
 TEST(Diagnostics, FormatHasFileLineColumnSeverityAndCode) {

@@ -172,6 +172,8 @@ const auto top_statement = x3::rule<class top_id, ast::TopStmt>{"statement"} = K
 
 }  // namespace
 
+std::size_t NextTokenOffset(std::string_view text, std::size_t offset) { return SkipSpace(text, offset); }
+
 bool StartsTopStatement(std::string_view text, std::size_t offset) {
   Iterator first = text.data() + offset;
   Iterator last = text.data() + text.size();

@@ -31,6 +31,10 @@ StatementResult ParseTopStatement(std::string_view text, std::size_t& offset, as
 // top-level statement; used to resynchronise after a syntax error.
 bool StartsTopStatement(std::string_view text, std::size_t offset);
 
+// Where the next token at or after `offset` begins: past white space and
+// comments, as both languages skip them.
+std::size_t NextTokenOffset(std::string_view text, std::size_t offset);
+
 }  // namespace healthact::dsl
 
 #endif  // HEALTHACT_SRC_DSL_GRAMMAR_HPP_
