@@ -12,6 +12,7 @@
 #include "healthact/assess/assessment.hpp"
 #include "healthact/core/language.hpp"
 #include "healthact/data/data_file.hpp"
+#include "healthact/lang/dsl.hpp"
 #include "healthact/report/assessment_text.hpp"
 #include "test_support.hpp"
 
@@ -161,6 +162,40 @@ TEST(Threads, EachThreadExplainsInItsOwnLanguage) {
   for (std::thread& thread : threads) thread.join();
   EXPECT_EQ(wrong[0], 0);
   EXPECT_EQ(wrong[1], 0);
+}
+
+// A framework text of 256 KB or more is read in two halves, the second on a
+// thread of its own, which must speak its caller's language.  Four threads,
+// two in each language, read such a text at once; a statement no block
+// knows stands in either half (indicators 3 and 3990, one a line).
+TEST(Threads, ALargeFrameworkIsReadInTwoHalvesInTheCallersLanguage) {
+  std::string text = "框架 \"大\"\n";
+  for (int i = 1; i <= 4000; ++i) {
+    const std::string n = std::to_string(i);
+    text += "指标 " + n + " \"第" + n + "项\" { 单位 % " + (i == 3 || i == 3990 ? "甲乙 1" : "方向 越高越好") +
+            " 目标 2022 ≥90 }\n";
+  }
+  ASSERT_GT(text.size(), std::size_t{256} << 10);
+  std::vector<std::string> failures(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      const bool english = t % 2 == 1;
+      const ScopedLanguage language(english ? Language::kEnglish : Language::kChinese);
+      const ParsedFramework parsed = ParseFramework(text, "big.ha");
+      std::string places;
+      for (const Diagnostic& d : parsed.diagnostics) {
+        places += std::to_string(d.line) + ":" + std::to_string(d.column) + " ";
+        const std::string_view start = english ? "unknown statement '甲乙'" : "块中有未知的语句“甲乙”";
+        if (!d.message.starts_with(start)) failures[static_cast<std::size_t>(t)] += d.message + "\n";
+      }
+      // 指标 3 "第3项" { 单位 % is 18 code points, so 甲乙 is at 19; 3990 has
+      // three digits more in its number and three in its name.
+      if (places != "4:19 3991:25 ") failures[static_cast<std::size_t>(t)] += places;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& failure : failures) EXPECT_EQ(failure, "");
 }
 
 // A data file of several megabytes is split into rows on a second thread,
