@@ -28,6 +28,11 @@
 # commit bede46f57eec), which was half of fuzz_capi's time; without entropic
 # scheduling fuzz_capi ran 3.6 times the inputs in 40 s and reached more
 # edges (docs/fuzzing.md).
+# Two campaigns of one target may run at once, one a core (the same command
+# twice): they share the corpus, each chunk keeps its own log, and a chunk's
+# inputs are added to the total, and its line written, under a lock
+# (totals/TARGET.lock, ignored by git).  Both may begin the last chunk, so a
+# total may pass RUNS by up to a chunk.
 # usage: [CHUNK=N] [COMMIT=REV] [TIMEOUT=S] [FLAGS=...] tests/fuzz/campaign.sh BUILD_DIR RUNS [TARGET...]   (in that order; default: every target)
 set -uo pipefail
 build=$1 runs=$2
@@ -58,9 +63,12 @@ for target in "${targets[@]}"; do
   for seed in $seeds "$here/regressions/$target"; do
     if [ -d "$seed" ]; then find "$seed" -type f ! -name .keep -exec cp -t "$seed_dir" {} +; else cp "$seed" "$seed_dir"; fi
   done
-  log="$build/campaign-$target.log"
-  total=$(cat "$total_file" 2>/dev/null || echo 0)
-  while [ "$total" -lt "$runs" ]; do
+  # Two campaigns of one target may run at once, one a core, on the same
+  # corpus: each chunk has its own log, and the total is read and added to
+  # under a lock, with the chunk's line, so that neither loses the other's.
+  log="$build/campaign-$target.$$.log"
+  lock="$total_file.lock"
+  while total=$(flock "$lock" cat "$total_file" 2>/dev/null || echo 0); [ "$total" -lt "$runs" ]; do
     this=$(( runs - total < chunk ? runs - total : chunk ))
     echo "== fuzz_$target: $this inputs ($total of $runs done)"
     start=$(date +%s)
@@ -77,10 +85,14 @@ for target in "${targets[@]}"; do
     files=$(find "$corpus" -type f | wc -l)
     rate=$(( ${executed:-0} / (seconds > 0 ? seconds : 1) ))
     [ "${executed:-0}" -gt 0 ] || result="FAILED: no inputs run (see $log)"
-    # Only a chunk that ended by itself counts; a crash ends the target.
-    [ "$result" = ok ] && total=$(( total + ${executed:-0} )) && echo "$total" > "$total_file"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$commit" "$target" "${executed:-?}" \
-      "$seconds" "$rate" "${rss:-?}" "$files" "$result" "$total" "${FLAGS:--}" | tee -a "$record/chunks.tsv"
+    {
+      flock 9
+      total=$(cat "$total_file" 2>/dev/null || echo 0)
+      # Only a chunk that ended by itself counts; a crash ends the target.
+      [ "$result" = ok ] && total=$(( total + ${executed:-0} )) && echo "$total" > "$total_file"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$commit" "$target" "${executed:-?}" \
+        "$seconds" "$rate" "${rss:-?}" "$files" "$result" "$total" "${FLAGS:--}" | tee -a "$record/chunks.tsv"
+    } 9> "$lock"
     if [ "$result" != ok ]; then status=1; break; fi
   done
 done
