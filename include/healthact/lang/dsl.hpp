@@ -43,7 +43,9 @@ struct ParsedFramework {
 };
 
 // Parses and checks framework text.  Never throws; malformed input gives
-// diagnostics, not a crash.
+// diagnostics, not a crash.  A text of 256 KB or more is parsed with one
+// helper thread for the length of the call on two cores or more, with the
+// same result as on one (docs/c-api.md).
 ParsedFramework ParseFramework(std::string_view text, std::string_view file_name,
                                const ParseOptions& options = {});
 
