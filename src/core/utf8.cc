@@ -19,6 +19,11 @@ std::size_t SequenceLength(std::string_view text, std::size_t i) {
   };
   const unsigned char b0 = at(i);
   if (b0 < 0x80) return 1;
+  // Most of a Chinese text first: a lead byte E1..EC or EE..EF takes any two
+  // continuation bytes (only E0 and ED, below, narrow the second).
+  if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED) {
+    return i + 3 <= text.size() && IsContinuation(at(i + 1)) && IsContinuation(at(i + 2)) ? 3 : 0;
+  }
   std::size_t length = 0;
   unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
   if (b0 >= 0xC2 && b0 <= 0xDF) {
@@ -57,15 +62,6 @@ std::optional<std::size_t> FindInvalid(std::string_view text) {
     // Up to the word's first byte that is not ASCII, then its sequences.
     while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
     while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80) {
-      // Most of a Chinese text: a lead byte E1..EC or EE..EF, whose second
-      // byte may be any continuation byte (only E0 and ED narrow it).
-      const auto lead = static_cast<unsigned char>(text[i]);
-      if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 3 <= text.size() &&
-          IsContinuation(static_cast<unsigned char>(text[i + 1])) &&
-          IsContinuation(static_cast<unsigned char>(text[i + 2]))) {
-        i += 3;
-        continue;
-      }
       const std::size_t length = SequenceLength(text, i);
       if (length == 0) return i;
       i += length;

@@ -109,40 +109,42 @@ template <typename Statement, typename ParseOne, typename StartsStatement>
 std::vector<Statement> ParseStatements(std::string_view text, std::string_view file_name,
                                        ParseOne parse_one, StartsStatement starts_statement,
                                        std::vector<Diagnostic>& diagnostics) {
+  // Reads the statements that begin in [from, to) into `into` and `found`.
+  const auto read = [&](std::size_t from, std::size_t to, std::vector<Statement>& into,
+                        std::vector<Diagnostic>& found) {
+    return ParseStatementsBefore(text, file_name, from, to, parse_one, starts_statement, into, found);
+  };
   std::vector<Statement> statements;
   const std::optional<std::size_t> cut =
       text.size() >= kTwoCoreTextBytes && std::thread::hardware_concurrency() >= 2
           ? SecondHalf(text, starts_statement)
           : std::nullopt;
-  if (!cut) {
-    ParseStatementsBefore(text, file_name, 0, text.size(), parse_one, starts_statement, statements, diagnostics);
-    return statements;
-  }
   std::vector<Statement> second;
   std::vector<Diagnostic> second_diagnostics;
   std::exception_ptr failure;
   std::jthread helper;
-  try {
-    helper = std::jthread([&, language = CurrentLanguage()] {
-      try {
-        SetCurrentLanguage(language);  // a thread's language is its own
-        ParseStatementsBefore(text, file_name, *cut, text.size(), parse_one, starts_statement, second,
-                              second_diagnostics);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-  } catch (const std::system_error&) {  // no thread to be had: one pass
-    ParseStatementsBefore(text, file_name, 0, text.size(), parse_one, starts_statement, statements, diagnostics);
+  if (cut) {
+    try {
+      helper = std::jthread([&, language = CurrentLanguage()] {
+        try {
+          SetCurrentLanguage(language);  // a thread's language is its own
+          read(*cut, text.size(), second, second_diagnostics);
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {  // no thread to be had: one pass
+    }
+  }
+  if (!helper.joinable()) {
+    read(0, text.size(), statements, diagnostics);
     return statements;
   }
-  const std::size_t reached =
-      ParseStatementsBefore(text, file_name, 0, *cut, parse_one, starts_statement, statements, diagnostics);
+  const std::size_t reached = read(0, *cut, statements, diagnostics);
   helper.join();
   if (failure) std::rethrow_exception(failure);
   if (reached != *cut) {  // the single pass does not begin a statement there
-    ParseStatementsBefore(text, file_name, reached, text.size(), parse_one, starts_statement, statements,
-                          diagnostics);
+    read(reached, text.size(), statements, diagnostics);
     return statements;
   }
   statements.reserve(statements.size() + second.size());
