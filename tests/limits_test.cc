@@ -1,6 +1,9 @@
 // Every limit of limits.hpp, and the hostile inputs the hardening issue
 // names: each is refused with a diagnostic and its position, not a crash.
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "healthact/data/data_file.hpp"
 #include "healthact/lang/dsl.hpp"
@@ -170,6 +173,88 @@ TEST(Limits, InvalidAndOverlongUtf8IsRefusedEverywhere) {
       EXPECT_EQ(observations.unit_name(0), "蜡");
     }
   }
+}
+
+// Table 3-7 of the Unicode standard, the well-formed byte sequences: a lead
+// byte's range and the ranges of the bytes that must follow it.
+struct WellFormed {
+  unsigned char lead_low, lead_high;
+  std::vector<std::pair<unsigned char, unsigned char>> after;
+};
+const WellFormed kTable37[] = {
+    {0x00, 0x7F, {}},
+    {0xC2, 0xDF, {{0x80, 0xBF}}},
+    {0xE0, 0xE0, {{0xA0, 0xBF}, {0x80, 0xBF}}},
+    {0xE1, 0xEC, {{0x80, 0xBF}, {0x80, 0xBF}}},
+    {0xED, 0xED, {{0x80, 0x9F}, {0x80, 0xBF}}},
+    {0xEE, 0xEF, {{0x80, 0xBF}, {0x80, 0xBF}}},
+    {0xF0, 0xF0, {{0x90, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}}},
+    {0xF1, 0xF3, {{0x80, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}}},
+    {0xF4, 0xF4, {{0x80, 0x8F}, {0x80, 0xBF}, {0x80, 0xBF}}},
+};
+
+// The offset of the first sequence in `bytes` that the table does not allow.
+std::optional<std::size_t> FirstIllFormed(const std::string& bytes) {
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto lead = static_cast<unsigned char>(bytes[i]);
+    const WellFormed* row = nullptr;
+    for (const WellFormed& r : kTable37) {
+      if (lead >= r.lead_low && lead <= r.lead_high) row = &r;
+    }
+    if (row == nullptr) return i;
+    for (std::size_t k = 0; k < row->after.size(); ++k) {
+      if (i + 1 + k >= bytes.size()) return i;
+      const auto byte = static_cast<unsigned char>(bytes[i + 1 + k]);
+      if (byte < row->after[k].first || byte > row->after[k].second) return i;
+    }
+    i += 1 + row->after.size();
+  }
+  return std::nullopt;
+}
+
+TEST(Limits, EveryLeadByteAndItsNeighboursAreJudgedAsTheUnicodeTableSays) {
+  // Every lead byte from 80 to FF with second bytes at and across the edges
+  // of the table's ranges, and a third and fourth inside, outside or absent;
+  // after a comment's padding of 0, 30 and 61..63 bytes, so that a sequence
+  // falls inside and across the 16-, 32- and 64-byte blocks a vectorised
+  // validator reads.  A text is refused exactly when the table says, at the
+  // column where its first ill-formed sequence begins.
+  const unsigned char seconds[] = {0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0};
+  const std::vector<std::string> tails = {"", "\x80", "\xBF", "A", "\x80\x80", "\xBF\xBF", "\x80" "A", "\xC0\x80"};
+  int refused = 0, accepted = 0;
+  for (const std::size_t padding : {0, 30, 61, 62, 63}) {
+    for (int lead = 0x80; lead <= 0xFF; ++lead) {
+      for (const unsigned char second : seconds) {
+        for (const std::string& tail : tails) {
+          std::string bytes(1, static_cast<char>(lead));
+          bytes += static_cast<char>(second);
+          bytes += tail;
+          const std::string text = "框架 \"t\"\n#" + std::string(padding, 'x') + bytes + "\n";
+          const ParsedFramework parsed = ParseFramework(text, "u.ha");
+          const std::optional<std::size_t> bad = FirstIllFormed(bytes);
+          SCOPED_TRACE(::testing::Message() << "padding " << padding << ", bytes " << std::hex << lead << " "
+                                          << static_cast<int>(second) << " + " << tail.size() << " more");
+          if (!bad) {
+            ++accepted;
+            EXPECT_TRUE(parsed.ok());
+            continue;
+          }
+          ++refused;
+          ASSERT_FALSE(parsed.ok());
+          ASSERT_EQ(parsed.diagnostics[0].code, DiagnosticCode::kInvalidUtf8);
+          EXPECT_EQ(parsed.diagnostics[0].line, 2);
+          // '#', the padding, then one column per character before the bad one:
+          // every well-formed sequence before it in `bytes` is one character.
+          int characters = 0;
+          for (std::size_t i = 0; i < *bad; ++i) characters += (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80;
+          EXPECT_EQ(parsed.diagnostics[0].column, static_cast<int>(2 + padding) + characters);
+        }
+      }
+    }
+  }
+  // Both kinds occur: the sample is not all of one.
+  EXPECT_GT(accepted, 1000);
+  EXPECT_GT(refused, 10000);
 }
 
 TEST(Limits, ExtendsChainsAreBoundedAndCyclesFound) {

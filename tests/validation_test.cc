@@ -601,6 +601,31 @@ TEST(Order, TiesFollowTheUnitsFileThenCollationForUnitsItDoesNotList) {
   EXPECT_LT(table.find("丙 "), table.find("戊 "));
 }
 
+TEST(Findings, TheTableNamesFailedIndicatorsPastTheSixtyFourth) {
+  // 70 indicators: the table keeps a unit's failed ones as bits, 64 to a
+  // word; the 64th and 65th straddle the words.
+  std::string text = "框架 \"t\"\n";
+  std::string csv = "unit,indicator,year,value\n";
+  for (int i = 1; i <= 70; ++i) {
+    text += "指标 " + std::to_string(i) + " \"i" + std::to_string(i) + "\" { 单位 % 方向 越高越好 目标 2022 90 }\n";
+    const std::string jia = i == 1 || i == 64 || i == 70 ? "50" : i == 65 ? "150" : "95";
+    csv += "甲," + std::to_string(i) + ",2022," + jia + "\n";
+    csv += "乙," + std::to_string(i) + ",2022," + (i == 2 ? "50" : "95") + "\n";
+  }
+  const auto framework = MustParse(text);
+  const Assessment a = Assess(framework, Data(csv, framework.get()), 2022);
+  const std::string table = AssessmentToTable(a);
+  // 乙 first: 69 met, 1 not met; then 甲: 66 met, 3 not met, 150 % invalid.
+  const auto line_of = [&](std::string_view unit) {
+    const std::size_t start = table.find(std::string("  ") + std::string(unit) + " ");
+    return start == std::string::npos ? std::string() : table.substr(start, table.find('\n', start) - start);
+  };
+  EXPECT_TRUE(Contains(line_of("乙"), " 69/1/0/0/0/0 ")) << table;
+  EXPECT_TRUE(line_of("乙").ends_with(" 2")) << table;
+  EXPECT_TRUE(Contains(line_of("甲"), " 66/3/0/0/1/0 ")) << table;
+  EXPECT_TRUE(line_of("甲").ends_with(" 1,64,65（无效）,70")) << table;
+}
+
 TEST(Trends, TheMonitoringReportKeepsTheValueOfAnUndecidableTrend) {
   const auto framework = MustParse(R"(框架 "t"
 指标 21 "死亡率" { 单位 ‰ 方向 越低越好 目标 2022 下降 }

@@ -15,6 +15,7 @@ packages=(
   libsqlite3-dev                                # the assessment round's store
   nettle-dev                                    # SHA-256 of the decision records
   libicu-dev                                    # Chinese collation: the order offices list names in
+  libsimdjson-dev                               # its UTF-8 validator: a data file's bytes checked at GB/s
   nlohmann-json3-dev                            # reading a round's history as JSON lines (header-only)
   chromium fonts-wqy-zenhei                     # the HTML report test renders in headless Chromium
   clang-14 libfuzzer-14-dev libclang-rt-14-dev  # fuzzing with libFuzzer

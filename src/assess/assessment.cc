@@ -127,17 +127,6 @@ const std::string& Assessment::grade(std::size_t u) const { return plan_->grades
 
 const Decimal& Assessment::weight(std::size_t i) const { return plan_->scoring.rounded_weights[i]; }
 
-void VerdictCounts::Add(VerdictStatus status) {
-  switch (status) {
-    case VerdictStatus::kMet: ++met; break;
-    case VerdictStatus::kNotMet: ++not_met; break;
-    case VerdictStatus::kMissing: ++missing; break;
-    case VerdictStatus::kPending: ++pending; break;
-    case VerdictStatus::kInvalid: ++invalid; break;
-    case VerdictStatus::kNotApplicable: ++not_applicable; break;
-  }
-}
-
 VerdictCounts Assessment::counts(std::size_t u) const {
   VerdictCounts counts;
   for (std::size_t i = 0; i < indicator_count(); ++i) counts.Add(status(u, i));

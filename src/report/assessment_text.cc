@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
+#include <cstdint>
 #include <utility>
 
 namespace healthact {
@@ -364,18 +366,23 @@ void WriteAssessmentTable(const Assessment& a, const TextSink& sink) {
   // them (a cache miss a verdict on a large assessment), and a block of
   // units at a time, so that the block's tallies stay in the cache across
   // the indicators (a pass over all of them per indicator made 500 000
-  // units 17 times as slow as 40 000).
+  // units 17 times as slow as 40 000).  A unit's failed indicators are bits,
+  // worded when its row is written: a string per unit was an allocation
+  // each, and a cache miss each when read back in ranking order.
   constexpr std::size_t kBlock = 4096;
+  const std::size_t words = (indicators.size() + 63) / 64;
   std::vector<VerdictCounts> counts(n);
-  std::vector<std::string> failed(n);  // the last column: not padded
+  std::vector<std::uint64_t> failed(n * words), invalid(n * words);
   for (std::size_t block = 0; block < n; block += kBlock) {
     const std::size_t end = std::min(n, block + kBlock);
     for (std::size_t i = 0; i < indicators.size(); ++i) {
+      const std::uint64_t bit = std::uint64_t{1} << (i % 64);
       for (std::size_t u = block; u < end; ++u) {
         const VerdictStatus status = a.status(u, i);
         counts[u].Add(status);
         if (status == VerdictStatus::kNotMet || status == VerdictStatus::kInvalid) {
-          report_parts::AppendFailed(failed[u], indicators[i].number, status == VerdictStatus::kInvalid, ",");
+          failed[u * words + i / 64] |= bit;
+          if (status == VerdictStatus::kInvalid) invalid[u * words + i / 64] |= bit;
         }
       }
     }
@@ -395,8 +402,9 @@ void WriteAssessmentTable(const Assessment& a, const TextSink& sink) {
     return static_cast<int>(cell.size());
   };
   const auto rank_of = [&](std::string& out, std::size_t u) { text::StrAppend(&out, a.rank(u)); };
+  const auto name_of = [&](std::size_t u) -> const std::string& { return a.observations().unit_name(a.units()[u]); };
   for (std::size_t u = 0; u < n; ++u) {  // in stored order: the widest is the widest in any order
-    name_widths[u] = DisplayWidth(a.observations().unit_name(a.units()[u]));
+    name_widths[u] = DisplayWidth(name_of(u));
     widths[0] = std::max(widths[0], ascii_width([&](std::string& out) { rank_of(out, u); }));
     widths[1] = std::max(widths[1], name_widths[u]);
     widths[2] = std::max(widths[2], ascii_width([&](std::string& out) { a.score(u).AppendTo(out); }));
@@ -415,20 +423,41 @@ void WriteAssessmentTable(const Assessment& a, const TextSink& sink) {
     out += "  ";
   };
   std::string findings;  // what validation found, unit by unit in ranking order
+  std::string failed_text;
   constexpr std::size_t kPiece = std::size_t{64} << 10;
-  for (std::size_t u : a.ranking()) {
+  // In ranking order every unit's cells are a cache miss each: asked for a
+  // few rows ahead, and its name (behind its entry in the observations) a
+  // few rows later, once that entry is in the cache.
+  constexpr std::size_t kAhead = 16;
+  const std::vector<std::size_t>& ranking = a.ranking();
+  for (std::size_t k = 0; k < ranking.size(); ++k) {
+    if (k + kAhead < ranking.size()) {
+      const std::size_t ahead = ranking[k + kAhead];
+      __builtin_prefetch(&a.units()[ahead]);
+      __builtin_prefetch(&counts[ahead]);
+      __builtin_prefetch(&failed[ahead * words]);
+      __builtin_prefetch(&name_widths[ahead]);
+    }
+    if (k + kAhead / 2 < ranking.size()) __builtin_prefetch(&name_of(ranking[k + kAhead / 2]));
+    const std::size_t u = ranking[k];
     append_ascii([&](std::string& o) { rank_of(o, u); }, widths[0], true);
-    AppendPadded(out, a.observations().unit_name(a.units()[u]), name_widths[u], widths[1]);
+    AppendPadded(out, name_of(u), name_widths[u], widths[1]);
     out += "  ";
     append_ascii([&](std::string& o) { a.score(u).AppendTo(o); }, widths[2], true);
     AppendPadded(out, a.grade(u), DisplayWidth(a.grade(u)), widths[3]);
     out += "  ";
     append_ascii([&](std::string& o) { AppendCounts(o, counts[u]); }, widths[4], false);
-    out += failed[u];
+    failed_text.clear();
+    for (std::size_t w = 0; w < words; ++w) {
+      for (std::uint64_t bits = failed[u * words + w]; bits != 0; bits &= bits - 1) {
+        const std::size_t i = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+        report_parts::AppendFailed(failed_text, indicators[i].number, (invalid[u * words + w] >> (i % 64)) & 1, ",");
+      }
+    }
+    out += failed_text;
     out += '\n';
     for (const Finding& finding : a.findings(u)) {
-      text::StrAppend(&findings, "  ", a.observations().unit_name(a.units()[u]), "  ",
-                      report_parts::FindingText(finding), "\n");
+      text::StrAppend(&findings, "  ", name_of(u), "  ", report_parts::FindingText(finding), "\n");
     }
     if (out.size() >= kPiece) {
       sink(out);

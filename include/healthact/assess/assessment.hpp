@@ -25,7 +25,18 @@ namespace healthact {
 // all six, so that nothing invalid passes as missing.
 struct VerdictCounts {
   int met = 0, not_met = 0, missing = 0, pending = 0, invalid = 0, not_applicable = 0;
-  void Add(VerdictStatus status);  // one more verdict of `status`
+  // One more verdict of `status`.  Inline: a report tallies every verdict
+  // of every unit through it.
+  void Add(VerdictStatus status) {
+    switch (status) {
+      case VerdictStatus::kMet: ++met; break;
+      case VerdictStatus::kNotMet: ++not_met; break;
+      case VerdictStatus::kMissing: ++missing; break;
+      case VerdictStatus::kPending: ++pending; break;
+      case VerdictStatus::kInvalid: ++invalid; break;
+      case VerdictStatus::kNotApplicable: ++not_applicable; break;
+    }
+  }
 };
 
 // How much a verdict explanation says: failures only, or every verdict.
