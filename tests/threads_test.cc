@@ -4,6 +4,7 @@
 // long CSV or JSON made, on two cores.  Run under ThreadSanitizer by test.sh.
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -269,6 +270,49 @@ TEST(Threads, ALargeDataFileIsReadOnTwoCoresAsOnOne) {
   EXPECT_EQ(observations.Get(*observations.FindUnit("单位7"), "1", 2022).ToString(), "7.5");
   EXPECT_FALSE(observations.FindUnit("单位90000").has_value());
   EXPECT_GT(after_two_lines, 0);
+}
+
+// The header of a large file is read first, after a BOM and comments, and
+// the rows after it on the other core, which reads a plain year and value
+// in passing: a year or a value written otherwise is read by the long way,
+// with its warning or its error at its place, as on one thread.
+TEST(Threads, ALargeDataFilesUnusualYearsAndValuesAreReadAsOnOneThread) {
+  std::string text = "\xEF\xBB\xBF# 2022年数据\n\n# 说明\nunit,indicator,year,value\n";  // the header on line 4
+  int line = 5;
+  std::map<std::string, int> line_of;
+  for (int u = 0; u < 60000; ++u) {
+    const std::string unit = "单位" + std::to_string(u);
+    std::string year = "2022", value = std::to_string(u % 1000) + ".5";
+    if (u == 100) year = "+2022";
+    if (u == 200) year = "２０２２";
+    if (u == 300) value = "\"1,234\"";
+    if (u == 400) year = "1899";
+    if (u == 500) value = "７";
+    line_of[unit] = line++;
+    text += unit + ",1," + year + "," + value + "\n";
+  }
+  ASSERT_GT(text.size(), std::size_t{1} << 20);
+  Observations observations;
+  const std::vector<Diagnostic> diagnostics = ReadObservationsCsv(text, "big.csv", nullptr, observations);
+  ASSERT_EQ(diagnostics.size(), 2u);
+  // "1,234": read as 1234, said where it stands, after 单位300,1,2022, (13 code points).
+  EXPECT_EQ(diagnostics[0].code, DiagnosticCode::kDataValueReadAs);
+  EXPECT_EQ(diagnostics[0].line, line_of["单位300"]);
+  EXPECT_EQ(diagnostics[0].column, 14);
+  // 1899 is before 1949: an error at the year, after 单位400,1, (8 code points).
+  EXPECT_EQ(diagnostics[1].code, DiagnosticCode::kDataRow);
+  EXPECT_EQ(diagnostics[1].line, line_of["单位400"]);
+  EXPECT_EQ(diagnostics[1].column, 9);
+  const auto value = [&](const std::string& unit) {
+    return observations.Get(*observations.FindUnit(unit), "1", 2022).ToString();
+  };
+  EXPECT_EQ(value("单位100"), "100.5");  // +2022
+  EXPECT_EQ(value("单位200"), "200.5");  // full-width digits
+  EXPECT_EQ(value("单位300"), "1234");
+  EXPECT_FALSE(observations.FindUnit("单位400").has_value());  // its only row was refused
+  EXPECT_EQ(value("单位500"), "7");  // a full-width 7
+  EXPECT_EQ(value("单位59999"), "999.5");
+  EXPECT_EQ(observations.unit_count(), 60000 - 1);
 }
 
 // A quoted field never closed, past the first megabyte: nothing is read,

@@ -15,8 +15,10 @@ inline const char* FieldEnd(const char* at, const char* end) { return FindFirstO
 
 }  // namespace
 
-Cursor::Cursor(std::string_view text) : text_(text) {
-  if (text_.starts_with(kByteOrderMark)) pos_ = kByteOrderMark.size();
+Cursor::Cursor(std::string_view text) : Cursor(text, Position{}) {}
+
+Cursor::Cursor(std::string_view text, Position from) : text_(text), pos_(from.offset), next_line_(from.line) {
+  if (pos_ == 0 && text_.starts_with(kByteOrderMark)) pos_ = kByteOrderMark.size();
 }
 
 bool Cursor::ReadQuoted(FieldView& field, std::size_t index) {

@@ -25,7 +25,18 @@ struct FieldView {
 
 class Cursor {
  public:
+  // Where a cursor stands: the offset of a row's first byte (or the end),
+  // and the line it is on.
+  struct Position {
+    std::size_t offset = 0;
+    int line = 1;
+  };
+
   explicit Cursor(std::string_view text);
+  // Reads `text` from `from` on, as a Cursor that had read up to there
+  // would: another cursor's position() (a header read first, the rows
+  // after it split on another thread).
+  Cursor(std::string_view text, Position from);
 
   // The next row that is not blank, into `fields`; its views stay valid until
   // the next call (or as long as the text, for fields without quotes).  False
@@ -34,6 +45,9 @@ class Cursor {
   // The same row's fields appended to `fields`, which keeps what it held:
   // a reader that gathers many rows into one vector copies none of them.
   bool AppendNext(std::vector<FieldView>& fields);
+
+  // Where the next row would be read from.
+  Position position() const { return {pos_, next_line_}; }
 
   bool unterminated_quote() const { return unterminated_quote_; }
   std::size_t error_offset() const { return error_offset_; }  // of that field's quote

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <span>
 #include <string>
 #include <thread>
-#include <type_traits>
 #include <unordered_map>
 
 #include "core/ascii_number.hpp"
@@ -46,15 +46,35 @@ std::optional<Column> ColumnNamed(std::string_view name) {
   return text::FindWord(kNames, name);
 }
 
+// What a data row says by itself, whatever came before it: its year and its
+// value when written plainly (four digits; an ASCII number), read where the
+// row is split -- for a large file, on the other core, beside the rows the
+// reader is making sense of.  Either is nullopt when the row writes it
+// otherwise, and the reader reads it the long way, with its diagnostics.
+struct RowFacts {
+  std::optional<ScaledNumber> value;
+  std::optional<int> year;
+};
+using RowDigest = std::function<RowFacts(std::span<const csv::FieldView>)>;
+
 // Where the rows come from: a CSV text or a spreadsheet's sheet.  Both hand
 // out fields as views, each with an offset that Locate turns into a line
 // and a column for a diagnostic.
 class RowSource {
  public:
   virtual ~RowSource() = default;
-  // The next row that is neither blank nor a comment ('#' first).
-  // The views of `fields` stay valid until the next call.
-  virtual bool Next(std::span<const csv::FieldView>& fields) = 0;
+  // The next row that is neither blank nor a comment ('#' first), and what
+  // the digest made of it (null before one is set, or without one).  The
+  // views of `fields` stay valid until the next call.
+  virtual bool Next(std::span<const csv::FieldView>& fields, const RowFacts*& facts) = 0;
+  bool Next(std::span<const csv::FieldView>& fields) {
+    const RowFacts* ignored = nullptr;
+    return Next(fields, ignored);
+  }
+  // From the next row on, `digest` (which may be null) works out each row's
+  // facts: once the header is read, which says where the year and the value
+  // are.
+  virtual void SetDigest(RowDigest digest) = 0;
   virtual utf8::LineColumn Locate(std::size_t offset) const = 0;
 };
 
@@ -79,40 +99,71 @@ class PagesBehind {
   std::size_t released_ = 0;
 };
 
-// A CSV text's rows, from a csv::Cursor or, for a large text, a
-// csv::BackgroundCursor (the same rows, split on the other core).
-template <typename Cursor>
+// A CSV text's rows, read on the caller's thread.
 class CsvRows final : public RowSource {
  public:
   CsvRows(std::string_view text, const MappedFile* mapping) : text_(text), cursor_(text), behind_(mapping) {}
-  bool Next(std::span<const csv::FieldView>& fields) override {
-    while (NextOfCursor(fields)) {
+  bool Next(std::span<const csv::FieldView>& fields, const RowFacts*& facts) override {
+    while (cursor_.Next(row_)) {
       behind_.At(cursor_.line_start());
-      if (!fields.front().text.starts_with('#')) return true;
+      fields = row_;
+      if (fields.front().text.starts_with('#')) continue;
+      if (digest_) facts_ = digest_(fields);
+      facts = digest_ ? &facts_ : nullptr;
+      return true;
     }
     return false;
   }
-  utf8::LineColumn Locate(std::size_t offset) const override {
-    utf8::LineColumn where = cursor_.Locate(offset);
-    // A byte-order mark is no column an editor shows.
-    if (where.line == 1 && offset >= kByteOrderMark.size() && text_.starts_with(kByteOrderMark)) --where.column;
+  void SetDigest(RowDigest digest) override { digest_ = std::move(digest); }
+  utf8::LineColumn Locate(std::size_t offset) const override { return WithoutByteOrderMark(text_, offset, cursor_.Locate(offset)); }
+
+  // A byte-order mark is no column an editor shows.
+  static utf8::LineColumn WithoutByteOrderMark(std::string_view text, std::size_t offset, utf8::LineColumn where) {
+    if (where.line == 1 && offset >= kByteOrderMark.size() && text.starts_with(kByteOrderMark)) --where.column;
     return where;
   }
 
  private:
-  bool NextOfCursor(std::span<const csv::FieldView>& fields) {
-    if constexpr (std::is_same_v<Cursor, csv::Cursor>) {
-      if (!cursor_.Next(row_)) return false;
-      fields = row_;
-      return true;
-    } else {
-      return cursor_.Next(fields);  // a view of its batch: no copy
+  std::string_view text_;
+  csv::Cursor cursor_;
+  std::vector<csv::FieldView> row_;
+  RowDigest digest_;
+  RowFacts facts_;
+  PagesBehind behind_;
+};
+
+// A large CSV text's rows: the header (and any comment before it) read on
+// the caller's thread, the rest split, and digested, on the other core by a
+// csv::BackgroundCursor -- the same rows and positions as CsvRows'.
+class LargeCsvRows final : public RowSource {
+ public:
+  LargeCsvRows(std::string_view text, const MappedFile* mapping) : text_(text), head_(text), behind_(mapping) {}
+  bool Next(std::span<const csv::FieldView>& fields, const RowFacts*& facts) override {
+    while (rest_ ? rest_->Next(fields, facts) : NextOfHead(fields, facts)) {
+      behind_.At(rest_ ? rest_->line_start() : head_.line_start());
+      if (!fields.front().text.starts_with('#')) return true;
     }
+    return false;
+  }
+  void SetDigest(RowDigest digest) override {
+    if (!rest_) rest_.emplace(text_, head_.position(), std::move(digest));
+  }
+  utf8::LineColumn Locate(std::size_t offset) const override {
+    return CsvRows::WithoutByteOrderMark(text_, offset, rest_ ? rest_->Locate(offset) : head_.Locate(offset));
+  }
+
+ private:
+  bool NextOfHead(std::span<const csv::FieldView>& fields, const RowFacts*& facts) {
+    if (!head_.Next(row_)) return false;
+    fields = row_;
+    facts = nullptr;
+    return true;
   }
 
   std::string_view text_;
-  Cursor cursor_;
-  std::vector<csv::FieldView> row_;  // a Cursor's
+  csv::Cursor head_;
+  std::vector<csv::FieldView> row_;  // head_'s
+  std::optional<csv::BackgroundCursor<RowFacts>> rest_;
   PagesBehind behind_;
 };
 
@@ -163,7 +214,7 @@ std::optional<std::size_t> FindInvalidUtf8(std::string_view text, const MappedFi
 class SheetRows final : public RowSource {
  public:
   explicit SheetRows(const Sheet& sheet) : sheet_(sheet) {}
-  bool Next(std::span<const csv::FieldView>& row) override {
+  bool Next(std::span<const csv::FieldView>& row, const RowFacts*& facts) override {
     while (row_ < sheet_.rows.size()) {
       const std::size_t index = row_++;
       const std::vector<std::string>& cells = sheet_.rows[index];
@@ -176,10 +227,13 @@ class SheetRows final : public RowSource {
         fields_.push_back({c < used ? std::string_view(cells[c]) : std::string_view(), index * kRowStride + c});
       }
       row = fields_;
+      if (digest_) facts_ = digest_(row);
+      facts = digest_ ? &facts_ : nullptr;
       return true;
     }
     return false;
   }
+  void SetDigest(RowDigest digest) override { digest_ = std::move(digest); }
   utf8::LineColumn Locate(std::size_t offset) const override {
     return {static_cast<int>(offset / kRowStride) + 1, static_cast<int>(offset % kRowStride) + 1};
   }
@@ -190,6 +244,8 @@ class SheetRows final : public RowSource {
   std::size_t row_ = 0;
   std::size_t width_ = 0;  // the header's
   std::vector<csv::FieldView> fields_;
+  RowDigest digest_;
+  RowFacts facts_;
 };
 
 // Where each column of the header is, by what it holds.
@@ -528,14 +584,19 @@ struct KeyFacts {
   KeyFacts* after = nullptr;
 };
 
-// The year a field names, or nullopt (reported).
-std::optional<int> ReadYear(Reader& reader, const csv::FieldView& field) {
-  const std::string_view t = field.text;
+// A year as nearly every file writes it: four ASCII digits, in range.
+std::optional<int> PlainYear(std::string_view t) {
   if (t.size() == 4 && t[0] >= '1' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' && t[2] <= '9' &&
       t[3] >= '0' && t[3] <= '9') {
     const int year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
     if (year >= limits::kFirstYear && year <= limits::kLastYear) return year;
   }
+  return std::nullopt;
+}
+
+// The year a field names, or nullopt (reported).
+std::optional<int> ReadYear(Reader& reader, const csv::FieldView& field) {
+  if (const std::optional<int> year = PlainYear(field.text)) return year;
   if (const std::optional<AsciiNumber> number = ParseAsciiNumber(field.text);
       number && number->scale == 0 && !number->negative && number->magnitude >= limits::kFirstYear &&
       number->magnitude <= limits::kLastYear) {
@@ -560,19 +621,29 @@ std::optional<ScaledNumber> PlainNumber(std::string_view text) {
   return ScaledNumber{number->negative ? -magnitude : magnitude, number->scale};
 }
 
-// Calls `each(row, unit)` for every row after the header that is as wide
-// as the header and names its unit; reports the others.
+// The digest of a data file's rows, once its header has placed the year and
+// the value.  It reads the row alone: it runs beside the reader.
+RowDigest DataRowDigest(const Positions& columns, std::size_t width) {
+  return [year = columns[Column::kYear], value = columns[Column::kValue], width](std::span<const csv::FieldView> row) {
+    if (row.size() != width) return RowFacts{};  // the reader reports it
+    return RowFacts{PlainNumber(row[value].text), PlainYear(row[year].text)};
+  };
+}
+
+// Calls `each(row, unit, facts)` for every row after the header that is as
+// wide as the header and names its unit; reports the others.
 template <typename Each>
 void ForEachRow(RowSource& rows, Reader& reader, const Positions& columns, std::size_t width, Each each) {
   Fields row;
-  while (rows.Next(row)) {
+  const RowFacts* facts = nullptr;
+  while (rows.Next(row, facts)) {
     if (!reader.HasWidth(row, width)) continue;
     const csv::FieldView& unit = row[columns[Column::kUnit]];
     if (unit.text.empty()) {
       reader.Report(DiagnosticCode::kDataRow, unit.offset, std::string(Tr("the unit is empty")));
       continue;
     }
-    each(row, unit);
+    each(row, unit, facts);
   }
 }
 
@@ -596,7 +667,9 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
   StringMap<KeyFacts> keys;
   KeyFacts* previous = nullptr;  // the last row's key
   UnitPlacer units(reader, *columns, into);
-  ForEachRow(rows, reader, *columns, header.size(), [&](const Fields& row, const csv::FieldView& unit) {
+  rows.SetDigest(DataRowDigest(*columns, header.size()));
+  ForEachRow(rows, reader, *columns, header.size(), [&](const Fields& row, const csv::FieldView& unit,
+                                                         const RowFacts* facts_of_row) {
     const csv::FieldView& key = row[(*columns)[Column::kIndicator]];
     const csv::FieldView& year_field = row[(*columns)[Column::kYear]];
     const csv::FieldView& value = row[(*columns)[Column::kValue]];
@@ -622,7 +695,7 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
                            framework->name()));
       return;
     }
-    const std::optional<int> year = ReadYear(reader, year_field);
+    const std::optional<int> year = facts_of_row->year ? facts_of_row->year : ReadYear(reader, year_field);
     if (!year) return;
     if (notes != nullptr) {
       (*notes)[{std::string(unit.text), std::string(key.text), *year}] =
@@ -634,7 +707,7 @@ void ReadValues(RowSource& rows, Reader& reader, const Framework* framework, Obs
       return;
     }
     absl::Status added;
-    if (const std::optional<ScaledNumber> number = PlainNumber(value.text)) {
+    if (const std::optional<ScaledNumber> number = facts_of_row->value) {
       const UnitId id = units.Place(unit, row);
       std::vector<std::pair<int, Observations::Column*>>& by_year = facts->columns;
       auto column = std::find_if(by_year.begin(), by_year.end(), [&](const auto& c) { return c.first == *year; });
@@ -679,8 +752,9 @@ void ReadUnits(RowSource& rows, Reader& reader, Observations& into) {
       reader.Header(header, {Column::kUnit}, {Column::kUnit, Column::kParent, Column::kLevel});
   if (!columns) return;
   UnitPlacer units(reader, *columns, into);
+  rows.SetDigest(nullptr);  // a units file's rows have nothing to work out
   ForEachRow(rows, reader, *columns, header.size(),
-             [&](const Fields& row, const csv::FieldView& unit) { into.List(units.Place(unit, row)); });
+             [&](const Fields& row, const csv::FieldView& unit, const RowFacts*) { into.List(units.Place(unit, row)); });
 }
 
 // Reads a CSV text with `read` once it is known to be readable.
@@ -695,10 +769,10 @@ std::vector<Diagnostic> FromCsv(std::string_view text, std::string_view file_nam
     return reader.Take();
   };
   if (TwoCores(source.text)) {
-    CsvRows<csv::BackgroundCursor> rows(source.text, source.mapping);
+    LargeCsvRows rows(source.text, source.mapping);
     return read_rows(rows);
   }
-  CsvRows<csv::Cursor> rows(source.text, source.mapping);
+  CsvRows rows(source.text, source.mapping);
   return read_rows(rows);
 }
 
