@@ -206,6 +206,7 @@ TEST(DataFile, ReadsQuotedFieldsAndPlacesWhatFollowsThem) {
 TEST(DataFile, FindsEveryFieldsEndWhateverItsLength) {
   const std::vector<std::string> names = {
       std::string(15, 'a'), std::string(16, 'b'), std::string(17, 'c'), std::string(33, 'd'),
+      std::string(63, 'e'), std::string(64, 'f'), std::string(65, 'g'), std::string(130, 'h'),
       "甘州区甘州区", "临泽县临泽县临", "x"};
   std::string text = "unit,indicator,year,value\r\n";
   for (std::size_t k = 0; k < names.size(); ++k) {
@@ -224,6 +225,39 @@ TEST(DataFile, FindsEveryFieldsEndWhateverItsLength) {
       ReadObservationsCsv("unit,indicator,year,value\n" + std::string(17, 'c') + ",1,2022,x\n", "g.csv", nullptr, other);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].ToString().substr(0, 19), "g.csv:2:26: error: ");
+}
+
+// Values at the edges of the plain-number path, which goes straight into a
+// column: each read exactly as written, or by the long way when it leaves
+// that path (more digits than 64 bits hold, a sign alone, a point at an end).
+TEST(DataFile, ValuesAtTheEdgesOfThePlainPathAreReadExactly) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"0", "0"},
+      {"-0.5", "-0.5"},
+      {"+3", "3"},
+      {"007.50", "7.50"},
+      {"9223372036854775807", "9223372036854775807"},    // INT64_MAX: the path's last
+      {"9223372036854775808", "9223372036854775808"},    // one more: the long way
+      {"1234567890.123456789", "1234567890.123456789"},  // 19 digits with a point
+      {"12345678901234567890", "12345678901234567890"},  // 20 digits
+      {"0.000000000000000001", "0.000000000000000001"},  // 18 after the point
+  };
+  std::string text = "unit,indicator,year,value\n";
+  for (std::size_t k = 0; k < cases.size(); ++k) text += "u" + std::to_string(k) + ",1,2022," + cases[k].first + "\n";
+  Observations data;
+  EXPECT_TRUE(ReadObservationsCsv(text, "edges.csv", nullptr, data).empty());
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    EXPECT_EQ(data.Get(*data.FindUnit("u" + std::to_string(k)), "1", 2022).ToString(), cases[k].second) << cases[k].first;
+  }
+  // Not numbers, at the value's column (after "u,1,2022,": 10).
+  for (const std::string bad : {"-", "+", "1.", ".5", "1.2.3", "--1", "1-"}) {
+    Observations other;
+    const std::vector<Diagnostic> found =
+        ReadObservationsCsv("unit,indicator,year,value\nu,1,2022," + bad + "\n", "bad.csv", nullptr, other);
+    ASSERT_EQ(found.size(), 1u) << bad;
+    EXPECT_EQ(found[0].code, DiagnosticCode::kDataValue) << bad;
+    EXPECT_EQ(found[0].column, 10) << bad;
+  }
 }
 
 // A sheet of an .xlsx file: blank rows skipped, a row that leaves its last

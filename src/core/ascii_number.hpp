@@ -23,32 +23,31 @@ struct AsciiNumber {
 
 inline std::optional<AsciiNumber> ParseAsciiNumber(std::string_view text) {
   AsciiNumber number;
-  std::size_t i = 0;
-  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
-    number.negative = text[0] == '-';
-    ++i;
+  const char* at = text.data();
+  const char* const end = at + text.size();
+  if (at != end && (*at == '-' || *at == '+')) {
+    number.negative = *at == '-';
+    ++at;
   }
-  int digits = 0;
-  int integer_digits = 0;
-  bool seen_point = false;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c >= '0' && c <= '9') {
-      if (++digits > 19) return std::nullopt;  // 10^19 - 1 still fits in 64 bits
-      number.magnitude = number.magnitude * 10 + static_cast<std::uint64_t>(c - '0');
-      if (seen_point) {
-        ++number.scale;
-      } else {
-        ++integer_digits;
-      }
-    } else if (c == '.' && !seen_point && integer_digits > 0) {
-      seen_point = true;
-    } else {
-      return std::nullopt;
+  // The digits before the point, then those after it, each in a loop of its
+  // own: a test per digit of which side it is on cost as much as the digit.
+  // (Past 19 digits the sum wraps, and the number is refused below.)
+  const auto digits = [&] {
+    const char* const first = at;
+    for (; at != end && static_cast<unsigned char>(*at - '0') < 10; ++at) {
+      number.magnitude = number.magnitude * 10 + static_cast<std::uint64_t>(*at - '0');
     }
+    return static_cast<int>(at - first);
+  };
+  const int integer_digits = digits();
+  if (at != end && *at == '.') {
+    if (integer_digits == 0) return std::nullopt;  // ".5"
+    ++at;
+    number.scale = digits();
+    if (number.scale == 0) return std::nullopt;  // "5."
   }
-  if (digits == 0 || (seen_point && number.scale == 0) || number.scale > Decimal::kMaxScale) {
-    return std::nullopt;
+  if (at != end || integer_digits == 0 || integer_digits + number.scale > 19 || number.scale > Decimal::kMaxScale) {
+    return std::nullopt;  // another byte, no digit, or too many
   }
   return number;
 }
