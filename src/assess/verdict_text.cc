@@ -1,5 +1,6 @@
 // The words of a verdict, made from its facts when it is shown.
 #include "assess/verdict_words.hpp"
+#include "healthact/core/language.hpp"
 #include "healthact/core/messages.hpp"
 #include "core/strings.hpp"
 
@@ -214,6 +215,35 @@ std::string ReasonText(const Verdict& verdict, std::string_view target_text) {
   return out;
 }
 
+namespace {
+
+// " (目标 $0)" in the thread's language, around its placeholder: it closes
+// every reason of a CSV or JSON, where Substitute cost more than the rest of
+// the reason, and looking the words up again and finding the placeholder
+// each time a sixth of it.  Split once per thread and language; `split` is
+// false for a translation with more than the one placeholder.
+struct TargetWords {
+  Language language = Language::kChinese;
+  bool made = false;
+  bool split = false;
+  std::string_view before, after;
+};
+const TargetWords& TargetWordsNow() {
+  thread_local TargetWords words;
+  const Language language = CurrentLanguage();
+  if (words.made && words.language == language) return words;
+  const std::string_view text = Tr(" (目标 $0)");
+  const std::size_t at = text.find("$0");
+  words.language = language;
+  words.made = true;
+  words.split = at != std::string_view::npos && text.find('$') == at && text.find('$', at + 2) == std::string_view::npos;
+  words.before = words.split ? text.substr(0, at) : std::string_view();
+  words.after = words.split ? text.substr(at + 2) : std::string_view();
+  return words;
+}
+
+}  // namespace
+
 void AppendReasonText(std::string& out, const Verdict& verdict, std::string_view target_text) {
   const std::size_t start = out.size();
   if (verdict.reason.kind == ReasonKind::kCompared) {
@@ -223,14 +253,11 @@ void AppendReasonText(std::string& out, const Verdict& verdict, std::string_view
   }
   // A part's reason is read under its indicator's, which names the target.
   if (out.size() > start && verdict.part < 0 && verdict.status != VerdictStatus::kNotApplicable) {
-    // Around the placeholder by hand: Substitute cost more than the rest of
-    // a reason (it is on every verdict of a CSV or JSON).
-    const std::string_view words = Tr(" (目标 $0)");
-    const std::size_t at = words.find("$0");
-    if (at == std::string_view::npos || words.find('$') != at || words.find('$', at + 2) != std::string_view::npos) {
-      out += Format(" (目标 $0)", target_text);
+    const TargetWords& words = TargetWordsNow();
+    if (words.split) {
+      text::StrAppend(&out, words.before, target_text, words.after);
     } else {
-      text::StrAppend(&out, words.substr(0, at), target_text, words.substr(at + 2));
+      out += Format(" (目标 $0)", target_text);
     }
   }
 }

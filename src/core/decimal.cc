@@ -182,8 +182,18 @@ void Decimal::AppendTo(std::string& out) const {
   // cost more than reading a data file and assessing it.
   using Magnitude = unsigned __int128;
   const Magnitude magnitude = units_ < 0 ? -static_cast<Magnitude>(units_) : static_cast<Magnitude>(units_);
-  Magnitude whole = magnitude / kNativePowers[kMaxScale];
-  std::uint64_t fraction = static_cast<std::uint64_t>(magnitude % kNativePowers[kMaxScale]);
+  // One division of 128 bits (a library call) and the remainder by a
+  // multiplication; none at all for a magnitude that fits 64 bits.
+  Magnitude whole;
+  std::uint64_t fraction;
+  if (magnitude <= std::numeric_limits<std::uint64_t>::max()) {
+    const auto narrow = static_cast<std::uint64_t>(magnitude);
+    whole = narrow / kNativePowers[kMaxScale];
+    fraction = narrow % kNativePowers[kMaxScale];
+  } else {
+    whole = magnitude / kNativePowers[kMaxScale];
+    fraction = static_cast<std::uint64_t>(magnitude - whole * kNativePowers[kMaxScale]);
+  }
   char digits[64];
   char* end = digits + sizeof digits;
   char* at = end;
