@@ -315,6 +315,35 @@ TEST(Threads, ALargeDataFilesUnusualYearsAndValuesAreReadAsOnOneThread) {
   EXPECT_EQ(observations.unit_count(), 60000 - 1);
 }
 
+// A large units file (a national list of townships): read after its header
+// on the other core, without a digest; every unit listed in the file's
+// order, under its parent, and a bad level placed at its line.
+TEST(Threads, ALargeUnitsFileIsListedInItsOrder) {
+  std::string text = "# 乡镇名单\nunit,parent,level\n";  // the header on line 2
+  int bad_line = 0;
+  for (int u = 0; u < 60000; ++u) {
+    text += "乡镇" + std::to_string(u) + ",县" + std::to_string(u / 100) + "," + (u == 30000 ? "镇" : "乡镇") + "\n";
+    if (u == 30000) bad_line = 3 + u;
+  }
+  ASSERT_GT(text.size(), std::size_t{1} << 20);
+  Observations observations;
+  const std::vector<Diagnostic> diagnostics = ReadUnitsCsv(text, "units.csv", observations);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].code, DiagnosticCode::kDataValue);
+  EXPECT_EQ(diagnostics[0].line, bad_line);
+  EXPECT_EQ(diagnostics[0].column, 14);  // after 乡镇30000,县300, (13 code points)
+  const std::vector<std::int32_t> ranks = observations.ListingRanks();
+  for (const int u : {0, 1, 29999, 30000, 59999}) {
+    const std::optional<UnitId> unit = observations.FindUnit("乡镇" + std::to_string(u));
+    ASSERT_TRUE(unit.has_value()) << u;
+    EXPECT_TRUE(observations.listed(*unit));
+    EXPECT_EQ(ranks[static_cast<std::size_t>(*unit)], u);  // the file's order
+    const std::optional<UnitId> county = observations.FindUnit("县" + std::to_string(u / 100));
+    ASSERT_TRUE(county.has_value()) << u;
+    EXPECT_EQ(observations.parent(*unit), county);
+  }
+}
+
 // A quoted field never closed, past the first megabyte: nothing is read,
 // and the quote is placed.
 TEST(Threads, ALargeDataFileWithAnUnclosedQuoteIsRefusedWhole) {
