@@ -78,6 +78,23 @@ class RowSource {
   virtual utf8::LineColumn Locate(std::size_t offset) const = 0;
 };
 
+// A digest run as each row is handed out, for a source read on the
+// caller's thread.
+class DigestHere {
+ public:
+  void Set(RowDigest digest) { digest_ = std::move(digest); }
+  // What the digest makes of `row`, or null without one.
+  const RowFacts* Of(std::span<const csv::FieldView> row) {
+    if (!digest_) return nullptr;
+    facts_ = digest_(row);
+    return &facts_;
+  }
+
+ private:
+  RowDigest digest_;
+  RowFacts facts_;
+};
+
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // A pass over a mapped file's text hands back, every few megabytes, the pages
@@ -108,14 +125,15 @@ class CsvRows final : public RowSource {
       behind_.At(cursor_.line_start());
       fields = row_;
       if (fields.front().text.starts_with('#')) continue;
-      if (digest_) facts_ = digest_(fields);
-      facts = digest_ ? &facts_ : nullptr;
+      facts = digest_.Of(fields);
       return true;
     }
     return false;
   }
-  void SetDigest(RowDigest digest) override { digest_ = std::move(digest); }
-  utf8::LineColumn Locate(std::size_t offset) const override { return WithoutByteOrderMark(text_, offset, cursor_.Locate(offset)); }
+  void SetDigest(RowDigest digest) override { digest_.Set(std::move(digest)); }
+  utf8::LineColumn Locate(std::size_t offset) const override {
+    return WithoutByteOrderMark(text_, offset, cursor_.Locate(offset));
+  }
 
   // A byte-order mark is no column an editor shows.
   static utf8::LineColumn WithoutByteOrderMark(std::string_view text, std::size_t offset, utf8::LineColumn where) {
@@ -127,8 +145,7 @@ class CsvRows final : public RowSource {
   std::string_view text_;
   csv::Cursor cursor_;
   std::vector<csv::FieldView> row_;
-  RowDigest digest_;
-  RowFacts facts_;
+  DigestHere digest_;
   PagesBehind behind_;
 };
 
@@ -227,13 +244,12 @@ class SheetRows final : public RowSource {
         fields_.push_back({c < used ? std::string_view(cells[c]) : std::string_view(), index * kRowStride + c});
       }
       row = fields_;
-      if (digest_) facts_ = digest_(row);
-      facts = digest_ ? &facts_ : nullptr;
+      facts = digest_.Of(row);
       return true;
     }
     return false;
   }
-  void SetDigest(RowDigest digest) override { digest_ = std::move(digest); }
+  void SetDigest(RowDigest digest) override { digest_.Set(std::move(digest)); }
   utf8::LineColumn Locate(std::size_t offset) const override {
     return {static_cast<int>(offset / kRowStride) + 1, static_cast<int>(offset % kRowStride) + 1};
   }
@@ -244,8 +260,7 @@ class SheetRows final : public RowSource {
   std::size_t row_ = 0;
   std::size_t width_ = 0;  // the header's
   std::vector<csv::FieldView> fields_;
-  RowDigest digest_;
-  RowFacts facts_;
+  DigestHere digest_;
 };
 
 // Where each column of the header is, by what it holds.
@@ -624,7 +639,8 @@ std::optional<ScaledNumber> PlainNumber(std::string_view text) {
 // The digest of a data file's rows, once its header has placed the year and
 // the value.  It reads the row alone: it runs beside the reader.
 RowDigest DataRowDigest(const Positions& columns, std::size_t width) {
-  return [year = columns[Column::kYear], value = columns[Column::kValue], width](std::span<const csv::FieldView> row) {
+  const std::size_t year = columns[Column::kYear], value = columns[Column::kValue];
+  return [year, value, width](std::span<const csv::FieldView> row) {
     if (row.size() != width) return RowFacts{};  // the reader reports it
     return RowFacts{PlainNumber(row[value].text), PlainYear(row[year].text)};
   };
@@ -753,8 +769,9 @@ void ReadUnits(RowSource& rows, Reader& reader, Observations& into) {
   if (!columns) return;
   UnitPlacer units(reader, *columns, into);
   rows.SetDigest(nullptr);  // a units file's rows have nothing to work out
-  ForEachRow(rows, reader, *columns, header.size(),
-             [&](const Fields& row, const csv::FieldView& unit, const RowFacts*) { into.List(units.Place(unit, row)); });
+  ForEachRow(rows, reader, *columns, header.size(), [&](const Fields& row, const csv::FieldView& unit, const RowFacts*) {
+    into.List(units.Place(unit, row));
+  });
 }
 
 // Reads a CSV text with `read` once it is known to be readable.
