@@ -256,14 +256,13 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
 
   const std::vector<Rational>& weights = plan.scoring.weights;
   result.plan_ = &plan;
-  const std::vector<std::int64_t>& integer_weights = plan.scoring.integer_weights;
   const bool integers_fit = plan.scoring.integers_fit;
   const bool linear = f.scoring().partial_credit == PartialCredit::kLinear;
   std::vector<std::int64_t>& hundredths = result.score_hundredths_;
   hundredths.assign(n, 0);
   if (!linear && integers_fit) {
     std::vector<std::int64_t> earned, possible;
-    scoring::SumIntegerWeights(result.statuses_.get(), n, integer_weights, earned, possible);
+    scoring::SumIntegerWeights(result.statuses_.get(), n, plan.scoring.weight_groups, earned, possible);
     for (std::size_t u = 0; u < n; ++u) {
       // 100 × earned / possible to two decimals, half-up: (20000 e + p) / 2p,
       // in 64 bits when that cannot overflow (e ≤ p < 2^48), as it nearly

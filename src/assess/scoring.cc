@@ -1,6 +1,8 @@
 // Scoring and ranking (scoring.hpp).
 #include "assess/scoring.hpp"
 
+#include "absl/container/inlined_vector.h"
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -60,6 +62,13 @@ ScoringPlan PlanScoring(const Framework& framework) {
     plan.integers_fit = plan.integers_fit && scaled < (evaluation::Integer(1) << 40);
     plan.integer_weights.push_back(plan.integers_fit ? scaled.convert_to<long long>() : 0);
   }
+  for (std::size_t i = 0; i < plan.integer_weights.size(); ++i) {
+    const std::int64_t weight = plan.integer_weights[i];
+    auto group = std::find_if(plan.weight_groups.begin(), plan.weight_groups.end(),
+                              [&](const ScoringPlan::WeightGroup& g) { return g.weight == weight; });
+    if (group == plan.weight_groups.end()) group = plan.weight_groups.insert(plan.weight_groups.end(), {weight, {}});
+    group->indicators.push_back(i);
+  }
   return plan;
 }
 
@@ -95,32 +104,29 @@ void TallyRow(const VerdictStatus* row, std::size_t n, std::uint8_t* met, std::u
 
 }  // namespace
 
-void SumIntegerWeights(const VerdictStatus* statuses, std::size_t n, const std::vector<std::int64_t>& weights,
-                       std::vector<std::int64_t>& earned, std::vector<std::int64_t>& possible) {
+void SumIntegerWeights(const VerdictStatus* statuses, std::size_t n,
+                       const std::vector<ScoringPlan::WeightGroup>& weight_groups, std::vector<std::int64_t>& earned,
+                       std::vector<std::int64_t>& possible) {
   earned.assign(n, 0);
   possible.assign(n, 0);
   // Indicators of one weight are tallied together, in bytes, and the bytes
-  // multiplied by the weight every 255 rows (before a byte could wrap).  A
-  // framework's indicators have few distinct weights: often one.
-  std::vector<std::pair<std::int64_t, std::vector<std::size_t>>> by_weight;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    auto it = std::find_if(by_weight.begin(), by_weight.end(), [&](const auto& group) { return group.first == weights[i]; });
-    if (it == by_weight.end()) it = by_weight.insert(by_weight.end(), {weights[i], {}});
-    it->second.push_back(i);
-  }
-  std::vector<std::uint8_t> met(n), counted(n);
+  // multiplied by the weight every 255 rows (before a byte could wrap).  The
+  // tallies of a few units (one unit checked before it is sent) need no
+  // allocation.
+  absl::InlinedVector<std::uint8_t, 128> tallies(2 * n);
+  std::uint8_t* const met = tallies.data();
+  std::uint8_t* const counted = tallies.data() + n;
   const auto add_tallies = [&](std::int64_t weight) {
     for (std::size_t u = 0; u < n; ++u) {
       earned[u] += weight * met[u];
       possible[u] += weight * counted[u];
     }
-    std::fill(met.begin(), met.end(), 0);
-    std::fill(counted.begin(), counted.end(), 0);
+    std::fill(tallies.begin(), tallies.end(), 0);
   };
-  for (const auto& [weight, rows] : by_weight) {
+  for (const auto& [weight, rows] : weight_groups) {
     std::size_t tallied = 0;
     for (std::size_t i : rows) {
-      TallyRow(statuses + i * n, n, met.data(), counted.data());
+      TallyRow(statuses + i * n, n, met, counted);
       if (++tallied == 255) {
         add_tallies(weight);
         tallied = 0;

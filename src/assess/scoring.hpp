@@ -23,6 +23,14 @@ struct ScoringPlan {
   std::vector<Decimal> rounded_weights;       // the same to 4 places, for display
   std::vector<std::int64_t> integer_weights;
   bool integers_fit = false;  // below 2^40, so that sums stay inside 64 bits
+  // The indicators of each distinct integer weight, in order of first
+  // appearance: a framework has few distinct weights (often one), and
+  // SumIntegerWeights tallies each group's verdicts together.
+  struct WeightGroup {
+    std::int64_t weight = 0;
+    std::vector<std::size_t> indicators;
+  };
+  std::vector<WeightGroup> weight_groups;
 };
 ScoringPlan PlanScoring(const Framework& framework);
 
@@ -37,10 +45,12 @@ constexpr bool Counts(VerdictStatus status) {
 
 // Each unit's earned and possible weight as integer sums, from verdicts laid
 // out indicator by indicator (statuses[i * n + u] is unit u's on indicator
-// i): a met verdict earns its indicator's weight, one that Counts makes it
-// possible.  `earned` and `possible` are resized to n.
-void SumIntegerWeights(const VerdictStatus* statuses, std::size_t n, const std::vector<std::int64_t>& weights,
-                       std::vector<std::int64_t>& earned, std::vector<std::int64_t>& possible);
+// i): a met verdict earns its indicator's weight (from the plan's
+// weight_groups), one that Counts makes it possible.  `earned` and
+// `possible` are resized to n.
+void SumIntegerWeights(const VerdictStatus* statuses, std::size_t n,
+                       const std::vector<ScoringPlan::WeightGroup>& weight_groups, std::vector<std::int64_t>& earned,
+                       std::vector<std::int64_t>& possible);
 
 // The share of an indicator's weight a verdict earns, in [0, 1]: 1 when
 // met; when missed, the framework's partial credit (线性: the share of the
