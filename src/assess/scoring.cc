@@ -57,13 +57,14 @@ ScoringPlan PlanScoring(const Framework& framework) {
     denominator = boost::multiprecision::lcm(denominator, boost::multiprecision::denominator(weight));
   }
   plan.integers_fit = denominator < (evaluation::Integer(1) << 40);
+  std::vector<std::int64_t> integer_weights;
   for (const Rational& weight : plan.weights) {
     const evaluation::Integer scaled = boost::multiprecision::numerator(Rational(weight * denominator));
     plan.integers_fit = plan.integers_fit && scaled < (evaluation::Integer(1) << 40);
-    plan.integer_weights.push_back(plan.integers_fit ? scaled.convert_to<long long>() : 0);
+    integer_weights.push_back(plan.integers_fit ? scaled.convert_to<long long>() : 0);
   }
-  for (std::size_t i = 0; i < plan.integer_weights.size(); ++i) {
-    const std::int64_t weight = plan.integer_weights[i];
+  for (std::size_t i = 0; i < integer_weights.size(); ++i) {
+    const std::int64_t weight = integer_weights[i];
     auto group = std::find_if(plan.weight_groups.begin(), plan.weight_groups.end(),
                               [&](const ScoringPlan::WeightGroup& g) { return g.weight == weight; });
     if (group == plan.weight_groups.end()) group = plan.weight_groups.insert(plan.weight_groups.end(), {weight, {}});

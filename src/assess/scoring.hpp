@@ -21,9 +21,9 @@ namespace healthact {
 struct ScoringPlan {
   std::vector<evaluation::Rational> weights;  // each indicator's, out of 100
   std::vector<Decimal> rounded_weights;       // the same to 4 places, for display
-  std::vector<std::int64_t> integer_weights;
-  bool integers_fit = false;  // below 2^40, so that sums stay inside 64 bits
-  // The indicators of each distinct integer weight, in order of first
+  bool integers_fit = false;  // the weights over their common denominator below 2^40, so that sums stay inside 64 bits
+  // The indicators of each distinct integer weight (the weights over their
+  // common denominator; meaningful when integers_fit), in order of first
   // appearance: a framework has few distinct weights (often one), and
   // SumIntegerWeights tallies each group's verdicts together.
   struct WeightGroup {

@@ -21,11 +21,6 @@ std::size_t SequenceLength(std::string_view text, std::size_t i) {
   };
   const unsigned char b0 = at(i);
   if (b0 < 0x80) return 1;
-  // Most of a Chinese text first: a lead byte E1..EC or EE..EF takes any two
-  // continuation bytes (only E0 and ED, below, narrow the second).
-  if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED) {
-    return i + 3 <= text.size() && IsContinuation(at(i + 1)) && IsContinuation(at(i + 2)) ? 3 : 0;
-  }
   std::size_t length = 0;
   unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
   if (b0 >= 0xC2 && b0 <= 0xDF) {
