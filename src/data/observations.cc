@@ -279,7 +279,7 @@ UnitId Observations::AddUnit(std::string_view name) {
   const auto id = static_cast<UnitId>(units_.size());
   units_.push_back(UnitInfo{std::string(name), std::nullopt, UnitLevel::kUnspecified});
   unit_ids_.emplace(std::string(name), id);
-  listing_.ranks.store(nullptr);
+  listing_.Set(nullptr);
   return id;
 }
 
@@ -306,11 +306,11 @@ absl::Status Observations::SetParent(UnitId unit, UnitId parent) {
 void Observations::List(UnitId unit) {
   if (units_[unit].listed >= 0) return;
   units_[unit].listed = listed_count_++;
-  listing_.ranks.store(nullptr);
+  listing_.Set(nullptr);
 }
 
 std::vector<std::int32_t> Observations::ListingRanks() const {
-  if (std::shared_ptr<const std::vector<std::int32_t>> kept = listing_.ranks.load()) return *kept;
+  if (std::shared_ptr<const std::vector<std::int32_t>> kept = listing_.Get()) return *kept;
   std::vector<std::int32_t> ranks(units_.size());
   std::vector<UnitId> unlisted;
   std::vector<std::string_view> names;
@@ -324,7 +324,7 @@ std::vector<std::int32_t> Observations::ListingRanks() const {
   }
   const std::vector<std::int32_t> collated = collation::Ranks(names);
   for (std::size_t k = 0; k < unlisted.size(); ++k) ranks[unlisted[k]] = listed_count_ + collated[k];
-  listing_.ranks.store(std::make_shared<const std::vector<std::int32_t>>(ranks));
+  listing_.Set(std::make_shared<const std::vector<std::int32_t>>(ranks));
   return ranks;
 }
 

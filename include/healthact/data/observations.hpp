@@ -13,11 +13,11 @@
 #ifndef HEALTHACT_OBSERVATIONS_HPP_
 #define HEALTHACT_OBSERVATIONS_HPP_
 
-#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -262,16 +262,31 @@ class Observations {
   std::size_t value_count_ = 0;
   std::int32_t listed_count_ = 0;
   // ListingRanks() of the units as they are; empty when not yet made or
-  // when a unit was added or listed since.  Atomic, since const readers on
-  // several threads may make it at once; copied with the observations.
-  struct ListingCache {
-    mutable std::atomic<std::shared_ptr<const std::vector<std::int32_t>>> ranks;
+  // when a unit was added or listed since.  Const readers on several
+  // threads may make it at once, so it sits behind a mutex; copied with the
+  // observations.  Not std::atomic<std::shared_ptr>: GCC 12's keeps its
+  // pointer under a lock bit ThreadSanitizer cannot see, and CI's TSan
+  // build reported its load and store as a race (google/sanitizers#1558).
+  class ListingCache {
+   public:
     ListingCache() = default;
-    ListingCache(const ListingCache& other) : ranks(other.ranks.load()) {}
+    ListingCache(const ListingCache& other) : ranks_(other.Get()) {}
     ListingCache& operator=(const ListingCache& other) {
-      ranks.store(other.ranks.load());
+      if (this != &other) Set(other.Get());
       return *this;
     }
+    std::shared_ptr<const std::vector<std::int32_t>> Get() const {
+      std::lock_guard<std::mutex> lock(mutex_);
+      return ranks_;
+    }
+    void Set(std::shared_ptr<const std::vector<std::int32_t>> ranks) const {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ranks_ = std::move(ranks);
+    }
+
+   private:
+    mutable std::mutex mutex_;
+    mutable std::shared_ptr<const std::vector<std::int32_t>> ranks_;
   };
   ListingCache listing_;
 };
