@@ -209,6 +209,47 @@ TEST(Assess, BoundariesAreExact) {
   EXPECT_EQ(ReasonText(ExplainOf(a, "恰好", "26")), "90 = 90 (目标 >90)");
 }
 
+// Each thread remembers the columns it last found (assess/column_lookup.hpp):
+// assessing again must see a value changed, a column made since, a copy
+// changed apart, and another framework's keys.
+TEST(Assess, AgainOnOneThreadSeesEveryChangeOfTheData) {
+  auto framework = Boundaries();  // 1 ≥74.6, 2 ≤6.0, 26 >90: indices 0, 1, 2
+  auto data = std::make_shared<Observations>();
+  const UnitId jia = data->AddUnit("甲");
+  ASSERT_TRUE(data->Add(jia, "1", 2022, *ParseReported("74.6")).ok());
+  const auto statuses = [](const Assessment& a) {
+    std::vector<VerdictStatus> all;
+    for (std::size_t i = 0; i < a.indicator_count(); ++i) all.push_back(a.status(0, i));
+    return all;
+  };
+  using enum VerdictStatus;
+  EXPECT_EQ(statuses(Assess(framework, data, 2022)), (std::vector{kMet, kMissing, kMissing}));
+  ASSERT_TRUE(data->Replace(jia, "1", 2022, *ParseReported("70")).ok());  // a column read before
+  ASSERT_TRUE(data->Add(jia, "2", 2022, *ParseReported("5.5")).ok());     // a column made since
+  EXPECT_EQ(statuses(Assess(framework, data, 2022)), (std::vector{kNotMet, kMet, kMissing}));
+
+  auto copy = std::make_shared<Observations>(*data);
+  ASSERT_TRUE(copy->Replace(jia, "1", 2022, *ParseReported("80")).ok());
+  ASSERT_TRUE(copy->Add(jia, "26", 2022, *ParseReported("95")).ok());
+  for (int turn = 0; turn < 2; ++turn) {
+    EXPECT_EQ(statuses(Assess(framework, copy, 2022)), (std::vector{kMet, kMet, kMet})) << turn;
+    EXPECT_EQ(statuses(Assess(framework, data, 2022)), (std::vector{kNotMet, kMet, kMissing})) << turn;
+  }
+
+  // The same framework with 1 and 2 swapped, parsed where the freed one
+  // was: its keys are likely at the old keys' addresses, and must be read
+  // as what they say.
+  EXPECT_EQ(statuses(Assess(framework, copy, 2022)), (std::vector{kMet, kMet, kMet}));
+  framework.reset();
+  auto swapped = MustParse(R"(框架 "边界"
+指标 2 "人均预期寿命" { 单位 岁 方向 越高越好 目标 2022 74.6 }
+指标 1 "婴儿死亡率" { 单位 ‰ 方向 越低越好 目标 2022 ≤6.0 }
+指标 26 "接种率" { 单位 % 方向 越高越好 目标 2022 ＞90 }
+)");
+  // 2 is 5.5 (not ≥74.6), 1 is 80 (not ≤6.0).
+  EXPECT_EQ(statuses(Assess(swapped, copy, 2022)), (std::vector{kNotMet, kNotMet, kMet}));
+}
+
 TEST(Assess, MissingPendingInvalidAndNotApplicableStayDistinct) {
   auto framework = MustParse(R"(框架 "状态"
 指标 1 "a" { 单位 % 方向 越高越好 目标 2022 ≥80 }

@@ -133,6 +133,63 @@ TEST(ObservationsColumn, TheShortcutKeepsAddsRules) {
   EXPECT_EQ(data.ColumnFor("1", 3000).status().message(), "year 3000 is not from 1949 to 2100");
 }
 
+// Keys of every length up to past the packed index's 16 bytes, keys that
+// differ only in their last byte, an inner byte or their length, a key with a NUL
+// inside and a Chinese name: each is its own column in each year, found
+// again in the observations' copies, which own their columns.
+TEST(ObservationsColumn, EveryKeyIsItsOwnColumnAtEveryLength) {
+  const std::string letters = "0123456789abcdefghijkl";
+  std::vector<std::string> keys;
+  for (std::size_t n = 1; n <= 20; ++n) {
+    keys.push_back(letters.substr(0, n));
+    keys.push_back(letters.substr(0, n - 1) + "Z");
+    if (n >= 3) {
+      std::string middle = letters.substr(0, n);
+      middle[n / 2] = 'Z';  // differs in one inner byte alone
+      keys.push_back(middle);
+    }
+  }
+  keys.push_back(std::string("a\0b", 3));
+  keys.push_back(std::string("a\0c", 3));
+  keys.push_back("活产数");
+  keys.push_back("常住人口数");  // 15 bytes
+  keys.push_back("户籍人口数量");  // 18 bytes
+  Observations data;
+  const UnitId unit = data.AddUnit("甲县");
+  // Key k's value in year 2021 + y is k * 10 + y.
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    for (int y = 0; y < 2; ++y) {
+      ASSERT_TRUE(data.Add(unit, keys[k], 2021 + y, *ParseReported(std::to_string(k * 10 + y))).ok()) << k;
+    }
+  }
+  const auto expect_own = [&](const Observations& o, std::size_t shift, const char* which) {
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      for (int y = 0; y < 2; ++y) {
+        EXPECT_EQ(o.Get(unit, keys[k], 2021 + y).ToString(), std::to_string(shift + k * 10 + y))
+            << which << " key " << k << " (" << keys[k].size() << " bytes) in " << 2021 + y;
+      }
+      EXPECT_EQ(o.FindColumn(keys[k], 2023), nullptr) << which << " key " << k;
+      EXPECT_EQ(o.FindColumn(keys[k] + "Y", 2021), nullptr) << which << " key " << k;
+    }
+    EXPECT_EQ(o.FindColumn("", 2021), nullptr) << which;
+  };
+  expect_own(data, 0, "original");
+
+  Observations copy = data;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    ASSERT_TRUE(copy.Replace(unit, keys[k], 2021, *ParseReported(std::to_string(1000 + k * 10))).ok());
+    ASSERT_TRUE(copy.Replace(unit, keys[k], 2022, *ParseReported(std::to_string(1001 + k * 10))).ok());
+    EXPECT_NE(copy.FindColumn(keys[k], 2021), data.FindColumn(keys[k], 2021)) << k;
+  }
+  expect_own(data, 0, "original after the copy changed");
+  expect_own(copy, 1000, "copy");
+  Observations assigned;
+  assigned = copy;
+  expect_own(assigned, 1000, "assigned");
+  const Observations moved = std::move(copy);
+  expect_own(moved, 1000, "moved");
+}
+
 // What Excel writes: a byte-order mark (no column of its own), CRLF line
 // ends, a remark column.
 TEST(DataFile, ReadsWhatSpreadsheetsWrite) {

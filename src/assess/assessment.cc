@@ -247,8 +247,9 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
       // no thread to be had: collated below, on this one
     }
   }
+  ColumnLookup columns(obs);
   for (std::size_t i = 0; i < indicators.size(); ++i) {
-    columnar::EvaluateIndicator(indicators[i], plan.indicators[i], obs, year, options.targets, result.units_, all_units,
+    columnar::EvaluateIndicator(indicators[i], plan.indicators[i], columns, year, options.targets, result.units_, all_units,
                                 result.statuses_.get() + i * n);
   }
 

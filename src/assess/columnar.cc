@@ -99,11 +99,11 @@ void CompareColumn(const Observations::Column* column, const CompiledComparison&
 }
 
 // The fast path for one comparison on one key; false when it does not apply.
-bool FastComparison(const Observations& observations, std::string_view key, int year,
+bool FastComparison(ColumnLookup& columns, std::string_view key, int year,
                     const ComparisonTarget& target, const AtPlannedScales<CompiledComparison>* planned,
                     const IndicatorPlan& plan, const std::vector<UnitId>& units, bool all_units,
                     VerdictStatus* out) {
-  const Observations::Column* column = observations.FindColumn(key, year);
+  const Observations::Column* column = columns.Find(key, year);
   if (column != nullptr && !column->narrow()) return false;
   const int scale = column == nullptr ? 0 : column->scale();
   std::optional<CompiledComparison> compiled = CompiledAt(target, planned, scale);
@@ -113,9 +113,9 @@ bool FastComparison(const Observations& observations, std::string_view key, int 
   return true;
 }
 
-bool FastAchievement(const Observations& observations, std::string_view key, int year,
+bool FastAchievement(ColumnLookup& columns, std::string_view key, int year,
                      const std::vector<UnitId>& units, VerdictStatus* out) {
-  const Observations::Column* column = observations.FindColumn(key, year);
+  const Observations::Column* column = columns.Find(key, year);
   for (std::size_t i = 0; i < units.size(); ++i) {
     out[i] = kernel::AchievementStatus(column == nullptr ? ReportKind::kNothing : column->kind(units[i]));
   }
@@ -126,7 +126,7 @@ bool FastAchievement(const Observations& observations, std::string_view key, int
 // compared year on year in 128-bit integers — the same decision as the
 // explaining evaluator (oldest missing year first, a marked change measured
 // against the earlier year's value).
-bool FastTrend(const Observations& observations, std::string_view key, int year,
+bool FastTrend(ColumnLookup& lookup, std::string_view key, int year,
                const TrendTarget& trend, const IndicatorPlan& plan, const std::vector<UnitId>& units,
                VerdictStatus* out) {
   const bool fall = IsFall(trend.kind);
@@ -136,7 +136,7 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
   absl::InlinedVector<const Observations::Column*, 8> columns;
   int scale = 0;
   for (int y = year - span; y <= year; ++y) {
-    const Observations::Column* column = observations.FindColumn(key, y);
+    const Observations::Column* column = lookup.Find(key, y);
     if (column != nullptr && !column->narrow()) return false;
     if (column != nullptr) scale = std::max(scale, column->scale());
     columns.push_back(column);
@@ -197,7 +197,7 @@ bool FastTrend(const Observations& observations, std::string_view key, int year,
 
 }  // namespace
 
-void EvaluateIndicator(const Indicator& indicator, const IndicatorPlan& plan, const Observations& observations, int year,
+void EvaluateIndicator(const Indicator& indicator, const IndicatorPlan& plan, ColumnLookup& columns, int year,
                        TargetChoice choice, const std::vector<UnitId>& units, bool all_units,
                        VerdictStatus* out) {
   const Target* target = indicator.TargetFor(year, choice);
@@ -207,23 +207,23 @@ void EvaluateIndicator(const Indicator& indicator, const IndicatorPlan& plan, co
   }
   if (!indicator.formula) {
     if (const auto* comparison = std::get_if<ComparisonTarget>(&target->form)) {
-      if (FastComparison(observations, indicator.number, year, *comparison,
+      if (FastComparison(columns, indicator.number, year, *comparison,
                          plan.Comparison(indicator, *target, 0), plan, units, all_units, out)) {
         return;
       }
     } else if (std::holds_alternative<AchievementTarget>(target->form)) {
-      if (FastAchievement(observations, indicator.number, year, units, out)) return;
+      if (FastAchievement(columns, indicator.number, year, units, out)) return;
     } else if (const auto* trend = std::get_if<TrendTarget>(&target->form)) {
-      if (FastTrend(observations, indicator.number, year, *trend, plan, units, out)) return;
+      if (FastTrend(columns, indicator.number, year, *trend, plan, units, out)) return;
     } else if (const auto* parts = std::get_if<PartsTarget>(&target->form)) {
       // Each part over its own column, then combined as Evaluate does.
       absl::InlinedVector<VerdictStatus, 64> part(units.size());
       std::fill(out, out + units.size(), VerdictStatus::kMet);
       // A value under the whole indicator's number is judged one unit at a time.
       bool fast = parts->parts.size() == indicator.parts.size() &&
-                  observations.FindColumn(indicator.number, year) == nullptr;
+                  columns.Find(indicator.number, year) == nullptr;
       for (std::size_t p = 0; fast && p < parts->parts.size(); ++p) {
-        fast = FastComparison(observations, indicator.parts[p].number, year, parts->parts[p],
+        fast = FastComparison(columns, indicator.parts[p].number, year, parts->parts[p],
                               plan.Comparison(indicator, *target, p), plan, units, all_units, part.data());
         for (std::size_t i = 0; fast && i < units.size(); ++i) out[i] = kernel::WorsePart(out[i], part[i]);
       }
@@ -231,7 +231,7 @@ void EvaluateIndicator(const Indicator& indicator, const IndicatorPlan& plan, co
     }
   }
   for (std::size_t i = 0; i < units.size(); ++i) {
-    out[i] = evaluation::Evaluate(indicator, observations, units[i], year, false, choice).status;
+    out[i] = evaluation::Evaluate(indicator, columns.observations(), units[i], year, false, choice).status;
   }
 }
 

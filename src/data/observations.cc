@@ -1,6 +1,7 @@
 #include "healthact/data/observations.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 
@@ -354,7 +355,10 @@ absl::Status CheckYear(int year) {
 absl::StatusOr<Observations::Column*> Observations::ColumnFor(std::string_view key, int year) {
   if (absl::Status year_ok = CheckYear(year); !year_ok.ok()) return year_ok;
   auto it = columns_.find(std::pair<std::string_view, int>(key, year));
-  if (it == columns_.end()) it = columns_.emplace(std::make_pair(std::string(key), year), Column{}).first;
+  if (it == columns_.end()) {
+    it = columns_.emplace(std::make_pair(std::string(key), year), Column{}).first;
+    column_generation_.Advance();
+  }
   return &it->second;
 }
 
@@ -384,6 +388,7 @@ absl::Status Observations::Put(UnitId unit, std::string_view key, int year, cons
   auto it = columns_.find(std::pair<std::string_view, int>(key, year));
   if (it == columns_.end()) {
     it = columns_.emplace(std::make_pair(std::string(key), year), Column{}).first;
+    column_generation_.Advance();
   }
   const bool was_empty = it->second.kind(unit) == ReportKind::kNothing;
   absl::Status status = it->second.Set(unit, value, replace);
@@ -396,6 +401,13 @@ absl::Status Observations::Put(UnitId unit, std::string_view key, int year, cons
 Reported Observations::Get(UnitId unit, std::string_view key, int year) const {
   const Column* column = FindColumn(key, year);
   return column == nullptr ? Reported{} : column->Get(unit);
+}
+
+std::uint64_t Observations::Generation::Next() {
+  // Relaxed: only uniqueness matters, and copies and moves are not
+  // concurrent with reads of the same object.
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 const Observations::Column* Observations::FindColumn(std::string_view key, int year) const {

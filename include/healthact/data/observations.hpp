@@ -170,6 +170,12 @@ class Observations {
   // was otherwise a cache miss).  No effect on what is stored.
   void PrefetchUnit(UnitId unit) const;
 
+  // A number that changes whenever a column is made, and that no other
+  // Observations (a copy, or one made later at the same address) ever has:
+  // a reader that keeps the columns it found may use them while it stays
+  // the same.  Reports added to existing columns leave it as it is.
+  std::uint64_t column_generation() const { return column_generation_.value(); }
+
   // Every (key, year) that has a column, sorted.
   std::vector<std::pair<std::string, int>> Keys() const;
   std::size_t value_count() const { return value_count_; }
@@ -259,6 +265,31 @@ class Observations {
   // indicator, and the standard map's prime-modulus buckets and byte hash
   // were two fifths of hact_validate_unit's time.
   absl::node_hash_map<std::pair<std::string, int>, Column, ColumnKeyHash, ColumnKeyEqual> columns_;
+  // column_generation(): a fresh number on construction, on every copy or
+  // move (both sides: the columns moved away are gone from the source) and
+  // on every column made.
+  class Generation {
+   public:
+    Generation() : value_(Next()) {}
+    Generation(const Generation&) : value_(Next()) {}
+    Generation(Generation&& other) noexcept : value_(Next()) { other.value_ = Next(); }
+    Generation& operator=(const Generation&) {
+      value_ = Next();
+      return *this;
+    }
+    Generation& operator=(Generation&& other) noexcept {
+      value_ = Next();
+      other.value_ = Next();
+      return *this;
+    }
+    void Advance() { value_ = Next(); }
+    std::uint64_t value() const { return value_; }
+
+   private:
+    static std::uint64_t Next();
+    std::uint64_t value_;
+  };
+  Generation column_generation_;
   std::size_t value_count_ = 0;
   std::int32_t listed_count_ = 0;
   // ListingRanks() of the units as they are; empty when not yet made or

@@ -1,0 +1,80 @@
+// The columns one assessment reads, found through a memo kept per thread.
+// Assessing one unit looks up a column per indicator, and a hash lookup of
+// a (key, year) was a fifth of hact_validate_unit's time; a vendor checks
+// the same observations again and again, so what the thread found last time
+// is found again by the key's address and confirmed by its bytes.  The memo
+// is kept while the observations' column_generation() stays the same, which
+// is also what keeps the columns it points at alive.  Internal header.
+#ifndef HEALTHACT_SRC_ASSESS_COLUMN_LOOKUP_HPP_
+#define HEALTHACT_SRC_ASSESS_COLUMN_LOOKUP_HPP_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "healthact/data/observations.hpp"
+
+namespace healthact {
+
+class ColumnLookup {
+ public:
+  // Made on the thread that reads through it, for one pass over
+  // `observations` that does not change them.
+  explicit ColumnLookup(const Observations& observations);
+  ColumnLookup(const ColumnLookup&) = delete;
+  ColumnLookup& operator=(const ColumnLookup&) = delete;
+
+  // Observations::FindColumn, remembered.  The hit is inline: a call and
+  // a call to memcmp were most of its cost.
+  const Observations::Column* Find(std::string_view key, int year) {
+    if (memo_.generation == generation_) {
+      const Memo::Slot& slot = memo_.slots[SlotOf(key, year)];
+      if (slot.filled && slot.year == year && SameBytes(slot.key, key)) return slot.column;
+    }
+    return FindAndRemember(key, year);
+  }
+  const Observations& observations() const { return observations_; }
+
+  // A direct-mapped table: a slot per hash of the key's address and year.
+  // Two keys at one slot take turns; a key at another address (a copy of
+  // the framework) just takes another slot.  The key's bytes are kept and
+  // compared, so an address reused by another string is never mistaken.
+  struct Memo {
+    struct Slot {
+      std::string key;
+      int year = 0;
+      bool filled = false;
+      const Observations::Column* column = nullptr;
+    };
+    static constexpr int kSlotBits = 7;
+    std::uint64_t generation = 0;  // none: a generation is never 0
+    std::array<Slot, std::size_t{1} << kSlotBits> slots;
+  };
+
+ private:
+  static std::size_t SlotOf(std::string_view key, int year) {
+    const std::uint64_t mixed = (reinterpret_cast<std::uintptr_t>(key.data()) ^
+                                 static_cast<std::uint64_t>(static_cast<std::uint32_t>(year)) << 3) *
+                                0x9E3779B97F4A7C15u;
+    return static_cast<std::size_t>(mixed >> (64 - Memo::kSlotBits));
+  }
+  // Keys are a few bytes: compared here, not by a call to memcmp.
+  static bool SameBytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
+  const Observations::Column* FindAndRemember(std::string_view key, int year);
+
+  const Observations& observations_;
+  std::uint64_t generation_;
+  Memo& memo_;
+};
+
+}  // namespace healthact
+
+#endif  // HEALTHACT_SRC_ASSESS_COLUMN_LOOKUP_HPP_
