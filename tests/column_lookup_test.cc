@@ -4,6 +4,7 @@
 #include "assess/column_lookup.hpp"
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -31,6 +32,28 @@ TEST(ColumnLookup, KnowsAKeyByItsBytesNotItsAddress) {
   key = "1";
   EXPECT_EQ(lookup.Find(key, 2021), nullptr);  // another year
   EXPECT_EQ(lookup.Find("1", 2022), one);
+}
+
+// More keys than the memo first has room for: it grows, and every key,
+// found or not, is still what the observations say, pass after pass.
+TEST(ColumnLookup, GrowsAndStillFindsEveryKey) {
+  Observations data;
+  const UnitId unit = data.AddUnit("甲县");
+  std::vector<std::string> keys;
+  for (int k = 0; k < 500; ++k) {
+    keys.push_back("k" + std::to_string(k));
+    if (k % 3 != 0) {
+      ASSERT_TRUE(data.Add(unit, keys.back(), 2022, *ParseReported(std::to_string(k))).ok());
+    }
+  }
+  for (int pass = 0; pass < 3; ++pass) {
+    ColumnLookup lookup(data);
+    for (int k = 0; k < 500; ++k) {
+      const Observations::Column* found = lookup.Find(keys[k], 2022);
+      EXPECT_EQ(found, data.FindColumn(keys[k], 2022)) << "pass " << pass << ", key " << k;
+      EXPECT_EQ(found == nullptr, k % 3 == 0) << "pass " << pass << ", key " << k;
+    }
+  }
 }
 
 TEST(ColumnLookup, KeepsToItsOwnObservationsWhenLookupsTakeTurns) {

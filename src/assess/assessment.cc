@@ -34,9 +34,10 @@ bool IsUnder(const Observations& observations, UnitId unit, UnitId ancestor) {
 // verdicts of the indicators it names invalid.  Then the findings on the
 // figures of every unit with an invalid verdict, so that each invalid
 // verdict has its finding (the figures of valid units need no second look).
-void Validate(const Framework& framework, const AssessmentPlan& plan, const Observations& observations,
-              int year, TargetChoice choice, const std::vector<UnitId>& units, VerdictStatus* statuses,
+void Validate(const Framework& framework, const AssessmentPlan& plan, ColumnLookup& columns, int year,
+              TargetChoice choice, const std::vector<UnitId>& units, VerdictStatus* statuses,
               std::map<std::size_t, std::vector<Finding>>& findings) {
+  const Observations& observations = columns.observations();
   const std::size_t n = units.size();
   const std::vector<Indicator>& indicators = framework.indicators();
   std::map<std::size_t, std::vector<Finding>> broken;
@@ -46,7 +47,7 @@ void Validate(const Framework& framework, const AssessmentPlan& plan, const Obse
     // Most units keep a rule such as [3] ≥ [2]: the columns say so at once,
     // and only the others are judged one by one.
     const std::vector<bool> holds = validation::RuleHoldsByColumns(
-        rule.comparator, plan.rules[r].left_key, plan.rules[r].right_key, observations, units, year);
+        rule.comparator, plan.rules[r].left_key, plan.rules[r].right_key, columns, units, year);
     for (std::size_t u = 0; u < n; ++u) {
       if (holds[u]) continue;
       std::optional<Finding> finding = validation::CheckRule(framework, rule, observations, units[u], year);
@@ -253,7 +254,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
                                 result.statuses_.get() + i * n);
   }
 
-  Validate(f, plan, obs, year, options.targets, result.units_, result.statuses_.get(), result.findings_);
+  Validate(f, plan, columns, year, options.targets, result.units_, result.statuses_.get(), result.findings_);
 
   const std::vector<Rational>& weights = plan.scoring.weights;
   result.plan_ = &plan;

@@ -8,11 +8,11 @@
 #ifndef HEALTHACT_SRC_ASSESS_COLUMN_LOOKUP_HPP_
 #define HEALTHACT_SRC_ASSESS_COLUMN_LOOKUP_HPP_
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "healthact/data/observations.hpp"
 
@@ -29,36 +29,41 @@ class ColumnLookup {
   // Observations::FindColumn, remembered.  The hit is inline: a call and
   // a call to memcmp were most of its cost.
   const Observations::Column* Find(std::string_view key, int year) {
-    if (memo_.generation == generation_) {
-      const Memo::Slot& slot = memo_.slots[SlotOf(key, year)];
-      if (slot.filled && slot.year == year && SameBytes(slot.key, key)) return slot.column;
+    if (memo_.generation == generation_ && !memo_.slots.empty()) {
+      const auto address = reinterpret_cast<std::uintptr_t>(key.data());
+      const std::size_t mask = memo_.slots.size() - 1;
+      for (std::size_t at = SlotOf(address, year) & mask;; at = (at + 1) & mask) {
+        const Memo::Slot& slot = memo_.slots[at];
+        if (!slot.filled) break;
+        if (slot.address == address && slot.year == year && SameBytes(slot.key, key)) return slot.column;
+      }
     }
     return FindAndRemember(key, year);
   }
   const Observations& observations() const { return observations_; }
 
-  // A direct-mapped table: a slot per hash of the key's address and year.
-  // Two keys at one slot take turns; a key at another address (a copy of
-  // the framework) just takes another slot.  The key's bytes are kept and
-  // compared, so an address reused by another string is never mistaken.
+  // An open-addressed table by the key's address and year, at most half
+  // full.  A key at another address (a copy of the framework) is another
+  // entry; the key's bytes are kept and compared, so an address reused by
+  // another string is never mistaken.
   struct Memo {
     struct Slot {
+      std::uintptr_t address = 0;
       std::string key;
       int year = 0;
       bool filled = false;
       const Observations::Column* column = nullptr;
     };
-    static constexpr int kSlotBits = 7;
     std::uint64_t generation = 0;  // none: a generation is never 0
-    std::array<Slot, std::size_t{1} << kSlotBits> slots;
+    std::size_t filled = 0;
+    std::vector<Slot> slots;       // a power of two of them, or none
   };
 
  private:
-  static std::size_t SlotOf(std::string_view key, int year) {
-    const std::uint64_t mixed = (reinterpret_cast<std::uintptr_t>(key.data()) ^
-                                 static_cast<std::uint64_t>(static_cast<std::uint32_t>(year)) << 3) *
-                                0x9E3779B97F4A7C15u;
-    return static_cast<std::size_t>(mixed >> (64 - Memo::kSlotBits));
+  static std::size_t SlotOf(std::uintptr_t address, int year) {
+    const std::uint64_t mixed =
+        (address ^ static_cast<std::uint64_t>(static_cast<std::uint32_t>(year)) << 3) * 0x9E3779B97F4A7C15u;
+    return static_cast<std::size_t>(mixed >> 32);
   }
   // Keys are a few bytes: compared here, not by a call to memcmp.
   static bool SameBytes(std::string_view a, std::string_view b) {
@@ -69,6 +74,8 @@ class ColumnLookup {
     return true;
   }
   const Observations::Column* FindAndRemember(std::string_view key, int year);
+  // Puts a slot where Find will look for it; there is room.
+  Memo::Slot& Place(Memo::Slot slot);
 
   const Observations& observations_;
   std::uint64_t generation_;

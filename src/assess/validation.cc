@@ -100,13 +100,12 @@ std::optional<std::string> PlainFigureKey(const Framework& framework, const Form
 }
 
 std::vector<bool> RuleHoldsByColumns(Comparator comparator, const std::optional<std::string>& left_key,
-                                     const std::optional<std::string>& right_key,
-                                     const Observations& observations, const std::vector<UnitId>& units,
-                                     int year) {
+                                     const std::optional<std::string>& right_key, ColumnLookup& columns,
+                                     const std::vector<UnitId>& units, int year) {
   std::vector<bool> holds(units.size(), false);
   if (!left_key || !right_key) return holds;
-  const Observations::Column* left = observations.FindColumn(*left_key, year);
-  const Observations::Column* right = observations.FindColumn(*right_key, year);
+  const Observations::Column* left = columns.Find(*left_key, year);
+  const Observations::Column* right = columns.Find(*right_key, year);
   if (left == nullptr || right == nullptr || !left->narrow() || !right->narrow()) return holds;
   // Both sides at the larger scale; a value that does not fit is left to CheckRule.
   const int scale = std::max(left->scale(), right->scale());

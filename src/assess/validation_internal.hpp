@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assess/column_lookup.hpp"
 #include "healthact/assess/validation.hpp"
 
 namespace healthact::validation {
@@ -27,9 +28,8 @@ std::optional<std::string> PlainFigureKey(const Framework& framework, const Form
 // figure out of its range makes it say nothing either); every other unit is
 // false, for CheckRule to judge.
 std::vector<bool> RuleHoldsByColumns(Comparator comparator, const std::optional<std::string>& left_key,
-                                     const std::optional<std::string>& right_key,
-                                     const Observations& observations, const std::vector<UnitId>& units,
-                                     int year);
+                                     const std::optional<std::string>& right_key, ColumnLookup& columns,
+                                     const std::vector<UnitId>& units, int year);
 
 std::vector<Finding> FigureFindings(const Framework& framework, const Observations& observations,
                                     UnitId unit, int year,
