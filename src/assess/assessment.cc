@@ -199,11 +199,15 @@ std::string ObservationsSha256(const Observations& observations) {
   }
   for (const auto& [key, year] : observations.Keys()) {
     const Observations::Column* column = observations.FindColumn(key, year);
+    // The line is "value\t<unit>\t<key>\t<year>\t<value>\n"; the key and
+    // year are written once a column, not once a value.
+    const std::string key_and_year = text::StrCat("\t", key, "\t", year, "\t");
     for (UnitId unit : units) {
-      const Reported reported = column->Get(unit);
-      if (reported.kind == ReportKind::kNothing) continue;
-      text::StrAppend(&block, "value\t", observations.unit_name(unit), "\t", key, "\t", year, "\t");
-      reported.AppendTo(block);
+      if (column->kind(unit) == ReportKind::kNothing) continue;
+      block += "value\t";
+      block += observations.unit_name(unit);
+      block += key_and_year;
+      column->Get(unit).AppendTo(block);
       block += '\n';
       flush_when_full();
     }
