@@ -8,6 +8,8 @@
 #include <system_error>
 #include <thread>
 
+#include "absl/container/inlined_vector.h"
+
 #include "assess/columnar.hpp"
 #include "assess/evaluation.hpp"
 #include "healthact/core/version.hpp"
@@ -267,7 +269,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   std::vector<std::int64_t>& hundredths = result.score_hundredths_;
   hundredths.assign(n, 0);
   if (!linear && integers_fit) {
-    std::vector<std::int64_t> earned, possible;
+    absl::InlinedVector<std::int64_t, 4> earned(n), possible(n);
     scoring::SumIntegerWeights(result.statuses_.get(), n, plan.scoring.weight_groups, earned, possible);
     for (std::size_t u = 0; u < n; ++u) {
       // 100 × earned / possible to two decimals, half-up: (20000 e + p) / 2p,

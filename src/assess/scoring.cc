@@ -106,10 +106,10 @@ void TallyRow(const VerdictStatus* row, std::size_t n, std::uint8_t* met, std::u
 }  // namespace
 
 void SumIntegerWeights(const VerdictStatus* statuses, std::size_t n,
-                       const std::vector<ScoringPlan::WeightGroup>& weight_groups, std::vector<std::int64_t>& earned,
-                       std::vector<std::int64_t>& possible) {
-  earned.assign(n, 0);
-  possible.assign(n, 0);
+                       const std::vector<ScoringPlan::WeightGroup>& weight_groups, std::span<std::int64_t> earned,
+                       std::span<std::int64_t> possible) {
+  std::fill(earned.begin(), earned.begin() + n, 0);
+  std::fill(possible.begin(), possible.begin() + n, 0);
   // Indicators of one weight are tallied together, in bytes, and the bytes
   // multiplied by the weight every 255 rows (before a byte could wrap).  The
   // tallies of a few units (one unit checked before it is sent) need no

@@ -5,6 +5,7 @@
 #define HEALTHACT_SRC_ASSESS_SCORING_HPP_
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "assess/evaluation.hpp"
@@ -47,10 +48,11 @@ constexpr bool Counts(VerdictStatus status) {
 // out indicator by indicator (statuses[i * n + u] is unit u's on indicator
 // i): a met verdict earns its indicator's weight (from the plan's
 // weight_groups), one that Counts makes it possible.  `earned` and
-// `possible` are resized to n.
+// `possible` hold n each, and are overwritten (the caller's storage: one
+// unit checked needs no allocation).
 void SumIntegerWeights(const VerdictStatus* statuses, std::size_t n,
-                       const std::vector<ScoringPlan::WeightGroup>& weight_groups, std::vector<std::int64_t>& earned,
-                       std::vector<std::int64_t>& possible);
+                       const std::vector<ScoringPlan::WeightGroup>& weight_groups, std::span<std::int64_t> earned,
+                       std::span<std::int64_t> possible);
 
 // The share of an indicator's weight a verdict earns, in [0, 1]: 1 when
 // met; when missed, the framework's partial credit (线性: the share of the
