@@ -3,8 +3,9 @@
 // a (key, year) was a fifth of hact_validate_unit's time; a vendor checks
 // the same observations again and again, so what the thread found last time
 // is found again by the key's address and confirmed by its bytes.  The memo
-// is kept while the observations' column_generation() stays the same, which
-// is also what keeps the columns it points at alive.  Internal header.
+// is kept while the observations' column_generation() stays the same: the
+// same object, with no column made since, so the columns it points at are
+// the ones there.  Internal header.
 #ifndef HEALTHACT_SRC_ASSESS_COLUMN_LOOKUP_HPP_
 #define HEALTHACT_SRC_ASSESS_COLUMN_LOOKUP_HPP_
 
