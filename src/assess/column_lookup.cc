@@ -3,6 +3,9 @@
 namespace healthact {
 namespace {
 
+// Bounds what a thread keeps: a memo past it starts again empty.
+constexpr std::size_t kMostSlots = 1 << 14;
+
 ColumnLookup::Memo& ThreadMemo() {
   thread_local ColumnLookup::Memo memo;
   return memo;
@@ -12,13 +15,6 @@ ColumnLookup::Memo& ThreadMemo() {
 
 ColumnLookup::ColumnLookup(const Observations& observations)
     : observations_(observations), generation_(observations.column_generation()), memo_(ThreadMemo()) {}
-
-namespace {
-
-// Bounds what a thread keeps: a memo past it starts again empty.
-constexpr std::size_t kMostSlots = 1 << 14;
-
-}  // namespace
 
 const Observations::Column* ColumnLookup::FindAndRemember(std::string_view key, int year) {
   // Checked on every miss, not once: another lookup on this thread (an
