@@ -123,6 +123,25 @@ BENCHMARK(BM_AssessExact)
     ->Arg(50000)->Arg(500000)->Arg(5000000)
     ->Unit(benchmark::kMillisecond);
 
+// BM_AssessExact again and again, each assessment made in the storage of
+// the one before (as a dashboard re-assessing after each submission would):
+// with glibc's default heap settings, a fresh national assessment's memory
+// comes from the system and goes back to it each time.
+void BM_AssessExactInSpentStorage(benchmark::State& state) {
+  const int units = static_cast<int>(state.range(0));
+  const Dataset& data = Data(units);
+  const auto framework = Liuzhou();
+  healthact::Assessment assessment = healthact::Assess(framework, data.observations, 2022);
+  for (auto _ : state) {
+    assessment = healthact::Assess(framework, data.observations, 2022, {}, std::move(assessment));
+    benchmark::DoNotOptimize(assessment.ranking().data());
+  }
+  const double verdicts = static_cast<double>(units) * framework->indicators().size();
+  state.counters["verdicts_per_second"] =
+      benchmark::Counter(verdicts * state.iterations(), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_AssessExactInSpentStorage)->Arg(3000)->Arg(40000)->Arg(500000)->Unit(benchmark::kMillisecond);
+
 // The units of BM_AssessExact under parents of 13 children each (villages
 // under townships), so that the ranks within each parent are computed too:
 // one scratch vector per parent once made this quadratic (1.7 s at 500 000).

@@ -250,6 +250,137 @@ TEST(Assess, AgainOnOneThreadSeesEveryChangeOfTheData) {
   EXPECT_EQ(statuses(Assess(swapped, copy, 2022)), (std::vector{kNotMet, kNotMet, kMet}));
 }
 
+// Everything an assessment says, so that one made in spent storage can be
+// held to a fresh one's.
+void ExpectSameAssessment(const Assessment& fresh, const Assessment& reused) {
+  ASSERT_EQ(fresh.units(), reused.units());
+  ASSERT_EQ(fresh.indicator_count(), reused.indicator_count());
+  EXPECT_EQ(fresh.ranking(), reused.ranking());
+  for (std::size_t u = 0; u < fresh.unit_count(); ++u) {
+    for (std::size_t i = 0; i < fresh.indicator_count(); ++i) {
+      EXPECT_EQ(fresh.status(u, i), reused.status(u, i)) << u << "," << i;
+    }
+    EXPECT_EQ(fresh.score(u), reused.score(u)) << u;
+    EXPECT_EQ(fresh.rank(u), reused.rank(u)) << u;
+    EXPECT_EQ(fresh.rank_within_parent(u), reused.rank_within_parent(u)) << u;
+    EXPECT_EQ(fresh.grade(u), reused.grade(u)) << u;
+    EXPECT_EQ(fresh.findings(u), reused.findings(u)) << u;
+  }
+}
+
+// Assessments made one after another in the storage of the one before (a
+// dashboard re-assessing after each submission): each is what a fresh
+// Assess gives, whether the storage was too small, shared by a copy, or
+// for other units.  Scores worked out by hand: three equal weights, so one
+// met verdict is 33.33 and two are 66.67.
+TEST(Assess, InSpentStorageIsWhatAFreshAssessmentIs) {
+  auto framework = Boundaries();  // 1 ≥74.6, 2 ≤6.0, 26 >90
+  auto four = Data(R"(unit,indicator,year,value
+甲,1,2022,80
+甲,2,2022,5
+甲,26,2022,95
+乙,1,2022,70
+乙,2,2022,5
+乙,26,2022,95
+丙,1,2022,80
+丙,2,2022,7
+丙,26,2022,80
+丁,1,2022,
+)");
+  auto two = Data(R"(unit,indicator,year,value
+戊,1,2022,60
+戊,2,2022,9
+戊,26,2022,91
+己,1,2022,75
+己,2,2022,6.0
+己,26,2022,90
+)");
+  using enum VerdictStatus;
+  const auto scores = [](const Assessment& a) {
+    std::vector<std::string> all;
+    for (std::size_t position : a.ranking()) {
+      all.push_back(a.observations().unit_name(a.units()[position]) + " " + a.score(position).ToString() + " " +
+                    std::to_string(a.rank(position)));
+    }
+    return all;
+  };
+  Assessment first = Assess(framework, four, 2022);
+  ASSERT_EQ(scores(first), (std::vector<std::string>{"甲 100.00 1", "乙 66.67 2", "丙 33.33 3", "丁 0.00 4"}));
+
+  // A copy shares the verdicts: they are left to it, not overwritten.
+  const Assessment held = first;
+  Assessment second = Assess(framework, two, 2022, {}, std::move(first));
+  EXPECT_EQ(first.unit_count(), 0u);  // spent, left empty
+  EXPECT_EQ(scores(second), (std::vector<std::string>{"己 66.67 1", "戊 33.33 2"}));  // 90 is not above 90
+  EXPECT_EQ(scores(held), (std::vector<std::string>{"甲 100.00 1", "乙 66.67 2", "丙 33.33 3", "丁 0.00 4"}));
+  const auto row = [](const Assessment& a, const std::string& unit) {
+    std::vector<VerdictStatus> all;
+    for (const char* number : {"1", "2", "26"}) all.push_back(StatusOf(a, unit, number));
+    return all;
+  };
+  EXPECT_EQ(row(held, "甲"), (std::vector{kMet, kMet, kMet}));
+  EXPECT_EQ(row(held, "乙"), (std::vector{kNotMet, kMet, kMet}));
+  EXPECT_EQ(row(held, "丙"), (std::vector{kMet, kNotMet, kNotMet}));
+  EXPECT_EQ(row(held, "丁"), (std::vector{kMissing, kMissing, kMissing}));
+  EXPECT_EQ(row(second, "戊"), (std::vector{kNotMet, kNotMet, kMet}));
+  EXPECT_EQ(row(second, "己"), (std::vector{kMet, kMet, kNotMet}));
+
+  // Six verdicts' storage for twelve: too small, so more is taken.
+  Assessment third = Assess(framework, four, 2022, {}, std::move(second));
+  ExpectSameAssessment(held, third);
+
+  // Twelve for twelve, reused; 丁 now ties 丙 and follows it by name.
+  ASSERT_TRUE(four->Replace(*four->FindUnit("丁"), "1", 2022, *ParseReported("80")).ok());
+  Assessment fourth = Assess(framework, four, 2022, {}, std::move(third));
+  EXPECT_EQ(scores(fourth), (std::vector<std::string>{"甲 100.00 1", "乙 66.67 2", "丙 33.33 3", "丁 33.33 3"}));
+  EXPECT_EQ(StatusOf(fourth, "丁", "1"), kMet);
+  ExpectSameAssessment(Assess(framework, four, 2022), fourth);
+}
+
+// The same for some units of a data set (their own name order), units under
+// several parents (ranks within each), and figures with findings.
+TEST(Assess, InSpentStorageChoosesUnitsAndFindingsAsAFreshOneDoes) {
+  auto framework = Boundaries();
+  auto data = std::make_shared<Observations>();
+  ASSERT_TRUE(ReadUnitsCsv("unit,parent,level\n张掖市,,市\n甘州区,张掖市,县区\n临泽县,张掖市,县区\n"
+                           "梁家墩镇,甘州区,乡镇\n上秦镇,甘州区,乡镇\n沙河镇,临泽县,乡镇\n",
+                           "units.csv", *data)
+                  .empty());
+  ASSERT_TRUE(ReadObservationsCsv("unit,indicator,year,value\n甘州区,1,2022,75\n临泽县,1,2022,74\n"
+                                  "梁家墩镇,1,2022,76\n上秦镇,1,2022,999\n沙河镇,1,2022,76\n",
+                                  "data.csv", framework.get(), *data)
+                  .empty());
+  Assessment spent = Assess(framework, data, 2022);
+  const std::vector<AssessOptions> choices = {
+      {UnitLevel::kCounty, std::nullopt},
+      {UnitLevel::kTownship, std::nullopt},      // three townships under two counties
+      {std::nullopt, data->FindUnit("甘州区")},  // two of them
+      {},                                        // everyone
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (const AssessOptions& options : choices) {
+      spent = Assess(framework, data, 2022, options, std::move(spent));
+      ExpectSameAssessment(Assess(framework, data, 2022, options), spent);
+    }
+  }
+  // The townships after the counties: 梁家墩镇 and 沙河镇 tie at 33.33 and
+  // are listed by name (liáng before shā); 上秦镇's 999 岁 is invalid, with
+  // its finding.
+  spent = Assess(framework, data, 2022, {UnitLevel::kCounty, std::nullopt}, std::move(spent));
+  spent = Assess(framework, data, 2022, {UnitLevel::kTownship, std::nullopt}, std::move(spent));
+  std::vector<std::string> ranked;
+  for (std::size_t u : spent.ranking()) ranked.push_back(data->unit_name(spent.units()[u]));
+  EXPECT_EQ(ranked, (std::vector<std::string>{"梁家墩镇", "沙河镇", "上秦镇"}));
+  EXPECT_EQ(spent.rank(UnitIndex(spent, "梁家墩镇")), 1);
+  EXPECT_EQ(spent.rank(UnitIndex(spent, "沙河镇")), 1);
+  EXPECT_EQ(spent.rank(UnitIndex(spent, "上秦镇")), 3);
+  EXPECT_EQ(spent.rank_within_parent(UnitIndex(spent, "梁家墩镇")), 1);  // of 甘州区's two
+  EXPECT_EQ(spent.rank_within_parent(UnitIndex(spent, "上秦镇")), 2);
+  EXPECT_EQ(spent.rank_within_parent(UnitIndex(spent, "沙河镇")), 1);  // 临泽县's only
+  EXPECT_EQ(StatusOf(spent, "上秦镇", "1"), VerdictStatus::kInvalid);
+  EXPECT_EQ(spent.findings(UnitIndex(spent, "上秦镇")).size(), 1u);
+}
+
 TEST(Assess, MissingPendingInvalidAndNotApplicableStayDistinct) {
   auto framework = MustParse(R"(框架 "状态"
 指标 1 "a" { 单位 % 方向 越高越好 目标 2022 ≥80 }

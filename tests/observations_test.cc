@@ -97,17 +97,17 @@ TEST(ListingRanks, FollowUnitsAddedOrListedAfterTheyWereFirstMade) {
   Observations observations;
   const UnitId yi = observations.AddUnit("乙");
   const UnitId jia = observations.AddUnit("甲");
-  EXPECT_EQ(observations.ListingRanks(), (std::vector<std::int32_t>{1, 0}));  // jia before yi
+  EXPECT_EQ(*observations.ListingRanks(), (std::vector<std::int32_t>{1, 0}));  // jia before yi
   const Observations before = observations;
   const UnitId bing = observations.AddUnit("丙");  // bing before jia
-  EXPECT_EQ(observations.ListingRanks(), (std::vector<std::int32_t>{2, 1, 0}));
+  EXPECT_EQ(*observations.ListingRanks(), (std::vector<std::int32_t>{2, 1, 0}));
   observations.List(yi);  // a units file lists 乙 first; the rest by collation
-  EXPECT_EQ(observations.ListingRanks()[yi], 0);
-  EXPECT_EQ(observations.ListingRanks()[bing], 1);
-  EXPECT_EQ(observations.ListingRanks()[jia], 2);
+  EXPECT_EQ((*observations.ListingRanks())[yi], 0);
+  EXPECT_EQ((*observations.ListingRanks())[bing], 1);
+  EXPECT_EQ((*observations.ListingRanks())[jia], 2);
   EXPECT_EQ(observations.AddUnit("甲"), jia);  // not a new unit: the order stands
-  EXPECT_EQ(observations.ListingRanks()[jia], 2);
-  EXPECT_EQ(before.ListingRanks(), (std::vector<std::int32_t>{1, 0}));
+  EXPECT_EQ((*observations.ListingRanks())[jia], 2);
+  EXPECT_EQ(*before.ListingRanks(), (std::vector<std::int32_t>{1, 0}));
 }
 
 TEST(ObservationsColumn, TheShortcutKeepsAddsRules) {

@@ -332,7 +332,8 @@ TEST(Threads, ALargeUnitsFileIsListedInItsOrder) {
   EXPECT_EQ(diagnostics[0].code, DiagnosticCode::kDataValue);
   EXPECT_EQ(diagnostics[0].line, bad_line);
   EXPECT_EQ(diagnostics[0].column, 14);  // after 乡镇30000,县300, (13 code points)
-  const std::vector<std::int32_t> ranks = observations.ListingRanks();
+  const std::shared_ptr<const std::vector<std::int32_t>> listing = observations.ListingRanks();
+  const std::vector<std::int32_t>& ranks = *listing;
   for (const int u : {0, 1, 29999, 30000, 59999}) {
     const std::optional<UnitId> unit = observations.FindUnit("乡镇" + std::to_string(u));
     ASSERT_TRUE(unit.has_value()) << u;

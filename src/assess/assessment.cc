@@ -5,8 +5,10 @@
 #include <future>
 #include <map>
 #include <numeric>
+#include <span>
 #include <system_error>
 #include <thread>
+#include <utility>
 
 #include "absl/container/inlined_vector.h"
 
@@ -221,10 +223,52 @@ std::string ObservationsSha256(const Observations& observations) {
 // Units from which the names are collated beside the judging.
 constexpr std::size_t kCollateAside = 8192;
 
+struct Assessment::Workspace {
+  // Each unit's possible weight, beside the earned summed in the scores;
+  // one unit's on the stack (hact_validate_unit allocates nothing for it).
+  absl::InlinedVector<std::int64_t, 4> possible;
+  std::vector<std::int32_t> name_rank;  // among the assessed units, when they are not all units
+  std::vector<std::size_t> by_all;      // the assessed unit at each listing rank, when not all
+  std::vector<std::size_t> by_name;     // scratch of scoring::Rank
+  std::vector<std::size_t> order;       // scratch of scoring::Rank, within a parent
+};
+
 Assessment Assess(std::shared_ptr<const Framework> framework,
                   std::shared_ptr<const Observations> observations, int year,
                   const AssessOptions& options) {
+  return Assessment::Made(std::move(framework), std::move(observations), year, options, Assessment(), false);
+}
+
+Assessment Assess(std::shared_ptr<const Framework> framework,
+                  std::shared_ptr<const Observations> observations, int year,
+                  const AssessOptions& options, Assessment&& spent) {
+  return Assessment::Made(std::move(framework), std::move(observations), year, options, std::move(spent), true);
+}
+
+Assessment Assessment::Made(std::shared_ptr<const Framework> framework,
+                            std::shared_ptr<const Observations> observations, int year,
+                            const AssessOptions& options, Assessment&& spent, bool keep_workspace) {
+  // The spent assessment's storage, where nothing else shares it.  A plain
+  // Assess works in a workspace on the stack, freed on return; one made in
+  // spent storage keeps its workspace for the next.
+  Workspace here;
+  std::shared_ptr<Workspace> kept;
+  if (keep_workspace) {
+    kept = spent.workspace_ != nullptr && spent.workspace_.use_count() == 1 ? std::move(spent.workspace_)
+                                                                              : std::make_shared<Workspace>();
+  }
+  Workspace* const workspace = kept != nullptr ? kept.get() : &here;
   Assessment result;
+  result.units_ = std::move(spent.units_);
+  result.score_hundredths_ = std::move(spent.score_hundredths_);
+  result.ranks_ = std::move(spent.ranks_);
+  result.parent_ranks_ = std::move(spent.parent_ranks_);
+  result.grade_index_ = std::move(spent.grade_index_);
+  result.ranking_ = std::move(spent.ranking_);
+  std::shared_ptr<VerdictStatus[]> spent_statuses = std::move(spent.statuses_);
+  const std::size_t spent_capacity = std::exchange(spent.statuses_capacity_, 0);
+  spent = Assessment();  // left empty, as said
+
   result.framework_ = std::move(framework);
   result.observations_ = std::move(observations);
   result.year_ = year;
@@ -232,6 +276,7 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   const Framework& f = *result.framework_;
   const Observations& obs = *result.observations_;
 
+  result.units_.clear();
   result.units_.reserve(static_cast<std::size_t>(obs.unit_count()));
   for (UnitId unit = 0; unit < obs.unit_count(); ++unit) {
     if (options.level && obs.level(unit) != *options.level) continue;
@@ -242,11 +287,18 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   const bool all_units = n == static_cast<std::size_t>(obs.unit_count());  // ids 0 .. n-1
   const std::vector<Indicator>& indicators = f.indicators();
   const AssessmentPlan& plan = PlanOf(f);
-  result.statuses_ = std::make_shared_for_overwrite<VerdictStatus[]>(indicators.size() * n);
+  const std::size_t verdicts = indicators.size() * n;
+  if (spent_statuses != nullptr && spent_statuses.use_count() == 1 && spent_capacity >= verdicts) {
+    result.statuses_ = std::move(spent_statuses);
+    result.statuses_capacity_ = spent_capacity;
+  } else {
+    result.statuses_ = std::make_shared_for_overwrite<VerdictStatus[]>(verdicts);
+    result.statuses_capacity_ = verdicts;
+  }
   // The names' order, which only ranks ties, is collated on the other core
   // while the verdicts are judged: for a large assessment it costs more than
   // judging them.  (Observations made it once and keep it.)
-  std::future<std::vector<std::int32_t>> name_ranks_aside;
+  std::future<std::shared_ptr<const std::vector<std::int32_t>>> name_ranks_aside;
   if (n >= kCollateAside && std::thread::hardware_concurrency() >= 2) {
     try {
       name_ranks_aside = std::async(std::launch::async, [&obs] { return obs.ListingRanks(); });
@@ -267,21 +319,25 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   const bool integers_fit = plan.scoring.integers_fit;
   const bool linear = f.scoring().partial_credit == PartialCredit::kLinear;
   std::vector<std::int64_t>& hundredths = result.score_hundredths_;
-  hundredths.assign(n, 0);
   if (!linear && integers_fit) {
-    absl::InlinedVector<std::int64_t, 4> earned(n), possible(n);
-    scoring::SumIntegerWeights(result.statuses_.get(), n, plan.scoring.weight_groups, earned, possible);
+    // The earned weights are summed where the scores go, and each score
+    // replaces its unit's sum.
+    hundredths.resize(n);
+    absl::InlinedVector<std::int64_t, 4>& possible = workspace->possible;
+    possible.resize(n);
+    scoring::SumIntegerWeights(result.statuses_.get(), n, plan.scoring.weight_groups, hundredths, possible);
     for (std::size_t u = 0; u < n; ++u) {
       // 100 × earned / possible to two decimals, half-up: (20000 e + p) / 2p,
       // in 64 bits when that cannot overflow (e ≤ p < 2^48), as it nearly
       // always is: a 128-bit division is a call.
-      const std::int64_t e = earned[u], p = possible[u];
+      const std::int64_t e = hundredths[u], p = possible[u];
       hundredths[u] = p == 0            ? 0
                       : p < (1LL << 48) ? (e * 20000 + p) / (p * 2)
                                         : static_cast<std::int64_t>((static_cast<__int128>(e) * 20000 + p) /
                                                                     (static_cast<__int128>(p) * 2));
     }
   } else {
+    hundredths.assign(n, 0);
     for (std::size_t u = 0; u < n; ++u) {
       Rational earned = 0, possible = 0;
       for (std::size_t i = 0; i < indicators.size(); ++i) {
@@ -295,38 +351,42 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
     }
   }
   const std::vector<std::int64_t>& minimums = plan.grade_minimums;
-  result.grade_index_.reserve(n);
+  result.grade_index_.resize(n);
   for (std::size_t u = 0; u < n; ++u) {
-    result.grade_index_.push_back(static_cast<std::uint8_t>(scoring::GradeIndex(minimums, hundredths[u])));
+    result.grade_index_[u] = static_cast<std::uint8_t>(scoring::GradeIndex(minimums, hundredths[u]));
   }
 
+  result.record_ = std::make_shared<Assessment::LazyRecord>();
+  result.workspace_ = std::move(kept);
   // Ranks among all assessed units, and among those with the same parent.
   if (n == 1) {
     // One unit, first of one: a vendor's check of a unit's figures
     // (hact_validate_unit) needs no names collated and nothing sorted.
     result.ranks_.assign(1, 1);
-    result.parent_ranks_ = result.ranks_;
+    result.parent_ranks_.assign(1, 1);
     result.ranking_.assign(1, 0);
-    result.record_ = std::make_shared<Assessment::LazyRecord>();
     return result;
   }
-  const std::vector<std::int32_t> all_name_ranks =
+  const std::shared_ptr<const std::vector<std::int32_t>> listing =
       name_ranks_aside.valid() ? name_ranks_aside.get() : obs.ListingRanks();
-  // Name ranks among the assessed units only, 0 .. n-1.
-  std::vector<std::int32_t> name_rank(n);
-  {
-    std::vector<std::size_t> by_all(all_name_ranks.size(), n);
-    for (std::size_t u = 0; u < n; ++u) by_all[all_name_ranks[result.units_[u]]] = u;
+  // Name ranks among the assessed units only, 0 .. n-1: the listing's own
+  // when every unit is assessed.
+  std::span<const std::int32_t> name_rank = *listing;
+  if (!all_units) {
+    std::vector<std::size_t>& by_all = workspace->by_all;
+    by_all.assign(listing->size(), n);
+    for (std::size_t u = 0; u < n; ++u) by_all[(*listing)[result.units_[u]]] = u;
+    workspace->name_rank.resize(n);
     std::int32_t next = 0;
     for (std::size_t position : by_all) {
-      if (position != n) name_rank[position] = next++;
+      if (position != n) workspace->name_rank[position] = next++;
     }
+    name_rank = workspace->name_rank;
   }
-  std::vector<std::size_t> everyone(n);
-  std::iota(everyone.begin(), everyone.end(), 0);
-  result.ranks_.assign(n, 0);
-  std::vector<std::size_t> by_name(n);
-  scoring::Rank(everyone, hundredths, name_rank, by_name, result.ranks_, &result.ranking_);
+  std::vector<std::size_t>& by_name = workspace->by_name;
+  by_name.resize(n);
+  result.ranks_.resize(n);
+  scoring::RankEveryone(hundredths, name_rank, by_name, result.ranks_, result.ranking_);
   bool one_family = true;
   for (std::size_t u = 1; u < n && one_family; ++u) {
     one_family = obs.parent(result.units_[u]) == obs.parent(result.units_[0]);
@@ -336,13 +396,11 @@ Assessment Assess(std::shared_ptr<const Framework> framework,
   } else {
     std::map<std::optional<UnitId>, std::vector<std::size_t>> siblings;
     for (std::size_t u = 0; u < n; ++u) siblings[obs.parent(result.units_[u])].push_back(u);
-    result.parent_ranks_.assign(n, 0);
+    result.parent_ranks_.resize(n);
     for (const auto& [parent, members] : siblings) {
-      scoring::Rank(members, hundredths, name_rank, by_name, result.parent_ranks_, nullptr);
+      scoring::Rank(members, hundredths, name_rank, by_name, result.parent_ranks_, workspace->order);
     }
   }
-
-  result.record_ = std::make_shared<Assessment::LazyRecord>();
   return result;
 }
 

@@ -189,22 +189,21 @@ absl::StatusOr<DepartmentAssessment> AssessDepartments(const DepartmentRequest& 
   for (std::size_t d = 0; d < result.departments.size(); ++d) {
     if (result.departments[d].score) scored.push_back(d);
   }
-  std::vector<std::size_t> members(scored.size());
-  std::iota(members.begin(), members.end(), 0);
   // Ties, and the departments without a score, in Chinese collation.
   std::vector<std::string_view> names;
   for (const DepartmentResult& department : result.departments) names.push_back(department.department);
   const std::vector<std::int32_t> collated = collation::Ranks(names);
   std::vector<std::int32_t> name_rank(scored.size());
   {
-    std::vector<std::size_t> by_name = members;
+    std::vector<std::size_t> by_name(scored.size());
+    std::iota(by_name.begin(), by_name.end(), 0);
     std::sort(by_name.begin(), by_name.end(),
               [&](std::size_t a, std::size_t b) { return collated[scored[a]] < collated[scored[b]]; });
     for (std::size_t k = 0; k < by_name.size(); ++k) name_rank[by_name[k]] = static_cast<std::int32_t>(k);
   }
   std::vector<int> ranks(scored.size(), 0);
   std::vector<std::size_t> scratch(scored.size()), order;
-  scoring::Rank(members, hundredths, name_rank, scratch, ranks, &order);
+  scoring::RankEveryone(hundredths, name_rank, scratch, ranks, order);
   std::vector<std::size_t> sequence;  // into departments: the ranked, then the rest by name
   for (std::size_t m : order) {
     result.departments[scored[m]].rank = ranks[m];

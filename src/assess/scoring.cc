@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <ranges>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -170,35 +171,41 @@ std::size_t GradeIndex(const std::vector<std::int64_t>& minimums, std::int64_t h
   return g;
 }
 
-void Rank(const std::vector<std::size_t>& members, const std::vector<std::int64_t>& hundredths,
-          const std::vector<std::int32_t>& name_rank, std::vector<std::size_t>& by_name,
-          std::vector<int>& ranks, std::vector<std::size_t>* order) {
+namespace {
+
+// The one ranking rule behind RankEveryone and Rank; `members` is a range of
+// unit indices (all of them, or one parent's).
+template <typename Members>
+void RankMembers(const Members& members, std::span<const std::int64_t> hundredths,
+                 std::span<const std::int32_t> name_rank, std::span<std::size_t> by_name, std::span<int> ranks,
+                 std::vector<std::size_t>& sorted) {
   constexpr std::int64_t kMaxHundredths = 10000;
   for (std::size_t member : members) by_name[name_rank[member]] = member;
-  std::vector<std::size_t> sorted;
-  sorted.reserve(members.size());
-  const bool scores_in_range = std::all_of(members.begin(), members.end(), [&](std::size_t m) {
+  const std::size_t count = std::ranges::size(members);
+  sorted.clear();
+  const bool scores_in_range = std::ranges::all_of(members, [&](std::size_t m) {
     return hundredths[m] >= 0 && hundredths[m] <= kMaxHundredths;
   });
-  if (members.size() == by_name.size() && members.size() > kMaxHundredths && scores_in_range) {
+  if (count == by_name.size() && count > kMaxHundredths && scores_in_range) {
     // Every unit, and many: by_name is then the whole name order, and a
     // counting sort by score over it (stable, so ties stay in name order)
     // is linear.  Sorting 40 000 keys was a fifth of an assessment.
     std::vector<std::size_t> next(kMaxHundredths + 2, 0);  // first position of each score, highest first
     for (std::size_t member : members) ++next[kMaxHundredths - hundredths[member] + 1];
     for (std::size_t s = 1; s < next.size(); ++s) next[s] += next[s - 1];
-    sorted.resize(members.size());
+    sorted.resize(count);
     for (std::size_t member : by_name) sorted[next[kMaxHundredths - hundredths[member]]++] = member;
   } else {
     // One 64-bit key per unit: the score, highest first, then the name's
     // rank (unique), so that a plain integer sort gives the order.
     std::vector<std::uint64_t> keys;
-    keys.reserve(members.size());
+    keys.reserve(count);
     for (std::size_t member : members) {
       keys.push_back((static_cast<std::uint64_t>(kMaxHundredths - hundredths[member]) << 32) |
                      static_cast<std::uint32_t>(name_rank[member]));
     }
     std::sort(keys.begin(), keys.end());
+    sorted.reserve(count);
     for (std::uint64_t key : keys) sorted.push_back(by_name[key & 0xFFFFFFFFu]);
   }
   for (std::size_t position = 0; position < sorted.size(); ++position) {
@@ -206,7 +213,19 @@ void Rank(const std::vector<std::size_t>& members, const std::vector<std::int64_
         position > 0 && hundredths[sorted[position]] == hundredths[sorted[position - 1]];
     ranks[sorted[position]] = tied ? ranks[sorted[position - 1]] : static_cast<int>(position) + 1;
   }
-  if (order != nullptr) *order = std::move(sorted);
+}
+
+}  // namespace
+
+void RankEveryone(std::span<const std::int64_t> hundredths, std::span<const std::int32_t> name_rank,
+                  std::span<std::size_t> by_name, std::span<int> ranks, std::vector<std::size_t>& order) {
+  RankMembers(std::views::iota(std::size_t{0}, hundredths.size()), hundredths, name_rank, by_name, ranks, order);
+}
+
+void Rank(std::span<const std::size_t> members, std::span<const std::int64_t> hundredths,
+          std::span<const std::int32_t> name_rank, std::span<std::size_t> by_name, std::span<int> ranks,
+          std::vector<std::size_t>& order) {
+  RankMembers(members, hundredths, name_rank, by_name, ranks, order);
 }
 
 }  // namespace scoring

@@ -71,15 +71,22 @@ std::int64_t Hundredths(const evaluation::Rational& earned, const evaluation::Ra
 std::vector<std::int64_t> GradeMinimums(const std::vector<Grade>& grades);
 std::size_t GradeIndex(const std::vector<std::int64_t>& minimums, std::int64_t hundredths);
 
-// Competition ranks (1, 2, 2, 4) of `members` by score, highest first; tied
-// members in the order of their names.  Scores are compared as integer
-// hundredths and names by their precomputed rank, so no string is compared.
-// `by_name` is scratch of name_rank.size() entries, shared by the calls of
-// one assessment: allocating it per call made ranking within thousands of
-// parents quadratic.
-void Rank(const std::vector<std::size_t>& members, const std::vector<std::int64_t>& hundredths,
-          const std::vector<std::int32_t>& name_rank, std::vector<std::size_t>& by_name,
-          std::vector<int>& ranks, std::vector<std::size_t>* order);
+// Competition ranks (1, 2, 2, 4) by score, highest first; tied units in the
+// order of their names.  Scores are compared as integer hundredths and names
+// by their precomputed rank (name_rank[u], unique, 0 .. name_rank.size()-1),
+// so no string is compared.  `by_name` is scratch of name_rank.size()
+// entries, shared by the calls of one assessment: allocating it per call
+// made ranking within thousands of parents quadratic.  `order` receives the
+// ranked units, first to last (its storage is reused).
+//
+// RankEveryone ranks every unit 0 .. hundredths.size()-1: with many, by a
+// counting sort of the scores over the name order, which is linear.
+void RankEveryone(std::span<const std::int64_t> hundredths, std::span<const std::int32_t> name_rank,
+                  std::span<std::size_t> by_name, std::span<int> ranks, std::vector<std::size_t>& order);
+// Rank ranks `members` only (the units of one parent).
+void Rank(std::span<const std::size_t> members, std::span<const std::int64_t> hundredths,
+          std::span<const std::int32_t> name_rank, std::span<std::size_t> by_name, std::span<int> ranks,
+          std::vector<std::size_t>& order);
 
 }  // namespace scoring
 }  // namespace healthact

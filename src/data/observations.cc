@@ -310,8 +310,8 @@ void Observations::List(UnitId unit) {
   listing_.Set(nullptr);
 }
 
-std::vector<std::int32_t> Observations::ListingRanks() const {
-  if (std::shared_ptr<const std::vector<std::int32_t>> kept = listing_.Get()) return *kept;
+std::shared_ptr<const std::vector<std::int32_t>> Observations::ListingRanks() const {
+  if (std::shared_ptr<const std::vector<std::int32_t>> kept = listing_.Get()) return kept;
   std::vector<std::int32_t> ranks(units_.size());
   std::vector<UnitId> unlisted;
   std::vector<std::string_view> names;
@@ -325,8 +325,9 @@ std::vector<std::int32_t> Observations::ListingRanks() const {
   }
   const std::vector<std::int32_t> collated = collation::Ranks(names);
   for (std::size_t k = 0; k < unlisted.size(); ++k) ranks[unlisted[k]] = listed_count_ + collated[k];
-  listing_.Set(std::make_shared<const std::vector<std::int32_t>>(ranks));
-  return ranks;
+  auto made = std::make_shared<const std::vector<std::int32_t>>(std::move(ranks));
+  listing_.Set(made);
+  return made;
 }
 
 std::vector<UnitId> Observations::Children(UnitId unit) const {

@@ -94,7 +94,8 @@ ActionsReport BuildActionsReport(const ActionsRequest& request) {
   in_force.targets = TargetChoice::kInForce;
   const Assessment all = Assess(request.framework, aggregated.observations, request.year, in_force);
   std::vector<std::size_t> listed;
-  const std::vector<std::int32_t> name_ranks = observations.ListingRanks();
+  const std::shared_ptr<const std::vector<std::int32_t>> listing = observations.ListingRanks();
+  const std::vector<std::int32_t>& name_ranks = *listing;
   std::vector<std::size_t> order(all.unit_count());
   for (std::size_t u = 0; u < order.size(); ++u) order[u] = u;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {

@@ -64,7 +64,8 @@ MonitoringReport BuildMonitoringReport(const MonitoringRequest& request) {
   // Units in the order of their names, whatever the order of the rows.
   std::vector<std::size_t> order;
   if (!by_year.empty()) {
-    const std::vector<std::int32_t> name_ranks = observations.ListingRanks();
+    const std::shared_ptr<const std::vector<std::int32_t>> listing = observations.ListingRanks();
+    const std::vector<std::int32_t>& name_ranks = *listing;
     const std::vector<UnitId>& units = by_year.front().units();
     order.resize(units.size());
     for (std::size_t u = 0; u < order.size(); ++u) order[u] = u;

@@ -133,8 +133,9 @@ class Observations {
   // Ties in a ranking, reports and every listing of units follow it.
   // Collated once and kept until a unit is added or listed: every
   // assessment of the same data ranks its ties by it, and collating 40 000
-  // names cost a third of assessing them.
-  std::vector<std::int32_t> ListingRanks() const;
+  // names cost a third of assessing them.  Shared, not copied: at national
+  // scale the copy was megabytes an assessment asked of the system.
+  std::shared_ptr<const std::vector<std::int32_t>> ListingRanks() const;
 
   // The units whose parent is `unit`.
   std::vector<UnitId> Children(UnitId unit) const;
