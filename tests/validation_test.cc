@@ -333,6 +333,53 @@ TEST(Rules, TheColumnsDecideOnlyWhereTheRuleSurelyHolds) {
   EXPECT_EQ(VerdictOf(a, "己", "3").status, VerdictStatus::kPending);
 }
 
+// Every pair of what a unit may report for [3] and [2], each unit once:
+// the rule's findings of the assessment (decided on the columns where they
+// can) are those of ValidateUnit's full check of that unit alone.  Only
+// three pairs break [3] ≥ [2] with both figures usable: 4.0 < 5.5,
+// 4.0 < 7.26 and 5.5 < 7.26; 1200‰ is out of range and text is no number,
+// so the rule says nothing of them.
+TEST(Rules, TheColumnsAndTheFullCheckFindTheSameOfEveryKindOfFigure) {
+  const auto framework = MustParse(kMortality);
+  const std::vector<std::string> figures = {"5.5", "7.26", "4.0", "1200", "待公布", "未统计", "", "(none)"};
+  std::string csv = "unit,indicator,year,value\n";
+  for (std::size_t a = 0; a < figures.size(); ++a) {
+    for (std::size_t b = 0; b < figures.size(); ++b) {
+      const std::string unit = "单位" + std::to_string(a) + "-" + std::to_string(b);
+      csv += unit + ",1,2022,75\n";  // every unit is a row even when it reports neither
+      if (figures[a] != "(none)") csv += unit + ",3,2022," + figures[a] + "\n";
+      if (figures[b] != "(none)") csv += unit + ",2,2022," + figures[b] + "\n";
+    }
+  }
+  const auto data = std::make_shared<Observations>();
+  (void)ReadObservationsCsv(csv, "data.csv", framework.get(), *data);  // 1200 is told as out of range
+  const Assessment assessment = Assess(framework, data, 2022);
+  ASSERT_EQ(assessment.unit_count(), figures.size() * figures.size());
+  const auto rule_findings = [](const std::vector<Finding>& all) {
+    std::vector<Finding> rules;
+    for (const Finding& finding : all) {
+      if (finding.kind == FindingKind::kRule) rules.push_back(finding);
+    }
+    return rules;
+  };
+  int broken = 0;
+  for (std::size_t u = 0; u < assessment.unit_count(); ++u) {
+    const std::vector<Finding> by_columns = rule_findings(assessment.findings(u));
+    EXPECT_EQ(by_columns, rule_findings(ValidateUnit(*framework, *data, assessment.units()[u], 2022)))
+        << data->unit_name(assessment.units()[u]);
+    broken += by_columns.empty() ? 0 : 1;
+  }
+  EXPECT_EQ(broken, 3);
+  EXPECT_FALSE(assessment.findings(UnitIndex(assessment, "单位2-0")).empty());  // 4.0 < 5.5
+  EXPECT_TRUE(assessment.findings(UnitIndex(assessment, "单位2-3")).size() == 1);  // 1200 only: its range
+
+  // No unit reported [3] at all: the rule is never judged.
+  const auto without = Data("unit,indicator,year,value\n甲,2,2022,5.5\n乙,2,2022,7\n", framework.get());
+  const Assessment none = Assess(framework, without, 2022);
+  EXPECT_TRUE(none.findings(0).empty());
+  EXPECT_TRUE(none.findings(1).empty());
+}
+
 TEST(Rules, AWarningRuleOverEarlierYearsIsListedAndChangesNoVerdict) {
   const auto framework = MustParse(kMortality);
   // 跳: 71 → 75 rises by 4 > 2: warned.  稳: 73 → 74.5 by 1.5: quiet.

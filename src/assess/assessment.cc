@@ -48,12 +48,12 @@ void Validate(const Framework& framework, const AssessmentPlan& plan, ColumnLook
   for (std::size_t r = 0; r < framework.rules().size(); ++r) {
     const ConsistencyRule& rule = framework.rules()[r];
     const std::vector<std::size_t>& judged = plan.rules[r].judged;
-    // Most units keep a rule such as [3] ≥ [2]: the columns say so at once,
-    // and only the others are judged one by one.
-    const std::vector<bool> holds = validation::RuleHoldsByColumns(
+    // Most units keep a rule such as [3] ≥ [2], or lack one of its figures:
+    // the columns say so at once, and only the others are judged one by one.
+    const std::vector<bool> silent = validation::RuleSaysNothingByColumns(
         rule.comparator, plan.rules[r].left_key, plan.rules[r].right_key, columns, units, year);
     for (std::size_t u = 0; u < n; ++u) {
-      if (holds[u]) continue;
+      if (silent[u]) continue;
       std::optional<Finding> finding = validation::CheckRule(framework, rule, observations, units[u], year);
       if (!finding) continue;
       if (finding->severity == Severity::kError) {

@@ -99,14 +99,16 @@ std::optional<std::string> PlainFigureKey(const Framework& framework, const Form
   return node.count;
 }
 
-std::vector<bool> RuleHoldsByColumns(Comparator comparator, const std::optional<std::string>& left_key,
-                                     const std::optional<std::string>& right_key, ColumnLookup& columns,
-                                     const std::vector<UnitId>& units, int year) {
-  std::vector<bool> holds(units.size(), false);
-  if (!left_key || !right_key) return holds;
+std::vector<bool> RuleSaysNothingByColumns(Comparator comparator, const std::optional<std::string>& left_key,
+                                           const std::optional<std::string>& right_key, ColumnLookup& columns,
+                                           const std::vector<UnitId>& units, int year) {
+  if (!left_key || !right_key) return std::vector<bool>(units.size(), false);
   const Observations::Column* left = columns.Find(*left_key, year);
   const Observations::Column* right = columns.Find(*right_key, year);
-  if (left == nullptr || right == nullptr || !left->narrow() || !right->narrow()) return holds;
+  // A figure nobody reported: the rule is never judged.
+  if (left == nullptr || right == nullptr) return std::vector<bool>(units.size(), true);
+  std::vector<bool> silent(units.size(), false);
+  const bool narrow = left->narrow() && right->narrow();
   // Both sides at the larger scale; a value that does not fit is left to CheckRule.
   const int scale = std::max(left->scale(), right->scale());
   std::int64_t left_factor = 1, right_factor = 1;
@@ -114,15 +116,18 @@ std::vector<bool> RuleHoldsByColumns(Comparator comparator, const std::optional<
   for (int k = right->scale(); k < scale; ++k) right_factor *= 10;
   for (std::size_t i = 0; i < units.size(); ++i) {
     const UnitId u = units[i];
-    if (left->kind(u) != ReportKind::kNumber || right->kind(u) != ReportKind::kNumber) continue;
+    if (left->kind(u) != ReportKind::kNumber || right->kind(u) != ReportKind::kNumber) {
+      silent[i] = true;
+      continue;
+    }
     std::int64_t a = 0, b = 0;
-    if (__builtin_mul_overflow(left->scaled()[u], left_factor, &a) ||
+    if (!narrow || __builtin_mul_overflow(left->scaled()[u], left_factor, &a) ||
         __builtin_mul_overflow(right->scaled()[u], right_factor, &b)) {
       continue;
     }
-    holds[i] = Holds(comparator, a, b);
+    silent[i] = Holds(comparator, a, b);
   }
-  return holds;
+  return silent;
 }
 
 std::vector<Finding> FigureFindings(const Framework& framework, const Observations& observations,

@@ -21,15 +21,17 @@ std::optional<Finding> CheckRule(const Framework& framework, const ConsistencyRu
 // ([3], not a formula indicator, not rounded); empty for any other side.
 std::optional<std::string> PlainFigureKey(const Framework& framework, const Formula& side);
 
-// The units (by position in `units`) for which a rule `left comparator
-// right` surely holds, decided on the columns' scaled integers without a
-// rational: both sides plain figures (their PlainFigureKey), both in narrow
-// columns, both reported as numbers.  CheckRule finds nothing for those (a
-// figure out of its range makes it say nothing either); every other unit is
-// false, for CheckRule to judge.
-std::vector<bool> RuleHoldsByColumns(Comparator comparator, const std::optional<std::string>& left_key,
-                                     const std::optional<std::string>& right_key, ColumnLookup& columns,
-                                     const std::vector<UnitId>& units, int year);
+// The units (by position in `units`) of which a rule `left comparator
+// right` surely says nothing, decided on the columns without a rational:
+// both sides plain figures (their PlainFigureKey), and either a figure not
+// reported as a number (the rule cannot be judged, as CheckRule's sides
+// say), or both in narrow columns and the rule holding on their scaled
+// integers (CheckRule finds nothing then either: a figure out of its range
+// makes it say nothing too).  Every other unit is false, for CheckRule to
+// judge.
+std::vector<bool> RuleSaysNothingByColumns(Comparator comparator, const std::optional<std::string>& left_key,
+                                           const std::optional<std::string>& right_key, ColumnLookup& columns,
+                                           const std::vector<UnitId>& units, int year);
 
 std::vector<Finding> FigureFindings(const Framework& framework, const Observations& observations,
                                     UnitId unit, int year,
