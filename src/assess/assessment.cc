@@ -236,38 +236,40 @@ struct Assessment::Workspace {
 Assessment Assess(std::shared_ptr<const Framework> framework,
                   std::shared_ptr<const Observations> observations, int year,
                   const AssessOptions& options) {
-  return Assessment::Made(std::move(framework), std::move(observations), year, options, Assessment(), false);
+  return Assessment::Made(std::move(framework), std::move(observations), year, options, nullptr);
 }
 
 Assessment Assess(std::shared_ptr<const Framework> framework,
                   std::shared_ptr<const Observations> observations, int year,
                   const AssessOptions& options, Assessment&& spent) {
-  return Assessment::Made(std::move(framework), std::move(observations), year, options, std::move(spent), true);
+  return Assessment::Made(std::move(framework), std::move(observations), year, options, &spent);
 }
 
 Assessment Assessment::Made(std::shared_ptr<const Framework> framework,
                             std::shared_ptr<const Observations> observations, int year,
-                            const AssessOptions& options, Assessment&& spent, bool keep_workspace) {
+                            const AssessOptions& options, Assessment* spent) {
   // The spent assessment's storage, where nothing else shares it.  A plain
   // Assess works in a workspace on the stack, freed on return; one made in
   // spent storage keeps its workspace for the next.
   Workspace here;
   std::shared_ptr<Workspace> kept;
-  if (keep_workspace) {
-    kept = spent.workspace_ != nullptr && spent.workspace_.use_count() == 1 ? std::move(spent.workspace_)
-                                                                              : std::make_shared<Workspace>();
+  Assessment result;
+  std::shared_ptr<VerdictStatus[]> spent_statuses;
+  std::size_t spent_capacity = 0;
+  if (spent != nullptr) {
+    kept = spent->workspace_ != nullptr && spent->workspace_.use_count() == 1 ? std::move(spent->workspace_)
+                                                                                : std::make_shared<Workspace>();
+    result.units_ = std::move(spent->units_);
+    result.score_hundredths_ = std::move(spent->score_hundredths_);
+    result.ranks_ = std::move(spent->ranks_);
+    result.parent_ranks_ = std::move(spent->parent_ranks_);
+    result.grade_index_ = std::move(spent->grade_index_);
+    result.ranking_ = std::move(spent->ranking_);
+    spent_statuses = std::move(spent->statuses_);
+    spent_capacity = std::exchange(spent->statuses_capacity_, 0);
+    *spent = Assessment();  // left empty, as said
   }
   Workspace* const workspace = kept != nullptr ? kept.get() : &here;
-  Assessment result;
-  result.units_ = std::move(spent.units_);
-  result.score_hundredths_ = std::move(spent.score_hundredths_);
-  result.ranks_ = std::move(spent.ranks_);
-  result.parent_ranks_ = std::move(spent.parent_ranks_);
-  result.grade_index_ = std::move(spent.grade_index_);
-  result.ranking_ = std::move(spent.ranking_);
-  std::shared_ptr<VerdictStatus[]> spent_statuses = std::move(spent.statuses_);
-  const std::size_t spent_capacity = std::exchange(spent.statuses_capacity_, 0);
-  spent = Assessment();  // left empty, as said
 
   result.framework_ = std::move(framework);
   result.observations_ = std::move(observations);

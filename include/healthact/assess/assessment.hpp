@@ -116,11 +116,11 @@ class Assessment {
   friend Assessment Assess(std::shared_ptr<const Framework>, std::shared_ptr<const Observations>,
                            int, const AssessOptions&, Assessment&&);
   Assessment() = default;
-  // Both Assess: in spent's storage, keeping a workspace for the next when
-  // `keep_workspace`.
+  // Both Assess: fresh when `spent` is null, else in its storage, keeping a
+  // workspace for the next.
   static Assessment Made(std::shared_ptr<const Framework> framework,
                          std::shared_ptr<const Observations> observations, int year,
-                         const AssessOptions& options, Assessment&& spent, bool keep_workspace);
+                         const AssessOptions& options, Assessment* spent);
 
   std::shared_ptr<const Framework> framework_;
   std::shared_ptr<const Observations> observations_;
