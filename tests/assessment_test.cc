@@ -272,7 +272,8 @@ void ExpectSameAssessment(const Assessment& fresh, const Assessment& reused) {
 // dashboard re-assessing after each submission): each is what a fresh
 // Assess gives, whether the storage was too small, shared by a copy, or
 // for other units.  Scores worked out by hand: three equal weights, so one
-// met verdict is 33.33 and two are 66.67.
+// met verdict is 33.33 and two are 66.67; no unit has a parent, so the rank
+// among siblings is the rank.
 TEST(Assess, InSpentStorageIsWhatAFreshAssessmentIs) {
   auto framework = Boundaries();  // 1 ≥74.6, 2 ≤6.0, 26 >90
   auto four = Data(R"(unit,indicator,year,value
@@ -300,19 +301,19 @@ TEST(Assess, InSpentStorageIsWhatAFreshAssessmentIs) {
     std::vector<std::string> all;
     for (std::size_t position : a.ranking()) {
       all.push_back(a.observations().unit_name(a.units()[position]) + " " + a.score(position).ToString() + " " +
-                    std::to_string(a.rank(position)));
+                    std::to_string(a.rank(position)) + "/" + std::to_string(a.rank_within_parent(position)));
     }
     return all;
   };
   Assessment first = Assess(framework, four, 2022);
-  ASSERT_EQ(scores(first), (std::vector<std::string>{"甲 100.00 1", "乙 66.67 2", "丙 33.33 3", "丁 0.00 4"}));
+  ASSERT_EQ(scores(first), (std::vector<std::string>{"甲 100.00 1/1", "乙 66.67 2/2", "丙 33.33 3/3", "丁 0.00 4/4"}));
 
   // A copy shares the verdicts: they are left to it, not overwritten.
   const Assessment held = first;
   Assessment second = Assess(framework, two, 2022, {}, std::move(first));
   EXPECT_EQ(first.unit_count(), 0u);  // spent, left empty
-  EXPECT_EQ(scores(second), (std::vector<std::string>{"己 66.67 1", "戊 33.33 2"}));  // 90 is not above 90
-  EXPECT_EQ(scores(held), (std::vector<std::string>{"甲 100.00 1", "乙 66.67 2", "丙 33.33 3", "丁 0.00 4"}));
+  EXPECT_EQ(scores(second), (std::vector<std::string>{"己 66.67 1/1", "戊 33.33 2/2"}));  // 90 is not above 90
+  EXPECT_EQ(scores(held), (std::vector<std::string>{"甲 100.00 1/1", "乙 66.67 2/2", "丙 33.33 3/3", "丁 0.00 4/4"}));
   const auto row = [](const Assessment& a, const std::string& unit) {
     std::vector<VerdictStatus> all;
     for (const char* number : {"1", "2", "26"}) all.push_back(StatusOf(a, unit, number));
@@ -332,7 +333,7 @@ TEST(Assess, InSpentStorageIsWhatAFreshAssessmentIs) {
   // Twelve for twelve, reused; 丁 now ties 丙 and follows it by name.
   ASSERT_TRUE(four->Replace(*four->FindUnit("丁"), "1", 2022, *ParseReported("80")).ok());
   Assessment fourth = Assess(framework, four, 2022, {}, std::move(third));
-  EXPECT_EQ(scores(fourth), (std::vector<std::string>{"甲 100.00 1", "乙 66.67 2", "丙 33.33 3", "丁 33.33 3"}));
+  EXPECT_EQ(scores(fourth), (std::vector<std::string>{"甲 100.00 1/1", "乙 66.67 2/2", "丙 33.33 3/3", "丁 33.33 3/3"}));
   EXPECT_EQ(StatusOf(fourth, "丁", "1"), kMet);
   ExpectSameAssessment(Assess(framework, four, 2022), fourth);
 }

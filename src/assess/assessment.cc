@@ -45,15 +45,18 @@ void Validate(const Framework& framework, const AssessmentPlan& plan, ColumnLook
   const std::size_t n = units.size();
   const std::vector<Indicator>& indicators = framework.indicators();
   std::map<std::size_t, std::vector<Finding>> broken;
+  // A byte a unit, for each rule in turn and then for the invalid verdicts;
+  // a few units' on the stack.
+  absl::InlinedVector<std::uint8_t, 16> marks(n);
   for (std::size_t r = 0; r < framework.rules().size(); ++r) {
     const ConsistencyRule& rule = framework.rules()[r];
     const std::vector<std::size_t>& judged = plan.rules[r].judged;
     // Most units keep a rule such as [3] ≥ [2], or lack one of its figures:
     // the columns say so at once, and only the others are judged one by one.
-    const std::vector<bool> silent = validation::RuleSaysNothingByColumns(
-        rule.comparator, plan.rules[r].left_key, plan.rules[r].right_key, columns, units, year);
+    validation::RuleSaysNothingByColumns(rule.comparator, plan.rules[r].left_key, plan.rules[r].right_key,
+                                         columns, units, year, marks);
     for (std::size_t u = 0; u < n; ++u) {
-      if (silent[u]) continue;
+      if (marks[u] != 0) continue;  // the rule says nothing of u
       std::optional<Finding> finding = validation::CheckRule(framework, rule, observations, units[u], year);
       if (!finding) continue;
       if (finding->severity == Severity::kError) {
@@ -67,18 +70,19 @@ void Validate(const Framework& framework, const AssessmentPlan& plan, ColumnLook
       broken[u].push_back(std::move(*finding));
     }
   }
-  std::vector<bool> flagged(n, false);
+  std::uint8_t* const flagged = marks.data();  // u has an invalid verdict
+  std::fill(marks.begin(), marks.end(), 0);
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     const VerdictStatus* row = statuses + i * n;
     for (std::size_t u = 0; u < n; ++u) {
-      if (row[u] == VerdictStatus::kInvalid) flagged[u] = true;
+      if (row[u] == VerdictStatus::kInvalid) flagged[u] = 1;
     }
   }
   for (std::size_t u = 0; u < n; ++u) {
     const auto rules = broken.find(u);
-    if (!flagged[u] && rules == broken.end()) continue;
+    if (flagged[u] == 0 && rules == broken.end()) continue;
     std::vector<Finding> all =
-        flagged[u] ? validation::FigureFindings(framework, observations, units[u], year, choice)
+        flagged[u] != 0 ? validation::FigureFindings(framework, observations, units[u], year, choice)
                    : std::vector<Finding>{};
     if (rules != broken.end()) {
       for (Finding& finding : rules->second) all.push_back(std::move(finding));
@@ -365,7 +369,7 @@ Assessment Assessment::Made(std::shared_ptr<const Framework> framework,
     // One unit, first of one: a vendor's check of a unit's figures
     // (hact_validate_unit) needs no names collated and nothing sorted.
     result.ranks_.assign(1, 1);
-    result.parent_ranks_.assign(1, 1);
+    result.parent_ranks_.clear();  // first among its siblings too
     result.ranking_.assign(1, 0);
     return result;
   }
@@ -394,7 +398,7 @@ Assessment Assessment::Made(std::shared_ptr<const Framework> framework,
     one_family = obs.parent(result.units_[u]) == obs.parent(result.units_[0]);
   }
   if (one_family) {
-    result.parent_ranks_ = result.ranks_;  // the same ranks
+    result.parent_ranks_.clear();  // the same ranks
   } else {
     std::map<std::optional<UnitId>, std::vector<std::size_t>> siblings;
     for (std::size_t u = 0; u < n; ++u) siblings[obs.parent(result.units_[u])].push_back(u);

@@ -99,15 +99,19 @@ std::optional<std::string> PlainFigureKey(const Framework& framework, const Form
   return node.count;
 }
 
-std::vector<bool> RuleSaysNothingByColumns(Comparator comparator, const std::optional<std::string>& left_key,
-                                           const std::optional<std::string>& right_key, ColumnLookup& columns,
-                                           const std::vector<UnitId>& units, int year) {
-  if (!left_key || !right_key) return std::vector<bool>(units.size(), false);
+void RuleSaysNothingByColumns(Comparator comparator, const std::optional<std::string>& left_key,
+                              const std::optional<std::string>& right_key, ColumnLookup& columns,
+                              const std::vector<UnitId>& units, int year, std::span<std::uint8_t> silent) {
+  if (!left_key || !right_key) {
+    std::fill(silent.begin(), silent.end(), 0);
+    return;
+  }
   const Observations::Column* left = columns.Find(*left_key, year);
   const Observations::Column* right = columns.Find(*right_key, year);
   // A figure nobody reported: the rule is never judged.
-  if (left == nullptr || right == nullptr) return std::vector<bool>(units.size(), true);
-  std::vector<bool> silent(units.size(), false);
+  const bool unreported = left == nullptr || right == nullptr;
+  std::fill(silent.begin(), silent.end(), unreported ? 1 : 0);
+  if (unreported) return;
   const bool narrow = left->narrow() && right->narrow();
   // Both sides at the larger scale; a value that does not fit is left to CheckRule.
   const int scale = std::max(left->scale(), right->scale());
@@ -127,7 +131,6 @@ std::vector<bool> RuleSaysNothingByColumns(Comparator comparator, const std::opt
     }
     silent[i] = Holds(comparator, a, b);
   }
-  return silent;
 }
 
 std::vector<Finding> FigureFindings(const Framework& framework, const Observations& observations,

@@ -3,7 +3,9 @@
 #ifndef HEALTHACT_SRC_VALIDATION_INTERNAL_HPP_
 #define HEALTHACT_SRC_VALIDATION_INTERNAL_HPP_
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,11 +29,11 @@ std::optional<std::string> PlainFigureKey(const Framework& framework, const Form
 // reported as a number (the rule cannot be judged, as CheckRule's sides
 // say), or both in narrow columns and the rule holding on their scaled
 // integers (CheckRule finds nothing then either: a figure out of its range
-// makes it say nothing too).  Every other unit is false, for CheckRule to
-// judge.
-std::vector<bool> RuleSaysNothingByColumns(Comparator comparator, const std::optional<std::string>& left_key,
-                                           const std::optional<std::string>& right_key, ColumnLookup& columns,
-                                           const std::vector<UnitId>& units, int year);
+// makes it say nothing too): 1 in `silent` (units.size() entries, the
+// caller's storage).  Every other unit is 0, for CheckRule to judge.
+void RuleSaysNothingByColumns(Comparator comparator, const std::optional<std::string>& left_key,
+                              const std::optional<std::string>& right_key, ColumnLookup& columns,
+                              const std::vector<UnitId>& units, int year, std::span<std::uint8_t> silent);
 
 std::vector<Finding> FigureFindings(const Framework& framework, const Observations& observations,
                                     UnitId unit, int year,

@@ -102,7 +102,7 @@ class Assessment {
   // the next rank skips (1, 2, 2, 4).
   int rank(std::size_t u) const { return ranks_[u]; }
   // Rank among the assessed units with the same parent.
-  int rank_within_parent(std::size_t u) const { return parent_ranks_[u]; }
+  int rank_within_parent(std::size_t u) const { return parent_ranks_.empty() ? ranks_[u] : parent_ranks_[u]; }
   const std::string& grade(std::size_t u) const;
   // Unit indices by rank; tied units in the order of their names.
   const std::vector<std::size_t>& ranking() const { return ranking_; }
@@ -137,7 +137,7 @@ class Assessment {
   // instead of a Decimal's 32 is memory a national assessment does not touch.
   std::vector<std::int64_t> score_hundredths_;
   std::vector<int> ranks_;
-  std::vector<int> parent_ranks_;
+  std::vector<int> parent_ranks_;  // empty when every unit has the same parent: ranks_ then
   std::vector<std::uint8_t> grade_index_;  // per unit, into the plan's grades
   std::vector<std::size_t> ranking_;
   std::map<std::size_t, std::vector<Finding>> findings_;  // units with findings only
