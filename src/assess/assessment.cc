@@ -83,7 +83,7 @@ void Validate(const Framework& framework, const AssessmentPlan& plan, ColumnLook
     if (flagged[u] == 0 && rules == broken.end()) continue;
     std::vector<Finding> all =
         flagged[u] != 0 ? validation::FigureFindings(framework, observations, units[u], year, choice)
-                   : std::vector<Finding>{};
+                        : std::vector<Finding>{};
     if (rules != broken.end()) {
       for (Finding& finding : rules->second) all.push_back(std::move(finding));
     }

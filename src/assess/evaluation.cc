@@ -39,8 +39,9 @@ Integer Pow10(int exponent) {
 int Compare(const Rational& a, const Rational& b) { return a < b ? -1 : (b < a ? 1 : 0); }
 
 // Observations::Get, its column found through the thread's memo: a report
-// explains every verdict it shows, and a hash look-up of the key for each
-// was a tenth of writing the CSV.
+// explains every verdict it shows, and each explanation read its figures by
+// a hash look-up of the key (FindColumn and its memcmp were 6% of the
+// samples of writing 40 000 units' CSV under perf).
 Reported Figure(const Observations& observations, UnitId unit, std::string_view key, int year) {
   ColumnLookup columns(observations);
   const Observations::Column* column = columns.Find(key, year);
