@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <map>
-#include <ranges>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -173,6 +172,25 @@ std::size_t GradeIndex(const std::vector<std::int64_t>& minimums, std::int64_t h
 
 namespace {
 
+// The units 0 .. n-1, as a range for RankMembers' loops.  (Not
+// std::views::iota: clang 14, the fuzzing build's compiler, cannot compile
+// libstdc++ 12's.)
+struct EveryUnit {
+  struct Iterator {
+    std::size_t unit;
+    std::size_t operator*() const { return unit; }
+    Iterator& operator++() {
+      ++unit;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return unit != other.unit; }
+  };
+  std::size_t n;
+  Iterator begin() const { return {0}; }
+  Iterator end() const { return {n}; }
+  std::size_t size() const { return n; }
+};
+
 // The one ranking rule behind RankEveryone and Rank; `members` is a range of
 // unit indices (all of them, or one parent's).
 template <typename Members>
@@ -181,11 +199,12 @@ void RankMembers(const Members& members, std::span<const std::int64_t> hundredth
                  std::vector<std::size_t>& sorted) {
   constexpr std::int64_t kMaxHundredths = 10000;
   for (std::size_t member : members) by_name[name_rank[member]] = member;
-  const std::size_t count = std::ranges::size(members);
+  const std::size_t count = members.size();
   sorted.clear();
-  const bool scores_in_range = std::ranges::all_of(members, [&](std::size_t m) {
-    return hundredths[m] >= 0 && hundredths[m] <= kMaxHundredths;
-  });
+  bool scores_in_range = true;
+  for (std::size_t member : members) {
+    scores_in_range = scores_in_range && hundredths[member] >= 0 && hundredths[member] <= kMaxHundredths;
+  }
   if (count == by_name.size() && count > kMaxHundredths && scores_in_range) {
     // Every unit, and many: by_name is then the whole name order, and a
     // counting sort by score over it (stable, so ties stay in name order)
@@ -219,7 +238,7 @@ void RankMembers(const Members& members, std::span<const std::int64_t> hundredth
 
 void RankEveryone(std::span<const std::int64_t> hundredths, std::span<const std::int32_t> name_rank,
                   std::span<std::size_t> by_name, std::span<int> ranks, std::vector<std::size_t>& order) {
-  RankMembers(std::views::iota(std::size_t{0}, hundredths.size()), hundredths, name_rank, by_name, ranks, order);
+  RankMembers(EveryUnit{hundredths.size()}, hundredths, name_rank, by_name, ranks, order);
 }
 
 void Rank(std::span<const std::size_t> members, std::span<const std::int64_t> hundredths,
