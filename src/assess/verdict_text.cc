@@ -61,21 +61,35 @@ const TrendTarget* TrendOf(const Verdict& verdict) {
   return verdict.target == nullptr ? nullptr : std::get_if<TrendTarget>(&verdict.target->form);
 }
 
+// What a verdict's value was compared with: "74.6", or "?" without a
+// comparison target.
+void AppendThreshold(std::string& out, const Verdict& verdict) {
+  if (const ComparisonTarget* target = ComparisonOf(verdict)) {
+    target->value.AppendTo(out);
+  } else {
+    out += '?';
+  }
+}
+
 // "74.3 < 74.6": what was compared with what; appended, for it is the
-// reason of nearly every verdict of a long report.
-void AppendCompared(std::string& out, const Reason& reason, const Verdict& verdict) {
+// reason of nearly every verdict of a long report.  The value's and the
+// threshold's texts are copied when the writer has made them already.
+void AppendCompared(std::string& out, const Reason& reason, const Verdict& verdict,
+                    const verdict_words::MadeTexts& made) {
   if (reason.computation) {
     out += verdict_words::Computed(*reason.computation);
+  } else if (!made.value.empty() && verdict.parts.empty()) {
+    out += made.value;
   } else {
     verdict.value.AppendTo(out);
   }
   out += ' ';
   out += RelationSymbol(reason.relation);
   out += ' ';
-  if (const ComparisonTarget* target = ComparisonOf(verdict)) {
-    target->value.AppendTo(out);
+  if (!made.threshold.empty()) {
+    out += made.threshold;
   } else {
-    out += '?';
+    AppendThreshold(out, verdict);
   }
 }
 
@@ -101,7 +115,7 @@ std::string ReasonCore(const Reason& reason, const Verdict& verdict) {
     case ReasonKind::kBeyondRange: return std::string(Tr("计算结果超出范围"));
     case ReasonKind::kCompared: {
       std::string out;
-      AppendCompared(out, reason, verdict);
+      AppendCompared(out, reason, verdict, {});
       return out;
     }
     case ReasonKind::kAchieved: return std::string(Tr("已实现"));
@@ -245,9 +259,18 @@ const TargetWords& TargetWordsNow() {
 }  // namespace
 
 void AppendReasonText(std::string& out, const Verdict& verdict, std::string_view target_text) {
+  verdict_words::AppendReasonText(out, verdict, verdict_words::MadeTexts{target_text, {}, {}});
+}
+
+std::string ReasonText(const Verdict& verdict) { return ReasonText(verdict, TargetText(verdict)); }
+
+namespace verdict_words {
+
+void AppendReasonText(std::string& out, const Verdict& verdict, const MadeTexts& made) {
+  const std::string_view target_text = made.target;
   const std::size_t start = out.size();
   if (verdict.reason.kind == ReasonKind::kCompared) {
-    AppendCompared(out, verdict.reason, verdict);
+    AppendCompared(out, verdict.reason, verdict, made);
   } else {
     out += ReasonCore(verdict.reason, verdict);
   }
@@ -262,9 +285,11 @@ void AppendReasonText(std::string& out, const Verdict& verdict, std::string_view
   }
 }
 
-std::string ReasonText(const Verdict& verdict) { return ReasonText(verdict, TargetText(verdict)); }
-
-namespace verdict_words {
+std::string ThresholdText(const Verdict& verdict) {
+  std::string out;
+  AppendThreshold(out, verdict);
+  return out;
+}
 
 std::string PartsAsOne(std::string_view indicator, const std::vector<std::string>& parts,
                        const VerdictValue& whole) {

@@ -19,6 +19,20 @@ std::string PartsAsOne(std::string_view indicator, const std::vector<std::string
 // "婴儿死亡数 5 / 活产数 1000 × 1000 = 5（四舍五入保留2位）".
 std::string Computed(const Computation& computation);
 
+// The texts of a verdict that a writer of a long report has made already,
+// for its reason to copy rather than make again: printing a decimal cost
+// more than the rest of a compared reason.  An empty text is made here.
+struct MadeTexts {
+  std::string_view target;     // TargetText(verdict)
+  std::string_view threshold;  // ThresholdText(verdict), the same for every unit
+  std::string_view value;      // AppendValueText(verdict), this verdict's
+};
+// AppendReasonText (verdict.hpp) with those texts.
+void AppendReasonText(std::string& out, const Verdict& verdict, const MadeTexts& made);
+// What a compared reason puts after its sign: the comparison target's value
+// ("74.6"), or "?" for a verdict without one.
+std::string ThresholdText(const Verdict& verdict);
+
 }  // namespace healthact::verdict_words
 
 #endif  // HEALTHACT_SRC_VERDICT_WORDS_HPP_

@@ -2,6 +2,9 @@
 #include "healthact/report/assessment_report.hpp"
 
 #include "core/strings.hpp"
+#include "report/report_parts.hpp"
+
+#include <utility>
 
 namespace healthact {
 
@@ -27,18 +30,17 @@ UnitResult Result(const Assessment& a, std::size_t u, std::optional<Explanation>
   result.counts = a.counts(u);
   result.findings = a.findings(u);
   const std::vector<Indicator>& indicators = a.framework().indicators();
-  if (explanation) result.verdicts.reserve(indicators.size());
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     const VerdictStatus status = a.status(u, i);
     if (status == VerdictStatus::kNotMet || status == VerdictStatus::kInvalid) {
       result.failed.emplace_back(indicators[i].number, status == VerdictStatus::kInvalid);
     }
-    // Explaining costs; a verdict not shown is not explained.
-    if (!explanation || (*explanation == Explanation::kFailures &&
-                         (status == VerdictStatus::kMet || status == VerdictStatus::kNotApplicable))) {
-      continue;
-    }
-    result.verdicts.push_back(ShownVerdict{&indicators[i], a.Explain(u, i)});
+  }
+  if (explanation) {
+    result.verdicts.reserve(indicators.size());
+    report_parts::ForEachShownVerdict(a, u, *explanation, [&](const Indicator& indicator, Verdict& verdict) {
+      result.verdicts.push_back(ShownVerdict{&indicator, std::move(verdict)});
+    });
   }
   return result;
 }

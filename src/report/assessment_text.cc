@@ -1,5 +1,6 @@
 #include "healthact/report/assessment_text.hpp"
 
+#include "assess/verdict_words.hpp"
 #include "core/escape.hpp"
 #include "report/report_parts.hpp"
 #include "report/units_in_order.hpp"
@@ -17,38 +18,6 @@ namespace healthact {
 namespace {
 
 using escape::JsonString;
-
-void AppendVerdictJson(std::string& out, const Verdict& verdict, report_parts::TargetTexts& targets) {
-  const report_parts::TargetTexts::Texts& target = targets.Of(verdict);
-  // The numbers, the statuses and the words of a reason need no escape; only
-  // what a framework or a finding wrote may, so the value and the reason are
-  // worded in place and escaped only when they have to be.
-  out += "{\"indicator\": ";
-  escape::AppendJsonString(out, verdict.indicator);
-  out += ", \"status\": \"";
-  out += VerdictStatusName(verdict.status);  // a fixed ASCII word
-  out += "\", \"value\": ";
-  std::size_t open = out.size();
-  out += '"';
-  AppendValueText(out, verdict);
-  escape::CloseJsonString(out, open);
-  out += ", \"target\": ";
-  out += target.json;
-  out += ", \"reason\": ";
-  open = out.size();
-  out += '"';
-  AppendReasonText(out, verdict, target.text);
-  escape::CloseJsonString(out, open);
-  if (!verdict.parts.empty()) {
-    out += ", \"parts\": [";
-    for (std::size_t i = 0; i < verdict.parts.size(); ++i) {
-      if (i > 0) out += ", ";
-      AppendVerdictJson(out, verdict.parts[i], targets);
-    }
-    out += "]";
-  }
-  out += "}";
-}
 
 // The bytes that make a CSV field quoted, as a table: a long CSV asks of
 // every byte of every reason (find_first_of made a memchr per character, a
@@ -201,13 +170,47 @@ const TargetTexts::Texts& TargetTexts::Of(const Verdict& verdict) {
   Entry& made = entries_.emplace_back(Entry{verdict.target, verdict.part, {}});
   made.texts.text = TargetText(verdict);
   made.texts.json = JsonString(made.texts.text);
+  AppendCsvField(made.texts.csv, made.texts.text);
+  made.texts.threshold = verdict_words::ThresholdText(verdict);
   next_ = entries_.size();
   return made.texts;
 }
 
-void AppendUnitJson(std::string& out, const UnitResult& r, Explanation explanation, TargetTexts& targets) {
+void AppendVerdictJson(std::string& out, const Verdict& verdict, TargetTexts& targets) {
+  const TargetTexts::Texts& target = targets.Of(verdict);
+  // The numbers, the statuses and the words of a reason need no escape; only
+  // what a framework or a finding wrote may, so the value and the reason are
+  // worded in place and escaped only when they have to be.  The value is
+  // worded once, for its field and its reason.
+  std::string value;  // a few bytes: no allocation
+  AppendValueText(value, verdict);
+  out += "{\"indicator\": ";
+  escape::AppendJsonString(out, verdict.indicator);
+  out += ", \"status\": \"";
+  out += VerdictStatusName(verdict.status);  // a fixed ASCII word
+  out += "\", \"value\": ";
+  escape::AppendJsonString(out, value);
+  out += ", \"target\": ";
+  out += target.json;
+  out += ", \"reason\": ";
+  const std::size_t open = out.size();
+  out += '"';
+  verdict_words::AppendReasonText(out, verdict, {target.text, target.threshold, value});
+  escape::CloseJsonString(out, open);
+  if (!verdict.parts.empty()) {
+    out += ", \"parts\": [";
+    for (std::size_t i = 0; i < verdict.parts.size(); ++i) {
+      if (i > 0) out += ", ";
+      AppendVerdictJson(out, verdict.parts[i], targets);
+    }
+    out += "]";
+  }
+  out += "}";
+}
+
+void AppendUnitJsonBegin(std::string& out, const UnitResult& r) {
   const VerdictCounts& c = r.counts;
-  text::StrAppend(&out, 
+  text::StrAppend(&out,
       "{\"unit\": ", JsonString(r.unit), ", \"score\": ", JsonString(r.score.ToString()),
       ", \"rank\": ", r.rank, ", \"rank_within_parent\": ", r.rank_within_parent,
       ", \"grade\": ", JsonString(r.grade), ", \"counts\": {\"met\": ", c.met,
@@ -215,14 +218,28 @@ void AppendUnitJson(std::string& out, const UnitResult& r, Explanation explanati
       ", \"invalid\": ", c.invalid, ", \"not_applicable\": ", c.not_applicable, "}, ");
   AppendFindingsJson(out, r.findings);
   out += ", \"verdicts\": [";
+}
+
+namespace {
+
+// The separator before a unit's verdict in the JSON; false after the first.
+std::string_view VerdictSeparator(bool& first) {
+  const std::string_view separator = first ? "\n    " : ",\n    ";
+  first = false;
+  return separator;
+}
+
+}  // namespace
+
+void AppendUnitJson(std::string& out, const UnitResult& r, Explanation explanation, TargetTexts& targets) {
+  AppendUnitJsonBegin(out, r);
   bool first = true;
   for (const ShownVerdict& shown : r.verdicts) {
     if (!IsShown(shown.verdict, explanation)) continue;
-    out += first ? "\n    " : ",\n    ";
-    first = false;
+    out += VerdictSeparator(first);
     AppendVerdictJson(out, shown.verdict, targets);
   }
-  out += "]}";
+  out += kUnitJsonEnd;
 }
 
 }  // namespace report_parts
@@ -232,7 +249,8 @@ namespace {
 // A unit's data asked into the cache before the unit is written.
 void PrefetchUnitOf(const Assessment& a, std::size_t u) { a.observations().PrefetchUnit(a.units()[u]); }
 
-// One unit's object of the JSON's "units", after a comma unless it is the first.
+// One unit's object of the JSON's "units", after a comma unless it is the
+// first; its verdicts explained and written one at a time.
 class JsonUnitWriter {
  public:
   JsonUnitWriter(const Assessment& a, Explanation explanation, std::size_t first)
@@ -240,7 +258,14 @@ class JsonUnitWriter {
   void Prefetch(std::size_t u) const { PrefetchUnitOf(a_, u); }
   void operator()(std::size_t u, std::string& out) {
     out += u == first_ ? "\n  " : ",\n  ";
-    report_parts::AppendUnitJson(out, UnitResultOf(a_, u, explanation_), explanation_, targets_);
+    report_parts::AppendUnitJsonBegin(out, UnitRankingOf(a_, u));
+    bool first = true;
+    report_parts::ForEachShownVerdict(a_, u, explanation_, [&](const Indicator&, const Verdict& verdict) {
+      if (!IsShown(verdict, explanation_)) return;
+      out += report_parts::VerdictSeparator(first);
+      report_parts::AppendVerdictJson(out, verdict, targets_);
+    });
+    out += report_parts::kUnitJsonEnd;
   }
 
  private:
@@ -250,52 +275,58 @@ class JsonUnitWriter {
   report_parts::TargetTexts targets_;
 };
 
-// One unit's rows of the CSV.  A target's text is the same for every unit:
-// made once per target and part, by each thread that writes.
+// One unit's rows of the CSV, a verdict explained and written at a time.  A
+// target's texts are the same for every unit: made once per target and
+// part, by each thread that writes.
 class CsvUnitWriter {
  public:
   CsvUnitWriter(const Assessment& a, Explanation explanation) : a_(a), explanation_(explanation) {}
   void Prefetch(std::size_t u) const { PrefetchUnitOf(a_, u); }
 
   void operator()(std::size_t u, std::string& out) {
-    const UnitResult r = UnitResultOf(a_, u, explanation_);
     // What every row of the unit begins with: unit,rank,score,grade,
-    std::string lead;
-    AppendCsvField(lead, r.unit);
-    text::StrAppend(&lead, ",", r.rank, ",", r.score.ToString(), ",");
-    AppendCsvField(lead, r.grade);
-    lead += ',';
-    for (const ShownVerdict& shown : r.verdicts) {
-      const std::string findings = r.findings.empty() ? std::string() : FindingsOn(r.findings, shown.indicator->number);
-      const auto row = [&](const Verdict& v) {
-        out += lead;
-        AppendCsvField(out, v.indicator);
-        out += ',';
-        out += VerdictStatusName(v.status);  // a fixed ASCII word
-        out += ',';
-        const std::size_t value = out.size();
-        AppendValueText(out, v);
-        QuoteCsvFieldFrom(out, value);
-        out += ',';
-        const std::string& target = targets_.Of(v).text;
-        AppendCsvField(out, target);
-        out += ',';
-        const std::size_t reason = out.size();
-        AppendReasonText(out, v, target);
-        QuoteCsvFieldFrom(out, reason);
-        out += ',';
-        AppendCsvField(out, findings);
-        out += '\n';
-      };
-      row(shown.verdict);
-      for (const Verdict& part : shown.verdict.parts) row(part);
-    }
+    lead_.clear();
+    AppendCsvField(lead_, a_.observations().unit_name(a_.units()[u]));
+    text::StrAppend(&lead_, ",", a_.rank(u), ",");
+    a_.score(u).AppendTo(lead_);
+    lead_ += ',';
+    AppendCsvField(lead_, a_.grade(u));
+    lead_ += ',';
+    const std::vector<Finding>& findings = a_.findings(u);
+    report_parts::ForEachShownVerdict(a_, u, explanation_, [&](const Indicator& indicator, const Verdict& verdict) {
+      const std::string on = findings.empty() ? std::string() : FindingsOn(findings, indicator.number);
+      Row(verdict, on, out);
+      for (const Verdict& part : verdict.parts) Row(part, on, out);
+    });
   }
 
  private:
+  void Row(const Verdict& v, std::string_view findings, std::string& out) {
+    const report_parts::TargetTexts::Texts& target = targets_.Of(v);
+    value_.clear();
+    AppendValueText(value_, v);
+    out += lead_;
+    AppendCsvField(out, v.indicator);
+    out += ',';
+    out += VerdictStatusName(v.status);  // a fixed ASCII word
+    out += ',';
+    AppendCsvField(out, value_);
+    out += ',';
+    out += target.csv;
+    out += ',';
+    const std::size_t reason = out.size();
+    verdict_words::AppendReasonText(out, v, {target.text, target.threshold, value_});
+    QuoteCsvFieldFrom(out, reason);
+    out += ',';
+    AppendCsvField(out, findings);
+    out += '\n';
+  }
+
   const Assessment& a_;
   Explanation explanation_;
   report_parts::TargetTexts targets_;
+  std::string lead_;   // the unit's, kept for its capacity
+  std::string value_;  // the row's value, worded once for its field and its reason
 };
 
 }  // namespace

@@ -37,8 +37,10 @@ std::string AssessmentJsonHead(std::string_view framework, int year, const Decis
 class TargetTexts {
  public:
   struct Texts {
-    std::string text;  // "≥74.6"
-    std::string json;  // "\"≥74.6\"", quoted and escaped
+    std::string text;       // "≥74.6"
+    std::string json;       // "\"≥74.6\"", quoted and escaped
+    std::string csv;        // the text as a CSV field, quoted when it must be
+    std::string threshold;  // what a compared reason names: "74.6" (verdict_words::ThresholdText)
   };
   // Stays valid while this lives: the entries do not move.
   const Texts& Of(const Verdict& verdict);
@@ -55,7 +57,33 @@ class TargetTexts {
   std::deque<Entry> entries_;
   std::size_t next_ = 0;
 };
+// A unit's object of the JSON, whole; or its beginning (up to the verdicts'
+// list, which the caller appends one at a time with AppendVerdictJson) from
+// a result without verdicts (UnitRankingOf), and then kUnitJsonEnd.
 void AppendUnitJson(std::string& out, const UnitResult& result, Explanation explanation, TargetTexts& targets);
+void AppendUnitJsonBegin(std::string& out, const UnitResult& ranking);
+void AppendVerdictJson(std::string& out, const Verdict& verdict, TargetTexts& targets);
+inline constexpr std::string_view kUnitJsonEnd = "]}";
+
+// Calls shown(indicator, verdict) for each verdict of unit u (an index into
+// a.units()) shown under `explanation`, in framework order, each explained
+// as it is needed and gone after the call (which may move it away): a long
+// report keeps none.
+// Explaining costs, so a verdict the status says is not shown is not
+// explained.
+template <typename Shown>
+void ForEachShownVerdict(const Assessment& a, std::size_t u, Explanation explanation, Shown&& shown) {
+  const std::vector<Indicator>& indicators = a.framework().indicators();
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    const VerdictStatus status = a.status(u, i);
+    if (explanation == Explanation::kFailures &&
+        (status == VerdictStatus::kMet || status == VerdictStatus::kNotApplicable)) {
+      continue;
+    }
+    Verdict verdict = a.Explain(u, i);
+    shown(indicators[i], verdict);
+  }
+}
 // The rule of progress: a straight line from the baseline year's value to the
 // next comparison target's at or after `year`, read at `year` (docs/actions.md);
 // on track when `value` is at or beyond it on the target's side.  nullopt
