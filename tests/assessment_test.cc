@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <random>
+#include <set>
 
 #include "healthact/assess/aggregation.hpp"
 #include "healthact/report/assessment_text.hpp"
@@ -9,6 +10,8 @@
 #include "healthact/assess/review.hpp"
 #include "healthact/core/language.hpp"
 #include "test_support.hpp"
+#include "core/escape.hpp"
+#include "core/strings.hpp"
 
 namespace healthact {
 namespace {
@@ -938,6 +941,63 @@ TEST(AssessmentText, JsonHasTheDocumentedShape) {
   const std::string failures = AssessmentToJson(a, Explanation::kFailures);
   EXPECT_EQ(failures.find("{\"indicator\": \"2\""), std::string::npos);
   EXPECT_NE(failures.find("{\"indicator\": \"1\""), std::string::npos);
+}
+
+// A CSV field as RFC 4180 writes it: quoted when it holds a comma, a quote
+// or a line break, a quote doubled.
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// The CSV and the JSON word each verdict (and each part) as ValueText,
+// TargetText and ReasonText do.  Their writers word a value once and copy it
+// into its reason, and a target's threshold once for every unit: whatever
+// the kind of reason (compared, computed from counts, a trend, achieved, not
+// reported, a part), the words must be the verdict's own.
+TEST(AssessmentText, CsvAndJsonWordEachVerdictAsItsOwnTextsDo) {
+  auto liuzhou = Liuzhou();
+  auto zhangye = MustParse(ReadTextFile(ExamplePath("zhangye.ha")));
+  const std::vector<Assessment> assessments = {
+      Assess(liuzhou, Data(kLiuzhouBaselineAs2022, liuzhou.get()), 2022),
+      Assess(zhangye, Data(ReadTextFile(ExamplePath("zhangye-counties-2020-2022.csv")), zhangye.get()), 2022),
+  };
+  std::set<ReasonKind> kinds;
+  for (const Assessment& a : assessments) {
+    const std::string json = AssessmentToJson(a, Explanation::kAll);
+    const std::string csv = AssessmentToCsv(a, Explanation::kAll);
+    for (std::size_t u = 0; u < a.unit_count(); ++u) {
+      const std::string unit = a.observations().unit_name(a.units()[u]);
+      for (std::size_t i = 0; i < a.indicator_count(); ++i) {
+        const Verdict verdict = a.Explain(u, i);
+        std::vector<const Verdict*> shown = {&verdict};
+        for (const Verdict& part : verdict.parts) shown.push_back(&part);
+        for (const Verdict* v : shown) {
+          kinds.insert(v->reason.kind);
+          const std::string in_json = text::StrCat(
+              "{\"indicator\": ", escape::JsonString(v->indicator), ", \"status\": \"", VerdictStatusName(v->status),
+              "\", \"value\": ", escape::JsonString(ValueText(*v)), ", \"target\": ",
+              escape::JsonString(TargetText(*v)), ", \"reason\": ", escape::JsonString(ReasonText(*v)));
+          EXPECT_NE(json.find(in_json), std::string::npos) << unit << ": " << in_json;
+          const std::string in_csv = text::StrCat(
+              CsvField(unit), ",", a.rank(u), ",", a.score(u).ToString(), ",", CsvField(a.grade(u)), ",",
+              CsvField(v->indicator), ",", VerdictStatusName(v->status), ",", CsvField(ValueText(*v)), ",",
+              CsvField(TargetText(*v)), ",", CsvField(ReasonText(*v)), ",");
+          EXPECT_NE(csv.find("\n" + in_csv), std::string::npos) << in_csv;
+        }
+      }
+    }
+  }
+  // The data hold reasons of these kinds at least, so each path was taken.
+  for (ReasonKind kind : {ReasonKind::kCompared, ReasonKind::kAchieved, ReasonKind::kTrend, ReasonKind::kParts,
+                          ReasonKind::kNotReported}) {
+    EXPECT_TRUE(kinds.count(kind)) << static_cast<int>(kind);
+  }
 }
 
 TEST(AssessmentText, TableAlignsChineseText) {
