@@ -276,10 +276,16 @@ absl::Status Observations::Column::Set(UnitId unit, const Reported& value, bool 
 }
 
 UnitId Observations::AddUnit(std::string_view name) {
-  if (const auto it = unit_ids_.find(name); it != unit_ids_.end()) return it->second;
+  // One hash and one probe, whether the unit is known or new.
   const auto id = static_cast<UnitId>(units_.size());
-  units_.push_back(UnitInfo{std::string(name), std::nullopt, UnitLevel::kUnspecified});
-  unit_ids_.emplace(std::string(name), id);
+  const auto [it, added] = unit_ids_.try_emplace(name, id);
+  if (!added) return it->second;
+  try {
+    units_.push_back(UnitInfo{std::string(name), std::nullopt, UnitLevel::kUnspecified});
+  } catch (...) {
+    unit_ids_.erase(it);  // no name without its unit
+    throw;
+  }
   listing_.Set(nullptr);
   return id;
 }

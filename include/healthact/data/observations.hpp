@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/hash/hash.h"
 #include "absl/status/status.h"
@@ -258,7 +259,9 @@ class Observations {
     bool operator()(std::string_view a, std::string_view b) const { return a == b; }
   };
   std::vector<UnitInfo> units_;
-  absl::node_hash_map<std::string, UnitId, NameHash, NameEqual> unit_ids_;
+  // Flat: a name is short enough to sit in its slot, and a node a unit was
+  // an allocation each to make and to free (500 000 units).
+  absl::flat_hash_map<std::string, UnitId, NameHash, NameEqual> unit_ids_;
   absl::Status Put(UnitId unit, std::string_view key, int year, const Reported& value, bool replace);
 
   // Node-based, so a Column's address never changes once made.  Abseil's
