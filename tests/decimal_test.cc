@@ -41,23 +41,6 @@ TEST(DecimalPrint, PrintsEveryDigitEitherSideOf2To64) {
   EXPECT_EQ(D("100.00").ToString(), "100.00");
 }
 
-// Below 2^82 units (4 835 703.278458516698824704) the magnitude is split
-// into its 18 low bits and the rest, divided by 5^18 in 64 bits; from 2^82
-// on it is divided in 128 bits.  Both sides of that line, and values whose
-// low bits or remainder are at their largest.
-TEST(DecimalPrint, PrintsEveryDigitEitherSideOf2To82Units) {
-  EXPECT_EQ(D("4835703.278458516698824703").ToString(), "4835703.278458516698824703");  // 2^82 - 1 units
-  EXPECT_EQ(D("4835703.278458516698824704").ToString(), "4835703.278458516698824704");  // 2^82 units
-  EXPECT_EQ(D("-4835703.278458516698824704").ToString(), "-4835703.278458516698824704");
-  EXPECT_EQ(D("4835703.278458516698824705").ToString(), "4835703.278458516698824705");
-  EXPECT_EQ(D("0.999999999999999999").ToString(), "0.999999999999999999");  // remainder 10^18 - 1
-  EXPECT_EQ(D("0.000000000000262143").ToString(), "0.000000000000262143");  // 2^18 - 1 units: low bits only
-  EXPECT_EQ(D("0.000000000000262144").ToString(), "0.000000000000262144");  // 2^18 units
-  EXPECT_EQ(D("1234567.891011121314151617").ToString(), "1234567.891011121314151617");  // every digit
-  EXPECT_EQ(D("79.9").ToString(), "79.9");
-  EXPECT_EQ(D("1000000.5").ToString(), "1000000.5");
-}
-
 TEST(DecimalParse, ReadsFullWidthDigitsAndPoint) {
   EXPECT_EQ(D("１００"), Decimal::FromInt(100));
   EXPECT_EQ(D("９０．５").ToString(), "90.5");

@@ -182,20 +182,14 @@ void Decimal::AppendTo(std::string& out) const {
   // cost more than reading a data file and assessing it.
   using Magnitude = unsigned __int128;
   const Magnitude magnitude = units_ < 0 ? -static_cast<Magnitude>(units_) : static_cast<Magnitude>(units_);
-  // The whole part and the 18 fractional digits.  A division of 128 bits is
-  // a library call; 10^18 is 2^18 × 5^18, so a magnitude below 2^82 (a value
-  // below 4.8 million: nearly every figure) is divided by 5^18 in 64 bits
-  // once its 18 low bits are set aside, and they join the remainder again.
+  // One division of 128 bits (a library call) and the remainder by a
+  // multiplication; none at all for a magnitude that fits 64 bits.
   Magnitude whole;
   std::uint64_t fraction;
-  constexpr int kTwos = kMaxScale;  // 10^18 = 2^18 · 5^18
-  constexpr std::uint64_t kFives = kNativePowers[kMaxScale] >> kTwos;
-  static_assert(kFives << kTwos == kNativePowers[kMaxScale]);
-  if ((magnitude >> kTwos) <= std::numeric_limits<std::uint64_t>::max()) {
-    const auto shifted = static_cast<std::uint64_t>(magnitude >> kTwos);
-    const auto low = static_cast<std::uint64_t>(magnitude) & ((std::uint64_t{1} << kTwos) - 1);
-    whole = shifted / kFives;
-    fraction = ((shifted % kFives) << kTwos) | low;
+  if (magnitude <= std::numeric_limits<std::uint64_t>::max()) {
+    const auto narrow = static_cast<std::uint64_t>(magnitude);
+    whole = narrow / kNativePowers[kMaxScale];
+    fraction = narrow % kNativePowers[kMaxScale];
   } else {
     whole = magnitude / kNativePowers[kMaxScale];
     fraction = static_cast<std::uint64_t>(magnitude - whole * kNativePowers[kMaxScale]);
