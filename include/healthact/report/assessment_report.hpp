@@ -2,8 +2,8 @@
 // unit (UnitResult), and the assessment report (考核报告) built once from the
 // assessment and its spot-check, which each format renders (report.hpp:
 // Markdown, JSON, HTML, sheets; assessment_text.hpp: the JSON, CSV, Markdown
-// and table of `healthact assess`, which build one UnitResult at a time so
-// that a national assessment streams).
+// and table of `healthact assess`, which write one unit at a time, each
+// verdict explained as it is written, so that a national assessment streams).
 #ifndef HEALTHACT_ASSESSMENT_REPORT_HPP_
 #define HEALTHACT_ASSESSMENT_REPORT_HPP_
 
