@@ -96,6 +96,34 @@ def end_to_end(build, binary):
     return lines + [""]
 
 
+def interfaces(build):
+    """The section on the interfaces: bench/interfaces.py (the command line, a
+    C program and a Python script reading the same file and ranking it, as
+    whole processes taking turns)."""
+    lines = ["## Every interface: the command line, C and Python", "",
+             "`python3 bench/interfaces.py " + build + "`: the same generated data file read, assessed "
+             "and ranked by `healthact assess --format ranking`, by `bench/rank_data.c` over the C "
+             "interface and by `bench/rank_data.py` over the Python binding, each reading the file "
+             "mapped by the library (`read_file`) or as a text it was handed (`read_csv`); whole "
+             "processes taking turns, medians of 5, outputs checked identical. The read call's own "
+             "time is the C and Python programs' clock around it.", "",
+             "| units | tool | C, file | C, text | Python, file | Python, text | read call: C file, C text, "
+             "Python file, Python text | peak (× file): tool, C file, C text, Python file, Python text |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    if not os.path.exists(os.path.join(build, "bench", "rank_data")):
+        return lines + ["", "(bench/rank_data was not built)", ""]
+    out = subprocess.run([sys.executable, os.path.join(HERE, "interfaces.py"), build],
+                         check=True, capture_output=True, text=True).stdout
+    ways = ("c_file", "c_text", "python_file", "python_text")
+    for size in json.loads(out)["sizes"]:
+        t, over, read = size["seconds"], size["over_tool"], size["read_seconds"]
+        cells = " | ".join(f"{t[w]:.2f} s ({over[w]:.2f}×)" for w in ways)
+        reads = ", ".join(f"{read[w]:.2f} s" for w in ways)
+        peaks = ", ".join(f"{size['peak_bytes'][w] / size['file_bytes']:.1f}" for w in ("tool",) + ways)
+        lines.append(f"| {size['units']:,} | {t['tool']:.2f} s | {cells} | {reads} | {peaks} |")
+    return lines + [""]
+
+
 def machine():
     model = "unknown CPU"
     try:
@@ -236,6 +264,7 @@ def main():
     lines.append("")
 
     lines += end_to_end(args.build, binary)
+    lines += interfaces(args.build)
 
     text = "\n".join(lines)
     with open(args.output, "w", encoding="utf-8") as f:
