@@ -771,12 +771,18 @@ class Assessment(_Handle):
 
     def units(self):
         """Units in rank order: dicts with unit, score (a string), rank, grade."""
+        # One struct for every call (reading a char* field copies its text)
+        # and the handle looked up once: a national assessment asks this of
+        # hundreds of thousands of units.
+        handle, unit = self.handle, _UnitResult()
+        out = ctypes.byref(unit)
         result = []
         for position in range(len(self)):
-            unit = _UnitResult()
-            _check(_assessment_unit(self.handle, position, ctypes.byref(unit)))
-            result.append({"unit": _text(unit.unit), "score": _text(unit.score), "rank": unit.rank,
-                           "grade": _text(unit.grade)})
+            status = _assessment_unit(handle, position, out)
+            if status != 0:
+                _check(status)
+            result.append({"unit": unit.unit.decode("utf-8"), "score": unit.score.decode("utf-8"),
+                           "rank": unit.rank, "grade": unit.grade.decode("utf-8")})
         return result
 
     def verdict(self, position, indicator):
