@@ -180,17 +180,44 @@ int32_t hact_assessment_unit_count(const hact_assessment* assessment, int32_t* c
   });
 }
 
+namespace {
+
+// Unit u's ranking columns, their strings the assessment's.
+void FillUnitResult(const hact_assessment& assessment, std::size_t u, hact_unit_result& out) {
+  const healthact::Assessment& a = *assessment.assessment;
+  out.unit = a.observations().unit_name(a.units()[u]).c_str();
+  out.score = assessment.scores[u].c_str();
+  out.rank = a.rank(u);
+  out.grade = a.grade(u).c_str();
+}
+
+}  // namespace
+
 int32_t hact_assessment_unit(const hact_assessment* assessment, int32_t position, hact_unit_result* out) {
   return Guard([&] {
     if (assessment == nullptr) return NullArgument("assessment");
     if (out == nullptr) return NullArgument("out");
-    const healthact::Assessment& a = *assessment->assessment;
     std::size_t u = 0;
-    if (const int32_t status = UnitAtPosition(a, position, u)) return status;
-    out->unit = a.observations().unit_name(a.units()[u]).c_str();
-    out->score = assessment->scores[u].c_str();
-    out->rank = a.rank(u);
-    out->grade = a.grade(u).c_str();
+    if (const int32_t status = UnitAtPosition(*assessment->assessment, position, u)) return status;
+    FillUnitResult(*assessment, u, *out);
+    return HACT_OK;
+  });
+}
+
+int32_t hact_assessment_units(const hact_assessment* assessment, int32_t first, int32_t count,
+                              hact_unit_result* out) {
+  return Guard([&] {
+    if (assessment == nullptr) return NullArgument("assessment");
+    if (out == nullptr && count != 0) return NullArgument("out");
+    const healthact::Assessment& a = *assessment->assessment;
+    // In 64 bits: first + count may pass INT32_MAX.
+    const std::int64_t end = std::int64_t{first} + count;
+    if (first < 0 || count < 0 || end > static_cast<std::int64_t>(a.unit_count())) {
+      return Fail(HACT_ERROR_RANGE,
+                  Format("units $0 to $1 are not within the $2 ranked", first, end, a.unit_count()));
+    }
+    const std::vector<std::size_t>& ranking = a.ranking();
+    for (std::int32_t k = 0; k < count; ++k) FillUnitResult(*assessment, ranking[first + k], out[k]);
     return HACT_OK;
   });
 }

@@ -321,6 +321,13 @@ typedef struct hact_unit_result {
  * assessment and live as long as it. */
 HACT_API int32_t hact_assessment_unit(const hact_assessment* assessment, int32_t position,
                                       hact_unit_result* out);
+/* The `count` units from rank position `first` on into out[0 .. count), as
+ * hact_assessment_unit gives each: a ranking in one call, where a binding
+ * made one call a unit.  HACT_ERROR_RANGE, with nothing written, unless
+ * 0 <= first and first + count <= the unit count; `out` may be NULL when
+ * `count` is 0. */
+HACT_API int32_t hact_assessment_units(const hact_assessment* assessment, int32_t first, int32_t count,
+                                       hact_unit_result* out);
 
 typedef struct hact_verdict {
   const char* indicator;

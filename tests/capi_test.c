@@ -1017,6 +1017,33 @@ static void test_changes_and_tasks(const char* examples) {
 /* A data file read from its path (mapped by the library) reads as its text
  * does: the same units and the same ranking; a row's problem is placed in
  * the file, named by its path; a path that is no file says so. */
+/* hact_assessment_units gives what hact_assessment_unit gives, a range of
+ * the ranking at a time, and writes nothing for a range outside it. */
+static void test_units_in_one_call(const hact_assessment* assessment, int32_t count) {
+  hact_unit_result all[8], one, untouched[2];
+  int32_t p;
+  CHECK(count == 6);
+  CHECK(hact_assessment_units(assessment, 0, count, all) == HACT_OK);
+  for (p = 0; p < count; ++p) {
+    CHECK(hact_assessment_unit(assessment, p, &one) == HACT_OK);
+    CHECK(strcmp(all[p].unit, one.unit) == 0 && strcmp(all[p].score, one.score) == 0 &&
+          all[p].rank == one.rank && strcmp(all[p].grade, one.grade) == 0);
+  }
+  /* The last two, into the start of the array. */
+  CHECK(hact_assessment_units(assessment, 4, 2, all) == HACT_OK);
+  CHECK(hact_assessment_unit(assessment, 5, &one) == HACT_OK && strcmp(all[1].unit, one.unit) == 0);
+  CHECK(hact_assessment_units(assessment, 6, 0, NULL) == HACT_OK);  /* nothing, at the end */
+  memset(untouched, 0, sizeof untouched);
+  CHECK(hact_assessment_units(assessment, 5, 2, untouched) == HACT_ERROR_RANGE);
+  CHECK(untouched[0].unit == NULL && strstr(hact_last_error(), "5") != NULL);
+  CHECK(hact_assessment_units(assessment, -1, 1, untouched) == HACT_ERROR_RANGE);
+  CHECK(hact_assessment_units(assessment, 0, -1, untouched) == HACT_ERROR_RANGE);
+  CHECK(hact_assessment_units(assessment, 2147483647, 2147483647, untouched) == HACT_ERROR_RANGE);
+  CHECK(untouched[0].unit == NULL && untouched[1].unit == NULL);
+  CHECK(hact_assessment_units(assessment, 0, 1, NULL) == HACT_ERROR_ARGUMENT);
+  CHECK(hact_assessment_units(NULL, 0, 0, NULL) == HACT_ERROR_ARGUMENT);
+}
+
 static void test_read_file(const char* examples) {
   char path[4096], bad[4096];
   hact_framework* city = NULL;
@@ -1047,6 +1074,7 @@ static void test_read_file(const char* examples) {
   CHECK(hact_assessment_unit_count(b, &count) == HACT_OK && count == 6);
   CHECK(hact_assessment_unit(a, 0, &first_a) == HACT_OK && hact_assessment_unit(b, 0, &first_b) == HACT_OK);
   CHECK(strcmp(first_a.unit, first_b.unit) == 0 && strcmp(first_a.score, first_b.score) == 0);
+  test_units_in_one_call(b, count);
   hact_assessment_free(a);
   hact_assessment_free(b);
 

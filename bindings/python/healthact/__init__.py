@@ -239,6 +239,7 @@ _validate_unit = _declare("hact_validate_unit", _i32, _vp, _vp, ctypes.c_char_p,
 _assessment_free = _declare("hact_assessment_free", None, _vp)
 _assessment_unit_count = _declare("hact_assessment_unit_count", _i32, _vp, _P(_i32))
 _assessment_unit = _declare("hact_assessment_unit", _i32, _vp, _i32, _P(_UnitResult))
+_assessment_units = _declare("hact_assessment_units", _i32, _vp, _i32, _i32, _P(_UnitResult))
 _assessment_verdict = _declare("hact_assessment_verdict", _i32, _vp, _i32, _i32, _P(_Verdict))
 _review_draw = _declare("hact_review_draw", _i32, _vp, _i32, ctypes.c_uint64, _P(_vp))
 _review_free = _declare("hact_review_free", None, _vp)
@@ -771,19 +772,13 @@ class Assessment(_Handle):
 
     def units(self):
         """Units in rank order: dicts with unit, score (a string), rank, grade."""
-        # One struct for every call (reading a char* field copies its text)
-        # and the handle looked up once: a national assessment asks this of
-        # hundreds of thousands of units.
-        handle, unit = self.handle, _UnitResult()
-        out = ctypes.byref(unit)
-        result = []
-        for position in range(len(self)):
-            status = _assessment_unit(handle, position, out)
-            if status != 0:
-                _check(status)
-            result.append({"unit": unit.unit.decode("utf-8"), "score": unit.score.decode("utf-8"),
-                           "rank": unit.rank, "grade": unit.grade.decode("utf-8")})
-        return result
+        # The whole ranking in one call (hact_assessment_units): a call a
+        # unit was most of the time a national assessment took here.
+        count = len(self)
+        ranking = (_UnitResult * count)()
+        _check(_assessment_units(self.handle, 0, count, ranking))
+        return [{"unit": u.unit.decode("utf-8"), "score": u.score.decode("utf-8"), "rank": u.rank,
+                 "grade": u.grade.decode("utf-8")} for u in ranking]
 
     def verdict(self, position, indicator):
         """The verdict of the unit at `position` on indicator or part
