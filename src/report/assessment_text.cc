@@ -222,7 +222,8 @@ void AppendUnitJsonBegin(std::string& out, const UnitResult& r) {
 
 namespace {
 
-// The separator before a unit's verdict in the JSON; false after the first.
+// What goes before one of a unit's verdicts in the JSON; `first` is false
+// from then on.
 std::string_view VerdictSeparator(bool& first) {
   const std::string_view separator = first ? "\n    " : ",\n    ";
   first = false;
