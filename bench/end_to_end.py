@@ -94,18 +94,19 @@ def generate(units, path):
             out.write("".join(rows))
 
 
-def run(command, output):
-    """Wall seconds and peak resident bytes of one whole process."""
+def run(command, output, env=None):
+    """Wall seconds, peak resident bytes and what it wrote on stderr, of one
+    whole process whose standard output goes to `output`."""
     with open(output, "wb") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         stderr = process.stderr.read().decode()
         process.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(command)} failed: {stderr}")
-    return wall, usage.ru_maxrss * 1024
+    return wall, usage.ru_maxrss * 1024, stderr
 
 
 def ranks_of_table(path):
@@ -156,7 +157,7 @@ def main():
             peaks = {name: [] for name in runs}
             for _ in range(args.repetitions):  # taking turns, so that the machine's moods fall on all
                 for name, command in runs.items():
-                    wall, peak = run(command, os.path.join(work, f"out-{name}"))
+                    wall, peak, _ = run(command, os.path.join(work, f"out-{name}"))
                     times[name].append(wall)
                     peaks[name].append(peak)
             ours, theirs = ranks_of_table(os.path.join(work, "out-table")), ranks_of_pandas(os.path.join(work, "out-pandas"))

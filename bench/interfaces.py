@@ -16,33 +16,21 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from end_to_end import FRAMEWORK, generate  # noqa: E402  the same data as the pandas comparison
+from end_to_end import FRAMEWORK, generate, run  # noqa: E402  the same data as the pandas comparison
 
 
-def run(command, output, env=None):
-    """Wall seconds, peak resident bytes and the read call's seconds (or None)."""
-    with open(output, "wb") as out:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        stderr = process.stderr.read().decode()
-        process.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(command)} failed: {stderr}")
-    read = None
+def read_seconds(stderr):
+    """The read call's seconds that the C and Python programs print, or None."""
     for line in stderr.splitlines():
         if line.startswith("read_seconds="):
-            read = float(line.split("=", 1)[1])
-    return wall, usage.ru_maxrss * 1024, read
+            return float(line.split("=", 1)[1])
+    return None
 
 
 def main():
@@ -75,7 +63,8 @@ def main():
             reads = {name: [] for name in ways}
             for _ in range(args.repetitions):
                 for name, command in ways.items():
-                    wall, peak, read = run(command, os.path.join(work, f"out-{name}"), env)
+                    wall, peak, stderr = run(command, os.path.join(work, f"out-{name}"), env)
+                    read = read_seconds(stderr)
                     walls[name].append(wall)
                     peaks[name].append(peak)
                     if read is not None:

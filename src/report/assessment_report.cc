@@ -8,10 +8,11 @@
 
 namespace healthact {
 
-bool IsShown(const Verdict& verdict, Explanation explanation) {
-  return explanation == Explanation::kAll ||
-         (verdict.status != VerdictStatus::kMet && verdict.status != VerdictStatus::kNotApplicable);
+bool IsShown(VerdictStatus status, Explanation explanation) {
+  return explanation == Explanation::kAll || (status != VerdictStatus::kMet && status != VerdictStatus::kNotApplicable);
 }
+
+bool IsShown(const Verdict& verdict, Explanation explanation) { return IsShown(verdict.status, explanation); }
 
 namespace {
 

@@ -75,11 +75,7 @@ template <typename Shown>
 void ForEachShownVerdict(const Assessment& a, std::size_t u, Explanation explanation, Shown&& shown) {
   const std::vector<Indicator>& indicators = a.framework().indicators();
   for (std::size_t i = 0; i < indicators.size(); ++i) {
-    const VerdictStatus status = a.status(u, i);
-    if (explanation == Explanation::kFailures &&
-        (status == VerdictStatus::kMet || status == VerdictStatus::kNotApplicable)) {
-      continue;
-    }
+    if (!IsShown(a.status(u, i), explanation)) continue;
     Verdict verdict = a.Explain(u, i);
     shown(indicators[i], verdict);
   }

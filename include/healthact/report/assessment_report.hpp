@@ -44,8 +44,10 @@ UnitResult UnitResultOf(const Assessment& assessment, std::size_t u, Explanation
 // The same without verdicts: the ranking's columns, tallies and findings,
 // which need no verdict explained (the table of a national assessment).
 UnitResult UnitRankingOf(const Assessment& assessment, std::size_t u);
-// Whether a verdict is shown under `explanation`.
+// Whether a verdict, or a verdict of this status, is shown under
+// `explanation`: every one, or those neither met nor not applicable.
 bool IsShown(const Verdict& verdict, Explanation explanation);
+bool IsShown(VerdictStatus status, Explanation explanation);
 
 struct AssessmentReport {
   std::shared_ptr<const Framework> assessed;  // what the verdicts refer into
